@@ -1,0 +1,139 @@
+// The composition root: platform plugins first, then each module.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import underPressure from '@fastify/under-pressure';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { accountsModule } from './modules/accounts/routes.tsx';
+import { pagesModule } from './modules/pages/routes.tsx';
+import { type Auth, createAuth, SESSION_COOKIE } from './platform/auth/auth.ts';
+import { healthRoutes } from './platform/http/health.ts';
+import { webPlatform } from './platform/http/web.ts';
+import { type Schedule, Worker } from './platform/jobs/worker.ts';
+import { retentionJob } from './platform/jobs/retention.ts';
+import { createTransport, type MailTransport } from './platform/mail/transport.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  logger?: FastifyServerOptions['logger'];
+  /** Tests may pass a transport; otherwise SMTP_URL or .eml files. */
+  transport?: MailTransport;
+}
+
+export interface Klaster {
+  config: Config;
+  database: Database;
+  auth: Auth;
+  worker: Worker;
+  transport: MailTransport;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    klaster: Klaster;
+  }
+}
+
+export const schedules: Schedule[] = [{ name: 'retention', intervalSeconds: 3600, kind: 'retention.purge' }];
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const auth = createAuth({ db: database.db, baseUrl: config.baseUrl, secret: config.authSecret, production: config.production });
+  const transport = deps.transport ?? createTransport({ smtpUrl: config.smtpUrl, mailDir: config.mailDir });
+  const worker = new Worker({
+    database,
+    transport,
+    mailFrom: config.mailFrom,
+    schedules,
+    handlers: { 'retention.purge': retentionJob },
+    log: app.log,
+  });
+  app.decorate('klaster', { config, database, auth, worker, transport });
+
+  await app.register(cookie, { secret: config.authSecret });
+  await app.register(formbody, { bodyLimit: config.bodyLimit });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        ...(config.production ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    hsts: config.production ? { maxAge: 31536000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  await app.register(rateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    allowList: (req) => req.url === '/healthz' || req.url === '/readyz',
+  });
+  await app.register(underPressure, { maxEventLoopDelay: 2000, exposeStatusRoute: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Klaster API',
+        version: '1',
+        description: 'Public REST API of Klaster (Zabłocie 20.22 cluster, Kraków). Errors are RFC 9457 problem documents.',
+      },
+      servers: [{ url: config.baseUrl }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(webPlatform, {
+    auth,
+    secret: config.authSecret,
+    production: config.production,
+    contactEmail: config.contactEmail,
+    sessionCookieName: SESSION_COOKIE,
+    publicPrefixes: ['/assets/'],
+  });
+  await app.register(fastifyStatic, {
+    root: [path.join(root, 'public', 'build'), path.join(root, 'public')],
+    prefix: '/assets/',
+    maxAge: config.production ? '1d' : 0,
+    index: false,
+  });
+
+  await app.register(healthRoutes);
+  await app.register(pagesModule);
+  await app.register(accountsModule);
+
+  app.addHook('onClose', async () => {
+    await worker.stop();
+    transport.close();
+  });
+  return app;
+}

@@ -1,0 +1,90 @@
+// One schema, two drivers: embedded PGlite (default, data under DATA_DIR/pgdata) or a PostgreSQL
+// server through node-postgres when DATABASE_URL is set.
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+// biome-ignore lint/suspicious/noExplicitAny: both drivers' result kinds share this base type
+export type Db = PgDatabase<PgQueryResultHKT & any, Schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export interface Database {
+  db: Db;
+  driver: 'pglite' | 'pg';
+  /** Rows of a raw SQL statement, on either driver. */
+  rows<T = Record<string, unknown>>(query: ReturnType<typeof sql>): Promise<T[]>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+  /** The underlying PGlite instance (embedded driver only). */
+  pglite?: PGlite;
+  pool?: pg.Pool;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  /** PGlite data directory; 'memory://' keeps it in memory (tests). */
+  pgliteDir?: string;
+  poolSize?: number;
+}
+
+// Keep timestamps as JS Dates and bigint counts as numbers on the pg driver.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 20,
+      idleTimeoutMillis: 30_000,
+      application_name: 'klaster',
+    });
+    pool.on('error', () => {
+      /* idle client errors surface on the next query; readiness reports them */
+    });
+    const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+    return wrap(db, 'pg', async () => pool.end(), { pool });
+  }
+  const dir = options.pgliteDir ?? 'memory://';
+  if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create(dir);
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  return wrap(db, 'pglite', async () => client.close(), { pglite: client });
+}
+
+function wrap(
+  db: Db,
+  driver: Database['driver'],
+  close: () => Promise<void>,
+  extra: Pick<Database, 'pglite' | 'pool'>,
+): Database {
+  let closed = false;
+  return {
+    db,
+    driver,
+    ...extra,
+    async rows<T>(query: ReturnType<typeof sql>) {
+      const result = (await db.execute(query)) as unknown as { rows: T[] };
+      return result.rows;
+    },
+    async ping() {
+      if (closed) return false;
+      try {
+        await db.execute(sql`select 1`);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await close();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// Public pages: home, language switch, accessibility statement, privacy, contact, API reference.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { LANG_COOKIE, safeNext } from '../../platform/http/web.ts';
+import { locales } from '../../platform/i18n/index.ts';
+import { placesService } from '../places/service.ts';
+import { AccessibilityPage, ApiReferencePage, ContactPage, HomePage, PrivacyPage } from './views.tsx';
+
+export async function pagesModule(app: FastifyInstance) {
+  const places = placesService(app.klaster.database.db);
+  const { config } = app.klaster;
+
+  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+    const [cluster, subareas] = await Promise.all([places.cluster(), places.subareas()]);
+    return reply.render(<HomePage cluster={cluster} subareas={subareas} />);
+  });
+
+  app.get(
+    '/jezyk/:lang',
+    {
+      config: { access: 'public' },
+      schema: { hide: true, params: z.object({ lang: z.enum(locales) }), querystring: z.object({ next: z.string().max(2000).optional() }) },
+    },
+    async (request, reply) => {
+      const { lang } = request.params as { lang: (typeof locales)[number] };
+      const { next } = request.query as { next?: string };
+      reply.setCookie(LANG_COOKIE, lang, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.production,
+        maxAge: 60 * 60 * 24 * 365,
+      });
+      return reply.seeOther(safeNext(next));
+    },
+  );
+
+  app.get('/deklaracja-dostepnosci', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) =>
+    reply.render(<AccessibilityPage />),
+  );
+  app.get('/prywatnosc', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => reply.render(<PrivacyPage />));
+  app.get('/kontakt', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => reply.render(<ContactPage />));
+
+  app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+    const doc = app.swagger() as { paths?: Record<string, Record<string, { summary?: string; tags?: string[] }>> };
+    const endpoints = Object.entries(doc.paths ?? {}).flatMap(([p, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path: p, summary: op.summary ?? '' })),
+    );
+    return reply.render(<ApiReferencePage endpoints={endpoints} />);
+  });
+}

@@ -1,0 +1,32 @@
+import type { Db, Tx } from '../../db/client.ts';
+import { uuidv7 } from '../ids.ts';
+import { auditLog } from './schema.ts';
+
+export interface AuditActor {
+  id: string;
+  role: string;
+  requestId?: string | undefined;
+}
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Writes one audit row; call it inside the transaction that makes the change. */
+export async function audit(db: Db | Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    id: uuidv7(),
+    actorId: actor.id,
+    actorRole: actor.role,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    requestId: actor.requestId ?? null,
+  });
+}

@@ -1,0 +1,129 @@
+// better-auth, configured for Klaster. Its HTTP handler is not mounted: our HTML forms and JSON API
+// call auth.api.* on the server, so every rule (password policy, rate limits, blocking) is applied
+// in one place before better-auth runs.
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { APIError } from 'better-auth/api';
+import { twoFactor } from 'better-auth/plugins/two-factor';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { isLocale } from '../i18n/index.ts';
+import { enqueueMail } from '../mail/outbox.ts';
+import { PASSWORD_MAX, PASSWORD_MIN } from './passwords.ts';
+import * as authSchema from './schema.ts';
+
+export interface AuthOptions {
+  db: Db;
+  baseUrl: string;
+  secret: string;
+  production: boolean;
+}
+
+export const SESSION_COOKIE = 'klaster.session_token';
+export const TOTP_ISSUER = 'Klaster Zabłocie 20.22';
+
+export function createAuth(o: AuthOptions) {
+  const localeOf = (u: { locale?: unknown }) => (isLocale(u.locale) ? u.locale : 'pl');
+  return betterAuth({
+    appName: TOTP_ISSUER,
+    baseURL: o.baseUrl,
+    basePath: '/api/auth',
+    secret: o.secret,
+    telemetry: { enabled: false },
+    logger: { disabled: true },
+    database: drizzleAdapter(o.db, {
+      provider: 'pg',
+      schema: {
+        user: authSchema.user,
+        session: authSchema.session,
+        account: authSchema.account,
+        verification: authSchema.verification,
+        twoFactor: authSchema.twoFactor,
+      },
+    }),
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: PASSWORD_MIN,
+      maxPasswordLength: PASSWORD_MAX,
+      requireEmailVerification: true,
+      autoSignIn: false,
+      revokeSessionsOnPasswordReset: true,
+      resetPasswordTokenExpiresIn: 3600,
+      sendResetPassword: async ({ user, token }) => {
+        await enqueueMail(o.db, {
+          to: user.email,
+          name: user.name,
+          userId: user.id,
+          locale: localeOf(user as { locale?: unknown }),
+          template: 'resetPassword',
+          args: [`${o.baseUrl}/nowe-haslo?token=${encodeURIComponent(token)}`],
+        });
+      },
+      onExistingUserSignUp: async ({ user }) => {
+        await enqueueMail(o.db, {
+          to: user.email,
+          name: user.name,
+          userId: user.id,
+          locale: localeOf(user as { locale?: unknown }),
+          template: 'signUpExisting',
+          args: [`${o.baseUrl}/nie-pamietam-hasla`],
+        });
+      },
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      sendOnSignIn: true,
+      autoSignInAfterVerification: false,
+      expiresIn: 24 * 3600,
+      sendVerificationEmail: async ({ user, token }) => {
+        await enqueueMail(o.db, {
+          to: user.email,
+          name: user.name,
+          userId: user.id,
+          locale: localeOf(user as { locale?: unknown }),
+          template: 'verifyEmail',
+          args: [`${o.baseUrl}/potwierdz-email?token=${encodeURIComponent(token)}`],
+        });
+      },
+    },
+    user: {
+      additionalFields: {
+        role: { type: 'string', required: false, defaultValue: 'resident', input: false },
+        staffUnit: { type: 'string', required: false, input: false },
+        locale: { type: 'string', required: false, defaultValue: 'pl', input: true },
+        phone: { type: 'string', required: false, input: true },
+        blockedAt: { type: 'date', required: false, input: false },
+        deletedAt: { type: 'date', required: false, input: false },
+      },
+    },
+    session: {
+      expiresIn: 7 * 24 * 3600,
+      updateAge: 24 * 3600,
+    },
+    rateLimit: { enabled: false },
+    advanced: {
+      cookiePrefix: 'klaster',
+      useSecureCookies: o.production,
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure: o.production, path: '/' },
+      ipAddress: { ipAddressHeaders: ['x-klaster-client-ip'] },
+    },
+    trustedOrigins: [o.baseUrl],
+    plugins: [twoFactor({ issuer: TOTP_ISSUER, skipVerificationOnEnable: false })],
+    databaseHooks: {
+      session: {
+        create: {
+          // A blocked or erased account never gets a session, whatever path created it.
+          before: async (session) => {
+            const [u] = await o.db
+              .select({ blockedAt: authSchema.user.blockedAt, deletedAt: authSchema.user.deletedAt })
+              .from(authSchema.user)
+              .where(eq(authSchema.user.id, session.userId));
+            if (!u || u.blockedAt || u.deletedAt) throw new APIError('FORBIDDEN', { message: 'ACCOUNT_BLOCKED', code: 'ACCOUNT_BLOCKED' });
+          },
+        },
+      },
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

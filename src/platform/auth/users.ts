@@ -1,0 +1,39 @@
+// Creating accounts outside the sign-up form (command line, demo data, tests), through better-auth's
+// own adapter so passwords are hashed exactly as sign-in expects.
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { Auth } from './auth.ts';
+import { type Locale, type Role, user } from './schema.ts';
+
+export interface NewUser {
+  email: string;
+  name: string;
+  password: string;
+  role?: Role;
+  staffUnit?: string | null;
+  locale?: Locale;
+  emailVerified?: boolean;
+}
+
+/** Creates a verified account with a password; returns the existing one if the e-mail is taken. */
+export async function ensureUser(db: Db, auth: Auth, u: NewUser): Promise<{ id: string; created: boolean }> {
+  const email = u.email.trim().toLowerCase();
+  const [existing] = await db.select({ id: user.id }).from(user).where(eq(user.email, email));
+  if (existing) return { id: existing.id, created: false };
+  const ctx = await auth.$context;
+  const created = await ctx.internalAdapter.createUser({
+    email,
+    name: u.name,
+    emailVerified: u.emailVerified ?? true,
+    role: u.role ?? 'resident',
+    staffUnit: u.staffUnit ?? null,
+    locale: u.locale ?? 'pl',
+  }, { method: 'admin' });
+  await ctx.internalAdapter.linkAccount({
+    userId: created.id,
+    providerId: 'credential',
+    accountId: created.id,
+    password: await ctx.password.hash(u.password),
+  });
+  return { id: created.id, created: true };
+}

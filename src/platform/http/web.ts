@@ -1,0 +1,286 @@
+// The web platform every module stands on: who is asking (session → actor), in which language,
+// whether the route lets them in (every route declares `config.access`), CSRF on every
+// state-changing form, flash messages, page rendering and error pages/problem documents.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { VNode } from 'preact';
+import { h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import type { Auth } from '../auth/auth.ts';
+import type { Locale, Role } from '../auth/schema.ts';
+import { isLocale, type Messages, messages, negotiateLocale } from '../i18n/index.ts';
+import { type Flash, ViewCtx, type ViewContext } from '../views/context.ts';
+import { ErrorPage } from '../views/error-page.tsx';
+import { AppError, ForbiddenError, NotFoundError, TooManyRequestsError, UnauthorizedError } from './errors.ts';
+
+/** Who may use a route. Resource-level rules (organisation owner…) live in each module's policy. */
+export type Access = 'public' | 'user' | 'staff' | 'admin';
+export const accessLevels: readonly Access[] = ['public', 'user', 'staff', 'admin'];
+
+export interface Actor {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  staffUnit: string | null;
+  twoFactorEnabled: boolean;
+  locale: Locale;
+  emailVerified: boolean;
+  sessionId: string;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    locale: Locale;
+    t: Messages;
+    csrfToken: string;
+    /** Headers to pass to better-auth: cookies, user agent and the client address we trust. */
+    authHeaders(): Headers;
+  }
+  interface FastifyReply {
+    // biome-ignore lint/suspicious/noExplicitAny: any page component
+    render(node: VNode<any>, status?: number): FastifyReply;
+    flash(text: string, kind?: Flash['kind']): FastifyReply;
+    /** Redirect after a POST (303 See Other). */
+    seeOther(url: string): FastifyReply;
+  }
+}
+
+export const LANG_COOKIE = 'klaster_lang';
+const CSRF_COOKIE = 'klaster_csrf';
+const FLASH_COOKIE = 'klaster_flash';
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface WebOptions {
+  auth: Auth;
+  secret: string;
+  production: boolean;
+  contactEmail: string;
+  sessionCookieName: string;
+  /** URL prefixes of routes registered by third-party plugins (static files) that are public. */
+  publicPrefixes: string[];
+}
+
+export const isApiRequest = (request: FastifyRequest) => request.url.startsWith('/api/v1/');
+
+/** Only relative paths on this site are followed after sign-in or a language switch. */
+export function safeNext(next: unknown, fallback = '/'): string {
+  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  return next.slice(0, 2000);
+}
+
+export const webPlatform = fp<WebOptions>(
+  async (app: FastifyInstance, o: WebOptions) => {
+    const cookieBase = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: o.production };
+    const csrfFor = (seed: string) => createHmac('sha256', o.secret).update(`csrf:${seed}`).digest('base64url');
+
+    app.decorateRequest('actor', null);
+    app.decorateRequest('locale', 'pl');
+    app.decorateRequest('t', null as unknown as Messages);
+    app.decorateRequest('csrfToken', '');
+    app.decorateRequest('authHeaders', function (this: FastifyRequest) {
+      const headers = new Headers();
+      if (this.headers.cookie) headers.set('cookie', this.headers.cookie);
+      if (this.headers['user-agent']) headers.set('user-agent', String(this.headers['user-agent']).slice(0, 300));
+      headers.set('x-klaster-client-ip', this.ip);
+      return headers;
+    });
+
+    // Every route must say who may use it; registering one that does not is a programming error.
+    app.addHook('onRoute', (route) => {
+      // Plugin-registered routes (static files) get their declaration from the app's options.
+      if (o.publicPrefixes.some((p) => route.url.startsWith(p))) {
+        route.config = { ...(route.config ?? {}), access: 'public' };
+      }
+      const access = (route.config as { access?: Access } | undefined)?.access;
+      if (!access || !accessLevels.includes(access)) {
+        throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
+      }
+    });
+
+    app.addHook('onRequest', async (request, reply) => {
+      reply.header('x-request-id', request.id);
+      // Who is asking.
+      const cookieHeader = request.headers.cookie;
+      if (cookieHeader?.includes(o.sessionCookieName)) {
+        const session = await o.auth.api.getSession({ headers: request.authHeaders() }).catch(() => null);
+        if (session?.user) {
+          const u = session.user as typeof session.user & Record<string, unknown>;
+          if (!u.blockedAt && !u.deletedAt) {
+            request.actor = {
+              id: u.id,
+              name: u.name,
+              email: u.email,
+              role: (u.role as Role) ?? 'resident',
+              staffUnit: (u.staffUnit as string | null) ?? null,
+              twoFactorEnabled: u.twoFactorEnabled === true,
+              locale: isLocale(u.locale) ? u.locale : 'pl',
+              emailVerified: u.emailVerified,
+              sessionId: session.session.id,
+            };
+          }
+        }
+      }
+      // In which language: the switch (cookie), then the profile, then the browser.
+      const chosen = request.cookies[LANG_COOKIE];
+      request.locale = isLocale(chosen) ? chosen : (request.actor?.locale ?? negotiateLocale(request.headers['accept-language']));
+      request.t = messages[request.locale];
+
+      // JSON API calls that change state must be JSON (a cross-site HTML form cannot send that).
+      if (isApiRequest(request) && !SAFE.has(request.method) && request.method !== 'DELETE') {
+        const type = request.headers['content-type'] ?? '';
+        if (!type.startsWith('application/json')) {
+          throw new AppError(415, 'unsupported_media_type', 'send application/json');
+        }
+      }
+
+      // May they use this route?
+      const access = request.routeOptions.config?.access ?? 'public';
+      if (access !== 'public') {
+        const actor = request.actor;
+        if (!actor) {
+          if (isApiRequest(request) || !SAFE.has(request.method)) throw new UnauthorizedError();
+          return reply.redirect(`/logowanie?next=${encodeURIComponent(safeNext(request.url))}`, 303);
+        }
+        const staffLike = actor.role === 'staff' || actor.role === 'admin';
+        if (access === 'staff' && !staffLike) throw new ForbiddenError();
+        if (access === 'admin' && actor.role !== 'admin') throw new ForbiddenError();
+        if ((access === 'staff' || access === 'admin') && !actor.twoFactorEnabled) {
+          if (isApiRequest(request) || !SAFE.has(request.method)) throw new ForbiddenError('two_factor_required');
+          return reply.redirect(`/konto/dwuetapowe?wymagane=1&next=${encodeURIComponent(safeNext(request.url))}`, 303);
+        }
+      }
+
+      // CSRF: a random HttpOnly cookie; forms carry its HMAC, which a cross-site page cannot compute.
+      if (!isApiRequest(request)) {
+        let seed = request.cookies[CSRF_COOKIE];
+        if (!seed || seed.length < 20 || seed.length > 100) {
+          seed = randomBytes(24).toString('base64url');
+          reply.setCookie(CSRF_COOKIE, seed, { ...cookieBase, maxAge: 60 * 60 * 24 * 30 });
+          // A request that arrives without the cookie cannot carry a valid token.
+          request.csrfToken = csrfFor(seed);
+          if (!SAFE.has(request.method)) (request as { csrfFresh?: boolean }).csrfFresh = true;
+        } else {
+          request.csrfToken = csrfFor(seed);
+        }
+      }
+    });
+
+    app.addHook('preValidation', async (request) => {
+      if (SAFE.has(request.method) || isApiRequest(request)) return;
+      const sent = (request.body as Record<string, unknown> | undefined)?._csrf;
+      const expected = Buffer.from(request.csrfToken);
+      const fresh = (request as { csrfFresh?: boolean }).csrfFresh === true;
+      if (fresh || typeof sent !== 'string' || sent.length !== expected.length || !timingSafeEqual(Buffer.from(sent), expected)) {
+        throw new AppError(403, 'csrf', 'missing or invalid CSRF token');
+      }
+    });
+
+    app.decorateReply('seeOther', function (this: FastifyReply, url: string) {
+      return this.redirect(url, 303);
+    });
+
+    app.decorateReply('flash', function (this: FastifyReply, text: string, kind: Flash['kind'] = 'success') {
+      const value = Buffer.from(JSON.stringify({ kind, text: text.slice(0, 500) })).toString('base64url');
+      this.setCookie(FLASH_COOKIE, this.signCookie(value), { ...cookieBase, maxAge: 120 });
+      return this;
+    });
+
+    // biome-ignore lint/suspicious/noExplicitAny: any page component
+    app.decorateReply('render', function (this: FastifyReply, node: VNode<any>, status = 200) {
+      const request = this.request;
+      let flash: Flash | null = null;
+      const raw = request.cookies[FLASH_COOKIE];
+      if (raw) {
+        const unsigned = request.unsignCookie(raw);
+        if (unsigned.valid && unsigned.value) {
+          try {
+            const parsed = JSON.parse(Buffer.from(unsigned.value, 'base64url').toString('utf8')) as Flash;
+            if (typeof parsed.text === 'string') flash = { kind: parsed.kind === 'notice' ? 'notice' : 'success', text: parsed.text };
+          } catch {
+            /* a tampered flash cookie is ignored */
+          }
+        }
+        this.clearCookie(FLASH_COOKIE, { path: '/' });
+      }
+      const ctx: ViewContext = {
+        locale: request.locale,
+        t: request.t ?? messages.pl,
+        path: request.url,
+        csrfToken: request.csrfToken,
+        actor: request.actor ? { id: request.actor.id, name: request.actor.name, role: request.actor.role } : null,
+        flash,
+        contactEmail: o.contactEmail,
+        requestId: String(request.id),
+      };
+      const html = `<!doctype html>${renderToString(h(ViewCtx.Provider, { value: ctx }, node))}`;
+      this.code(status).type('text/html; charset=utf-8');
+      if (request.actor) this.header('cache-control', 'no-store');
+      return this.send(html);
+    });
+
+    app.setNotFoundHandler(async (request, reply) => {
+      if (!request.t) request.t = messages[negotiateLocale(request.headers['accept-language'])];
+      return sendError(request, reply, new NotFoundError('page'));
+    });
+
+    app.setErrorHandler(async (error, request, reply) => sendError(request, reply, error));
+  },
+  { name: 'klaster-web' },
+);
+
+type ErrorKind = 'notFound' | 'forbidden' | 'csrf' | 'tooMany' | 'badRequest' | 'serverError';
+
+function classify(error: unknown): { status: number; code: string; kind: ErrorKind; detail?: string; errors?: unknown } {
+  if (error instanceof AppError) {
+    if (error.code === 'csrf') return { status: 403, code: 'csrf', kind: 'csrf' };
+    const kind: ErrorKind =
+      error.status === 404 ? 'notFound' : error.status === 403 || error.status === 401 ? 'forbidden' : error.status === 429 ? 'tooMany' : 'badRequest';
+    return { status: error.status, code: error.code, kind, detail: error.message };
+  }
+  const e = error as { statusCode?: number; code?: string; validation?: unknown; message?: string };
+  if (e?.validation) return { status: 400, code: 'validation_failed', kind: 'badRequest', errors: e.validation };
+  if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    const kind: ErrorKind = e.statusCode === 404 ? 'notFound' : e.statusCode === 429 ? 'tooMany' : e.statusCode === 403 ? 'forbidden' : 'badRequest';
+    return { status: e.statusCode, code: (e.code ?? 'bad_request').toLowerCase(), kind, detail: e.message };
+  }
+  return { status: 500, code: 'internal_error', kind: 'serverError' };
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown) {
+  const c = classify(error);
+  if (c.status >= 500) request.log.error({ err: error }, 'request failed');
+  if (!request.t) request.t = messages[request.locale ?? 'pl'];
+  if (error instanceof TooManyRequestsError) reply.header('retry-after', String(error.retryAfterSeconds));
+  const t = request.t.common.pages;
+  const titles: Record<ErrorKind, [string, string]> = {
+    notFound: [t.notFoundTitle, t.notFoundBody],
+    forbidden: [t.forbiddenTitle, t.forbiddenBody],
+    csrf: [t.csrfTitle, t.csrfBody],
+    tooMany: [t.tooManyTitle, t.tooManyBody],
+    badRequest: [t.badRequestTitle, t.badRequestBody],
+    serverError: [t.serverErrorTitle, t.serverErrorBody],
+  };
+  const [title, body] = titles[c.kind];
+  if (isApiRequest(request) || !request.t) {
+    return reply
+      .code(c.status)
+      .type('application/problem+json')
+      .send({
+        type: `https://klaster.dev/problems/${c.code}`,
+        title,
+        status: c.status,
+        detail: c.status >= 500 ? body : (c.detail ?? body),
+        instance: request.url.split('?')[0],
+        requestId: String(request.id),
+        ...(c.errors ? { errors: c.errors } : {}),
+      });
+  }
+  if (!request.csrfToken) request.csrfToken = '';
+  return reply.render(h(ErrorPage, { title, body, reference: c.status >= 500 ? String(request.id) : undefined }), c.status);
+}

@@ -1,0 +1,66 @@
+import { type Locale, locales } from '../auth/schema.ts';
+import { accounts } from './messages/accounts.ts';
+import { common } from './messages/common.ts';
+import { mail } from './messages/mail.ts';
+import { pages } from './messages/pages.ts';
+
+export { catalogue, plural, type Shape } from './define.ts';
+export { type Locale, locales };
+
+const areas = { common, pages, accounts, mail } as const;
+
+type Areas = typeof areas;
+export type Messages = { [A in keyof Areas]: Areas[A]['pl'] };
+
+function build(locale: Locale): Messages {
+  return Object.fromEntries(Object.entries(areas).map(([k, v]) => [k, v[locale]])) as Messages;
+}
+
+export const messages: Record<Locale, Messages> = { pl: build('pl'), en: build('en'), uk: build('uk') };
+
+export const defaultLocale: Locale = 'pl';
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value);
+}
+
+/** Best match from an Accept-Language header, or Polish. */
+export function negotiateLocale(header: string | undefined): Locale {
+  if (!header) return defaultLocale;
+  const wanted = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', q] = part.trim().split(';q=');
+      return { tag: tag.toLowerCase().slice(0, 2), q: q ? Number(q) : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of wanted) if (isLocale(tag)) return tag;
+  return defaultLocale;
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Date and time in Europe/Warsaw, in the reader's language. */
+export function formatDateTime(
+  locale: Locale,
+  date: Date,
+  style: 'date' | 'datetime' | 'time' = 'datetime',
+): string {
+  const key = `${locale}:${style}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, {
+      timeZone: 'Europe/Warsaw',
+      dateStyle: style === 'time' ? undefined : 'long',
+      timeStyle: style === 'date' ? undefined : 'short',
+    });
+    dateFormats.set(key, f);
+  }
+  return f.format(date);
+}
+
+const pln = new Intl.NumberFormat('pl-PL', { style: 'currency', currency: 'PLN' });
+/** Money is integer grosze. */
+export function formatMoney(grosze: number): string {
+  return pln.format(grosze / 100);
+}

@@ -1,0 +1,131 @@
+import { catalogue } from '../define.ts';
+
+/** A message is a subject, paragraphs and an optional action link; mail/render.ts lays it out. */
+export interface MailContent {
+  subject: string;
+  paragraphs: string[];
+  action?: { label: string; url: string };
+}
+
+export const mail = catalogue({
+  pl: {
+    greeting: (name: string) => `Dzień dobry ${name},`,
+    signature: 'Zespół Klastra Innowacji Społeczno-Gospodarczych Zabłocie 20.22\nUrząd Miasta Krakowa',
+    ignore: 'Jeśli to nie Ty, zignoruj tę wiadomość.',
+    verifyEmail: (url: string): MailContent => ({
+      subject: 'Potwierdź adres e-mail w Klastrze Zabłocie 20.22',
+      paragraphs: ['Dziękujemy za założenie konta. Aby je aktywować, potwierdź adres e-mail. Link jest ważny 24 godziny.'],
+      action: { label: 'Potwierdź adres e-mail', url },
+    }),
+    resetPassword: (url: string): MailContent => ({
+      subject: 'Ustaw nowe hasło w Klastrze Zabłocie 20.22',
+      paragraphs: ['Otrzymaliśmy prośbę o zmianę hasła. Link jest ważny 1 godzinę.'],
+      action: { label: 'Ustaw nowe hasło', url },
+    }),
+    signUpExisting: (url: string): MailContent => ({
+      subject: 'Próba założenia konta na Twój adres',
+      paragraphs: [
+        'Ktoś próbował założyć konto w Klastrze Zabłocie 20.22 na ten adres e-mail, ale konto już istnieje.',
+        'Jeśli nie pamiętasz hasła, możesz ustawić nowe.',
+      ],
+      action: { label: 'Ustaw nowe hasło', url },
+    }),
+    passwordChanged: (): MailContent => ({
+      subject: 'Hasło do Twojego konta zostało zmienione',
+      paragraphs: [
+        'Hasło do Twojego konta w Klastrze Zabłocie 20.22 zostało właśnie zmienione.',
+        'Jeśli to nie Ty, natychmiast ustaw nowe hasło i skontaktuj się z nami.',
+      ],
+    }),
+    twoFactorEnabled: (): MailContent => ({
+      subject: 'Włączono logowanie dwuetapowe',
+      paragraphs: ['Na Twoim koncie włączono logowanie dwuetapowe (kod z aplikacji).'],
+    }),
+    accountDeleted: (): MailContent => ({
+      subject: 'Twoje konto zostało usunięte',
+      paragraphs: [
+        'Zgodnie z Twoją prośbą usunęliśmy Twoje konto i dane osobowe. Zachowaliśmy tylko zanonimizowane zapisy potrzebne do statystyk i rejestru zdarzeń.',
+      ],
+    }),
+  },
+  en: {
+    greeting: (name: string) => `Hello ${name},`,
+    signature: 'The Zabłocie 20.22 Social and Economic Innovation Cluster team\nCity of Kraków',
+    ignore: 'If this was not you, you can ignore this message.',
+    verifyEmail: (url: string): MailContent => ({
+      subject: 'Confirm your email address for the Zabłocie 20.22 Cluster',
+      paragraphs: ['Thank you for creating an account. Confirm your email address to activate it. The link works for 24 hours.'],
+      action: { label: 'Confirm email address', url },
+    }),
+    resetPassword: (url: string): MailContent => ({
+      subject: 'Set a new password for the Zabłocie 20.22 Cluster',
+      paragraphs: ['We received a request to change your password. The link works for 1 hour.'],
+      action: { label: 'Set a new password', url },
+    }),
+    signUpExisting: (url: string): MailContent => ({
+      subject: 'Someone tried to create an account with your address',
+      paragraphs: [
+        'Someone tried to create an account at the Zabłocie 20.22 Cluster with this email address, but an account already exists.',
+        'If you have forgotten your password, you can set a new one.',
+      ],
+      action: { label: 'Set a new password', url },
+    }),
+    passwordChanged: (): MailContent => ({
+      subject: 'Your password has been changed',
+      paragraphs: [
+        'The password of your Zabłocie 20.22 Cluster account has just been changed.',
+        'If this was not you, set a new password at once and contact us.',
+      ],
+    }),
+    twoFactorEnabled: (): MailContent => ({
+      subject: 'Two-step sign-in is on',
+      paragraphs: ['Two-step sign-in (a code from an app) has been turned on for your account.'],
+    }),
+    accountDeleted: (): MailContent => ({
+      subject: 'Your account has been deleted',
+      paragraphs: [
+        'As you asked, we deleted your account and personal data. We kept only anonymised records needed for statistics and the audit log.',
+      ],
+    }),
+  },
+  uk: {
+    greeting: (name: string) => `Добрий день, ${name}!`,
+    signature: 'Команда Кластера соціально-економічних інновацій Заблоцє 20.22\nМерія Кракова',
+    ignore: 'Якщо це були не ви, проігноруйте цей лист.',
+    verifyEmail: (url: string): MailContent => ({
+      subject: 'Підтвердіть адресу електронної пошти в Кластері Заблоцє 20.22',
+      paragraphs: ['Дякуємо за реєстрацію. Щоб активувати обліковий запис, підтвердьте адресу електронної пошти. Посилання дійсне 24 години.'],
+      action: { label: 'Підтвердити адресу', url },
+    }),
+    resetPassword: (url: string): MailContent => ({
+      subject: 'Встановіть новий пароль у Кластері Заблоцє 20.22',
+      paragraphs: ['Ми отримали запит на зміну пароля. Посилання дійсне 1 годину.'],
+      action: { label: 'Встановити новий пароль', url },
+    }),
+    signUpExisting: (url: string): MailContent => ({
+      subject: 'Хтось намагався створити обліковий запис на вашу адресу',
+      paragraphs: [
+        'Хтось намагався створити обліковий запис у Кластері Заблоцє 20.22 з цією адресою, але такий обліковий запис уже існує.',
+        'Якщо ви забули пароль, можете встановити новий.',
+      ],
+      action: { label: 'Встановити новий пароль', url },
+    }),
+    passwordChanged: (): MailContent => ({
+      subject: 'Пароль до вашого облікового запису змінено',
+      paragraphs: [
+        'Пароль до вашого облікового запису в Кластері Заблоцє 20.22 щойно змінено.',
+        'Якщо це були не ви, негайно встановіть новий пароль і зв’яжіться з нами.',
+      ],
+    }),
+    twoFactorEnabled: (): MailContent => ({
+      subject: 'Двоетапний вхід увімкнено',
+      paragraphs: ['Для вашого облікового запису увімкнено двоетапний вхід (код із застосунку).'],
+    }),
+    accountDeleted: (): MailContent => ({
+      subject: 'Ваш обліковий запис видалено',
+      paragraphs: [
+        'На ваше прохання ми видалили обліковий запис і персональні дані. Збережено лише анонімізовані записи, потрібні для статистики та журналу подій.',
+      ],
+    }),
+  },
+});

@@ -1,0 +1,394 @@
+// Reusable view components (govuk-frontend markup). Forms: error summary linked to the fields,
+// field errors linked to their inputs with aria-describedby, submitted values kept.
+import type { ComponentChildren, JSX } from 'preact';
+import { useView } from './context.ts';
+
+export type FormValues = Record<string, string | string[] | undefined>;
+export interface FormState {
+  values: FormValues;
+  errors: Record<string, string>;
+}
+export const emptyForm: FormState = { values: {}, errors: {} };
+
+const fieldId = (name: string) => `f-${name}`;
+
+function value(state: FormState | undefined, name: string): string {
+  const v = state?.values[name];
+  return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
+}
+
+export function ErrorSummary({ state, order }: { state: FormState | undefined; order?: string[] }) {
+  const { t } = useView();
+  const errors = state?.errors ?? {};
+  const names = order ? [...order.filter((n) => n in errors), ...Object.keys(errors).filter((n) => !order.includes(n))] : Object.keys(errors);
+  if (names.length === 0) return null;
+  return (
+    <div class="govuk-error-summary" data-module="govuk-error-summary">
+      <div role="alert">
+        <h2 class="govuk-error-summary__title">{t.common.errorSummaryTitle}</h2>
+        <div class="govuk-error-summary__body">
+          <ul class="govuk-list govuk-error-summary__list">
+            {names.map((n) => (
+              <li key={n}>{n === '_form' ? errors[n] : <a href={`#${fieldId(n)}`}>{errors[n]}</a>}</li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function FieldError({ name, error }: { name: string; error: string | undefined }) {
+  const { t } = useView();
+  if (!error) return null;
+  return (
+    <p id={`${fieldId(name)}-error`} class="govuk-error-message">
+      <span class="govuk-visually-hidden">{t.common.errorPrefix}</span> {error}
+    </p>
+  );
+}
+
+function describedBy(name: string, hint?: string, error?: string): string | undefined {
+  const ids = [hint ? `${fieldId(name)}-hint` : '', error ? `${fieldId(name)}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  state?: FormState | undefined;
+  optional?: boolean;
+}
+
+function Label({ name, label, optional }: Pick<FieldProps, 'name' | 'label' | 'optional'>) {
+  const { t } = useView();
+  return (
+    <label class="govuk-label" for={fieldId(name)}>
+      {label}
+      {optional ? ` ${t.common.optional}` : ''}
+    </label>
+  );
+}
+
+export function TextInput(
+  props: FieldProps & {
+    type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'number' | 'search' | 'date';
+    autocomplete?: string;
+    width?: 'full' | '20' | '10' | '5';
+    spellcheck?: boolean;
+    inputmode?: JSX.HTMLAttributes['inputMode'];
+    keepValue?: boolean;
+  },
+) {
+  const { name, hint, state, type = 'text', width } = props;
+  const error = state?.errors[name];
+  const keep = props.keepValue ?? type !== 'password';
+  return (
+    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <Label name={name} label={props.label} optional={props.optional} />
+      {hint ? (
+        <div id={`${fieldId(name)}-hint`} class="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
+      <FieldError name={name} error={error} />
+      <input
+        class={`govuk-input${width && width !== 'full' ? ` govuk-input--width-${width}` : ''}${error ? ' govuk-input--error' : ''}`}
+        id={fieldId(name)}
+        name={name}
+        type={type}
+        value={keep ? value(state, name) : ''}
+        autocomplete={props.autocomplete}
+        spellcheck={props.spellcheck}
+        inputMode={props.inputmode}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? 'true' : undefined}
+      />
+    </div>
+  );
+}
+
+export function Textarea(props: FieldProps & { rows?: number }) {
+  const { name, hint, state } = props;
+  const error = state?.errors[name];
+  return (
+    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <Label name={name} label={props.label} optional={props.optional} />
+      {hint ? (
+        <div id={`${fieldId(name)}-hint`} class="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
+      <FieldError name={name} error={error} />
+      <textarea
+        class={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
+        id={fieldId(name)}
+        name={name}
+        rows={props.rows ?? 5}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? 'true' : undefined}
+      >
+        {value(state, name)}
+      </textarea>
+    </div>
+  );
+}
+
+export function Select(props: FieldProps & { options: Array<{ value: string; label: string }>; placeholder?: string }) {
+  const { name, hint, state } = props;
+  const error = state?.errors[name];
+  const current = value(state, name);
+  return (
+    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <Label name={name} label={props.label} optional={props.optional} />
+      {hint ? (
+        <div id={`${fieldId(name)}-hint`} class="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
+      <FieldError name={name} error={error} />
+      <select
+        class={`govuk-select${error ? ' govuk-select--error' : ''}`}
+        id={fieldId(name)}
+        name={name}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? 'true' : undefined}
+      >
+        {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value} selected={o.value === current}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Radios or checkboxes in a fieldset with a legend. */
+export function Choices(
+  props: FieldProps & {
+    kind: 'radios' | 'checkboxes';
+    options: Array<{ value: string; label: string; hint?: string }>;
+    small?: boolean;
+  },
+) {
+  const { name, hint, state, kind } = props;
+  const error = state?.errors[name];
+  const raw = state?.values[name];
+  const selected = new Set(Array.isArray(raw) ? raw : raw ? [raw] : []);
+  const base = kind === 'radios' ? 'govuk-radios' : 'govuk-checkboxes';
+  return (
+    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset class="govuk-fieldset" aria-describedby={describedBy(name, hint, error)}>
+        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
+          {props.label}
+          {props.optional ? ` ${useView().t.common.optional}` : ''}
+        </legend>
+        {hint ? (
+          <div id={`${fieldId(name)}-hint`} class="govuk-hint">
+            {hint}
+          </div>
+        ) : null}
+        <FieldError name={name} error={error} />
+        <div class={`${base}${props.small ? ` ${base}--small` : ''}`}>
+          {props.options.map((o, i) => {
+            const id = i === 0 ? fieldId(name) : `${fieldId(name)}-${i}`;
+            return (
+              <div class={`${base}__item`} key={o.value}>
+                <input
+                  class={`${base}__input`}
+                  id={id}
+                  name={name}
+                  type={kind === 'radios' ? 'radio' : 'checkbox'}
+                  value={o.value}
+                  checked={selected.has(o.value)}
+                  aria-describedby={o.hint ? `${id}-hint` : undefined}
+                />
+                <label class={`govuk-label ${base}__label`} for={id}>
+                  {o.label}
+                </label>
+                {o.hint ? (
+                  <div id={`${id}-hint`} class={`govuk-hint ${base}__hint`}>
+                    {o.hint}
+                  </div>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+/** A POST form carrying the CSRF token. */
+export function Form({
+  action,
+  children,
+  class: cls,
+}: {
+  action: string;
+  children: ComponentChildren;
+  class?: string;
+}) {
+  const { csrfToken } = useView();
+  return (
+    <form method="post" action={action} novalidate class={cls}>
+      <input type="hidden" name="_csrf" value={csrfToken} />
+      {children}
+    </form>
+  );
+}
+
+export function Button({
+  children,
+  variant,
+  name,
+  value: v,
+}: {
+  children: ComponentChildren;
+  variant?: 'secondary' | 'warning';
+  name?: string;
+  value?: string;
+}) {
+  return (
+    <button
+      type="submit"
+      class={`govuk-button${variant ? ` govuk-button--${variant}` : ''}`}
+      data-module="govuk-button"
+      name={name}
+      value={v}
+    >
+      {children}
+    </button>
+  );
+}
+
+/** A one-button form for actions like "sign out", "revoke", "verify". */
+export function ActionButton(props: {
+  action: string;
+  label: string;
+  variant?: 'secondary' | 'warning';
+  hidden?: Record<string, string>;
+}) {
+  return (
+    <Form action={props.action} class="klaster-inline-form">
+      {Object.entries(props.hidden ?? {}).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
+      <Button variant={props.variant}>{props.label}</Button>
+    </Form>
+  );
+}
+
+export function NotificationBanner({
+  kind,
+  title,
+  children,
+}: {
+  kind: 'success' | 'notice';
+  title?: string;
+  children: ComponentChildren;
+}) {
+  const { t } = useView();
+  const success = kind === 'success';
+  return (
+    <div
+      class={`govuk-notification-banner${success ? ' govuk-notification-banner--success' : ''}`}
+      role={success ? 'alert' : 'region'}
+      aria-labelledby="notification-title"
+      data-module="govuk-notification-banner"
+    >
+      <div class="govuk-notification-banner__header">
+        <h2 class="govuk-notification-banner__title" id="notification-title">
+          {title ?? (success ? t.common.success : t.common.notice)}
+        </h2>
+      </div>
+      <div class="govuk-notification-banner__content">
+        <p class="govuk-notification-banner__heading">{children}</p>
+      </div>
+    </div>
+  );
+}
+
+export function SummaryList({ rows }: { rows: Array<{ key: string; value: ComponentChildren }> }) {
+  return (
+    <dl class="govuk-summary-list">
+      {rows.map((r) => (
+        <div class="govuk-summary-list__row" key={r.key}>
+          <dt class="govuk-summary-list__key">{r.key}</dt>
+          <dd class="govuk-summary-list__value">{r.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function Tag({ children, colour }: { children: ComponentChildren; colour?: 'green' | 'yellow' | 'red' | 'grey' | 'blue' }) {
+  return <strong class={`govuk-tag${colour ? ` govuk-tag--${colour}` : ''}`}>{children}</strong>;
+}
+
+/** Table with a caption; rows are arrays of cells. */
+export function Table({
+  caption,
+  head,
+  rows,
+}: {
+  caption: string;
+  head: string[];
+  rows: ComponentChildren[][];
+}) {
+  return (
+    <table class="govuk-table">
+      <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>
+      <thead class="govuk-table__head">
+        <tr class="govuk-table__row">
+          {head.map((h) => (
+            <th scope="col" class="govuk-table__header" key={h}>
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody class="govuk-table__body">
+        {rows.map((r, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: static server-rendered rows
+          <tr class="govuk-table__row" key={i}>
+            {r.map((c, j) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: static server-rendered cells
+              <td class="govuk-table__cell" key={j}>
+                {c}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Cursor pagination: links to the previous and next page (either may be absent). */
+export function Pagination({ prev, next }: { prev?: string | null; next?: string | null }) {
+  const { t } = useView();
+  if (!prev && !next) return null;
+  return (
+    <nav class="govuk-pagination" aria-label={t.common.pagination}>
+      {prev ? (
+        <div class="govuk-pagination__prev">
+          <a class="govuk-link govuk-pagination__link" href={prev} rel="prev">
+            <span class="govuk-pagination__link-title">{t.common.previousPage}</span>
+          </a>
+        </div>
+      ) : null}
+      {next ? (
+        <div class="govuk-pagination__next">
+          <a class="govuk-link govuk-pagination__link" href={next} rel="next">
+            <span class="govuk-pagination__link-title">{t.common.nextPage}</span>
+          </a>
+        </div>
+      ) : null}
+    </nav>
+  );
+}

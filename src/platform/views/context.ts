@@ -1,0 +1,35 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Locale, Messages } from '../i18n/index.ts';
+
+export interface ActorView {
+  id: string;
+  name: string;
+  role: 'resident' | 'staff' | 'evaluator' | 'admin';
+}
+
+export interface Flash {
+  kind: 'success' | 'notice';
+  text: string;
+}
+
+/** What every page knows about the request; views read it with useView(). */
+export interface ViewContext {
+  locale: Locale;
+  t: Messages;
+  /** Path and query of the current page, for the language switch and "next" links. */
+  path: string;
+  csrfToken: string;
+  actor: ActorView | null;
+  flash: Flash | null;
+  contactEmail: string;
+  requestId: string;
+}
+
+export const ViewCtx = createContext<ViewContext | null>(null);
+
+export function useView(): ViewContext {
+  const ctx = useContext(ViewCtx);
+  if (!ctx) throw new Error('useView() outside a rendered page');
+  return ctx;
+}

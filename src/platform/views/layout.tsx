@@ -1,0 +1,182 @@
+import type { ComponentChildren } from 'preact';
+import { locales } from '../i18n/index.ts';
+import { NotificationBanner } from './components.tsx';
+import { useView } from './context.ts';
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+function langHref(lang: string, path: string): string {
+  return `/jezyk/${lang}?next=${encodeURIComponent(path)}`;
+}
+
+export function Layout({
+  title,
+  children,
+  back,
+  wide,
+}: {
+  title: string;
+  children: ComponentChildren;
+  back?: string;
+  wide?: boolean;
+}) {
+  const ctx = useView();
+  const { t, actor, locale, path } = ctx;
+  const nav: NavItem[] = [
+    { href: '/', label: t.common.nav.home },
+    { href: '/organizacje', label: t.common.nav.organisations },
+  ];
+  if (actor) nav.push({ href: '/konto', label: t.common.nav.account });
+  if (actor && (actor.role === 'staff' || actor.role === 'admin'))
+    nav.push({ href: '/panel', label: t.common.nav.panel });
+  const current = (href: string) => (href === '/' ? path.split('?')[0] === '/' : path.startsWith(href));
+  return (
+    <html lang={locale} class="govuk-template govuk-template--rebranded">
+      <head>
+        <meta charset="utf-8" />
+        <title>{`${title} – ${t.common.siteName}`}</title>
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#14406b" />
+        <link rel="stylesheet" href="/assets/klaster.css" />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+      </head>
+      <body class="govuk-template__body">
+        <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">
+          {t.common.skipLink}
+        </a>
+        <header class="klaster-header" data-module="govuk-header">
+          <div class="govuk-width-container klaster-header__container">
+            <a href="/" class="klaster-header__brand">
+              <span class="klaster-header__logo" aria-hidden="true">
+                K
+              </span>
+              <span>
+                <span class="klaster-header__name">{t.common.siteName}</span>
+                <span class="klaster-header__tagline">{t.common.siteTagline}</span>
+              </span>
+            </a>
+            <nav class="klaster-lang" aria-label={t.common.languageSwitch}>
+              <ul class="klaster-lang__list">
+                {locales.map((l) => (
+                  <li key={l}>
+                    {l === locale ? (
+                      <span class="klaster-lang__current" aria-current="true" lang={l}>
+                        {t.common.languageNames[l]}
+                      </span>
+                    ) : (
+                      <a class="govuk-link klaster-lang__link" href={langHref(l, path)} lang={l} hreflang={l}>
+                        {t.common.languageNames[l]}
+                      </a>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <nav class="klaster-nav" aria-label={t.common.mainNav}>
+          <div class="govuk-width-container">
+            <ul class="klaster-nav__list">
+              {nav.map((item) => (
+                <li key={item.href} class="klaster-nav__item">
+                  <a
+                    class="klaster-nav__link"
+                    href={item.href}
+                    aria-current={current(item.href) ? 'page' : undefined}
+                  >
+                    {item.label}
+                  </a>
+                </li>
+              ))}
+              {actor ? (
+                <li class="klaster-nav__item klaster-nav__item--end">
+                  <form method="post" action="/wyloguj" class="klaster-inline-form">
+                    <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                    <button type="submit" class="klaster-nav__button">
+                      {t.common.nav.signOut}
+                    </button>
+                  </form>
+                </li>
+              ) : (
+                <>
+                  <li class="klaster-nav__item klaster-nav__item--end">
+                    <a class="klaster-nav__link" href="/logowanie" aria-current={current('/logowanie') ? 'page' : undefined}>
+                      {t.common.nav.signIn}
+                    </a>
+                  </li>
+                  <li class="klaster-nav__item">
+                    <a class="klaster-nav__link" href="/rejestracja" aria-current={current('/rejestracja') ? 'page' : undefined}>
+                      {t.common.nav.signUp}
+                    </a>
+                  </li>
+                </>
+              )}
+            </ul>
+          </div>
+        </nav>
+        <div class="govuk-width-container">
+          {back ? (
+            <a href={back} class="govuk-back-link">
+              {t.common.backLink}
+            </a>
+          ) : null}
+          <main class="govuk-main-wrapper" id="main-content">
+            <div class="govuk-grid-row">
+              <div class={wide ? 'govuk-grid-column-full' : 'govuk-grid-column-two-thirds-from-desktop'}>
+                {ctx.flash ? <NotificationBanner kind={ctx.flash.kind}>{ctx.flash.text}</NotificationBanner> : null}
+                {children}
+              </div>
+            </div>
+          </main>
+        </div>
+        <footer class="govuk-footer">
+          <div class="govuk-width-container">
+            <div class="govuk-footer__meta">
+              <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
+                <h2 class="govuk-visually-hidden">{t.common.footer.label}</h2>
+                <ul class="govuk-footer__inline-list">
+                  <li class="govuk-footer__inline-list-item">
+                    <a class="govuk-footer__link" href="/deklaracja-dostepnosci">
+                      {t.common.footer.accessibility}
+                    </a>
+                  </li>
+                  <li class="govuk-footer__inline-list-item">
+                    <a class="govuk-footer__link" href="/prywatnosc">
+                      {t.common.footer.privacy}
+                    </a>
+                  </li>
+                  <li class="govuk-footer__inline-list-item">
+                    <a class="govuk-footer__link" href="/kontakt">
+                      {t.common.footer.contact}
+                    </a>
+                  </li>
+                  <li class="govuk-footer__inline-list-item">
+                    <a class="govuk-footer__link" href="/api/docs">
+                      {t.common.footer.api}
+                    </a>
+                  </li>
+                </ul>
+                <p class="govuk-body-s">{t.common.footer.operator}</p>
+                <p class="govuk-body-s">{t.common.footer.openSource}</p>
+              </div>
+            </div>
+          </div>
+        </footer>
+        <script type="module" src="/assets/klaster.js" />
+      </body>
+    </html>
+  );
+}
+
+/** Page heading: every page has exactly one h1. */
+export function H1({ children, caption }: { children: ComponentChildren; caption?: string }) {
+  return (
+    <h1 class="govuk-heading-l">
+      {caption ? <span class="govuk-caption-l">{caption}</span> : null}
+      {children}
+    </h1>
+  );
+}
