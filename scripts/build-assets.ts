@@ -27,5 +27,7 @@ await build({
   logLevel: 'warning',
 });
 
-await cp(path.join(root, 'node_modules/govuk-frontend/dist/govuk/assets'), path.join(out, 'govuk'), { recursive: true });
+await cp(path.join(root, 'node_modules/govuk-frontend/dist/govuk/assets'), path.join(out, 'govuk'), {
+  recursive: true,
+});
 console.log('assets built in public/build');

@@ -17,8 +17,8 @@ import { pagesModule } from './modules/pages/routes.tsx';
 import { type Auth, createAuth, SESSION_COOKIE } from './platform/auth/auth.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { webPlatform } from './platform/http/web.ts';
-import { type Schedule, Worker } from './platform/jobs/worker.ts';
 import { retentionJob } from './platform/jobs/retention.ts';
+import { type Schedule, Worker } from './platform/jobs/worker.ts';
 import { createTransport, type MailTransport } from './platform/mail/transport.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -59,7 +59,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const auth = createAuth({ db: database.db, baseUrl: config.baseUrl, secret: config.authSecret, production: config.production });
+  const auth = createAuth({
+    db: database.db,
+    baseUrl: config.baseUrl,
+    secret: config.authSecret,
+    production: config.production,
+  });
   const transport = deps.transport ?? createTransport({ smtpUrl: config.smtpUrl, mailDir: config.mailDir });
   const worker = new Worker({
     database,
@@ -106,7 +111,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       info: {
         title: 'Klaster API',
         version: '1',
-        description: 'Public REST API of Klaster (Zabłocie 20.22 cluster, Kraków). Errors are RFC 9457 problem documents.',
+        description:
+          'Public REST API of Klaster (Zabłocie 20.22 cluster, Kraków). Errors are RFC 9457 problem documents.',
       },
       servers: [{ url: config.baseUrl }],
     },

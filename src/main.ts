@@ -31,7 +31,11 @@ const app = await buildApp({
     },
     serializers: {
       // Paths only: query strings can carry tokens (verification and reset links).
-      req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
+      req: (req: { method: string; url: string; id: string }) => ({
+        method: req.method,
+        path: req.url.split('?')[0],
+        id: req.id,
+      }),
     },
   },
 });

@@ -1,1 +1,3 @@
-declare module 'govuk-frontend' { export function initAll(config?: unknown): void; }
+declare module 'govuk-frontend' {
+  export function initAll(config?: unknown): void;
+}

@@ -29,6 +29,8 @@ export async function runMigrations(database: Database): Promise<void> {
 }
 
 export async function tableExists(database: Database, name: string): Promise<boolean> {
-  const rows = await database.rows<{ exists: boolean }>(sql`select to_regclass(${name}) is not null as exists`);
+  const rows = await database.rows<{ exists: boolean }>(
+    sql`select to_regclass(${name}) is not null as exists`,
+  );
   return rows[0]?.exists === true;
 }

@@ -3,17 +3,32 @@
 // revitalisation ambassadors, and one demo account per role. Idempotent: safe on every start.
 import { eq } from 'drizzle-orm';
 import type { Klaster } from '../app.ts';
+import { buildings, sites, subareas, type ZoneKind, zones } from '../modules/places/schema.ts';
 import { ensureUser } from '../platform/auth/users.ts';
 import { uuidv7 } from '../platform/ids.ts';
-import { buildings, sites, subareas, zones, type ZoneKind } from '../modules/places/schema.ts';
 
 export const DEMO_PASSWORD = 'Zablocie-20.22-demo';
 
 export const demoAccounts = [
-  { email: 'mieszkanka@klaster.example', name: 'Anna Mieszkanka', role: 'resident' as const, staffUnit: null },
+  {
+    email: 'mieszkanka@klaster.example',
+    name: 'Anna Mieszkanka',
+    role: 'resident' as const,
+    staffUnit: null,
+  },
   { email: 'ambasador@klaster.example', name: 'Piotr Ambasador', role: 'resident' as const, staffUnit: null },
-  { email: 'urzednik@klaster.example', name: 'Jan Urzędnik', role: 'staff' as const, staffUnit: 'revitalisation' },
-  { email: 'ewaluatorka@klaster.example', name: 'Ewa Ewaluatorka', role: 'evaluator' as const, staffUnit: null },
+  {
+    email: 'urzednik@klaster.example',
+    name: 'Jan Urzędnik',
+    role: 'staff' as const,
+    staffUnit: 'revitalisation',
+  },
+  {
+    email: 'ewaluatorka@klaster.example',
+    name: 'Ewa Ewaluatorka',
+    role: 'evaluator' as const,
+    staffUnit: null,
+  },
   { email: 'admin@klaster.example', name: 'Adam Administrator', role: 'admin' as const, staffUnit: null },
 ];
 
@@ -28,7 +43,8 @@ const clusterBuildings: Array<{
   {
     code: 'A',
     name: 'Budynek A — Zabłocie Space',
-    description: 'Duży, szary budynek, którego przestrzeń służy wydarzeniom, a także strefom pracy i działań społecznych.',
+    description:
+      'Duży, szary budynek, którego przestrzeń służy wydarzeniom, a także strefom pracy i działań społecznych.',
     zones: [
       {
         slug: 'zablocie-space-wydarzenia',
@@ -40,13 +56,15 @@ const clusterBuildings: Array<{
         slug: 'strefa-przedsiebiorczosci-kreatywna',
         kind: 'coworking',
         name: 'Strefa Przedsiębiorczości/Kreatywna',
-        description: 'Przestrzeń coworkingowa z 40 stanowiskami pracy, strefą kuchenną oraz pomieszczeniem B2B.',
+        description:
+          'Przestrzeń coworkingowa z 40 stanowiskami pracy, strefą kuchenną oraz pomieszczeniem B2B.',
       },
       {
         slug: 'strefa-innowacji-spolecznych',
         kind: 'social_innovation',
         name: 'Strefa Innowacji Społecznych',
-        description: 'Miejsce działań organizacji pozarządowych i społecznych oraz oddolnych inicjatyw mieszkańców.',
+        description:
+          'Miejsce działań organizacji pozarządowych i społecznych oraz oddolnych inicjatyw mieszkańców.',
       },
     ],
   },
@@ -101,10 +119,6 @@ export const demoSubareas = [
   },
 ];
 
-/** Extra demo steps contributed by modules (organisations…), run after places and accounts. */
-export type DemoStep = (k: Klaster, users: Map<string, string>) => Promise<void>;
-export const demoSteps: DemoStep[] = [];
-
 export async function loadDemoData(k: Klaster): Promise<{ created: boolean }> {
   const db = k.database.db;
   const [site] = await db.select({ id: sites.id }).from(sites).where(eq(sites.slug, SITE_SLUG));
@@ -123,12 +137,20 @@ export async function loadDemoData(k: Klaster): Promise<{ created: boolean }> {
       });
       for (const [bi, b] of clusterBuildings.entries()) {
         const buildingId = uuidv7();
-        await tx.insert(buildings).values({ id: buildingId, siteId, code: b.code, name: b.name, description: b.description, position: bi });
+        await tx.insert(buildings).values({
+          id: buildingId,
+          siteId,
+          code: b.code,
+          name: b.name,
+          description: b.description,
+          position: bi,
+        });
         for (const [zi, z] of b.zones.entries()) {
           await tx.insert(zones).values({ id: uuidv7(), buildingId, position: zi, ...z });
         }
       }
-      for (const [i, s] of demoSubareas.entries()) await tx.insert(subareas).values({ id: uuidv7(), position: i, ...s });
+      for (const [i, s] of demoSubareas.entries())
+        await tx.insert(subareas).values({ id: uuidv7(), position: i, ...s });
     });
   }
   const users = new Map<string, string>();
@@ -137,6 +159,5 @@ export async function loadDemoData(k: Klaster): Promise<{ created: boolean }> {
     users.set(a.email, r.id);
     created ||= r.created;
   }
-  for (const step of demoSteps) await step(k, users);
   return { created };
 }

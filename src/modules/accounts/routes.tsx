@@ -24,7 +24,11 @@ export const signUpSchema = z.object({
   locale: f.choice(locales),
   consents: f.many(consentKinds),
 });
-export const signInSchema = z.object({ email: f.email(), password: f.password(), next: f.optionalText(2000) });
+export const signInSchema = z.object({
+  email: f.email(),
+  password: f.password(),
+  next: f.optionalText(2000),
+});
 const codeSchema = z.object({ code: f.text(40), next: f.optionalText(2000) });
 const forgotSchema = z.object({ email: f.email() });
 const resetSchema = z.object({ token: f.text(500), password: f.password(), confirm: f.password() });
@@ -50,8 +54,14 @@ export async function accountsModule(app: FastifyInstance) {
       await accounts.signUp(parsed.data, request.authHeaders());
     } catch (err) {
       if (err instanceof RuleError) {
-        const message = err.code === 'mustAccept' ? t.common.errors.mustAccept : t.common.errors[err.code as 'passwordCommon'];
-        return reply.render(<SignUpPage state={errorState(parsed.data as never, { [err.field ?? '_form']: message })} />, 422);
+        const message =
+          err.code === 'mustAccept'
+            ? t.common.errors.mustAccept
+            : t.common.errors[err.code as 'passwordCommon'];
+        return reply.render(
+          <SignUpPage state={errorState(parsed.data as never, { [err.field ?? '_form']: message })} />,
+          422,
+        );
       }
       throw err;
     }
@@ -63,7 +73,10 @@ export async function accountsModule(app: FastifyInstance) {
 
   app.get(
     '/potwierdz-email',
-    { config: { access: 'public' }, schema: { querystring: z.object({ token: z.string().max(1000).optional() }) } },
+    {
+      config: { access: 'public' },
+      schema: { querystring: z.object({ token: z.string().max(1000).optional() }) },
+    },
     async (request, reply) => {
       const { token } = request.query as { token?: string };
       const ok = token ? await accounts.verifyEmail(token) : false;
@@ -73,7 +86,10 @@ export async function accountsModule(app: FastifyInstance) {
 
   app.get(
     '/logowanie',
-    { config: { access: 'public' }, schema: { querystring: z.object({ next: z.string().max(2000).optional() }) } },
+    {
+      config: { access: 'public' },
+      schema: { querystring: z.object({ next: z.string().max(2000).optional() }) },
+    },
     async (request, reply) => {
       const { next } = request.query as { next?: string };
       if (request.actor) return reply.seeOther(safeNext(next, '/konto'));
@@ -93,7 +109,11 @@ export async function accountsModule(app: FastifyInstance) {
       if (err instanceof TooManyRequestsError) {
         reply.header('retry-after', String(err.retryAfterSeconds));
         return reply.render(
-          <SignInPage state={errorState(values, { _form: t.accounts.tooManyAttempts(Math.ceil(err.retryAfterSeconds / 60)) })} />,
+          <SignInPage
+            state={errorState(values, {
+              _form: t.accounts.tooManyAttempts(Math.ceil(err.retryAfterSeconds / 60)),
+            })}
+          />,
           429,
         );
       }
@@ -108,20 +128,31 @@ export async function accountsModule(app: FastifyInstance) {
         applyAuthCookies(reply, result.headers);
         return reply.seeOther(`/logowanie/kod?next=${encodeURIComponent(next)}`);
       case 'unverified':
-        return reply.render(<SignInPage state={errorState(values, { _form: t.accounts.notVerified })} />, 403);
+        return reply.render(
+          <SignInPage state={errorState(values, { _form: t.accounts.notVerified })} />,
+          403,
+        );
       case 'blocked':
         return reply.render(<SignInPage state={errorState(values, { _form: t.accounts.blocked })} />, 403);
       default:
-        return reply.render(<SignInPage state={errorState(values, { email: t.accounts.invalidCredentials })} />, 401);
+        return reply.render(
+          <SignInPage state={errorState(values, { email: t.accounts.invalidCredentials })} />,
+          401,
+        );
     }
   });
 
   app.get(
     '/logowanie/kod',
-    { config: { access: 'public' }, schema: { querystring: z.object({ next: z.string().max(2000).optional() }) } },
+    {
+      config: { access: 'public' },
+      schema: { querystring: z.object({ next: z.string().max(2000).optional() }) },
+    },
     async (request, reply) => {
       const { next } = request.query as { next?: string };
-      return reply.render(<TwoFactorChallengePage state={{ values: { next: safeNext(next, '/konto') }, errors: {} }} />);
+      return reply.render(
+        <TwoFactorChallengePage state={{ values: { next: safeNext(next, '/konto') }, errors: {} }} />,
+      );
     },
   );
   app.post('/logowanie/kod', { config: { access: 'public', ...formLimit } }, async (request, reply) => {
@@ -135,13 +166,21 @@ export async function accountsModule(app: FastifyInstance) {
     } catch (err) {
       if (err instanceof TooManyRequestsError) {
         return reply.render(
-          <TwoFactorChallengePage state={errorState(values, { _form: t.accounts.tooManyAttempts(Math.ceil(err.retryAfterSeconds / 60)) })} />,
+          <TwoFactorChallengePage
+            state={errorState(values, {
+              _form: t.accounts.tooManyAttempts(Math.ceil(err.retryAfterSeconds / 60)),
+            })}
+          />,
           429,
         );
       }
       throw err;
     }
-    if (!headers) return reply.render(<TwoFactorChallengePage state={errorState(values, { code: t.accounts.invalidCode })} />, 401);
+    if (!headers)
+      return reply.render(
+        <TwoFactorChallengePage state={errorState(values, { code: t.accounts.invalidCode })} />,
+        401,
+      );
     applyAuthCookies(reply, headers);
     reply.flash(t.accounts.signedIn);
     return reply.seeOther(safeNext(parsed.data.next, '/konto'));
@@ -166,29 +205,49 @@ export async function accountsModule(app: FastifyInstance) {
 
   app.get(
     '/nowe-haslo',
-    { config: { access: 'public' }, schema: { querystring: z.object({ token: z.string().max(500).optional() }) } },
+    {
+      config: { access: 'public' },
+      schema: { querystring: z.object({ token: z.string().max(500).optional() }) },
+    },
     async (request, reply) => {
       const { token } = request.query as { token?: string };
-      return reply.render(<ResetPasswordPage state={{ values: { token: token ?? '' }, errors: {} }} token={token ?? ''} />);
+      return reply.render(
+        <ResetPasswordPage state={{ values: { token: token ?? '' }, errors: {} }} token={token ?? ''} />,
+      );
     },
   );
   app.post('/nowe-haslo', { config: { access: 'public', ...formLimit } }, async (request, reply) => {
     const t = request.t;
-    const token = typeof (request.body as { token?: unknown })?.token === 'string' ? String((request.body as { token: string }).token).slice(0, 500) : '';
+    const token =
+      typeof (request.body as { token?: unknown })?.token === 'string'
+        ? String((request.body as { token: string }).token).slice(0, 500)
+        : '';
     const parsed = parseForm(resetSchema, request.body, t);
     if (!parsed.ok) return reply.render(<ResetPasswordPage state={parsed.state} token={token} />, 422);
     if (parsed.data.password !== parsed.data.confirm) {
-      return reply.render(<ResetPasswordPage state={errorState({}, { confirm: t.common.errors.passwordsDiffer })} token={token} />, 422);
+      return reply.render(
+        <ResetPasswordPage
+          state={errorState({}, { confirm: t.common.errors.passwordsDiffer })}
+          token={token}
+        />,
+        422,
+      );
     }
     try {
       const result = await accounts.resetPassword(parsed.data.token, parsed.data.password);
       if (result === 'invalid-token') {
-        return reply.render(<ResetPasswordPage state={errorState({}, { _form: t.accounts.resetInvalid })} token={token} />, 400);
+        return reply.render(
+          <ResetPasswordPage state={errorState({}, { _form: t.accounts.resetInvalid })} token={token} />,
+          400,
+        );
       }
     } catch (err) {
       if (err instanceof RuleError) {
         return reply.render(
-          <ResetPasswordPage state={errorState({}, { password: t.common.errors[err.code as 'passwordCommon'] })} token={token} />,
+          <ResetPasswordPage
+            state={errorState({}, { password: t.common.errors[err.code as 'passwordCommon'] })}
+            token={token}
+          />,
           422,
         );
       }

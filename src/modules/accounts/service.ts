@@ -39,14 +39,20 @@ function apiCode(err: unknown): string | undefined {
 export function accountsService(deps: { db: Db; auth: Auth; signInLimit: number }) {
   const { db, auth } = deps;
 
-  const accountKey = (email: string) => `acct:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
+  const accountKey = (email: string) =>
+    `acct:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
   const addressKey = (ip: string) => `ip:${ip}`;
 
   async function failuresFor(keys: string[]): Promise<number> {
     const rows = await db
       .select({ failures: signInAttempts.failures })
       .from(signInAttempts)
-      .where(and(inArray(signInAttempts.key, keys), gt(signInAttempts.windowStart, sql`now() - make_interval(mins => ${WINDOW_MINUTES})`)));
+      .where(
+        and(
+          inArray(signInAttempts.key, keys),
+          gt(signInAttempts.windowStart, sql`now() - make_interval(mins => ${WINDOW_MINUTES})`),
+        ),
+      );
     return Math.max(0, ...rows.map((r) => r.failures));
   }
 
@@ -63,9 +69,9 @@ export function accountsService(deps: { db: Db; auth: Auth; signInLimit: number 
   }
 
   async function recordConsents(userId: string, granted: ConsentKind[]) {
-    await db.insert(consents).values(
-      consentKinds.map((kind) => ({ id: uuidv7(), userId, kind, granted: granted.includes(kind) })),
-    );
+    await db
+      .insert(consents)
+      .values(consentKinds.map((kind) => ({ id: uuidv7(), userId, kind, granted: granted.includes(kind) })));
   }
 
   return {
@@ -85,7 +91,11 @@ export function accountsService(deps: { db: Db; auth: Auth; signInLimit: number 
       if (created) await recordConsents(created.id, input.consents);
     },
 
-    async signIn(input: { email: string; password: string }, headers: Headers, ip: string): Promise<SignInResult> {
+    async signIn(
+      input: { email: string; password: string },
+      headers: Headers,
+      ip: string,
+    ): Promise<SignInResult> {
       const keys = [accountKey(input.email), addressKey(ip)];
       if ((await failuresFor(keys)) >= deps.signInLimit) throw new TooManyRequestsError(WINDOW_MINUTES * 60);
       try {
@@ -94,7 +104,8 @@ export function accountsService(deps: { db: Db; auth: Auth; signInLimit: number 
           headers,
           returnHeaders: true,
         });
-        if ((response as { twoFactorRedirect?: boolean }).twoFactorRedirect) return { kind: 'two-factor', headers: out };
+        if ((response as { twoFactorRedirect?: boolean }).twoFactorRedirect)
+          return { kind: 'two-factor', headers: out };
         await db.delete(signInAttempts).where(eq(signInAttempts.key, keys[0]!));
         return { kind: 'signed-in', headers: out };
       } catch (err) {
@@ -169,17 +180,31 @@ export function accountsService(deps: { db: Db; auth: Auth; signInLimit: number 
       if (row) {
         const [u] = await db.select().from(user).where(eq(user.id, row.value));
         if (u) {
-          await enqueueMail(db, { to: u.email, name: u.name, userId: u.id, locale: u.locale, template: 'passwordChanged', args: [] });
+          await enqueueMail(db, {
+            to: u.email,
+            name: u.name,
+            userId: u.id,
+            locale: u.locale,
+            template: 'passwordChanged',
+            args: [],
+          });
         }
       }
       return 'done';
     },
 
     /** Current state of each consent (the latest decision per kind) with its date. */
-    async consentsOf(userId: string): Promise<Array<{ kind: ConsentKind; granted: boolean; decidedAt: Date }>> {
-      const rows = await db.select().from(consents).where(eq(consents.userId, userId)).orderBy(desc(consents.decidedAt));
+    async consentsOf(
+      userId: string,
+    ): Promise<Array<{ kind: ConsentKind; granted: boolean; decidedAt: Date }>> {
+      const rows = await db
+        .select()
+        .from(consents)
+        .where(eq(consents.userId, userId))
+        .orderBy(desc(consents.decidedAt));
       const seen = new Map<ConsentKind, { kind: ConsentKind; granted: boolean; decidedAt: Date }>();
-      for (const r of rows) if (!seen.has(r.kind)) seen.set(r.kind, { kind: r.kind, granted: r.granted, decidedAt: r.decidedAt });
+      for (const r of rows)
+        if (!seen.has(r.kind)) seen.set(r.kind, { kind: r.kind, granted: r.granted, decidedAt: r.decidedAt });
       return consentKinds.filter((k) => seen.has(k)).map((k) => seen.get(k)!);
     },
   };

@@ -1,5 +1,13 @@
 import { locales } from '../../platform/auth/schema.ts';
-import { Button, Choices, ErrorSummary, Form, type FormState, Select, TextInput } from '../../platform/views/components.tsx';
+import {
+  Button,
+  Choices,
+  ErrorSummary,
+  Form,
+  type FormState,
+  Select,
+  TextInput,
+} from '../../platform/views/components.tsx';
 import { useView } from '../../platform/views/context.ts';
 import { H1, Layout } from '../../platform/views/layout.tsx';
 
@@ -13,8 +21,23 @@ export function SignUpPage({ state }: { state: FormState }) {
       <p class="govuk-body">{a.signUpLead}</p>
       <Form action="/rejestracja">
         <TextInput name="name" label={a.name} autocomplete="name" state={state} spellcheck={false} />
-        <TextInput name="email" type="email" label={a.email} hint={a.emailHint} autocomplete="email" spellcheck={false} state={state} />
-        <TextInput name="password" type="password" label={a.password} hint={a.passwordHint} autocomplete="new-password" state={state} />
+        <TextInput
+          name="email"
+          type="email"
+          label={a.email}
+          hint={a.emailHint}
+          autocomplete="email"
+          spellcheck={false}
+          state={state}
+        />
+        <TextInput
+          name="password"
+          type="password"
+          label={a.password}
+          hint={a.passwordHint}
+          autocomplete="new-password"
+          state={state}
+        />
         <Select
           name="locale"
           label={a.language}
@@ -74,7 +97,7 @@ export function VerifyResultPage({ ok }: { ok: boolean }) {
       <H1>{ok ? a.verifiedTitle : a.verifyFailedTitle}</H1>
       <p class="govuk-body">{ok ? a.verifiedBody : a.verifyFailedBody}</p>
       <p class="govuk-body">
-        <a class="govuk-button" href="/logowanie" role="button" draggable={false} data-module="govuk-button">
+        <a class="govuk-button" href="/logowanie" data-module="govuk-button">
           {a.signIn}
         </a>
       </p>
@@ -92,8 +115,21 @@ export function SignInPage({ state }: { state: FormState }) {
       <H1>{a.signInTitle}</H1>
       <Form action="/logowanie">
         {next ? <input type="hidden" name="next" value={next} /> : null}
-        <TextInput name="email" type="email" label={a.email} autocomplete="username" spellcheck={false} state={state} />
-        <TextInput name="password" type="password" label={a.password} autocomplete="current-password" state={state} />
+        <TextInput
+          name="email"
+          type="email"
+          label={a.email}
+          autocomplete="username"
+          spellcheck={false}
+          state={state}
+        />
+        <TextInput
+          name="password"
+          type="password"
+          label={a.password}
+          autocomplete="current-password"
+          state={state}
+        />
         <Button>{a.signIn}</Button>
       </Form>
       <p class="govuk-body">
@@ -122,7 +158,15 @@ export function TwoFactorChallengePage({ state }: { state: FormState }) {
       <p class="govuk-body">{a.twoFactorLead}</p>
       <Form action="/logowanie/kod">
         {next ? <input type="hidden" name="next" value={next} /> : null}
-        <TextInput name="code" label={a.code} autocomplete="one-time-code" inputmode="numeric" width="10" spellcheck={false} state={state} />
+        <TextInput
+          name="code"
+          label={a.code}
+          autocomplete="one-time-code"
+          inputmode="numeric"
+          width="10"
+          spellcheck={false}
+          state={state}
+        />
         <Button>{a.verify}</Button>
       </Form>
     </Layout>
@@ -138,7 +182,14 @@ export function ForgotPasswordPage({ state }: { state: FormState }) {
       <H1>{a.forgotTitle}</H1>
       <p class="govuk-body">{a.forgotLead}</p>
       <Form action="/nie-pamietam-hasla">
-        <TextInput name="email" type="email" label={a.email} autocomplete="email" spellcheck={false} state={state} />
+        <TextInput
+          name="email"
+          type="email"
+          label={a.email}
+          autocomplete="email"
+          spellcheck={false}
+          state={state}
+        />
         <Button>{a.sendLink}</Button>
       </Form>
     </Layout>
@@ -154,8 +205,21 @@ export function ResetPasswordPage({ state, token }: { state: FormState; token: s
       <H1>{a.resetTitle}</H1>
       <Form action="/nowe-haslo">
         <input type="hidden" name="token" value={token} />
-        <TextInput name="password" type="password" label={a.newPassword} hint={a.passwordHint} autocomplete="new-password" state={state} />
-        <TextInput name="confirm" type="password" label={a.confirmPassword} autocomplete="new-password" state={state} />
+        <TextInput
+          name="password"
+          type="password"
+          label={a.newPassword}
+          hint={a.passwordHint}
+          autocomplete="new-password"
+          state={state}
+        />
+        <TextInput
+          name="confirm"
+          type="password"
+          label={a.confirmPassword}
+          autocomplete="new-password"
+          state={state}
+        />
         <Button>{a.setPassword}</Button>
       </Form>
     </Layout>

@@ -19,7 +19,11 @@ export async function pagesModule(app: FastifyInstance) {
     '/jezyk/:lang',
     {
       config: { access: 'public' },
-      schema: { hide: true, params: z.object({ lang: z.enum(locales) }), querystring: z.object({ next: z.string().max(2000).optional() }) },
+      schema: {
+        hide: true,
+        params: z.object({ lang: z.enum(locales) }),
+        querystring: z.object({ next: z.string().max(2000).optional() }),
+      },
     },
     async (request, reply) => {
       const { lang } = request.params as { lang: (typeof locales)[number] };
@@ -35,17 +39,31 @@ export async function pagesModule(app: FastifyInstance) {
     },
   );
 
-  app.get('/deklaracja-dostepnosci', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) =>
-    reply.render(<AccessibilityPage />),
+  app.get(
+    '/deklaracja-dostepnosci',
+    { config: { access: 'public' }, schema: { hide: true } },
+    async (_req, reply) => reply.render(<AccessibilityPage />),
   );
-  app.get('/prywatnosc', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => reply.render(<PrivacyPage />));
-  app.get('/kontakt', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => reply.render(<ContactPage />));
+  app.get('/prywatnosc', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) =>
+    reply.render(<PrivacyPage />),
+  );
+  app.get('/kontakt', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) =>
+    reply.render(<ContactPage />),
+  );
 
-  app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
   app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
-    const doc = app.swagger() as { paths?: Record<string, Record<string, { summary?: string; tags?: string[] }>> };
+    const doc = app.swagger() as {
+      paths?: Record<string, Record<string, { summary?: string; tags?: string[] }>>;
+    };
     const endpoints = Object.entries(doc.paths ?? {}).flatMap(([p, methods]) =>
-      Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path: p, summary: op.summary ?? '' })),
+      Object.entries(methods).map(([method, op]) => ({
+        method: method.toUpperCase(),
+        path: p,
+        summary: op.summary ?? '',
+      })),
     );
     return reply.render(<ApiReferencePage endpoints={endpoints} />);
   });

@@ -24,7 +24,7 @@ export function HomePage({
       </ul>
       <div class="govuk-button-group">
         {actor ? null : (
-          <a href="/rejestracja" role="button" draggable={false} class="govuk-button govuk-button--start" data-module="govuk-button">
+          <a href="/rejestracja" class="govuk-button govuk-button--start" data-module="govuk-button">
             {p.ctaSignUp}
           </a>
         )}
@@ -80,7 +80,8 @@ const a11y = {
   pl: {
     intro:
       'Urząd Miasta Krakowa zobowiązuje się zapewnić dostępność serwisu Klastra Zabłocie 20.22 zgodnie z ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych.',
-    status: 'Stan dostępności: serwis jest zgodny ze standardem WCAG 2.1 na poziomie AA. Każda strona jest automatycznie sprawdzana narzędziem axe przy każdej zmianie kodu.',
+    status:
+      'Stan dostępności: serwis jest zgodny ze standardem WCAG 2.1 na poziomie AA. Każda strona jest automatycznie sprawdzana narzędziem axe przy każdej zmianie kodu.',
     features: [
       'działa bez JavaScriptu i z czytnikami ekranu; każda strona ma jeden nagłówek główny i link „Przejdź do treści”,',
       'błędy formularzy są opisane tekstem i połączone z polami,',
@@ -96,14 +97,16 @@ const a11y = {
   en: {
     intro:
       'The City of Kraków is committed to making the Zabłocie 20.22 Cluster website accessible, in line with the Polish Act of 4 April 2019 on the digital accessibility of websites and mobile applications of public bodies.',
-    status: 'Compliance status: the website complies with WCAG 2.1 level AA. Every page is checked automatically with axe on every code change.',
+    status:
+      'Compliance status: the website complies with WCAG 2.1 level AA. Every page is checked automatically with axe on every code change.',
     features: [
       'it works without JavaScript and with screen readers; every page has one main heading and a “Skip to main content” link,',
       'form errors are described in text and linked to their fields,',
       'the website is available in Polish, English and Ukrainian,',
       'a map is never the only way to reach information — there is always a list.',
     ],
-    prepared: 'This statement was prepared on 21 November 2026 on the basis of a self-assessment and automated tests.',
+    prepared:
+      'This statement was prepared on 21 November 2026 on the basis of a self-assessment and automated tests.',
     feedback:
       'If you find an accessibility problem, write to us. You have the right to ask for a page or part of it to be made accessible, or for an alternative. We reply within 7 days; if we refuse, you may complain and then apply to the Commissioner for Human Rights.',
     building:
@@ -112,7 +115,8 @@ const a11y = {
   uk: {
     intro:
       'Мерія Кракова зобов’язується забезпечити доступність сайту Кластера Заблоцє 20.22 відповідно до польського закону від 4 квітня 2019 р. про цифрову доступність вебсайтів і мобільних застосунків публічних органів.',
-    status: 'Стан доступності: сайт відповідає стандарту WCAG 2.1 рівня AA. Кожну сторінку автоматично перевіряє інструмент axe під час кожної зміни коду.',
+    status:
+      'Стан доступності: сайт відповідає стандарту WCAG 2.1 рівня AA. Кожну сторінку автоматично перевіряє інструмент axe під час кожної зміни коду.',
     features: [
       'працює без JavaScript і з програмами зчитування екрана; кожна сторінка має один головний заголовок і посилання «Перейти до основного змісту»,',
       'помилки у формах описані текстом і пов’язані з полями,',
@@ -155,28 +159,82 @@ export function AccessibilityPage() {
 
 const privacy = {
   pl: [
-    ['Administrator', 'Administratorem danych jest Gmina Miejska Kraków — Urząd Miasta Krakowa, pl. Wszystkich Świętych 3–4, 31-004 Kraków. Kontakt z inspektorem ochrony danych: iod@um.krakow.pl.'],
-    ['Cel i podstawa', 'Przetwarzamy dane, aby prowadzić Twoje konto i usługi Klastra (art. 6 ust. 1 lit. b i e RODO), a informacje o wydarzeniach wysyłamy tylko za Twoją zgodą (art. 6 ust. 1 lit. a RODO).'],
-    ['Zakres', 'Imię i nazwisko, adres e-mail, opcjonalnie telefon, preferowany język, zgody z datami, członkostwa w organizacjach oraz techniczne dane sesji (adres IP, przeglądarka).'],
-    ['Okres przechowywania', 'Dane konta przechowujemy do jego usunięcia. Sesje wygasają po 7 dniach, wysłane wiadomości e-mail usuwamy po 90 dniach. Zanonimizowany rejestr działań obsługi przechowujemy zgodnie z przepisami o archiwizacji.'],
-    ['Twoje prawa', 'Masz prawo dostępu do danych, ich sprostowania, usunięcia, ograniczenia przetwarzania, przenoszenia oraz wycofania zgody w każdej chwili. Na stronie „Moje konto” możesz pobrać wszystkie swoje dane (JSON) i usunąć konto. Możesz złożyć skargę do Prezesa Urzędu Ochrony Danych Osobowych.'],
-    ['Pliki cookie', 'Używamy wyłącznie niezbędnych plików cookie: sesji, zabezpieczenia formularzy i wybranego języka. Nie używamy plików śledzących.'],
+    [
+      'Administrator',
+      'Administratorem danych jest Gmina Miejska Kraków — Urząd Miasta Krakowa, pl. Wszystkich Świętych 3–4, 31-004 Kraków. Kontakt z inspektorem ochrony danych: iod@um.krakow.pl.',
+    ],
+    [
+      'Cel i podstawa',
+      'Przetwarzamy dane, aby prowadzić Twoje konto i usługi Klastra (art. 6 ust. 1 lit. b i e RODO), a informacje o wydarzeniach wysyłamy tylko za Twoją zgodą (art. 6 ust. 1 lit. a RODO).',
+    ],
+    [
+      'Zakres',
+      'Imię i nazwisko, adres e-mail, opcjonalnie telefon, preferowany język, zgody z datami, członkostwa w organizacjach oraz techniczne dane sesji (adres IP, przeglądarka).',
+    ],
+    [
+      'Okres przechowywania',
+      'Dane konta przechowujemy do jego usunięcia. Sesje wygasają po 7 dniach, wysłane wiadomości e-mail usuwamy po 90 dniach. Zanonimizowany rejestr działań obsługi przechowujemy zgodnie z przepisami o archiwizacji.',
+    ],
+    [
+      'Twoje prawa',
+      'Masz prawo dostępu do danych, ich sprostowania, usunięcia, ograniczenia przetwarzania, przenoszenia oraz wycofania zgody w każdej chwili. Na stronie „Moje konto” możesz pobrać wszystkie swoje dane (JSON) i usunąć konto. Możesz złożyć skargę do Prezesa Urzędu Ochrony Danych Osobowych.',
+    ],
+    [
+      'Pliki cookie',
+      'Używamy wyłącznie niezbędnych plików cookie: sesji, zabezpieczenia formularzy i wybranego języka. Nie używamy plików śledzących.',
+    ],
   ],
   en: [
-    ['Controller', 'The controller is the Municipality of Kraków — City Hall, pl. Wszystkich Świętych 3–4, 31-004 Kraków. Data protection officer: iod@um.krakow.pl.'],
-    ['Purpose and legal basis', 'We process data to run your account and the cluster’s services (GDPR Art. 6(1)(b) and (e)); we send news about events only with your consent (Art. 6(1)(a)).'],
-    ['What we hold', 'Your name, email address, optionally a phone number, preferred language, consents with their dates, organisation memberships and technical session data (IP address, browser).'],
-    ['How long', 'Account data is kept until you delete the account. Sessions expire after 7 days and sent emails are deleted after 90 days. The anonymised log of staff actions is kept as archiving law requires.'],
-    ['Your rights', 'You may access, correct and erase your data, restrict or object to processing, take your data with you and withdraw consent at any time. On “My account” you can download all your data (JSON) and delete your account. You may complain to the President of the Personal Data Protection Office (UODO).'],
-    ['Cookies', 'We use only essential cookies: the session, form protection and your chosen language. No tracking cookies.'],
+    [
+      'Controller',
+      'The controller is the Municipality of Kraków — City Hall, pl. Wszystkich Świętych 3–4, 31-004 Kraków. Data protection officer: iod@um.krakow.pl.',
+    ],
+    [
+      'Purpose and legal basis',
+      'We process data to run your account and the cluster’s services (GDPR Art. 6(1)(b) and (e)); we send news about events only with your consent (Art. 6(1)(a)).',
+    ],
+    [
+      'What we hold',
+      'Your name, email address, optionally a phone number, preferred language, consents with their dates, organisation memberships and technical session data (IP address, browser).',
+    ],
+    [
+      'How long',
+      'Account data is kept until you delete the account. Sessions expire after 7 days and sent emails are deleted after 90 days. The anonymised log of staff actions is kept as archiving law requires.',
+    ],
+    [
+      'Your rights',
+      'You may access, correct and erase your data, restrict or object to processing, take your data with you and withdraw consent at any time. On “My account” you can download all your data (JSON) and delete your account. You may complain to the President of the Personal Data Protection Office (UODO).',
+    ],
+    [
+      'Cookies',
+      'We use only essential cookies: the session, form protection and your chosen language. No tracking cookies.',
+    ],
   ],
   uk: [
-    ['Адміністратор', 'Адміністратор даних — Гміна Міська Краків, Мерія Кракова, пл. Вшистких Свєнтих 3–4, 31-004 Краків. Інспектор із захисту даних: iod@um.krakow.pl.'],
-    ['Мета й підстава', 'Ми обробляємо дані, щоб вести ваш обліковий запис і послуги Кластера (ст. 6(1)(b) і (e) GDPR); новини про події надсилаємо лише за вашою згодою (ст. 6(1)(a)).'],
-    ['Які дані', 'Ім’я та прізвище, адреса електронної пошти, за бажанням телефон, бажана мова, згоди з датами, членство в організаціях і технічні дані сесії (IP-адреса, браузер).'],
-    ['Термін зберігання', 'Дані облікового запису зберігаються до його видалення. Сесії закінчуються через 7 днів, надіслані листи видаляються через 90 днів. Анонімізований журнал дій персоналу зберігається відповідно до законодавства про архіви.'],
-    ['Ваші права', 'Ви маєте право на доступ до даних, їх виправлення, видалення, обмеження обробки, перенесення та відкликання згоди будь-коли. На сторінці «Мій обліковий запис» можна завантажити всі свої дані (JSON) і видалити обліковий запис. Ви можете подати скаргу до Голови Управління із захисту персональних даних (UODO).'],
-    ['Файли cookie', 'Ми використовуємо лише необхідні файли cookie: сесію, захист форм і вибрану мову. Жодних файлів стеження.'],
+    [
+      'Адміністратор',
+      'Адміністратор даних — Гміна Міська Краків, Мерія Кракова, пл. Вшистких Свєнтих 3–4, 31-004 Краків. Інспектор із захисту даних: iod@um.krakow.pl.',
+    ],
+    [
+      'Мета й підстава',
+      'Ми обробляємо дані, щоб вести ваш обліковий запис і послуги Кластера (ст. 6(1)(b) і (e) GDPR); новини про події надсилаємо лише за вашою згодою (ст. 6(1)(a)).',
+    ],
+    [
+      'Які дані',
+      'Ім’я та прізвище, адреса електронної пошти, за бажанням телефон, бажана мова, згоди з датами, членство в організаціях і технічні дані сесії (IP-адреса, браузер).',
+    ],
+    [
+      'Термін зберігання',
+      'Дані облікового запису зберігаються до його видалення. Сесії закінчуються через 7 днів, надіслані листи видаляються через 90 днів. Анонімізований журнал дій персоналу зберігається відповідно до законодавства про архіви.',
+    ],
+    [
+      'Ваші права',
+      'Ви маєте право на доступ до даних, їх виправлення, видалення, обмеження обробки, перенесення та відкликання згоди будь-коли. На сторінці «Мій обліковий запис» можна завантажити всі свої дані (JSON) і видалити обліковий запис. Ви можете подати скаргу до Голови Управління із захисту персональних даних (UODO).',
+    ],
+    [
+      'Файли cookie',
+      'Ми використовуємо лише необхідні файли cookie: сесію, захист форм і вибрану мову. Жодних файлів стеження.',
+    ],
   ],
 };
 
@@ -217,7 +275,11 @@ export function ContactPage() {
   );
 }
 
-export function ApiReferencePage({ endpoints }: { endpoints: Array<{ method: string; path: string; summary: string }> }) {
+export function ApiReferencePage({
+  endpoints,
+}: {
+  endpoints: Array<{ method: string; path: string; summary: string }>;
+}) {
   const { t } = useView();
   return (
     <Layout title={t.pages.apiTitle} wide>
@@ -231,7 +293,11 @@ export function ApiReferencePage({ endpoints }: { endpoints: Array<{ method: str
       <Table
         caption={t.pages.apiEndpoints}
         head={[t.pages.apiMethod, t.pages.apiPath, t.pages.apiSummary]}
-        rows={endpoints.map((e) => [<code key="m">{e.method}</code>, <code key="p">{e.path}</code>, e.summary])}
+        rows={endpoints.map((e) => [
+          <code key="m">{e.method}</code>,
+          <code key="p">{e.path}</code>,
+          e.summary,
+        ])}
       />
     </Layout>
   );

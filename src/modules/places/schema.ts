@@ -24,7 +24,15 @@ export const buildings = pgTable('place_building', {
   position: integer('position').notNull().default(0),
 });
 
-export const zoneKinds = ['event_space', 'coworking', 'social_innovation', 'office', 'service_point', 'civic_centre', 'investor_centre'] as const;
+export const zoneKinds = [
+  'event_space',
+  'coworking',
+  'social_innovation',
+  'office',
+  'service_point',
+  'civic_centre',
+  'investor_centre',
+] as const;
 export type ZoneKind = (typeof zoneKinds)[number];
 
 /** A zone or unit inside a building (the spaces module hangs bookable resources on zones). */

@@ -12,7 +12,12 @@ export interface BuildingView {
 export function placesService(db: Db) {
   return {
     /** The cluster's site with its buildings and zones, in display order. */
-    async cluster(): Promise<{ name: string; address: string; description: string; buildings: BuildingView[] } | null> {
+    async cluster(): Promise<{
+      name: string;
+      address: string;
+      description: string;
+      buildings: BuildingView[];
+    } | null> {
       const [site] = await db.select().from(sites).limit(1);
       if (!site) return null;
       const bs = await db.select().from(buildings).orderBy(asc(buildings.position));
@@ -32,7 +37,10 @@ export function placesService(db: Db) {
       };
     },
     async subareas() {
-      return db.select({ slug: subareas.slug, name: subareas.name, description: subareas.description }).from(subareas).orderBy(asc(subareas.position));
+      return db
+        .select({ slug: subareas.slug, name: subareas.name, description: subareas.description })
+        .from(subareas)
+        .orderBy(asc(subareas.position));
     },
   };
 }

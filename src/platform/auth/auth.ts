@@ -118,7 +118,8 @@ export function createAuth(o: AuthOptions) {
               .select({ blockedAt: authSchema.user.blockedAt, deletedAt: authSchema.user.deletedAt })
               .from(authSchema.user)
               .where(eq(authSchema.user.id, session.userId));
-            if (!u || u.blockedAt || u.deletedAt) throw new APIError('FORBIDDEN', { message: 'ACCOUNT_BLOCKED', code: 'ACCOUNT_BLOCKED' });
+            if (!u || u.blockedAt || u.deletedAt)
+              throw new APIError('FORBIDDEN', { message: 'ACCOUNT_BLOCKED', code: 'ACCOUNT_BLOCKED' });
           },
         },
       },

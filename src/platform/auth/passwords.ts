@@ -7,9 +7,34 @@ export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 
 const polish = [
-  'haslo', 'haslo123', 'qwerty', 'zaq12wsx', 'zaq1@wsx', 'kochamcie', 'polska', 'krakow', 'warszawa',
-  'misiek', 'monika', 'marcin', 'agnieszka', 'lukasz', 'mateusz', 'kasia', 'bartek', 'michal', 'wisla',
-  'cracovia', 'legia', 'slonko', 'kotek', 'piotrek', 'dupa', 'zabłocie', 'zablocie', 'klaster',
+  'haslo',
+  'haslo123',
+  'qwerty',
+  'zaq12wsx',
+  'zaq1@wsx',
+  'kochamcie',
+  'polska',
+  'krakow',
+  'warszawa',
+  'misiek',
+  'monika',
+  'marcin',
+  'agnieszka',
+  'lukasz',
+  'mateusz',
+  'kasia',
+  'bartek',
+  'michal',
+  'wisla',
+  'cracovia',
+  'legia',
+  'slonko',
+  'kotek',
+  'piotrek',
+  'dupa',
+  'zabłocie',
+  'zablocie',
+  'klaster',
 ];
 
 let common: Set<string> | null = null;

@@ -21,14 +21,17 @@ export async function ensureUser(db: Db, auth: Auth, u: NewUser): Promise<{ id: 
   const [existing] = await db.select({ id: user.id }).from(user).where(eq(user.email, email));
   if (existing) return { id: existing.id, created: false };
   const ctx = await auth.$context;
-  const created = await ctx.internalAdapter.createUser({
-    email,
-    name: u.name,
-    emailVerified: u.emailVerified ?? true,
-    role: u.role ?? 'resident',
-    staffUnit: u.staffUnit ?? null,
-    locale: u.locale ?? 'pl',
-  }, { method: 'admin' });
+  const created = await ctx.internalAdapter.createUser(
+    {
+      email,
+      name: u.name,
+      emailVerified: u.emailVerified ?? true,
+      role: u.role ?? 'resident',
+      staffUnit: u.staffUnit ?? null,
+      locale: u.locale ?? 'pl',
+    },
+    { method: 'admin' },
+  );
   await ctx.internalAdapter.linkAccount({
     userId: created.id,
     providerId: 'credential',

@@ -15,17 +15,27 @@ export const f = {
       .max(max)
       .optional()
       .transform((v) => (v ? v : undefined)),
-  email: () => z.string().trim().toLowerCase().max(254).pipe(z.email({ error: 'email' })),
+  email: () =>
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(254)
+      .pipe(z.email({ error: 'email' })),
   password: () => z.string().min(1).max(1000),
   checkbox: () =>
     z
       .union([z.literal('on'), z.literal('true'), z.literal('yes'), z.literal('1')])
       .optional()
       .transform((v) => v !== undefined),
-  choice: <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: 'invalidChoice' }),
+  choice: <const T extends readonly [string, ...string[]]>(values: T) =>
+    z.enum(values, { error: 'invalidChoice' }),
   many: <const T extends readonly [string, ...string[]]>(values: T) =>
     z
-      .union([z.enum(values, { error: 'invalidChoice' }), z.array(z.enum(values, { error: 'invalidChoice' })).max(values.length)])
+      .union([
+        z.enum(values, { error: 'invalidChoice' }),
+        z.array(z.enum(values, { error: 'invalidChoice' })).max(values.length),
+      ])
       .optional()
       .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
   phone: () =>
@@ -58,15 +68,21 @@ export function localiseIssues(
   return errors;
 }
 
-function messageFor(issue: z.core.$ZodIssue, e: Messages['common']['errors'], extra: Record<string, string>): string {
+function messageFor(
+  issue: z.core.$ZodIssue,
+  e: Messages['common']['errors'],
+  extra: Record<string, string>,
+): string {
   const named = issue.message;
   if (named && named in extra) return extra[named]!;
-  if (named && named in e && typeof e[named as keyof typeof e] === 'string') return e[named as keyof typeof e] as string;
+  if (named && named in e && typeof e[named as keyof typeof e] === 'string')
+    return e[named as keyof typeof e] as string;
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined || issue.input === '' ? e.required : e.invalid;
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? e.required : e.tooShort(Number(issue.minimum));
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1 ? e.required : e.tooShort(Number(issue.minimum));
       return e.invalid;
     case 'too_big':
       if (issue.origin === 'string') return e.tooLong(Number(issue.maximum));
@@ -105,7 +121,10 @@ export function parseForm<S extends z.ZodObject>(
   const values = formValues(body);
   const result = schema.strict().safeParse(values);
   if (result.success) return { ok: true, data: result.data as z.output<S> };
-  return { ok: false, state: { values: keepable(values), errors: localiseIssues(result.error.issues, t, extra) } };
+  return {
+    ok: false,
+    state: { values: keepable(values), errors: localiseIssues(result.error.issues, t, extra) },
+  };
 }
 
 /** Values safe to echo back into a form: everything but passwords and secrets. */

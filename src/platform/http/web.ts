@@ -10,9 +10,15 @@ import { renderToString } from 'preact-render-to-string';
 import type { Auth } from '../auth/auth.ts';
 import type { Locale, Role } from '../auth/schema.ts';
 import { isLocale, type Messages, messages, negotiateLocale } from '../i18n/index.ts';
-import { type Flash, ViewCtx, type ViewContext } from '../views/context.ts';
+import { type Flash, type ViewContext, ViewCtx } from '../views/context.ts';
 import { ErrorPage } from '../views/error-page.tsx';
-import { AppError, ForbiddenError, NotFoundError, TooManyRequestsError, UnauthorizedError } from './errors.ts';
+import {
+  AppError,
+  ForbiddenError,
+  NotFoundError,
+  TooManyRequestsError,
+  UnauthorizedError,
+} from './errors.ts';
 
 /** Who may use a route. Resource-level rules (organisation owner…) live in each module's policy. */
 export type Access = 'public' | 'user' | 'staff' | 'admin';
@@ -70,14 +76,16 @@ export const isApiRequest = (request: FastifyRequest) => request.url.startsWith(
 
 /** Only relative paths on this site are followed after sign-in or a language switch. */
 export function safeNext(next: unknown, fallback = '/'): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\'))
+    return fallback;
   return next.slice(0, 2000);
 }
 
 export const webPlatform = fp<WebOptions>(
   async (app: FastifyInstance, o: WebOptions) => {
     const cookieBase = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: o.production };
-    const csrfFor = (seed: string) => createHmac('sha256', o.secret).update(`csrf:${seed}`).digest('base64url');
+    const csrfFor = (seed: string) =>
+      createHmac('sha256', o.secret).update(`csrf:${seed}`).digest('base64url');
 
     app.decorateRequest('actor', null);
     app.decorateRequest('locale', 'pl');
@@ -86,7 +94,8 @@ export const webPlatform = fp<WebOptions>(
     app.decorateRequest('authHeaders', function (this: FastifyRequest) {
       const headers = new Headers();
       if (this.headers.cookie) headers.set('cookie', this.headers.cookie);
-      if (this.headers['user-agent']) headers.set('user-agent', String(this.headers['user-agent']).slice(0, 300));
+      if (this.headers['user-agent'])
+        headers.set('user-agent', String(this.headers['user-agent']).slice(0, 300));
       headers.set('x-klaster-client-ip', this.ip);
       return headers;
     });
@@ -128,7 +137,9 @@ export const webPlatform = fp<WebOptions>(
       }
       // In which language: the switch (cookie), then the profile, then the browser.
       const chosen = request.cookies[LANG_COOKIE];
-      request.locale = isLocale(chosen) ? chosen : (request.actor?.locale ?? negotiateLocale(request.headers['accept-language']));
+      request.locale = isLocale(chosen)
+        ? chosen
+        : (request.actor?.locale ?? negotiateLocale(request.headers['accept-language']));
       request.t = messages[request.locale];
 
       // JSON API calls that change state must be JSON (a cross-site HTML form cannot send that).
@@ -151,8 +162,12 @@ export const webPlatform = fp<WebOptions>(
         if (access === 'staff' && !staffLike) throw new ForbiddenError();
         if (access === 'admin' && actor.role !== 'admin') throw new ForbiddenError();
         if ((access === 'staff' || access === 'admin') && !actor.twoFactorEnabled) {
-          if (isApiRequest(request) || !SAFE.has(request.method)) throw new ForbiddenError('two_factor_required');
-          return reply.redirect(`/konto/dwuetapowe?wymagane=1&next=${encodeURIComponent(safeNext(request.url))}`, 303);
+          if (isApiRequest(request) || !SAFE.has(request.method))
+            throw new ForbiddenError('two_factor_required');
+          return reply.redirect(
+            `/konto/dwuetapowe?wymagane=1&next=${encodeURIComponent(safeNext(request.url))}`,
+            303,
+          );
         }
       }
 
@@ -176,7 +191,12 @@ export const webPlatform = fp<WebOptions>(
       const sent = (request.body as Record<string, unknown> | undefined)?._csrf;
       const expected = Buffer.from(request.csrfToken);
       const fresh = (request as { csrfFresh?: boolean }).csrfFresh === true;
-      if (fresh || typeof sent !== 'string' || sent.length !== expected.length || !timingSafeEqual(Buffer.from(sent), expected)) {
+      if (
+        fresh ||
+        typeof sent !== 'string' ||
+        sent.length !== expected.length ||
+        !timingSafeEqual(Buffer.from(sent), expected)
+      ) {
         throw new AppError(403, 'csrf', 'missing or invalid CSRF token');
       }
     });
@@ -201,7 +221,8 @@ export const webPlatform = fp<WebOptions>(
         if (unsigned.valid && unsigned.value) {
           try {
             const parsed = JSON.parse(Buffer.from(unsigned.value, 'base64url').toString('utf8')) as Flash;
-            if (typeof parsed.text === 'string') flash = { kind: parsed.kind === 'notice' ? 'notice' : 'success', text: parsed.text };
+            if (typeof parsed.text === 'string')
+              flash = { kind: parsed.kind === 'notice' ? 'notice' : 'success', text: parsed.text };
           } catch {
             /* a tampered flash cookie is ignored */
           }
@@ -213,7 +234,9 @@ export const webPlatform = fp<WebOptions>(
         t: request.t ?? messages.pl,
         path: request.url,
         csrfToken: request.csrfToken,
-        actor: request.actor ? { id: request.actor.id, name: request.actor.name, role: request.actor.role } : null,
+        actor: request.actor
+          ? { id: request.actor.id, name: request.actor.name, role: request.actor.role }
+          : null,
         flash,
         contactEmail: o.contactEmail,
         requestId: String(request.id),
@@ -236,17 +259,37 @@ export const webPlatform = fp<WebOptions>(
 
 type ErrorKind = 'notFound' | 'forbidden' | 'csrf' | 'tooMany' | 'badRequest' | 'serverError';
 
-function classify(error: unknown): { status: number; code: string; kind: ErrorKind; detail?: string; errors?: unknown } {
+function classify(error: unknown): {
+  status: number;
+  code: string;
+  kind: ErrorKind;
+  detail?: string;
+  errors?: unknown;
+} {
   if (error instanceof AppError) {
     if (error.code === 'csrf') return { status: 403, code: 'csrf', kind: 'csrf' };
     const kind: ErrorKind =
-      error.status === 404 ? 'notFound' : error.status === 403 || error.status === 401 ? 'forbidden' : error.status === 429 ? 'tooMany' : 'badRequest';
+      error.status === 404
+        ? 'notFound'
+        : error.status === 403 || error.status === 401
+          ? 'forbidden'
+          : error.status === 429
+            ? 'tooMany'
+            : 'badRequest';
     return { status: error.status, code: error.code, kind, detail: error.message };
   }
   const e = error as { statusCode?: number; code?: string; validation?: unknown; message?: string };
-  if (e?.validation) return { status: 400, code: 'validation_failed', kind: 'badRequest', errors: e.validation };
+  if (e?.validation)
+    return { status: 400, code: 'validation_failed', kind: 'badRequest', errors: e.validation };
   if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
-    const kind: ErrorKind = e.statusCode === 404 ? 'notFound' : e.statusCode === 429 ? 'tooMany' : e.statusCode === 403 ? 'forbidden' : 'badRequest';
+    const kind: ErrorKind =
+      e.statusCode === 404
+        ? 'notFound'
+        : e.statusCode === 429
+          ? 'tooMany'
+          : e.statusCode === 403
+            ? 'forbidden'
+            : 'badRequest';
     return { status: e.statusCode, code: (e.code ?? 'bad_request').toLowerCase(), kind, detail: e.message };
   }
   return { status: 500, code: 'internal_error', kind: 'serverError' };
@@ -282,5 +325,8 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
       });
   }
   if (!request.csrfToken) request.csrfToken = '';
-  return reply.render(h(ErrorPage, { title, body, reference: c.status >= 500 ? String(request.id) : undefined }), c.status);
+  return reply.render(
+    h(ErrorPage, { title, body, reference: c.status >= 500 ? String(request.id) : undefined }),
+    c.status,
+  );
 }

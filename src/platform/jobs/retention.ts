@@ -4,11 +4,26 @@ import type { JobHandler } from './worker.ts';
 
 export const retentionRules = [
   { what: 'expired sessions', statement: sql`delete from auth_session where expires_at < now()` },
-  { what: 'expired verification and reset tokens', statement: sql`delete from auth_verification where expires_at < now()` },
-  { what: 'sign-in failure counters older than a day', statement: sql`delete from auth_sign_in_attempt where window_start < now() - interval '1 day'` },
-  { what: 'sent e-mails older than 90 days', statement: sql`delete from mail_outbox where status = 'sent' and sent_at < now() - interval '90 days'` },
-  { what: 'failed e-mails older than 180 days', statement: sql`delete from mail_outbox where status = 'failed' and created_at < now() - interval '180 days'` },
-  { what: 'finished jobs older than 30 days', statement: sql`delete from job where status <> 'pending' and finished_at < now() - interval '30 days'` },
+  {
+    what: 'expired verification and reset tokens',
+    statement: sql`delete from auth_verification where expires_at < now()`,
+  },
+  {
+    what: 'sign-in failure counters older than a day',
+    statement: sql`delete from auth_sign_in_attempt where window_start < now() - interval '1 day'`,
+  },
+  {
+    what: 'sent e-mails older than 90 days',
+    statement: sql`delete from mail_outbox where status = 'sent' and sent_at < now() - interval '90 days'`,
+  },
+  {
+    what: 'failed e-mails older than 180 days',
+    statement: sql`delete from mail_outbox where status = 'failed' and created_at < now() - interval '180 days'`,
+  },
+  {
+    what: 'finished jobs older than 30 days',
+    statement: sql`delete from job where status <> 'pending' and finished_at < now() - interval '30 days'`,
+  },
 ];
 
 export const retentionJob: JobHandler = async (_payload, { database }) => {

@@ -6,7 +6,10 @@ import type { Database } from '../../db/client.ts';
 import { uuidv7 } from '../ids.ts';
 import type { MailTransport } from '../mail/transport.ts';
 
-export type JobHandler = (payload: Record<string, unknown>, ctx: { database: Database; jobId: string }) => Promise<void>;
+export type JobHandler = (
+  payload: Record<string, unknown>,
+  ctx: { database: Database; jobId: string },
+) => Promise<void>;
 
 export interface Schedule {
   name: string;
@@ -96,7 +99,10 @@ export class Worker {
     const names = schedules.map((s) => s.name);
     const due = await this.o.database.rows<{ name: string }>(sql`
       update job_schedule set next_run_at = now() + make_interval(secs => interval_seconds), last_run_at = now()
-      where next_run_at <= now() and name in (${sql.join(names.map((n) => sql`${n}`), sql`, `)})
+      where next_run_at <= now() and name in (${sql.join(
+        names.map((n) => sql`${n}`),
+        sql`, `,
+      )})
       returning name`);
     for (const { name } of due) {
       const s = schedules.find((x) => x.name === name)!;
@@ -180,7 +186,10 @@ export class Worker {
             status = ${failed ? 'failed' : 'pending'}, finished_at = ${failed ? sql`now()` : sql`null`},
             run_at = now() + make_interval(secs => ${backoffSeconds(j.attempts)})
           where id = ${j.id}`);
-        this.o.log?.error({ jobId: j.id, kind: j.kind, attempt: j.attempts, err: safeError(err) }, 'job failed');
+        this.o.log?.error(
+          { jobId: j.id, kind: j.kind, attempt: j.attempts, err: safeError(err) },
+          'job failed',
+        );
       }
     }
     return claimed.length;

@@ -1,8 +1,8 @@
 // Enqueue a message in the caller's transaction; the worker (worker.ts) sends it.
 import type { Db, Tx } from '../../db/client.ts';
-import { uuidv7 } from '../ids.ts';
 import { type Locale, messages } from '../i18n/index.ts';
 import type { MailContent } from '../i18n/messages/mail.ts';
+import { uuidv7 } from '../ids.ts';
 import { mailOutbox } from './schema.ts';
 
 type MailCatalogue = (typeof messages)['pl']['mail'];
@@ -19,7 +19,7 @@ export interface MailRequest<K extends TemplateName = TemplateName> {
   args: Parameters<MailCatalogue[K]>;
 }
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function renderMail(req: MailRequest): { subject: string; text: string; html: string } {
@@ -37,12 +37,12 @@ export function renderMail(req: MailRequest): { subject: string; text: string; h
     '-- ',
     m.signature,
   ].join('\n');
-  const html = `<!doctype html><html lang="${req.locale}"><head><meta charset="utf-8"><title>${escape(content.subject)}</title></head>
+  const html = `<!doctype html><html lang="${req.locale}"><head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head>
 <body style="font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#0b0c0c;max-width:40em;margin:0 auto;padding:1em">
-<p>${escape(greeting)}</p>
-${content.paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}
-${content.action ? `<p><a href="${escape(content.action.url)}" style="display:inline-block;background:#14406b;color:#fff;padding:.6em 1em;text-decoration:none;font-weight:bold">${escape(content.action.label)}</a></p><p style="font-size:14px">${escape(content.action.url)}</p><p>${escape(m.ignore)}</p>` : ''}
-<hr><p style="font-size:14px;white-space:pre-line">${escape(m.signature)}</p>
+<p>${escapeHtml(greeting)}</p>
+${content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+${content.action ? `<p><a href="${escapeHtml(content.action.url)}" style="display:inline-block;background:#14406b;color:#fff;padding:.6em 1em;text-decoration:none;font-weight:bold">${escapeHtml(content.action.label)}</a></p><p style="font-size:14px">${escapeHtml(content.action.url)}</p><p>${escapeHtml(m.ignore)}</p>` : ''}
+<hr><p style="font-size:14px;white-space:pre-line">${escapeHtml(m.signature)}</p>
 </body></html>`;
   return { subject: content.subject, text, html };
 }

@@ -20,7 +20,9 @@ function value(state: FormState | undefined, name: string): string {
 export function ErrorSummary({ state, order }: { state: FormState | undefined; order?: string[] }) {
   const { t } = useView();
   const errors = state?.errors ?? {};
-  const names = order ? [...order.filter((n) => n in errors), ...Object.keys(errors).filter((n) => !order.includes(n))] : Object.keys(errors);
+  const names = order
+    ? [...order.filter((n) => n in errors), ...Object.keys(errors).filter((n) => !order.includes(n))]
+    : Object.keys(errors);
   if (names.length === 0) return null;
   return (
     <div class="govuk-error-summary" data-module="govuk-error-summary">
@@ -135,7 +137,9 @@ export function Textarea(props: FieldProps & { rows?: number }) {
   );
 }
 
-export function Select(props: FieldProps & { options: Array<{ value: string; label: string }>; placeholder?: string }) {
+export function Select(
+  props: FieldProps & { options: Array<{ value: string; label: string }>; placeholder?: string },
+) {
   const { name, hint, state } = props;
   const error = state?.errors[name];
   const current = value(state, name);
@@ -294,13 +298,8 @@ export function NotificationBanner({
 }) {
   const { t } = useView();
   const success = kind === 'success';
-  return (
-    <div
-      class={`govuk-notification-banner${success ? ' govuk-notification-banner--success' : ''}`}
-      role={success ? 'alert' : 'region'}
-      aria-labelledby="notification-title"
-      data-module="govuk-notification-banner"
-    >
+  const inner = (
+    <>
       <div class="govuk-notification-banner__header">
         <h2 class="govuk-notification-banner__title" id="notification-title">
           {title ?? (success ? t.common.success : t.common.notice)}
@@ -309,7 +308,25 @@ export function NotificationBanner({
       <div class="govuk-notification-banner__content">
         <p class="govuk-notification-banner__heading">{children}</p>
       </div>
+    </>
+  );
+  return success ? (
+    <div
+      class="govuk-notification-banner govuk-notification-banner--success"
+      role="alert"
+      aria-labelledby="notification-title"
+      data-module="govuk-notification-banner"
+    >
+      {inner}
     </div>
+  ) : (
+    <section
+      class="govuk-notification-banner"
+      aria-labelledby="notification-title"
+      data-module="govuk-notification-banner"
+    >
+      {inner}
+    </section>
   );
 }
 
@@ -326,7 +343,13 @@ export function SummaryList({ rows }: { rows: Array<{ key: string; value: Compon
   );
 }
 
-export function Tag({ children, colour }: { children: ComponentChildren; colour?: 'green' | 'yellow' | 'red' | 'grey' | 'blue' }) {
+export function Tag({
+  children,
+  colour,
+}: {
+  children: ComponentChildren;
+  colour?: 'green' | 'yellow' | 'red' | 'grey' | 'blue';
+}) {
   return <strong class={`govuk-tag${colour ? ` govuk-tag--${colour}` : ''}`}>{children}</strong>;
 }
 
@@ -354,10 +377,8 @@ export function Table({
       </thead>
       <tbody class="govuk-table__body">
         {rows.map((r, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: static server-rendered rows
           <tr class="govuk-table__row" key={i}>
             {r.map((c, j) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: static server-rendered cells
               <td class="govuk-table__cell" key={j}>
                 {c}
               </td>

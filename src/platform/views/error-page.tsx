@@ -1,7 +1,15 @@
 import { useView } from './context.ts';
 import { H1, Layout } from './layout.tsx';
 
-export function ErrorPage({ title, body, reference }: { title: string; body: string; reference?: string | undefined }) {
+export function ErrorPage({
+  title,
+  body,
+  reference,
+}: {
+  title: string;
+  body: string;
+  reference?: string | undefined;
+}) {
   const { t } = useView();
   return (
     <Layout title={title}>

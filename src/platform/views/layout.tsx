@@ -103,12 +103,20 @@ export function Layout({
               ) : (
                 <>
                   <li class="klaster-nav__item klaster-nav__item--end">
-                    <a class="klaster-nav__link" href="/logowanie" aria-current={current('/logowanie') ? 'page' : undefined}>
+                    <a
+                      class="klaster-nav__link"
+                      href="/logowanie"
+                      aria-current={current('/logowanie') ? 'page' : undefined}
+                    >
                       {t.common.nav.signIn}
                     </a>
                   </li>
                   <li class="klaster-nav__item">
-                    <a class="klaster-nav__link" href="/rejestracja" aria-current={current('/rejestracja') ? 'page' : undefined}>
+                    <a
+                      class="klaster-nav__link"
+                      href="/rejestracja"
+                      aria-current={current('/rejestracja') ? 'page' : undefined}
+                    >
                       {t.common.nav.signUp}
                     </a>
                   </li>
@@ -126,7 +134,9 @@ export function Layout({
           <main class="govuk-main-wrapper" id="main-content">
             <div class="govuk-grid-row">
               <div class={wide ? 'govuk-grid-column-full' : 'govuk-grid-column-two-thirds-from-desktop'}>
-                {ctx.flash ? <NotificationBanner kind={ctx.flash.kind}>{ctx.flash.text}</NotificationBanner> : null}
+                {ctx.flash ? (
+                  <NotificationBanner kind={ctx.flash.kind}>{ctx.flash.text}</NotificationBanner>
+                ) : null}
                 {children}
               </div>
             </div>

@@ -8,12 +8,14 @@ export const accounts = catalogue({
     email: 'Adres e-mail',
     emailHint: 'Wyślemy na niego link potwierdzający.',
     password: 'Hasło',
-    passwordHint: 'Co najmniej 12 znaków. Najłatwiej zapamiętać kilka przypadkowych słów, np. „rower kawa most zegar”.',
+    passwordHint:
+      'Co najmniej 12 znaków. Najłatwiej zapamiętać kilka przypadkowych słów, np. „rower kawa most zegar”.',
     language: 'Preferowany język',
     consentsLegend: 'Zgody',
     consentTerms: 'Akceptuję regulamin serwisu i zapoznałem(-am) się z klauzulą informacyjną RODO',
     consentNewsletter: 'Chcę otrzymywać e-mailem informacje o działaniach Klastra (zgoda dobrowolna)',
-    consentEventsInfo: 'Chcę otrzymywać informacje o wydarzeniach w moim podobszarze rewitalizacji (zgoda dobrowolna)',
+    consentEventsInfo:
+      'Chcę otrzymywać informacje o wydarzeniach w moim podobszarze rewitalizacji (zgoda dobrowolna)',
     consentResearch: 'Zgadzam się na kontakt w sprawie badań i konsultacji społecznych (zgoda dobrowolna)',
     rodoTitle: 'Klauzula informacyjna RODO',
     rodoSummary:
@@ -28,7 +30,8 @@ export const accounts = catalogue({
     verifiedTitle: 'Adres e-mail potwierdzony',
     verifiedBody: 'Dziękujemy. Możesz się teraz zalogować.',
     verifyFailedTitle: 'Link nie działa',
-    verifyFailedBody: 'Link wygasł lub został już użyty. Zaloguj się — jeśli adres nie jest potwierdzony, wyślemy nowy link.',
+    verifyFailedBody:
+      'Link wygasł lub został już użyty. Zaloguj się — jeśli adres nie jest potwierdzony, wyślemy nowy link.',
     signInTitle: 'Zaloguj się',
     signIn: 'Zaloguj się',
     noAccount: 'Nie masz konta?',
@@ -36,7 +39,8 @@ export const accounts = catalogue({
     invalidCredentials: 'Adres e-mail lub hasło są nieprawidłowe',
     notVerified: 'Najpierw potwierdź adres e-mail. Wysłaliśmy nowy link na Twoją skrzynkę.',
     blocked: 'To konto jest zablokowane. Skontaktuj się z obsługą Klastra.',
-    tooManyAttempts: (minutes: number) => `Zbyt wiele nieudanych prób logowania. Spróbuj ponownie za ${minutes} min.`,
+    tooManyAttempts: (minutes: number) =>
+      `Zbyt wiele nieudanych prób logowania. Spróbuj ponownie za ${minutes} min.`,
     signedIn: 'Zalogowano.',
     signedOut: 'Wylogowano.',
     twoFactorTitle: 'Kod z aplikacji',
@@ -63,7 +67,8 @@ export const accounts = catalogue({
     email: 'Email address',
     emailHint: 'We will send a confirmation link to it.',
     password: 'Password',
-    passwordHint: 'At least 12 characters. A few random words are easiest to remember, like “bicycle coffee bridge clock”.',
+    passwordHint:
+      'At least 12 characters. A few random words are easiest to remember, like “bicycle coffee bridge clock”.',
     language: 'Preferred language',
     consentsLegend: 'Consents',
     consentTerms: 'I accept the terms of service and have read the GDPR information notice',
@@ -83,7 +88,8 @@ export const accounts = catalogue({
     verifiedTitle: 'Email address confirmed',
     verifiedBody: 'Thank you. You can now sign in.',
     verifyFailedTitle: 'The link does not work',
-    verifyFailedBody: 'The link has expired or was already used. Sign in — if your address is not confirmed, we will send a new link.',
+    verifyFailedBody:
+      'The link has expired or was already used. Sign in — if your address is not confirmed, we will send a new link.',
     signInTitle: 'Sign in',
     signIn: 'Sign in',
     noAccount: 'No account yet?',
@@ -118,7 +124,8 @@ export const accounts = catalogue({
     email: 'Адреса електронної пошти',
     emailHint: 'Ми надішлемо на неї посилання для підтвердження.',
     password: 'Пароль',
-    passwordHint: 'Щонайменше 12 символів. Найлегше запам’ятати кілька випадкових слів, напр. «велосипед кава міст годинник».',
+    passwordHint:
+      'Щонайменше 12 символів. Найлегше запам’ятати кілька випадкових слів, напр. «велосипед кава міст годинник».',
     language: 'Бажана мова',
     consentsLegend: 'Згоди',
     consentTerms: 'Я приймаю правила сервісу й ознайомився(-лася) з інформаційним положенням GDPR',
@@ -138,7 +145,8 @@ export const accounts = catalogue({
     verifiedTitle: 'Адресу електронної пошти підтверджено',
     verifiedBody: 'Дякуємо. Тепер ви можете увійти.',
     verifyFailedTitle: 'Посилання не працює',
-    verifyFailedBody: 'Термін дії посилання минув або його вже використано. Увійдіть — якщо адресу не підтверджено, ми надішлемо нове посилання.',
+    verifyFailedBody:
+      'Термін дії посилання минув або його вже використано. Увійдіть — якщо адресу не підтверджено, ми надішлемо нове посилання.',
     signInTitle: 'Увійти',
     signIn: 'Увійти',
     noAccount: 'Ще не маєте облікового запису?',
@@ -146,7 +154,8 @@ export const accounts = catalogue({
     invalidCredentials: 'Неправильна адреса електронної пошти або пароль',
     notVerified: 'Спочатку підтвердьте адресу електронної пошти. Ми надіслали нове посилання.',
     blocked: 'Цей обліковий запис заблоковано. Зверніться до персоналу Кластера.',
-    tooManyAttempts: (minutes: number) => `Забагато невдалих спроб входу. Спробуйте ще раз через ${minutes} хв.`,
+    tooManyAttempts: (minutes: number) =>
+      `Забагато невдалих спроб входу. Спробуйте ще раз через ${minutes} хв.`,
     signedIn: 'Ви увійшли.',
     signedOut: 'Ви вийшли.',
     twoFactorTitle: 'Код із застосунку',
@@ -156,9 +165,11 @@ export const accounts = catalogue({
     invalidCode: 'Код неправильний або застарів. Введіть поточний код із застосунку.',
     twoFactorExpired: 'Сесія входу закінчилася. Увійдіть ще раз.',
     forgotTitle: 'Забули пароль?',
-    forgotLead: 'Введіть адресу електронної пошти облікового запису. Ми надішлемо посилання для встановлення нового пароля.',
+    forgotLead:
+      'Введіть адресу електронної пошти облікового запису. Ми надішлемо посилання для встановлення нового пароля.',
     sendLink: 'Надіслати посилання',
-    forgotSent: 'Якщо обліковий запис із цією адресою існує, ми надіслали на неї посилання для встановлення нового пароля.',
+    forgotSent:
+      'Якщо обліковий запис із цією адресою існує, ми надіслали на неї посилання для встановлення нового пароля.',
     resetTitle: 'Встановіть новий пароль',
     newPassword: 'Новий пароль',
     confirmPassword: 'Повторіть новий пароль',

@@ -155,7 +155,8 @@ export const common = catalogue({
       notFoundBody:
         'If you typed the web address, check it is correct. If the page has moved, start from the home page.',
       forbiddenTitle: 'Access denied',
-      forbiddenBody: 'You do not have permission to see this page. If you think this is a mistake, contact us.',
+      forbiddenBody:
+        'You do not have permission to see this page. If you think this is a mistake, contact us.',
       csrfTitle: 'The form has expired',
       csrfBody:
         'For your security the form was not sent and nothing was saved. Go back, reload the page and try again.',
@@ -192,8 +193,7 @@ export const common = catalogue({
       privacy: 'Конфіденційність і GDPR',
       contact: 'Контакти',
       api: 'API для розробників',
-      operator:
-        'Оператор: Відділ підприємництва та інновацій міста Краків, вул. Заблоцє 20–22, Краків.',
+      operator: 'Оператор: Відділ підприємництва та інновацій міста Краків, вул. Заблоцє 20–22, Краків.',
       openSource: 'Відкрите програмне забезпечення Klaster.',
     },
     signedInAs: (name: string) => `Ви увійшли як ${name}`,

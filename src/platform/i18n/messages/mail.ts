@@ -14,7 +14,9 @@ export const mail = catalogue({
     ignore: 'Jeśli to nie Ty, zignoruj tę wiadomość.',
     verifyEmail: (url: string): MailContent => ({
       subject: 'Potwierdź adres e-mail w Klastrze Zabłocie 20.22',
-      paragraphs: ['Dziękujemy za założenie konta. Aby je aktywować, potwierdź adres e-mail. Link jest ważny 24 godziny.'],
+      paragraphs: [
+        'Dziękujemy za założenie konta. Aby je aktywować, potwierdź adres e-mail. Link jest ważny 24 godziny.',
+      ],
       action: { label: 'Potwierdź adres e-mail', url },
     }),
     resetPassword: (url: string): MailContent => ({
@@ -54,7 +56,9 @@ export const mail = catalogue({
     ignore: 'If this was not you, you can ignore this message.',
     verifyEmail: (url: string): MailContent => ({
       subject: 'Confirm your email address for the Zabłocie 20.22 Cluster',
-      paragraphs: ['Thank you for creating an account. Confirm your email address to activate it. The link works for 24 hours.'],
+      paragraphs: [
+        'Thank you for creating an account. Confirm your email address to activate it. The link works for 24 hours.',
+      ],
       action: { label: 'Confirm email address', url },
     }),
     resetPassword: (url: string): MailContent => ({
@@ -94,7 +98,9 @@ export const mail = catalogue({
     ignore: 'Якщо це були не ви, проігноруйте цей лист.',
     verifyEmail: (url: string): MailContent => ({
       subject: 'Підтвердіть адресу електронної пошти в Кластері Заблоцє 20.22',
-      paragraphs: ['Дякуємо за реєстрацію. Щоб активувати обліковий запис, підтвердьте адресу електронної пошти. Посилання дійсне 24 години.'],
+      paragraphs: [
+        'Дякуємо за реєстрацію. Щоб активувати обліковий запис, підтвердьте адресу електронної пошти. Посилання дійсне 24 години.',
+      ],
       action: { label: 'Підтвердити адресу', url },
     }),
     resetPassword: (url: string): MailContent => ({

@@ -1,0 +1,197 @@
+// Builds the real app for a test file: a fresh PGlite in memory, or a fresh database on the
+// PostgreSQL server named by TEST_DATABASE_URL (CI sets it), with migrations applied.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { type Database, openDatabase } from '../../src/db/client.ts';
+import { runMigrations } from '../../src/db/migrate.ts';
+import { type Role, user } from '../../src/platform/auth/schema.ts';
+import { ensureUser } from '../../src/platform/auth/users.ts';
+import type { MailTransport } from '../../src/platform/mail/transport.ts';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  dataDir: string;
+  driver: 'pglite' | 'pg';
+  close(): Promise<void>;
+  /** A browser-like client with a cookie jar that fills in CSRF tokens. */
+  client(): Client;
+  /** A signed-in client for a new user of that role (staff and admins have two-factor on). */
+  signedIn(
+    role: Role,
+    opts?: { email?: string; name?: string; twoFactor?: boolean },
+  ): Promise<Client & { userId: string; email: string }>;
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  transport?: MailTransport;
+}
+
+/** Creates a throwaway database on the test server and returns its URL and a dropper. */
+export async function freshServerDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `klaster_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: baseUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export async function openTestDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (serverUrl) {
+    const fresh = await freshServerDatabase(serverUrl);
+    const database = await openDatabase({ databaseUrl: fresh.url, poolSize: 40 });
+    await runMigrations(database);
+    return { database, drop: fresh.drop };
+  }
+  const database = await openDatabase({ pgliteDir: 'memory://' });
+  await runMigrations(database);
+  return { database, drop: async () => {} };
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'klaster-test-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',
+    BASE_URL: 'http://localhost:3000',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const { database, drop } = await openTestDatabase();
+  const app = await buildApp({ config, database, transport: options.transport });
+  await app.ready();
+  let n = 0;
+  const t: TestApp = {
+    app,
+    database,
+    dataDir,
+    driver: database.driver,
+    async close() {
+      await app.close();
+      await database.close();
+      await drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    client: () => new Client(app),
+    async signedIn(role, opts = {}) {
+      n += 1;
+      const email = opts.email ?? `${role}-${n}-${randomBytes(3).toString('hex')}@test.example`;
+      const { id } = await ensureUser(database.db, app.klaster.auth, {
+        email,
+        name: opts.name ?? `Test ${role} ${n}`,
+        password: TEST_PASSWORD,
+        role,
+      });
+      const client = new Client(app);
+      const res = await client.post('/logowanie', { email, password: TEST_PASSWORD });
+      if (res.statusCode !== 303) throw new Error(`sign-in failed for ${email}: ${res.statusCode}`);
+      const twoFactor = opts.twoFactor ?? (role === 'staff' || role === 'admin');
+      if (twoFactor) await database.db.update(user).set({ twoFactorEnabled: true }).where(eq(user.id, id));
+      return Object.assign(client, { userId: id, email });
+    },
+  };
+  return t;
+}
+
+type Response = Awaited<ReturnType<FastifyInstance['inject']>>;
+
+export class Client {
+  readonly cookies = new Map<string, string>();
+  constructor(private readonly app: FastifyInstance) {}
+
+  private cookieHeader(): string | undefined {
+    if (this.cookies.size === 0) return undefined;
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private remember(res: Response) {
+    const set = res.headers['set-cookie'];
+    for (const c of Array.isArray(set) ? set : set ? [set] : []) {
+      const [pair = '', ...attrs] = c.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      const expired = attrs.some(
+        (a) => /max-age=0\b/i.test(a.trim()) || /expires=thu, 01 jan 1970/i.test(a.trim()),
+      );
+      if (!value || expired) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  async request(opts: InjectOptions): Promise<Response> {
+    const headers = { ...(opts.headers ?? {}) } as Record<string, string>;
+    const cookie = this.cookieHeader();
+    if (cookie) headers.cookie = cookie;
+    const res = await this.app.inject({ ...opts, headers });
+    this.remember(res);
+    return res;
+  }
+
+  get(url: string, headers: Record<string, string> = {}) {
+    return this.request({ method: 'GET', url, headers });
+  }
+
+  /** The CSRF token a page would carry (fetches a light page to get the cookie if needed). */
+  async csrf(): Promise<string> {
+    const res = await this.get('/nie-pamietam-hasla');
+    const m = /name="_csrf" value="([^"]+)"/.exec(res.body);
+    if (!m) throw new Error('no CSRF token on the page');
+    return m[1]!;
+  }
+
+  /** Posts a form (urlencoded) with a valid CSRF token unless `csrf: false`. */
+  async post(
+    url: string,
+    form: Record<string, string | string[]> = {},
+    opts: { csrf?: boolean | string } = {},
+  ) {
+    const body = new URLSearchParams();
+    if (opts.csrf !== false)
+      body.append('_csrf', typeof opts.csrf === 'string' ? opts.csrf : await this.csrf());
+    for (const [k, v] of Object.entries(form)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
+    return this.request({
+      method: 'POST',
+      url,
+      payload: body.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+  }
+
+  async json(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {
+    return this.request({
+      method,
+      url,
+      ...(payload === undefined
+        ? {}
+        : { payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } }),
+    });
+  }
+}
+
+/** The .eml files written so far (no SMTP in tests unless a transport is given). */
+export { readMailDir } from './mail.ts';
