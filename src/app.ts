@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -78,6 +79,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(cookie, { secret: config.authSecret });
   await app.register(formbody, { bodyLimit: config.bodyLimit });
+  // Uploads: fields and files land on request.body (so the CSRF check sees `_csrf`); a file over
+  // UPLOAD_LIMIT_BYTES is refused with 413 before it is buffered. Content is checked in platform/files.
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: config.uploadLimit, files: 5, fields: 100, fieldSize: 100_000, parts: 110 },
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,

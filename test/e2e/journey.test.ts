@@ -52,7 +52,7 @@ describe('foundation journey in Chromium', () => {
 
     const link = await waitForMailLink(server.dataDir, 'halina@example.org', '/potwierdz-email?token=');
     await page.goto(link.replace(/^https?:\/\/[^/]+/, server.baseUrl));
-    assert.match(await page.locator('h1').innerText(), /potwierdzony/);
+    assert.match((await page.locator('h1').textContent()) ?? '', /potwierdzony/);
     await check(page);
 
     await page.getByRole('link', { name: 'Zaloguj się' }).first().click();
