@@ -334,13 +334,14 @@ export function accountsService(deps: AccountsDeps) {
         .where(and(eq(user.id, userId), isNull(user.deletedAt)));
     },
 
-    /** Every decision, newest first (the history the consents page shows). */
+    /** The decisions, newest first (the page shows the latest 200; the export has them all). */
     async consentHistory(userId: string): Promise<ConsentState[]> {
       const rows = await db
         .select()
         .from(consents)
         .where(eq(consents.userId, userId))
-        .orderBy(desc(consents.decidedAt), desc(consents.id));
+        .orderBy(desc(consents.decidedAt), desc(consents.id))
+        .limit(200);
       return rows.map((r) => ({ kind: r.kind, granted: r.granted, decidedAt: r.decidedAt }));
     },
 

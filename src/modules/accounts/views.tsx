@@ -7,7 +7,6 @@ import {
   ErrorSummary,
   Form,
   type FormState,
-  NotificationBanner,
   Select,
   SummaryList,
   Table,
@@ -574,11 +573,19 @@ export function TwoFactorPage({
     <Layout title={s.title} back="/konto">
       <ErrorSummary state={state} />
       <H1>{s.title}</H1>
-      {required && !enabled ? <NotificationBanner kind="notice">{s.required}</NotificationBanner> : null}
+      {required && !enabled ? (
+        <div class="govuk-warning-text">
+          <span class="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong class="govuk-warning-text__text">
+            <span class="govuk-visually-hidden">{t.common.notice}</span>
+            {s.required}
+          </strong>
+        </div>
+      ) : null}
       <p class="govuk-body">{s.explain}</p>
-      <p class="govuk-body">
-        {enabled ? <Tag colour="green">{s.isOn}</Tag> : <Tag colour="grey">{s.isOff}</Tag>}
-      </p>
+      <p class="govuk-body govuk-!-font-weight-bold">{enabled ? s.isOn : s.isOff}</p>
       {enabled ? (
         <>
           <h2 class="govuk-heading-m">{s.backupHeading}</h2>
@@ -778,7 +785,7 @@ export function DeleteAccountPage({ state }: { state: FormState }) {
         <Choices
           kind="checkboxes"
           name="understand"
-          label={d.warning}
+          label={d.confirmLegend}
           state={state}
           options={[{ value: 'yes', label: d.understand }]}
         />
