@@ -606,7 +606,7 @@ async function selfServiceRoutes(app: FastifyInstance, accounts: ReturnType<type
       const s = t.accounts.twoStep;
       const body = request.body as { next?: unknown } | undefined;
       const rawNext = typeof body?.next === 'string' ? body.next : undefined;
-      const parsed = parseForm(confirmSchema, request.body, t, { invalid: s.codeFormat });
+      const parsed = parseForm(confirmSchema, request.body, t);
       const code = parsed.ok ? parsed.data.code.replace(/\s+/g, '') : '';
       const reshow = async (state: FormState, status: number) => {
         const page = await setupPage(request, state, rawNext);
