@@ -142,7 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes);
   await app.register(pagesModule);
-  await app.register(accountsModule);
+  await app.register(accountsModule, { contributors: [] });
 
   app.addHook('onClose', async () => {
     await worker.stop();

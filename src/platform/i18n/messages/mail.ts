@@ -43,6 +43,13 @@ export const mail = catalogue({
       subject: 'Włączono logowanie dwuetapowe',
       paragraphs: ['Na Twoim koncie włączono logowanie dwuetapowe (kod z aplikacji).'],
     }),
+    twoFactorDisabled: (): MailContent => ({
+      subject: 'Wyłączono logowanie dwuetapowe',
+      paragraphs: [
+        'Na Twoim koncie wyłączono logowanie dwuetapowe. Do zalogowania wystarczy teraz samo hasło.',
+        'Jeśli to nie Ty, natychmiast zmień hasło i skontaktuj się z nami.',
+      ],
+    }),
     accountDeleted: (): MailContent => ({
       subject: 'Twoje konto zostało usunięte',
       paragraphs: [
@@ -85,6 +92,13 @@ export const mail = catalogue({
       subject: 'Two-step sign-in is on',
       paragraphs: ['Two-step sign-in (a code from an app) has been turned on for your account.'],
     }),
+    twoFactorDisabled: (): MailContent => ({
+      subject: 'Two-step sign-in is off',
+      paragraphs: [
+        'Two-step sign-in has been turned off for your account. Your password alone now signs you in.',
+        'If this was not you, change your password at once and contact us.',
+      ],
+    }),
     accountDeleted: (): MailContent => ({
       subject: 'Your account has been deleted',
       paragraphs: [
@@ -126,6 +140,13 @@ export const mail = catalogue({
     twoFactorEnabled: (): MailContent => ({
       subject: 'Двоетапний вхід увімкнено',
       paragraphs: ['Для вашого облікового запису увімкнено двоетапний вхід (код із застосунку).'],
+    }),
+    twoFactorDisabled: (): MailContent => ({
+      subject: 'Двоетапний вхід вимкнено',
+      paragraphs: [
+        'Для вашого облікового запису вимкнено двоетапний вхід. Тепер для входу достатньо самого пароля.',
+        'Якщо це були не ви, негайно змініть пароль і зв’яжіться з нами.',
+      ],
     }),
     accountDeleted: (): MailContent => ({
       subject: 'Ваш обліковий запис видалено',
