@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { formatDateTime } from '../../../platform/i18n/index.ts';
 import {
   Button,
@@ -70,16 +71,16 @@ function Changes({ e }: { e: AuditEntry }) {
   const changes = diff(e.before, e.after);
   if (!changes.length) return <span class="govuk-body-s">{a.noChanges}</span>;
   return (
-    <dl class="govuk-summary-list govuk-summary-list--no-border govuk-!-margin-bottom-0">
+    <dl class="govuk-body-s govuk-!-margin-0">
       {changes.map((c) => (
-        <div class="govuk-summary-list__row" key={c.key}>
-          <dt class="govuk-summary-list__key govuk-body-s">{fieldLabel(t, c.key)}</dt>
-          <dd class="govuk-summary-list__value govuk-body-s">
+        <Fragment key={c.key}>
+          <dt class="govuk-!-font-weight-bold">{fieldLabel(t, c.key)}</dt>
+          <dd class="govuk-!-margin-left-0 govuk-!-margin-bottom-2">
             <span class="govuk-visually-hidden">{a.changeFrom}: </span>
             {valueText(t, locale, c.key, c.from)} <span aria-hidden="true">→</span>
             <span class="govuk-visually-hidden">, {a.changeTo}:</span> {valueText(t, locale, c.key, c.to)}
           </dd>
-        </div>
+        </Fragment>
       ))}
     </dl>
   );
