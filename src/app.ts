@@ -15,6 +15,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { accountsModule } from './modules/accounts/routes.tsx';
 import { pagesModule } from './modules/pages/routes.tsx';
+import { panelModule } from './modules/panel/routes.tsx';
 import { type Auth, createAuth, SESSION_COOKIE } from './platform/auth/auth.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { webPlatform } from './platform/http/web.ts';
@@ -143,6 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(pagesModule);
   await app.register(accountsModule, { contributors: [] });
+  await app.register(panelModule);
 
   app.addHook('onClose', async () => {
     await worker.stop();
