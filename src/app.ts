@@ -13,6 +13,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { accountsModule } from './modules/accounts/routes.tsx';
+import { organisationsModule } from './modules/organisations/routes.tsx';
 import { pagesModule } from './modules/pages/routes.tsx';
 import { type Auth, createAuth, SESSION_COOKIE } from './platform/auth/auth.ts';
 import { healthRoutes } from './platform/http/health.ts';
@@ -136,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(pagesModule);
   await app.register(accountsModule);
+  await app.register(organisationsModule);
 
   app.addHook('onClose', async () => {
     await worker.stop();
