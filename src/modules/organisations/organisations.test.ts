@@ -3,7 +3,10 @@ import { after, before, describe, it } from 'node:test';
 import { and, count, eq } from 'drizzle-orm';
 import { createTestApp, readMailDir, type TestApp } from '../../../test/support/app.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
+import { RuleError } from '../../platform/http/errors.ts';
+import { loadDemoData } from '../../seed/demo.ts';
 import { organisations } from './schema.ts';
+import { organisationsService } from './service.ts';
 import { freshNip, orgForm } from './test-helpers.ts';
 
 const idFrom = (location: string | undefined) => {
@@ -32,7 +35,11 @@ describe('organisations: registration, verification and the public directory', (
     const owner = await t.signedIn('resident');
     const res = await owner.post(
       '/organizacje/nowa',
-      orgForm({ name: 'Fundacja Nowa Huta Kreatywna', nip: 'PL 123-456-32-18', website: 'fablab.example.pl' }),
+      orgForm({
+        name: 'Fundacja Nowa Huta Kreatywna',
+        nip: 'PL 123-456-32-18',
+        website: 'fablab.example.pl',
+      }),
     );
     assert.equal(res.statusCode, 303, res.body);
     const id = idFrom(res.headers.location);
@@ -77,12 +84,18 @@ describe('organisations: registration, verification and the public directory', (
   it('refuses a second live organisation with the same NIP', async () => {
     const nip = freshNip();
     const a = await t.signedIn('resident');
-    const first = await a.post('/organizacje/nowa', orgForm({ name: 'Spółka Pierwsza', kind: 'company', nip }));
+    const first = await a.post(
+      '/organizacje/nowa',
+      orgForm({ name: 'Spółka Pierwsza', kind: 'company', nip }),
+    );
     assert.equal(first.statusCode, 303);
     const before = await orgCount();
     const b = await t.signedIn('resident');
     const spaced = `${nip.slice(0, 3)} ${nip.slice(3, 6)} ${nip.slice(6)}`;
-    const second = await b.post('/organizacje/nowa', orgForm({ name: 'Spółka Druga', kind: 'company', nip: spaced }));
+    const second = await b.post(
+      '/organizacje/nowa',
+      orgForm({ name: 'Spółka Druga', kind: 'company', nip: spaced }),
+    );
     assert.equal(second.statusCode, 409);
     assert.match(second.body, /Organizacja z tym numerem NIP jest już zarejestrowana/);
     assert.equal(await orgCount(), before);
@@ -97,11 +110,17 @@ describe('organisations: registration, verification and the public directory', (
     const company = await c.post('/organizacje/nowa', orgForm({ kind: 'company' }));
     assert.equal(company.statusCode, 422);
     assert.match(company.body, /muszą podać NIP/);
-    const krs = await c.post('/organizacje/nowa', orgForm({ kind: 'sole_trader', nip: freshNip(), krs: '0000123456' }));
+    const krs = await c.post(
+      '/organizacje/nowa',
+      orgForm({ kind: 'sole_trader', nip: freshNip(), krs: '0000123456' }),
+    );
     assert.equal(krs.statusCode, 422);
     assert.match(krs.body, /Numer KRS podają tylko/);
     assert.equal(await orgCount(), before);
-    const ok = await c.post('/organizacje/nowa', orgForm({ name: 'Sąsiedzi z Podgórza', kind: 'informal_group' }));
+    const ok = await c.post(
+      '/organizacje/nowa',
+      orgForm({ name: 'Sąsiedzi z Podgórza', kind: 'informal_group' }),
+    );
     assert.equal(ok.statusCode, 303);
   });
 
@@ -150,17 +169,28 @@ describe('organisations: registration, verification and the public directory', (
   });
 
   it('staff verify an organisation: audit row, e-mail to the owner, badge on the list and the page', async () => {
-    const owner = await t.signedIn('resident', { email: 'wlascicielka@test.example', name: 'Ola Właścicielka' });
-    const created = await owner.post('/organizacje/nowa', orgForm({ name: 'Stowarzyszenie Zielone Zabłocie', kind: 'association' }));
+    const owner = await t.signedIn('resident', {
+      email: 'wlascicielka@test.example',
+      name: 'Ola Właścicielka',
+    });
+    const created = await owner.post(
+      '/organizacje/nowa',
+      orgForm({ name: 'Stowarzyszenie Zielone Zabłocie', kind: 'association' }),
+    );
     const id = idFrom(created.headers.location);
     const staff = await t.signedIn('staff');
 
     const queue = await staff.get('/panel/organizacje');
     assert.equal(queue.statusCode, 200, queue.body);
-    assert.match(queue.body, /Stowarzyszenie Zielone Zabłocie/);
+    const older = queue.body.indexOf('Fundacja Nowa Huta Kreatywna');
+    const newer = queue.body.indexOf('Stowarzyszenie Zielone Zabłocie');
+    assert.ok(older > 0 && newer > older, 'pending registrations are listed oldest first');
     const pendingOnly = await staff.get('/panel/organizacje?status=pending');
     assert.match(pendingOnly.body, /Stowarzyszenie Zielone Zabłocie/);
-    assert.doesNotMatch((await staff.get('/panel/organizacje?status=verified')).body, /Stowarzyszenie Zielone Zabłocie/);
+    assert.doesNotMatch(
+      (await staff.get('/panel/organizacje?status=verified')).body,
+      /Stowarzyszenie Zielone Zabłocie/,
+    );
 
     const detail = await staff.get(`/panel/organizacje/${id}`);
     assert.equal(detail.statusCode, 200);
@@ -199,7 +229,10 @@ describe('organisations: registration, verification and the public directory', (
     assert.match(again.body, /jest już zweryfikowana/);
 
     // An owner editing the description keeps the badge; changing an identifier sends it back.
-    const keep = await owner.post(`/organizacje/${id}/edycja`, orgForm({ name: 'Stowarzyszenie Zielone Zabłocie', kind: 'association', description: 'Nowy opis.' }));
+    const keep = await owner.post(
+      `/organizacje/${id}/edycja`,
+      orgForm({ name: 'Stowarzyszenie Zielone Zabłocie', kind: 'association', description: 'Nowy opis.' }),
+    );
     assert.equal(keep.statusCode, 303);
     assert.equal((await orgRow(id)).status, 'verified');
     const change = await owner.post(
@@ -249,7 +282,10 @@ describe('organisations: registration, verification and the public directory', (
     assert.match(own.body, /Opis nie mówi, czym zajmuje się fundacja\./);
 
     // A rejected organisation's NIP is free again, and editing resubmits it.
-    const fixed = await owner.post(`/organizacje/${id}/edycja`, orgForm({ name: 'Fundacja Do Poprawki', description: 'Prowadzimy zajęcia dla seniorów.' }));
+    const fixed = await owner.post(
+      `/organizacje/${id}/edycja`,
+      orgForm({ name: 'Fundacja Do Poprawki', description: 'Prowadzimy zajęcia dla seniorów.' }),
+    );
     assert.equal(fixed.statusCode, 303);
     assert.equal((await orgRow(id)).status, 'pending');
     assert.equal((await orgRow(id)).rejectionReason, null);
@@ -276,5 +312,51 @@ describe('organisations: registration, verification and the public directory', (
     assert.equal((await t.client().get('/organizacje?kind=nonsense')).statusCode, 400);
     assert.equal((await t.client().get('/organizacje?cursor=%%%')).statusCode, 400);
     assert.equal((await t.client().get('/organizacje/not-a-uuid')).statusCode, 404);
+  });
+
+  it('the service refuses invalid identifiers even when called directly', async () => {
+    const svc = organisationsService({ db: t.database.db, baseUrl: 'http://localhost:3000' });
+    const who = await t.signedIn('resident');
+    const actor = { id: who.userId, role: 'resident' as const, staffUnit: null };
+    await assert.rejects(
+      svc.create(actor, { name: 'Bez formularza', kind: 'company', nip: '1234563219', description: 'x' }),
+      (err: unknown) => err instanceof RuleError && err.code === 'nip' && err.field === 'nip',
+    );
+    await assert.rejects(
+      svc.create(actor, {
+        name: 'Bez formularza',
+        kind: 'informal_group',
+        regon: '351554353',
+        description: 'x',
+      }),
+      (err: unknown) => err instanceof RuleError && err.code === 'identifiersNotAllowed',
+    );
+  });
+
+  it('loads the demo organisations once: three verified ambassadors and one group awaiting verification', async () => {
+    await loadDemoData(t.app.klaster);
+    await loadDemoData(t.app.klaster);
+    const names = [
+      'Fundacja Małopolska Izba Samorządowa',
+      'Fundacja Faktor Kultura',
+      'Stowarzyszenie Fablab Kraków',
+    ];
+    for (const name of names) {
+      const rows = await t.database.db.select().from(organisations).where(eq(organisations.name, name));
+      assert.equal(rows.length, 1, name);
+      assert.equal(rows[0]!.status, 'verified');
+      assert.equal(rows[0]!.nip, null, 'no invented identifiers');
+      assert.ok(rows[0]!.subareaId, 'linked to its subarea');
+    }
+    const list = await t.client().get('/organizacje?q=Fablab');
+    assert.match(list.body, /Stowarzyszenie Fablab Kraków/);
+    assert.match(list.body, /Zweryfikowana/);
+    assert.match(list.body, /Kazimierz-Stradom/);
+    const [group] = await t.database.db
+      .select()
+      .from(organisations)
+      .where(eq(organisations.name, 'Sąsiedzi z Zabłocia'));
+    assert.equal(group!.status, 'pending');
+    assert.equal(group!.kind, 'informal_group');
   });
 });

@@ -73,29 +73,50 @@ export async function organisationsModule(app: FastifyInstance) {
     },
   );
 
-  app.get('/organizacje/nowa', { config: { access: 'user' }, schema: { hide: true } }, async (_request, reply) => {
-    const subareas = await svc.subareas();
-    return reply.render(<OrganisationFormPage mode="new" state={{ values: {}, errors: {} }} subareas={subareas} />);
-  });
+  app.get(
+    '/organizacje/nowa',
+    { config: { access: 'user' }, schema: { hide: true } },
+    async (_request, reply) => {
+      const subareas = await svc.subareas();
+      return reply.render(
+        <OrganisationFormPage mode="new" state={{ values: {}, errors: {} }} subareas={subareas} />,
+      );
+    },
+  );
 
-  app.post('/organizacje/nowa', { config: { access: 'user', ...formLimit }, schema: { hide: true } }, async (request, reply) => {
-    const t = request.t;
-    const subareas = await svc.subareas();
-    const parsed = parseForm(organisationInput, request.body, t, t.organisations.errors);
-    if (!parsed.ok) return reply.render(<OrganisationFormPage mode="new" state={parsed.state} subareas={subareas} />, 422);
-    try {
-      const { id } = await svc.create(actorOf(request), parsed.data);
-      reply.flash(t.organisations.created);
-      return reply.seeOther(`/organizacje/${id}`);
-    } catch (err) {
-      if (!(err instanceof RuleError)) throw err;
-      const state = errorState(formValues(request.body), { [err.field ?? '_form']: ruleMessage(t, err.code) });
-      return reply.render(<OrganisationFormPage mode="new" state={state} subareas={subareas} />, err.status);
-    }
-  });
+  app.post(
+    '/organizacje/nowa',
+    { config: { access: 'user', ...formLimit }, schema: { hide: true } },
+    async (request, reply) => {
+      const t = request.t;
+      const subareas = await svc.subareas();
+      const parsed = parseForm(organisationInput, request.body, t, t.organisations.errors);
+      if (!parsed.ok)
+        return reply.render(
+          <OrganisationFormPage mode="new" state={parsed.state} subareas={subareas} />,
+          422,
+        );
+      try {
+        const { id } = await svc.create(actorOf(request), parsed.data);
+        reply.flash(t.organisations.created);
+        return reply.seeOther(`/organizacje/${id}`);
+      } catch (err) {
+        if (!(err instanceof RuleError)) throw err;
+        const state = errorState(formValues(request.body), {
+          [err.field ?? '_form']: ruleMessage(t, err.code),
+        });
+        return reply.render(
+          <OrganisationFormPage mode="new" state={state} subareas={subareas} />,
+          err.status,
+        );
+      }
+    },
+  );
 
-  app.get('/organizacje/moje', { config: { access: 'user' }, schema: { hide: true } }, async (request, reply) =>
-    reply.render(<MinePage items={await svc.mine(actorOf(request))} />),
+  app.get(
+    '/organizacje/moje',
+    { config: { access: 'user' }, schema: { hide: true } },
+    async (request, reply) => reply.render(<MinePage items={await svc.mine(actorOf(request))} />),
   );
 
   app.get(
@@ -116,7 +137,12 @@ export async function organisationsModule(app: FastifyInstance) {
       if (!org.can.edit) return reply.seeOther(`/organizacje/${id}`);
       const subareas = await svc.subareas();
       return reply.render(
-        <OrganisationFormPage mode="edit" org={org} state={{ values: valuesOf(org), errors: {} }} subareas={subareas} />,
+        <OrganisationFormPage
+          mode="edit"
+          org={org}
+          state={{ values: valuesOf(org), errors: {} }}
+          subareas={subareas}
+        />,
       );
     },
   );
@@ -132,15 +158,23 @@ export async function organisationsModule(app: FastifyInstance) {
       const subareas = await svc.subareas();
       const parsed = parseForm(organisationInput, request.body, t, t.organisations.errors);
       if (!parsed.ok)
-        return reply.render(<OrganisationFormPage mode="edit" org={org} state={parsed.state} subareas={subareas} />, 422);
+        return reply.render(
+          <OrganisationFormPage mode="edit" org={org} state={parsed.state} subareas={subareas} />,
+          422,
+        );
       try {
         const { backToPending } = await svc.update(actor, id, parsed.data);
         reply.flash(backToPending ? t.organisations.updatedBackToPending : t.organisations.updated);
         return reply.seeOther(`/organizacje/${id}`);
       } catch (err) {
         if (!(err instanceof RuleError)) throw err;
-        const state = errorState(formValues(request.body), { [err.field ?? '_form']: ruleMessage(t, err.code) });
-        return reply.render(<OrganisationFormPage mode="edit" org={org} state={state} subareas={subareas} />, err.status);
+        const state = errorState(formValues(request.body), {
+          [err.field ?? '_form']: ruleMessage(t, err.code),
+        });
+        return reply.render(
+          <OrganisationFormPage mode="edit" org={org} state={state} subareas={subareas} />,
+          err.status,
+        );
       }
     },
   );
@@ -209,11 +243,18 @@ export async function organisationsModule(app: FastifyInstance) {
     async (request, reply) => {
       const { id, userId } = request.params as { id: string; userId: string };
       const parsed = parseForm(roleForm, request.body, request.t);
-      if (!parsed.ok) return renderMembers(request, reply, id, { error: request.t.common.errors.invalidChoice }, 422);
-      return membershipAction(request, reply, id, () => svc.changeRole(actorOf(request), id, userId, parsed.data.role), {
-        flash: request.t.organisations.roleChanged,
-        to: `/organizacje/${id}/czlonkowie`,
-      });
+      if (!parsed.ok)
+        return renderMembers(request, reply, id, { error: request.t.common.errors.invalidChoice }, 422);
+      return membershipAction(
+        request,
+        reply,
+        id,
+        () => svc.changeRole(actorOf(request), id, userId, parsed.data.role),
+        {
+          flash: request.t.organisations.roleChanged,
+          to: `/organizacje/${id}/czlonkowie`,
+        },
+      );
     },
   );
 
@@ -251,10 +292,16 @@ export async function organisationsModule(app: FastifyInstance) {
     { config: { access: 'user' }, schema: { hide: true, params: invitationParams } },
     async (request, reply) => {
       const { id, invitationId } = request.params as { id: string; invitationId: string };
-      return membershipAction(request, reply, id, () => svc.cancelInvitation(actorOf(request), id, invitationId), {
-        flash: request.t.organisations.invitationCancelled,
-        to: `/organizacje/${id}/czlonkowie`,
-      });
+      return membershipAction(
+        request,
+        reply,
+        id,
+        () => svc.cancelInvitation(actorOf(request), id, invitationId),
+        {
+          flash: request.t.organisations.invitationCancelled,
+          to: `/organizacje/${id}/czlonkowie`,
+        },
+      );
     },
   );
 
@@ -265,7 +312,10 @@ export async function organisationsModule(app: FastifyInstance) {
       const { token } = request.params as { token: string };
       const lookup = await svc.invitation(actorOf(request), token);
       if (lookup.state !== 'pending') {
-        return reply.render(<InvitationProblemPage state={lookup.state} />, lookup.state === 'not_found' ? 404 : 410);
+        return reply.render(
+          <InvitationProblemPage state={lookup.state} />,
+          lookup.state === 'not_found' ? 404 : 410,
+        );
       }
       return reply.render(<InvitationPage lookup={lookup} token={token} actorEmail={request.actor!.email} />);
     },
@@ -287,7 +337,9 @@ export async function organisationsModule(app: FastifyInstance) {
             reply.flash(o.declined);
             return reply.seeOther('/organizacje/moje');
           }
-          reply.flash(r.alreadyMember ? o.acceptedAlreadyMember(r.organisationName) : o.accepted(r.organisationName));
+          reply.flash(
+            r.alreadyMember ? o.acceptedAlreadyMember(r.organisationName) : o.accepted(r.organisationName),
+          );
           return reply.seeOther(`/organizacje/${r.organisationId}`);
         } catch (err) {
           if (!(err instanceof InvitationError)) throw err;
@@ -356,15 +408,24 @@ export async function organisationsModule(app: FastifyInstance) {
       const { id } = request.params as { id: string };
       const actor = actorOf(request);
       const parsed = parseForm(rejectInput, request.body, t, t.organisations.errors);
-      if (!parsed.ok) return reply.render(<ReviewPage org={await svc.reviewDetail(actor, id)} rejectState={parsed.state} />, 422);
+      if (!parsed.ok)
+        return reply.render(
+          <ReviewPage org={await svc.reviewDetail(actor, id)} rejectState={parsed.state} />,
+          422,
+        );
       try {
         const { name } = await svc.reject(actor, id, parsed.data.reason, { requestId: String(request.id) });
         reply.flash(t.organisations.rejectedFlash(name));
         return reply.seeOther(`/panel/organizacje/${id}`);
       } catch (err) {
         if (!(err instanceof RuleError)) throw err;
-        const state = errorState(formValues(request.body), { [err.field ?? '_form']: ruleMessage(t, err.code) });
-        return reply.render(<ReviewPage org={await svc.reviewDetail(actor, id)} rejectState={state} />, err.status);
+        const state = errorState(formValues(request.body), {
+          [err.field ?? '_form']: ruleMessage(t, err.code),
+        });
+        return reply.render(
+          <ReviewPage org={await svc.reviewDetail(actor, id)} rejectState={state} />,
+          err.status,
+        );
       }
     },
   );

@@ -6,7 +6,12 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { placesService } from '../places/service.ts';
-import { type OrganisationKind, type OrganisationStatus, organisationMembers, organisations } from './schema.ts';
+import {
+  type OrganisationKind,
+  type OrganisationStatus,
+  organisationMembers,
+  organisations,
+} from './schema.ts';
 
 interface DemoOrganisation {
   name: string;
@@ -89,7 +94,9 @@ export async function seedOrganisations(db: Db, users: Map<string, string>): Pro
         verifiedAt: o.status === 'verified' ? now : null,
         createdBy: owner,
       });
-      await tx.insert(organisationMembers).values({ id: uuidv7(), organisationId: id, userId: owner, role: 'owner' });
+      await tx
+        .insert(organisationMembers)
+        .values({ id: uuidv7(), organisationId: id, userId: owner, role: 'owner' });
     });
     created += 1;
   }

@@ -113,7 +113,22 @@ export const organisationInput = z
     if (v.krs && !krsKinds.includes(v.kind))
       ctx.addIssue({ code: 'custom', path: ['krs'], message: 'krsNotAllowed' });
   });
-export type OrganisationInput = z.output<typeof organisationInput>;
+type ParsedOrganisation = z.output<typeof organisationInput>;
+/** What the service takes: the parsed form (optional fields may be left out). */
+export type OrganisationInput = Pick<ParsedOrganisation, 'name' | 'kind' | 'description'> &
+  Partial<Omit<ParsedOrganisation, 'name' | 'kind' | 'description'>>;
+
+/**
+ * The service checks its input again (parsing is idempotent on parsed values), so a caller that
+ * skips the form or the API still cannot store an invalid NIP or a NIP for an informal group.
+ */
+function checked(input: OrganisationInput): ParsedOrganisation {
+  const result = organisationInput.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const field = issue.path.length ? String(issue.path[0]) : undefined;
+  throw new RuleError(issue.code === 'custom' ? issue.message : 'invalid', field);
+}
 
 export const inviteInput = z.object({ email: f.email(), role: f.choice(memberRoles) }).strict();
 export type InviteInput = z.output<typeof inviteInput>;
@@ -286,7 +301,9 @@ export function organisationsService(deps: OrganisationsDeps) {
     const [m] = await q
       .select({ role: organisationMembers.role })
       .from(organisationMembers)
-      .where(and(eq(organisationMembers.organisationId, organisationId), eq(organisationMembers.userId, userId)));
+      .where(
+        and(eq(organisationMembers.organisationId, organisationId), eq(organisationMembers.userId, userId)),
+      );
     return m?.role ?? null;
   }
 
@@ -311,7 +328,9 @@ export function organisationsService(deps: OrganisationsDeps) {
     const [r] = await tx
       .select({ n: count() })
       .from(organisationMembers)
-      .where(and(eq(organisationMembers.organisationId, organisationId), eq(organisationMembers.role, 'owner')));
+      .where(
+        and(eq(organisationMembers.organisationId, organisationId), eq(organisationMembers.role, 'owner')),
+      );
     return Number(r?.n ?? 0);
   }
 
@@ -408,7 +427,10 @@ export function organisationsService(deps: OrganisationsDeps) {
       if (change.kind === 'remove') {
         await tx.delete(organisationMembers).where(eq(organisationMembers.id, target.id));
       } else if (change.role !== target.role) {
-        await tx.update(organisationMembers).set({ role: change.role }).where(eq(organisationMembers.id, target.id));
+        await tx
+          .update(organisationMembers)
+          .set({ role: change.role })
+          .where(eq(organisationMembers.id, target.id));
       }
       return { organisationName: org.name };
     });
@@ -416,8 +438,9 @@ export function organisationsService(deps: OrganisationsDeps) {
 
   return {
     /** Registers an organisation; its creator becomes its owner. Awaits staff verification. */
-    async create(actor: OrgActor, input: OrganisationInput): Promise<{ id: string }> {
+    async create(actor: OrgActor, raw: OrganisationInput): Promise<{ id: string }> {
       authorize(can(actor, 'create'));
+      const input = checked(raw);
       const subareaId = await subareaIdFor(input.subarea);
       const id = uuidv7();
       try {
@@ -449,11 +472,7 @@ export function organisationsService(deps: OrganisationsDeps) {
      * Owners edit the data. Changing the kind or an identifier of a verified organisation sends it
      * back to verification; editing a rejected one resubmits it.
      */
-    async update(
-      actor: OrgActor,
-      id: string,
-      input: OrganisationInput,
-    ): Promise<{ backToPending: boolean }> {
+    async update(actor: OrgActor, id: string, input: OrganisationInput): Promise<{ backToPending: boolean }> {
       const subareaId = await subareaIdFor(input.subarea);
       try {
         return await db.transaction(async (tx) => {
@@ -464,8 +483,7 @@ export function organisationsService(deps: OrganisationsDeps) {
             org.nip !== (input.nip ?? null) ||
             org.regon !== (input.regon ?? null) ||
             org.krs !== (input.krs ?? null);
-          const backToPending =
-            (org.status === 'verified' && identityChanged) || org.status === 'rejected';
+          const backToPending = (org.status === 'verified' && identityChanged) || org.status === 'rejected';
           await tx
             .update(organisations)
             .set({
@@ -570,7 +588,11 @@ export function organisationsService(deps: OrganisationsDeps) {
     async members(
       actor: OrgActor,
       id: string,
-    ): Promise<{ organisation: OrganisationDetail; members: MemberView[]; invitations: InvitationView[] | null }> {
+    ): Promise<{
+      organisation: OrganisationDetail;
+      members: MemberView[];
+      invitations: InvitationView[] | null;
+    }> {
       const organisation = await this.get(actor, id);
       authorize(organisation.can.viewMembers);
       const seeContacts = organisation.can.manageMembers || organisation.can.review;
@@ -716,7 +738,9 @@ export function organisationsService(deps: OrganisationsDeps) {
     /** What the invitation link shows, whatever its state. */
     async invitation(actor: OrgActor, token: string): Promise<InvitationLookup> {
       if (token.length < 20 || token.length > 200) return { state: 'not_found' };
-      const inviter = sql<string | null>`(select ${user.name} from ${user} where ${user.id} = ${organisationInvitations.invitedBy})`;
+      const inviter = sql<
+        string | null
+      >`(select ${user.name} from ${user} where ${user.id} = ${organisationInvitations.invitedBy})`;
       const [row] = await db
         .select({ inv: organisationInvitations, orgName: organisations.name, inviterName: inviter })
         .from(organisationInvitations)
@@ -811,7 +835,9 @@ export function organisationsService(deps: OrganisationsDeps) {
         .where(eq(organisations.status, 'pending'));
       const subareas = await subareaMap();
       return {
-        items: rows.slice(0, PAGE_SIZE).map((r) => ({ ...summary(r.org, subareas), createdByName: r.createdByName })),
+        items: rows
+          .slice(0, PAGE_SIZE)
+          .map((r) => ({ ...summary(r.org, subareas), createdByName: r.createdByName })),
         page,
         hasNext: rows.length > PAGE_SIZE,
         pendingCount: Number(pending?.n ?? 0),
@@ -883,7 +909,12 @@ export function organisationsService(deps: OrganisationsDeps) {
       }
     },
 
-    async reject(actor: OrgActor, id: string, reason: string, ctx: RequestContext = {}): Promise<{ name: string }> {
+    async reject(
+      actor: OrgActor,
+      id: string,
+      reason: string,
+      ctx: RequestContext = {},
+    ): Promise<{ name: string }> {
       const parsed = rejectInput.safeParse({ reason });
       if (!parsed.success) throw new RuleError(reason.trim() ? 'reasonTooLong' : 'reasonRequired', 'reason');
       return db.transaction(async (tx) => {
@@ -999,7 +1030,12 @@ export function organisationsPrivacy(db: Db): PersonalDataContributor {
         })
         .from(organisations)
         .where(eq(organisations.createdBy, userId));
-      return { memberships, invitationsSent: sent, invitationsReceived: received, organisationsCreated: created };
+      return {
+        memberships,
+        invitationsSent: sent,
+        invitationsReceived: received,
+        organisationsCreated: created,
+      };
     },
 
     async eraseFor(userId, tx) {
@@ -1032,7 +1068,8 @@ export function organisationsPrivacy(db: Db): PersonalDataContributor {
           const c = byOrg.get(m.organisationId);
           if (!c) continue;
           if (Number(c.members) === 1) {
-            if (locked.find((o) => o.id === m.organisationId)?.status !== 'verified') alone.push(m.organisationId);
+            if (locked.find((o) => o.id === m.organisationId)?.status !== 'verified')
+              alone.push(m.organisationId);
             continue;
           }
           if (m.role === 'owner' && Number(c.owners) === 1) throw new RuleError('soleOwner');

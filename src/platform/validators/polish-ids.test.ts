@@ -38,7 +38,11 @@ const validRegon14 = fc
 
 const validPesel = fc
   .record({
-    date: fc.date({ min: new Date(Date.UTC(1800, 0, 1)), max: new Date(Date.UTC(2299, 11, 31)), noInvalidDate: true }),
+    date: fc.date({
+      min: new Date(Date.UTC(1800, 0, 1)),
+      max: new Date(Date.UTC(2299, 11, 31)),
+      noInvalidDate: true,
+    }),
     serial: fc.array(digit, { minLength: 4, maxLength: 4 }),
   })
   .map(({ date, serial }) => {
@@ -60,13 +64,11 @@ const validPesel = fc
 /** The number with the digit at `index` replaced by a different digit. */
 const withOneDigitChanged = (valid: fc.Arbitrary<string>) =>
   valid.chain((v) =>
-    fc
-      .tuple(fc.integer({ min: 0, max: v.length - 1 }), fc.integer({ min: 1, max: 9 }))
-      .map(([i, delta]) => ({
-        original: v,
-        index: i,
-        changed: v.slice(0, i) + String((Number(v[i]) + delta) % 10) + v.slice(i + 1),
-      })),
+    fc.tuple(fc.integer({ min: 0, max: v.length - 1 }), fc.integer({ min: 1, max: 9 })).map(([i, delta]) => ({
+      original: v,
+      index: i,
+      changed: v.slice(0, i) + String((Number(v[i]) + delta) % 10) + v.slice(i + 1),
+    })),
   );
 
 describe('NIP', () => {
@@ -79,7 +81,16 @@ describe('NIP', () => {
   });
 
   it('refuses a wrong check digit, a wrong length, letters and a checksum of 10', () => {
-    for (const bad of ['6761013718', '1234563219', '123456321', '12345632180', '12345A3218', '', 'PL', 'DE1234563218'])
+    for (const bad of [
+      '6761013718',
+      '1234563219',
+      '123456321',
+      '12345632180',
+      '12345A3218',
+      '',
+      'PL',
+      'DE1234563218',
+    ])
       assert.equal(isValidNip(bad), false, bad);
     assert.equal(isValidNip('1000000000'), false); // weighted sum 6, so the check digit must be 6
     // Nine digits whose checksum is 10 have no valid NIP at all.
@@ -125,7 +136,8 @@ describe('REGON', () => {
     // 0 and 10 (mod 11) keeps the same check digit. That blind spot is part of the standard.
     const weights9 = [8, 9, 2, 3, 4, 5, 6, 7];
     const weights14 = [2, 4, 8, 5, 0, 9, 7, 3, 6, 1, 2, 4, 8];
-    const raw = (s: string, w: number[]) => [...s].reduce((a, c, i) => a + (i < w.length ? Number(c) * w[i]! : 0), 0) % 11;
+    const raw = (s: string, w: number[]) =>
+      [...s].reduce((a, c, i) => a + (i < w.length ? Number(c) * w[i]! : 0), 0) % 11;
     const blind = (a: string, b: string, w: number[]) => {
       const ra = raw(a, w);
       const rb = raw(b, w);
@@ -157,8 +169,7 @@ describe('KRS', () => {
     assert.equal(normaliseKrs('0000123456'), '0000123456');
     assert.equal(normaliseKrs('0000 123 456'), '0000123456');
     assert.equal(normaliseKrs('KRS 0000123456'), '0000123456');
-    for (const bad of ['123456', '00001234567', '00001234a6', ''])
-      assert.equal(isValidKrs(bad), false, bad);
+    for (const bad of ['123456', '00001234567', '00001234a6', '']) assert.equal(isValidKrs(bad), false, bad);
   });
 });
 

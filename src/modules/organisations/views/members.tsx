@@ -45,7 +45,13 @@ export function MembersPage({
       <p class="govuk-body">{o.ownersNote}</p>
       <Table
         caption={o.membersCaption}
-        head={[o.person, ...(showEmail ? [o.email] : []), o.role, o.joined, ...(manage || org.can.leave ? [o.actions] : [])]}
+        head={[
+          o.person,
+          ...(showEmail ? [o.email] : []),
+          o.role,
+          o.joined,
+          ...(manage || org.can.leave ? [o.actions] : []),
+        ]}
         rows={members.map((m) => [
           <span key="n">
             {m.name} {m.isMe ? <span class="govuk-body-s">{o.you}</span> : null}
@@ -134,7 +140,11 @@ export function MembersPage({
               kind="radios"
               name="role"
               label={o.inviteRole}
-              state={inviteState?.values.role ? inviteState : { values: { role: 'member' }, errors: inviteState?.errors ?? {} }}
+              state={
+                inviteState?.values.role
+                  ? inviteState
+                  : { values: { role: 'member' }, errors: inviteState?.errors ?? {} }
+              }
               small
               options={memberRoles.map((r) => ({ value: r, label: o.roles[r] }))}
             />
@@ -164,7 +174,9 @@ export function InvitationPage({
     <Layout title={o.invitationTitle}>
       <H1>{o.invitationTitle}</H1>
       <p class="govuk-body-l">
-        {lookup.inviterName ? o.invitationBody(lookup.inviterName, orgName, role) : o.invitationBodyAnonymous(orgName, role)}
+        {lookup.inviterName
+          ? o.invitationBody(lookup.inviterName, orgName, role)
+          : o.invitationBodyAnonymous(orgName, role)}
       </p>
       <p class="govuk-body">{o.invitationSentTo(lookup.email ?? '')}</p>
       {lookup.email && lookup.email !== actorEmail.toLowerCase() ? (

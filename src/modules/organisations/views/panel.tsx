@@ -90,7 +90,10 @@ export function ReviewPage({ org, rejectState }: { org: ReviewDetail; rejectStat
       <SummaryList
         rows={[
           ...organisationRows(org, t, date, { identifiersAlways: true }),
-          { key: o.submittedBy, value: org.createdBy ? `${org.createdBy.name} <${org.createdBy.email}>` : '' },
+          {
+            key: o.submittedBy,
+            value: org.createdBy ? `${org.createdBy.name} <${org.createdBy.email}>` : '',
+          },
           {
             key: o.owners,
             value: (
@@ -111,7 +114,9 @@ export function ReviewPage({ org, rejectState }: { org: ReviewDetail; rejectStat
           {org.name}
         </a>
       </p>
-      {org.status !== 'verified' ? <ActionButton action={`/panel/organizacje/${org.id}/weryfikuj`} label={o.verify} /> : null}
+      {org.status !== 'verified' ? (
+        <ActionButton action={`/panel/organizacje/${org.id}/weryfikuj`} label={o.verify} />
+      ) : null}
       {org.status !== 'rejected' ? (
         <>
           <h2 class="govuk-heading-m">{o.rejectTitle}</h2>

@@ -10,8 +10,8 @@ import {
   Select,
   SummaryList,
   Table,
-  TextInput,
   Textarea,
+  TextInput,
 } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1, Layout } from '../../../platform/views/layout.tsx';
@@ -60,7 +60,7 @@ export function ListPage({
           </>
         ) : null}
       </p>
-      <form method="get" action="/organizacje" role="search">
+      <form method="get" action="/organizacje">
         <TextInput name="q" type="search" label={o.searchLabel} state={state} spellcheck={false} />
         <Select
           name="kind"
@@ -165,7 +165,17 @@ export function DetailPage({ org }: { org: OrganisationDetail }) {
   );
 }
 
-export const formOrder = ['name', 'kind', 'nip', 'regon', 'krs', 'description', 'website', 'publicEmail', 'subarea'];
+export const formOrder = [
+  'name',
+  'kind',
+  'nip',
+  'regon',
+  'krs',
+  'description',
+  'website',
+  'publicEmail',
+  'subarea',
+];
 
 export function OrganisationFormPage({
   mode,
@@ -187,12 +197,14 @@ export function OrganisationFormPage({
       <ErrorSummary state={state} order={formOrder} />
       <H1 caption={org?.name}>{title}</H1>
       {mode === 'new' ? <p class="govuk-body">{o.newLead}</p> : null}
-      {org?.status === 'verified' ? <div class="govuk-warning-text">
+      {org?.status === 'verified' ? (
+        <div class="govuk-warning-text">
           <span class="govuk-warning-text__icon" aria-hidden="true">
             !
           </span>
           <strong class="govuk-warning-text__text">{o.editVerifiedWarning}</strong>
-        </div> : null}
+        </div>
+      ) : null}
       {org?.status === 'rejected' ? <p class="govuk-inset-text">{o.editRejectedInfo}</p> : null}
       <Form action={action}>
         <TextInput name="name" label={o.name} hint={o.nameHint} state={state} autocomplete="organization" />
@@ -272,11 +284,7 @@ export function OrganisationFormPage({
   );
 }
 
-export function MinePage({
-  items,
-}: {
-  items: Array<OrganisationSummary & { role: 'owner' | 'member' }>;
-}) {
+export function MinePage({ items }: { items: Array<OrganisationSummary & { role: 'owner' | 'member' }> }) {
   const { t } = useView();
   const o = t.organisations;
   return (

@@ -9,10 +9,7 @@ import type { OrganisationDetail } from '../service.ts';
 export function StatusTag({ status }: { status: OrganisationStatus }) {
   const { t } = useView();
   const o = t.organisations;
-  if (status === 'verified')
-    return (
-<Tag colour="green">{o.verifiedBadge}</Tag>
-    );
+  if (status === 'verified') return <Tag colour="green">{o.verifiedBadge}</Tag>;
   return <Tag colour={status === 'pending' ? 'yellow' : 'red'}>{o.statuses[status]}</Tag>;
 }
 

@@ -354,7 +354,8 @@ export const organisations = catalogue({
       krsTaken: 'An organisation with this KRS number is already registered',
       nipRequired: 'Companies and sole traders must give a NIP',
       identifiersNotAllowed: 'An informal group gives no NIP, REGON or KRS — leave this field empty',
-      krsNotAllowed: 'Only foundations, associations and companies have a KRS number — leave this field empty',
+      krsNotAllowed:
+        'Only foundations, associations and companies have a KRS number — leave this field empty',
       lastOwner: 'An organisation must have at least one owner. Make someone else an owner first.',
       notMember: 'This person does not belong to the organisation',
       alreadyMember: 'This person already belongs to the organisation',
@@ -493,7 +494,8 @@ export const organisations = catalogue({
     invitationTitle: 'Запрошення до організації',
     invitationBody: (inviter: string, org: string, role: string) =>
       `${inviter} запрошує вас до організації ${org} у ролі: ${role}.`,
-    invitationBodyAnonymous: (org: string, role: string) => `Запрошення до організації ${org} у ролі: ${role}.`,
+    invitationBodyAnonymous: (org: string, role: string) =>
+      `Запрошення до організації ${org} у ролі: ${role}.`,
     invitationSentTo: (email: string) => `Запрошення надіслано на адресу ${email}.`,
     invitationOtherAccount: (email: string) =>
       `Ви увійшли як ${email}. Якщо ви приймете запрошення, приєднається цей обліковий запис.`,
