@@ -607,7 +607,10 @@ export function organisationsService(deps: OrganisationsDeps) {
         .from(organisationMembers)
         .innerJoin(user, eq(user.id, organisationMembers.userId))
         .where(eq(organisationMembers.organisationId, id))
-        .orderBy(asc(organisationMembers.role), asc(organisationMembers.joinedAt));
+        .orderBy(
+          sql`case when ${organisationMembers.role} = 'owner' then 0 else 1 end`,
+          asc(organisationMembers.joinedAt),
+        );
       const members = rows.map((r) => ({
         userId: r.userId,
         name: r.name,
