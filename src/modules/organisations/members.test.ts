@@ -246,6 +246,17 @@ describe('organisations: members, invitations, owners and personal data', () => 
       role: 'admin',
     });
     assert.equal(badRole.statusCode, 422);
+    // Owners remove members.
+    const third = await t.signedIn('resident');
+    await t.database.db
+      .insert(organisationMembers)
+      .values({ id: crypto.randomUUID(), organisationId: orgId, userId: third.userId, role: 'member' });
+    const removed = await owner.post(`/organizacje/${orgId}/czlonkowie/${third.userId}/usun`);
+    assert.equal(removed.statusCode, 303);
+    assert.equal(
+      (await members(orgId)).some((m) => m.userId === third.userId),
+      false,
+    );
     const left = await owner.post(`/organizacje/${orgId}/opusc`);
     assert.equal(left.statusCode, 303);
     assert.equal(left.headers.location, '/organizacje/moje');
