@@ -14,6 +14,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { accountsModule } from './modules/accounts/routes.tsx';
+import { organisationsModule } from './modules/organisations/routes.tsx';
+import { organisationsPrivacy } from './modules/organisations/service.ts';
 import { pagesModule } from './modules/pages/routes.tsx';
 import { panelModule } from './modules/panel/routes.tsx';
 import { type Auth, createAuth, SESSION_COOKIE } from './platform/auth/auth.ts';
@@ -143,7 +145,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes);
   await app.register(pagesModule);
-  await app.register(accountsModule, { contributors: [] });
+  await app.register(organisationsModule);
+  await app.register(accountsModule, { contributors: [organisationsPrivacy(database.db)] });
   await app.register(panelModule);
 
   app.addHook('onClose', async () => {

@@ -312,7 +312,7 @@ const selfOf = (request: FastifyRequest): Self => {
   return { id: a.id, name: a.name, email: a.email, role: a.role, locale: a.locale };
 };
 
-/** The message for a RuleError code: ours, the common ones, or `<area>.<key>` of any catalogue. */
+/** The message for a RuleError code: ours, the common ones, or a dotted path into any catalogue. */
 export function ruleMessage(t: Messages, code: string): string | undefined {
   const a = t.accounts;
   const ours: Record<string, string> = {
@@ -327,11 +327,11 @@ export function ruleMessage(t: Messages, code: string): string | undefined {
   if (ours[code]) return ours[code];
   const common = t.common.errors as Record<string, unknown>;
   if (typeof common[code] === 'string') return common[code] as string;
-  const dot = code.indexOf('.');
-  if (dot > 0) {
-    const area = (t as unknown as Record<string, Record<string, unknown> | undefined>)[code.slice(0, dot)];
-    const message = area?.[code.slice(dot + 1)];
-    if (typeof message === 'string') return message;
+  if (code.includes('.')) {
+    // A dotted path into any catalogue, e.g. 'organisations.errors.soleOwner'.
+    let node: unknown = t;
+    for (const part of code.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+    if (typeof node === 'string') return node;
   }
   return undefined;
 }

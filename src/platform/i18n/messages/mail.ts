@@ -50,6 +50,36 @@ export const mail = catalogue({
         'Jeśli to nie Ty, natychmiast zmień hasło i skontaktuj się z nami.',
       ],
     }),
+    orgInvitation: (
+      org: string,
+      inviter: string,
+      role: 'owner' | 'member',
+      url: string,
+      validUntil: string,
+    ): MailContent => ({
+      subject: `Zaproszenie do organizacji ${org}`,
+      paragraphs: [
+        `${inviter} zaprasza Cię do organizacji ${org} w Klastrze Zabłocie 20.22 w roli: ${role === 'owner' ? 'właściciel' : 'członek'}.`,
+        `Zaproszenie jest ważne do ${validUntil}. Aby je przyjąć lub odrzucić, otwórz link i zaloguj się. Jeśli nie masz konta, najpierw je załóż (może mieć inny adres e-mail), a potem otwórz link ponownie.`,
+      ],
+      action: { label: 'Zobacz zaproszenie', url },
+    }),
+    orgVerified: (org: string, url: string): MailContent => ({
+      subject: `Organizacja ${org} została zweryfikowana`,
+      paragraphs: [
+        `Pracownik Klastra zweryfikował organizację ${org}. Jest teraz widoczna na publicznej liście organizacji z oznaczeniem „Zweryfikowana”.`,
+      ],
+      action: { label: 'Zobacz stronę organizacji', url },
+    }),
+    orgRejected: (org: string, reason: string, url: string): MailContent => ({
+      subject: `Zgłoszenie organizacji ${org} zostało odrzucone`,
+      paragraphs: [
+        `Pracownik Klastra odrzucił zgłoszenie organizacji ${org}.`,
+        `Powód: ${reason}`,
+        'Możesz poprawić dane organizacji — zgłoszenie wróci wtedy do weryfikacji.',
+      ],
+      action: { label: 'Popraw dane organizacji', url },
+    }),
     accountDeleted: (): MailContent => ({
       subject: 'Twoje konto zostało usunięte',
       paragraphs: [
@@ -129,6 +159,36 @@ export const mail = catalogue({
         'If this was not you, change your password at once and contact us.',
       ],
     }),
+    orgInvitation: (
+      org: string,
+      inviter: string,
+      role: 'owner' | 'member',
+      url: string,
+      validUntil: string,
+    ): MailContent => ({
+      subject: `Invitation to join ${org}`,
+      paragraphs: [
+        `${inviter} invites you to join ${org} at the Zabłocie 20.22 Cluster as: ${role === 'owner' ? 'owner' : 'member'}.`,
+        `The invitation is valid until ${validUntil}. To accept or decline it, open the link and sign in. If you have no account, create one first (it may use another email address), then open the link again.`,
+      ],
+      action: { label: 'See the invitation', url },
+    }),
+    orgVerified: (org: string, url: string): MailContent => ({
+      subject: `${org} has been verified`,
+      paragraphs: [
+        `Cluster staff have verified ${org}. It now appears on the public list of organisations marked “Verified”.`,
+      ],
+      action: { label: 'See the organisation’s page', url },
+    }),
+    orgRejected: (org: string, reason: string, url: string): MailContent => ({
+      subject: `The registration of ${org} was rejected`,
+      paragraphs: [
+        `Cluster staff rejected the registration of ${org}.`,
+        `Reason: ${reason}`,
+        'You can correct the organisation’s details — it will then be checked again.',
+      ],
+      action: { label: 'Correct the details', url },
+    }),
     accountDeleted: (): MailContent => ({
       subject: 'Your account has been deleted',
       paragraphs: [
@@ -207,6 +267,36 @@ export const mail = catalogue({
         'Для вашого облікового запису вимкнено двоетапний вхід. Тепер для входу достатньо самого пароля.',
         'Якщо це були не ви, негайно змініть пароль і зв’яжіться з нами.',
       ],
+    }),
+    orgInvitation: (
+      org: string,
+      inviter: string,
+      role: 'owner' | 'member',
+      url: string,
+      validUntil: string,
+    ): MailContent => ({
+      subject: `Запрошення до організації ${org}`,
+      paragraphs: [
+        `${inviter} запрошує вас до організації ${org} у Кластері Заблоцє 20.22 у ролі: ${role === 'owner' ? 'власник' : 'учасник'}.`,
+        `Запрошення дійсне до ${validUntil}. Щоб прийняти або відхилити його, відкрийте посилання та увійдіть. Якщо у вас немає облікового запису, спершу створіть його (він може мати іншу адресу), а потім знову відкрийте посилання.`,
+      ],
+      action: { label: 'Переглянути запрошення', url },
+    }),
+    orgVerified: (org: string, url: string): MailContent => ({
+      subject: `Організацію ${org} перевірено`,
+      paragraphs: [
+        `Працівник Кластера перевірив організацію ${org}. Тепер вона є в публічному списку організацій з позначкою «Перевірена».`,
+      ],
+      action: { label: 'Переглянути сторінку організації', url },
+    }),
+    orgRejected: (org: string, reason: string, url: string): MailContent => ({
+      subject: `Заявку організації ${org} відхилено`,
+      paragraphs: [
+        `Працівник Кластера відхилив заявку організації ${org}.`,
+        `Причина: ${reason}`,
+        'Ви можете виправити дані організації — тоді заявку буде перевірено знову.',
+      ],
+      action: { label: 'Виправити дані', url },
     }),
     accountDeleted: (): MailContent => ({
       subject: 'Ваш обліковий запис видалено',
