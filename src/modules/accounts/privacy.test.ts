@@ -9,7 +9,9 @@ import { account, session, user } from '../../platform/auth/schema.ts';
 import { ensureUser } from '../../platform/auth/users.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { messages } from '../../platform/i18n/index.ts';
+import { uuidv7 } from '../../platform/ids.ts';
 import type { PersonalDataContributor } from '../../platform/privacy.ts';
+import { organisationMembers } from '../organisations/schema.ts';
 import { ruleMessage } from './routes.tsx';
 import { consents } from './schema.ts';
 import { accountsService } from './service.ts';
@@ -254,5 +256,42 @@ describe('personal-data contributors', () => {
     assert.equal(ruleMessage(messages.pl, 'organisations.noSuchMessage'), undefined);
     assert.equal(ruleMessage(messages.en, 'lastAdmin'), messages.en.accounts.deletion.lastAdmin);
     assert.equal(ruleMessage(messages.uk, 'accounts.wrongPassword'), messages.uk.accounts.wrongPassword);
+  });
+});
+
+describe('deleting an account that still owns an organisation', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(async () => t.close());
+
+  it('is refused with the organisations module’s reason while other members depend on the owner', async () => {
+    const owner = await t.signedIn('resident', { name: 'Właścicielka Fundacji' });
+    const created = await owner.post('/organizacje/nowa', {
+      name: 'Fundacja Sąsiedzka Zabłocie',
+      kind: 'informal_group',
+      nip: '',
+      regon: '',
+      krs: '',
+      description: 'Sąsiedzi z Zabłocia.',
+      website: '',
+      publicEmail: '',
+      subarea: '',
+    });
+    assert.equal(created.statusCode, 303, created.body);
+    const orgId = /\/organizacje\/([0-9a-f-]{36})/.exec(String(created.headers.location))![1]!;
+    const member = await t.signedIn('resident', { name: 'Członek Grupy' });
+    await t.database.db
+      .insert(organisationMembers)
+      .values({ id: uuidv7(), organisationId: orgId, userId: member.userId, role: 'member' });
+
+    const res = await owner.post('/konto/usun', { password: TEST_PASSWORD, understand: 'yes' });
+    assert.equal(res.statusCode, 422);
+    assert.ok(
+      res.body.includes(messages.pl.organisations.errors.soleOwner.slice(0, 30)),
+      'the reason is shown',
+    );
+    assert.equal((await owner.get('/konto')).statusCode, 200, 'still signed in, account kept');
   });
 });

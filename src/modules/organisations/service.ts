@@ -1075,7 +1075,8 @@ export function organisationsPrivacy(db: Db): PersonalDataContributor {
               alone.push(m.organisationId);
             continue;
           }
-          if (m.role === 'owner' && Number(c.owners) === 1) throw new RuleError('organisations.errors.soleOwner');
+          if (m.role === 'owner' && Number(c.owners) === 1)
+            throw new RuleError('organisations.errors.soleOwner');
         }
         await tx.delete(organisationMembers).where(eq(organisationMembers.userId, userId));
         if (alone.length > 0) await tx.delete(organisations).where(inArray(organisations.id, alone));
