@@ -2,7 +2,7 @@
 // whether the route lets them in (every route declares `config.access`), CSRF on every
 // state-changing form, flash messages, page rendering and error pages/problem documents.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import fp from 'fastify-plugin';
 import type { VNode } from 'preact';
 import { h } from 'preact';
@@ -23,6 +23,15 @@ import {
 /** Who may use a route. Resource-level rules (organisation owner…) live in each module's policy. */
 export type Access = 'public' | 'user' | 'staff' | 'admin';
 export const accessLevels: readonly Access[] = ['public', 'user', 'staff', 'admin'];
+
+/** A registered route as the platform saw it: what `app.routeAccess()` lists (tests enumerate it). */
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
+  /** The route's validation schemas (zod), if it declared any. */
+  schema?: FastifySchema | undefined;
+}
 
 export interface Actor {
   id: string;
@@ -47,6 +56,10 @@ declare module 'fastify' {
     csrfToken: string;
     /** Headers to pass to better-auth: cookies, user agent and the client address we trust. */
     authHeaders(): Headers;
+  }
+  interface FastifyInstance {
+    /** Every route registered so far, one entry per method, with its declared access. */
+    routeAccess(): readonly RouteAccess[];
   }
   interface FastifyReply {
     // biome-ignore lint/suspicious/noExplicitAny: any page component
@@ -101,6 +114,8 @@ export const webPlatform = fp<WebOptions>(
     });
 
     // Every route must say who may use it; registering one that does not is a programming error.
+    const routes: RouteAccess[] = [];
+    app.decorate('routeAccess', () => routes);
     app.addHook('onRoute', (route) => {
       // Plugin-registered routes (static files) get their declaration from the app's options.
       if (o.publicPrefixes.some((p) => route.url.startsWith(p))) {
@@ -110,6 +125,8 @@ export const webPlatform = fp<WebOptions>(
       if (!access || !accessLevels.includes(access)) {
         throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
       }
+      for (const method of [route.method].flat())
+        routes.push({ method, url: route.url, access, schema: route.schema });
     });
 
     app.addHook('onRequest', async (request, reply) => {
