@@ -87,12 +87,29 @@ export interface WebOptions {
 
 export const isApiRequest = (request: FastifyRequest) => request.url.startsWith('/api/v1/');
 
-/** Only relative paths on this site are followed after sign-in or a language switch. */
+/**
+ * Only relative paths on this site are followed after sign-in or a language switch. Control
+ * characters are refused: browsers drop tabs and newlines inside URLs (so "/\t/evil.example" would
+ * become "//evil.example") and a Location header cannot carry them. Letters beyond ASCII are
+ * percent-encoded, as a header must be.
+ */
 export function safeNext(next: unknown, fallback = '/'): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\'))
+  if (
+    typeof next !== 'string' ||
+    next.length > 2000 ||
+    !next.startsWith('/') ||
+    next.startsWith('//') ||
+    next.startsWith('/\\') ||
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
+    /[\u0000-\u001f\u007f]/.test(next)
+  )
     return fallback;
-  return next.slice(0, 2000);
+  return next
+    .replace(LONE_SURROGATE, '\ufffd')
+    .replace(/[^\u0021-\u007e]+/g, (run: string) => encodeURIComponent(run));
 }
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export const webPlatform = fp<WebOptions>(
   async (app: FastifyInstance, o: WebOptions) => {
