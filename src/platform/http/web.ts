@@ -225,12 +225,9 @@ export const webPlatform = fp<WebOptions>(
       const sent = (request.body as Record<string, unknown> | undefined)?._csrf;
       const expected = Buffer.from(request.csrfToken);
       const fresh = (request as { csrfFresh?: boolean }).csrfFresh === true;
-      if (
-        fresh ||
-        typeof sent !== 'string' ||
-        sent.length !== expected.length ||
-        !timingSafeEqual(Buffer.from(sent), expected)
-      ) {
+      // Compare bytes, not characters: "ż" is one character and two bytes.
+      const given = Buffer.from(typeof sent === 'string' ? sent : '');
+      if (fresh || given.length !== expected.length || !timingSafeEqual(given, expected)) {
         throw new AppError(403, 'csrf', 'missing or invalid CSRF token');
       }
     });
