@@ -111,6 +111,23 @@ export function safeNext(next: unknown, fallback = '/'): string {
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/** True when a string anywhere in a parsed body, query or params holds a NUL (PostgreSQL refuses it). */
+function holdsNul(input: unknown): boolean {
+  const stack: unknown[] = [input];
+  while (stack.length) {
+    const value = stack.pop();
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return true;
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if (k.includes('\u0000')) return true;
+        stack.push(v);
+      }
+    }
+  }
+  return false;
+}
+
 export const webPlatform = fp<WebOptions>(
   async (app: FastifyInstance, o: WebOptions) => {
     const cookieBase = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: o.production };
@@ -221,7 +238,13 @@ export const webPlatform = fp<WebOptions>(
     });
 
     app.addHook('preValidation', async (request) => {
-      if (SAFE.has(request.method) || isApiRequest(request)) return;
+      if (!SAFE.has(request.method) && !isApiRequest(request)) checkCsrf(request);
+      // No text with NUL characters goes any further: PostgreSQL cannot store them.
+      if (holdsNul(request.params) || holdsNul(request.query) || holdsNul(request.body))
+        throw new AppError(400, 'invalid_characters', 'text must not contain NUL characters');
+    });
+
+    function checkCsrf(request: FastifyRequest) {
       const sent = (request.body as Record<string, unknown> | undefined)?._csrf;
       const expected = Buffer.from(request.csrfToken);
       const fresh = (request as { csrfFresh?: boolean }).csrfFresh === true;
@@ -230,7 +253,7 @@ export const webPlatform = fp<WebOptions>(
       if (fresh || given.length !== expected.length || !timingSafeEqual(given, expected)) {
         throw new AppError(403, 'csrf', 'missing or invalid CSRF token');
       }
-    });
+    }
 
     app.decorateReply('seeOther', function (this: FastifyReply, url: string) {
       return this.redirect(url, 303);
