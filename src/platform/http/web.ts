@@ -2,7 +2,7 @@
 // whether the route lets them in (every route declares `config.access`), CSRF on every
 // state-changing form, flash messages, page rendering and error pages/problem documents.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import fp from 'fastify-plugin';
 import type { VNode } from 'preact';
 import { h } from 'preact';
@@ -295,7 +295,7 @@ export const webPlatform = fp<WebOptions>(
         contactEmail: o.contactEmail,
         requestId: String(request.id),
       };
-      const html = `<!doctype html>${renderToString(h(ViewCtx.Provider, { value: ctx }, node))}`;
+      const html = toDocument(ctx, node);
       this.code(status).type('text/html; charset=utf-8');
       if (request.actor) this.header('cache-control', 'no-store');
       return this.send(html);
@@ -310,6 +310,58 @@ export const webPlatform = fp<WebOptions>(
   },
   { name: 'klaster-web' },
 );
+
+// biome-ignore lint/suspicious/noExplicitAny: any page component
+function toDocument(ctx: ViewContext, node: VNode<any>): string {
+  return `<!doctype html>${renderToString(h(ViewCtx.Provider, { value: ctx }, node))}`;
+}
+
+/**
+ * For Fastify's `frameworkErrors` option. A malformed or over-long URL is refused before routing,
+ * so neither hooks nor the error handler run; without this the answer would be bare JSON in
+ * English without a request id. Here it is the usual error page or problem document.
+ */
+export function frameworkErrors(contactEmail: string) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const chosen = /(?:^|;\s*)klaster_lang=([a-z]+)/.exec(request.headers.cookie ?? '')?.[1];
+    const locale = isLocale(chosen) ? chosen : negotiateLocale(request.headers['accept-language']);
+    const t = messages[locale];
+    const status =
+      typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500
+        ? error.statusCode
+        : 400;
+    const { badRequestTitle: title, badRequestBody: body } = t.common.pages;
+    const requestId = String(request.id);
+    reply
+      .code(status)
+      .header('x-request-id', requestId)
+      .header('x-content-type-options', 'nosniff')
+      .header(
+        'content-security-policy',
+        "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+      );
+    if (request.url.startsWith('/api/v1/')) {
+      return reply.type('application/problem+json').send({
+        type: 'https://klaster.dev/problems/bad_url',
+        title,
+        status,
+        detail: body,
+        requestId,
+      });
+    }
+    const ctx: ViewContext = {
+      locale,
+      t,
+      path: '/',
+      csrfToken: '',
+      actor: null,
+      flash: null,
+      contactEmail,
+      requestId,
+    };
+    return reply.type('text/html; charset=utf-8').send(toDocument(ctx, h(ErrorPage, { title, body })));
+  };
+}
 
 type ErrorKind = 'notFound' | 'forbidden' | 'csrf' | 'tooMany' | 'badRequest' | 'serverError';
 
