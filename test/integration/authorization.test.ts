@@ -126,7 +126,7 @@ async function matrix(pool: ActorPool, routes: RouteAccess[]) {
           res.statusCode === 401 ||
           res.statusCode === 403 ||
           location.startsWith('/logowanie?') ||
-          location.startsWith('/konto/dwuetapowe')
+          location.startsWith('/konto/dwuetapowe?wymagane=1')
         )
           failures.push(`allowed actor kept out — ${where}`);
       } else {
