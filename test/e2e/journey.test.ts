@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { totp } from '../support/totp.ts';
 import { expectAccessible, launchBrowser, type Server, startServer, waitForMailLink } from './support.ts';
 
 describe('foundation journey in Chromium', () => {
@@ -75,6 +76,84 @@ describe('foundation journey in Chromium', () => {
     await page.getByRole('link', { name: 'Polski' }).click();
     await page.waitForLoadState('load');
     assert.equal(await page.getAttribute('html', 'lang'), 'pl');
+
+    // She registers her residents' group; it waits for staff verification.
+    await page.goto(`${server.baseUrl}/organizacje/nowa`);
+    await check(page);
+    await page.fill('input[name=name]', 'Sąsiedzi z Wesołej');
+    await page.check('input[name=kind][value=informal_group]');
+    await page.fill(
+      'textarea[name=description]',
+      'Grupa mieszkańców organizująca potańcówki na placu Targowym.',
+    );
+    await page.click('main button[type=submit]');
+    await page.waitForURL(/\/organizacje\/[0-9a-f-]{36}$/);
+    await check(page);
+    const orgUrl = page.url();
+    assert.match(await page.locator('main').innerText(), /Oczekuje na weryfikację/i);
+    await page.goto(`${server.baseUrl}/organizacje/moje`);
+    await check(page);
+    await context.close();
+    resident.orgUrl = orgUrl;
+  });
+
+  const resident = { orgUrl: '' };
+
+  it('a city officer enrols TOTP, verifies the organisation, signs out and back in with a code', async () => {
+    assert.ok(resident.orgUrl, 'the previous step created an organisation');
+    const context = await browser.newContext({ locale: 'pl-PL' });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/logowanie`);
+    await page.fill('input[name=email]', 'urzednik@klaster.example');
+    await page.fill('input[name=password]', 'Zablocie-20.22-demo');
+    await page.click('main button[type=submit]');
+    await page.waitForURL('**/konto');
+
+    // The back office requires two-step sign-in: the officer is sent to set it up first.
+    await page.goto(`${server.baseUrl}/panel`);
+    await page.waitForURL(/\/konto\/dwuetapowe\?wymagane=1/);
+    await check(page);
+    await page.fill('input[name=password]', 'Zablocie-20.22-demo');
+    await page.click('main button[type=submit]');
+    await page.waitForSelector('#totp-secret');
+    await check(page);
+    const secret = ((await page.locator('#totp-secret').textContent()) ?? '').replace(/\s+/g, '');
+    await page.fill('input[name=code]', totp(secret));
+    await page.click('main form[action="/konto/dwuetapowe/potwierdz"] button[type=submit]');
+    await page.waitForURL('**/panel');
+    await check(page);
+
+    await page.goto(`${server.baseUrl}/panel/organizacje`);
+    await check(page);
+    await page.getByRole('link', { name: 'Sąsiedzi z Wesołej' }).click();
+    await page.waitForURL(/\/panel\/organizacje\/[0-9a-f-]{36}$/);
+    await check(page);
+    await page.click('form[action$="/weryfikuj"] button[type=submit]');
+    await page.waitForLoadState('load');
+    await check(page);
+    await page.goto(resident.orgUrl);
+    assert.match(await page.locator('main').innerText(), /Zweryfikowana/);
+    await check(page);
+
+    await page.getByRole('button', { name: 'Wyloguj się' }).click();
+    await page.waitForURL(`${server.baseUrl}/`);
+    assert.match(await page.locator('body').innerText(), /Wylogowano/);
+    await check(page);
+
+    // Signing in again now asks for the code from the app.
+    await page.goto(`${server.baseUrl}/logowanie?next=/panel`);
+    await page.fill('input[name=email]', 'urzednik@klaster.example');
+    await page.fill('input[name=password]', 'Zablocie-20.22-demo');
+    await page.click('main button[type=submit]');
+    await page.waitForURL(/\/logowanie\/kod/);
+    await check(page);
+    // A fresh 30-second window so the code is not the one used at enrolment.
+    await new Promise((r) => setTimeout(r, 30_000 - (Date.now() % 30_000) + 200));
+    await page.fill('input[name=code]', totp(secret));
+    await page.click('main button[type=submit]');
+    await page.waitForURL('**/panel');
+    await page.getByRole('button', { name: 'Wyloguj się' }).click();
+    await page.waitForURL(`${server.baseUrl}/`);
     await context.close();
   });
 });
