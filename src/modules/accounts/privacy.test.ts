@@ -76,7 +76,9 @@ describe('download my data', () => {
     assert.equal(data.sessions[0]!.ipAddress, '127.0.0.1');
     assert.ok(data.emails.some((m) => m.subject === 'Hasło do Twojego konta zostało zmienione'));
     assert.ok(data.audit.some((a) => a.action === 'account.password_changed' && a.byYou));
-    assert.deepEqual(data.modules, {});
+    assert.deepEqual(data.modules, {
+      organisations: { memberships: [], invitationsSent: [], invitationsReceived: [], organisationsCreated: [] },
+    });
 
     const [credential] = await t.database.db.select().from(account).where(eq(account.userId, c.userId));
     assert.ok(credential?.password);

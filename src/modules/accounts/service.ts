@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { isAPIError } from 'better-auth/api';
 import { symmetricDecrypt } from 'better-auth/crypto';
 import { and, asc, desc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { type Auth, TOTP_ISSUER } from '../../platform/auth/auth.ts';
@@ -139,6 +139,33 @@ export interface AccountsDeps {
 export function accountsService(deps: AccountsDeps) {
   const { db, auth } = deps;
   const contributors = deps.contributors ?? [];
+
+  /** A security change on one's own account: an e-mail to the person and an audit row, together. */
+  async function notifySelf(
+    self: Self,
+    template: 'passwordChanged' | 'twoFactorEnabled' | 'twoFactorDisabled',
+    action: string,
+    requestId: string | undefined,
+    within?: Tx,
+  ): Promise<void> {
+    const write = async (tx: Tx) => {
+      await enqueueMail(tx, {
+        to: self.email,
+        name: self.name,
+        userId: self.id,
+        locale: self.locale,
+        template,
+        args: [],
+      });
+      await audit(
+        tx,
+        { id: self.id, role: self.role, requestId },
+        { action, entityType: 'user', entityId: self.id },
+      );
+    };
+    if (within) await write(within);
+    else await db.transaction(write);
+  }
 
   const accountKey = (email: string) =>
     `acct:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
@@ -404,21 +431,7 @@ export function accountsService(deps: AccountsDeps) {
         }
         throw err;
       }
-      await db.transaction(async (tx) => {
-        await enqueueMail(tx, {
-          to: self.email,
-          name: self.name,
-          userId: self.id,
-          locale: self.locale,
-          template: 'passwordChanged',
-          args: [],
-        });
-        await audit(
-          tx,
-          { id: self.id, role: self.role, requestId },
-          { action: 'account.password_changed', entityType: 'user', entityId: self.id },
-        );
-      });
+      await notifySelf(self, 'passwordChanged', 'account.password_changed', requestId);
       return out;
     },
 
@@ -526,19 +539,7 @@ export function accountsService(deps: AccountsDeps) {
       await db.transaction(async (tx) => {
         // better-auth turns the flag on only when it was off; staff set up by an admin may have it on.
         await tx.update(user).set({ twoFactorEnabled: true }).where(eq(user.id, self.id));
-        await enqueueMail(tx, {
-          to: self.email,
-          name: self.name,
-          userId: self.id,
-          locale: self.locale,
-          template: 'twoFactorEnabled',
-          args: [],
-        });
-        await audit(
-          tx,
-          { id: self.id, role: self.role, requestId },
-          { action: 'account.two_factor_enabled', entityType: 'user', entityId: self.id },
-        );
+        await notifySelf(self, 'twoFactorEnabled', 'account.two_factor_enabled', requestId, tx);
       });
       return out;
     },
@@ -563,21 +564,7 @@ export function accountsService(deps: AccountsDeps) {
         }
         throw err;
       }
-      await db.transaction(async (tx) => {
-        await enqueueMail(tx, {
-          to: self.email,
-          name: self.name,
-          userId: self.id,
-          locale: self.locale,
-          template: 'twoFactorDisabled',
-          args: [],
-        });
-        await audit(
-          tx,
-          { id: self.id, role: self.role, requestId },
-          { action: 'account.two_factor_disabled', entityType: 'user', entityId: self.id },
-        );
-      });
+      await notifySelf(self, 'twoFactorDisabled', 'account.two_factor_disabled', requestId);
       return out;
     },
 

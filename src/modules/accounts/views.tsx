@@ -202,6 +202,37 @@ export function ForgotPasswordPage({ state }: { state: FormState }) {
   );
 }
 
+/** A new password typed twice, with the policy as a hint. */
+function NewPasswordFields({
+  names,
+  state,
+}: {
+  names: [password: string, confirm: string];
+  state: FormState;
+}) {
+  const { t } = useView();
+  const a = t.accounts;
+  return (
+    <>
+      <TextInput
+        name={names[0]}
+        type="password"
+        label={a.newPassword}
+        hint={a.passwordHint}
+        autocomplete="new-password"
+        state={state}
+      />
+      <TextInput
+        name={names[1]}
+        type="password"
+        label={a.confirmPassword}
+        autocomplete="new-password"
+        state={state}
+      />
+    </>
+  );
+}
+
 export function ResetPasswordPage({ state, token }: { state: FormState; token: string }) {
   const { t } = useView();
   const a = t.accounts;
@@ -211,21 +242,7 @@ export function ResetPasswordPage({ state, token }: { state: FormState; token: s
       <H1>{a.resetTitle}</H1>
       <Form action="/nowe-haslo">
         <input type="hidden" name="token" value={token} />
-        <TextInput
-          name="password"
-          type="password"
-          label={a.newPassword}
-          hint={a.passwordHint}
-          autocomplete="new-password"
-          state={state}
-        />
-        <TextInput
-          name="confirm"
-          type="password"
-          label={a.confirmPassword}
-          autocomplete="new-password"
-          state={state}
-        />
+        <NewPasswordFields names={['password', 'confirm']} state={state} />
         <Button>{a.setPassword}</Button>
       </Form>
     </Layout>
@@ -468,21 +485,7 @@ export function SecurityPage({ state, sessions }: { state: FormState; sessions: 
               autocomplete="current-password"
               state={state}
             />
-            <TextInput
-              name="newPassword"
-              type="password"
-              label={a.newPassword}
-              hint={a.passwordHint}
-              autocomplete="new-password"
-              state={state}
-            />
-            <TextInput
-              name="confirmPassword"
-              type="password"
-              label={a.confirmPassword}
-              autocomplete="new-password"
-              state={state}
-            />
+            <NewPasswordFields names={['newPassword', 'confirmPassword']} state={state} />
             <Button>{s.changePassword}</Button>
           </Form>
         </div>
