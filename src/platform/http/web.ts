@@ -401,9 +401,31 @@ function classify(error: unknown): {
   return { status: 500, code: 'internal_error', kind: 'serverError' };
 }
 
+/**
+ * What of an unexpected error goes to the log: its type, code, stack and the first line of its
+ * message. Database errors carry the statement's parameters (names, e-mail addresses…) after the
+ * first line and in `params`; those never reach the log.
+ */
+export function loggableError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error).split('\n')[0]?.slice(0, 300) };
+  const e = error as Error & { code?: unknown; cause?: unknown };
+  const firstLine = (m: string) => m.split('\n')[0]?.slice(0, 300);
+  return {
+    type: e.name,
+    code: typeof e.code === 'string' ? e.code : undefined,
+    message: firstLine(e.message),
+    stack: e.stack
+      ?.split('\n')
+      .filter((l) => l.trimStart().startsWith('at '))
+      .slice(0, 15)
+      .join('\n'),
+    cause: e.cause instanceof Error ? { type: e.cause.name, message: firstLine(e.cause.message) } : undefined,
+  };
+}
+
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown) {
   const c = classify(error);
-  if (c.status >= 500) request.log.error({ err: error }, 'request failed');
+  if (c.status >= 500) request.log.error({ err: loggableError(error) }, 'request failed');
   if (!request.t) request.t = messages[request.locale ?? 'pl'];
   if (error instanceof TooManyRequestsError) reply.header('retry-after', String(error.retryAfterSeconds));
   const t = request.t.common.pages;
