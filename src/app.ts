@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -13,10 +14,13 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { accountsModule } from './modules/accounts/routes.tsx';
+import { organisationsModule } from './modules/organisations/routes.tsx';
+import { organisationsPrivacy } from './modules/organisations/service.ts';
 import { pagesModule } from './modules/pages/routes.tsx';
+import { panelModule } from './modules/panel/routes.tsx';
 import { type Auth, createAuth, SESSION_COOKIE } from './platform/auth/auth.ts';
 import { healthRoutes } from './platform/http/health.ts';
-import { webPlatform } from './platform/http/web.ts';
+import { frameworkErrors, webPlatform } from './platform/http/web.ts';
 import { retentionJob } from './platform/jobs/retention.ts';
 import { type Schedule, Worker } from './platform/jobs/worker.ts';
 import { createTransport, type MailTransport } from './platform/mail/transport.ts';
@@ -55,6 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors: frameworkErrors(config.contactEmail),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -78,6 +83,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(cookie, { secret: config.authSecret });
   await app.register(formbody, { bodyLimit: config.bodyLimit });
+  // Uploads: fields and files land on request.body (so the CSRF check sees `_csrf`); a file over
+  // UPLOAD_LIMIT_BYTES is refused with 413 before it is buffered. Content is checked in platform/files.
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: config.uploadLimit, files: 5, fields: 100, fieldSize: 100_000, parts: 110 },
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -135,7 +146,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes);
   await app.register(pagesModule);
-  await app.register(accountsModule);
+  await app.register(organisationsModule);
+  await app.register(accountsModule, { contributors: [organisationsPrivacy(database.db)] });
+  await app.register(panelModule);
 
   app.addHook('onClose', async () => {
     await worker.stop();

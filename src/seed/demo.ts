@@ -3,6 +3,7 @@
 // revitalisation ambassadors, and one demo account per role. Idempotent: safe on every start.
 import { eq } from 'drizzle-orm';
 import type { Klaster } from '../app.ts';
+import { seedOrganisations } from '../modules/organisations/seed.ts';
 import { buildings, sites, subareas, type ZoneKind, zones } from '../modules/places/schema.ts';
 import { ensureUser } from '../platform/auth/users.ts';
 import { uuidv7 } from '../platform/ids.ts';
@@ -159,5 +160,6 @@ export async function loadDemoData(k: Klaster): Promise<{ created: boolean }> {
     users.set(a.email, r.id);
     created ||= r.created;
   }
+  created = (await seedOrganisations(db, users)) > 0 || created;
   return { created };
 }

@@ -1,19 +1,36 @@
-// Sign-up, sign-in (with the TOTP step), sign-out, e-mail verification and password reset.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+// Sign-up, sign-in (with the TOTP step), sign-out, e-mail verification and password reset, and the
+// signed-in self-service under /konto: profile, consents, password and devices, two-step sign-in,
+// "download my data" and "delete my account".
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { cloneElement, type VNode } from 'preact';
 import { z } from 'zod';
 import { locales } from '../../platform/auth/schema.ts';
 import { RuleError, TooManyRequestsError } from '../../platform/http/errors.ts';
 import { errorState, f, parseForm } from '../../platform/http/forms.ts';
-import { safeNext } from '../../platform/http/web.ts';
+import { LANG_COOKIE, safeNext } from '../../platform/http/web.ts';
+import { type Messages, messages } from '../../platform/i18n/index.ts';
+import type { PersonalDataContributor } from '../../platform/privacy.ts';
+import type { FormState, FormValues } from '../../platform/views/components.tsx';
+import { describeAgent } from './agent.ts';
+import { accountsApi } from './api.ts';
 import { consentKinds } from './schema.ts';
-import { accountsService } from './service.ts';
+import { accountsService, type Self } from './service.ts';
 import {
+  AccountPage,
+  BackupCodesPage,
   CheckEmailPage,
+  ConsentsPage,
+  DataPage,
+  DeleteAccountPage,
   ForgotPasswordPage,
+  ProfilePage,
   ResetPasswordPage,
+  SecurityPage,
   SignInPage,
   SignUpPage,
   TwoFactorChallengePage,
+  TwoFactorPage,
+  TwoFactorSetupPage,
   VerifyResultPage,
 } from './views.tsx';
 
@@ -38,9 +55,19 @@ export function applyAuthCookies(reply: FastifyReply, headers: Headers): void {
   for (const c of headers.getSetCookie()) reply.header('set-cookie', c);
 }
 
-export async function accountsModule(app: FastifyInstance) {
+export interface AccountsOptions {
+  /** Each module's personal-data contributor (export and erasure). */
+  contributors?: PersonalDataContributor[];
+}
+
+export async function accountsModule(app: FastifyInstance, opts: AccountsOptions = {}) {
   const { database, auth, config } = app.klaster;
-  const accounts = accountsService({ db: database.db, auth, signInLimit: config.signInLimit });
+  const accounts = accountsService({
+    db: database.db,
+    auth,
+    signInLimit: config.signInLimit,
+    contributors: opts.contributors ?? [],
+  });
   const formLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
   app.get('/rejestracja', { config: { access: 'public' } }, async (request, reply) =>
@@ -256,4 +283,443 @@ export async function accountsModule(app: FastifyInstance) {
     reply.flash(t.accounts.resetDone);
     return reply.seeOther('/logowanie');
   });
+
+  await selfServiceRoutes(app, accounts);
+}
+
+// ——— Signed-in self-service ———
+
+export const profileSchema = z.object({
+  name: f.text(120),
+  locale: f.choice(locales),
+  phone: f.phone(),
+});
+const consentSchema = z.object({ kind: f.choice(consentKinds), decision: f.choice(['grant', 'withdraw']) });
+const changePasswordSchema = z.object({
+  currentPassword: f.password(),
+  newPassword: f.password(),
+  confirmPassword: f.password(),
+});
+const sessionSchema = z.object({ session: f.text(200) });
+const enableSchema = z.object({ password: f.password(), next: f.optionalText(2000) });
+const confirmSchema = z.object({ code: f.text(20), next: f.optionalText(2000) });
+const disableSchema = z.object({ disablePassword: f.password() });
+const codesSchema = z.object({ codesPassword: f.password() });
+const deleteSchema = z.object({ password: f.password(), understand: f.checkbox() });
+
+const selfOf = (request: FastifyRequest): Self => {
+  const a = request.actor!;
+  return { id: a.id, name: a.name, email: a.email, role: a.role, locale: a.locale };
+};
+
+/** The message for a RuleError code: ours, the common ones, or a dotted path into any catalogue. */
+export function ruleMessage(t: Messages, code: string): string | undefined {
+  const a = t.accounts;
+  const ours: Record<string, string> = {
+    wrongPassword: a.wrongPassword,
+    invalidCode: a.invalidCode,
+    termsCannotWithdraw: a.consents.termsCannotWithdraw,
+    staffMustKeep: a.twoStep.staffMustKeep,
+    twoFactorNotStarted: a.twoStep.notStarted,
+    twoFactorAlreadyOn: a.twoStep.alreadyOn,
+    lastAdmin: a.deletion.lastAdmin,
+  };
+  if (ours[code]) return ours[code];
+  const common = t.common.errors as Record<string, unknown>;
+  if (typeof common[code] === 'string') return common[code] as string;
+  if (code.includes('.')) {
+    // A dotted path into any catalogue, e.g. 'organisations.errors.soleOwner'.
+    let node: unknown = t;
+    for (const part of code.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+    if (typeof node === 'string') return node;
+  }
+  return undefined;
+}
+
+/**
+ * Re-renders a form after the service refused: too many wrong passwords (429) or a rule (4xx),
+ * with the message on the field it belongs to. Anything else is rethrown.
+ */
+function refused(
+  reply: FastifyReply,
+  t: Messages,
+  err: unknown,
+  values: FormValues,
+  page: (state: FormState) => VNode,
+  opts: { fallback?: string; rename?: Record<string, string> } = {},
+) {
+  if (err instanceof TooManyRequestsError) {
+    reply.header('retry-after', String(err.retryAfterSeconds));
+    const minutes = Math.ceil(err.retryAfterSeconds / 60);
+    return reply.render(
+      page(errorState(values, { _form: t.accounts.tooManyPasswordAttempts(minutes) })),
+      429,
+    );
+  }
+  if (err instanceof RuleError) {
+    const message = ruleMessage(t, err.code) ?? opts.fallback ?? t.common.errors.invalid;
+    const field = err.field ? (opts.rename?.[err.field] ?? err.field) : '_form';
+    return reply.render(page(errorState(values, { [field]: message })), err.status);
+  }
+  throw err;
+}
+
+async function selfServiceRoutes(app: FastifyInstance, accounts: ReturnType<typeof accountsService>) {
+  const { auth, config } = app.klaster;
+  const formLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
+  /** Forms that confirm with the password: on top of the per-account failure counter. */
+  const passwordLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+  const user = { access: 'user' as const };
+
+  app.get('/konto', { config: user }, async (request, reply) => {
+    const account = await accounts.overview(request.actor!.id);
+    return reply.render(<AccountPage account={account} />);
+  });
+
+  // Profile: name, preferred language (applied at once), phone.
+  const profilePage = (state: FormState) => <ProfilePage state={state} />;
+  app.get('/konto/profil', { config: user }, async (request, reply) => {
+    const a = await accounts.overview(request.actor!.id);
+    return reply.render(
+      profilePage({ values: { name: a.name, locale: a.locale, phone: a.phone ?? '' }, errors: {} }),
+    );
+  });
+  app.post('/konto/profil', { config: { ...user, ...formLimit } }, async (request, reply) => {
+    const parsed = parseForm(profileSchema, request.body, request.t);
+    if (!parsed.ok) return reply.render(profilePage(parsed.state), 422);
+    await accounts.updateProfile(request.actor!.id, parsed.data);
+    // The language switch cookie outranks the profile, so it follows the new choice.
+    reply.setCookie(LANG_COOKIE, parsed.data.locale, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.production,
+      maxAge: 60 * 60 * 24 * 365,
+    });
+    reply.flash(messages[parsed.data.locale].accounts.profile.saved);
+    return reply.seeOther('/konto');
+  });
+
+  // Consents: each kind decided separately; every decision is a new row.
+  async function consentsPage(userId: string, error?: string) {
+    const [latest, history] = await Promise.all([
+      accounts.consentsOf(userId),
+      accounts.consentHistory(userId),
+    ]);
+    const current = consentKinds.map((kind) => {
+      const c = latest.find((x) => x.kind === kind);
+      return { kind, granted: c ? c.granted : null, decidedAt: c ? c.decidedAt : null };
+    });
+    return <ConsentsPage current={current} history={history} error={error} />;
+  }
+  app.get('/konto/zgody', { config: user }, async (request, reply) =>
+    reply.render(await consentsPage(request.actor!.id)),
+  );
+  app.post('/konto/zgody', { config: { ...user, ...formLimit } }, async (request, reply) => {
+    const t = request.t;
+    const userId = request.actor!.id;
+    const parsed = parseForm(consentSchema, request.body, t);
+    if (!parsed.ok) {
+      const first = Object.values(parsed.state.errors)[0];
+      return reply.render(await consentsPage(userId, first), 422);
+    }
+    const { kind, decision } = parsed.data;
+    let changed: boolean;
+    try {
+      changed = await accounts.decideConsent(userId, kind, decision === 'grant');
+    } catch (err) {
+      if (err instanceof RuleError)
+        return reply.render(await consentsPage(userId, ruleMessage(t, err.code)), err.status);
+      throw err;
+    }
+    const name = t.accounts.consentNames[kind];
+    const c = t.accounts.consents;
+    reply.flash(
+      !changed ? c.unchangedFlash : decision === 'grant' ? c.grantedFlash(name) : c.withdrawnFlash(name),
+      changed ? 'success' : 'notice',
+    );
+    return reply.seeOther('/konto/zgody');
+  });
+
+  // Security: password and devices.
+  async function securityPage(request: FastifyRequest, state: FormState) {
+    const t = request.t;
+    const sessions = await accounts.sessionsOf(request.actor!.id);
+    const views = sessions.map((s) => {
+      const agent = describeAgent(s.userAgent);
+      const browser = agent.browser ?? t.accounts.security.unknownBrowser;
+      return {
+        id: s.id,
+        current: s.id === request.actor!.sessionId,
+        browser: agent.system ? t.accounts.security.agentOn(browser, agent.system) : browser,
+        ip: s.ipAddress ?? t.accounts.security.unknownIp,
+        createdAt: s.createdAt,
+        lastActiveAt: s.lastActiveAt,
+      };
+    });
+    // This device first.
+    views.sort((a, b) => Number(b.current) - Number(a.current));
+    return <SecurityPage state={state} sessions={views} />;
+  }
+  app.get('/konto/bezpieczenstwo', { config: user }, async (request, reply) =>
+    reply.render(await securityPage(request, { values: {}, errors: {} })),
+  );
+  app.post(
+    '/konto/bezpieczenstwo/haslo',
+    { config: { ...user, ...passwordLimit } },
+    async (request, reply) => {
+      const t = request.t;
+      const parsed = parseForm(changePasswordSchema, request.body, t);
+      if (!parsed.ok) return reply.render(await securityPage(request, parsed.state), 422);
+      if (parsed.data.newPassword !== parsed.data.confirmPassword)
+        return reply.render(
+          await securityPage(request, errorState({}, { confirmPassword: t.common.errors.passwordsDiffer })),
+          422,
+        );
+      let headers: Headers;
+      try {
+        headers = await accounts.changePassword(
+          selfOf(request),
+          parsed.data,
+          request.authHeaders(),
+          request.id,
+        );
+      } catch (err) {
+        const page = await securityPage(request, { values: {}, errors: {} });
+        return refused(reply, t, err, {}, (state) => cloneElement(page, { state }));
+      }
+      applyAuthCookies(reply, headers);
+      reply.flash(t.accounts.security.passwordChanged);
+      return reply.seeOther('/konto/bezpieczenstwo');
+    },
+  );
+  app.post(
+    '/konto/bezpieczenstwo/sesje/wyloguj',
+    { config: { ...user, ...formLimit } },
+    async (request, reply) => {
+      const t = request.t;
+      const parsed = parseForm(sessionSchema, request.body, t);
+      if (!parsed.ok) return reply.render(await securityPage(request, parsed.state), 422);
+      const done = await accounts.revokeSession(
+        request.actor!.id,
+        parsed.data.session,
+        request.authHeaders(),
+      );
+      reply.flash(
+        done ? t.accounts.security.revoked : t.accounts.security.alreadyGone,
+        done ? 'success' : 'notice',
+      );
+      return reply.seeOther('/konto/bezpieczenstwo');
+    },
+  );
+  app.post(
+    '/konto/bezpieczenstwo/sesje/wyloguj-inne',
+    { config: { ...user, ...formLimit } },
+    async (request, reply) => {
+      const parsed = parseForm(z.object({}), request.body, request.t);
+      if (!parsed.ok) return reply.render(await securityPage(request, parsed.state), 422);
+      await accounts.revokeOtherSessions(request.authHeaders());
+      reply.flash(request.t.accounts.security.othersRevoked);
+      return reply.seeOther('/konto/bezpieczenstwo');
+    },
+  );
+
+  // Two-step sign-in. Staff and admins without it are sent here by the platform (?wymagane=1&next=…).
+  async function twoFactorPage(
+    request: FastifyRequest,
+    state: FormState,
+    opts: { required?: boolean; next?: string },
+  ) {
+    const actor = request.actor!;
+    const { enabled, pending } = await accounts.twoFactorState(actor.id);
+    const staffLike = actor.role === 'staff' || actor.role === 'admin';
+    return (
+      <TwoFactorPage
+        enabled={enabled}
+        pending={pending}
+        required={opts.required === true || (staffLike && !enabled)}
+        staffLike={staffLike}
+        next={safeNext(opts.next, '')}
+        state={state}
+      />
+    );
+  }
+  async function setupPage(request: FastifyRequest, state: FormState, next: string | undefined) {
+    const setup = await accounts.pendingTwoFactor(selfOf(request));
+    if (!setup) return null;
+    return (
+      <TwoFactorSetupPage
+        setup={setup}
+        email={request.actor!.email}
+        next={safeNext(next, '')}
+        state={state}
+      />
+    );
+  }
+  app.get(
+    '/konto/dwuetapowe',
+    {
+      config: user,
+      schema: {
+        querystring: z.object({
+          wymagane: z.string().max(5).optional(),
+          next: z.string().max(2000).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { wymagane, next } = request.query as { wymagane?: string; next?: string };
+      return reply.render(
+        await twoFactorPage(request, { values: {}, errors: {} }, { required: wymagane === '1', next }),
+      );
+    },
+  );
+  app.post('/konto/dwuetapowe/wlacz', { config: { ...user, ...passwordLimit } }, async (request, reply) => {
+    const t = request.t;
+    const parsed = parseForm(enableSchema, request.body, t);
+    const next = parsed.ok ? parsed.data.next : undefined;
+    const page = await twoFactorPage(request, { values: {}, errors: {} }, { next });
+    const withState = (state: FormState) => cloneElement(page, { state });
+    if (!parsed.ok) return reply.render(withState(parsed.state), 422);
+    let started: Awaited<ReturnType<typeof accounts.startTwoFactor>>;
+    try {
+      started = await accounts.startTwoFactor(selfOf(request), parsed.data.password, request.authHeaders());
+    } catch (err) {
+      return refused(reply, t, err, {}, withState);
+    }
+    applyAuthCookies(reply, started.headers);
+    // The key is shown in this answer only (never in a URL), and again if the code is mistyped.
+    return reply.render(
+      <TwoFactorSetupPage
+        setup={started.setup}
+        email={request.actor!.email}
+        next={safeNext(next, '')}
+        state={{ values: {}, errors: {} }}
+      />,
+    );
+  });
+  app.post(
+    '/konto/dwuetapowe/potwierdz',
+    { config: { ...user, ...passwordLimit } },
+    async (request, reply) => {
+      const t = request.t;
+      const s = t.accounts.twoStep;
+      const body = request.body as { next?: unknown } | undefined;
+      const rawNext = typeof body?.next === 'string' ? body.next : undefined;
+      const parsed = parseForm(confirmSchema, request.body, t);
+      const code = parsed.ok ? parsed.data.code.replace(/\s+/g, '') : '';
+      const reshow = async (state: FormState, status: number) => {
+        const page = await setupPage(request, state, rawNext);
+        if (!page) {
+          reply.flash(s.notStarted, 'notice');
+          return reply.seeOther('/konto/dwuetapowe');
+        }
+        return reply.render(page, status);
+      };
+      if (!parsed.ok) return reshow(parsed.state, 422);
+      if (!/^\d{6}$/.test(code)) return reshow(errorState({}, { code: s.codeFormat }), 422);
+      let headers: Headers;
+      try {
+        headers = await accounts.confirmTwoFactor(selfOf(request), code, request.authHeaders(), request.id);
+      } catch (err) {
+        if (err instanceof RuleError && err.code === 'twoFactorNotStarted')
+          return reshow(errorState({}, {}), 422);
+        if (err instanceof RuleError && err.code === 'twoFactorAlreadyOn') {
+          reply.flash(s.alreadyOn, 'notice');
+          return reply.seeOther(safeNext(parsed.data.next, '/konto/dwuetapowe'));
+        }
+        if (err instanceof RuleError || err instanceof TooManyRequestsError) {
+          const page = await setupPage(request, { values: {}, errors: {} }, rawNext);
+          if (page) return refused(reply, t, err, {}, (state) => cloneElement(page, { state }));
+        }
+        throw err;
+      }
+      applyAuthCookies(reply, headers);
+      reply.flash(s.enabledFlash);
+      return reply.seeOther(safeNext(parsed.data.next, '/konto/dwuetapowe'));
+    },
+  );
+  app.post('/konto/dwuetapowe/wylacz', { config: { ...user, ...passwordLimit } }, async (request, reply) => {
+    const t = request.t;
+    const page = await twoFactorPage(request, { values: {}, errors: {} }, {});
+    const withState = (state: FormState) => cloneElement(page, { state });
+    const parsed = parseForm(disableSchema, request.body, t);
+    if (!parsed.ok) return reply.render(withState(parsed.state), 422);
+    let headers: Headers;
+    try {
+      headers = await accounts.disableTwoFactor(
+        selfOf(request),
+        parsed.data.disablePassword,
+        request.authHeaders(),
+        request.id,
+      );
+    } catch (err) {
+      return refused(reply, t, err, {}, withState, { rename: { password: 'disablePassword' } });
+    }
+    applyAuthCookies(reply, headers);
+    reply.flash(t.accounts.twoStep.disabledFlash);
+    return reply.seeOther('/konto/dwuetapowe');
+  });
+  app.post('/konto/dwuetapowe/kody', { config: { ...user, ...passwordLimit } }, async (request, reply) => {
+    const t = request.t;
+    const page = await twoFactorPage(request, { values: {}, errors: {} }, {});
+    const withState = (state: FormState) => cloneElement(page, { state });
+    const parsed = parseForm(codesSchema, request.body, t);
+    if (!parsed.ok) return reply.render(withState(parsed.state), 422);
+    let codes: string[];
+    try {
+      codes = await accounts.regenerateBackupCodes(
+        selfOf(request),
+        parsed.data.codesPassword,
+        request.authHeaders(),
+      );
+    } catch (err) {
+      return refused(reply, t, err, {}, withState, { rename: { password: 'codesPassword' } });
+    }
+    return reply.render(<BackupCodesPage codes={codes} />);
+  });
+
+  // Download my data.
+  app.get('/konto/dane', { config: user }, async (_request, reply) => reply.render(<DataPage />));
+  app.get('/konto/dane.json', { config: user }, async (request, reply) => {
+    const data = await accounts.exportData(request.actor!.id);
+    const day = new Date().toISOString().slice(0, 10);
+    return reply
+      .type('application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="klaster-moje-dane-${day}.json"`)
+      .header('cache-control', 'no-store')
+      .send(JSON.stringify(data, null, 2));
+  });
+
+  // Delete my account.
+  const deletePage = (state: FormState) => <DeleteAccountPage state={state} />;
+  app.get('/konto/usun', { config: user }, async (_request, reply) =>
+    reply.render(deletePage({ values: {}, errors: {} })),
+  );
+  app.post('/konto/usun', { config: { ...user, ...passwordLimit } }, async (request, reply) => {
+    const t = request.t;
+    const parsed = parseForm(deleteSchema, request.body, t);
+    if (!parsed.ok) return reply.render(deletePage(parsed.state), 422);
+    if (!parsed.data.understand)
+      return reply.render(deletePage(errorState({}, { understand: t.accounts.deletion.mustConfirm })), 422);
+    try {
+      await accounts.deleteAccount(selfOf(request), parsed.data.password, request.id);
+    } catch (err) {
+      return refused(reply, t, err, { understand: 'yes' }, deletePage, {
+        fallback: t.accounts.deletion.refused,
+      });
+    }
+    // The sessions are gone; the browser forgets its cookies too.
+    const ctx = await auth.$context;
+    for (const c of [
+      ctx.authCookies.sessionToken,
+      ctx.authCookies.sessionData,
+      ctx.authCookies.dontRememberToken,
+    ])
+      reply.clearCookie(c.name, { path: '/' });
+    reply.flash(t.accounts.deletion.deleted);
+    return reply.seeOther('/');
+  });
+
+  await app.register(accountsApi);
 }

@@ -1,15 +1,21 @@
-import { locales } from '../../platform/auth/schema.ts';
+import { type Locale, locales, type Role } from '../../platform/auth/schema.ts';
+import { formatDateTime } from '../../platform/i18n/index.ts';
 import {
+  ActionButton,
   Button,
   Choices,
   ErrorSummary,
   Form,
   type FormState,
   Select,
+  SummaryList,
+  Table,
+  Tag,
   TextInput,
 } from '../../platform/views/components.tsx';
 import { useView } from '../../platform/views/context.ts';
 import { H1, Layout } from '../../platform/views/layout.tsx';
+import type { ConsentKind } from './schema.ts';
 
 export function SignUpPage({ state }: { state: FormState }) {
   const { t } = useView();
@@ -196,6 +202,37 @@ export function ForgotPasswordPage({ state }: { state: FormState }) {
   );
 }
 
+/** A new password typed twice, with the policy as a hint. */
+function NewPasswordFields({
+  names,
+  state,
+}: {
+  names: [password: string, confirm: string];
+  state: FormState;
+}) {
+  const { t } = useView();
+  const a = t.accounts;
+  return (
+    <>
+      <TextInput
+        name={names[0]}
+        type="password"
+        label={a.newPassword}
+        hint={a.passwordHint}
+        autocomplete="new-password"
+        state={state}
+      />
+      <TextInput
+        name={names[1]}
+        type="password"
+        label={a.confirmPassword}
+        autocomplete="new-password"
+        state={state}
+      />
+    </>
+  );
+}
+
 export function ResetPasswordPage({ state, token }: { state: FormState; token: string }) {
   const { t } = useView();
   const a = t.accounts;
@@ -205,22 +242,562 @@ export function ResetPasswordPage({ state, token }: { state: FormState; token: s
       <H1>{a.resetTitle}</H1>
       <Form action="/nowe-haslo">
         <input type="hidden" name="token" value={token} />
+        <NewPasswordFields names={['password', 'confirm']} state={state} />
+        <Button>{a.setPassword}</Button>
+      </Form>
+    </Layout>
+  );
+}
+
+// ——— Signed-in self-service ———
+
+export interface AccountView {
+  name: string;
+  email: string;
+  locale: Locale;
+  phone: string | null;
+  role: Role;
+  staffUnit: string | null;
+  twoFactorEnabled: boolean;
+  createdAt: Date;
+}
+
+const isStaffRole = (role: Role) => role === 'staff' || role === 'admin';
+
+export function AccountPage({ account }: { account: AccountView }) {
+  const { t, locale } = useView();
+  const a = t.accounts;
+  const o = a.overview;
+  const s = o.sections;
+  const sections = [
+    { href: '/konto/profil', title: s.profile, hint: s.profileHint },
+    { href: '/konto/zgody', title: s.consents, hint: s.consentsHint },
+    { href: '/konto/bezpieczenstwo', title: s.security, hint: s.securityHint },
+    { href: '/konto/dwuetapowe', title: s.twoFactor, hint: s.twoFactorHint },
+    { href: '/konto/dane', title: s.data, hint: s.dataHint },
+    { href: '/konto/usun', title: s.delete, hint: s.deleteHint },
+  ];
+  const rows = [
+    { key: a.name, value: account.name },
+    {
+      key: a.email,
+      value: (
+        <>
+          {account.email}
+          <p class="govuk-hint govuk-!-margin-bottom-0">{o.emailChange}</p>
+        </>
+      ),
+    },
+    { key: a.language, value: t.common.languageNames[account.locale] },
+    { key: o.phone, value: account.phone ?? o.noPhone },
+    { key: o.role, value: a.roleNames[account.role] },
+    ...(isStaffRole(account.role) ? [{ key: o.staffUnit, value: account.staffUnit ?? o.noStaffUnit }] : []),
+    {
+      key: o.twoFactor,
+      value: account.twoFactorEnabled ? <Tag colour="green">{o.on}</Tag> : <Tag colour="grey">{o.off}</Tag>,
+    },
+    { key: o.memberSince, value: formatDateTime(locale, account.createdAt, 'date') },
+  ];
+  return (
+    <Layout title={o.title}>
+      <H1>{o.title}</H1>
+      <p class="govuk-body-l">{o.lead}</p>
+      {isStaffRole(account.role) && !account.twoFactorEnabled ? (
+        <div class="govuk-warning-text">
+          <span class="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong class="govuk-warning-text__text">
+            <span class="govuk-visually-hidden">{t.common.notice}</span>
+            {o.staffNeedsTwoFactor}{' '}
+            <a class="govuk-link" href="/konto/dwuetapowe">
+              {o.turnOnNow}
+            </a>
+          </strong>
+        </div>
+      ) : null}
+      <h2 class="govuk-heading-m">{o.detailsHeading}</h2>
+      <SummaryList rows={rows} />
+      <p class="govuk-body">
+        <a class="govuk-link" href="/konto/profil">
+          {o.change}
+          <span class="govuk-visually-hidden">{o.changeHidden(s.profile)}</span>
+        </a>
+      </p>
+      <h2 class="govuk-heading-m">{o.settingsHeading}</h2>
+      <ul class="govuk-list">
+        {sections.map((x) => (
+          <li key={x.href} class="govuk-!-margin-bottom-4">
+            <a class="govuk-link govuk-!-font-weight-bold" href={x.href}>
+              {x.title}
+            </a>
+            <br />
+            <span class="govuk-hint">{x.hint}</span>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
+
+export function ProfilePage({ state }: { state: FormState }) {
+  const { t } = useView();
+  const a = t.accounts;
+  const p = a.profile;
+  return (
+    <Layout title={p.title} back="/konto">
+      <ErrorSummary state={state} order={['name', 'locale', 'phone']} />
+      <H1>{p.title}</H1>
+      <p class="govuk-body">{p.lead}</p>
+      <Form action="/konto/profil">
+        <TextInput name="name" label={a.name} autocomplete="name" spellcheck={false} state={state} />
+        <Select
+          name="locale"
+          label={a.language}
+          hint={p.languageHint}
+          state={state}
+          options={locales.map((l) => ({ value: l, label: t.common.languageNames[l] }))}
+        />
+        <TextInput
+          name="phone"
+          type="tel"
+          label={a.overview.phone}
+          hint={p.phoneHint}
+          autocomplete="tel"
+          width="20"
+          optional
+          state={state}
+        />
+        <div class="govuk-button-group">
+          <Button>{t.common.save}</Button>
+          <a class="govuk-link" href="/konto">
+            {t.common.cancel}
+          </a>
+        </div>
+      </Form>
+    </Layout>
+  );
+}
+
+export function ConsentsPage({
+  current,
+  history,
+  error,
+}: {
+  current: Array<{ kind: ConsentKind; granted: boolean | null; decidedAt: Date | null }>;
+  history: Array<{ kind: ConsentKind; granted: boolean; decidedAt: Date }>;
+  error?: string | undefined;
+}) {
+  const { t, locale } = useView();
+  const a = t.accounts;
+  const c = a.consents;
+  const descriptions: Record<ConsentKind, string> = {
+    terms: a.consentTerms,
+    newsletter: a.consentNewsletter,
+    events_info: a.consentEventsInfo,
+    research: a.consentResearch,
+  };
+  return (
+    <Layout title={c.title} back="/konto">
+      <ErrorSummary state={error ? { values: {}, errors: { _form: error } } : undefined} />
+      <H1>{c.title}</H1>
+      <p class="govuk-body">{c.lead}</p>
+      {current.map((x) => (
+        <section class="klaster-card" key={x.kind} aria-labelledby={`consent-${x.kind}`}>
+          <h2 class="govuk-heading-s govuk-!-margin-bottom-2" id={`consent-${x.kind}`}>
+            {a.consentNames[x.kind]}
+          </h2>
+          <p class="govuk-body-s">{descriptions[x.kind]}</p>
+          <p class="govuk-body">
+            {x.granted === null ? (
+              <Tag colour="grey">{c.none}</Tag>
+            ) : x.granted ? (
+              <Tag colour="green">{c.granted}</Tag>
+            ) : (
+              <Tag colour="yellow">{c.withdrawn}</Tag>
+            )}{' '}
+            <span class="govuk-body-s">
+              {x.decidedAt ? c.decidedOn(formatDateTime(locale, x.decidedAt)) : c.neverDecided}
+            </span>
+          </p>
+          {x.kind === 'terms' && x.granted ? (
+            <p class="govuk-body-s">
+              {c.termsExplain}{' '}
+              <a class="govuk-link" href="/konto/usun">
+                {c.deleteLink}
+              </a>
+            </p>
+          ) : (
+            <ActionButton
+              action="/konto/zgody"
+              label={x.granted ? c.withdraw : c.grant}
+              variant={x.granted ? 'secondary' : undefined}
+              hidden={{ kind: x.kind, decision: x.granted ? 'withdraw' : 'grant' }}
+            />
+          )}
+        </section>
+      ))}
+      <h2 class="govuk-heading-m govuk-!-margin-top-6">{c.historyHeading}</h2>
+      {history.length === 0 ? (
+        <p class="govuk-body">{c.historyEmpty}</p>
+      ) : (
+        <Table
+          caption={c.historyHeading}
+          head={[c.historyDate, c.historyConsent, c.historyDecision]}
+          rows={history.map((h) => [
+            formatDateTime(locale, h.decidedAt),
+            a.consentNames[h.kind],
+            h.granted ? c.granted : c.withdrawn,
+          ])}
+        />
+      )}
+    </Layout>
+  );
+}
+
+export interface SessionView {
+  id: string;
+  current: boolean;
+  browser: string;
+  ip: string;
+  createdAt: Date;
+  lastActiveAt: Date;
+}
+
+export function SecurityPage({ state, sessions }: { state: FormState; sessions: SessionView[] }) {
+  const { t, locale, csrfToken } = useView();
+  const a = t.accounts;
+  const s = a.security;
+  const others = sessions.filter((x) => !x.current);
+  return (
+    <Layout title={s.title} back="/konto" wide>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds-from-desktop">
+          <ErrorSummary state={state} order={['currentPassword', 'newPassword', 'confirmPassword']} />
+          <H1>{s.title}</H1>
+          <h2 class="govuk-heading-m">{s.passwordHeading}</h2>
+          <p class="govuk-body">{s.passwordLead}</p>
+          <Form action="/konto/bezpieczenstwo/haslo">
+            <TextInput
+              name="currentPassword"
+              type="password"
+              label={s.currentPassword}
+              autocomplete="current-password"
+              state={state}
+            />
+            <NewPasswordFields names={['newPassword', 'confirmPassword']} state={state} />
+            <Button>{s.changePassword}</Button>
+          </Form>
+        </div>
+      </div>
+      <h2 class="govuk-heading-m">{s.sessionsHeading}</h2>
+      <p class="govuk-body">{s.sessionsLead}</p>
+      <Table
+        caption={s.sessionsHeading}
+        head={[s.browser, s.signedInAt, s.lastActive, s.ip, s.action]}
+        rows={sessions.map((x) => [
+          <>
+            {x.browser}
+            {x.current ? (
+              <>
+                {' '}
+                <Tag colour="blue">{s.thisDevice}</Tag>
+              </>
+            ) : null}
+          </>,
+          formatDateTime(locale, x.createdAt),
+          formatDateTime(locale, x.lastActiveAt),
+          x.ip,
+          x.current ? (
+            ''
+          ) : (
+            <form method="post" action="/konto/bezpieczenstwo/sesje/wyloguj" class="klaster-inline-form">
+              <input type="hidden" name="_csrf" value={csrfToken} />
+              <input type="hidden" name="session" value={x.id} />
+              <button
+                type="submit"
+                class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                data-module="govuk-button"
+              >
+                {s.revoke}
+                <span class="govuk-visually-hidden">{s.revokeHidden(x.browser)}</span>
+              </button>
+            </form>
+          ),
+        ])}
+      />
+      {others.length > 0 ? (
+        <ActionButton
+          action="/konto/bezpieczenstwo/sesje/wyloguj-inne"
+          label={s.revokeOthers}
+          variant="warning"
+        />
+      ) : (
+        <p class="govuk-body">{s.noOthers}</p>
+      )}
+    </Layout>
+  );
+}
+
+function groupKey(secret: string): string {
+  return (secret.match(/.{1,4}/g) ?? []).join(' ');
+}
+
+function BackupCodes({ codes }: { codes: string[] }) {
+  return (
+    <ul class="govuk-list govuk-list--number">
+      {codes.map((c) => (
+        <li key={c}>
+          <code class="govuk-!-font-size-24">{c}</code>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function TwoFactorPage({
+  enabled,
+  pending,
+  required,
+  staffLike,
+  next,
+  state,
+}: {
+  enabled: boolean;
+  pending: boolean;
+  required: boolean;
+  staffLike: boolean;
+  next: string;
+  state: FormState;
+}) {
+  const { t } = useView();
+  const s = t.accounts.twoStep;
+  return (
+    <Layout title={s.title} back="/konto">
+      <ErrorSummary state={state} />
+      <H1>{s.title}</H1>
+      {required && !enabled ? (
+        <div class="govuk-warning-text">
+          <span class="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong class="govuk-warning-text__text">
+            <span class="govuk-visually-hidden">{t.common.notice}</span>
+            {s.required}
+          </strong>
+        </div>
+      ) : null}
+      <p class="govuk-body">{s.explain}</p>
+      <p class="govuk-body govuk-!-font-weight-bold">{enabled ? s.isOn : s.isOff}</p>
+      {enabled ? (
+        <>
+          <h2 class="govuk-heading-m">{s.backupHeading}</h2>
+          <p class="govuk-body">{s.regenerateLead}</p>
+          <Form action="/konto/dwuetapowe/kody">
+            <TextInput
+              name="codesPassword"
+              type="password"
+              label={t.accounts.password}
+              autocomplete="current-password"
+              state={state}
+            />
+            <Button variant="secondary">{s.regenerate}</Button>
+          </Form>
+          <h2 class="govuk-heading-m">{s.disableHeading}</h2>
+          {staffLike ? (
+            <p class="govuk-body">{s.staffMustKeep}</p>
+          ) : (
+            <>
+              <p class="govuk-body">{s.disableLead}</p>
+              <Form action="/konto/dwuetapowe/wylacz">
+                <TextInput
+                  name="disablePassword"
+                  type="password"
+                  label={t.accounts.password}
+                  autocomplete="current-password"
+                  state={state}
+                />
+                <Button variant="warning">{s.disable}</Button>
+              </Form>
+            </>
+          )}
+        </>
+      ) : (
+        <>
+          {pending ? <p class="govuk-inset-text">{s.pending}</p> : null}
+          <h2 class="govuk-heading-m">{s.enableHeading}</h2>
+          <p class="govuk-body">{s.enableLead}</p>
+          <Form action="/konto/dwuetapowe/wlacz">
+            {next ? <input type="hidden" name="next" value={next} /> : null}
+            <TextInput
+              name="password"
+              type="password"
+              label={t.accounts.password}
+              autocomplete="current-password"
+              state={state}
+            />
+            <Button>{s.enable}</Button>
+          </Form>
+        </>
+      )}
+    </Layout>
+  );
+}
+
+export function TwoFactorSetupPage({
+  setup,
+  email,
+  next,
+  state,
+}: {
+  setup: { secret: string; totpUri: string; backupCodes: string[] };
+  email: string;
+  next: string;
+  state: FormState;
+}) {
+  const { t } = useView();
+  const s = t.accounts.twoStep;
+  return (
+    <Layout title={s.setupTitle} back="/konto/dwuetapowe">
+      <ErrorSummary state={state} />
+      <H1 caption={s.title}>{s.setupTitle}</H1>
+      <p class="govuk-body">{s.step1}</p>
+      <SummaryList
+        rows={[
+          {
+            key: s.keyLabel,
+            value: (
+              <>
+                <code class="govuk-!-font-size-27 govuk-!-font-weight-bold" id="totp-secret">
+                  {groupKey(setup.secret)}
+                </code>
+                <p class="govuk-hint govuk-!-margin-bottom-0">{s.keyHint}</p>
+              </>
+            ),
+          },
+          { key: s.accountLabel, value: email },
+        ]}
+      />
+      <details class="govuk-details">
+        <summary class="govuk-details__summary">
+          <span class="govuk-details__summary-text">{s.uriSummary}</span>
+        </summary>
+        <div class="govuk-details__text">
+          <p class="govuk-body">{s.uriLead}</p>
+          <p class="govuk-body govuk-!-text-break-word">
+            <code id="totp-uri">{setup.totpUri}</code>
+          </p>
+        </div>
+      </details>
+      <h2 class="govuk-heading-m">{s.step2}</h2>
+      <p class="govuk-body">{s.backupLead}</p>
+      <BackupCodes codes={setup.backupCodes} />
+      <h2 class="govuk-heading-m">{s.step3}</h2>
+      <Form action="/konto/dwuetapowe/potwierdz">
+        {next ? <input type="hidden" name="next" value={next} /> : null}
+        <TextInput
+          name="code"
+          label={s.confirmLead}
+          autocomplete="one-time-code"
+          inputmode="numeric"
+          width="10"
+          spellcheck={false}
+          state={state}
+        />
+        <Button>{s.confirm}</Button>
+      </Form>
+    </Layout>
+  );
+}
+
+export function BackupCodesPage({ codes }: { codes: string[] }) {
+  const { t } = useView();
+  const s = t.accounts.twoStep;
+  return (
+    <Layout title={s.newCodesTitle} back="/konto/dwuetapowe">
+      <H1>{s.newCodesTitle}</H1>
+      <p class="govuk-body">{s.newCodesLead}</p>
+      <BackupCodes codes={codes} />
+      <p class="govuk-body">
+        <a class="govuk-link" href="/konto/dwuetapowe">
+          {s.backToSettings}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+export function DataPage() {
+  const { t } = useView();
+  const d = t.accounts.data;
+  return (
+    <Layout title={d.title} back="/konto">
+      <H1>{d.title}</H1>
+      <p class="govuk-body">{d.lead}</p>
+      <ul class="govuk-list govuk-list--bullet">
+        {d.items.map((i) => (
+          <li key={i}>{i}</li>
+        ))}
+      </ul>
+      <p class="govuk-body">{d.formatHint}</p>
+      <p class="govuk-body">
+        <a class="govuk-button" href="/konto/dane.json" download data-module="govuk-button">
+          {d.download}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+export function DeleteAccountPage({ state }: { state: FormState }) {
+  const { t } = useView();
+  const d = t.accounts.deletion;
+  return (
+    <Layout title={d.title} back="/konto">
+      <ErrorSummary state={state} order={['password', 'understand']} />
+      <H1>{d.title}</H1>
+      <p class="govuk-body">{d.lead}</p>
+      <ul class="govuk-list govuk-list--bullet">
+        {d.items.map((i) => (
+          <li key={i}>{i}</li>
+        ))}
+      </ul>
+      <p class="govuk-body">
+        {d.exportFirst}{' '}
+        <a class="govuk-link" href="/konto/dane">
+          {t.accounts.data.title}
+        </a>
+      </p>
+      <div class="govuk-warning-text">
+        <span class="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
+        <strong class="govuk-warning-text__text">
+          <span class="govuk-visually-hidden">{t.common.notice}</span>
+          {d.warning}
+        </strong>
+      </div>
+      <Form action="/konto/usun">
         <TextInput
           name="password"
           type="password"
-          label={a.newPassword}
-          hint={a.passwordHint}
-          autocomplete="new-password"
+          label={d.passwordLabel}
+          autocomplete="current-password"
           state={state}
         />
-        <TextInput
-          name="confirm"
-          type="password"
-          label={a.confirmPassword}
-          autocomplete="new-password"
+        <Choices
+          kind="checkboxes"
+          name="understand"
+          label={d.confirmLegend}
           state={state}
+          options={[{ value: 'yes', label: d.understand }]}
         />
-        <Button>{a.setPassword}</Button>
+        <div class="govuk-button-group">
+          <Button variant="warning">{d.submit}</Button>
+          <a class="govuk-link" href="/konto">
+            {t.common.cancel}
+          </a>
+        </div>
       </Form>
     </Layout>
   );

@@ -42,6 +42,13 @@ export function placesService(db: Db) {
         .from(subareas)
         .orderBy(asc(subareas.position));
     },
+    /** Subareas with their ids, for modules that store a reference to one. */
+    async subareaOptions(): Promise<Array<{ id: string; slug: string; name: string }>> {
+      return db
+        .select({ id: subareas.id, slug: subareas.slug, name: subareas.name })
+        .from(subareas)
+        .orderBy(asc(subareas.position));
+    },
   };
 }
 export type PlacesService = ReturnType<typeof placesService>;

@@ -2,7 +2,7 @@
 // whether the route lets them in (every route declares `config.access`), CSRF on every
 // state-changing form, flash messages, page rendering and error pages/problem documents.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import fp from 'fastify-plugin';
 import type { VNode } from 'preact';
 import { h } from 'preact';
@@ -23,6 +23,15 @@ import {
 /** Who may use a route. Resource-level rules (organisation owner…) live in each module's policy. */
 export type Access = 'public' | 'user' | 'staff' | 'admin';
 export const accessLevels: readonly Access[] = ['public', 'user', 'staff', 'admin'];
+
+/** A registered route as the platform saw it: what `app.routeAccess()` lists (tests enumerate it). */
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
+  /** The route's validation schemas (zod), if it declared any. */
+  schema?: FastifySchema | undefined;
+}
 
 export interface Actor {
   id: string;
@@ -47,6 +56,10 @@ declare module 'fastify' {
     csrfToken: string;
     /** Headers to pass to better-auth: cookies, user agent and the client address we trust. */
     authHeaders(): Headers;
+  }
+  interface FastifyInstance {
+    /** Every route registered so far, one entry per method, with its declared access. */
+    routeAccess(): readonly RouteAccess[];
   }
   interface FastifyReply {
     // biome-ignore lint/suspicious/noExplicitAny: any page component
@@ -74,11 +87,45 @@ export interface WebOptions {
 
 export const isApiRequest = (request: FastifyRequest) => request.url.startsWith('/api/v1/');
 
-/** Only relative paths on this site are followed after sign-in or a language switch. */
+/**
+ * Only relative paths on this site are followed after sign-in or a language switch. Control
+ * characters are refused: browsers drop tabs and newlines inside URLs (so "/\t/evil.example" would
+ * become "//evil.example") and a Location header cannot carry them. Letters beyond ASCII are
+ * percent-encoded, as a header must be.
+ */
 export function safeNext(next: unknown, fallback = '/'): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\'))
+  if (
+    typeof next !== 'string' ||
+    next.length > 2000 ||
+    !next.startsWith('/') ||
+    next.startsWith('//') ||
+    next.startsWith('/\\') ||
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
+    /[\u0000-\u001f\u007f]/.test(next)
+  )
     return fallback;
-  return next.slice(0, 2000);
+  return next
+    .replace(LONE_SURROGATE, '\ufffd')
+    .replace(/[^\u0021-\u007e]+/g, (run: string) => encodeURIComponent(run));
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** True when a string anywhere in a parsed body, query or params holds a NUL (PostgreSQL refuses it). */
+function holdsNul(input: unknown): boolean {
+  const stack: unknown[] = [input];
+  while (stack.length) {
+    const value = stack.pop();
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return true;
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if (k.includes('\u0000')) return true;
+        stack.push(v);
+      }
+    }
+  }
+  return false;
 }
 
 export const webPlatform = fp<WebOptions>(
@@ -101,6 +148,8 @@ export const webPlatform = fp<WebOptions>(
     });
 
     // Every route must say who may use it; registering one that does not is a programming error.
+    const routes: RouteAccess[] = [];
+    app.decorate('routeAccess', () => routes);
     app.addHook('onRoute', (route) => {
       // Plugin-registered routes (static files) get their declaration from the app's options.
       if (o.publicPrefixes.some((p) => route.url.startsWith(p))) {
@@ -110,6 +159,8 @@ export const webPlatform = fp<WebOptions>(
       if (!access || !accessLevels.includes(access)) {
         throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
       }
+      for (const method of [route.method].flat())
+        routes.push({ method, url: route.url, access, schema: route.schema });
     });
 
     app.addHook('onRequest', async (request, reply) => {
@@ -187,19 +238,22 @@ export const webPlatform = fp<WebOptions>(
     });
 
     app.addHook('preValidation', async (request) => {
-      if (SAFE.has(request.method) || isApiRequest(request)) return;
+      if (!SAFE.has(request.method) && !isApiRequest(request)) checkCsrf(request);
+      // No text with NUL characters goes any further: PostgreSQL cannot store them.
+      if (holdsNul(request.params) || holdsNul(request.query) || holdsNul(request.body))
+        throw new AppError(400, 'invalid_characters', 'text must not contain NUL characters');
+    });
+
+    function checkCsrf(request: FastifyRequest) {
       const sent = (request.body as Record<string, unknown> | undefined)?._csrf;
       const expected = Buffer.from(request.csrfToken);
       const fresh = (request as { csrfFresh?: boolean }).csrfFresh === true;
-      if (
-        fresh ||
-        typeof sent !== 'string' ||
-        sent.length !== expected.length ||
-        !timingSafeEqual(Buffer.from(sent), expected)
-      ) {
+      // Compare bytes, not characters: "ż" is one character and two bytes.
+      const given = Buffer.from(typeof sent === 'string' ? sent : '');
+      if (fresh || given.length !== expected.length || !timingSafeEqual(given, expected)) {
         throw new AppError(403, 'csrf', 'missing or invalid CSRF token');
       }
-    });
+    }
 
     app.decorateReply('seeOther', function (this: FastifyReply, url: string) {
       return this.redirect(url, 303);
@@ -241,7 +295,7 @@ export const webPlatform = fp<WebOptions>(
         contactEmail: o.contactEmail,
         requestId: String(request.id),
       };
-      const html = `<!doctype html>${renderToString(h(ViewCtx.Provider, { value: ctx }, node))}`;
+      const html = toDocument(ctx, node);
       this.code(status).type('text/html; charset=utf-8');
       if (request.actor) this.header('cache-control', 'no-store');
       return this.send(html);
@@ -256,6 +310,58 @@ export const webPlatform = fp<WebOptions>(
   },
   { name: 'klaster-web' },
 );
+
+// biome-ignore lint/suspicious/noExplicitAny: any page component
+function toDocument(ctx: ViewContext, node: VNode<any>): string {
+  return `<!doctype html>${renderToString(h(ViewCtx.Provider, { value: ctx }, node))}`;
+}
+
+/**
+ * For Fastify's `frameworkErrors` option. A malformed or over-long URL is refused before routing,
+ * so neither hooks nor the error handler run; without this the answer would be bare JSON in
+ * English without a request id. Here it is the usual error page or problem document.
+ */
+export function frameworkErrors(contactEmail: string) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const chosen = /(?:^|;\s*)klaster_lang=([a-z]+)/.exec(request.headers.cookie ?? '')?.[1];
+    const locale = isLocale(chosen) ? chosen : negotiateLocale(request.headers['accept-language']);
+    const t = messages[locale];
+    const status =
+      typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500
+        ? error.statusCode
+        : 400;
+    const { badRequestTitle: title, badRequestBody: body } = t.common.pages;
+    const requestId = String(request.id);
+    reply
+      .code(status)
+      .header('x-request-id', requestId)
+      .header('x-content-type-options', 'nosniff')
+      .header(
+        'content-security-policy',
+        "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+      );
+    if (request.url.startsWith('/api/v1/')) {
+      return reply.type('application/problem+json').send({
+        type: 'https://klaster.dev/problems/bad_url',
+        title,
+        status,
+        detail: body,
+        requestId,
+      });
+    }
+    const ctx: ViewContext = {
+      locale,
+      t,
+      path: '/',
+      csrfToken: '',
+      actor: null,
+      flash: null,
+      contactEmail,
+      requestId,
+    };
+    return reply.type('text/html; charset=utf-8').send(toDocument(ctx, h(ErrorPage, { title, body })));
+  };
+}
 
 type ErrorKind = 'notFound' | 'forbidden' | 'csrf' | 'tooMany' | 'badRequest' | 'serverError';
 

@@ -2,12 +2,14 @@ import { type Locale, locales } from '../auth/schema.ts';
 import { accounts } from './messages/accounts.ts';
 import { common } from './messages/common.ts';
 import { mail } from './messages/mail.ts';
+import { organisations } from './messages/organisations.ts';
 import { pages } from './messages/pages.ts';
+import { panel } from './messages/panel.ts';
 
 export { catalogue, plural, type Shape } from './define.ts';
 export { type Locale, locales };
 
-const areas = { common, pages, accounts, mail } as const;
+const areas = { common, pages, accounts, mail, panel, organisations } as const;
 
 type Areas = typeof areas;
 export type Messages = { [A in keyof Areas]: Areas[A]['pl'] };

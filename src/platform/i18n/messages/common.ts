@@ -65,6 +65,8 @@ export const common = catalogue({
       passwordCommon: 'To hasło jest zbyt popularne i łatwe do odgadnięcia — wybierz inne',
       passwordsDiffer: 'Hasła nie są takie same',
       mustAccept: 'Aby kontynuować, zaakceptuj warunki',
+      fileType: 'Wybierz plik w jednym z dozwolonych formatów',
+      fileTooLarge: 'Plik jest za duży',
     },
     pages: {
       notFoundTitle: 'Nie znaleziono strony',
@@ -149,6 +151,8 @@ export const common = catalogue({
       passwordCommon: 'This password is too common and easy to guess — choose another one',
       passwordsDiffer: 'The passwords do not match',
       mustAccept: 'Accept the terms to continue',
+      fileType: 'Choose a file in one of the allowed formats',
+      fileTooLarge: 'The file is too large',
     },
     pages: {
       notFoundTitle: 'Page not found',
@@ -233,6 +237,8 @@ export const common = catalogue({
       passwordCommon: 'Цей пароль надто поширений і його легко вгадати — виберіть інший',
       passwordsDiffer: 'Паролі не збігаються',
       mustAccept: 'Щоб продовжити, прийміть умови',
+      fileType: 'Виберіть файл в одному з дозволених форматів',
+      fileTooLarge: 'Файл завеликий',
     },
     pages: {
       notFoundTitle: 'Сторінку не знайдено',

@@ -43,10 +43,77 @@ export const mail = catalogue({
       subject: 'Włączono logowanie dwuetapowe',
       paragraphs: ['Na Twoim koncie włączono logowanie dwuetapowe (kod z aplikacji).'],
     }),
+    twoFactorDisabled: (): MailContent => ({
+      subject: 'Wyłączono logowanie dwuetapowe',
+      paragraphs: [
+        'Na Twoim koncie wyłączono logowanie dwuetapowe. Do zalogowania wystarczy teraz samo hasło.',
+        'Jeśli to nie Ty, natychmiast zmień hasło i skontaktuj się z nami.',
+      ],
+    }),
+    orgInvitation: (
+      org: string,
+      inviter: string,
+      role: 'owner' | 'member',
+      url: string,
+      validUntil: string,
+    ): MailContent => ({
+      subject: `Zaproszenie do organizacji ${org}`,
+      paragraphs: [
+        `${inviter} zaprasza Cię do organizacji ${org} w Klastrze Zabłocie 20.22 w roli: ${role === 'owner' ? 'właściciel' : 'członek'}.`,
+        `Zaproszenie jest ważne do ${validUntil}. Aby je przyjąć lub odrzucić, otwórz link i zaloguj się. Jeśli nie masz konta, najpierw je załóż (może mieć inny adres e-mail), a potem otwórz link ponownie.`,
+      ],
+      action: { label: 'Zobacz zaproszenie', url },
+    }),
+    orgVerified: (org: string, url: string): MailContent => ({
+      subject: `Organizacja ${org} została zweryfikowana`,
+      paragraphs: [
+        `Pracownik Klastra zweryfikował organizację ${org}. Jest teraz widoczna na publicznej liście organizacji z oznaczeniem „Zweryfikowana”.`,
+      ],
+      action: { label: 'Zobacz stronę organizacji', url },
+    }),
+    orgRejected: (org: string, reason: string, url: string): MailContent => ({
+      subject: `Zgłoszenie organizacji ${org} zostało odrzucone`,
+      paragraphs: [
+        `Pracownik Klastra odrzucił zgłoszenie organizacji ${org}.`,
+        `Powód: ${reason}`,
+        'Możesz poprawić dane organizacji — zgłoszenie wróci wtedy do weryfikacji.',
+      ],
+      action: { label: 'Popraw dane organizacji', url },
+    }),
     accountDeleted: (): MailContent => ({
       subject: 'Twoje konto zostało usunięte',
       paragraphs: [
         'Zgodnie z Twoją prośbą usunęliśmy Twoje konto i dane osobowe. Zachowaliśmy tylko zanonimizowane zapisy potrzebne do statystyk i rejestru zdarzeń.',
+      ],
+    }),
+    accountBlocked: (reason: string, contact: string): MailContent => ({
+      subject: 'Twoje konto w Klastrze Zabłocie 20.22 zostało zablokowane',
+      paragraphs: [
+        'Obsługa Klastra zablokowała Twoje konto. Wszystkie Twoje sesje zostały zakończone i do czasu odblokowania nie możesz się zalogować.',
+        `Powód: ${reason}`,
+        `Jeśli uważasz, że to pomyłka, napisz do nas: ${contact}.`,
+      ],
+    }),
+    accountUnblocked: (url: string): MailContent => ({
+      subject: 'Twoje konto w Klastrze Zabłocie 20.22 zostało odblokowane',
+      paragraphs: ['Obsługa Klastra odblokowała Twoje konto.', `Możesz znów się zalogować: ${url}`],
+    }),
+    roleChanged: (
+      role: string,
+      unit: string | null,
+      needsTwoFactor: boolean,
+      contact: string,
+    ): MailContent => ({
+      subject: 'Zmieniono Twoją rolę w Klastrze Zabłocie 20.22',
+      paragraphs: [
+        `Administrator Klastra zmienił Twoją rolę. Twoja rola: ${role}.`,
+        ...(unit ? [`Jednostka: ${unit}.`] : []),
+        ...(needsTwoFactor
+          ? [
+              'Aby korzystać z panelu obsługi, włącz logowanie dwuetapowe (kod z aplikacji) — poprosimy o to przy pierwszym wejściu do panelu.',
+            ]
+          : []),
+        `Jeśli uważasz, że to pomyłka, napisz do nas: ${contact}.`,
       ],
     }),
   },
@@ -85,10 +152,77 @@ export const mail = catalogue({
       subject: 'Two-step sign-in is on',
       paragraphs: ['Two-step sign-in (a code from an app) has been turned on for your account.'],
     }),
+    twoFactorDisabled: (): MailContent => ({
+      subject: 'Two-step sign-in is off',
+      paragraphs: [
+        'Two-step sign-in has been turned off for your account. Your password alone now signs you in.',
+        'If this was not you, change your password at once and contact us.',
+      ],
+    }),
+    orgInvitation: (
+      org: string,
+      inviter: string,
+      role: 'owner' | 'member',
+      url: string,
+      validUntil: string,
+    ): MailContent => ({
+      subject: `Invitation to join ${org}`,
+      paragraphs: [
+        `${inviter} invites you to join ${org} at the Zabłocie 20.22 Cluster as: ${role === 'owner' ? 'owner' : 'member'}.`,
+        `The invitation is valid until ${validUntil}. To accept or decline it, open the link and sign in. If you have no account, create one first (it may use another email address), then open the link again.`,
+      ],
+      action: { label: 'See the invitation', url },
+    }),
+    orgVerified: (org: string, url: string): MailContent => ({
+      subject: `${org} has been verified`,
+      paragraphs: [
+        `Cluster staff have verified ${org}. It now appears on the public list of organisations marked “Verified”.`,
+      ],
+      action: { label: 'See the organisation’s page', url },
+    }),
+    orgRejected: (org: string, reason: string, url: string): MailContent => ({
+      subject: `The registration of ${org} was rejected`,
+      paragraphs: [
+        `Cluster staff rejected the registration of ${org}.`,
+        `Reason: ${reason}`,
+        'You can correct the organisation’s details — it will then be checked again.',
+      ],
+      action: { label: 'Correct the details', url },
+    }),
     accountDeleted: (): MailContent => ({
       subject: 'Your account has been deleted',
       paragraphs: [
         'As you asked, we deleted your account and personal data. We kept only anonymised records needed for statistics and the audit log.',
+      ],
+    }),
+    accountBlocked: (reason: string, contact: string): MailContent => ({
+      subject: 'Your Zabłocie 20.22 Cluster account has been blocked',
+      paragraphs: [
+        'The cluster’s staff have blocked your account. All your sessions have been ended and you cannot sign in until it is unblocked.',
+        `Reason: ${reason}`,
+        `If you think this is a mistake, write to us at ${contact}.`,
+      ],
+    }),
+    accountUnblocked: (url: string): MailContent => ({
+      subject: 'Your Zabłocie 20.22 Cluster account has been unblocked',
+      paragraphs: ['The cluster’s staff have unblocked your account.', `You can sign in again: ${url}`],
+    }),
+    roleChanged: (
+      role: string,
+      unit: string | null,
+      needsTwoFactor: boolean,
+      contact: string,
+    ): MailContent => ({
+      subject: 'Your role at the Zabłocie 20.22 Cluster has changed',
+      paragraphs: [
+        `A cluster administrator has changed your role. Your role: ${role}.`,
+        ...(unit ? [`Unit: ${unit}.`] : []),
+        ...(needsTwoFactor
+          ? [
+              'To use the back office, turn on two-step sign-in (a code from an app) — we will ask you to when you first open the back office.',
+            ]
+          : []),
+        `If you think this is a mistake, write to us at ${contact}.`,
       ],
     }),
   },
@@ -127,10 +261,77 @@ export const mail = catalogue({
       subject: 'Двоетапний вхід увімкнено',
       paragraphs: ['Для вашого облікового запису увімкнено двоетапний вхід (код із застосунку).'],
     }),
+    twoFactorDisabled: (): MailContent => ({
+      subject: 'Двоетапний вхід вимкнено',
+      paragraphs: [
+        'Для вашого облікового запису вимкнено двоетапний вхід. Тепер для входу достатньо самого пароля.',
+        'Якщо це були не ви, негайно змініть пароль і зв’яжіться з нами.',
+      ],
+    }),
+    orgInvitation: (
+      org: string,
+      inviter: string,
+      role: 'owner' | 'member',
+      url: string,
+      validUntil: string,
+    ): MailContent => ({
+      subject: `Запрошення до організації ${org}`,
+      paragraphs: [
+        `${inviter} запрошує вас до організації ${org} у Кластері Заблоцє 20.22 у ролі: ${role === 'owner' ? 'власник' : 'учасник'}.`,
+        `Запрошення дійсне до ${validUntil}. Щоб прийняти або відхилити його, відкрийте посилання та увійдіть. Якщо у вас немає облікового запису, спершу створіть його (він може мати іншу адресу), а потім знову відкрийте посилання.`,
+      ],
+      action: { label: 'Переглянути запрошення', url },
+    }),
+    orgVerified: (org: string, url: string): MailContent => ({
+      subject: `Організацію ${org} перевірено`,
+      paragraphs: [
+        `Працівник Кластера перевірив організацію ${org}. Тепер вона є в публічному списку організацій з позначкою «Перевірена».`,
+      ],
+      action: { label: 'Переглянути сторінку організації', url },
+    }),
+    orgRejected: (org: string, reason: string, url: string): MailContent => ({
+      subject: `Заявку організації ${org} відхилено`,
+      paragraphs: [
+        `Працівник Кластера відхилив заявку організації ${org}.`,
+        `Причина: ${reason}`,
+        'Ви можете виправити дані організації — тоді заявку буде перевірено знову.',
+      ],
+      action: { label: 'Виправити дані', url },
+    }),
     accountDeleted: (): MailContent => ({
       subject: 'Ваш обліковий запис видалено',
       paragraphs: [
         'На ваше прохання ми видалили обліковий запис і персональні дані. Збережено лише анонімізовані записи, потрібні для статистики та журналу подій.',
+      ],
+    }),
+    accountBlocked: (reason: string, contact: string): MailContent => ({
+      subject: 'Ваш обліковий запис у Кластері Заблоцє 20.22 заблоковано',
+      paragraphs: [
+        'Персонал Кластера заблокував ваш обліковий запис. Усі ваші сеанси завершено, і до розблокування ви не можете увійти.',
+        `Причина: ${reason}`,
+        `Якщо ви вважаєте це помилкою, напишіть нам: ${contact}.`,
+      ],
+    }),
+    accountUnblocked: (url: string): MailContent => ({
+      subject: 'Ваш обліковий запис у Кластері Заблоцє 20.22 розблоковано',
+      paragraphs: ['Персонал Кластера розблокував ваш обліковий запис.', `Ви знову можете увійти: ${url}`],
+    }),
+    roleChanged: (
+      role: string,
+      unit: string | null,
+      needsTwoFactor: boolean,
+      contact: string,
+    ): MailContent => ({
+      subject: 'Вашу роль у Кластері Заблоцє 20.22 змінено',
+      paragraphs: [
+        `Адміністратор Кластера змінив вашу роль. Ваша роль: ${role}.`,
+        ...(unit ? [`Підрозділ: ${unit}.`] : []),
+        ...(needsTwoFactor
+          ? [
+              'Щоб працювати в панелі обслуговування, увімкніть двоетапний вхід (код із застосунку) — ми попросимо про це під час першого входу до панелі.',
+            ]
+          : []),
+        `Якщо ви вважаєте це помилкою, напишіть нам: ${contact}.`,
       ],
     }),
   },

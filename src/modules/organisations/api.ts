@@ -1,0 +1,189 @@
+// JSON API: the public directory of verified organisations (cursor pagination) and registration.
+// The body schema is the one the HTML form uses; errors are RFC 9457 problem documents.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, RuleError } from '../../platform/http/errors.ts';
+import { localiseIssues } from '../../platform/http/forms.ts';
+import type { Messages } from '../../platform/i18n/index.ts';
+import { organisationKinds, organisationStatuses } from './schema.ts';
+import {
+  MAX_PAGE_SIZE,
+  type OrgActor,
+  type OrganisationDetail,
+  type OrganisationInput,
+  type OrganisationSummary,
+  organisationInput,
+  organisationsService,
+  PAGE_SIZE,
+} from './service.ts';
+
+const subareaSchema = z.object({ slug: z.string(), name: z.string() }).nullable();
+
+export const organisationSummarySchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    kind: z.enum(organisationKinds),
+    description: z.string(),
+    website: z.string().nullable(),
+    publicEmail: z.string().nullable(),
+    subarea: subareaSchema,
+    status: z.enum(organisationStatuses),
+    verified: z.boolean(),
+    verifiedAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'OrganisationSummary' });
+
+export const organisationSchema = organisationSummarySchema
+  .extend({
+    nip: z.string().nullable().describe('NIP, 10 digits'),
+    regon: z.string().nullable().describe('REGON, 9 or 14 digits'),
+    krs: z.string().nullable().describe('KRS number, 10 digits'),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Organisation' });
+
+const listResponse = z.object({
+  items: z.array(organisationSummarySchema),
+  nextCursor: z.string().nullable().describe('Pass as `cursor` to get the next page; null on the last page'),
+});
+
+const problem = z
+  .looseObject({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    errors: z.array(z.unknown()).optional().describe('Field errors: `{field, message}` for invalid input'),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+
+function toSummary(o: OrganisationSummary) {
+  return {
+    id: o.id,
+    name: o.name,
+    kind: o.kind,
+    description: o.description,
+    website: o.website,
+    publicEmail: o.publicEmail,
+    subarea: o.subarea,
+    status: o.status,
+    verified: o.status === 'verified',
+    verifiedAt: o.verifiedAt?.toISOString() ?? null,
+    createdAt: o.createdAt.toISOString(),
+  };
+}
+
+function toDetail(o: OrganisationDetail) {
+  return { ...toSummary(o), nip: o.nip, regon: o.regon, krs: o.krs, updatedAt: o.updatedAt.toISOString() };
+}
+
+/** The message for a rule the service refused, in the reader's language. */
+export function ruleMessage(t: Messages, code: string): string {
+  const own = t.organisations.errors as Record<string, unknown>;
+  if (typeof own[code] === 'string') return own[code] as string;
+  const common = t.common.errors as Record<string, unknown>;
+  if (typeof common[code] === 'string') return common[code] as string;
+  return t.common.errors.invalid;
+}
+
+/** Invalid input: a 400 problem document listing each field's message in the reader's language. */
+class FieldErrors extends Error {
+  readonly statusCode = 400;
+  constructor(readonly validation: Array<{ field: string; message: string }>) {
+    super('validation failed');
+  }
+}
+
+function localisedRuleError(request: FastifyRequest, err: RuleError): AppError {
+  return new AppError(err.status, err.code, ruleMessage(request.t, err.code));
+}
+
+export async function organisationsApi(appBase: FastifyInstance) {
+  const app = appBase.withTypeProvider<ZodTypeProvider>();
+  const { database, config } = appBase.klaster;
+  const svc = organisationsService({ db: database.db, baseUrl: config.baseUrl });
+
+  app.get(
+    '/api/v1/organisations',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['organisations'],
+        summary: 'Verified organisations',
+        description:
+          'Verified organisations ordered by name. Cursor pagination: pass `nextCursor` of a page as `cursor` to get the next one.',
+        querystring: z.object({
+          q: z.string().max(200).optional().describe('Part of the name'),
+          kind: z.enum(organisationKinds).optional(),
+          cursor: z.string().max(1000).optional(),
+          limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(PAGE_SIZE),
+        }),
+        response: { 200: listResponse, 400: problem },
+      },
+    },
+    async (request) => {
+      const { q, kind, cursor, limit } = request.query;
+      try {
+        const page = await svc.listPublic({ q, kind, cursor, limit });
+        return { items: page.items.map(toSummary), nextCursor: page.nextCursor };
+      } catch (err) {
+        if (err instanceof RuleError) throw localisedRuleError(request, err);
+        throw err;
+      }
+    },
+  );
+
+  app.get(
+    '/api/v1/organisations/:id',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['organisations'],
+        summary: 'One organisation',
+        description: 'A verified organisation (or, for its members and staff, one awaiting verification).',
+        params: z.object({ id: z.string().max(100) }),
+        response: { 200: organisationSchema, 404: problem },
+      },
+    },
+    async (request) => toDetail(await svc.get(request.actor, request.params.id)),
+  );
+
+  app.post(
+    '/api/v1/organisations',
+    {
+      config: { access: 'user', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      attachValidation: true,
+      schema: {
+        tags: ['organisations'],
+        summary: 'Register an organisation',
+        description:
+          'Registers an organisation on behalf of the signed-in person, who becomes its owner. It awaits verification by staff. NIP, REGON and KRS are checked (spaces and dashes allowed); NIP is required for companies and sole traders; informal groups give no identifiers.',
+        body: organisationInput,
+        response: { 201: organisationSchema, 400: problem, 401: problem, 409: problem, 422: problem },
+      },
+    },
+    async (request, reply) => {
+      if (request.validationError) {
+        const parsed = organisationInput.safeParse(request.body);
+        const issues = parsed.success ? [] : parsed.error.issues;
+        const errors = localiseIssues(issues, request.t, request.t.organisations.errors);
+        throw new FieldErrors(Object.entries(errors).map(([field, message]) => ({ field, message })));
+      }
+      const actor = request.actor as OrgActor;
+      try {
+        const { id } = await svc.create(actor, request.body as OrganisationInput);
+        const created = await svc.get(actor, id);
+        reply.code(201).header('location', `/api/v1/organisations/${id}`);
+        return toDetail(created);
+      } catch (err) {
+        if (err instanceof RuleError) throw localisedRuleError(request, err);
+        throw err;
+      }
+    },
+  );
+}

@@ -1,0 +1,432 @@
+// HTML pages of the organisations module: the public directory, registration and editing,
+// members and invitations, and the staff verification queue under /panel. Handlers parse,
+// call the service (which checks the policy) and render or redirect.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { RuleError } from '../../platform/http/errors.ts';
+import { errorState, formValues, parseForm } from '../../platform/http/forms.ts';
+import type { FormState } from '../../platform/views/components.tsx';
+import { organisationsApi, ruleMessage } from './api.ts';
+import { memberRoles, type OrganisationKind, organisationKinds, organisationStatuses } from './schema.ts';
+import {
+  InvitationError,
+  inviteInput,
+  type OrgActor,
+  type OrganisationDetail,
+  organisationInput,
+  organisationsService,
+  rejectInput,
+} from './service.ts';
+import { InvitationPage, InvitationProblemPage, MembersPage } from './views/members.tsx';
+import { QueuePage, ReviewPage } from './views/panel.tsx';
+import { DetailPage, ListPage, MinePage, OrganisationFormPage } from './views/public.tsx';
+
+const idParams = z.object({ id: z.string().max(100) });
+const memberParams = z.object({ id: z.string().max(100), userId: z.string().max(200) });
+const invitationParams = z.object({ id: z.string().max(100), invitationId: z.string().max(100) });
+const tokenParams = z.object({ token: z.string().max(200) });
+const roleForm = z.object({ role: z.enum(memberRoles, { error: 'invalidChoice' }) });
+
+/** Form values of an organisation, for the edit form. */
+function valuesOf(org: OrganisationDetail): FormState['values'] {
+  return {
+    name: org.name,
+    kind: org.kind,
+    nip: org.nip ?? '',
+    regon: org.regon ?? '',
+    krs: org.krs ?? '',
+    description: org.description,
+    website: org.website ?? '',
+    publicEmail: org.publicEmail ?? '',
+    subarea: org.subarea?.slug ?? '',
+  };
+}
+
+export async function organisationsModule(app: FastifyInstance) {
+  const { database, config } = app.klaster;
+  const svc = organisationsService({ db: database.db, baseUrl: config.baseUrl });
+  const formLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
+  const actorOf = (request: FastifyRequest) => request.actor as OrgActor;
+
+  await app.register(organisationsApi);
+
+  // ------------------------------------------------------------------------------ public pages
+  app.get(
+    '/organizacje',
+    {
+      config: { access: 'public' },
+      schema: {
+        hide: true,
+        querystring: z.object({
+          q: z.string().max(200).optional(),
+          kind: z.enum(organisationKinds).or(z.literal('')).optional(),
+          cursor: z.string().max(1000).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const query = request.query as { q?: string; kind?: OrganisationKind | ''; cursor?: string };
+      const q = query.q?.trim() ?? '';
+      const kind = query.kind ?? '';
+      const result = await svc.listPublic({ q, kind: kind || undefined, cursor: query.cursor || undefined });
+      return reply.render(<ListPage result={result} q={q} kind={kind} />);
+    },
+  );
+
+  app.get(
+    '/organizacje/nowa',
+    { config: { access: 'user' }, schema: { hide: true } },
+    async (_request, reply) => {
+      const subareas = await svc.subareas();
+      return reply.render(
+        <OrganisationFormPage mode="new" state={{ values: {}, errors: {} }} subareas={subareas} />,
+      );
+    },
+  );
+
+  app.post(
+    '/organizacje/nowa',
+    { config: { access: 'user', ...formLimit }, schema: { hide: true } },
+    async (request, reply) => {
+      const t = request.t;
+      const subareas = await svc.subareas();
+      const parsed = parseForm(organisationInput, request.body, t, t.organisations.errors);
+      if (!parsed.ok)
+        return reply.render(
+          <OrganisationFormPage mode="new" state={parsed.state} subareas={subareas} />,
+          422,
+        );
+      try {
+        const { id } = await svc.create(actorOf(request), parsed.data);
+        reply.flash(t.organisations.created);
+        return reply.seeOther(`/organizacje/${id}`);
+      } catch (err) {
+        if (!(err instanceof RuleError)) throw err;
+        const state = errorState(formValues(request.body), {
+          [err.field ?? '_form']: ruleMessage(t, err.code),
+        });
+        return reply.render(
+          <OrganisationFormPage mode="new" state={state} subareas={subareas} />,
+          err.status,
+        );
+      }
+    },
+  );
+
+  app.get(
+    '/organizacje/moje',
+    { config: { access: 'user' }, schema: { hide: true } },
+    async (request, reply) => reply.render(<MinePage items={await svc.mine(actorOf(request))} />),
+  );
+
+  app.get(
+    '/organizacje/:id',
+    { config: { access: 'public' }, schema: { hide: true, params: idParams } },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      return reply.render(<DetailPage org={await svc.get(request.actor, id)} />);
+    },
+  );
+
+  app.get(
+    '/organizacje/:id/edycja',
+    { config: { access: 'user' }, schema: { hide: true, params: idParams } },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const org = await svc.get(actorOf(request), id);
+      if (!org.can.edit) return reply.seeOther(`/organizacje/${id}`);
+      const subareas = await svc.subareas();
+      return reply.render(
+        <OrganisationFormPage
+          mode="edit"
+          org={org}
+          state={{ values: valuesOf(org), errors: {} }}
+          subareas={subareas}
+        />,
+      );
+    },
+  );
+
+  app.post(
+    '/organizacje/:id/edycja',
+    { config: { access: 'user', ...formLimit }, schema: { hide: true, params: idParams } },
+    async (request, reply) => {
+      const t = request.t;
+      const { id } = request.params as { id: string };
+      const actor = actorOf(request);
+      const org = await svc.get(actor, id);
+      const subareas = await svc.subareas();
+      const parsed = parseForm(organisationInput, request.body, t, t.organisations.errors);
+      if (!parsed.ok)
+        return reply.render(
+          <OrganisationFormPage mode="edit" org={org} state={parsed.state} subareas={subareas} />,
+          422,
+        );
+      try {
+        const { backToPending } = await svc.update(actor, id, parsed.data);
+        reply.flash(backToPending ? t.organisations.updatedBackToPending : t.organisations.updated);
+        return reply.seeOther(`/organizacje/${id}`);
+      } catch (err) {
+        if (!(err instanceof RuleError)) throw err;
+        const state = errorState(formValues(request.body), {
+          [err.field ?? '_form']: ruleMessage(t, err.code),
+        });
+        return reply.render(
+          <OrganisationFormPage mode="edit" org={org} state={state} subareas={subareas} />,
+          err.status,
+        );
+      }
+    },
+  );
+
+  // ------------------------------------------------------------------- members and invitations
+  async function renderMembers(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    extra: { inviteState?: FormState; error?: string } = {},
+    status = 200,
+  ) {
+    const data = await svc.members(actorOf(request), id);
+    return reply.render(<MembersPage {...data} {...extra} />, status);
+  }
+
+  app.get(
+    '/organizacje/:id/czlonkowie',
+    { config: { access: 'user' }, schema: { hide: true, params: idParams } },
+    async (request, reply) => renderMembers(request, reply, (request.params as { id: string }).id),
+  );
+
+  app.post(
+    '/organizacje/:id/czlonkowie/zapros',
+    { config: { access: 'user', ...formLimit }, schema: { hide: true, params: idParams } },
+    async (request, reply) => {
+      const t = request.t;
+      const { id } = request.params as { id: string };
+      const parsed = parseForm(inviteInput, request.body, t, t.organisations.errors);
+      if (!parsed.ok) return renderMembers(request, reply, id, { inviteState: parsed.state }, 422);
+      try {
+        await svc.invite({ ...actorOf(request), locale: request.locale }, id, parsed.data);
+      } catch (err) {
+        if (!(err instanceof RuleError)) throw err;
+        const inviteState = errorState(formValues(request.body), {
+          [err.field ?? '_form']: ruleMessage(t, err.code),
+        });
+        return renderMembers(request, reply, id, { inviteState }, err.status);
+      }
+      reply.flash(t.organisations.invited(parsed.data.email));
+      return reply.seeOther(`/organizacje/${id}/czlonkowie`);
+    },
+  );
+
+  /** Runs a membership change; a refused rule re-renders the members page with the message. */
+  async function membershipAction(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    action: () => Promise<unknown>,
+    done: { flash: string; to: string },
+  ) {
+    try {
+      await action();
+    } catch (err) {
+      if (!(err instanceof RuleError)) throw err;
+      return renderMembers(request, reply, id, { error: ruleMessage(request.t, err.code) }, err.status);
+    }
+    reply.flash(done.flash);
+    return reply.seeOther(done.to);
+  }
+
+  app.post(
+    '/organizacje/:id/czlonkowie/:userId/rola',
+    { config: { access: 'user' }, schema: { hide: true, params: memberParams } },
+    async (request, reply) => {
+      const { id, userId } = request.params as { id: string; userId: string };
+      const parsed = parseForm(roleForm, request.body, request.t);
+      if (!parsed.ok)
+        return renderMembers(request, reply, id, { error: request.t.common.errors.invalidChoice }, 422);
+      return membershipAction(
+        request,
+        reply,
+        id,
+        () => svc.changeRole(actorOf(request), id, userId, parsed.data.role),
+        {
+          flash: request.t.organisations.roleChanged,
+          to: `/organizacje/${id}/czlonkowie`,
+        },
+      );
+    },
+  );
+
+  app.post(
+    '/organizacje/:id/czlonkowie/:userId/usun',
+    { config: { access: 'user' }, schema: { hide: true, params: memberParams } },
+    async (request, reply) => {
+      const { id, userId } = request.params as { id: string; userId: string };
+      const self = userId === request.actor?.id;
+      return membershipAction(request, reply, id, () => svc.removeMember(actorOf(request), id, userId), {
+        flash: request.t.organisations.removed,
+        to: self ? '/organizacje/moje' : `/organizacje/${id}/czlonkowie`,
+      });
+    },
+  );
+
+  app.post(
+    '/organizacje/:id/opusc',
+    { config: { access: 'user' }, schema: { hide: true, params: idParams } },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      try {
+        const { organisationName } = await svc.leave(actorOf(request), id);
+        reply.flash(request.t.organisations.left(organisationName));
+        return reply.seeOther('/organizacje/moje');
+      } catch (err) {
+        if (!(err instanceof RuleError)) throw err;
+        return renderMembers(request, reply, id, { error: ruleMessage(request.t, err.code) }, err.status);
+      }
+    },
+  );
+
+  app.post(
+    '/organizacje/:id/zaproszenia/:invitationId/anuluj',
+    { config: { access: 'user' }, schema: { hide: true, params: invitationParams } },
+    async (request, reply) => {
+      const { id, invitationId } = request.params as { id: string; invitationId: string };
+      return membershipAction(
+        request,
+        reply,
+        id,
+        () => svc.cancelInvitation(actorOf(request), id, invitationId),
+        {
+          flash: request.t.organisations.invitationCancelled,
+          to: `/organizacje/${id}/czlonkowie`,
+        },
+      );
+    },
+  );
+
+  app.get(
+    '/zaproszenia/:token',
+    { config: { access: 'user' }, schema: { hide: true, params: tokenParams } },
+    async (request, reply) => {
+      const { token } = request.params as { token: string };
+      const lookup = await svc.invitation(actorOf(request), token);
+      if (lookup.state !== 'pending') {
+        return reply.render(
+          <InvitationProblemPage state={lookup.state} />,
+          lookup.state === 'not_found' ? 404 : 410,
+        );
+      }
+      return reply.render(<InvitationPage lookup={lookup} token={token} actorEmail={request.actor!.email} />);
+    },
+  );
+
+  for (const [path, answer] of [
+    ['przyjmij', 'accept'],
+    ['odrzuc', 'decline'],
+  ] as const) {
+    app.post(
+      `/zaproszenia/:token/${path}`,
+      { config: { access: 'user', ...formLimit }, schema: { hide: true, params: tokenParams } },
+      async (request, reply) => {
+        const { token } = request.params as { token: string };
+        const o = request.t.organisations;
+        try {
+          const r = await svc.respond(actorOf(request), token, answer);
+          if (answer === 'decline') {
+            reply.flash(o.declined);
+            return reply.seeOther('/organizacje/moje');
+          }
+          reply.flash(
+            r.alreadyMember ? o.acceptedAlreadyMember(r.organisationName) : o.accepted(r.organisationName),
+          );
+          return reply.seeOther(`/organizacje/${r.organisationId}`);
+        } catch (err) {
+          if (!(err instanceof InvitationError)) throw err;
+          return reply.render(<InvitationProblemPage state={err.state} />, err.status);
+        }
+      },
+    );
+  }
+
+  // ---------------------------------------------------------------------------- back office
+  app.get(
+    '/panel/organizacje',
+    {
+      config: { access: 'staff' },
+      schema: {
+        hide: true,
+        querystring: z.object({
+          status: z.enum(organisationStatuses).or(z.literal('')).optional(),
+          strona: z.coerce.number().int().min(1).max(10_000).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const query = request.query as { status?: (typeof organisationStatuses)[number] | ''; strona?: number };
+      const status = query.status ?? '';
+      const queue = await svc.queue(actorOf(request), { status: status || undefined, page: query.strona });
+      return reply.render(<QueuePage {...queue} status={status} />);
+    },
+  );
+
+  app.get(
+    '/panel/organizacje/:id',
+    { config: { access: 'staff' }, schema: { hide: true, params: idParams } },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      return reply.render(<ReviewPage org={await svc.reviewDetail(actorOf(request), id)} />);
+    },
+  );
+
+  app.post(
+    '/panel/organizacje/:id/weryfikuj',
+    { config: { access: 'staff' }, schema: { hide: true, params: idParams } },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const actor = actorOf(request);
+      try {
+        const { name } = await svc.verify(actor, id, { requestId: String(request.id) });
+        reply.flash(request.t.organisations.verifiedFlash(name));
+        return reply.seeOther(`/panel/organizacje/${id}`);
+      } catch (err) {
+        if (!(err instanceof RuleError)) throw err;
+        const org = await svc.reviewDetail(actor, id);
+        return reply.render(
+          <ReviewPage org={org} rejectState={errorState({}, { _form: ruleMessage(request.t, err.code) })} />,
+          err.status,
+        );
+      }
+    },
+  );
+
+  app.post(
+    '/panel/organizacje/:id/odrzuc',
+    { config: { access: 'staff' }, schema: { hide: true, params: idParams } },
+    async (request, reply) => {
+      const t = request.t;
+      const { id } = request.params as { id: string };
+      const actor = actorOf(request);
+      const parsed = parseForm(rejectInput, request.body, t, t.organisations.errors);
+      if (!parsed.ok)
+        return reply.render(
+          <ReviewPage org={await svc.reviewDetail(actor, id)} rejectState={parsed.state} />,
+          422,
+        );
+      try {
+        const { name } = await svc.reject(actor, id, parsed.data.reason, { requestId: String(request.id) });
+        reply.flash(t.organisations.rejectedFlash(name));
+        return reply.seeOther(`/panel/organizacje/${id}`);
+      } catch (err) {
+        if (!(err instanceof RuleError)) throw err;
+        const state = errorState(formValues(request.body), {
+          [err.field ?? '_form']: ruleMessage(t, err.code),
+        });
+        return reply.render(
+          <ReviewPage org={await svc.reviewDetail(actor, id)} rejectState={state} />,
+          err.status,
+        );
+      }
+    },
+  );
+}
