@@ -77,7 +77,12 @@ describe('download my data', () => {
     assert.ok(data.emails.some((m) => m.subject === 'Hasło do Twojego konta zostało zmienione'));
     assert.ok(data.audit.some((a) => a.action === 'account.password_changed' && a.byYou));
     assert.deepEqual(data.modules, {
-      organisations: { memberships: [], invitationsSent: [], invitationsReceived: [], organisationsCreated: [] },
+      organisations: {
+        memberships: [],
+        invitationsSent: [],
+        invitationsReceived: [],
+        organisationsCreated: [],
+      },
     });
 
     const [credential] = await t.database.db.select().from(account).where(eq(account.userId, c.userId));
