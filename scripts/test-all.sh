@@ -39,8 +39,8 @@ stage() {
   local status=${PIPESTATUS[0]}
   set -e
   local pass fail
-  pass=$(grep -aE '^(ℹ|#) pass [0-9]+' "$log" | awk '{s+=$3} END {print s+0}')
-  fail=$(grep -aE '^(ℹ|#) fail [0-9]+' "$log" | awk '{s+=$3} END {print s+0}')
+  pass=$(awk '/^(ℹ|#) pass [0-9]+/ {s += $3} END {print s + 0}' "$log")
+  fail=$(awk '/^(ℹ|#) fail [0-9]+/ {s += $3} END {print s + 0}' "$log")
   total_pass=$((total_pass + pass))
   total_fail=$((total_fail + fail))
   local counts=""
