@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as `npm test` runs it (and CI, through .ci/run):
-#   1. dependencies (npm ci when node_modules is missing) and the browser assets;
+#   1. dependencies (npm install when node_modules is missing; see .ci/run for why not npm ci)
+#      and the browser assets;
 #   2. type check and lint;
 #   3. unit and integration tests on the embedded PGlite database;
 #   4. the same tests on a throwaway PostgreSQL 15 server (scripts/with-postgres.sh);
@@ -65,8 +66,8 @@ cannot() {
 
 # ── 1. Dependencies and system packages ────────────────────────────────────────────────
 if [[ ! -d node_modules ]]; then
-  stage "install dependencies (npm ci)" npm ci --no-audit --no-fund
-  [[ -d node_modules ]] || { echo "npm ci failed; nothing else can run" >&2; exit 1; }
+  stage "install dependencies (npm install)" npm install --no-audit --no-fund
+  [[ -d node_modules ]] || { echo "npm install failed; nothing else can run" >&2; exit 1; }
 fi
 
 run_pg=true
