@@ -1,0 +1,426 @@
+// `npm run bench`: load scenarios next to a bare Fastify route measured in the same run, so the
+// ratio holds on a noisy machine. The app and the baseline each run in their own child process,
+// started the way `npm start` starts the app, and autocannon drives them from this process.
+//
+//   npm run bench                                    embedded PGlite only
+//   bash scripts/with-postgres.sh npm run bench      PGlite, then a throwaway PostgreSQL 15
+//   BENCH_DATABASE_URL=postgres://… npm run bench    PGlite, then that server (a fresh database
+//                                                    is created in it and dropped afterwards)
+//   npm run bench -- --write                         also rewrite the figures in bench/RESULTS.md
+//
+// Environment: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (32),
+// BENCH_STARTS (3: timed starts of the embedded app on existing data).
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { loadConfig } from '../src/config.ts';
+import { openDatabase } from '../src/db/client.ts';
+import { runMigrations } from '../src/db/migrate.ts';
+import { createAuth } from '../src/platform/auth/auth.ts';
+import { ensureUser } from '../src/platform/auth/users.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const STARTS = Number(process.env.BENCH_STARTS ?? 3);
+const SERVER_URL = process.env.BENCH_DATABASE_URL;
+const WRITE = process.argv.includes('--write');
+
+const AUTH_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
+const BASE_URL = 'https://klaster.bench.example';
+const USER = {
+  email: 'bench.resident@klaster.example',
+  name: 'Bench Resident',
+  password: 'rower kawa most zegar',
+};
+
+/** Every child started, so none outlives the benchmark, whatever happens. */
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+});
+
+/**
+ * Node flags of the `start` script, so the app runs here exactly as `npm start` runs it;
+ * BENCH_NODE_FLAGS adds flags in front (to compare settings).
+ */
+function startCommand(): string[] {
+  const extra = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  return [...extra, ...startScript()];
+}
+
+function startScript(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const script = pkg.scripts.start ?? '';
+  const words = script.split(/\s+/).filter(Boolean);
+  if (words[0] === 'node') return words.slice(1);
+  if (words[0] === 'tsx') return ['--import', 'tsx', ...words.slice(1)];
+  throw new Error(`cannot read the start script: ${script}`);
+}
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const { port } = s.address() as { port: number };
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+interface Child {
+  proc: ChildProcess;
+  port: number;
+  startupMs: number;
+  stop(): Promise<number | null>;
+}
+
+/** Spawns a server and polls `readyPath` until it answers 200. */
+async function spawnServer(args: string[], env: Record<string, string>, readyPath: string): Promise<Child> {
+  const port = await freePort();
+  const started = performance.now();
+  const childEnv: Record<string, string | undefined> = { ...process.env, ...env, PORT: String(port) };
+  for (const k of ['DATABASE_URL', 'TEST_DATABASE_URL', 'BENCH_DATABASE_URL', 'NODE_OPTIONS'])
+    if (!(k in env)) delete childEnv[k];
+  const proc = spawn(process.execPath, args, { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(proc);
+  proc.once('exit', () => children.delete(proc));
+  let out = '';
+  proc.stdout!.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  proc.stderr!.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  let exitCode: number | null | undefined;
+  const exited = new Promise<number | null>((r) =>
+    proc.once('exit', (code) => {
+      exitCode = code;
+      r(code);
+    }),
+  );
+  for (;;) {
+    if (exitCode !== undefined) throw new Error(`exited with ${exitCode} before it was ready:\n${out}`);
+    if (performance.now() - started > 120_000) {
+      proc.kill('SIGKILL');
+      throw new Error(`not ready in 120 s:\n${out}`);
+    }
+    const ok = await fetch(`http://127.0.0.1:${port}${readyPath}`)
+      .then((r) => r.status === 200)
+      .catch(() => false);
+    if (ok) break;
+    await sleep(20);
+  }
+  const startupMs = performance.now() - started;
+  return {
+    proc,
+    port,
+    startupMs,
+    async stop() {
+      proc.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+const rssMb = (pid: number) =>
+  Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function appEnv(dataDir: string, databaseUrl?: string): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    BASE_URL,
+    AUTH_SECRET,
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    DEMO_DATA: 'true',
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  };
+}
+
+/** Migrates the database and creates the signed-in scenario's account, before the app starts. */
+async function prepare(dataDir: string, databaseUrl?: string) {
+  const config = loadConfig(appEnv(dataDir, databaseUrl));
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
+  try {
+    await runMigrations(database);
+    const auth = createAuth({ db: database.db, baseUrl: BASE_URL, secret: AUTH_SECRET, production: true });
+    await ensureUser(database.db, auth, { ...USER, role: 'resident' });
+  } finally {
+    await database.close();
+  }
+}
+
+/** Signs in through the form, as a browser does, and returns the Cookie header to send. */
+async function signIn(port: number): Promise<string> {
+  const base = `http://127.0.0.1:${port}`;
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair = ''] = c.split(';');
+      const i = pair.indexOf('=');
+      jar.set(pair.slice(0, i), pair.slice(i + 1));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const page = await fetch(`${base}/logowanie`);
+  keep(page);
+  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1];
+  if (!token) throw new Error('no CSRF token on /logowanie');
+  const res = await fetch(`${base}/logowanie`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: token, email: USER.email, password: USER.password }),
+  });
+  keep(res);
+  if (res.status !== 303 || ![...jar.keys()].some((k) => k.includes('session_token')))
+    throw new Error(`sign-in failed: ${res.status}`);
+  return cookie();
+}
+
+interface Row {
+  scenario: string;
+  driver: string;
+  path: string;
+  rps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  errors: number;
+  non2xx: number;
+  requests: number;
+}
+
+async function measure(
+  scenario: string,
+  driver: string,
+  port: number,
+  urlPath: string,
+  headers: Record<string, string> = {},
+): Promise<Row> {
+  const url = `http://127.0.0.1:${port}${urlPath}`;
+  const check = await fetch(url, { headers, redirect: 'manual' });
+  const body = await check.text();
+  if (check.status !== 200) throw new Error(`${scenario}: GET ${urlPath} answered ${check.status}`);
+  if (scenario.startsWith('signed-in') && !/wyloguj/i.test(body))
+    throw new Error(`${scenario}: not signed in`);
+  if (WARMUP > 0) await autocannon({ url, connections: CONNECTIONS, duration: WARMUP, headers });
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
+  const row: Row = {
+    scenario,
+    driver,
+    path: urlPath,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p90: r.latency.p90,
+    p99: r.latency.p99,
+    max: r.latency.max,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+    requests: r.latency.totalCount,
+  };
+  console.log(
+    `  ${scenario.padEnd(22)} ${driver.padEnd(10)} ${Math.round(row.rps)} req/s, p99 ${row.p99} ms` +
+      (row.errors + row.non2xx ? `, ${row.errors} errors, ${row.non2xx} non-2xx` : ''),
+  );
+  return row;
+}
+
+interface StartFigures {
+  startsMs: number[];
+  idleRssMb: number[];
+  firstStartMs: number;
+}
+
+/** Starts the embedded app on existing data the way `npm start` does, several times. */
+async function embeddedStarts(): Promise<StartFigures> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'klaster-bench-start-'));
+  const env = { HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', NODE_ENV: 'development' };
+  try {
+    const first = await spawnServer(startCommand(), env, '/readyz');
+    await first.stop();
+    const startsMs: number[] = [];
+    const idleRssMb: number[] = [];
+    for (let i = 0; i < STARTS; i++) {
+      const s = await spawnServer(startCommand(), env, '/readyz');
+      startsMs.push(s.startupMs);
+      await sleep(5000);
+      idleRssMb.push(rssMb(s.proc.pid!));
+      const code = await s.stop();
+      if (code !== 0) throw new Error(`the app exited with ${code} on SIGTERM`);
+    }
+    return { startsMs, idleRssMb, firstStartMs: first.startupMs };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function driverRun(
+  driver: 'pglite' | 'postgresql',
+  bare: Child,
+): Promise<{ rows: Row[]; rss: number }> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'klaster-bench-'));
+  let databaseUrl: string | undefined;
+  let dbName: string | undefined;
+  if (driver === 'postgresql') {
+    dbName = `klaster_bench_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: SERVER_URL });
+    await admin.connect();
+    await admin.query(`create database ${dbName}`);
+    await admin.end();
+    const u = new URL(SERVER_URL!);
+    u.pathname = `/${dbName}`;
+    databaseUrl = u.toString();
+  }
+  try {
+    await prepare(dataDir, databaseUrl);
+    const app = await spawnServer(startCommand(), appEnv(dataDir, databaseUrl), '/readyz');
+    try {
+      const cookie = await signIn(app.port);
+      const signedInPath = (await fetch(`http://127.0.0.1:${app.port}/konto`, { headers: { cookie } })).ok
+        ? '/konto'
+        : '/';
+      const rows = [
+        await measure('bare Fastify', driver, bare.port, '/bare'),
+        await measure('anonymous home page', driver, app.port, '/'),
+        await measure(`signed-in ${signedInPath}`, driver, app.port, signedInPath, { cookie }),
+      ];
+      const rss = rssMb(app.proc.pid!);
+      const code = await app.stop();
+      if (code !== 0) throw new Error(`the app exited with ${code} on SIGTERM`);
+      return { rows, rss };
+    } catch (err) {
+      app.proc.kill('SIGKILL');
+      throw err;
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+    if (dbName) {
+      const admin = new pg.Client({ connectionString: SERVER_URL });
+      await admin.connect();
+      await admin.query(`drop database if exists ${dbName} with (force)`);
+      await admin.end();
+    }
+  }
+}
+
+/** autocannon records whole milliseconds: 0 means under one. */
+const fmt = (n: number) => (n === 0 ? '<1' : n >= 100 ? String(Math.round(n)) : n.toFixed(n >= 10 ? 1 : 2));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function table(rows: Row[]): string {
+  const bareOf = (driver: string) => rows.find((r) => r.driver === driver && r.scenario === 'bare Fastify')!;
+  const lines = [
+    '| scenario | driver | req/s | p50 ms | p90 ms | p99 ms | max ms | errors / non-2xx | req/s vs bare |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of rows) {
+    const ratio = r.rps / bareOf(r.driver).rps;
+    lines.push(
+      `| ${r.scenario} | ${r.driver} | ${Math.round(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p90)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${r.errors} / ${r.non2xx} | ${ratio.toFixed(3)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  const startedAt = new Date();
+  console.log(
+    `Klaster bench: ${CONNECTIONS} connections, ${SECONDS} s per scenario after ${WARMUP} s warm-up; ` +
+      `app started as: node ${startCommand().join(' ')}`,
+  );
+  console.log('embedded start on existing data and idle memory…');
+  const starts = await embeddedStarts();
+  console.log(
+    `  starts ${starts.startsMs.map((m) => Math.round(m)).join(', ')} ms; idle RSS ${starts.idleRssMb.map((m) => Math.round(m)).join(', ')} MB`,
+  );
+
+  const bare = await spawnServer(['--import', 'tsx', 'bench/bare-server.ts'], {}, '/bare');
+  const rows: Row[] = [];
+  const rssAfterLoad: Record<string, number> = {};
+  try {
+    const drivers: Array<'pglite' | 'postgresql'> = SERVER_URL ? ['pglite', 'postgresql'] : ['pglite'];
+    for (const driver of drivers) {
+      console.log(`${driver}…`);
+      const r = await driverRun(driver, bare);
+      rows.push(...r.rows);
+      rssAfterLoad[driver] = r.rss;
+    }
+  } finally {
+    await bare.stop();
+  }
+
+  const pgRow = (s: string) => rows.find((r) => r.driver === 'postgresql' && r.scenario.startsWith(s));
+  const verdict = (ok: boolean | undefined) =>
+    ok === undefined ? 'not measured' : ok ? 'met' : '**missed**';
+  const startMedian = median(starts.startsMs);
+  const rssMedian = median(starts.idleRssMb);
+  const targets = [
+    `| PostgreSQL: anonymous page p99 < 20 ms | ${pgRow('anonymous') ? `${fmt(pgRow('anonymous')!.p99)} ms` : '—'} | ${verdict(pgRow('anonymous') && pgRow('anonymous')!.p99 < 20)} |`,
+    `| PostgreSQL: signed-in page p99 < 30 ms | ${pgRow('signed-in') ? `${fmt(pgRow('signed-in')!.p99)} ms` : '—'} | ${verdict(pgRow('signed-in') && pgRow('signed-in')!.p99 < 30)} |`,
+    `| Embedded: start on existing data < 5 s | ${(startMedian / 1000).toFixed(2)} s (median of ${starts.startsMs.length}: ${starts.startsMs.map((m) => (m / 1000).toFixed(2)).join(', ')}) | ${verdict(startMedian < 5000)} |`,
+    `| Embedded: idle resident memory < 200 MB | ${Math.round(rssMedian)} MB (${starts.idleRssMb.map((m) => Math.round(m)).join(', ')}) | ${verdict(rssMedian < 200)} |`,
+  ];
+  const report = [
+    `Run ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ` +
+      `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}; ` +
+      `${CONNECTIONS} connections, ${SECONDS} s per scenario after ${WARMUP} s warm-up.`,
+    '',
+    table(rows),
+    '',
+    '| target | measured | |',
+    '| --- | --- | --- |',
+    ...targets,
+    '',
+    `Resident memory of the app right after the load: ${Object.entries(rssAfterLoad)
+      .map(([d, m]) => `${d} ${Math.round(m)} MB`)
+      .join(
+        ', ',
+      )}. First start on an empty data directory (migrations, demo data): ${(starts.firstStartMs / 1000).toFixed(2)} s.`,
+  ].join('\n');
+  console.log(`\n${report}\n`);
+
+  if (WRITE) {
+    const file = path.join(root, 'bench', 'RESULTS.md');
+    const current = readFileSync(file, 'utf8');
+    const begin = '<!-- bench:begin -->';
+    const end = '<!-- bench:end -->';
+    const from = current.indexOf(begin);
+    const to = current.indexOf(end);
+    if (from < 0 || to < 0) throw new Error(`${file} lacks the ${begin} … ${end} markers`);
+    writeFileSync(file, `${current.slice(0, from + begin.length)}\n${report}\n${current.slice(to)}`);
+    // Keep the file as the linter formats it, so `npm run lint` stays green after a run.
+    spawnSync(path.join(root, 'node_modules', '.bin', 'biome'), ['format', '--write', file], {
+      stdio: 'ignore',
+    });
+    console.log(`figures written to ${path.relative(root, file)}`);
+  }
+  const bad = rows.filter((r) => r.errors > 0 || r.non2xx > 0);
+  if (bad.length) {
+    console.error(
+      `errors or non-2xx answers in: ${bad.map((r) => `${r.scenario} (${r.driver})`).join(', ')}`,
+    );
+    process.exitCode = 1;
+  }
+}
+
+try {
+  await main();
+} catch (err) {
+  console.error(err);
+  process.exitCode = 1;
+} finally {
+  for (const c of children) c.kill('SIGKILL');
+}
