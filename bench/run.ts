@@ -19,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { startArguments } from '../scripts/start-command.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { runMigrations } from '../src/db/migrate.ts';
@@ -53,18 +54,7 @@ process.on('exit', () => {
  */
 function startCommand(): string[] {
   const extra = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
-  return [...extra, ...startScript()];
-}
-
-function startScript(): string[] {
-  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
-    scripts: Record<string, string>;
-  };
-  const script = pkg.scripts.start ?? '';
-  const words = script.split(/\s+/).filter(Boolean);
-  if (words[0] === 'node') return words.slice(1);
-  if (words[0] === 'tsx') return ['--import', 'tsx', ...words.slice(1)];
-  throw new Error(`cannot read the start script: ${script}`);
+  return [...extra, ...startArguments()];
 }
 
 async function freePort(): Promise<number> {

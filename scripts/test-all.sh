@@ -94,7 +94,7 @@ if [[ ${#missing[@]} -gt 0 ]]; then
 fi
 
 # ── 2. Build, type check, lint ─────────────────────────────────────────────────────────
-stage "build assets" npm run -s build:assets
+stage "build (assets and server)" npm run -s build
 stage "type check (tsc)" npm run -s typecheck
 stage "lint (biome)" npm run -s lint
 

@@ -1,6 +1,5 @@
 // The composition root: platform plugins first, then each module.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
@@ -24,8 +23,7 @@ import { frameworkErrors, webPlatform } from './platform/http/web.ts';
 import { retentionJob } from './platform/jobs/retention.ts';
 import { type Schedule, Worker } from './platform/jobs/worker.ts';
 import { createTransport, type MailTransport } from './platform/mail/transport.ts';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { projectRoot } from './platform/paths.ts';
 
 export interface AppDeps {
   config: Config;
@@ -138,7 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     publicPrefixes: ['/assets/'],
   });
   await app.register(fastifyStatic, {
-    root: [path.join(root, 'public', 'build'), path.join(root, 'public')],
+    root: [path.join(projectRoot, 'public', 'build'), path.join(projectRoot, 'public')],
     prefix: '/assets/',
     maxAge: config.production ? '1d' : 0,
     index: false,

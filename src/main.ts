@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
+import { trackInflight } from './platform/http/inflight.ts';
 import { loadDemoData } from './seed/demo.ts';
 
 const started = performance.now();
@@ -39,6 +40,7 @@ const app = await buildApp({
     },
   },
 });
+const inflight = trackInflight(app);
 if (config.demoData) {
   const result = await loadDemoData(app.klaster);
   if (result.created) app.log.info('demo data loaded');
@@ -51,8 +53,10 @@ if (config.workers) {
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'shutting down after an error');
   else app.log.info({ signal }, 'shutting down');
-  // Stop accepting, let in-flight requests finish, stop the workers, then close the database.
+  // Stop accepting, let in-flight requests finish (also those whose client has gone), stop the
+  // workers, then close the database.
   await app.close();
+  if (!(await inflight.idle(8_000))) app.log.warn('requests still running after 8 s; closing the database');
   await database.close();
 });
 

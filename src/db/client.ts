@@ -52,7 +52,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const dir = options.pgliteDir ?? 'memory://';
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(dir);
+  // Embedded use is one small process: an 8 MB buffer pool (the OS page cache does the rest) keeps
+  // resident memory low; PostgreSQL's default 128 MB pool would stay resident in WebAssembly memory.
+  const client = await PGlite.create(dir, {
+    startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=8MB'],
+  });
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return wrap(db, 'pglite', async () => client.close(), { pglite: client });
 }

@@ -90,7 +90,7 @@ describe('foundation journey in Chromium', () => {
     await page.waitForURL(/\/organizacje\/[0-9a-f-]{36}$/);
     await check(page);
     const orgUrl = page.url();
-    assert.match(await page.locator('main').innerText(), /Oczekuje na weryfikację/i);
+    assert.match((await page.locator('main').textContent()) ?? '', /Oczekuje na weryfikację/i);
     await page.goto(`${server.baseUrl}/organizacje/moje`);
     await check(page);
     await context.close();
@@ -132,12 +132,12 @@ describe('foundation journey in Chromium', () => {
     await page.waitForLoadState('load');
     await check(page);
     await page.goto(resident.orgUrl);
-    assert.match(await page.locator('main').innerText(), /Zweryfikowana/);
+    assert.match((await page.locator('main').textContent()) ?? '', /Zweryfikowana/);
     await check(page);
 
     await page.getByRole('button', { name: 'Wyloguj się' }).click();
     await page.waitForURL(`${server.baseUrl}/`);
-    assert.match(await page.locator('body').innerText(), /Wylogowano/);
+    assert.match((await page.locator('body').textContent()) ?? '', /Wylogowano/);
     await check(page);
 
     // Signing in again now asks for the code from the app.

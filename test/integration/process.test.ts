@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { startArguments } from '../../scripts/start-command.ts';
 import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import { freshServerDatabase } from '../support/app.ts';
 import { freePort } from '../support/smtp.ts';
@@ -31,7 +32,7 @@ async function startServer(env: Record<string, string>): Promise<Server> {
   const childEnv: Record<string, string | undefined> = { ...process.env, ...env, PORT: String(port) };
   for (const k of ['NODE_TEST_CONTEXT', 'NODE_OPTIONS']) delete childEnv[k];
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const proc = spawn(process.execPath, startArguments(), {
     cwd: root,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -328,7 +329,8 @@ describe('the server process', () => {
     t.diagnostic(`resident memory after idle: ${Math.round(rss)} MB (target < 200)`);
     // Generous bounds: the machine is shared; bench/RESULTS.md records the measured figures.
     assert.ok(s.startupMs < 15_000, `started in ${Math.round(s.startupMs)} ms`);
-    assert.ok(rss < 768, `resident memory ${Math.round(rss)} MB`);
+    // The target (200 MB) is measured by `npm run bench`; here a bound a noisy CI machine keeps.
+    assert.ok(rss < 260, `resident memory ${Math.round(rss)} MB`);
 
     s.proc.kill('SIGTERM');
     assert.deepEqual(await s.exited, { code: 0, signal: null });

@@ -1,13 +1,13 @@
 import { Table } from '../../platform/views/components.tsx';
 import { useView } from '../../platform/views/context.ts';
 import { H1, Layout } from '../../platform/views/layout.tsx';
-import type { BuildingView } from '../places/service.ts';
+import type { ClusterView } from '../places/service.ts';
 
 export function HomePage({
   cluster,
   subareas,
 }: {
-  cluster: { name: string; address: string; description: string; buildings: BuildingView[] } | null;
+  cluster: ClusterView | null;
   subareas: Array<{ slug: string; name: string; description: string }>;
 }) {
   const { t, actor } = useView();

@@ -1,5 +1,6 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { cached } from '../../platform/cache.ts';
 import { buildings, sites, subareas, zones } from './schema.ts';
 
 export interface BuildingView {
@@ -9,40 +10,50 @@ export interface BuildingView {
   zones: Array<{ slug: string; name: string; kind: string; description: string }>;
 }
 
+export interface ClusterView {
+  name: string;
+  address: string;
+  description: string;
+  buildings: BuildingView[];
+}
+
+/** Place descriptions change rarely; public pages read them from a short in-process cache. */
+const PUBLIC_TTL_MS = 60_000;
+
 export function placesService(db: Db) {
+  /** The cluster's site with its buildings and zones, in display order. */
+  const cluster = cached(PUBLIC_TTL_MS, async (): Promise<ClusterView | null> => {
+    const [site] = await db.select().from(sites).limit(1);
+    if (!site) return null;
+    const [bs, zs] = await Promise.all([
+      db.select().from(buildings).orderBy(asc(buildings.position)),
+      db.select().from(zones).orderBy(asc(zones.position)),
+    ]);
+    return {
+      name: site.name,
+      address: site.address,
+      description: site.description,
+      buildings: bs.map((b) => ({
+        code: b.code,
+        name: b.name,
+        description: b.description,
+        zones: zs
+          .filter((z) => z.buildingId === b.id)
+          .map((z) => ({ slug: z.slug, name: z.name, kind: z.kind, description: z.description })),
+      })),
+    };
+  });
+  const publicSubareas = cached(PUBLIC_TTL_MS, () =>
+    db
+      .select({ slug: subareas.slug, name: subareas.name, description: subareas.description })
+      .from(subareas)
+      .orderBy(asc(subareas.position)),
+  );
   return {
-    /** The cluster's site with its buildings and zones, in display order. */
-    async cluster(): Promise<{
-      name: string;
-      address: string;
-      description: string;
-      buildings: BuildingView[];
-    } | null> {
-      const [site] = await db.select().from(sites).limit(1);
-      if (!site) return null;
-      const bs = await db.select().from(buildings).orderBy(asc(buildings.position));
-      const zs = await db.select().from(zones).orderBy(asc(zones.position));
-      return {
-        name: site.name,
-        address: site.address,
-        description: site.description,
-        buildings: bs.map((b) => ({
-          code: b.code,
-          name: b.name,
-          description: b.description,
-          zones: zs
-            .filter((z) => z.buildingId === b.id)
-            .map((z) => ({ slug: z.slug, name: z.name, kind: z.kind, description: z.description })),
-        })),
-      };
-    },
-    async subareas() {
-      return db
-        .select({ slug: subareas.slug, name: subareas.name, description: subareas.description })
-        .from(subareas)
-        .orderBy(asc(subareas.position));
-    },
-    /** Subareas with their ids, for modules that store a reference to one. */
+    cluster,
+    /** The revitalisation subareas for public pages (cached). */
+    subareas: publicSubareas,
+    /** Subareas with their ids, read fresh: for validating and storing a reference to one. */
     async subareaOptions(): Promise<Array<{ id: string; slug: string; name: string }>> {
       return db
         .select({ id: subareas.id, slug: subareas.slug, name: subareas.name })

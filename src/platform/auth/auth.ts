@@ -39,6 +39,10 @@ export function createAuth(o: AuthOptions) {
         account: authSchema.account,
         verification: authSchema.verification,
         twoFactor: authSchema.twoFactor,
+        userRelations: authSchema.userRelations,
+        sessionRelations: authSchema.sessionRelations,
+        accountRelations: authSchema.accountRelations,
+        twoFactorRelations: authSchema.twoFactorRelations,
       },
     }),
     emailAndPassword: {
@@ -106,6 +110,8 @@ export function createAuth(o: AuthOptions) {
       useSecureCookies: o.production,
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure: o.production, path: '/' },
       ipAddress: { ipAddressHeaders: ['x-klaster-client-ip'] },
+      // A session is read with its user in one query on every signed-in request.
+      database: { joins: true },
     },
     trustedOrigins: [o.baseUrl],
     plugins: [twoFactor({ issuer: TOTP_ISSUER, skipVerificationOnEnable: false })],

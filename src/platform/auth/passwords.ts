@@ -1,7 +1,7 @@
 // Password policy: 12–128 characters and not among common passwords (the 49,000-entry list shipped
 // with zxcvbn-ts, plus Polish favourites), also when a common word is only padded with digits or
 // repeated.
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { createRequire } from 'node:module';
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
@@ -40,6 +40,10 @@ const polish = [
 let common: Set<string> | null = null;
 function commonSet(): Set<string> {
   if (!common) {
+    // Loaded on first use (a sign-up or password change), not at start: the list is a few MB.
+    const { dictionary } = createRequire(import.meta.url)('@zxcvbn-ts/language-common') as {
+      dictionary: Record<'passwords-common', string[]>;
+    };
     common = new Set([...dictionary['passwords-common'], ...polish].map((p) => p.toLowerCase()));
   }
   return common;

@@ -1,6 +1,6 @@
 // Identity tables used by better-auth (its own ids), plus the platform's fields on the user row:
 // role, unit, preferred language, phone and blocking.
-import { sql } from 'drizzle-orm';
+import { relations, sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const roles = ['resident', 'staff', 'evaluator', 'admin'] as const;
@@ -110,3 +110,19 @@ export const signInAttempts = pgTable('auth_sign_in_attempt', {
   windowStart: ts('window_start').notNull(),
   failures: integer('failures').notNull().default(0),
 });
+
+// Relations let better-auth read a session together with its user in one query (joins).
+export const userRelations = relations(user, ({ many }) => ({
+  sessions: many(session),
+  accounts: many(account),
+  twoFactors: many(twoFactor),
+}));
+export const sessionRelations = relations(session, ({ one }) => ({
+  user: one(user, { fields: [session.userId], references: [user.id] }),
+}));
+export const accountRelations = relations(account, ({ one }) => ({
+  user: one(user, { fields: [account.userId], references: [user.id] }),
+}));
+export const twoFactorRelations = relations(twoFactor, ({ one }) => ({
+  user: one(user, { fields: [twoFactor.userId], references: [user.id] }),
+}));

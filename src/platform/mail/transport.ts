@@ -1,6 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import nodemailer from 'nodemailer';
 
 export interface OutgoingMail {
   id: string;
@@ -28,25 +27,32 @@ function message(mail: OutgoingMail) {
   };
 }
 
-/** SMTP when SMTP_URL is set; otherwise one .eml file per message in the mail directory. */
+type Transporter = ReturnType<typeof import('nodemailer')['createTransport']>;
+
+/**
+ * SMTP when SMTP_URL is set; otherwise one .eml file per message in the mail directory.
+ * nodemailer is loaded with the first message, not at start (an idle node holds less memory).
+ */
 export function createTransport(options: { smtpUrl?: string | undefined; mailDir: string }): MailTransport {
-  if (options.smtpUrl) {
-    const transporter = nodemailer.createTransport(options.smtpUrl, {});
-    return {
-      async send(mail) {
-        await transporter.sendMail(message(mail));
-      },
-      close: () => transporter.close(),
-    };
-  }
-  const stream = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  let transporter: Promise<Transporter> | null = null;
+  const get = () => {
+    transporter ??= import('nodemailer').then(({ default: nodemailer }) =>
+      options.smtpUrl
+        ? nodemailer.createTransport(options.smtpUrl, {})
+        : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }),
+    );
+    return transporter;
+  };
   return {
     async send(mail) {
-      const info = await stream.sendMail(message(mail));
+      const info = await (await get()).sendMail(message(mail));
+      if (options.smtpUrl) return;
       await mkdir(options.mailDir, { recursive: true });
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       await writeFile(path.join(options.mailDir, `${stamp}-${mail.id}.eml`), info.message as Buffer);
     },
-    close: () => stream.close(),
+    close() {
+      void transporter?.then((t) => t.close());
+    },
   };
 }

@@ -1,0 +1,31 @@
+// A small in-process cache for rarely changing reference data (places, catalogues) read on hot
+// pages. Values live `ttlMs` at most, so every app node sees a change within that time; the node
+// that makes a change calls invalidate() to see it at once. Concurrent misses share one load.
+export interface Cached<T> {
+  (): Promise<T>;
+  invalidate(): void;
+}
+
+export function cached<T>(
+  ttlMs: number,
+  load: () => PromiseLike<T>,
+  now: () => number = Date.now,
+): Cached<T> {
+  let value: { at: number; promise: Promise<T> } | null = null;
+  const get = (() => {
+    if (value && now() - value.at < ttlMs) return value.promise;
+    // Resolved once into a real promise: query builders are thenables that run again on every await.
+    const promise = Promise.resolve().then(load);
+    const entry = { at: now(), promise };
+    value = entry;
+    // A failed load is not kept: the next caller tries again.
+    promise.catch(() => {
+      if (value === entry) value = null;
+    });
+    return promise;
+  }) as Cached<T>;
+  get.invalidate = () => {
+    value = null;
+  };
+  return get;
+}
