@@ -129,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(webPlatform, {
     auth,
+    db: database.db,
     secret: config.authSecret,
     production: config.production,
     contactEmail: config.contactEmail,

@@ -20,6 +20,8 @@ export interface AuthOptions {
 }
 
 export const SESSION_COOKIE = 'klaster.session_token';
+export const SESSION_EXPIRES_IN_S = 7 * 24 * 3600;
+export const SESSION_UPDATE_AGE_S = 24 * 3600;
 export const TOTP_ISSUER = 'Klaster Zabłocie 20.22';
 
 export function createAuth(o: AuthOptions) {
@@ -101,8 +103,8 @@ export function createAuth(o: AuthOptions) {
       },
     },
     session: {
-      expiresIn: 7 * 24 * 3600,
-      updateAge: 24 * 3600,
+      expiresIn: SESSION_EXPIRES_IN_S,
+      updateAge: SESSION_UPDATE_AGE_S,
     },
     rateLimit: { enabled: false },
     advanced: {

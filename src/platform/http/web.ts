@@ -7,8 +7,10 @@ import fp from 'fastify-plugin';
 import type { VNode } from 'preact';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import type { Db } from '../../db/client.ts';
 import type { Auth } from '../auth/auth.ts';
 import type { Locale, Role } from '../auth/schema.ts';
+import { sessionReader } from '../auth/session.ts';
 import { isLocale, type Messages, messages, negotiateLocale } from '../i18n/index.ts';
 import { type Flash, type ViewContext, ViewCtx } from '../views/context.ts';
 import { ErrorPage } from '../views/error-page.tsx';
@@ -77,6 +79,7 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface WebOptions {
   auth: Auth;
+  db: Db;
   secret: string;
   production: boolean;
   contactEmail: string;
@@ -148,6 +151,7 @@ export const webPlatform = fp<WebOptions>(
     });
 
     // Every route must say who may use it; registering one that does not is a programming error.
+    const readSession = sessionReader(o.db, o.secret);
     const routes: RouteAccess[] = [];
     app.decorate('routeAccess', () => routes);
     app.addHook('onRoute', (route) => {
@@ -168,22 +172,28 @@ export const webPlatform = fp<WebOptions>(
       // Who is asking.
       const cookieHeader = request.headers.cookie;
       if (cookieHeader?.includes(o.sessionCookieName)) {
-        const session = await o.auth.api.getSession({ headers: request.authHeaders() }).catch(() => null);
-        if (session?.user) {
-          const u = session.user as typeof session.user & Record<string, unknown>;
-          if (!u.blockedAt && !u.deletedAt) {
-            request.actor = {
-              id: u.id,
-              name: u.name,
-              email: u.email,
-              role: (u.role as Role) ?? 'resident',
-              staffUnit: (u.staffUnit as string | null) ?? null,
-              twoFactorEnabled: u.twoFactorEnabled === true,
-              locale: isLocale(u.locale) ? u.locale : 'pl',
-              emailVerified: u.emailVerified,
-              sessionId: session.session.id,
-            };
-          }
+        let found = await readSession(cookieHeader);
+        if (found.kind === 'refresh') {
+          // better-auth extends the session and sends the renewed cookie.
+          const r = await o.auth.api
+            .getSession({ headers: request.authHeaders(), returnHeaders: true })
+            .catch(() => null);
+          for (const c of r?.headers.getSetCookie() ?? []) reply.header('set-cookie', c);
+          found = await readSession(cookieHeader);
+        }
+        const u = found.kind === 'valid' ? found.row.user : null;
+        if (found.kind === 'valid' && u && !u.blockedAt && !u.deletedAt) {
+          request.actor = {
+            id: u.id,
+            name: u.name,
+            email: u.email,
+            role: u.role as Role,
+            staffUnit: u.staffUnit,
+            twoFactorEnabled: u.twoFactorEnabled,
+            locale: isLocale(u.locale) ? u.locale : 'pl',
+            emailVerified: u.emailVerified,
+            sessionId: found.row.sessionId,
+          };
         }
       }
       // In which language: the switch (cookie), then the profile, then the browser.
