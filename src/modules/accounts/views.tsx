@@ -164,15 +164,7 @@ export function TwoFactorChallengePage({ state }: { state: FormState }) {
       <p class="govuk-body">{a.twoFactorLead}</p>
       <Form action="/logowanie/kod">
         {next ? <input type="hidden" name="next" value={next} /> : null}
-        <TextInput
-          name="code"
-          label={a.code}
-          autocomplete="one-time-code"
-          inputmode="numeric"
-          width="10"
-          spellcheck={false}
-          state={state}
-        />
+        <CodeInput label={a.code} state={state} />
         <Button>{a.verify}</Button>
       </Form>
     </Layout>
@@ -199,6 +191,21 @@ export function ForgotPasswordPage({ state }: { state: FormState }) {
         <Button>{a.sendLink}</Button>
       </Form>
     </Layout>
+  );
+}
+
+/** The 6-digit code from an authenticator app (or a backup code). */
+function CodeInput({ label, state }: { label: string; state: FormState }) {
+  return (
+    <TextInput
+      name="code"
+      label={label}
+      autocomplete="one-time-code"
+      inputmode="numeric"
+      width="10"
+      spellcheck={false}
+      state={state}
+    />
   );
 }
 
@@ -695,15 +702,7 @@ export function TwoFactorSetupPage({
       <h2 class="govuk-heading-m">{s.step3}</h2>
       <Form action="/konto/dwuetapowe/potwierdz">
         {next ? <input type="hidden" name="next" value={next} /> : null}
-        <TextInput
-          name="code"
-          label={s.confirmLead}
-          autocomplete="one-time-code"
-          inputmode="numeric"
-          width="10"
-          spellcheck={false}
-          state={state}
-        />
+        <CodeInput label={s.confirmLead} state={state} />
         <Button>{s.confirm}</Button>
       </Form>
     </Layout>

@@ -436,6 +436,54 @@ export function organisationsService(deps: OrganisationsDeps) {
     });
   }
 
+  /**
+   * A staff decision on an organisation, in one transaction under the organisation's row lock: the
+   * new status, an audit row with before and after, and an e-mail to every owner.
+   */
+  async function review(
+    actor: OrgActor,
+    id: string,
+    ctx: RequestContext,
+    d: {
+      refuseWhen: OrganisationStatus;
+      refusal: string;
+      action: string;
+      set: (now: Date) => Partial<typeof organisations.$inferInsert>;
+      mail: (
+        org: typeof organisations.$inferSelect,
+      ) =>
+        | { template: 'orgVerified'; args: [string, string] }
+        | { template: 'orgRejected'; args: [string, string, string] };
+    },
+  ): Promise<{ name: string }> {
+    return db.transaction(async (tx) => {
+      const org = await lockOrganisation(tx, id);
+      await guard(tx, actor, org, 'review');
+      if (org.status === d.refuseWhen) throw new RuleError(d.refusal);
+      const now = new Date();
+      const [after] = await tx
+        .update(organisations)
+        .set({ ...d.set(now), updatedAt: now })
+        .where(eq(organisations.id, id))
+        .returning();
+      await audit(
+        tx,
+        { id: actor.id, role: actor.role, requestId: ctx.requestId },
+        {
+          action: d.action,
+          entityType: 'organisation',
+          entityId: id,
+          before: snapshot(org),
+          after: snapshot(after!),
+        },
+      );
+      for (const o of await ownersOf(tx, id)) {
+        await enqueueMail(tx, { to: o.email, name: o.name, locale: o.locale, userId: o.id, ...d.mail(org) });
+      }
+      return { name: org.name };
+    });
+  }
+
   return {
     /** Registers an organisation; its creator becomes its owner. Awaits staff verification. */
     async create(actor: OrgActor, raw: OrganisationInput): Promise<{ id: string }> {
@@ -866,46 +914,19 @@ export function organisationsService(deps: OrganisationsDeps) {
 
     async verify(actor: OrgActor, id: string, ctx: RequestContext = {}): Promise<{ name: string }> {
       try {
-        return await db.transaction(async (tx) => {
-          const org = await lockOrganisation(tx, id);
-          await guard(tx, actor, org, 'review');
-          if (org.status === 'verified') throw new RuleError('alreadyVerified');
-          const now = new Date();
-          const [after] = await tx
-            .update(organisations)
-            .set({
-              status: 'verified',
-              verifiedAt: now,
-              verifiedBy: actor.id,
-              rejectionReason: null,
-              rejectedAt: null,
-              rejectedBy: null,
-              updatedAt: now,
-            })
-            .where(eq(organisations.id, id))
-            .returning();
-          await audit(
-            tx,
-            { id: actor.id, role: actor.role, requestId: ctx.requestId },
-            {
-              action: 'organisation.verify',
-              entityType: 'organisation',
-              entityId: id,
-              before: snapshot(org),
-              after: snapshot(after!),
-            },
-          );
-          for (const o of await ownersOf(tx, id)) {
-            await enqueueMail(tx, {
-              to: o.email,
-              name: o.name,
-              locale: o.locale,
-              userId: o.id,
-              template: 'orgVerified',
-              args: [org.name, orgUrl(id)],
-            });
-          }
-          return { name: org.name };
+        return await review(actor, id, ctx, {
+          refuseWhen: 'verified',
+          refusal: 'alreadyVerified',
+          action: 'organisation.verify',
+          set: (now) => ({
+            status: 'verified',
+            verifiedAt: now,
+            verifiedBy: actor.id,
+            rejectionReason: null,
+            rejectedAt: null,
+            rejectedBy: null,
+          }),
+          mail: (org) => ({ template: 'orgVerified', args: [org.name, orgUrl(id)] }),
         });
       } catch (err) {
         throw translateUnique(err);
@@ -920,46 +941,22 @@ export function organisationsService(deps: OrganisationsDeps) {
     ): Promise<{ name: string }> {
       const parsed = rejectInput.safeParse({ reason });
       if (!parsed.success) throw new RuleError(reason.trim() ? 'reasonTooLong' : 'reasonRequired', 'reason');
-      return db.transaction(async (tx) => {
-        const org = await lockOrganisation(tx, id);
-        await guard(tx, actor, org, 'review');
-        if (org.status === 'rejected') throw new RuleError('alreadyRejected');
-        const now = new Date();
-        const [after] = await tx
-          .update(organisations)
-          .set({
-            status: 'rejected',
-            rejectionReason: parsed.data.reason,
-            rejectedAt: now,
-            rejectedBy: actor.id,
-            verifiedAt: null,
-            verifiedBy: null,
-            updatedAt: now,
-          })
-          .where(eq(organisations.id, id))
-          .returning();
-        await audit(
-          tx,
-          { id: actor.id, role: actor.role, requestId: ctx.requestId },
-          {
-            action: 'organisation.reject',
-            entityType: 'organisation',
-            entityId: id,
-            before: snapshot(org),
-            after: snapshot(after!),
-          },
-        );
-        for (const o of await ownersOf(tx, id)) {
-          await enqueueMail(tx, {
-            to: o.email,
-            name: o.name,
-            locale: o.locale,
-            userId: o.id,
-            template: 'orgRejected',
-            args: [org.name, parsed.data.reason, orgUrl(id, '/edycja')],
-          });
-        }
-        return { name: org.name };
+      return review(actor, id, ctx, {
+        refuseWhen: 'rejected',
+        refusal: 'alreadyRejected',
+        action: 'organisation.reject',
+        set: (now) => ({
+          status: 'rejected',
+          rejectionReason: parsed.data.reason,
+          rejectedAt: now,
+          rejectedBy: actor.id,
+          verifiedAt: null,
+          verifiedBy: null,
+        }),
+        mail: (org) => ({
+          template: 'orgRejected',
+          args: [org.name, parsed.data.reason, orgUrl(id, '/edycja')],
+        }),
       });
     },
 
