@@ -139,6 +139,12 @@ export interface AccountsDeps {
 export function accountsService(deps: AccountsDeps) {
   const { db, auth } = deps;
   const contributors = deps.contributors ?? [];
+  // The account page is the most visited signed-in page: its query is prepared once.
+  const overviewQuery = db
+    .select()
+    .from(user)
+    .where(eq(user.id, sql.placeholder('id')))
+    .prepare('klaster_account_overview');
 
   /** A security change on one's own account: an e-mail to the person and an audit row, together. */
   async function notifySelf(
@@ -339,7 +345,7 @@ export function accountsService(deps: AccountsDeps) {
     // ——— Signed-in self-service ———
 
     async overview(userId: string): Promise<AccountOverview> {
-      const [u] = await db.select().from(user).where(eq(user.id, userId));
+      const [u] = await overviewQuery.execute({ id: userId });
       if (!u || u.deletedAt) throw new NotFoundError('account');
       return {
         id: u.id,
