@@ -146,6 +146,37 @@ export function accountsService(deps: AccountsDeps) {
     .where(eq(user.id, sql.placeholder('id')))
     .prepare('klaster_account_overview');
 
+  /** Refuses (429) when the account has had too many wrong passwords, counted with sign-in failures. */
+  async function guardPassword(email: string): Promise<void> {
+    if ((await failuresFor([accountKey(email)])) >= deps.signInLimit) {
+      throw new TooManyRequestsError(WINDOW_MINUTES * 60);
+    }
+  }
+
+  /**
+   * A better-auth call that checks the person's password: refused while too many wrong passwords
+   * were typed; a wrong one is counted and reported on `field`; other refusals map to rule codes.
+   */
+  async function withPassword<T>(
+    email: string,
+    field: string,
+    call: () => Promise<T>,
+    refusals: Record<string, string> = {},
+  ): Promise<T> {
+    await guardPassword(email);
+    try {
+      return await call();
+    } catch (err) {
+      const code = apiCode(err) ?? '';
+      if (wrongPasswordCodes.has(code)) {
+        await recordFailure([accountKey(email)]);
+        throw new RuleError('wrongPassword', field);
+      }
+      if (refusals[code]) throw new RuleError(refusals[code]);
+      throw err;
+    }
+  }
+
   /** A security change on one's own account: an e-mail to the person and an audit row, together. */
   async function notifySelf(
     self: Self,
@@ -399,12 +430,6 @@ export function accountsService(deps: AccountsDeps) {
       });
     },
 
-    /** Refuses (429) when the account has had too many wrong passwords, counted with sign-in failures. */
-    async guardPassword(email: string): Promise<void> {
-      if ((await failuresFor([accountKey(email)])) >= deps.signInLimit)
-        throw new TooManyRequestsError(WINDOW_MINUTES * 60);
-    },
-
     /**
      * Changes the password (policy first), signs out every other session, mails a confirmation.
      * Returns the cookies of the new session of this device.
@@ -417,10 +442,8 @@ export function accountsService(deps: AccountsDeps) {
     ): Promise<Headers> {
       const problem = passwordProblem(input.newPassword);
       if (problem) throw new RuleError(problem, 'newPassword');
-      await this.guardPassword(self.email);
-      let out: Headers;
-      try {
-        const r = await auth.api.changePassword({
+      const { headers: out } = await withPassword(self.email, 'currentPassword', () =>
+        auth.api.changePassword({
           body: {
             currentPassword: input.currentPassword,
             newPassword: input.newPassword,
@@ -428,15 +451,8 @@ export function accountsService(deps: AccountsDeps) {
           },
           headers,
           returnHeaders: true,
-        });
-        out = r.headers;
-      } catch (err) {
-        if (wrongPasswordCodes.has(apiCode(err) ?? '')) {
-          await recordFailure([accountKey(self.email)]);
-          throw new RuleError('wrongPassword', 'currentPassword');
-        }
-        throw err;
-      }
+        }),
+      );
       await notifySelf(self, 'passwordChanged', 'account.password_changed', requestId);
       return out;
     },
@@ -490,22 +506,16 @@ export function accountsService(deps: AccountsDeps) {
       password: string,
       headers: Headers,
     ): Promise<{ setup: TwoFactorSetup; headers: Headers }> {
-      await this.guardPassword(self.email);
-      try {
-        const r = await auth.api.enableTwoFactor({ body: { password }, headers, returnHeaders: true });
-        const uri = (r.response as { totpURI?: string }).totpURI ?? '';
-        const secret = new URL(uri).searchParams.get('secret') ?? '';
-        const backupCodes = (r.response as { backupCodes?: string[] }).backupCodes ?? [];
-        return { setup: { secret, totpUri: uri, backupCodes }, headers: r.headers };
-      } catch (err) {
-        const code = apiCode(err) ?? '';
-        if (wrongPasswordCodes.has(code)) {
-          await recordFailure([accountKey(self.email)]);
-          throw new RuleError('wrongPassword', 'password');
-        }
-        if (code === 'TOTP_ALREADY_ENABLED') throw new RuleError('twoFactorAlreadyOn');
-        throw err;
-      }
+      const r = await withPassword(
+        self.email,
+        'password',
+        () => auth.api.enableTwoFactor({ body: { password }, headers, returnHeaders: true }),
+        { TOTP_ALREADY_ENABLED: 'twoFactorAlreadyOn' },
+      );
+      const uri = (r.response as { totpURI?: string }).totpURI ?? '';
+      const secret = new URL(uri).searchParams.get('secret') ?? '';
+      const backupCodes = (r.response as { backupCodes?: string[] }).backupCodes ?? [];
+      return { setup: { secret, totpUri: uri, backupCodes }, headers: r.headers };
     },
 
     /** The setup of an enrolment started and not yet confirmed (to show it again), or null. */
@@ -530,7 +540,7 @@ export function accountsService(deps: AccountsDeps) {
         .where(eq(twoFactor.userId, self.id));
       if (!row) throw new RuleError('twoFactorNotStarted');
       if (row.verified !== false) throw new RuleError('twoFactorAlreadyOn');
-      await this.guardPassword(self.email);
+      await guardPassword(self.email);
       let out: Headers;
       try {
         const r = await auth.api.verifyTOTP({ body: { code }, headers, returnHeaders: true });
@@ -558,37 +568,22 @@ export function accountsService(deps: AccountsDeps) {
       requestId?: string,
     ): Promise<Headers> {
       if (isStaff({ ...self, staffUnit: null })) throw new RuleError('staffMustKeep');
-      await this.guardPassword(self.email);
-      let out: Headers;
-      try {
-        const r = await auth.api.disableTwoFactor({ body: { password }, headers, returnHeaders: true });
-        out = r.headers;
-      } catch (err) {
-        if (wrongPasswordCodes.has(apiCode(err) ?? '')) {
-          await recordFailure([accountKey(self.email)]);
-          throw new RuleError('wrongPassword', 'password');
-        }
-        throw err;
-      }
+      const { headers: out } = await withPassword(self.email, 'password', () =>
+        auth.api.disableTwoFactor({ body: { password }, headers, returnHeaders: true }),
+      );
       await notifySelf(self, 'twoFactorDisabled', 'account.two_factor_disabled', requestId);
       return out;
     },
 
     /** New backup codes replace the old ones. */
     async regenerateBackupCodes(self: Self, password: string, headers: Headers): Promise<string[]> {
-      await this.guardPassword(self.email);
-      try {
-        const r = await auth.api.generateBackupCodes({ body: { password }, headers });
-        return r.backupCodes;
-      } catch (err) {
-        const code = apiCode(err) ?? '';
-        if (wrongPasswordCodes.has(code)) {
-          await recordFailure([accountKey(self.email)]);
-          throw new RuleError('wrongPassword', 'password');
-        }
-        if (code === 'TWO_FACTOR_NOT_ENABLED') throw new RuleError('twoFactorNotStarted');
-        throw err;
-      }
+      const r = await withPassword(
+        self.email,
+        'password',
+        () => auth.api.generateBackupCodes({ body: { password }, headers }),
+        { TWO_FACTOR_NOT_ENABLED: 'twoFactorNotStarted' },
+      );
+      return r.backupCodes;
     },
 
     /** Everything the platform holds about the person, as plain JSON ("download my data"). */
@@ -678,7 +673,7 @@ export function accountsService(deps: AccountsDeps) {
 
     /** Checks the password for a sensitive step not covered by better-auth (account deletion). */
     async verifyPassword(self: Self, password: string): Promise<void> {
-      await this.guardPassword(self.email);
+      await guardPassword(self.email);
       const [row] = await db
         .select({ hash: account.password })
         .from(account)
