@@ -218,36 +218,25 @@ export function OrganisationFormPage({
         <fieldset class="govuk-fieldset">
           <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{o.identifiersTitle}</legend>
           <p class="govuk-hint">{o.identifiersLead}</p>
-          <TextInput
-            name="nip"
-            label={o.nip}
-            hint={o.nipHint}
-            state={state}
-            width="20"
-            inputmode="numeric"
-            spellcheck={false}
-            optional
-          />
-          <TextInput
-            name="regon"
-            label={o.regon}
-            hint={o.regonHint}
-            state={state}
-            width="20"
-            inputmode="numeric"
-            spellcheck={false}
-            optional
-          />
-          <TextInput
-            name="krs"
-            label={o.krs}
-            hint={o.krsHint}
-            state={state}
-            width="20"
-            inputmode="numeric"
-            spellcheck={false}
-            optional
-          />
+          {(
+            [
+              ['nip', o.nip, o.nipHint],
+              ['regon', o.regon, o.regonHint],
+              ['krs', o.krs, o.krsHint],
+            ] as const
+          ).map(([name, label, hint]) => (
+            <TextInput
+              key={name}
+              name={name}
+              label={label}
+              hint={hint}
+              state={state}
+              width="20"
+              inputmode="numeric"
+              spellcheck={false}
+              optional
+            />
+          ))}
         </fieldset>
         <Textarea name="description" label={o.description} hint={o.descriptionHint} state={state} rows={6} />
         <TextInput
