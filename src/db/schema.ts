@@ -3,6 +3,7 @@
 export * from '../modules/accounts/schema.ts';
 export * from '../modules/organisations/schema.ts';
 export * from '../modules/places/schema.ts';
+export * from '../modules/spaces/schema.ts';
 export * from '../platform/audit/schema.ts';
 export * from '../platform/auth/schema.ts';
 export * from '../platform/jobs/schema.ts';

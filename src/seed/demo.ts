@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import type { Klaster } from '../app.ts';
 import { seedOrganisations } from '../modules/organisations/seed.ts';
 import { buildings, sites, subareas, type ZoneKind, zones } from '../modules/places/schema.ts';
+import { seedSpaces } from '../modules/spaces/seed.ts';
 import { ensureUser } from '../platform/auth/users.ts';
 import { uuidv7 } from '../platform/ids.ts';
 
@@ -161,5 +162,9 @@ export async function loadDemoData(k: Klaster): Promise<{ created: boolean }> {
     created ||= r.created;
   }
   created = (await seedOrganisations(db, users)) > 0 || created;
+  const zoneIds = new Map(
+    (await db.select({ id: zones.id, slug: zones.slug }).from(zones)).map((z) => [z.slug, z.id]),
+  );
+  created = (await seedSpaces(db, zoneIds)) > 0 || created;
   return { created };
 }

@@ -1,0 +1,212 @@
+// Demo data of the spaces module, from shared/seeds/001 (mayor's programme report): the coworking
+// of the Entrepreneurship/Creative Zone with 40 desks, a kitchen and a B2B room, and the event
+// space of building A (Zabłocie Space). Room sizes, layouts and package prices are not in the
+// documents: they are plausible demo values that staff change in /panel. Idempotent by slug.
+import { inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { defaultRules, weekdayHours } from './rules.ts';
+import {
+  type ApplicantKind,
+  type Layout,
+  type PackageKind,
+  type ResourceKind,
+  spaceDesks,
+  spacePackages,
+  spaceResources,
+} from './schema.ts';
+
+interface DemoResource {
+  slug: string;
+  zone: string;
+  kind: ResourceKind;
+  name: string;
+  description: string;
+  capacity: number;
+  equipment: string[];
+  accessibility: string;
+  layouts?: Layout[];
+}
+
+const LEVEL_ACCESS =
+  'Wejście z poziomu ulicy, winda, toaleta dostosowana do potrzeb osób z niepełnosprawnościami.';
+
+export const demoResources: DemoResource[] = [
+  {
+    slug: 'coworking-stanowiska',
+    zone: 'strefa-przedsiebiorczosci-kreatywna',
+    kind: 'desk',
+    name: 'Stanowiska coworkingowe',
+    description:
+      'Przestrzeń coworkingowa Strefy Przedsiębiorczości/Kreatywnej: 40 stanowisk pracy i strefa kuchenna. Stanowisko rezerwuje się na cały dzień w ramach umowy udostępnienia stanowiska pracy.',
+    capacity: 40,
+    equipment: ['Wi-Fi', 'gniazdka przy każdym stanowisku', 'strefa kuchenna', 'drukarka'],
+    accessibility: `${LEVEL_ACCESS} Dwa stanowiska z regulacją wysokości blatu.`,
+  },
+  {
+    slug: 'pomieszczenie-b2b',
+    zone: 'strefa-przedsiebiorczosci-kreatywna',
+    kind: 'room',
+    name: 'Pomieszczenie B2B',
+    description: 'Salka na rozmowy biznesowe i spotkania z klientami, obok przestrzeni coworkingowej.',
+    capacity: 8,
+    equipment: ['ekran 55″ z HDMI', 'tablica suchościeralna', 'Wi-Fi'],
+    accessibility: LEVEL_ACCESS,
+  },
+  {
+    slug: 'sala-warsztatowa-innowacji-spolecznych',
+    zone: 'strefa-innowacji-spolecznych',
+    kind: 'room',
+    name: 'Sala warsztatowa Strefy Innowacji Społecznych',
+    description: 'Sala na warsztaty, spotkania organizacji i grup nieformalnych oraz inicjatywy mieszkańców.',
+    capacity: 24,
+    equipment: ['rzutnik', 'flipchart', 'stoły modułowe', 'Wi-Fi'],
+    accessibility: `${LEVEL_ACCESS} Pętla indukcyjna.`,
+  },
+  {
+    slug: 'sala-centrum-obywatelskiego',
+    zone: 'centrum-obywatelskie',
+    kind: 'room',
+    name: 'Sala spotkań Centrum Obywatelskiego',
+    description: 'Sala na spotkania mieszkańców, rad dzielnic i organizacji pozarządowych w budynku B.',
+    capacity: 30,
+    equipment: ['rzutnik', 'nagłośnienie', 'Wi-Fi'],
+    accessibility: LEVEL_ACCESS,
+  },
+  {
+    slug: 'zablocie-space-sala-wydarzen',
+    zone: 'zablocie-space-wydarzenia',
+    kind: 'event_space',
+    name: 'Sala wydarzeń Zabłocie Space',
+    description:
+      'Duża sala budynku A na konferencje, warsztaty, spotkania i wydarzenia dla mieszkańców. Każda rezerwacja jest wnioskiem, który zatwierdza Wydział.',
+    capacity: 120,
+    equipment: ['nagłośnienie', 'dwa mikrofony bezprzewodowe', 'projektor i ekran', 'scena mobilna', 'Wi-Fi'],
+    accessibility: `${LEVEL_ACCESS} Pętla indukcyjna, miejsca dla osób na wózkach w pierwszym rzędzie.`,
+    layouts: [
+      { key: 'theatre', name: 'Teatralny', capacity: 120 },
+      { key: 'classroom', name: 'Szkolny', capacity: 60 },
+      { key: 'workshop', name: 'Warsztatowy (stoły)', capacity: 40 },
+      { key: 'banquet', name: 'Bankietowy', capacity: 80 },
+    ],
+  },
+];
+
+interface DemoPackage {
+  slug: string;
+  kind: PackageKind;
+  name: string;
+  description: string;
+  days: number | null;
+  months: number;
+  fixedDesk: boolean;
+  priceGrosze: number;
+  reducedPrices: Partial<Record<ApplicantKind, number>>;
+}
+
+export const demoPackages: DemoPackage[] = [
+  {
+    slug: 'karnet-jednodniowy',
+    kind: 'day_pass',
+    name: 'Karnet jednodniowy',
+    description: 'Jeden dzień pracy przy dowolnym wolnym stanowisku, do wykorzystania w ciągu miesiąca.',
+    days: 1,
+    months: 1,
+    fixedDesk: false,
+    priceGrosze: 2_500,
+    reducedPrices: { incubator_startup: 0, ngo: 1_200 },
+  },
+  {
+    slug: 'karnet-10-dni',
+    kind: 'multi_day_pass',
+    name: 'Karnet 10-dniowy',
+    description:
+      'Dziesięć dni pracy przy dowolnym wolnym stanowisku, do wykorzystania w ciągu trzech miesięcy.',
+    days: 10,
+    months: 3,
+    fixedDesk: false,
+    priceGrosze: 20_000,
+    reducedPrices: { incubator_startup: 0, ngo: 10_000 },
+  },
+  {
+    slug: 'hot-desk-miesieczny',
+    kind: 'monthly_hot_desk',
+    name: 'Hot desk — miesiąc',
+    description: 'Każdy dzień otwarcia przez miesiąc, przy dowolnym wolnym stanowisku.',
+    days: null,
+    months: 1,
+    fixedDesk: false,
+    priceGrosze: 35_000,
+    reducedPrices: { incubator_startup: 0, ngo: 17_500 },
+  },
+  {
+    slug: 'stale-stanowisko-miesieczne',
+    kind: 'monthly_fixed_desk',
+    name: 'Stałe stanowisko — miesiąc',
+    description: 'Własne, stałe stanowisko przez miesiąc, z szafką.',
+    days: null,
+    months: 1,
+    fixedDesk: true,
+    priceGrosze: 50_000,
+    reducedPrices: { incubator_startup: 10_000, ngo: 25_000 },
+  },
+];
+
+/** Creates the demo resources, the 40 numbered desks and the packages that do not exist yet. */
+export async function seedSpaces(db: Db, zoneIds: Map<string, string>): Promise<number> {
+  let created = 0;
+  await db.transaction(async (tx) => {
+    const existing = new Set(
+      (
+        await tx
+          .select({ slug: spaceResources.slug })
+          .from(spaceResources)
+          .where(
+            inArray(
+              spaceResources.slug,
+              demoResources.map((r) => r.slug),
+            ),
+          )
+      ).map((r) => r.slug),
+    );
+    for (const [position, r] of demoResources.entries()) {
+      const zoneId = zoneIds.get(r.zone);
+      if (existing.has(r.slug) || !zoneId) continue;
+      const id = uuidv7();
+      await tx.insert(spaceResources).values({
+        id,
+        zoneId,
+        slug: r.slug,
+        kind: r.kind,
+        name: r.name,
+        description: r.description,
+        capacity: r.capacity,
+        equipment: r.equipment,
+        accessibility: r.accessibility,
+        layouts: r.layouts ?? [],
+        openingHours: weekdayHours,
+        rules: defaultRules[r.kind],
+        position,
+      });
+      if (r.kind === 'desk')
+        await tx.insert(spaceDesks).values(
+          Array.from({ length: r.capacity }, (_, i) => ({
+            id: uuidv7(),
+            resourceId: id,
+            number: i + 1,
+            label: i < 10 ? 'przy oknie' : '',
+          })),
+        );
+      created++;
+    }
+    const packages = new Set(
+      (await tx.select({ slug: spacePackages.slug }).from(spacePackages)).map((p) => p.slug),
+    );
+    for (const [position, p] of demoPackages.entries()) {
+      if (packages.has(p.slug)) continue;
+      await tx.insert(spacePackages).values({ id: uuidv7(), position, ...p });
+      created++;
+    }
+  });
+  return created;
+}
