@@ -39,13 +39,15 @@ export class TooManyRequestsError extends AppError {
 
 /**
  * A rule of the domain refused the input. `field` names the form field it belongs to (if any);
- * `messageKey` is a key the view translates. Nothing was stored.
+ * `code` is a key the view translates; `details` carry what the message shows (a deadline, the
+ * clashing dates, the nearest free alternatives). Nothing was stored.
  */
 export class RuleError extends AppError {
   constructor(
     code: string,
     public readonly field?: string,
     status = 422,
+    public readonly details: Record<string, unknown> = {},
   ) {
     super(status, code, code);
     this.name = 'RuleError';
