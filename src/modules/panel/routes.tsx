@@ -10,7 +10,7 @@ import { errorState, f, formValues, localiseIssues, parseForm } from '../../plat
 import type { Messages } from '../../platform/i18n/index.ts';
 import type { FormState } from '../../platform/views/components.tsx';
 import { accountsService } from '../accounts/service.ts';
-import { CSV_BOM, csvRow } from './csv.ts';
+import { CSV_BOM, csvRow } from '../../platform/csv.ts';
 import { can, refusal } from './policy.ts';
 import { type AuditFilters, decodeCursor, encodeCursor, panelService, type ServiceActor } from './service.ts';
 import { knownUnits, UNIT_MAX, unitSlugPattern } from './units.ts';

@@ -1,0 +1,62 @@
+import { catalogue } from '../define.ts';
+
+// Names for the Warsaw calendar (src/platform/time): weekdays Monday..Sunday and public holidays.
+export const time = catalogue({
+  pl: {
+    weekdays: ['poniedziałek', 'wtorek', 'środa', 'czwartek', 'piątek', 'sobota', 'niedziela'],
+    holidays: {
+      newYear: 'Nowy Rok',
+      epiphany: 'Święto Trzech Króli',
+      easter: 'Wielkanoc',
+      easterMonday: 'Poniedziałek Wielkanocny',
+      labourDay: 'Święto Pracy',
+      constitutionDay: 'Święto Narodowe Trzeciego Maja',
+      pentecost: 'Zielone Świątki',
+      corpusChristi: 'Boże Ciało',
+      assumption: 'Wniebowzięcie Najświętszej Maryi Panny',
+      allSaints: 'Wszystkich Świętych',
+      independenceDay: 'Narodowe Święto Niepodległości',
+      christmasEve: 'Wigilia Bożego Narodzenia',
+      christmas: 'Boże Narodzenie (pierwszy dzień)',
+      boxingDay: 'Boże Narodzenie (drugi dzień)',
+    },
+  },
+  en: {
+    weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+    holidays: {
+      newYear: "New Year's Day",
+      epiphany: 'Epiphany',
+      easter: 'Easter Sunday',
+      easterMonday: 'Easter Monday',
+      labourDay: 'Labour Day',
+      constitutionDay: 'Constitution Day (3 May)',
+      pentecost: 'Pentecost Sunday',
+      corpusChristi: 'Corpus Christi',
+      assumption: 'Assumption of Mary',
+      allSaints: "All Saints' Day",
+      independenceDay: 'Independence Day',
+      christmasEve: 'Christmas Eve',
+      christmas: 'Christmas Day',
+      boxingDay: 'Second Day of Christmas',
+    },
+  },
+  uk: {
+    weekdays: ['понеділок', 'вівторок', 'середа', 'четвер', 'пʼятниця', 'субота', 'неділя'],
+    holidays: {
+      newYear: 'Новий рік',
+      epiphany: 'Свято Трьох Королів (Богоявлення)',
+      easter: 'Великдень',
+      easterMonday: 'Великодній понеділок',
+      labourDay: 'Свято праці',
+      constitutionDay: 'День Конституції 3 травня',
+      pentecost: 'Зелені свята (Пʼятидесятниця)',
+      corpusChristi: 'Свято Тіла і Крові Христових',
+      assumption: 'Внебовзяття Пресвятої Діви Марії',
+      allSaints: 'День усіх святих',
+      independenceDay: 'Національне свято незалежності',
+      christmasEve: 'Святвечір',
+      christmas: 'Різдво Христове (перший день)',
+      boxingDay: 'Різдво Христове (другий день)',
+    },
+  },
+});
