@@ -16,6 +16,9 @@ export function panelSections(t: Messages): PanelNavItem[] {
     { href: '/panel', label: t.panel.nav.dashboard },
     { href: '/panel/uzytkownicy', label: t.panel.nav.users },
     { href: '/panel/organizacje', label: t.panel.nav.organisations },
+    { href: '/panel/przestrzenie', label: t.panel.nav.spaces },
+    { href: '/panel/rezerwacje', label: t.panel.nav.bookings },
+    { href: '/panel/umowy', label: t.panel.nav.agreements },
     { href: '/panel/audyt', label: t.panel.nav.audit },
   ];
 }

@@ -8,6 +8,9 @@ export const panel = catalogue({
       dashboard: 'Pulpit',
       users: 'Użytkownicy',
       organisations: 'Organizacje',
+      spaces: 'Przestrzenie',
+      bookings: 'Rezerwacje',
+      agreements: 'Umowy i pakiety',
       audit: 'Rejestr zdarzeń',
     },
     roles: {
@@ -220,6 +223,9 @@ export const panel = catalogue({
       dashboard: 'Dashboard',
       users: 'Users',
       organisations: 'Organisations',
+      spaces: 'Spaces',
+      bookings: 'Bookings',
+      agreements: 'Agreements and packages',
       audit: 'Audit log',
     },
     roles: {
@@ -427,6 +433,9 @@ export const panel = catalogue({
       dashboard: 'Огляд',
       users: 'Користувачі',
       organisations: 'Організації',
+      spaces: 'Простори',
+      bookings: 'Бронювання',
+      agreements: 'Договори і пакети',
       audit: 'Журнал подій',
     },
     roles: {
