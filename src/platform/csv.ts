@@ -15,3 +15,8 @@ export function csvField(value: unknown): string {
 export function csvRow(values: unknown[]): string {
   return `${values.map(csvField).join(',')}\r\n`;
 }
+
+/** A whole CSV file: the byte-order mark, the header row, then the rows (each ending with CRLF). */
+export function csvDocument(header: unknown[], rows: unknown[][]): string {
+  return CSV_BOM + csvRow(header) + rows.map(csvRow).join('');
+}

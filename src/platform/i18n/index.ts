@@ -1,5 +1,6 @@
 import { type Locale, locales } from '../auth/schema.ts';
 import { accounts } from './messages/accounts.ts';
+import { chart } from './messages/chart.ts';
 import { common } from './messages/common.ts';
 import { mail } from './messages/mail.ts';
 import { organisations } from './messages/organisations.ts';
@@ -10,7 +11,7 @@ import { time } from './messages/time.ts';
 export { catalogue, plural, type Shape } from './define.ts';
 export { type Locale, locales };
 
-const areas = { common, pages, accounts, mail, panel, organisations, time } as const;
+const areas = { common, pages, accounts, mail, panel, organisations, time, chart } as const;
 
 type Areas = typeof areas;
 export type Messages = { [A in keyof Areas]: Areas[A]['pl'] };

@@ -48,7 +48,8 @@ const cache = new Map<number, readonly Holiday[]>();
 
 /** Every public holiday of the year, in date order. */
 export function polishHolidays(year: number): Holiday[] {
-  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError(`Unsupported year: ${year}`);
+  if (!Number.isInteger(year) || year < 1000 || year > 9999)
+    throw new RangeError(`Unsupported year: ${year}`);
   let list = cache.get(year);
   if (!list) {
     const y = pad(year, 4);

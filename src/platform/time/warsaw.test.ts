@@ -94,7 +94,16 @@ describe('calendar arithmetic', () => {
 
   it('tells real dates from look-alikes', () => {
     assert.equal(isLocalDate('2028-02-29'), true);
-    for (const s of ['2026-02-29', '2026-13-01', '2026-00-10', '2026-1-1', '26-01-01', '', '2026-01-01T00:00', 'jutro']) {
+    for (const s of [
+      '2026-02-29',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-1-1',
+      '26-01-01',
+      '',
+      '2026-01-01T00:00',
+      'jutro',
+    ]) {
       assert.equal(isLocalDate(s), false, s);
     }
   });
@@ -120,7 +129,17 @@ describe('calendar arithmetic', () => {
   });
 
   it('refuses ISO weeks that do not exist', () => {
-    for (const s of ['2025-W53', '2026-W00', '2026-W54', '2026-W1', '2026W01', '2026-01', '', 'W01', '2026-W01x']) {
+    for (const s of [
+      '2025-W53',
+      '2026-W00',
+      '2026-W54',
+      '2026-W1',
+      '2026W01',
+      '2026-01',
+      '',
+      'W01',
+      '2026-W01x',
+    ]) {
       assert.equal(parseIsoWeek(s), null, s);
     }
   });

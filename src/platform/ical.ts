@@ -1,0 +1,116 @@
+// A small iCalendar (RFC 5545) writer for published feeds: CRLF line ends, lines folded at 75
+// octets without splitting a UTF-8 character, TEXT values escaped, times in UTC.
+
+export interface IcalEvent {
+  uid: string;
+  start: Date;
+  end: Date;
+  summary: string;
+  description?: string;
+  location?: string;
+  status?: 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED';
+  url?: string;
+  transparency?: 'OPAQUE' | 'TRANSPARENT';
+  /** When this version of the event was written (DTSTAMP); defaults to the time of writing. */
+  stamp?: Date;
+  /** Revision number; raise it when a published event changes (SEQUENCE). */
+  sequence?: number;
+}
+
+export interface IcalCalendar {
+  name: string;
+  prodId?: string;
+  events: IcalEvent[];
+}
+
+export const ICAL_CONTENT_TYPE = 'text/calendar; charset=utf-8';
+export const DEFAULT_PRODID = '-//Klaster//Klaster//PL';
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** A DATE-TIME in UTC: YYYYMMDDTHHMMSSZ. */
+export function icalUtc(date: Date): string {
+  if (!Number.isFinite(date.getTime())) throw new RangeError('Invalid date in iCalendar event');
+  return (
+    `${pad(date.getUTCFullYear(), 4)}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}` +
+    `T${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}Z`
+  );
+}
+
+// Control characters other than tab are not allowed in content lines (line breaks are escaped first).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+const controls = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
+/** A TEXT value: backslash, semicolon, comma and line breaks escaped; control characters dropped. */
+export function icalText(value: string): string {
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(controls, '');
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+const allControls = /[\u0000-\u001f\u007f]/g;
+
+/** A URI value: not escaped, but never allowed to break the line. */
+function icalUri(value: string): string {
+  return value.replace(allControls, '');
+}
+
+const encoder = new TextEncoder();
+
+/** Folds one content line into physical lines of at most 75 octets (continuations begin with a space). */
+export function foldLine(line: string): string {
+  if (encoder.encode(line).length <= 75) return line;
+  const out: string[] = [];
+  let current = '';
+  let octets = 0;
+  let limit = 75;
+  for (const ch of line) {
+    // for…of walks code points, so a surrogate pair (an emoji) stays whole.
+    const size = encoder.encode(ch).length;
+    if (octets + size > limit) {
+      out.push(current);
+      current = ' ';
+      octets = 1;
+      limit = 75;
+    }
+    current += ch;
+    octets += size;
+  }
+  out.push(current);
+  return out.join('\r\n');
+}
+
+export function icalendar(cal: IcalCalendar): string {
+  const now = new Date();
+  const lines: string[] = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:${icalText(cal.prodId ?? DEFAULT_PRODID)}`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${icalText(cal.name)}`,
+  ];
+  for (const e of cal.events) {
+    if (e.end.getTime() < e.start.getTime())
+      throw new RangeError(`iCalendar event ${e.uid} ends before it starts`);
+    lines.push('BEGIN:VEVENT', `UID:${icalText(e.uid)}`, `DTSTAMP:${icalUtc(e.stamp ?? now)}`);
+    lines.push(`DTSTART:${icalUtc(e.start)}`, `DTEND:${icalUtc(e.end)}`, `SUMMARY:${icalText(e.summary)}`);
+    if (e.description) lines.push(`DESCRIPTION:${icalText(e.description)}`);
+    if (e.location) lines.push(`LOCATION:${icalText(e.location)}`);
+    if (e.status) lines.push(`STATUS:${e.status}`);
+    if (e.url) lines.push(`URL:${icalUri(e.url)}`);
+    if (e.transparency) lines.push(`TRANSP:${e.transparency}`);
+    if (e.sequence !== undefined) {
+      if (!Number.isInteger(e.sequence) || e.sequence < 0)
+        throw new RangeError('SEQUENCE must be a whole number');
+      lines.push(`SEQUENCE:${e.sequence}`);
+    }
+    lines.push('END:VEVENT');
+  }
+  lines.push('END:VCALENDAR');
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
+}
