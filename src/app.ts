@@ -17,6 +17,7 @@ import { organisationsModule } from './modules/organisations/routes.tsx';
 import { organisationsPrivacy } from './modules/organisations/service.ts';
 import { pagesModule } from './modules/pages/routes.tsx';
 import { panelModule } from './modules/panel/routes.tsx';
+import { spacesModule } from './modules/spaces/module.ts';
 import { type Auth, createAuth, SESSION_COOKIE } from './platform/auth/auth.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { frameworkErrors, webPlatform } from './platform/http/web.ts';
@@ -146,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(pagesModule);
   await app.register(organisationsModule);
+  await app.register(spacesModule);
   await app.register(accountsModule, { contributors: [organisationsPrivacy(database.db)] });
   await app.register(panelModule);
 
