@@ -95,3 +95,25 @@ function wrap(
     },
   };
 }
+
+/** Rows of a raw SQL statement run on the database or inside a transaction, on either driver. */
+export async function queryRows<T = Record<string, unknown>>(
+  executor: Pick<Db, 'execute'> | Pick<Tx, 'execute'>,
+  query: ReturnType<typeof sql>,
+): Promise<T[]> {
+  return ((await executor.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+/**
+ * The constraint an error broke, if it is a PostgreSQL error with that SQLSTATE (23505 unique,
+ * 23P01 exclusion, 23514 check), looking through the drivers' and Drizzle's error wrappers.
+ */
+export function violatedConstraint(err: unknown, sqlState: '23505' | '23P01' | '23514'): string | null {
+  let e: unknown = err;
+  for (let i = 0; i < 5 && e; i++) {
+    const x = e as { code?: string; constraint?: string; cause?: unknown };
+    if (x.code === sqlState) return x.constraint ?? '';
+    e = x.cause;
+  }
+  return null;
+}

@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db, Tx } from '../../db/client.ts';
+import { type Db, type Tx, violatedConstraint } from '../../db/client.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { type Locale, user } from '../../platform/auth/schema.ts';
 import { AppError, NotFoundError, RuleError } from '../../platform/http/errors.ts';
@@ -228,19 +228,8 @@ export class InvitationError extends AppError {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** The constraint a unique violation hit, looking through the driver's error wrappers. */
-function uniqueViolation(err: unknown): string | null {
-  let e: unknown = err;
-  for (let i = 0; i < 5 && e; i++) {
-    const x = e as { code?: string; constraint?: string; cause?: unknown };
-    if (x.code === '23505') return x.constraint ?? '';
-    e = x.cause;
-  }
-  return null;
-}
-
 function translateUnique(err: unknown): unknown {
-  const constraint = uniqueViolation(err);
+  const constraint = violatedConstraint(err, '23505');
   if (constraint === 'org_organisation_nip_live_uq') return new RuleError('nipTaken', 'nip', 409);
   if (constraint === 'org_organisation_krs_live_uq') return new RuleError('krsTaken', 'krs', 409);
   if (constraint === 'org_invitation_pending_uq') return new RuleError('invitationPending', 'email', 409);

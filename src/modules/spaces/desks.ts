@@ -2,15 +2,11 @@
 // day's space_desk_day row, under its row lock, in the caller's transaction; the row's CHECK
 // (booked <= capacity) is the last line of defence.
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client.ts';
+import { queryRows as rows, type Tx } from '../../db/client.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import type { LocalDate } from '../../platform/time/warsaw.ts';
 
 type Executor = Pick<Tx, 'execute'>;
-
-async function rows<T>(tx: Executor, query: ReturnType<typeof sql>): Promise<T[]> {
-  return ((await tx.execute(query)) as unknown as { rows: T[] }).rows;
-}
 
 /**
  * Creates the day rows that do not exist yet. A new row's capacity is the pool's size less the

@@ -215,3 +215,7 @@ export function startOfDay(date: LocalDate): Date {
 export function todayInWarsaw(now: Date = new Date()): LocalDate {
   return warsawDate(now);
 }
+
+/** The earlier and the later of two calendar dates. */
+export const earlierDay = (a: LocalDate, b: LocalDate): LocalDate => (a < b ? a : b);
+export const laterDay = (a: LocalDate, b: LocalDate): LocalDate => (a > b ? a : b);

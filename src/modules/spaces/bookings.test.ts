@@ -1,0 +1,272 @@
+// The booking core driven directly: calendar rules, desks against agreements, series, deadlines,
+// decisions and no-shows. HTTP pages, the API and parallel-request runs are tested elsewhere.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { queryRows } from '../../db/client.ts';
+import { RuleError } from '../../platform/http/errors.ts';
+import { polishHolidays } from '../../platform/time/holidays.ts';
+import { addDays, isoWeekday, todayInWarsaw, warsawInstant } from '../../platform/time/warsaw.ts';
+import { organisationsService } from '../organisations/service.ts';
+import { bookingsService } from './bookings.ts';
+import { giveAgreement, openDays, seedTestSpaces, testPeople } from './test-helpers.ts';
+
+let t: TestApp;
+let clock = new Date();
+let svc: ReturnType<typeof bookingsService>;
+
+async function refused(p: Promise<unknown>, code: string): Promise<RuleError> {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  assert.ok(err instanceof RuleError, `expected a refusal ${code}, got ${String(err)}`);
+  assert.equal(err.code, code);
+  return err;
+}
+
+const count = async (where: ReturnType<typeof sql>) =>
+  Number(
+    (
+      await queryRows<{ n: number }>(
+        t.database.db,
+        sql`select count(*)::int as n from space_booking where ${where}`,
+      )
+    )[0]?.n,
+  );
+
+before(async () => {
+  t = await createTestApp();
+  await seedTestSpaces(t.database);
+  svc = bookingsService({
+    db: t.database.db,
+    baseUrl: 'http://localhost',
+    organisations: organisationsService({ db: t.database.db, baseUrl: 'http://localhost' }),
+    now: () => clock,
+  });
+});
+after(() => t.close());
+
+describe('rooms', () => {
+  const [day, nextDay] = openDays(2);
+  test('a free slot is booked and confirmed; the same or an overlapping slot is refused with free alternatives', async () => {
+    const [anna, piotr] = await testPeople(t.database, 2);
+    const made = await svc.create(anna!, 'pomieszczenie-b2b', {
+      date: day!,
+      from: '10:00',
+      to: '11:00',
+      title: 'Rozmowa',
+    });
+    assert.equal(made.status, 'confirmed');
+    const err = await refused(
+      svc.create(piotr!, 'pomieszczenie-b2b', { date: day!, from: '10:30', to: '11:30' }),
+      'taken',
+    );
+    const slots = err.details.slots as Array<{ start: Date }>;
+    assert.ok(slots.length > 0);
+    for (const s of slots)
+      assert.ok(s.start >= warsawInstant(day!, '11:00') || s.start < warsawInstant(day!, '09:30'));
+    // Back to back is fine (no buffer on the B2B room).
+    await svc.create(piotr!, 'pomieszczenie-b2b', { date: day!, from: '11:00', to: '12:00' });
+    assert.equal(await count(sql`status = 'confirmed'`), 2);
+  });
+
+  test('each calendar rule refuses with its own code and stores nothing', async () => {
+    const [p] = await testPeople(t.database, 1);
+    const before = await count(sql`true`);
+    const weekend = [0, 1, 2, 3, 4, 5, 6].map((i) => addDays(nextDay!, i)).find((d) => isoWeekday(d) === 6)!;
+    const year = Number(todayInWarsaw().slice(0, 4));
+    const holiday = [...polishHolidays(year), ...polishHolidays(year + 1)].find(
+      (h) =>
+        h.date > addDays(todayInWarsaw(), 2) &&
+        isoWeekday(h.date) <= 5 &&
+        h.date <= addDays(todayInWarsaw(), 60),
+    );
+    const cases: Array<[Record<string, string>, string]> = [
+      [{ date: nextDay!, from: '07:00', to: '08:30' }, 'outsideHours'],
+      [{ date: nextDay!, from: '19:30', to: '20:30' }, 'outsideHours'],
+      [{ date: weekend, from: '10:00', to: '11:00' }, 'closedWeekday'],
+      [{ date: nextDay!, from: '10:00', to: '10:15' }, 'tooShort'],
+      [{ date: nextDay!, from: '09:00', to: '14:00' }, 'tooLong'],
+      [{ date: nextDay!, from: '10:10', to: '11:10' }, 'offGrid'],
+      [{ date: nextDay!, from: '11:00', to: '10:00' }, 'reversedRange'],
+      [{ date: addDays(todayInWarsaw(), -2), from: '10:00', to: '11:00' }, 'past'],
+      [{ date: addDays(todayInWarsaw(), 400), from: '10:00', to: '11:00' }, 'beyondHorizon'],
+    ];
+    if (holiday) cases.push([{ date: holiday.date, from: '10:00', to: '11:00' }, 'holiday']);
+    for (const [input, code] of cases) {
+      const err = await refused(svc.create(p!, 'pomieszczenie-b2b', input as never), code);
+      if (code === 'outsideHours')
+        assert.deepEqual([err.details.open, err.details.close], ['08:00', '20:00']);
+      if (code !== 'reversedRange')
+        assert.ok(Array.isArray(err.details.slots), `${code} offers alternatives`);
+    }
+    await t.database.db.execute(sql`insert into space_closure (id, resource_id, starts_on, ends_on, reason)
+      select gen_random_uuid(), id, ${nextDay}::date, ${nextDay}::date, 'Malowanie' from space_resource where slug = 'pomieszczenie-b2b'`);
+    const closed = await refused(
+      svc.create(p!, 'pomieszczenie-b2b', { date: nextDay!, from: '10:00', to: '11:00' }),
+      'closed',
+    );
+    assert.equal(closed.details.reason, 'Malowanie');
+    await t.database.db.execute(sql`delete from space_closure`);
+    await assert.rejects(
+      svc.create(p!, 'nie-ma-takiej', { date: nextDay!, from: '10:00', to: '11:00' }),
+      /not found/,
+    );
+    assert.equal(await count(sql`true`), before);
+  });
+
+  test('a weekly series is all or nothing and names every clashing date', async () => {
+    const [a, b] = await testPeople(t.database, 2);
+    const first = openDays(1, addDays(todayInWarsaw(), 3))[0]!;
+    const third = addDays(first, 14);
+    await svc.create(b!, 'sala-warsztatowa-innowacji-spolecznych', {
+      date: third,
+      from: '12:00',
+      to: '13:00',
+    });
+    const before = await count(sql`true`);
+    const err = await refused(
+      svc.create(a!, 'sala-warsztatowa-innowacji-spolecznych', {
+        date: first,
+        from: '12:00',
+        to: '14:00',
+        repeatWeeks: 4,
+      }),
+      'seriesClash',
+    );
+    assert.ok((err.details.dates as string[]).includes(third));
+    assert.equal(await count(sql`true`), before);
+    const ok = await svc.create(a!, 'sala-warsztatowa-innowacji-spolecznych', {
+      date: first,
+      from: '14:00',
+      to: '15:00',
+      repeatWeeks: 4,
+    });
+    assert.equal(ok.ids.length, 4);
+    assert.ok(ok.seriesId);
+  });
+
+  test('a quota per person per week is kept', async () => {
+    const [p] = await testPeople(t.database, 1);
+    // The B2B room allows 5 bookings a week per person (a week may have a holiday: days repeat).
+    const week = openDays(7, addDays(todayInWarsaw(), 28));
+    const sameWeek = week.filter(
+      (d) => addDays(d, -isoWeekday(d) + 1) === addDays(week[0]!, -isoWeekday(week[0]!) + 1),
+    );
+    let made = 0;
+    for (const [i, d] of [...sameWeek, ...sameWeek].slice(0, 5).entries()) {
+      await svc.create(p!, 'pomieszczenie-b2b', {
+        date: d,
+        from: `${String(8 + i * 2).padStart(2, '0')}:00`,
+        to: `${String(9 + i * 2).padStart(2, '0')}:00`,
+      });
+      made++;
+    }
+    assert.equal(made, 5);
+    const err = await refused(
+      svc.create(p!, 'pomieszczenie-b2b', { date: sameWeek[0]!, from: '18:00', to: '19:00' }),
+      'quotaPerson',
+    );
+    assert.equal(err.details.limit, 5);
+  });
+});
+
+describe('desks', () => {
+  const [day] = openDays(1, addDays(todayInWarsaw(), 5));
+  test('a desk needs an agreement; a pass draws a day per booking and gives it back on cancel', async () => {
+    const [p] = await testPeople(t.database, 1);
+    await refused(svc.create(p!, 'coworking-stanowiska', { date: day! }), 'noAgreement');
+    const agreement = await giveAgreement(t.database, p!.id, { packageSlug: 'karnet-jednodniowy' });
+    const made = await svc.create(p!, 'coworking-stanowiska', { date: day! });
+    await refused(svc.create(p!, 'coworking-stanowiska', { date: addDays(day!, 1) }), 'passUsedUp');
+    const used = async () =>
+      (
+        await queryRows<{ n: number }>(
+          t.database.db,
+          sql`select days_used as n from space_agreement where id = ${agreement}`,
+        )
+      )[0]?.n;
+    assert.equal(await used(), 1);
+    await svc.cancel(p!, made.ids[0]!);
+    assert.equal(await used(), 0);
+  });
+
+  test('no day has more desk bookings than desks; the 41st person gets the nearest free days', async () => {
+    const people = await testPeople(t.database, 41);
+    for (const p of people) await giveAgreement(t.database, p.id);
+    for (const p of people.slice(0, 40)) await svc.create(p, 'coworking-stanowiska', { date: day! });
+    const err = await refused(svc.create(people[40]!, 'coworking-stanowiska', { date: day! }), 'full');
+    assert.ok((err.details.days as string[]).length > 0);
+    assert.ok(!(err.details.days as string[]).includes(day!));
+    await refused(svc.create(people[0]!, 'coworking-stanowiska', { date: addDays(day!, 0) }), 'full');
+    const [row] = await queryRows<{ booked: number; capacity: number }>(
+      t.database.db,
+      sql`select booked, capacity from space_desk_day where day = ${day}::date`,
+    );
+    assert.deepEqual(row, { booked: 40, capacity: 40 });
+  });
+});
+
+describe('deadlines, decisions and no-shows', () => {
+  test('cancelling past the deadline is refused with the deadline', async () => {
+    const [p] = await testPeople(t.database, 1);
+    const [day] = openDays(1, addDays(todayInWarsaw(), 3));
+    const made = await svc.create(p!, 'sala-centrum-obywatelskiego', {
+      date: day!,
+      from: '10:00',
+      to: '11:00',
+    });
+    const real = clock;
+    clock = new Date(warsawInstant(day!, '10:00').getTime() - 60 * 60_000); // an hour before; the deadline is 24 h
+    try {
+      const err = await refused(svc.cancel(p!, made.ids[0]!), 'pastDeadline');
+      assert.equal(
+        (err.details.deadline as Date).getTime(),
+        warsawInstant(addDays(day!, -1), '10:00').getTime(),
+      );
+    } finally {
+      clock = real;
+    }
+  });
+
+  test('the event space is requested; staff approve one request and decline another, which frees the time', async () => {
+    const [a, b] = await testPeople(t.database, 2);
+    const [staff] = await testPeople(t.database, 1, 'staff');
+    const [day, other] = openDays(2, addDays(todayInWarsaw(), 10));
+    const input = { date: day!, from: '10:00', to: '12:00', title: 'Śniadanie networkingowe', attendees: 40 };
+    const req = await svc.create(a!, 'zablocie-space-sala-wydarzen', input);
+    assert.equal(req.status, 'requested');
+    await refused(
+      svc.create(b!, 'zablocie-space-sala-wydarzen', { ...input, from: '12:30', to: '13:30' }),
+      'taken',
+    ); // 1 h buffer
+    await svc.approve(staff!, req.ids[0]!);
+    await refused(svc.approve(staff!, req.ids[0]!), 'alreadyDecided');
+    const second = await svc.create(b!, 'zablocie-space-sala-wydarzen', { ...input, date: other! });
+    await svc.decline(staff!, second.ids[0]!, 'Sala zajęta przez wydarzenie miejskie');
+    const again = await svc.create(a!, 'zablocie-space-sala-wydarzen', { ...input, date: other! });
+    assert.equal(again.status, 'requested');
+    await refused(
+      svc.create(a!, 'zablocie-space-sala-wydarzen', { ...input, date: other!, attendees: 500 }),
+      'overCapacity',
+    );
+  });
+
+  test('a booking not checked in within the grace period is released and frees the slot', async () => {
+    const [p, q] = await testPeople(t.database, 2);
+    const [day] = openDays(1, addDays(todayInWarsaw(), 4));
+    const made = await svc.create(p!, 'pomieszczenie-b2b', { date: day!, from: '16:00', to: '17:00' });
+    const real = clock;
+    clock = new Date(warsawInstant(day!, '16:20').getTime()); // grace is 15 minutes
+    try {
+      assert.ok((await svc.releaseNoShows()) >= 1);
+      const view = await svc.get(p!, made.ids[0]!);
+      assert.equal(view.status, 'released');
+    } finally {
+      clock = real;
+    }
+    await svc.create(q!, 'pomieszczenie-b2b', { date: day!, from: '16:00', to: '17:00' });
+  });
+});

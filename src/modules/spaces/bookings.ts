@@ -1,0 +1,1463 @@
+// Bookings of the cluster's spaces: a desk for a day, a room or the event space for a time range.
+// The rules that concurrency could break are kept by the database: the exclusion constraint
+// space_booking_no_overlap (no two live bookings of one room overlap, buffer included) and the
+// desk-day row taken under its lock (desks.ts). Everything else — opening hours, holidays,
+// closures, lengths, notice, horizon, quotas, deadlines — is checked here before anything is stored,
+// and quotas are counted under a per-person (and per-organisation) advisory lock.
+import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { type Db, queryRows, type Tx, violatedConstraint } from '../../db/client.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import type { Locale } from '../../platform/auth/schema.ts';
+import { ForbiddenError, NotFoundError, RuleError } from '../../platform/http/errors.ts';
+import { f } from '../../platform/http/forms.ts';
+import { formatDateTime } from '../../platform/i18n/index.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { enqueueJob } from '../../platform/jobs/worker.ts';
+import { enqueueMail } from '../../platform/mail/outbox.ts';
+import { authorize, isStaff, type PolicyActor } from '../../platform/policy.ts';
+import type { PersonalDataContributor } from '../../platform/privacy.ts';
+import {
+  addDays,
+  eachDay,
+  earlierDay,
+  isLocalDate,
+  isoWeek,
+  type LocalDate,
+  laterDay,
+  parseTime,
+  todayInWarsaw,
+  warsawDate,
+  warsawInstant,
+  weekStart,
+} from '../../platform/time/warsaw.ts';
+import type { OrganisationsService } from '../organisations/service.ts';
+import {
+  type Busy,
+  type Closure,
+  checkDay,
+  checkSlot,
+  type DayStatus,
+  dayStatus,
+  freeIntervals,
+  nearestSlots,
+  parseRange,
+  type Slot,
+} from './calendar.ts';
+import { returnDesk, takeDesk } from './desks.ts';
+import { can } from './policy.ts';
+import { effectiveRules } from './rules.ts';
+import {
+  type BookingRules,
+  type BookingStatus,
+  type Layout,
+  liveStatuses,
+  type OpeningHours,
+  type Photo,
+  type ResourceKind,
+  spaceAgreements,
+  spaceBookings,
+  spacePackages,
+  spaceResources,
+  spaceRuleOverrides,
+} from './schema.ts';
+
+const MINUTE = 60_000;
+export const MAX_REPEAT_WEEKS = 26;
+export const PAGE_SIZE = 20;
+/** Reminders go out this long before a booking starts. */
+const REMINDER_BEFORE_MS = 24 * 60 * MINUTE;
+
+export type BookingActor = PolicyActor & { name: string; email: string; locale: Locale };
+
+export interface BookingsDeps {
+  db: Db;
+  baseUrl: string;
+  organisations: Pick<OrganisationsService, 'mine'>;
+  /** The clock (tests move it). */
+  now?: () => Date;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input: one schema for the HTML form and the JSON API.
+
+const optionalInt = (min: number, max: number) =>
+  z.preprocess(
+    (v) => (v === '' || v === null || v === undefined ? undefined : typeof v === 'string' ? Number(v) : v),
+    z
+      .number({ error: 'invalidNumber' })
+      .int('invalidNumber')
+      .min(min, 'tooSmall')
+      .max(max, 'tooBig')
+      .optional(),
+  );
+
+export const bookingInput = z
+  .object({
+    date: z.string().max(10).refine(isLocalDate, 'invalidDate'),
+    /** Room and event space: start and end time, 'HH:MM' (Warsaw). Desks: absent. */
+    from: z
+      .string()
+      .max(5)
+      .refine((v) => v === '' || parseTime(v) !== null, 'invalidTime')
+      .optional(),
+    to: z
+      .string()
+      .max(5)
+      .refine((v) => v === '' || parseTime(v) !== null, 'invalidTime')
+      .optional(),
+    title: f.optionalText(200),
+    attendees: optionalInt(1, 10_000),
+    layout: f.optionalText(50),
+    notes: f.optionalText(2000),
+    /** Book for an organisation the person belongs to. */
+    organisation: z.string().max(100).optional(),
+    /** Repeat weekly: the number of weeks in all (1: once). */
+    repeatWeeks: optionalInt(1, MAX_REPEAT_WEEKS),
+  })
+  .strict();
+export type BookingInput = z.output<typeof bookingInput>;
+
+export const changeInput = bookingInput.pick({ date: true, from: true, to: true }).strict();
+export type ChangeInput = z.output<typeof changeInput>;
+
+export const reasonInput = z.object({ reason: f.text(1000, 3) }).strict();
+
+// ---------------------------------------------------------------------------------------------
+// View models.
+
+export interface ResourceView {
+  id: string;
+  slug: string;
+  kind: ResourceKind;
+  name: string;
+  description: string;
+  capacity: number;
+  equipment: string[];
+  accessibility: string;
+  layouts: Layout[];
+  photos: Photo[];
+  openingHours: OpeningHours;
+  rules: BookingRules;
+  zone: { slug: string; name: string; building: string };
+}
+
+export interface BookingView {
+  id: string;
+  resource: { slug: string; name: string; kind: ResourceKind };
+  kind: 'desk' | 'slot';
+  status: BookingStatus;
+  day: LocalDate | null;
+  startsAt: Date;
+  endsAt: Date;
+  title: string;
+  attendees: number | null;
+  layout: string | null;
+  notes: string;
+  seriesId: string | null;
+  organisation: { id: string; name: string } | null;
+  person?: { id: string; name: string; email: string };
+  decisionReason: string | null;
+  cancelReason: string | null;
+  checkedInAt: Date | null;
+  createdAt: Date;
+  /** Changing and cancelling are open until then (for its author). */
+  deadline: Date;
+  can: { change: boolean; cancel: boolean; decide: boolean; checkIn: boolean };
+}
+
+export interface DayAvailability {
+  date: LocalDate;
+  open: boolean;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  closed: { reason: 'weekday' | 'holiday' | 'closure'; holiday?: string; closure?: string } | null;
+  /** Rooms: the busy ranges (no names), and the free ranges a booking could take. */
+  busy: Array<{ start: Date; end: Date; status: BookingStatus }>;
+  free: Slot[];
+  /** Desk pools: desks in the pool today and desks still free. */
+  desks: { total: number; free: number } | null;
+}
+
+export interface CreatedBooking {
+  ids: string[];
+  status: BookingStatus;
+  seriesId: string | null;
+}
+
+interface ResourceRow {
+  id: string;
+  slug: string;
+  kind: ResourceKind;
+  name: string;
+  capacity: number;
+  layouts: Layout[];
+  openingHours: OpeningHours;
+  rules: BookingRules;
+  active: boolean;
+}
+
+interface BookingRow {
+  id: string;
+  resourceId: string;
+  kind: 'desk' | 'slot';
+  userId: string;
+  organisationId: string | null;
+  agreementId: string | null;
+  seriesId: string | null;
+  day: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  status: BookingStatus;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function bookingsService(deps: BookingsDeps) {
+  const { db, baseUrl } = deps;
+  const now = deps.now ?? (() => new Date());
+  const bookingUrl = (id: string) => `${baseUrl}/przestrzenie/rezerwacje/${id}`;
+  const mineUrl = `${baseUrl}/przestrzenie/moje`;
+
+  async function resourceBySlug(slug: string, executor: Db | Tx = db): Promise<ResourceRow> {
+    const [r] = await executor
+      .select({
+        id: spaceResources.id,
+        slug: spaceResources.slug,
+        kind: spaceResources.kind,
+        name: spaceResources.name,
+        capacity: spaceResources.capacity,
+        layouts: spaceResources.layouts,
+        openingHours: spaceResources.openingHours,
+        rules: spaceResources.rules,
+        active: spaceResources.active,
+      })
+      .from(spaceResources)
+      .where(eq(spaceResources.slug, slug))
+      .limit(1);
+    if (!r?.active) throw new NotFoundError('resource');
+    return r;
+  }
+
+  async function closuresFor(executor: Db | Tx, resourceId: string, from: LocalDate, to: LocalDate) {
+    const rows = await queryRows<Closure>(
+      executor,
+      sql`select starts_on::text as "from", ends_on::text as "to", reason from space_closure
+          where (resource_id = ${resourceId} or resource_id is null)
+            and starts_on <= ${to}::date and ends_on >= ${from}::date
+          order by starts_on`,
+    );
+    return rows;
+  }
+
+  async function busyBetween(executor: Db | Tx, resourceId: string, from: Date, to: Date, exceptId?: string) {
+    return queryRows<Busy & { end: Date; status: BookingStatus }>(
+      executor,
+      sql`select starts_at as "start", ends_at as "end", blocked_until as "blockedUntil", status
+          from space_booking
+          where resource_id = ${resourceId} and kind = 'slot'
+            and status in ('requested', 'confirmed', 'checked_in')
+            and tstzrange(starts_at, blocked_until) && tstzrange(${from}, ${to})
+            ${exceptId ? sql`and id <> ${exceptId}` : sql``}
+          order by starts_at`,
+    ).then((rows) =>
+      rows.map((r) => ({
+        ...r,
+        start: new Date(r.start),
+        end: new Date(r.end),
+        blockedUntil: new Date(r.blockedUntil),
+      })),
+    );
+  }
+
+  /** The booker's context for rules: their organisation's kind and the package they book under. */
+  async function rulesFor(
+    executor: Db | Tx,
+    resource: ResourceRow,
+    ctx: { organisationKind?: string | null; packageId?: string | null },
+  ): Promise<BookingRules> {
+    const targets = [];
+    if (ctx.organisationKind) targets.push(eq(spaceRuleOverrides.organisationKind, ctx.organisationKind));
+    if (ctx.packageId) targets.push(eq(spaceRuleOverrides.packageId, ctx.packageId));
+    if (targets.length === 0) return resource.rules;
+    const overrides = await executor
+      .select()
+      .from(spaceRuleOverrides)
+      .where(and(eq(spaceRuleOverrides.resourceId, resource.id), sql`(${sql.join(targets, sql` or `)})`));
+    return effectiveRules(resource.rules, {
+      organisationKind: overrides.find((o) => o.organisationKind)?.rules,
+      package: overrides.find((o) => o.packageId)?.rules,
+    });
+  }
+
+  /** The person's organisation for a booking, checked: they must belong to it. */
+  async function organisationFor(actor: BookingActor, id: string | undefined) {
+    if (!id) return null;
+    const org = (await deps.organisations.mine(actor)).find((o) => o.id === id);
+    if (!org) throw new RuleError('notMember', 'organisation', 422);
+    return { id: org.id, name: org.name, kind: org.kind as string };
+  }
+
+  /** The agreement a desk booking on `day` draws on, locked: unlimited first, then the pass ending soonest. */
+  async function usableAgreement(tx: Tx, userId: string, day: LocalDate) {
+    const rows = await queryRows<{
+      id: string;
+      packageId: string;
+      daysTotal: number | null;
+      daysUsed: number;
+      fixedDesk: boolean;
+    }>(
+      tx,
+      sql`select a.id, a.package_id as "packageId", a.days_total as "daysTotal", a.days_used as "daysUsed",
+                 p.fixed_desk as "fixedDesk"
+          from space_agreement a join space_package p on p.id = a.package_id
+          where a.user_id = ${userId} and a.status = 'accepted' and ${day}::date between a.starts_on and a.ends_on
+          order by (a.days_total is null) desc, a.ends_on, a.id
+          for update of a`,
+    );
+    if (rows.length === 0) throw new RuleError('noAgreement', 'date', 422);
+    const usable = rows.find((r) => !r.fixedDesk && (r.daysTotal === null || r.daysUsed < r.daysTotal));
+    if (usable) return usable;
+    if (rows.some((r) => r.fixedDesk)) throw new RuleError('hasFixedDesk', 'date', 422);
+    throw new RuleError('passUsedUp', 'date', 422);
+  }
+
+  async function drawDay(tx: Tx, agreementId: string, daysTotal: number | null) {
+    if (daysTotal === null) return;
+    await tx
+      .update(spaceAgreements)
+      .set({ daysUsed: sql`${spaceAgreements.daysUsed} + 1`, updatedAt: new Date() })
+      .where(eq(spaceAgreements.id, agreementId));
+  }
+
+  async function returnDay(tx: Tx, agreementId: string | null) {
+    if (!agreementId) return;
+    await tx.execute(sql`
+      update space_agreement set days_used = days_used - 1, updated_at = now()
+      where id = ${agreementId} and days_total is not null and days_used > 0`);
+  }
+
+  /** Serialises bookings of one person (and organisation) on one resource while quotas are counted. */
+  async function lockQuota(tx: Tx, resourceId: string, key: string) {
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtextextended(${`space-quota:${resourceId}:${key}`}, 0))`,
+    );
+  }
+
+  async function checkQuota(
+    tx: Tx,
+    resource: ResourceRow,
+    rules: BookingRules,
+    who: { userId: string; organisationId: string | null },
+    starts: Date[],
+  ) {
+    const checks: Array<{
+      limit: number;
+      column: 'user_id' | 'organisation_id';
+      value: string;
+      code: string;
+    }> = [];
+    if (rules.perPersonWeek !== null)
+      checks.push({ limit: rules.perPersonWeek, column: 'user_id', value: who.userId, code: 'quotaPerson' });
+    if (rules.perOrganisationWeek !== null && who.organisationId)
+      checks.push({
+        limit: rules.perOrganisationWeek,
+        column: 'organisation_id',
+        value: who.organisationId,
+        code: 'quotaOrganisation',
+      });
+    for (const c of checks) {
+      await lockQuota(tx, resource.id, `${c.column}:${c.value}`);
+      const weeks = [...new Set(starts.map((s) => weekStart(warsawDate(s))))];
+      const from = warsawInstant(weeks.reduce(earlierDay), '00:00');
+      const to = warsawInstant(addDays(weeks.reduce(laterDay), 7), '00:00');
+      const existing = await queryRows<{ startsAt: Date }>(
+        tx,
+        sql`select starts_at as "startsAt" from space_booking
+            where resource_id = ${resource.id} and ${sql.identifier(c.column)} = ${c.value}
+              and status in ('requested', 'confirmed', 'checked_in')
+              and starts_at >= ${from} and starts_at < ${to}`,
+      );
+      const perWeek = new Map<string, number>();
+      for (const s of [...existing.map((e) => new Date(e.startsAt)), ...starts]) {
+        const w = isoWeek(warsawDate(s));
+        perWeek.set(w, (perWeek.get(w) ?? 0) + 1);
+      }
+      const over = [...perWeek.entries()].filter(([, n]) => n > c.limit).map(([w]) => w);
+      if (over.length > 0) throw new RuleError(c.code, 'date', 422, { limit: c.limit, weeks: over });
+    }
+  }
+
+  function describeWhen(locale: Locale, b: { kind: 'desk' | 'slot'; startsAt: Date; endsAt: Date }) {
+    if (b.kind === 'desk') return formatDateTime(locale, b.startsAt, 'date');
+    return `${formatDateTime(locale, b.startsAt)}–${formatDateTime(locale, b.endsAt, 'time')}`;
+  }
+
+  async function mailTo(
+    tx: Tx,
+    userId: string,
+    build: (who: { email: string; name: string; locale: Locale }) => Parameters<typeof enqueueMail>[1] | null,
+  ) {
+    const [u] = await queryRows<{ email: string; name: string; locale: Locale; deleted: boolean }>(
+      tx,
+      sql`select email, name, locale, deleted_at is not null as deleted from auth_user where id = ${userId}`,
+    );
+    if (!u || u.deleted) return;
+    const req = build(u);
+    if (req) await enqueueMail(tx, req);
+  }
+
+  async function scheduleReminder(tx: Tx, id: string, startsAt: Date) {
+    const runAt = new Date(startsAt.getTime() - REMINDER_BEFORE_MS);
+    if (runAt.getTime() <= now().getTime()) return;
+    await enqueueJob(
+      { db: tx as unknown as Db },
+      {
+        kind: 'spaces.reminder',
+        payload: { bookingId: id, startsAt: startsAt.toISOString() },
+        runAt,
+        dedupeKey: `space-reminder:${id}:${startsAt.toISOString()}`,
+      },
+    );
+  }
+
+  /** Alternatives shown when a room request clashes or breaks a calendar rule. */
+  async function slotAlternatives(
+    resource: ResourceRow,
+    rules: BookingRules,
+    wanted: Date,
+    minutes: number,
+  ): Promise<Slot[]> {
+    const t = now();
+    const wantedDay = warsawDate(wanted);
+    const today = todayInWarsaw(t);
+    const from = laterDay(wantedDay, today);
+    const days = eachDay(laterDay(addDays(from, -3), today), addDays(from, 14));
+    const closures = await closuresFor(db, resource.id, days[0]!, days.at(-1)!);
+    const statuses = days.map((d) => dayStatus(resource.openingHours, closures, d));
+    const busy = await busyBetween(
+      db,
+      resource.id,
+      warsawInstant(days[0]!, '00:00'),
+      warsawInstant(addDays(days.at(-1)!, 1), '00:00'),
+    );
+    return nearestSlots(statuses, busy, rules, wanted < t ? t : wanted, minutes, t);
+  }
+
+  /** Nearest open days with a free desk (at most three). */
+  async function deskAlternatives(
+    resource: ResourceRow,
+    rules: BookingRules,
+    wanted: LocalDate,
+    userId: string,
+  ) {
+    const t = now();
+    const today = todayInWarsaw(t);
+    const lastDay = addDays(today, rules.horizonDays);
+    const start = laterDay(wanted, today);
+    const from = laterDay(addDays(start, -7), today);
+    const to = earlierDay(addDays(start, 21), lastDay);
+    if (from > to) return [];
+    const closures = await closuresFor(db, resource.id, from, to);
+    const free = await deskFreeByDay(db, resource, from, to);
+    const mine = new Set(
+      (
+        await queryRows<{ day: string }>(
+          db,
+          sql`select day::text as day from space_booking where resource_id = ${resource.id} and user_id = ${userId}
+              and kind = 'desk' and status in ('requested','confirmed','checked_in') and day between ${from}::date and ${to}::date`,
+        )
+      ).map((r) => r.day),
+    );
+    return eachDay(from, to)
+      .filter(
+        (d) =>
+          d !== wanted &&
+          dayStatus(resource.openingHours, closures, d).open &&
+          (free.get(d) ?? 0) > 0 &&
+          !mine.has(d),
+      )
+      .sort(
+        (a, b) => Math.abs(Date.parse(a) - Date.parse(wanted)) - Math.abs(Date.parse(b) - Date.parse(wanted)),
+      )
+      .slice(0, 3)
+      .sort();
+  }
+
+  /** Free desks per day of a pool (days without a row yet: the pool less fixed desks). */
+  async function deskFreeByDay(executor: Db | Tx, resource: ResourceRow, from: LocalDate, to: LocalDate) {
+    const rows = await queryRows<{ day: string; free: number }>(
+      executor,
+      sql`select d::date::text as day,
+                 coalesce(dd.capacity - dd.booked, greatest(${resource.capacity} - (
+                   select count(*) from space_agreement a join space_desk k on k.id = a.desk_id
+                   where k.resource_id = ${resource.id} and a.status = 'accepted' and d::date between a.starts_on and a.ends_on
+                 ), 0))::int as free
+          from generate_series(${from}::date, ${to}::date, interval '1 day') d
+          left join space_desk_day dd on dd.resource_id = ${resource.id} and dd.day = d::date`,
+    );
+    return new Map(rows.map((r) => [r.day, Number(r.free)]));
+  }
+
+  /** Runs the rule check; a calendar RuleError gets the nearest free alternatives attached. */
+  async function withAlternatives<T>(
+    resource: ResourceRow,
+    rules: BookingRules,
+    wanted: { start: Date; minutes: number; day: LocalDate; userId: string },
+    fn: () => T | Promise<T>,
+  ): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      if (!(err instanceof RuleError) || err.code === 'reversedRange' || err.code === 'notMember') throw err;
+      const alternatives =
+        resource.kind === 'desk'
+          ? { days: await deskAlternatives(resource, rules, wanted.day, wanted.userId) }
+          : { slots: await slotAlternatives(resource, rules, wanted.start, wanted.minutes) };
+      throw new RuleError(err.code, err.field, err.status, { ...err.details, ...alternatives });
+    }
+  }
+
+  function occurrences(date: LocalDate, weeks: number): LocalDate[] {
+    return Array.from({ length: weeks }, (_, i) => addDays(date, 7 * i));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Creating.
+
+  async function create(actor: BookingActor, slug: string, input: BookingInput): Promise<CreatedBooking> {
+    const resource = await resourceBySlug(slug);
+    const org = await organisationFor(actor, input.organisation || undefined);
+    const weeks = input.repeatWeeks ?? 1;
+    const dates = occurrences(input.date, weeks);
+    const t = now();
+    if (resource.kind === 'desk') return createDesk(actor, resource, org, dates, input, t);
+    return createSlots(actor, resource, org, dates, input, t);
+  }
+
+  async function createSlots(
+    actor: BookingActor,
+    resource: ResourceRow,
+    org: { id: string; kind: string } | null,
+    dates: LocalDate[],
+    input: BookingInput,
+    t: Date,
+  ): Promise<CreatedBooking> {
+    if (!input.from) throw new RuleError('fromRequired', 'from');
+    if (!input.to) throw new RuleError('toRequired', 'to');
+    const first = parseRange(input.date, input.from, input.to);
+    if (!first) throw new RuleError('invalidTime', 'from');
+    const rules = await rulesFor(db, resource, { organisationKind: org?.kind });
+    const minutes = Math.round((first.end.getTime() - first.start.getTime()) / MINUTE);
+    if (resource.kind === 'event_space' && !input.title) throw new RuleError('titleRequired', 'title');
+    const layout = input.layout ? resource.layouts.find((l) => l.key === input.layout) : undefined;
+    if (input.layout && !layout) throw new RuleError('unknownLayout', 'layout');
+    if (resource.kind === 'event_space' && !input.attendees)
+      throw new RuleError('attendeesRequired', 'attendees');
+    const limit = layout?.capacity ?? resource.capacity;
+    if (input.attendees && input.attendees > limit)
+      throw new RuleError('overCapacity', 'attendees', 422, { capacity: limit });
+
+    // Every occurrence is checked against the calendar; a series reports every date that fails.
+    const closures = await closuresFor(db, resource.id, dates[0]!, dates.at(-1)!);
+    const ranges = dates.map((d) => parseRange(d, input.from!, input.to!)!);
+    const failures: Array<{ date: LocalDate; code: string }> = [];
+    await withAlternatives(
+      resource,
+      rules,
+      { start: first.start, minutes, day: input.date, userId: actor.id },
+      () => {
+        for (const [i, d] of dates.entries()) {
+          try {
+            checkSlot(
+              rules,
+              dayStatus(resource.openingHours, closures, d),
+              ranges[i]!.start,
+              ranges[i]!.end,
+              t,
+            );
+          } catch (err) {
+            if (!(err instanceof RuleError)) throw err;
+            if (dates.length === 1) throw err;
+            failures.push({ date: d, code: err.code });
+          }
+        }
+      },
+    );
+    const status: BookingStatus = rules.approval ? 'requested' : 'confirmed';
+    const seriesId = dates.length > 1 ? uuidv7() : null;
+    const ids = dates.map(() => uuidv7());
+    try {
+      await db.transaction(async (tx) => {
+        // Clashes with live bookings, for every occurrence at once (a series is all or nothing).
+        const clashing: LocalDate[] = [];
+        for (const [i, r] of ranges.entries()) {
+          const busy = await queryRows<{ n: number }>(
+            tx,
+            sql`select count(*)::int as n from space_booking
+                where resource_id = ${resource.id} and kind = 'slot' and status in ('requested','confirmed','checked_in')
+                  and tstzrange(starts_at, blocked_until) && tstzrange(${r.start}, ${new Date(r.end.getTime() + rules.bufferMinutes * MINUTE)})`,
+          );
+          if (Number(busy[0]?.n) > 0) clashing.push(dates[i]!);
+        }
+        if (failures.length > 0 || (dates.length > 1 && clashing.length > 0)) {
+          throw new RuleError('seriesClash', 'date', 409, {
+            dates: [...new Set([...failures.map((x) => x.date), ...clashing])].sort(),
+            failures,
+          });
+        }
+        if (clashing.length > 0) throw new RuleError('taken', 'from', 409);
+        await checkQuota(
+          tx,
+          resource,
+          rules,
+          { userId: actor.id, organisationId: org?.id ?? null },
+          ranges.map((r) => r.start),
+        );
+        await tx.insert(spaceBookings).values(
+          ranges.map((r, i) => ({
+            id: ids[i]!,
+            resourceId: resource.id,
+            kind: 'slot' as const,
+            userId: actor.id,
+            organisationId: org?.id ?? null,
+            seriesId,
+            startsAt: r.start,
+            endsAt: r.end,
+            blockedUntil: new Date(r.end.getTime() + rules.bufferMinutes * MINUTE),
+            status,
+            title: input.title ?? '',
+            attendees: input.attendees ?? null,
+            layout: layout?.key ?? null,
+            notes: input.notes ?? '',
+          })),
+        );
+        const when = (locale: Locale) =>
+          describeWhen(locale, { kind: 'slot', startsAt: ranges[0]!.start, endsAt: ranges[0]!.end }) +
+          (dates.length > 1 ? ` (+${dates.length - 1})` : '');
+        await enqueueMail(tx, {
+          to: actor.email,
+          name: actor.name,
+          locale: actor.locale,
+          userId: actor.id,
+          template: status === 'requested' ? 'bookingRequested' : 'bookingConfirmed',
+          args: [resource.name, when(actor.locale), bookingUrl(ids[0]!)],
+        });
+        if (status === 'confirmed')
+          for (const [i, r] of ranges.entries()) await scheduleReminder(tx, ids[i]!, r.start);
+      });
+    } catch (err) {
+      if (violatedConstraint(err, '23P01') !== null) {
+        // Someone took the time between our check and our insert: the database refused it.
+        const alternatives = await slotAlternatives(resource, rules, first.start, minutes);
+        if (dates.length > 1)
+          throw new RuleError('seriesClash', 'date', 409, { dates: [], failures: [], slots: alternatives });
+        throw new RuleError('taken', 'from', 409, { slots: alternatives });
+      }
+      if (err instanceof RuleError && (err.code === 'taken' || err.code.startsWith('quota')))
+        throw new RuleError(err.code, err.field, err.status, {
+          ...err.details,
+          slots: await slotAlternatives(resource, rules, first.start, minutes),
+        });
+      throw err;
+    }
+    return { ids, status, seriesId };
+  }
+
+  async function createDesk(
+    actor: BookingActor,
+    resource: ResourceRow,
+    org: { id: string; kind: string } | null,
+    dates: LocalDate[],
+    input: BookingInput,
+    t: Date,
+  ): Promise<CreatedBooking> {
+    if (input.from || input.to) throw new RuleError('deskWholeDay', 'from');
+    const baseRules = await rulesFor(db, resource, { organisationKind: org?.kind });
+    const closures = await closuresFor(db, resource.id, dates[0]!, dates.at(-1)!);
+    const days = dates.map((d) => dayStatus(resource.openingHours, closures, d));
+    const seriesId = dates.length > 1 ? uuidv7() : null;
+    const ids = dates.map(() => uuidv7());
+    const status: BookingStatus = baseRules.approval ? 'requested' : 'confirmed';
+    return withAlternatives(
+      resource,
+      baseRules,
+      { start: t, minutes: 0, day: input.date, userId: actor.id },
+      async () => {
+        const failures: Array<{ date: LocalDate; code: string }> = [];
+        for (const d of days) {
+          try {
+            checkDeskDay(d, baseRules, t);
+          } catch (err) {
+            if (!(err instanceof RuleError) || dates.length === 1) throw err;
+            failures.push({ date: d.date, code: err.code });
+          }
+        }
+        if (failures.length > 0)
+          throw new RuleError('seriesClash', 'date', 409, { dates: failures.map((x) => x.date), failures });
+        try {
+          await db.transaction(async (tx) => {
+            const seriesFailures: Array<{ date: LocalDate; code: string }> = [];
+            const rows = [];
+            for (const [i, d] of days.entries()) {
+              try {
+                const agreement = await usableAgreement(tx, actor.id, d.date);
+                const rules = agreement.packageId
+                  ? await rulesFor(tx, resource, {
+                      organisationKind: org?.kind,
+                      packageId: agreement.packageId,
+                    })
+                  : baseRules;
+                if (rules !== baseRules) checkDeskDay(d, rules, t);
+                if (i === 0)
+                  await checkQuota(
+                    tx,
+                    resource,
+                    rules,
+                    { userId: actor.id, organisationId: org?.id ?? null },
+                    days.flatMap((x) => (x.open ? [x.opensAt] : [])),
+                  );
+                if (!d.open) continue; // checked above; narrows the type
+                await takeDesk(tx, resource.id, d.date);
+                await drawDay(tx, agreement.id, agreement.daysTotal);
+                rows.push({
+                  id: ids[i]!,
+                  resourceId: resource.id,
+                  kind: 'desk' as const,
+                  userId: actor.id,
+                  organisationId: org?.id ?? null,
+                  agreementId: agreement.id,
+                  seriesId,
+                  day: d.date,
+                  startsAt: d.opensAt,
+                  endsAt: d.closesAt,
+                  blockedUntil: d.closesAt,
+                  status,
+                  title: input.title ?? '',
+                  notes: input.notes ?? '',
+                });
+              } catch (err) {
+                if (!(err instanceof RuleError) || dates.length === 1) throw err;
+                seriesFailures.push({ date: d.date, code: err.code });
+              }
+            }
+            if (seriesFailures.length > 0)
+              throw new RuleError('seriesClash', 'date', 409, {
+                dates: seriesFailures.map((x) => x.date),
+                failures: seriesFailures,
+              });
+            await tx.insert(spaceBookings).values(rows);
+            const first = rows[0]!;
+            await enqueueMail(tx, {
+              to: actor.email,
+              name: actor.name,
+              locale: actor.locale,
+              userId: actor.id,
+              template: status === 'requested' ? 'bookingRequested' : 'bookingConfirmed',
+              args: [
+                resource.name,
+                describeWhen(actor.locale, first) + (dates.length > 1 ? ` (+${dates.length - 1})` : ''),
+                bookingUrl(first.id),
+              ],
+            });
+            for (const r of rows) await scheduleReminder(tx, r.id, r.startsAt);
+          });
+        } catch (err) {
+          if (violatedConstraint(err, '23505') === 'space_booking_one_desk_per_day_idx')
+            throw new RuleError('alreadyBooked', 'date', 409);
+          throw err;
+        }
+        return { ids, status, seriesId };
+      },
+    );
+  }
+
+  function checkDeskDay(day: DayStatus, rules: BookingRules, t: Date) {
+    checkDay(day, rules, t);
+    if (day.open && day.closesAt.getTime() <= t.getTime()) throw new RuleError('past', 'date');
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Reading.
+
+  const bookingSelect = {
+    id: spaceBookings.id,
+    resourceId: spaceBookings.resourceId,
+    kind: spaceBookings.kind,
+    userId: spaceBookings.userId,
+    organisationId: spaceBookings.organisationId,
+    agreementId: spaceBookings.agreementId,
+    seriesId: spaceBookings.seriesId,
+    day: spaceBookings.day,
+    startsAt: spaceBookings.startsAt,
+    endsAt: spaceBookings.endsAt,
+    status: spaceBookings.status,
+    title: spaceBookings.title,
+    attendees: spaceBookings.attendees,
+    layout: spaceBookings.layout,
+    notes: spaceBookings.notes,
+    decisionReason: spaceBookings.decisionReason,
+    cancelReason: spaceBookings.cancelReason,
+    checkedInAt: spaceBookings.checkedInAt,
+    createdAt: spaceBookings.createdAt,
+    resourceSlug: spaceResources.slug,
+    resourceName: spaceResources.name,
+    resourceKind: spaceResources.kind,
+    rules: spaceResources.rules,
+  };
+  type SelectedBooking = {
+    [K in keyof typeof bookingSelect]: (typeof bookingSelect)[K]['_']['notNull'] extends true
+      ? (typeof bookingSelect)[K]['_']['data']
+      : (typeof bookingSelect)[K]['_']['data'] | null;
+  };
+
+  async function toViews(
+    actor: BookingActor,
+    rows: SelectedBooking[],
+    withPeople = false,
+  ): Promise<BookingView[]> {
+    const orgIds = [...new Set(rows.map((r) => r.organisationId).filter((x): x is string => !!x))];
+    const userIds = withPeople ? [...new Set(rows.map((r) => r.userId))] : [];
+    const [orgs, people] = await Promise.all([
+      orgIds.length
+        ? queryRows<{ id: string; name: string }>(
+            db,
+            sql`select id, name from org_organisation where id in ${sql`(${sql.join(
+              orgIds.map((i) => sql`${i}`),
+              sql`, `,
+            )})`}`,
+          )
+        : [],
+      userIds.length
+        ? queryRows<{ id: string; name: string; email: string }>(
+            db,
+            sql`select id, name, email from auth_user where id in ${sql`(${sql.join(
+              userIds.map((i) => sql`${i}`),
+              sql`, `,
+            )})`}`,
+          )
+        : [],
+    ]);
+    const t = now();
+    return rows.map((r) => {
+      const deadline = new Date(r.startsAt.getTime() - r.rules.cancelHours * 60 * MINUTE);
+      const live = (liveStatuses as readonly string[]).includes(r.status) && r.status !== 'checked_in';
+      const own = can(actor, 'manage', r);
+      const staff = can(actor, 'decide', r);
+      const view: BookingView = {
+        id: r.id,
+        resource: { slug: r.resourceSlug, name: r.resourceName, kind: r.resourceKind },
+        kind: r.kind,
+        status: r.status,
+        day: r.day,
+        startsAt: r.startsAt,
+        endsAt: r.endsAt,
+        title: r.title,
+        attendees: r.attendees,
+        layout: r.layout,
+        notes: r.notes,
+        seriesId: r.seriesId,
+        organisation: orgs.find((o) => o.id === r.organisationId) ?? null,
+        decisionReason: r.decisionReason,
+        cancelReason: r.cancelReason,
+        checkedInAt: r.checkedInAt,
+        createdAt: r.createdAt,
+        deadline,
+        can: {
+          change: own && live && t < deadline,
+          cancel: (own && live && t < deadline) || (staff && live && r.endsAt > t),
+          decide: staff && r.status === 'requested',
+          checkIn:
+            staff && r.status === 'confirmed' && warsawDate(r.startsAt) <= todayInWarsaw(t) && r.endsAt > t,
+        },
+      };
+      const person = people.find((p) => p.id === r.userId);
+      if (person) view.person = person;
+      return view;
+    });
+  }
+
+  async function loadBooking(executor: Db | Tx, id: string): Promise<SelectedBooking> {
+    if (!z.uuid().safeParse(id).success) throw new NotFoundError('booking');
+    const [row] = await executor
+      .select(bookingSelect)
+      .from(spaceBookings)
+      .innerJoin(spaceResources, eq(spaceResources.id, spaceBookings.resourceId))
+      .where(eq(spaceBookings.id, id))
+      .limit(1);
+    if (!row) throw new NotFoundError('booking');
+    return row as SelectedBooking;
+  }
+
+  async function lockBooking(tx: Tx, id: string): Promise<BookingRow> {
+    if (!z.uuid().safeParse(id).success) throw new NotFoundError('booking');
+    const [row] = await queryRows<BookingRow>(
+      tx,
+      sql`select id, resource_id as "resourceId", kind, user_id as "userId", organisation_id as "organisationId",
+                 agreement_id as "agreementId", series_id as "seriesId", day::text as day,
+                 starts_at as "startsAt", ends_at as "endsAt", status
+          from space_booking where id = ${id} for update`,
+    );
+    if (!row) throw new NotFoundError('booking');
+    return { ...row, startsAt: new Date(row.startsAt), endsAt: new Date(row.endsAt) };
+  }
+
+  /** Frees what a booking held: its desk-day and the pass day it drew. */
+  async function release(tx: Tx, b: BookingRow, givePassDayBack: boolean) {
+    if (b.kind !== 'desk' || !b.day) return;
+    await returnDesk(tx, b.resourceId, b.day);
+    if (givePassDayBack) await returnDay(tx, b.agreementId);
+  }
+
+  async function resourceOf(executor: Db | Tx, resourceId: string): Promise<ResourceRow> {
+    const [r] = await executor
+      .select()
+      .from(spaceResources)
+      .where(eq(spaceResources.id, resourceId))
+      .limit(1);
+    if (!r) throw new NotFoundError('resource');
+    return r;
+  }
+
+  /** Mail and reminder after a change. */
+  async function afterChange(
+    tx: Tx,
+    actor: BookingActor,
+    resource: ResourceRow,
+    id: string,
+    before: string,
+    after: { kind: 'desk' | 'slot'; startsAt: Date; endsAt: Date },
+  ) {
+    await enqueueMail(tx, {
+      to: actor.email,
+      name: actor.name,
+      locale: actor.locale,
+      userId: actor.id,
+      template: 'bookingChanged',
+      args: [resource.name, before, describeWhen(actor.locale, after), bookingUrl(id)],
+    });
+    await scheduleReminder(tx, id, after.startsAt);
+  }
+
+  /** Staff decide on a request. */
+  async function decide(
+    actor: BookingActor,
+    id: string,
+    to: 'confirmed' | 'declined',
+    reason?: string,
+  ): Promise<void> {
+    if (!isStaff(actor)) throw new ForbiddenError();
+    await db.transaction(async (tx) => {
+      const b = await lockBooking(tx, id);
+      if (b.status !== 'requested') throw new RuleError('alreadyDecided', undefined, 409);
+      const resource = await resourceOf(tx, b.resourceId);
+      await tx
+        .update(spaceBookings)
+        .set({
+          status: to,
+          decidedBy: actor.id,
+          decidedAt: new Date(),
+          decisionReason: reason ?? null,
+          updatedAt: new Date(),
+        })
+        .where(eq(spaceBookings.id, id));
+      if (to === 'declined') await release(tx, b, true);
+      else await scheduleReminder(tx, id, b.startsAt);
+      await audit(tx, actor, {
+        action: to === 'confirmed' ? 'spaces.booking.approve' : 'spaces.booking.decline',
+        entityType: 'space_booking',
+        entityId: id,
+        before: { status: b.status },
+        after: { status: to, reason: reason ?? null },
+      });
+      await mailTo(tx, b.userId, (u) =>
+        to === 'confirmed'
+          ? {
+              to: u.email,
+              name: u.name,
+              locale: u.locale,
+              userId: b.userId,
+              template: 'bookingApproved',
+              args: [resource.name, describeWhen(u.locale, b), bookingUrl(id)],
+            }
+          : {
+              to: u.email,
+              name: u.name,
+              locale: u.locale,
+              userId: b.userId,
+              template: 'bookingDeclined',
+              args: [
+                resource.name,
+                describeWhen(u.locale, b),
+                reason ?? '',
+                `${baseUrl}/przestrzenie/${resource.slug}`,
+              ],
+            },
+      );
+    });
+  }
+
+  const live = inArray(spaceBookings.status, [...liveStatuses]);
+
+  return {
+    create,
+
+    /** Active resources for the public list, in display order, with their zone and building. */
+    async resources(): Promise<ResourceView[]> {
+      const rows = await queryRows<ResourceView & { zoneSlug: string; zoneName: string; building: string }>(
+        db,
+        sql`select r.id, r.slug, r.kind, r.name, r.description, r.capacity, r.equipment, r.accessibility, r.layouts,
+                   r.photos, r.opening_hours as "openingHours", r.rules,
+                   z.slug as "zoneSlug", z.name as "zoneName", b.name as building
+            from space_resource r join place_zone z on z.id = r.zone_id join place_building b on b.id = z.building_id
+            where r.active
+            order by b.position, z.position, r.position, r.name`,
+      );
+      return rows.map(({ zoneSlug, zoneName, building, ...r }) => ({
+        ...r,
+        zone: { slug: zoneSlug, name: zoneName, building },
+      }));
+    },
+
+    async resource(slug: string): Promise<ResourceView> {
+      const all = await this.resources();
+      const r = all.find((x) => x.slug === slug);
+      if (!r) throw new NotFoundError('resource');
+      return r;
+    },
+
+    /**
+     * Availability of a resource day by day over [from, to] (at most 62 days): opening, closures and
+     * holidays; for rooms the busy and free ranges (no names), for desk pools the free desks.
+     */
+    async availability(slug: string, from: LocalDate, to: LocalDate): Promise<DayAvailability[]> {
+      if (!isLocalDate(from) || !isLocalDate(to)) throw new RuleError('invalidDate', 'from');
+      if (to < from) throw new RuleError('reversedRange', 'to');
+      if (eachDay(from, to).length > 62) throw new RuleError('rangeTooLong', 'to');
+      const resource = await resourceBySlug(slug);
+      const t = now();
+      const closures = await closuresFor(db, resource.id, from, to);
+      const days = eachDay(from, to).map((d) => dayStatus(resource.openingHours, closures, d));
+      if (resource.kind === 'desk') {
+        const free = await deskFreeByDay(db, resource, from, to);
+        return days.map((d) => ({
+          ...dayFields(d),
+          busy: [],
+          free: [],
+          desks: d.open
+            ? { total: resource.capacity, free: d.closesAt > t ? (free.get(d.date) ?? 0) : 0 }
+            : null,
+        }));
+      }
+      const busy = await busyBetween(
+        db,
+        resource.id,
+        warsawInstant(from, '00:00'),
+        warsawInstant(addDays(to, 1), '00:00'),
+      );
+      return days.map((d) => {
+        const own = d.open ? busy.filter((b) => b.start < d.closesAt && b.blockedUntil > d.opensAt) : [];
+        return {
+          ...dayFields(d),
+          busy: own.map((b) => ({ start: b.start, end: b.end, status: b.status })),
+          free: freeIntervals(d, own, t, resource.rules),
+          desks: null,
+        };
+      });
+    },
+
+    /** One booking, for its author or staff. */
+    async get(actor: BookingActor, id: string): Promise<BookingView> {
+      const row = await loadBooking(db, id);
+      if (!can(actor, 'view', row)) throw new NotFoundError('booking');
+      const [view] = await toViews(actor, [row], isStaff(actor));
+      return view!;
+    },
+
+    /** The person's bookings: upcoming (soonest first) or past (latest first), a page at a time. */
+    async mine(
+      actor: BookingActor,
+      opts: { scope: 'upcoming' | 'past'; page?: number },
+    ): Promise<{ items: BookingView[]; page: number; hasMore: boolean }> {
+      const page = Math.max(1, Math.min(opts.page ?? 1, 1000));
+      const t = now();
+      const upcoming = opts.scope === 'upcoming';
+      const rows = await db
+        .select(bookingSelect)
+        .from(spaceBookings)
+        .innerJoin(spaceResources, eq(spaceResources.id, spaceBookings.resourceId))
+        .where(
+          and(
+            eq(spaceBookings.userId, actor.id),
+            upcoming ? gt(spaceBookings.endsAt, t) : lt(spaceBookings.endsAt, t),
+          ),
+        )
+        .orderBy(upcoming ? asc(spaceBookings.startsAt) : desc(spaceBookings.startsAt), asc(spaceBookings.id))
+        .limit(PAGE_SIZE + 1)
+        .offset((page - 1) * PAGE_SIZE);
+      const items = await toViews(actor, rows.slice(0, PAGE_SIZE) as SelectedBooking[]);
+      return { items, page, hasMore: rows.length > PAGE_SIZE };
+    },
+
+    /** Staff: requests awaiting a decision, soonest first. */
+    async requests(actor: BookingActor): Promise<BookingView[]> {
+      authorize(isStaff(actor));
+      const rows = await db
+        .select(bookingSelect)
+        .from(spaceBookings)
+        .innerJoin(spaceResources, eq(spaceResources.id, spaceBookings.resourceId))
+        .where(and(eq(spaceBookings.status, 'requested'), gt(spaceBookings.endsAt, now())))
+        .orderBy(asc(spaceBookings.startsAt), asc(spaceBookings.id))
+        .limit(200);
+      return toViews(actor, rows as SelectedBooking[], true);
+    },
+
+    /** Staff: every booking of one day (for check-in at the desk), by resource and start. */
+    async day(actor: BookingActor, date: LocalDate): Promise<BookingView[]> {
+      authorize(isStaff(actor));
+      if (!isLocalDate(date)) throw new RuleError('invalidDate', 'date');
+      const from = warsawInstant(date, '00:00');
+      const to = warsawInstant(addDays(date, 1), '00:00');
+      const rows = await db
+        .select(bookingSelect)
+        .from(spaceBookings)
+        .innerJoin(spaceResources, eq(spaceResources.id, spaceBookings.resourceId))
+        .where(and(lt(spaceBookings.startsAt, to), gt(spaceBookings.endsAt, from)))
+        .orderBy(asc(spaceResources.position), asc(spaceBookings.startsAt), asc(spaceBookings.id))
+        .limit(1000);
+      return toViews(actor, rows as SelectedBooking[], true);
+    },
+
+    /** Cancels a booking: its author until the deadline, staff at any time with a reason. */
+    async cancel(actor: BookingActor, id: string, reason?: string): Promise<void> {
+      await db.transaction(async (tx) => {
+        const b = await lockBooking(tx, id);
+        if (!can(actor, 'view', b)) throw new NotFoundError('booking');
+        const resource = await resourceOf(tx, b.resourceId);
+        const own = can(actor, 'manage', b);
+        if (!(liveStatuses as readonly string[]).includes(b.status) || b.status === 'checked_in')
+          throw new RuleError('notCancellable', undefined, 409);
+        if (b.endsAt <= now()) throw new RuleError('notCancellable', undefined, 409);
+        const deadline = new Date(b.startsAt.getTime() - resource.rules.cancelHours * 60 * MINUTE);
+        if (own && now() > deadline && !isStaff(actor))
+          throw new RuleError('pastDeadline', undefined, 422, { deadline });
+        if (!own && !reason) throw new RuleError('reasonRequired', 'reason');
+        await tx
+          .update(spaceBookings)
+          .set({
+            status: 'cancelled',
+            cancelledAt: new Date(),
+            cancelReason: reason ?? null,
+            updatedAt: new Date(),
+          })
+          .where(eq(spaceBookings.id, b.id));
+        await release(tx, b, true);
+        if (!own) {
+          await audit(tx, actor, {
+            action: 'spaces.booking.cancel',
+            entityType: 'space_booking',
+            entityId: b.id,
+            before: { status: b.status },
+            after: { status: 'cancelled', reason },
+          });
+        }
+        await mailTo(tx, b.userId, (u) => ({
+          to: u.email,
+          name: u.name,
+          locale: u.locale,
+          userId: b.userId,
+          template: 'bookingCancelled',
+          args: [resource.name, describeWhen(u.locale, b), own ? null : (reason ?? null), mineUrl],
+        }));
+      });
+    },
+
+    /** Cancels every occurrence of a series that can still be cancelled. */
+    async cancelSeries(actor: BookingActor, id: string): Promise<number> {
+      const b = await loadBooking(db, id);
+      if (!can(actor, 'manage', b) || !b.seriesId) throw new NotFoundError('booking');
+      const rows = await db
+        .select({ id: spaceBookings.id })
+        .from(spaceBookings)
+        .where(and(eq(spaceBookings.seriesId, b.seriesId), live, gt(spaceBookings.startsAt, now())));
+      let n = 0;
+      for (const r of rows) {
+        try {
+          await this.cancel(actor, r.id);
+          n++;
+        } catch (err) {
+          if (!(err instanceof RuleError)) throw err;
+        }
+      }
+      return n;
+    },
+
+    /** Moves a booking to another time (room) or day (desk), until the deadline; all rules apply again. */
+    async change(actor: BookingActor, id: string, input: ChangeInput): Promise<void> {
+      const current = await loadBooking(db, id);
+      if (!can(actor, 'manage', current)) throw new NotFoundError('booking');
+      const resource = await resourceOf(db, current.resourceId);
+      const t = now();
+      const deadline = new Date(current.startsAt.getTime() - resource.rules.cancelHours * 60 * MINUTE);
+      if (t > deadline) throw new RuleError('pastDeadline', undefined, 422, { deadline });
+      if (!(current.status === 'requested' || current.status === 'confirmed'))
+        throw new RuleError('notCancellable', undefined, 409);
+      const orgKind = current.organisationId
+        ? ((await deps.organisations.mine(actor)).find((o) => o.id === current.organisationId)?.kind ?? null)
+        : null;
+      const closures = await closuresFor(db, resource.id, input.date, input.date);
+      const day = dayStatus(resource.openingHours, closures, input.date);
+      const before = describeWhen(actor.locale, current);
+      if (resource.kind === 'desk') {
+        if (input.from || input.to) throw new RuleError('deskWholeDay', 'from');
+        const rules = await rulesFor(db, resource, { organisationKind: orgKind });
+        await withAlternatives(
+          resource,
+          rules,
+          { start: t, minutes: 0, day: input.date, userId: actor.id },
+          async () => {
+            checkDeskDay(day, rules, t);
+            if (!day.open) return;
+            try {
+              await db.transaction(async (tx) => {
+                const b = await lockBooking(tx, id);
+                if (b.status !== current.status || b.startsAt.getTime() !== current.startsAt.getTime())
+                  throw new RuleError('changedMeanwhile', undefined, 409);
+                await release(tx, b, true);
+                const agreement = await usableAgreement(tx, actor.id, input.date);
+                await takeDesk(tx, resource.id, input.date);
+                await drawDay(tx, agreement.id, agreement.daysTotal);
+                await tx
+                  .update(spaceBookings)
+                  .set({
+                    day: input.date,
+                    agreementId: agreement.id,
+                    startsAt: day.opensAt,
+                    endsAt: day.closesAt,
+                    blockedUntil: day.closesAt,
+                    updatedAt: new Date(),
+                  })
+                  .where(eq(spaceBookings.id, id));
+                await afterChange(tx, actor, resource, id, before, {
+                  kind: 'desk',
+                  startsAt: day.opensAt,
+                  endsAt: day.closesAt,
+                });
+              });
+            } catch (err) {
+              if (violatedConstraint(err, '23505') === 'space_booking_one_desk_per_day_idx')
+                throw new RuleError('alreadyBooked', 'date', 409);
+              throw err;
+            }
+          },
+        );
+        return;
+      }
+      if (!input.from) throw new RuleError('fromRequired', 'from');
+      if (!input.to) throw new RuleError('toRequired', 'to');
+      const range = parseRange(input.date, input.from, input.to);
+      if (!range) throw new RuleError('invalidTime', 'from');
+      const rules = await rulesFor(db, resource, { organisationKind: orgKind });
+      const minutes = Math.round((range.end.getTime() - range.start.getTime()) / MINUTE);
+      await withAlternatives(
+        resource,
+        rules,
+        { start: range.start, minutes, day: input.date, userId: actor.id },
+        async () => {
+          checkSlot(rules, day, range.start, range.end, t);
+          try {
+            await db.transaction(async (tx) => {
+              const b = await lockBooking(tx, id);
+              if (b.status !== current.status || b.startsAt.getTime() !== current.startsAt.getTime())
+                throw new RuleError('changedMeanwhile', undefined, 409);
+              // Quotas count the week of the new time, without this booking.
+              await checkQuota(
+                tx,
+                resource,
+                rules,
+                { userId: actor.id, organisationId: b.organisationId },
+                [],
+              );
+              await tx
+                .update(spaceBookings)
+                .set({
+                  startsAt: range.start,
+                  endsAt: range.end,
+                  blockedUntil: new Date(range.end.getTime() + rules.bufferMinutes * MINUTE),
+                  // A changed request, or a change of an approved event, goes back to staff.
+                  status: rules.approval ? 'requested' : b.status,
+                  updatedAt: new Date(),
+                })
+                .where(eq(spaceBookings.id, id));
+              await afterChange(tx, actor, resource, id, before, {
+                kind: 'slot',
+                startsAt: range.start,
+                endsAt: range.end,
+              });
+            });
+          } catch (err) {
+            if (violatedConstraint(err, '23P01') !== null) throw new RuleError('taken', 'from', 409);
+            throw err;
+          }
+        },
+      );
+    },
+
+    /** Staff approve a request (the event space). */
+    async approve(actor: BookingActor, id: string): Promise<void> {
+      await decide(actor, id, 'confirmed');
+    },
+
+    /** Staff decline a request with a reason; the time is free again. */
+    async decline(actor: BookingActor, id: string, reason: string): Promise<void> {
+      await decide(actor, id, 'declined', reason);
+    },
+
+    /** Staff confirm the person came (from the day the booking starts until it ends). */
+    async checkIn(actor: BookingActor, id: string): Promise<void> {
+      if (!isStaff(actor)) throw new ForbiddenError();
+      await db.transaction(async (tx) => {
+        const b = await lockBooking(tx, id);
+        if (b.status !== 'confirmed') throw new RuleError('notCheckable', undefined, 409);
+        const t = now();
+        if (warsawDate(b.startsAt) > todayInWarsaw(t) || b.endsAt <= t)
+          throw new RuleError('notCheckable', undefined, 409);
+        await tx
+          .update(spaceBookings)
+          .set({ status: 'checked_in', checkedInAt: t, checkedInBy: actor.id, updatedAt: new Date() })
+          .where(eq(spaceBookings.id, id));
+        await audit(tx, actor, {
+          action: 'spaces.booking.checkIn',
+          entityType: 'space_booking',
+          entityId: id,
+          before: { status: b.status },
+          after: { status: 'checked_in' },
+        });
+      });
+    },
+
+    /**
+     * Releases confirmed bookings nobody checked in for within the resource's grace period (a job
+     * runs it every few minutes). The desk returns to the pool; a pass day stays used. Returns how
+     * many were released.
+     */
+    async releaseNoShows(): Promise<number> {
+      const t = now();
+      return db.transaction(async (tx) => {
+        const rows = await queryRows<BookingRow & { resourceName: string }>(
+          tx,
+          sql`select b.id, b.resource_id as "resourceId", b.kind, b.user_id as "userId", b.organisation_id as "organisationId",
+                     b.agreement_id as "agreementId", b.series_id as "seriesId", b.day::text as day,
+                     b.starts_at as "startsAt", b.ends_at as "endsAt", b.status, r.name as "resourceName"
+              from space_booking b join space_resource r on r.id = b.resource_id
+              where b.status = 'confirmed' and r.rules->>'checkInGraceMinutes' is not null
+                and b.starts_at < ${t}
+                and b.starts_at + make_interval(mins => (r.rules->>'checkInGraceMinutes')::int) < ${t}
+              order by b.starts_at
+              limit 500
+              for update of b skip locked`,
+        );
+        for (const raw of rows) {
+          const b = { ...raw, startsAt: new Date(raw.startsAt), endsAt: new Date(raw.endsAt) };
+          await tx
+            .update(spaceBookings)
+            .set({ status: 'released', updatedAt: new Date() })
+            .where(eq(spaceBookings.id, b.id));
+          await release(tx, b, false);
+          if (b.endsAt > t)
+            await mailTo(tx, b.userId, (u) => ({
+              to: u.email,
+              name: u.name,
+              locale: u.locale,
+              userId: b.userId,
+              template: 'bookingReleased',
+              args: [raw.resourceName, describeWhen(u.locale, b), mineUrl],
+            }));
+        }
+        return rows.length;
+      });
+    },
+
+    /** Sends the reminder of one booking, if it still stands at the time it was planned for. */
+    async remind(bookingId: string, startsAt: string): Promise<void> {
+      await db.transaction(async (tx) => {
+        const [b] = await queryRows<BookingRow & { resourceName: string }>(
+          tx,
+          sql`select b.id, b.kind, b.user_id as "userId", b.starts_at as "startsAt", b.ends_at as "endsAt", b.status,
+                     r.name as "resourceName"
+              from space_booking b join space_resource r on r.id = b.resource_id where b.id = ${bookingId}`,
+        );
+        if (b?.status !== 'confirmed' || new Date(b.startsAt).toISOString() !== startsAt) return;
+        const booking = { ...b, startsAt: new Date(b.startsAt), endsAt: new Date(b.endsAt) };
+        await mailTo(tx, b.userId, (u) => ({
+          to: u.email,
+          name: u.name,
+          locale: u.locale,
+          userId: b.userId,
+          template: 'bookingReminder',
+          args: [b.resourceName, describeWhen(u.locale, booking), bookingUrl(b.id)],
+        }));
+      });
+    },
+
+    /** Packages, for showing which package a desk booking drew on. */
+    async packageNames(): Promise<Map<string, string>> {
+      const rows = await db.select({ id: spacePackages.id, name: spacePackages.name }).from(spacePackages);
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
+
+    /** Closures of a resource over a range (for the calendar page). */
+    async closures(resourceId: string, from: LocalDate, to: LocalDate): Promise<Closure[]> {
+      return closuresFor(db, resourceId, from, to);
+    },
+  };
+}
+export type BookingsService = ReturnType<typeof bookingsService>;
+
+function dayFields(d: DayStatus): Pick<DayAvailability, 'date' | 'open' | 'opensAt' | 'closesAt' | 'closed'> {
+  if (d.open) return { date: d.date, open: true, opensAt: d.opensAt, closesAt: d.closesAt, closed: null };
+  const closed: NonNullable<DayAvailability['closed']> = { reason: d.reason };
+  if (d.holiday) closed.holiday = d.holiday;
+  if (d.closure) closed.closure = d.closure;
+  return { date: d.date, open: false, opensAt: null, closesAt: null, closed };
+}
+
+/** The spaces module's part of "download my data" and "delete my account". */
+export function spacesPrivacy(db: Db): PersonalDataContributor {
+  return {
+    name: 'spaces',
+    async exportFor(userId) {
+      const [bookings, agreements] = await Promise.all([
+        queryRows(
+          db,
+          sql`select b.id, r.name as resource, b.kind, b.day::text as day, b.starts_at, b.ends_at, b.status, b.title,
+                     b.attendees, b.notes, b.created_at, b.cancelled_at, b.cancel_reason, b.decision_reason
+              from space_booking b join space_resource r on r.id = b.resource_id
+              where b.user_id = ${userId} order by b.starts_at`,
+        ),
+        queryRows(
+          db,
+          sql`select a.id, a.number, p.name as package, a.status, a.applicant_kind, a.starts_on::text as starts_on,
+                     a.ends_on::text as ends_on, a.days_total, a.days_used, a.price_grosze, a.message, a.decision_reason,
+                     a.created_at, a.concluded_at, a.ended_at, a.end_reason
+              from space_agreement a join space_package p on p.id = a.package_id
+              where a.user_id = ${userId} order by a.created_at`,
+        ),
+      ]);
+      return { bookings, agreements };
+    },
+    async eraseFor(userId, tx) {
+      // Future bookings give their desk back; then every booking and the calendar feed go.
+      // Agreements are contracts the city must keep: they stay, tied to the anonymised account.
+      const future = await queryRows<BookingRow>(
+        tx,
+        sql`select id, resource_id as "resourceId", kind, day::text as day, agreement_id as "agreementId"
+            from space_booking where user_id = ${userId} and status in ('requested','confirmed','checked_in')
+              and kind = 'desk' and ends_at > now() for update`,
+      );
+      for (const b of future) if (b.day) await returnDesk(tx, b.resourceId, b.day);
+      await tx.execute(sql`delete from space_booking where user_id = ${userId}`);
+      await tx.execute(sql`delete from space_feed where user_id = ${userId}`);
+    },
+  };
+}
