@@ -116,10 +116,13 @@ export const bookingInput = z
     repeatWeeks: optionalInt(1, MAX_REPEAT_WEEKS),
   })
   .strict();
-export type BookingInput = z.output<typeof bookingInput>;
+/** A booking request (the parsed form or JSON body; optional fields may be left out). */
+export type BookingInput = { date: LocalDate } & {
+  [K in Exclude<keyof z.output<typeof bookingInput>, 'date'>]?: z.output<typeof bookingInput>[K] | undefined;
+};
 
 export const changeInput = bookingInput.pick({ date: true, from: true, to: true }).strict();
-export type ChangeInput = z.output<typeof changeInput>;
+export type ChangeInput = Pick<BookingInput, 'date' | 'from' | 'to'>;
 
 export const reasonInput = z.object({ reason: f.text(1000, 3) }).strict();
 
