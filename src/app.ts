@@ -17,7 +17,8 @@ import { organisationsModule } from './modules/organisations/routes.tsx';
 import { organisationsPrivacy } from './modules/organisations/service.ts';
 import { pagesModule } from './modules/pages/routes.tsx';
 import { panelModule } from './modules/panel/routes.tsx';
-import { spacesModule } from './modules/spaces/module.ts';
+import { spacesPrivacy } from './modules/spaces/bookings.ts';
+import { spacesModule, spacesSchedules } from './modules/spaces/module.ts';
 import { type Auth, createAuth, SESSION_COOKIE } from './platform/auth/auth.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { frameworkErrors, webPlatform } from './platform/http/web.ts';
@@ -48,7 +49,10 @@ declare module 'fastify' {
   }
 }
 
-export const schedules: Schedule[] = [{ name: 'retention', intervalSeconds: 3600, kind: 'retention.purge' }];
+export const schedules: Schedule[] = [
+  { name: 'retention', intervalSeconds: 3600, kind: 'retention.purge' },
+  ...spacesSchedules,
+];
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
@@ -148,7 +152,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(pagesModule);
   await app.register(organisationsModule);
   await app.register(spacesModule);
-  await app.register(accountsModule, { contributors: [organisationsPrivacy(database.db)] });
+  await app.register(accountsModule, {
+    contributors: [organisationsPrivacy(database.db), spacesPrivacy(database.db)],
+  });
   await app.register(panelModule);
 
   app.addHook('onClose', async () => {

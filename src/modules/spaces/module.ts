@@ -1,7 +1,26 @@
 // The spaces module: bookable resources of the cluster, desk-use agreements and packages, bookings.
 // Each part registers its pages here; the parts share the module's tables and services.
 import type { FastifyInstance } from 'fastify';
+import type { Schedule } from '../../platform/jobs/worker.ts';
+import { organisationsService } from '../organisations/service.ts';
+import { bookingsService } from './bookings.ts';
 
-export async function spacesModule(_app: FastifyInstance) {
-  // parts: resources (panel), agreements and packages, bookings, API and calendar feeds
+/** Recurring work of the module: releasing bookings nobody checked in for. */
+export const spacesSchedules: Schedule[] = [
+  { name: 'spaces.release', intervalSeconds: 300, kind: 'spaces.release' },
+];
+
+export async function spacesModule(app: FastifyInstance) {
+  const { database, config, worker } = app.klaster;
+  const bookings = bookingsService({
+    db: database.db,
+    baseUrl: config.baseUrl,
+    organisations: organisationsService({ db: database.db, baseUrl: config.baseUrl }),
+  });
+  worker.register('spaces.release', async () => {
+    await bookings.releaseNoShows();
+  });
+  worker.register('spaces.reminder', async (payload) => {
+    await bookings.remind(String(payload.bookingId), String(payload.startsAt));
+  });
 }

@@ -1,0 +1,57 @@
+// Turns a refusal of the booking rules (RuleError with its details) into the sentence a person
+// reads, in their language; the booking pages and the API share it.
+import type { RuleError } from '../../platform/http/errors.ts';
+import { formatDateTime, type Locale, type Messages } from '../../platform/i18n/index.ts';
+import type { HolidayKey } from '../../platform/time/holidays.ts';
+import { warsawInstant } from '../../platform/time/warsaw.ts';
+
+type Refusals = Messages['spaces']['refusals'];
+
+/** Formats a 'YYYY-MM-DD' day in the reader's language. */
+export function formatDay(locale: Locale, day: string): string {
+  return formatDateTime(locale, warsawInstant(day, '12:00'), 'date');
+}
+
+export function bookingRuleMessage(t: Messages, locale: Locale, err: RuleError): string | null {
+  const r: Refusals = t.spaces.refusals;
+  const d = err.details;
+  const minutes = (n: unknown) => t.spaces.minutes(Number(n));
+  const days = (v: unknown) =>
+    Array.isArray(v) ? v.map((x) => formatDay(locale, String(x))).join(', ') : '';
+  switch (err.code) {
+    case 'outsideHours':
+      return r.outsideHours(String(d.open), String(d.close));
+    case 'tooShort':
+      return r.tooShort(minutes(d.minutes));
+    case 'tooLong':
+      return r.tooLong(minutes(d.minutes));
+    case 'offGrid':
+      return r.offGrid(minutes(d.minutes), String(d.open));
+    case 'tooSoon':
+      return r.tooSoon(formatDateTime(locale, d.earliest as Date));
+    case 'beyondHorizon':
+      return r.beyondHorizon(formatDay(locale, String(d.lastDay)));
+    case 'holiday':
+      return r.holiday(t.time.holidays[d.holiday as HolidayKey] ?? '');
+    case 'closed':
+      return r.closed(String(d.reason ?? ''));
+    case 'closedWeekday':
+      return r.closedWeekday(t.time.weekdays[Number(d.weekday) - 1] ?? '');
+    case 'overCapacity':
+      return r.overCapacity(String(d.capacity));
+    case 'seriesClash':
+      return r.seriesClash(days(d.dates));
+    case 'quotaPerson':
+      return r.quotaPerson(String(d.limit));
+    case 'quotaOrganisation':
+      return r.quotaOrganisation(String(d.limit));
+    case 'pastDeadline':
+      return r.pastDeadline(formatDateTime(locale, d.deadline as Date));
+    case 'fixedDeskDaysFull':
+      return r.fixedDeskDaysFull(days(d.days));
+    default: {
+      const m = (r as Record<string, unknown>)[err.code];
+      return typeof m === 'string' ? m : null;
+    }
+  }
+}
