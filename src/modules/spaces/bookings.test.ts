@@ -173,6 +173,34 @@ describe('rooms', () => {
   });
 });
 
+describe('changes', () => {
+  test('a room booking moves to a free time and is refused a taken one; a desk moves to another day', async () => {
+    const [p, q] = await testPeople(t.database, 2);
+    const [day, other] = openDays(2, addDays(todayInWarsaw(), 12));
+    const mine = await svc.create(p!, 'pomieszczenie-b2b', { date: day!, from: '09:00', to: '10:00' });
+    await svc.create(q!, 'pomieszczenie-b2b', { date: day!, from: '13:00', to: '14:00' });
+    await svc.change(p!, mine.ids[0]!, { date: day!, from: '10:00', to: '11:30' });
+    const moved = await svc.get(p!, mine.ids[0]!);
+    assert.equal(moved.startsAt.getTime(), warsawInstant(day!, '10:00').getTime());
+    await refused(svc.change(p!, mine.ids[0]!, { date: day!, from: '12:30', to: '13:30' }), 'taken');
+    await assert.rejects(
+      svc.change(q!, mine.ids[0]!, { date: day!, from: '15:00', to: '16:00' }),
+      /not found/,
+    );
+    await giveAgreement(t.database, p!.id);
+    const desk = await svc.create(p!, 'coworking-stanowiska', { date: day! });
+    await svc.change(p!, desk.ids[0]!, { date: other! });
+    const rows = await queryRows<{ day: string; booked: number }>(
+      t.database.db,
+      sql`select day::text as day, booked from space_desk_day where day in (${day}::date, ${other}::date) order by day`,
+    );
+    assert.deepEqual(rows, [
+      { day: day!, booked: 0 },
+      { day: other!, booked: 1 },
+    ]);
+  });
+});
+
 describe('desks', () => {
   const [day] = openDays(1, addDays(todayInWarsaw(), 5));
   test('a desk needs an agreement; a pass draws a day per booking and gives it back on cancel', async () => {
