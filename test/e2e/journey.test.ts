@@ -5,7 +5,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { totp } from '../support/totp.ts';
-import { expectAccessible, launchBrowser, type Server, startServer, waitForMailLink } from './support.ts';
+import {
+  enrolTotp,
+  expectAccessible,
+  launchBrowser,
+  type Server,
+  signIn,
+  startServer,
+  waitForMailLink,
+} from './support.ts';
 
 describe('foundation journey in Chromium', () => {
   let server: Server;
@@ -103,25 +111,11 @@ describe('foundation journey in Chromium', () => {
     assert.ok(resident.orgUrl, 'the previous step created an organisation');
     const context = await browser.newContext({ locale: 'pl-PL' });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/logowanie`);
-    await page.fill('input[name=email]', 'urzednik@klaster.example');
-    await page.fill('input[name=password]', 'Zablocie-20.22-demo');
-    await page.click('main button[type=submit]');
+    await signIn(page, server.baseUrl, 'urzednik@klaster.example', 'Zablocie-20.22-demo');
     await page.waitForURL('**/konto');
 
     // The back office requires two-step sign-in: the officer is sent to set it up first.
-    await page.goto(`${server.baseUrl}/panel`);
-    await page.waitForURL(/\/konto\/dwuetapowe\?wymagane=1/);
-    await check(page);
-    await page.fill('input[name=password]', 'Zablocie-20.22-demo');
-    await page.click('main button[type=submit]');
-    await page.waitForSelector('#totp-secret');
-    await check(page);
-    const secret = ((await page.locator('#totp-secret').textContent()) ?? '').replace(/\s+/g, '');
-    await page.fill('input[name=code]', totp(secret));
-    await page.click('main form[action="/konto/dwuetapowe/potwierdz"] button[type=submit]');
-    await page.waitForURL('**/panel');
-    await check(page);
+    const secret = await enrolTotp(page, server.baseUrl, 'Zablocie-20.22-demo', check);
 
     await page.goto(`${server.baseUrl}/panel/organizacje`);
     await check(page);

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { readMailDir } from '../support/mail.ts';
+import { totp } from '../support/totp.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -133,4 +134,38 @@ export async function waitForMailLink(
     if (Date.now() > deadline) throw new Error(`no e-mail to ${to} with a link containing ${linkPart}`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** Signs in with the e-mail and the demo password on the sign-in page, landing on `next`. */
+export async function signIn(page: Page, baseUrl: string, email: string, password: string, next = '/konto') {
+  await page.goto(`${baseUrl}/logowanie?next=${encodeURIComponent(next)}`);
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', password);
+  await page.click('main button[type=submit]');
+}
+
+/**
+ * A staff member's first visit to /panel: the back office sends them to set up two-step sign-in;
+ * the code is computed from the secret shown on the page. `check` runs on every page on the way.
+ * Returns the secret.
+ */
+export async function enrolTotp(
+  page: Page,
+  baseUrl: string,
+  password: string,
+  check: (page: Page) => Promise<void>,
+): Promise<string> {
+  await page.goto(`${baseUrl}/panel`);
+  await page.waitForURL(/\/konto\/dwuetapowe\?wymagane=1/);
+  await check(page);
+  await page.fill('input[name=password]', password);
+  await page.click('main button[type=submit]');
+  await page.waitForSelector('#totp-secret');
+  await check(page);
+  const secret = ((await page.locator('#totp-secret').textContent()) ?? '').replace(/\s+/g, '');
+  await page.fill('input[name=code]', totp(secret));
+  await page.click('main form[action="/konto/dwuetapowe/potwierdz"] button[type=submit]');
+  await page.waitForURL('**/panel');
+  await check(page);
+  return secret;
 }
