@@ -83,6 +83,7 @@ describe('download my data', () => {
         invitationsReceived: [],
         organisationsCreated: [],
       },
+      spaces: { bookings: [], agreements: [] },
     });
 
     const [credential] = await t.database.db.select().from(account).where(eq(account.userId, c.userId));

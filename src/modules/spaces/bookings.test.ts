@@ -9,7 +9,7 @@ import { RuleError } from '../../platform/http/errors.ts';
 import { polishHolidays } from '../../platform/time/holidays.ts';
 import { addDays, isoWeekday, todayInWarsaw, warsawInstant } from '../../platform/time/warsaw.ts';
 import { organisationsService } from '../organisations/service.ts';
-import { bookingsService } from './bookings.ts';
+import { bookingsService, spacesPrivacy } from './bookings.ts';
 import { giveAgreement, openDays, seedTestSpaces, testPeople } from './test-helpers.ts';
 
 let t: TestApp;
@@ -296,5 +296,36 @@ describe('deadlines, decisions and no-shows', () => {
       clock = real;
     }
     await svc.create(q!, 'pomieszczenie-b2b', { date: day!, from: '16:00', to: '17:00' });
+  });
+});
+
+describe('personal data', () => {
+  test('the export lists the bookings and agreements; erasure removes the bookings and frees their desks', async () => {
+    const [p] = await testPeople(t.database, 1);
+    const [day] = openDays(1, addDays(todayInWarsaw(), 20));
+    await giveAgreement(t.database, p!.id);
+    await svc.create(p!, 'coworking-stanowiska', { date: day! });
+    await svc.create(p!, 'pomieszczenie-b2b', { date: day!, from: '15:00', to: '16:00', title: 'Spotkanie' });
+    const privacy = spacesPrivacy(t.database.db);
+    const data = (await privacy.exportFor(p!.id)) as {
+      bookings: Array<{ title: string }>;
+      agreements: unknown[];
+    };
+    assert.equal(data.bookings.length, 2);
+    assert.ok(data.bookings.some((b) => b.title === 'Spotkanie'));
+    assert.equal(data.agreements.length, 1);
+    const booked = async () =>
+      Number(
+        (
+          await queryRows<{ n: number }>(
+            t.database.db,
+            sql`select booked as n from space_desk_day where day = ${day}::date`,
+          )
+        )[0]?.n,
+      );
+    assert.equal(await booked(), 1);
+    await t.database.db.transaction((tx) => privacy.eraseFor(p!.id, tx));
+    assert.equal(await count(sql`user_id = ${p!.id}`), 0);
+    assert.equal(await booked(), 0);
   });
 });
