@@ -280,6 +280,7 @@ export const spacesPanel = catalogue({
         `Nie można usunąć stanowisk ${desks}: są przypisane do umów${agreements ? ` (${agreements})` : ''}. Zmniejsz pulę o mniej stanowisk albo najpierw zmień przypisanie w umowach.`,
       deskDaysBooked: (days: string) =>
         `Nie można zmniejszyć puli: w dniach ${days} zarezerwowano więcej stanowisk, niż by zostało`,
+      noneAndNumber: 'Wpisz liczbę albo zaznacz pole poniżej — nie oba naraz',
       overrideEmpty: 'Wypełnij co najmniej jedno pole wyjątku',
       overrideExists: 'Ten pakiet lub rodzaj organizacji ma już wyjątek — zmień istniejący',
       unknownTarget: 'Wybierz pakiet lub rodzaj organizacji z listy',
@@ -567,6 +568,7 @@ export const spacesPanel = catalogue({
         `Desks ${desks} cannot be removed: they are fixed for agreements${agreements ? ` (${agreements})` : ''}. Remove fewer desks, or change the assignment in the agreements first.`,
       deskDaysBooked: (days: string) =>
         `The pool cannot shrink: on ${days} more desks are booked than would remain`,
+      noneAndNumber: 'Enter a number or tick the box below — not both',
       overrideEmpty: 'Fill in at least one field of the exception',
       overrideExists: 'This package or organisation kind already has an exception — change that one',
       unknownTarget: 'Choose a package or kind of organisation from the list',
@@ -859,6 +861,7 @@ export const spacesPanel = catalogue({
         `Не можна видалити робочі місця ${desks}: вони закріплені за договорами${agreements ? ` (${agreements})` : ''}. Зменште пул на меншу кількість місць або спершу змініть закріплення в договорах.`,
       deskDaysBooked: (days: string) =>
         `Пул не можна зменшити: на ${days} заброньовано більше місць, ніж залишилося б`,
+      noneAndNumber: 'Введіть число або позначте поле нижче — не обидва одразу',
       overrideEmpty: 'Заповніть щонайменше одне поле винятку',
       overrideExists: 'Для цього пакета або виду організації вже є виняток — змініть його',
       unknownTarget: 'Виберіть пакет або вид організації зі списку',
