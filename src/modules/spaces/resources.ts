@@ -17,10 +17,22 @@ import { NotFoundError, RuleError } from '../../platform/http/errors.ts';
 import { messages } from '../../platform/i18n/index.ts';
 import { uuidPattern, uuidv7 } from '../../platform/ids.ts';
 import { authorize, isStaff, type PolicyActor } from '../../platform/policy.ts';
-import { addDays, isLocalDate, type LocalDate, startOfDay, todayInWarsaw } from '../../platform/time/warsaw.ts';
+import {
+  addDays,
+  isLocalDate,
+  type LocalDate,
+  startOfDay,
+  todayInWarsaw,
+} from '../../platform/time/warsaw.ts';
 import { placesService } from '../places/service.ts';
 import { ensureDeskDays } from './desks.ts';
-import { bookingRulesSchema, defaultRules, openingHoursSchema, ruleOverrideSchema, weekdayHours } from './rules.ts';
+import {
+  bookingRulesSchema,
+  defaultRules,
+  openingHoursSchema,
+  ruleOverrideSchema,
+  weekdayHours,
+} from './rules.ts';
 import {
   type BookingRules,
   type Layout,
@@ -320,7 +332,9 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
     if (input.layouts.length > LIMITS.layouts) throw new RuleError('tooManyLayouts', 'layouts');
     for (const [i, l] of input.layouts.entries()) {
       if (l.capacity > input.capacity)
-        throw new RuleError('layoutOverCapacity', `layout${i + 1}Capacity`, 422, { capacity: input.capacity });
+        throw new RuleError('layoutOverCapacity', `layout${i + 1}Capacity`, 422, {
+          capacity: input.capacity,
+        });
     }
   }
 
@@ -346,9 +360,11 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
       .orderBy(desc(spaceDesks.number));
     if (to > from) {
       const last = desks[0]?.number ?? 0;
-      await tx.insert(spaceDesks).values(
-        Array.from({ length: to - from }, (_, i) => ({ id: uuidv7(), resourceId, number: last + i + 1 })),
-      );
+      await tx
+        .insert(spaceDesks)
+        .values(
+          Array.from({ length: to - from }, (_, i) => ({ id: uuidv7(), resourceId, number: last + i + 1 })),
+        );
       await tx.execute(sql`
         update space_desk_day set capacity = capacity + ${to - from}
         where resource_id = ${resourceId} and day >= ${today}::date`);
@@ -477,7 +493,9 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
       for (const z of zones) {
         const inZone = resources.filter((r) => r.zoneId === z.id);
         if (inZone.length === 0) continue;
-        let group = groups.find((g) => g.buildingCode === z.buildingCode && g.buildingName === z.buildingName);
+        let group = groups.find(
+          (g) => g.buildingCode === z.buildingCode && g.buildingName === z.buildingName,
+        );
         if (!group) {
           group = { buildingName: z.buildingName, buildingCode: z.buildingCode, zones: [] };
           groups.push(group);
@@ -549,7 +567,11 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
           const [created] = await tx.insert(spaceResources).values(values).returning();
           if (input.kind === 'desk')
             await tx.insert(spaceDesks).values(
-              Array.from({ length: input.capacity }, (_, i) => ({ id: uuidv7(), resourceId: id, number: i + 1 })),
+              Array.from({ length: input.capacity }, (_, i) => ({
+                id: uuidv7(),
+                resourceId: id,
+                number: i + 1,
+              })),
             );
           await audit(tx, auditActor(actor), {
             action: 'space_resource.created',
@@ -616,7 +638,10 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
       return db.transaction(async (tx) => {
         const before = await lockedRow(tx, id);
         if (before.active === active) return { changed: false };
-        await tx.update(spaceResources).set({ active, updatedAt: new Date() }).where(eq(spaceResources.id, id));
+        await tx
+          .update(spaceResources)
+          .set({ active, updatedAt: new Date() })
+          .where(eq(spaceResources.id, id));
         await audit(tx, auditActor(actor), {
           action: active ? 'space_resource.activated' : 'space_resource.deactivated',
           entityType: 'space_resource',
@@ -729,7 +754,11 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
         .from(spaceRuleOverrides)
         .leftJoin(spacePackages, eq(spacePackages.id, spaceRuleOverrides.packageId))
         .where(eq(spaceRuleOverrides.resourceId, id))
-        .orderBy(asc(spacePackages.position), asc(spaceRuleOverrides.organisationKind), asc(spaceRuleOverrides.id));
+        .orderBy(
+          asc(spacePackages.position),
+          asc(spaceRuleOverrides.organisationKind),
+          asc(spaceRuleOverrides.id),
+        );
       return found.map((o) => ({
         id: o.id,
         rules: o.rules,
@@ -768,7 +797,8 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
       try {
         await db.transaction(async (tx) => {
           await lockedRow(tx, id);
-          if (previous) await tx.update(spaceRuleOverrides).set(values).where(eq(spaceRuleOverrides.id, newId));
+          if (previous)
+            await tx.update(spaceRuleOverrides).set(values).where(eq(spaceRuleOverrides.id, newId));
           else await tx.insert(spaceRuleOverrides).values({ id: newId, resourceId: id, ...values });
           await audit(tx, auditActor(actor), {
             action: previous ? 'space_rule_override.updated' : 'space_rule_override.created',
@@ -967,7 +997,10 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
         for (const n of labels.keys()) if (!byNumber.has(n)) throw new RuleError('unknownDesk', `desk${n}`);
         const changed = [...labels].filter(([n, label]) => byNumber.get(n)!.label !== label);
         for (const [n, label] of changed)
-          await tx.update(spaceDesks).set({ label }).where(eq(spaceDesks.id, byNumber.get(n)!.id));
+          await tx
+            .update(spaceDesks)
+            .set({ label })
+            .where(eq(spaceDesks.id, byNumber.get(n)!.id));
         if (changed.length > 0)
           await audit(tx, auditActor(actor), {
             action: 'space_desk.labels_changed',
@@ -1047,7 +1080,10 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
         if (j < 0 || j >= before.photos.length) return;
         const photos = [...before.photos];
         [photos[i], photos[j]] = [photos[j]!, photos[i]!];
-        await tx.update(spaceResources).set({ photos, updatedAt: new Date() }).where(eq(spaceResources.id, id));
+        await tx
+          .update(spaceResources)
+          .set({ photos, updatedAt: new Date() })
+          .where(eq(spaceResources.id, id));
         await audit(tx, auditActor(actor), {
           action: 'space_resource.photos_reordered',
           entityType: 'space_resource',
@@ -1072,4 +1108,3 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
 }
 
 export type ResourcesService = ReturnType<typeof resourcesService>;
-

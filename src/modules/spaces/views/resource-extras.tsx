@@ -135,7 +135,9 @@ export function DesksPage({
                       {x.number}
                     </th>
                     <td class="govuk-table__cell">
-                      <div class={`govuk-form-group govuk-!-margin-bottom-0${error ? ' govuk-form-group--error' : ''}`}>
+                      <div
+                        class={`govuk-form-group govuk-!-margin-bottom-0${error ? ' govuk-form-group--error' : ''}`}
+                      >
                         <label class="govuk-label govuk-visually-hidden" for={`f-${name}`}>
                           {d.labelFor(x.number)}
                         </label>
@@ -254,7 +256,12 @@ export function PhotosPage({
             aria-describedby={`f-photo-hint${fileError ? ' f-photo-error' : ''}`}
           />
         </div>
-        <TextInput name="alt" label={p.alt} hint={p.altHint} state={{ values: state.values, errors: altError ? { alt: altError } : {} }} />
+        <TextInput
+          name="alt"
+          label={p.alt}
+          hint={p.altHint}
+          state={{ values: state.values, errors: altError ? { alt: altError } : {} }}
+        />
         <Button>{p.upload}</Button>
       </form>
     </ResourcePage>

@@ -32,7 +32,8 @@ export function Checkbox({
 }) {
   const { t } = useView();
   const id = `f-${name}`;
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const described =
+    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       {error ? (
@@ -69,7 +70,11 @@ const isOn = (v: unknown) => v === 'on' || (Array.isArray(v) && v.includes('on')
 
 // ------------------------------------------------------------------------------- opening hours
 
-export const hoursFieldOrder = Array.from({ length: 7 }, (_, i) => [`closed${i}`, `open${i}`, `close${i}`]).flat();
+export const hoursFieldOrder = Array.from({ length: 7 }, (_, i) => [
+  `closed${i}`,
+  `open${i}`,
+  `close${i}`,
+]).flat();
 
 export function HoursPage({ resource, state }: { resource: ResourceHead; state: FormState }) {
   const { t } = useView();
@@ -127,9 +132,18 @@ export const numberRuleFields = [
 export const nullableRuleFields = ['perPersonWeek', 'perOrganisationWeek', 'checkInGraceMinutes'] as const;
 const overrideOrder = (prefix: string) => [
   `${prefix}target`,
-  ...[...numberRuleFields, 'approval', ...nullableRuleFields].flatMap((k) => [`${prefix}${k}`, `${prefix}${k}None`]),
+  ...[...numberRuleFields, 'approval', ...nullableRuleFields].flatMap((k) => [
+    `${prefix}${k}`,
+    `${prefix}${k}None`,
+  ]),
 ];
-export const ruleFieldOrder = ['_form', ...numberRuleFields, 'approval', ...nullableRuleFields, ...overrideOrder('o_')];
+export const ruleFieldOrder = [
+  '_form',
+  ...numberRuleFields,
+  'approval',
+  ...nullableRuleFields,
+  ...overrideOrder('o_'),
+];
 const overrideFieldOrder = ['_form', ...overrideOrder('')];
 
 /** A rule's value as people read it. */

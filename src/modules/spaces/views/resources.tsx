@@ -3,6 +3,7 @@
 // gallery the public resource page shows (ResourcePhotos).
 import type { ComponentChildren } from 'preact';
 import { formatDateTime, type Locale, type Messages } from '../../../platform/i18n/index.ts';
+import { warsawInstant } from '../../../platform/time/warsaw.ts';
 import {
   ActionButton,
   Button,
@@ -19,7 +20,6 @@ import {
 } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1 } from '../../../platform/views/layout.tsx';
-import { warsawInstant } from '../../../platform/time/warsaw.ts';
 import { PanelLayout } from '../../panel/views/layout.tsx';
 import type { ZoneOption } from '../../places/service.ts';
 import type { FutureBooking, ResourceDetail, ResourceGroup } from '../resources.ts';
@@ -55,7 +55,7 @@ export function ResourceListPage({ groups }: { groups: ResourceGroup[] }) {
       <H1>{s.title}</H1>
       <p class="govuk-body">{s.lead}</p>
       <p class="govuk-body">
-        <a class="govuk-button" href={`${PANEL_BASE}/nowy`} role="button" data-module="govuk-button">
+        <a class="govuk-button" href={`${PANEL_BASE}/nowy`}>
           {s.addResource}
         </a>
       </p>
@@ -97,7 +97,8 @@ const sectionPaths: Record<ResourceSection, string> = {
   photos: '/zdjecia',
 };
 
-export const sectionHref = (id: string, section: ResourceSection) => `${PANEL_BASE}/${id}${sectionPaths[section]}`;
+export const sectionHref = (id: string, section: ResourceSection) =>
+  `${PANEL_BASE}/${id}${sectionPaths[section]}`;
 
 /** The frame of every page of one resource: title, heading with the resource's name, sections. */
 export function ResourcePage({
@@ -138,7 +139,11 @@ export function ResourcePage({
           {sections.map((x) => (
             <li key={x}>
               {x === section && !title ? (
-                <a class="govuk-link govuk-!-font-weight-bold" href={sectionHref(resource.id, x)} aria-current="page">
+                <a
+                  class="govuk-link govuk-!-font-weight-bold"
+                  href={sectionHref(resource.id, x)}
+                  aria-current="page"
+                >
                   {s.sections[x]}
                 </a>
               ) : (
@@ -196,7 +201,10 @@ export const resourceFieldOrder = [
   'capacity',
   'equipment',
   'accessibility',
-  ...Array.from({ length: MAX_LAYOUT_ROWS }, (_, i) => [`layout${i + 1}Name`, `layout${i + 1}Capacity`]).flat(),
+  ...Array.from({ length: MAX_LAYOUT_ROWS }, (_, i) => [
+    `layout${i + 1}Name`,
+    `layout${i + 1}Capacity`,
+  ]).flat(),
 ];
 
 function ResourceFields({

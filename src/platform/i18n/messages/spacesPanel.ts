@@ -18,9 +18,15 @@ export const spacesPanel = catalogue({
     active: 'Aktywny',
     inactive: 'Nieaktywny',
     columns: { name: 'Nazwa', kind: 'Rodzaj', capacity: 'Pojemność', status: 'Stan' },
-    people: (n: number) => plural('pl', n, { one: '# osoba', few: '# osoby', many: '# osób', other: '# osoby' }),
+    people: (n: number) =>
+      plural('pl', n, { one: '# osoba', few: '# osoby', many: '# osób', other: '# osoby' }),
     desks: (n: number) =>
-      plural('pl', n, { one: '# stanowisko', few: '# stanowiska', many: '# stanowisk', other: '# stanowiska' }),
+      plural('pl', n, {
+        one: '# stanowisko',
+        few: '# stanowiska',
+        many: '# stanowisk',
+        other: '# stanowiska',
+      }),
     sections: {
       label: 'Ustawienia zasobu',
       details: 'Opis i pojemność',
@@ -274,7 +280,8 @@ export const spacesPanel = catalogue({
       tooManyEquipment: 'Wpisz najwyżej 40 pozycji wyposażenia',
       equipmentItemTooLong: 'Każda pozycja wyposażenia może mieć najwyżej 120 znaków',
       tooManyLayouts: 'Można zapisać najwyżej 12 ustawień',
-      layoutOverCapacity: (capacity: number) => `Ustawienie nie może mieć więcej miejsc niż sala (${capacity})`,
+      layoutOverCapacity: (capacity: number) =>
+        `Ustawienie nie może mieć więcej miejsc niż sala (${capacity})`,
       layoutIncomplete: 'Wpisz nazwę ustawienia i liczbę miejsc albo wyczyść oba pola',
       desksFixed: (desks: string, agreements: string) =>
         `Nie można usunąć stanowisk ${desks}: są przypisane do umów${agreements ? ` (${agreements})` : ''}. Zmniejsz pulę o mniej stanowisk albo najpierw zmień przypisanie w umowach.`,
@@ -344,7 +351,8 @@ export const spacesPanel = catalogue({
       equipment: 'Equipment',
       equipmentHint: 'One item per line, like “projector”.',
       accessibility: 'Accessibility',
-      accessibilityHint: 'Entrance, lift, toilets, hearing loop and other information for disabled and older people.',
+      accessibilityHint:
+        'Entrance, lift, toilets, hearing loop and other information for disabled and older people.',
       layouts: 'Room layouts',
       layoutsHint:
         'The layout’s name (like theatre, classroom) and its seats — no more than the room’s capacity. Empty rows are ignored; clear a row to remove its layout.',
@@ -361,7 +369,8 @@ export const spacesPanel = catalogue({
       futureWarning: (n: number) =>
         plural('en', n, {
           one: 'The resource has # future booking. It has not been cancelled — contact the person who made it.',
-          other: 'The resource has # future bookings. They have not been cancelled — contact the people who made them.',
+          other:
+            'The resource has # future bookings. They have not been cancelled — contact the people who made them.',
         }),
       bookingsCaption: 'Future bookings of this resource',
       when: 'When',
@@ -554,8 +563,10 @@ export const spacesPanel = catalogue({
       invalidTime: 'Enter a time as HH:MM, like 08:00',
       closeBeforeOpen: 'The closing time must be later than the opening time',
       maxBelowMin: 'The longest booking cannot be shorter than the shortest',
-      slugTaken: (slug: string) => `Another resource already has the address “${slug}” — enter a different one`,
-      slugFormat: 'The address can only contain lower-case letters without accents, digits and single hyphens',
+      slugTaken: (slug: string) =>
+        `Another resource already has the address “${slug}” — enter a different one`,
+      slugFormat:
+        'The address can only contain lower-case letters without accents, digits and single hyphens',
       slugRequired: 'Enter a web address — one cannot be made from this name',
       unknownZone: 'Choose a zone from the list',
       capacityRange: 'Enter a number from 1 to 10,000',
@@ -599,9 +610,15 @@ export const spacesPanel = catalogue({
     active: 'Активний',
     inactive: 'Неактивний',
     columns: { name: 'Назва', kind: 'Вид', capacity: 'Місткість', status: 'Стан' },
-    people: (n: number) => plural('uk', n, { one: '# особа', few: '# особи', many: '# осіб', other: '# особи' }),
+    people: (n: number) =>
+      plural('uk', n, { one: '# особа', few: '# особи', many: '# осіб', other: '# особи' }),
     desks: (n: number) =>
-      plural('uk', n, { one: '# робоче місце', few: '# робочі місця', many: '# робочих місць', other: '# робочого місця' }),
+      plural('uk', n, {
+        one: '# робоче місце',
+        few: '# робочі місця',
+        many: '# робочих місць',
+        other: '# робочого місця',
+      }),
     sections: {
       label: 'Налаштування ресурсу',
       details: 'Опис і місткість',
@@ -633,7 +650,8 @@ export const spacesPanel = catalogue({
       equipment: 'Обладнання',
       equipmentHint: 'Одна позиція в рядку, напр. «проєктор».',
       accessibility: 'Доступність',
-      accessibilityHint: 'Вхід, ліфт, туалети, індукційна петля та інша інформація для людей з інвалідністю та літніх людей.',
+      accessibilityHint:
+        'Вхід, ліфт, туалети, індукційна петля та інша інформація для людей з інвалідністю та літніх людей.',
       layouts: 'Розстановки зали',
       layoutsHint:
         'Назва розстановки (напр. театральна, класна) і кількість місць — не більша за місткість зали. Порожні рядки пропускаються; щоб видалити розстановку, очистіть її рядок.',
