@@ -21,7 +21,7 @@ import {
   resourcesService,
   type StaffActor,
 } from './resources.ts';
-import { openingDaySchema } from './rules.ts';
+import { bookingRulesSchema, openingDaySchema, ruleOverrideSchema } from './rules.ts';
 import type { BookingRules, OpeningHours } from './schema.ts';
 import { resourceKinds } from './schema.ts';
 import { ClosuresPage, DesksPage, PhotosPage } from './views/resource-extras.tsx';
@@ -521,6 +521,12 @@ export async function resourcesRoutes(app: FastifyInstance) {
         approval: data.approval === true,
         ...Object.fromEntries(nullableRuleFields.map((k) => [k, data[k] ?? null])),
       } as unknown as BookingRules;
+      const checked = bookingRulesSchema.safeParse(rules);
+      if (!checked.success)
+        return again(
+          domainErrors(checked.error.issues, t, (p) => String(p[0])),
+          422,
+        );
       try {
         await svc.saveRules(actor, resource.id, rules);
       } catch (err) {
@@ -561,6 +567,14 @@ export async function resourcesRoutes(app: FastifyInstance) {
         ? { organisationKind: targetText.slice('kind:'.length) }
         : null;
     if (!target) errors[`${prefix}target`] = t.spacesPanel.errors.unknownTarget;
+    if (!Object.keys(errors).length) {
+      const checked = ruleOverrideSchema.safeParse(rules);
+      if (!checked.success)
+        Object.assign(
+          errors,
+          domainErrors(checked.error.issues, t, (p) => `${prefix}${String(p[0])}`),
+        );
+    }
     if (Object.keys(errors).length || !target)
       return { ok: false, state: errorState(formValues(body), errors) };
     return { ok: true, target, rules: rules as Partial<BookingRules> };
