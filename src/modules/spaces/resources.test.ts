@@ -99,6 +99,7 @@ describe('staff back office for bookable resources', () => {
   });
 
   let roomId: string;
+  let poolIdForLocales: string;
 
   it('creates a room that then appears in the list, with a slug from its name', async () => {
     const res = await staff.post('/panel/przestrzenie/nowy', roomForm());
@@ -364,6 +365,11 @@ describe('staff back office for bookable resources', () => {
       sql`select capacity from space_resource where id = ${poolId}`,
     );
     assert.equal(Number(cap!.capacity), 4);
+    const [day] = await q<{ capacity: number }>(
+      sql`select capacity from space_desk_day where resource_id = ${poolId} and day = ${today}::date`,
+    );
+    assert.equal(Number(day!.capacity), 3, 'four desks, one of them fixed: three free for day bookings');
+    poolIdForLocales = poolId;
 
     const page = await staff.get(`/panel/przestrzenie/${poolId}/stanowiska`);
     assert.equal(page.statusCode, 200);
@@ -502,5 +508,37 @@ describe('staff back office for bookable resources', () => {
     ])
       assert.ok(actions.has(a), `audited: ${a}`);
     assert.ok(rows.every((r) => r.actor_id === staff.userId));
+  });
+
+  it('renders every page in English and Ukrainian', async () => {
+    const pages = [
+      '/panel/przestrzenie',
+      '/panel/przestrzenie/nowy',
+      `/panel/przestrzenie/${roomId}`,
+      `/panel/przestrzenie/${roomId}/godziny`,
+      `/panel/przestrzenie/${roomId}/zasady`,
+      `/panel/przestrzenie/${roomId}/zamkniecia`,
+      `/panel/przestrzenie/${roomId}/zdjecia`,
+      `/panel/przestrzenie/${poolIdForLocales}/stanowiska`,
+    ];
+    for (const [lang, word] of [
+      [
+        'en',
+        /Bookable spaces|Opening hours|Booking rules|Closures and holidays|Photos|Desks|New resource|Description and capacity/,
+      ],
+      [
+        'uk',
+        /Простори для бронювання|Години роботи|Правила бронювання|Закриття і свята|Фотографії|Робочі місця|Новий ресурс|Опис і місткість/,
+      ],
+    ] as const) {
+      staff.cookies.set('klaster_lang', lang);
+      for (const url of pages) {
+        const res = await staff.get(url);
+        assert.equal(res.statusCode, 200, `${lang} ${url}`);
+        assert.match(res.body, word, `${lang} ${url}`);
+        assert.equal((res.body.match(/<h1/g) ?? []).length, 1, `one h1 on ${url}`);
+      }
+    }
+    staff.cookies.delete('klaster_lang');
   });
 });
