@@ -1,4 +1,4 @@
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { cached } from '../../platform/cache.ts';
 import { buildings, sites, subareas, zones } from './schema.ts';
@@ -8,6 +8,15 @@ export interface BuildingView {
   name: string;
   description: string;
   zones: Array<{ slug: string; name: string; kind: string; description: string }>;
+}
+
+export interface ZoneOption {
+  id: string;
+  slug: string;
+  name: string;
+  buildingId: string;
+  buildingCode: string;
+  buildingName: string;
 }
 
 export interface ClusterView {
@@ -51,6 +60,24 @@ export function placesService(db: Db) {
   );
   return {
     cluster,
+    /**
+     * Every zone with its building, in display order (buildings, then zones), read fresh: for
+     * choosing a zone in a form and checking the choice.
+     */
+    async zoneOptions(): Promise<ZoneOption[]> {
+      return db
+        .select({
+          id: zones.id,
+          slug: zones.slug,
+          name: zones.name,
+          buildingId: buildings.id,
+          buildingCode: buildings.code,
+          buildingName: buildings.name,
+        })
+        .from(zones)
+        .innerJoin(buildings, eq(buildings.id, zones.buildingId))
+        .orderBy(asc(buildings.position), asc(buildings.code), asc(zones.position), asc(zones.name));
+    },
     /** The revitalisation subareas for public pages (cached). */
     subareas: publicSubareas,
     /** Subareas with their ids, read fresh: for validating and storing a reference to one. */

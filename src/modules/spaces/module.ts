@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Schedule } from '../../platform/jobs/worker.ts';
 import { organisationsService } from '../organisations/service.ts';
 import { bookingsService } from './bookings.ts';
+import { resourcesRoutes } from './resources-routes.tsx';
 
 /** Recurring work of the module: releasing bookings nobody checked in for. */
 export const spacesSchedules: Schedule[] = [
@@ -23,4 +24,5 @@ export async function spacesModule(app: FastifyInstance) {
   worker.register('spaces.reminder', async (payload) => {
     await bookings.remind(String(payload.bookingId), String(payload.startsAt));
   });
+  await app.register(resourcesRoutes);
 }
