@@ -971,7 +971,7 @@ export function bookingsService(deps: BookingsDeps) {
       if (to === 'declined') await release(tx, b, true);
       else await scheduleReminder(tx, id, b.startsAt);
       await audit(tx, actor, {
-        action: to === 'confirmed' ? 'spaces.booking.approve' : 'spaces.booking.decline',
+        action: to === 'confirmed' ? 'space_booking.approved' : 'space_booking.declined',
         entityType: 'space_booking',
         entityId: id,
         before: { status: b.status },
@@ -1161,7 +1161,7 @@ export function bookingsService(deps: BookingsDeps) {
         await release(tx, b, true);
         if (!own) {
           await audit(tx, actor, {
-            action: 'spaces.booking.cancel',
+            action: 'space_booking.cancelled',
             entityType: 'space_booking',
             entityId: b.id,
             before: { status: b.status },
@@ -1335,7 +1335,7 @@ export function bookingsService(deps: BookingsDeps) {
           .set({ status: 'checked_in', checkedInAt: t, checkedInBy: actor.id, updatedAt: new Date() })
           .where(eq(spaceBookings.id, id));
         await audit(tx, actor, {
-          action: 'spaces.booking.checkIn',
+          action: 'space_booking.checked_in',
           entityType: 'space_booking',
           entityId: id,
           before: { status: b.status },
