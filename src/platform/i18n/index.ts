@@ -1,5 +1,6 @@
 import { type Locale, locales } from '../auth/schema.ts';
 import { accounts } from './messages/accounts.ts';
+import { agreements } from './messages/agreements.ts';
 import { chart } from './messages/chart.ts';
 import { common } from './messages/common.ts';
 import { mail } from './messages/mail.ts';
@@ -11,7 +12,7 @@ import { time } from './messages/time.ts';
 export { catalogue, plural, type Shape } from './define.ts';
 export { type Locale, locales };
 
-const areas = { common, pages, accounts, mail, panel, organisations, time, chart } as const;
+const areas = { common, pages, accounts, mail, panel, organisations, time, chart, agreements } as const;
 
 type Areas = typeof areas;
 export type Messages = { [A in keyof Areas]: Areas[A]['pl'] };
