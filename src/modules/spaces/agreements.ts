@@ -70,6 +70,9 @@ export function periodEnd(start: LocalDate, months: number): LocalDate {
   return addDays(same, -1);
 }
 
+/** The later of two calendar days ('YYYY-MM-DD' sorts as text). */
+export const laterDay = (a: LocalDate, b: LocalDate): LocalDate => [a, b].sort()[1]!;
+
 /** A calendar day in the reader's language, e.g. "1 grudnia 2026". */
 export function formatDay(locale: Locale, day: LocalDate): string {
   return formatDateTime(locale, warsawInstant(day, '12:00'), 'date');
@@ -484,7 +487,7 @@ export function agreementsService(deps: AgreementsDeps) {
   ): Promise<{ id: string }> {
     const day = today();
     const [pkg] = await db.select().from(spacePackages).where(eq(spacePackages.slug, input.packageSlug));
-    if (!pkg || !pkg.active) throw new RuleError('packageUnknown', 'package');
+    if (!pkg?.active) throw new RuleError('packageUnknown', 'package');
     if (!isLocalDate(input.startsOn)) throw new RuleError('dateInvalid', 'startsOn');
     if (input.startsOn < day) throw new RuleError('startInPast', 'startsOn');
     if (daysBetween(day, input.startsOn) > START_HORIZON_DAYS) throw new RuleError('startTooFar', 'startsOn');
@@ -793,7 +796,7 @@ export function agreementsService(deps: AgreementsDeps) {
       const next = addDays(a.endsOn, 1);
       return {
         ...a,
-        renewFrom: next < day ? day : next,
+        renewFrom: laterDay(next, day),
         can: {
           withdraw: own && a.status === 'applied',
           renew: own && a.package.active && renewable(a, day),
@@ -828,7 +831,7 @@ export function agreementsService(deps: AgreementsDeps) {
         packageSlug: pkg.slug,
         applicantKind: a.applicantKind,
         organisationId: a.organisationId ?? undefined,
-        startsOn: next < day ? day : next,
+        startsOn: laterDay(next, day),
         message: '',
         renewedFrom: a.id,
       });

@@ -30,7 +30,7 @@ export type PeriodError = 'dateInvalid' | 'periodReversed' | 'periodTooLong';
 /** The default period: the start of 2025 (or two years back, if that is later) to today. */
 export function defaultPeriod(today: LocalDate): ReportPeriod {
   const earliest = addDays(today, -(MAX_REPORT_DAYS - 1));
-  return { from: earliest > REPORT_START ? earliest : REPORT_START, to: today };
+  return { from: [earliest, REPORT_START].sort()[1]!, to: today };
 }
 
 /** Reads the period form (?od=…&do=…); errors per field. */
