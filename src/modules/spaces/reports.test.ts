@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq, isNotNull } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { user } from '../../platform/auth/schema.ts';
 import { CSV_BOM } from '../../platform/csv.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { warsawDate, warsawInstant } from '../../platform/time/warsaw.ts';
+import { todayInWarsaw, warsawDate, warsawInstant } from '../../platform/time/warsaw.ts';
 import { loadDemoData } from '../../seed/demo.ts';
+import { agreementSummaryFor } from './agreements.ts';
 import {
   spaceAgreements,
   spaceBookings,
@@ -46,6 +48,12 @@ describe('staff report: agreements concluded, active, desk occupancy, room utili
     const queue = await staff.get('/panel/umowy');
     assert.match(queue.body, /3 wnioski czekają na decyzję/);
     assert.equal(await seedAgreements(db()), 0);
+    const [resident] = await db().select().from(user).where(eq(user.email, 'mieszkanka@klaster.example'));
+    const usable = await agreementSummaryFor(db(), resident!.id, todayInWarsaw());
+    assert.equal(usable.length, 1, "the demo resident's pass covers today");
+    assert.equal(usable[0]!.packageName, 'Karnet 10-dniowy');
+    assert.equal(usable[0]!.daysUsed, 3);
+    assert.equal(usable[0]!.daysTotal, 10);
     const numbers = (await concludedDays()).map((d) => d.number);
     assert.equal(new Set(numbers).size, numbers.length, 'numbers are unique');
   });
@@ -172,6 +180,22 @@ describe('staff report: agreements concluded, active, desk occupancy, room utili
     const page = await staff.get(`/panel/umowy/raport${week}`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Obłożenie w całym okresie: 4,4/);
+  });
+
+  it('speaks English and Ukrainian too', async () => {
+    const en = await t.signedIn('staff');
+    await en.get('/jezyk/en?next=/');
+    const report = await en.get('/panel/umowy/raport?od=2025-01-01&do=2025-12-31');
+    assert.equal(report.statusCode, 200);
+    assert.match(report.body, /Agreements concluded in the period/);
+    assert.match((await en.get('/panel/umowy')).body, /3 applications await a decision/);
+    const csv = await en.get('/panel/umowy/raport/zawarte.csv?od=2025-01-01&do=2025-12-31');
+    assert.match(csv.body, /^\uFEFFnumber,concluded on,package/);
+    const uk = t.client();
+    await uk.get('/jezyk/uk?next=/');
+    const packages = await uk.get('/przestrzenie/pakiety');
+    assert.match(packages.body, /Пакети робочих місць/);
+    assert.match(packages.body, /lang="uk"/);
   });
 
   it('refuses a reversed or over-long period with a message', async () => {
