@@ -389,11 +389,11 @@ export function ReviewPage({
         <>
           <h2 class="govuk-heading-m">{a.acceptTitle}</h2>
           <p class="govuk-body">{a.acceptHint}</p>
-          <Form action={`/panel/umowy/${agreement.id}/zawrzyj`}>
-            {desks !== null ? (
-              desks.length === 0 ? (
-                <p class="govuk-body govuk-!-font-weight-bold">{a.noFreeDesks}</p>
-              ) : (
+          {desks !== null && desks.length === 0 ? (
+            <p class="govuk-body govuk-!-font-weight-bold">{a.noFreeDesks}</p>
+          ) : (
+            <Form action={`/panel/umowy/${agreement.id}/zawrzyj`}>
+              {desks !== null ? (
                 <Select
                   name="deskId"
                   label={a.deskLabel}
@@ -404,10 +404,10 @@ export function ReviewPage({
                     label: a.deskOption(d.number, d.label, d.resourceName),
                   }))}
                 />
-              )
-            ) : null}
-            <Button>{a.accept}</Button>
-          </Form>
+              ) : null}
+              <Button>{a.accept}</Button>
+            </Form>
+          )}
           <h2 class="govuk-heading-m">{a.refuseTitle}</h2>
           <Form action={`/panel/umowy/${agreement.id}/odrzuc`}>
             <Textarea name="reason" label={a.reasonLabel} hint={a.refuseHint} state={refuseState} rows={3} />
