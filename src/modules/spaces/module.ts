@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Schedule } from '../../platform/jobs/worker.ts';
 import { organisationsService } from '../organisations/service.ts';
+import { agreementsRoutes } from './agreements-routes.tsx';
 import { bookingsService } from './bookings.ts';
 import { resourcesRoutes } from './resources-routes.tsx';
 
@@ -25,4 +26,5 @@ export async function spacesModule(app: FastifyInstance) {
     await bookings.remind(String(payload.bookingId), String(payload.startsAt));
   });
   await app.register(resourcesRoutes);
+  await app.register(agreementsRoutes);
 }

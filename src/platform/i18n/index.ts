@@ -1,5 +1,6 @@
 import { type Locale, locales } from '../auth/schema.ts';
 import { accounts } from './messages/accounts.ts';
+import { agreements } from './messages/agreements.ts';
 import { chart } from './messages/chart.ts';
 import { common } from './messages/common.ts';
 import { mail } from './messages/mail.ts';
@@ -22,6 +23,7 @@ const areas = {
   organisations,
   spaces,
   spacesPanel,
+  agreements,
   time,
   chart,
 } as const;

@@ -1,0 +1,506 @@
+// HTML pages of desk-use agreements and packages: the public packages page, applying, "my
+// agreements", the agreement page; staff: the list, the review page, packages and the report with
+// CSV downloads. Handlers parse, call the service (which checks who may act) and render or redirect.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { csvDocument } from '../../platform/csv.ts';
+import { RuleError } from '../../platform/http/errors.ts';
+import { errorState, formValues, parseForm } from '../../platform/http/forms.ts';
+import type { Messages } from '../../platform/i18n/index.ts';
+import { addDays } from '../../platform/time/warsaw.ts';
+import type { FormState } from '../../platform/views/components.tsx';
+import { organisationsService } from '../organisations/service.ts';
+import {
+  type AgreementActor,
+  acceptInput,
+  agreementsService,
+  applyInput,
+  endInput,
+  type PackageAdminView,
+  packageInput,
+  plnInput,
+  refuseInput,
+  START_HORIZON_DAYS,
+} from './agreements.ts';
+import { parsePeriod, type ReportPeriod, reportsService } from './reports.ts';
+import { type AgreementStatus, agreementStatuses } from './schema.ts';
+import { ApplyPage, DetailPage, MinePage, QueuePage, ReviewPage } from './views/agreements.tsx';
+import { PackageFormPage, PackagesPage, PanelPackagesPage } from './views/packages.tsx';
+import { type ReportData, ReportPage } from './views/reports.tsx';
+
+const idParams = z.object({ id: z.string().max(100) });
+
+/** A rule's message in the reader's language. */
+export function agreementMessage(t: Messages, code: string): string {
+  const own = t.agreements.errors as Record<string, unknown>;
+  if (typeof own[code] === 'string') return own[code] as string;
+  const common = t.common.errors as Record<string, unknown>;
+  if (typeof common[code] === 'string') return common[code] as string;
+  return t.common.errors.invalid;
+}
+
+function packageValues(p: PackageAdminView): FormState['values'] {
+  return {
+    name: p.name,
+    description: p.description,
+    kind: p.kind,
+    days: p.days === null ? '' : String(p.days),
+    months: String(p.months),
+    fixedDesk: p.fixedDesk ? 'on' : undefined,
+    price: plnInput(p.priceGrosze),
+    priceIncubator:
+      p.reducedPrices.incubator_startup === undefined ? '' : plnInput(p.reducedPrices.incubator_startup),
+    priceNgo: p.reducedPrices.ngo === undefined ? '' : plnInput(p.reducedPrices.ngo),
+  };
+}
+
+export async function agreementsRoutes(app: FastifyInstance) {
+  const { database, config } = app.klaster;
+  const db = database.db;
+  const organisations = organisationsService({ db, baseUrl: config.baseUrl });
+  const svc = agreementsService({ db, baseUrl: config.baseUrl, organisations });
+  const reports = reportsService(db);
+  const actorOf = (request: FastifyRequest) => request.actor as AgreementActor;
+  const ctxOf = (request: FastifyRequest) => ({ requestId: String(request.id) });
+  const ruleState = (request: FastifyRequest, err: RuleError) =>
+    errorState(formValues(request.body), { [err.field ?? '_form']: agreementMessage(request.t, err.code) });
+
+  // ------------------------------------------------------------------------------ public pages
+  app.get(
+    '/przestrzenie/pakiety',
+    { config: { access: 'public' }, schema: { hide: true } },
+    async (request, reply) =>
+      reply.render(<PackagesPage packages={await svc.activePackages()} signedIn={!!request.actor} />),
+  );
+
+  async function renderApply(request: FastifyRequest, reply: FastifyReply, state: FormState, status = 200) {
+    const today = svc.today();
+    const [packages, mine] = await Promise.all([svc.activePackages(), svc.myOrganisations(actorOf(request))]);
+    return reply.render(
+      <ApplyPage
+        packages={packages}
+        organisations={mine.map((o) => ({ id: o.id, name: o.name }))}
+        state={state}
+        minDate={today}
+        maxDate={addDays(today, START_HORIZON_DAYS)}
+      />,
+      status,
+    );
+  }
+
+  app.get(
+    '/przestrzenie/umowy/nowa',
+    {
+      config: { access: 'user' },
+      schema: { hide: true, querystring: z.object({ pakiet: z.string().max(200).optional() }) },
+    },
+    async (request, reply) => {
+      const { pakiet } = request.query as { pakiet?: string };
+      return renderApply(request, reply, {
+        values: { package: pakiet ?? '', applicantKind: 'standard', startsOn: svc.today() },
+        errors: {},
+      });
+    },
+  );
+
+  app.post(
+    '/przestrzenie/umowy/nowa',
+    { config: { access: 'user' }, schema: { hide: true } },
+    async (request, reply) => {
+      const t = request.t;
+      const parsed = parseForm(applyInput, request.body, t, t.agreements.errors);
+      if (!parsed.ok) return renderApply(request, reply, parsed.state, 422);
+      try {
+        const { id } = await svc.apply(actorOf(request), parsed.data);
+        reply.flash(t.agreements.applied);
+        return reply.seeOther(`/przestrzenie/umowy/${id}`);
+      } catch (err) {
+        if (!(err instanceof RuleError)) throw err;
+        return renderApply(request, reply, ruleState(request, err), err.status);
+      }
+    },
+  );
+
+  app.get(
+    '/przestrzenie/umowy',
+    { config: { access: 'user' }, schema: { hide: true } },
+    async (request, reply) => reply.render(<MinePage items={await svc.mine(actorOf(request))} />),
+  );
+
+  app.get(
+    '/przestrzenie/umowy/:id',
+    { config: { access: 'user' }, schema: { hide: true, params: idParams } },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      return reply.render(<DetailPage agreement={await svc.get(actorOf(request), id)} />);
+    },
+  );
+
+  app.post(
+    '/przestrzenie/umowy/:id/wycofaj',
+    { config: { access: 'user' }, schema: { hide: true, params: idParams } },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      try {
+        await svc.withdraw(actorOf(request), id);
+        reply.flash(request.t.agreements.withdrawn);
+      } catch (err) {
+        if (!(err instanceof RuleError)) throw err;
+        reply.flash(agreementMessage(request.t, err.code), 'notice');
+      }
+      return reply.seeOther(`/przestrzenie/umowy/${id}`);
+    },
+  );
+
+  app.post(
+    '/przestrzenie/umowy/:id/przedluz',
+    { config: { access: 'user' }, schema: { hide: true, params: idParams } },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      try {
+        const created = await svc.renew(actorOf(request), id);
+        reply.flash(request.t.agreements.renewed);
+        return reply.seeOther(`/przestrzenie/umowy/${created.id}`);
+      } catch (err) {
+        if (!(err instanceof RuleError)) throw err;
+        reply.flash(agreementMessage(request.t, err.code), 'notice');
+        return reply.seeOther(`/przestrzenie/umowy/${id}`);
+      }
+    },
+  );
+
+  // ------------------------------------------------------------------------ staff: agreements
+  app.get(
+    '/panel/umowy',
+    {
+      config: { access: 'staff' },
+      schema: {
+        hide: true,
+        querystring: z.object({
+          status: z.enum(agreementStatuses).or(z.literal('')).optional(),
+          q: z.string().max(200).optional(),
+          strona: z.coerce.number().int().min(1).max(10_000).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const query = request.query as { status?: AgreementStatus | ''; q?: string; strona?: number };
+      const status = query.status ?? '';
+      const q = query.q?.trim() ?? '';
+      const result = await svc.queue(actorOf(request), {
+        status: status || undefined,
+        q,
+        page: query.strona,
+      });
+      return reply.render(<QueuePage {...result} status={status} q={q} />);
+    },
+  );
+
+  // ---------------------------------------------------------------------------- staff: report
+  const periodQuery = z.object({ od: z.string().max(100).optional(), do: z.string().max(100).optional() });
+
+  function periodErrors(t: Messages, errors: Partial<Record<'od' | 'do', string>>) {
+    return Object.fromEntries(
+      Object.entries(errors).map(([k, code]) => [k, agreementMessage(t, code ?? 'invalid')]),
+    );
+  }
+
+  app.get(
+    '/panel/umowy/raport',
+    { config: { access: 'staff' }, schema: { hide: true, querystring: periodQuery } },
+    async (request, reply) => {
+      const query = request.query as { od?: string; do?: string };
+      const parsed = parsePeriod(query, svc.today());
+      if (!parsed.ok) {
+        const state = errorState(
+          { od: query.od ?? '', do: query.do ?? '' },
+          periodErrors(request.t, parsed.errors),
+        );
+        return reply.render(<ReportPage state={state} data={null} />, 422);
+      }
+      const period = parsed.period;
+      const [concluded, active, occupancy, rooms] = await Promise.all([
+        reports.concluded(period),
+        reports.active(svc.today()),
+        reports.deskOccupancy(period),
+        reports.roomUtilisation(period),
+      ]);
+      const data: ReportData = { period, concluded, active, occupancy, rooms };
+      return reply.render(
+        <ReportPage state={{ values: { od: period.from, do: period.to }, errors: {} }} data={data} />,
+      );
+    },
+  );
+
+  const percent = (share: number) => (Math.round(share * 1000) / 10).toFixed(1);
+  const csvSections: Record<
+    string,
+    (t: Messages, period: ReportPeriod) => Promise<{ header: unknown[]; rows: unknown[][]; name: string }>
+  > = {
+    zawarte: async (t, p) => {
+      const r = await reports.concluded(p);
+      const c = t.agreements.csv;
+      return {
+        name: `umowy-zawarte-${p.from}-${p.to}`,
+        header: [
+          c.number,
+          c.concludedOn,
+          c.package,
+          c.applicantKind,
+          c.status,
+          c.startsOn,
+          c.endsOn,
+          c.pricePln,
+        ],
+        rows: r.rows.map((x) => [
+          x.number,
+          x.concludedOn,
+          x.packageName,
+          t.agreements.applicantKindsShort[x.applicantKind],
+          t.agreements.statuses[x.status],
+          x.startsOn,
+          x.endsOn,
+          (x.priceGrosze / 100).toFixed(2),
+        ]),
+      };
+    },
+    aktywne: async (t) => {
+      const day = svc.today();
+      const r = await reports.active(day);
+      const c = t.agreements.csv;
+      return {
+        name: `umowy-aktywne-${day}`,
+        header: [c.day, c.package, c.count],
+        rows: r.byPackage.map((x) => [day, x.name, x.count]),
+      };
+    },
+    'oblozenie-dni': async (t, p) => {
+      const r = await reports.deskOccupancy(p);
+      const c = t.agreements.csv;
+      return {
+        name: `oblozenie-stanowisk-dni-${p.from}-${p.to}`,
+        header: [c.day, c.used, c.capacity, c.sharePercent],
+        rows: r.days.map((x) => [x.day, x.used, x.capacity, percent(x.share)]),
+      };
+    },
+    'oblozenie-tygodnie': async (t, p) => {
+      const r = await reports.deskOccupancy(p);
+      const c = t.agreements.csv;
+      return {
+        name: `oblozenie-stanowisk-tygodnie-${p.from}-${p.to}`,
+        header: [c.week, c.used, c.capacity, c.sharePercent],
+        rows: r.weeks.map((x) => [x.week, x.used, x.capacity, percent(x.share)]),
+      };
+    },
+    sale: async (t, p) => {
+      const r = await reports.roomUtilisation(p);
+      const c = t.agreements.csv;
+      return {
+        name: `wykorzystanie-sal-${p.from}-${p.to}`,
+        header: [c.resource, c.kind, c.bookedHours, c.openHours, c.sharePercent],
+        rows: r.map((x) => [
+          x.name,
+          t.agreements.resourceKinds[x.kind],
+          x.bookedHours.toFixed(2),
+          x.openHours.toFixed(2),
+          percent(x.share),
+        ]),
+      };
+    },
+  };
+
+  for (const [section, build] of Object.entries(csvSections)) {
+    app.get(
+      `/panel/umowy/raport/${section}.csv`,
+      { config: { access: 'staff' }, schema: { hide: true, querystring: periodQuery } },
+      async (request, reply) => {
+        const parsed = parsePeriod(request.query as { od?: string; do?: string }, svc.today());
+        if (!parsed.ok) {
+          const [field, code] = Object.entries(parsed.errors)[0] ?? ['od', 'dateInvalid'];
+          throw new RuleError(code ?? 'dateInvalid', field);
+        }
+        const { header, rows, name } = await build(request.t, parsed.period);
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${name}.csv"`)
+          .header('cache-control', 'no-store')
+          .send(csvDocument(header, rows));
+      },
+    );
+  }
+
+  // ------------------------------------------------------------------------ staff: one agreement
+  async function renderReview(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    forms: { acceptState?: FormState; refuseState?: FormState; endState?: FormState } = {},
+    status = 200,
+  ) {
+    const actor = actorOf(request);
+    const agreement = await svc.get(actor, id);
+    const desks =
+      agreement.can.decide && agreement.package.fixedDesk
+        ? await svc.freeDesks(actor, agreement.startsOn, agreement.endsOn)
+        : null;
+    return reply.render(
+      <ReviewPage agreement={agreement} desks={desks} endMax={addDays(agreement.endsOn, -1)} {...forms} />,
+      status,
+    );
+  }
+
+  app.get(
+    '/panel/umowy/:id',
+    { config: { access: 'staff' }, schema: { hide: true, params: idParams } },
+    async (request, reply) => renderReview(request, reply, (request.params as { id: string }).id),
+  );
+
+  app.post(
+    '/panel/umowy/:id/zawrzyj',
+    { config: { access: 'staff' }, schema: { hide: true, params: idParams } },
+    async (request, reply) => {
+      const t = request.t;
+      const { id } = request.params as { id: string };
+      const parsed = parseForm(acceptInput, request.body, t, t.agreements.errors);
+      if (!parsed.ok) return renderReview(request, reply, id, { acceptState: parsed.state }, 422);
+      try {
+        const { number } = await svc.accept(actorOf(request), id, parsed.data, ctxOf(request));
+        reply.flash(t.agreements.accepted(number));
+        return reply.seeOther(`/panel/umowy/${id}`);
+      } catch (err) {
+        if (!(err instanceof RuleError)) throw err;
+        return renderReview(request, reply, id, { acceptState: ruleState(request, err) }, err.status);
+      }
+    },
+  );
+
+  app.post(
+    '/panel/umowy/:id/odrzuc',
+    { config: { access: 'staff' }, schema: { hide: true, params: idParams } },
+    async (request, reply) => {
+      const t = request.t;
+      const { id } = request.params as { id: string };
+      const parsed = parseForm(refuseInput, request.body, t, t.agreements.errors);
+      if (!parsed.ok) return renderReview(request, reply, id, { refuseState: parsed.state }, 422);
+      try {
+        await svc.refuse(actorOf(request), id, parsed.data.reason, ctxOf(request));
+        reply.flash(t.agreements.refused);
+        return reply.seeOther(`/panel/umowy/${id}`);
+      } catch (err) {
+        if (!(err instanceof RuleError)) throw err;
+        return renderReview(request, reply, id, { refuseState: ruleState(request, err) }, err.status);
+      }
+    },
+  );
+
+  app.post(
+    '/panel/umowy/:id/zakoncz',
+    { config: { access: 'staff' }, schema: { hide: true, params: idParams } },
+    async (request, reply) => {
+      const t = request.t;
+      const { id } = request.params as { id: string };
+      const parsed = parseForm(endInput, request.body, t, t.agreements.errors);
+      if (!parsed.ok) return renderReview(request, reply, id, { endState: parsed.state }, 422);
+      try {
+        await svc.end(actorOf(request), id, parsed.data, ctxOf(request));
+        reply.flash(t.agreements.ended);
+        return reply.seeOther(`/panel/umowy/${id}`);
+      } catch (err) {
+        if (!(err instanceof RuleError)) throw err;
+        return renderReview(request, reply, id, { endState: ruleState(request, err) }, err.status);
+      }
+    },
+  );
+
+  // -------------------------------------------------------------------------- staff: packages
+  app.get('/panel/pakiety', { config: { access: 'staff' }, schema: { hide: true } }, async (request, reply) =>
+    reply.render(<PanelPackagesPage packages={await svc.allPackages(actorOf(request))} />),
+  );
+
+  app.get(
+    '/panel/pakiety/nowy',
+    { config: { access: 'staff' }, schema: { hide: true } },
+    async (_request, reply) =>
+      reply.render(<PackageFormPage state={{ values: { kind: 'day_pass', months: '1' }, errors: {} }} />),
+  );
+
+  app.post(
+    '/panel/pakiety/nowy',
+    { config: { access: 'staff' }, schema: { hide: true } },
+    async (request, reply) => {
+      const t = request.t;
+      const parsed = parseForm(packageInput, request.body, t, t.agreements.errors);
+      if (!parsed.ok) return reply.render(<PackageFormPage state={parsed.state} />, 422);
+      try {
+        await svc.createPackage(actorOf(request), formValues(request.body), ctxOf(request));
+        reply.flash(t.agreements.packageCreated);
+        return reply.seeOther('/panel/pakiety');
+      } catch (err) {
+        if (!(err instanceof RuleError)) throw err;
+        return reply.render(<PackageFormPage state={ruleState(request, err)} />, err.status);
+      }
+    },
+  );
+
+  app.get(
+    '/panel/pakiety/:id',
+    { config: { access: 'staff' }, schema: { hide: true, params: idParams } },
+    async (request, reply) => {
+      const pkg = await svc.package(actorOf(request), (request.params as { id: string }).id);
+      return reply.render(<PackageFormPage pkg={pkg} state={{ values: packageValues(pkg), errors: {} }} />);
+    },
+  );
+
+  app.post(
+    '/panel/pakiety/:id',
+    { config: { access: 'staff' }, schema: { hide: true, params: idParams } },
+    async (request, reply) => {
+      const t = request.t;
+      const { id } = request.params as { id: string };
+      const pkg = await svc.package(actorOf(request), id);
+      const parsed = parseForm(packageInput, request.body, t, t.agreements.errors);
+      if (!parsed.ok) return reply.render(<PackageFormPage pkg={pkg} state={parsed.state} />, 422);
+      try {
+        await svc.updatePackage(actorOf(request), id, formValues(request.body), ctxOf(request));
+        reply.flash(t.agreements.packageUpdated);
+        return reply.seeOther('/panel/pakiety');
+      } catch (err) {
+        if (!(err instanceof RuleError)) throw err;
+        return reply.render(<PackageFormPage pkg={pkg} state={ruleState(request, err)} />, err.status);
+      }
+    },
+  );
+
+  for (const [path, active] of [
+    ['wlacz', true],
+    ['wylacz', false],
+  ] as const) {
+    app.post(
+      `/panel/pakiety/:id/${path}`,
+      { config: { access: 'staff' }, schema: { hide: true, params: idParams } },
+      async (request, reply) => {
+        const { id } = request.params as { id: string };
+        const { name } = await svc.setPackageActive(actorOf(request), id, active, ctxOf(request));
+        const a = request.t.agreements;
+        reply.flash(active ? a.packageActivated(name) : a.packageDeactivated(name));
+        return reply.seeOther('/panel/pakiety');
+      },
+    );
+  }
+
+  app.post(
+    '/panel/pakiety/:id/usun',
+    { config: { access: 'staff' }, schema: { hide: true, params: idParams } },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      try {
+        const { name } = await svc.deletePackage(actorOf(request), id, ctxOf(request));
+        reply.flash(request.t.agreements.packageDeleted(name));
+      } catch (err) {
+        if (!(err instanceof RuleError)) throw err;
+        reply.flash(agreementMessage(request.t, err.code), 'notice');
+      }
+      return reply.seeOther('/panel/pakiety');
+    },
+  );
+}
