@@ -105,10 +105,13 @@ export async function queryRows<T = Record<string, unknown>>(
 }
 
 /**
- * The constraint an error broke, if it is a PostgreSQL error with that SQLSTATE (23505 unique,
- * 23P01 exclusion, 23514 check), looking through the drivers' and Drizzle's error wrappers.
+ * The constraint an error broke, if it is a PostgreSQL error with that SQLSTATE (23503 foreign key,
+ * 23505 unique, 23P01 exclusion, 23514 check), looking through the drivers' and Drizzle's error wrappers.
  */
-export function violatedConstraint(err: unknown, sqlState: '23505' | '23P01' | '23514'): string | null {
+export function violatedConstraint(
+  err: unknown,
+  sqlState: '23503' | '23505' | '23P01' | '23514',
+): string | null {
   let e: unknown = err;
   for (let i = 0; i < 5 && e; i++) {
     const x = e as { code?: string; constraint?: string; cause?: unknown };

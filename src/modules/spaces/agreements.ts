@@ -5,11 +5,10 @@
 // - numbers come from space_counter, incremented under its row lock (INSERT … ON CONFLICT UPDATE);
 // - a desk is fixed at most once over overlapping periods (exclusion constraint, migration 0002);
 //   the desk leaves the day-booking pool under the day rows' locks (desks.ts);
-// - one open application per person and package: applications of a person for a package are
-//   serialised by a transaction-scoped advisory lock before the check and the insert.
+// - one open application per person and package (partial unique index, migration 0003).
 import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db, Tx } from '../../db/client.ts';
+import { type Db, type Tx, violatedConstraint } from '../../db/client.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { type Locale, user } from '../../platform/auth/schema.ts';
 import { NotFoundError, RuleError } from '../../platform/http/errors.ts';
@@ -278,25 +277,14 @@ export interface AgreementSummary {
 // ---------------------------------------------------------------------------------------------
 // Helpers.
 
-/** The SQLSTATE and constraint of a database error, looking through the drivers' wrappers. */
-function dbError(err: unknown): { code: string; constraint: string } | null {
-  let e: unknown = err;
-  for (let i = 0; i < 5 && e; i++) {
-    const x = e as { code?: unknown; constraint?: unknown; cause?: unknown };
-    if (typeof x.code === 'string' && /^[0-9A-Z]{5}$/.test(x.code))
-      return { code: x.code, constraint: typeof x.constraint === 'string' ? x.constraint : '' };
-    e = x.cause;
-  }
-  return null;
-}
-
 function translateDbError(err: unknown): unknown {
-  const e = dbError(err);
-  if (!e) return err;
-  if (e.code === '23P01') return new RuleError('deskTaken', 'deskId', 409);
-  if (e.code === '23503' && e.constraint.includes('package'))
+  if (violatedConstraint(err, '23P01') !== null) return new RuleError('deskTaken', 'deskId', 409);
+  if (violatedConstraint(err, '23503')?.includes('package'))
     return new RuleError('packageInUse', undefined, 409);
-  if (e.code === '23505' && e.constraint.includes('slug')) return new RuleError('slugTaken', 'name', 409);
+  const unique = violatedConstraint(err, '23505');
+  if (unique === 'space_agreement_one_open_application_idx')
+    return new RuleError('duplicateApplication', 'package', 409);
+  if (unique?.includes('slug')) return new RuleError('slugTaken', 'name', 409);
   return err;
 }
 
@@ -512,45 +500,35 @@ export function agreementsService(deps: AgreementsDeps) {
     const price = quote(pkg, input.applicantKind);
     const id = uuidv7();
     const to = await recipient(db, actor.id);
-    await db.transaction(async (tx) => {
-      // Serialises this person's applications for this package: the check below cannot race.
-      await tx.execute(
-        sql`select pg_advisory_xact_lock(hashtext(${`space_agreement:${actor.id}:${pkg.id}`}))`,
-      );
-      const [open] = await tx
-        .select({ n: count() })
-        .from(spaceAgreements)
-        .where(
-          and(
-            eq(spaceAgreements.userId, actor.id),
-            eq(spaceAgreements.packageId, pkg.id),
-            eq(spaceAgreements.status, 'applied'),
-          ),
-        );
-      if (Number(open?.n ?? 0) > 0) throw new RuleError('duplicateApplication', 'package', 409);
-      await tx.insert(spaceAgreements).values({
-        id,
-        userId: actor.id,
-        organisationId,
-        applicantKind: input.applicantKind,
-        packageId: pkg.id,
-        status: 'applied',
-        startsOn,
-        endsOn,
-        daysTotal: pkg.days,
-        priceGrosze: price,
-        message: input.message ?? '',
-        renewedFrom: input.renewedFrom ?? null,
+    // One open application per person and package: the unique index refuses a second one.
+    await db
+      .transaction(async (tx) => {
+        await tx.insert(spaceAgreements).values({
+          id,
+          userId: actor.id,
+          organisationId,
+          applicantKind: input.applicantKind,
+          packageId: pkg.id,
+          status: 'applied',
+          startsOn,
+          endsOn,
+          daysTotal: pkg.days,
+          priceGrosze: price,
+          message: input.message ?? '',
+          renewedFrom: input.renewedFrom ?? null,
+        });
+        await enqueueMail(tx, {
+          to: to.email,
+          name: to.name,
+          locale: to.locale,
+          userId: actor.id,
+          template: 'agreementApplied',
+          args: [pkg.name, agreementUrl(id)],
+        });
+      })
+      .catch((err: unknown) => {
+        throw translateDbError(err);
       });
-      await enqueueMail(tx, {
-        to: to.email,
-        name: to.name,
-        locale: to.locale,
-        userId: actor.id,
-        template: 'agreementApplied',
-        args: [pkg.name, agreementUrl(id)],
-      });
-    });
     return { id };
   }
 

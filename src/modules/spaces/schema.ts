@@ -254,6 +254,9 @@ export const spaceAgreements = pgTable(
       'space_agreement_number_check',
       sql`(${t.number} is null) = (${t.status} in ('applied','refused','withdrawn'))`,
     ),
+    uniqueIndex('space_agreement_one_open_application_idx')
+      .on(t.userId, t.packageId)
+      .where(sql`${t.status} = 'applied'`),
     index('space_agreement_user_idx').on(t.userId),
     index('space_agreement_status_idx').on(t.status, t.createdAt),
     index('space_agreement_concluded_idx').on(t.concludedAt),

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "space_agreement_one_open_application_idx" ON "space_agreement" USING btree ("user_id","package_id") WHERE "space_agreement"."status" = 'applied';
