@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Schedule } from '../../platform/jobs/worker.ts';
 import { organisationsService } from '../organisations/service.ts';
+import { bookingRoutes } from './booking-routes.tsx';
 import { bookingsService } from './bookings.ts';
 
 /** Recurring work of the module: releasing bookings nobody checked in for. */
@@ -12,15 +13,13 @@ export const spacesSchedules: Schedule[] = [
 
 export async function spacesModule(app: FastifyInstance) {
   const { database, config, worker } = app.klaster;
-  const bookings = bookingsService({
-    db: database.db,
-    baseUrl: config.baseUrl,
-    organisations: organisationsService({ db: database.db, baseUrl: config.baseUrl }),
-  });
+  const organisations = organisationsService({ db: database.db, baseUrl: config.baseUrl });
+  const bookings = bookingsService({ db: database.db, baseUrl: config.baseUrl, organisations });
   worker.register('spaces.release', async () => {
     await bookings.releaseNoShows();
   });
   worker.register('spaces.reminder', async (payload) => {
     await bookings.remind(String(payload.bookingId), String(payload.startsAt));
   });
+  await app.register(bookingRoutes, { bookings, organisations });
 }
