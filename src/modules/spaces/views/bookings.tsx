@@ -80,12 +80,12 @@ function Alternatives({ list, action }: { list: Alternative[] | null; action: st
       ) : (
         <ul class="govuk-list">
           {list.map((a) => {
-            const q = new URLSearchParams({ date: a.date });
-            if (a.from) q.set('from', a.from);
-            if (a.to) q.set('to', a.to);
+            const q = [`date=${a.date}`, a.from ? `from=${a.from}` : '', a.to ? `to=${a.to}` : '']
+              .filter(Boolean)
+              .join('&');
             return (
               <li key={`${a.date}${a.from ?? ''}`}>
-                <a class="govuk-link" href={`${action}?${q.toString()}`}>
+                <a class="govuk-link" href={`${action}?${q}`}>
                   {a.from
                     ? t.spaces.form.alternativeSlot(formatDay(locale, a.date), a.from, a.to ?? '')
                     : formatDay(locale, a.date)}

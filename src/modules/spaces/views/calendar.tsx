@@ -49,10 +49,11 @@ const minutesOn = (date: LocalDate, instant: Date) =>
   warsawDate(instant) === date ? warsawMinutes(instant) : 24 * 60;
 
 export function bookingFormHref(slug: string, q: { date: string; from?: string; to?: string }): string {
-  const params = new URLSearchParams({ date: q.date });
-  if (q.from) params.set('from', q.from);
-  if (q.to) params.set('to', q.to);
-  return `/przestrzenie/${encodeURIComponent(slug)}/rezerwacja?${params.toString()}`;
+  // Dates and times are digits, dashes and colons: readable in the URL as they are.
+  const query = [`date=${q.date}`, q.from ? `from=${q.from}` : '', q.to ? `to=${q.to}` : '']
+    .filter(Boolean)
+    .join('&');
+  return `/przestrzenie/${encodeURIComponent(slug)}/rezerwacja?${query}`;
 }
 
 export function closedLabel(t: Messages, d: DayAvailability): string {
