@@ -6,6 +6,7 @@ import type { Klaster } from '../app.ts';
 import { seedOrganisations } from '../modules/organisations/seed.ts';
 import { buildings, sites, subareas, type ZoneKind, zones } from '../modules/places/schema.ts';
 import { seedSpaces } from '../modules/spaces/seed.ts';
+import { seedBookings } from '../modules/spaces/seed-bookings.ts';
 import { ensureUser } from '../platform/auth/users.ts';
 import { uuidv7 } from '../platform/ids.ts';
 
@@ -166,5 +167,6 @@ export async function loadDemoData(k: Klaster): Promise<{ created: boolean }> {
     (await db.select({ id: zones.id, slug: zones.slug }).from(zones)).map((z) => [z.slug, z.id]),
   );
   created = (await seedSpaces(db, zoneIds)) > 0 || created;
+  created = (await seedBookings(db, users)) > 0 || created;
   return { created };
 }

@@ -8,6 +8,7 @@ import { createTestApp, readMailDir, type TestApp } from '../../../test/support/
 import { queryRows } from '../../db/client.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { isoWeek } from '../../platform/time/warsaw.ts';
+import { loadDemoData } from '../../seed/demo.ts';
 import { giveAgreement, openDays, seedTestSpaces } from './test-helpers.ts';
 
 let t: TestApp;
@@ -35,9 +36,9 @@ const idFrom = (location: string | undefined) => {
   assert.ok(m, `redirect to a booking page, got ${location}`);
   return m[1]!;
 };
-const unescape = (s: string) => s.replace(/&amp;/g, '&');
+const unescapeHtml = (s: string) => s.replace(/&amp;/g, '&');
 const links = (html: string, prefix: string) =>
-  [...html.matchAll(/href="([^"]+)"/g)].map((m) => unescape(m[1]!)).filter((h) => h.startsWith(prefix));
+  [...html.matchAll(/href="([^"]+)"/g)].map((m) => unescapeHtml(m[1]!)).filter((h) => h.startsWith(prefix));
 const mailsTo = async (email: string) => {
   await t.app.klaster.worker.tick();
   return readMailDir(t.dataDir).filter((m) => m.to.includes(email));
@@ -432,5 +433,30 @@ describe('staff', () => {
     assert.match(mail.raw, /Awaria ogrzewania/);
     for (const bad of ['wczoraj', '2026-13-45', '9999-01-01'])
       assert.equal((await staff.get(`/panel/rezerwacje?dzien=${bad}`)).statusCode, 200, bad);
+  });
+});
+
+describe('demo data', () => {
+  it('seeds bookings once: the resident’s meeting, the ambassador’s request, past desk use at 50–70 %', async () => {
+    const started = Date.now();
+    await loadDemoData(t.app.klaster);
+    const elapsed = Date.now() - started;
+    const again = await loadDemoData(t.app.klaster);
+    assert.equal(again.created, false, 'idempotent');
+    const [days] = await queryRows<{ days: number; low: number; high: number; consistent: boolean }>(
+      t.database.db,
+      sql`select count(*)::int as days, min(dd.booked)::int as low, max(dd.booked)::int as high,
+                 bool_and(dd.booked = (select count(*) from space_booking b where b.resource_id = dd.resource_id
+                   and b.day = dd.day and b.status in ('requested','confirmed','checked_in'))) as consistent
+          from space_desk_day dd where dd.day < current_date`,
+    );
+    assert.ok(days!.days >= 30, `past open days: ${days!.days}`);
+    assert.ok(days!.low >= 20 && days!.high <= 28, `occupancy ${days!.low}–${days!.high} of 40`);
+    assert.equal(days!.consistent, true);
+    const staff = await t.signedIn('staff');
+    const queue = await staff.get('/panel/rezerwacje');
+    assert.match(queue.body, /Śniadanie networkingowe przedsiębiorców Zabłocia/);
+    assert.match(queue.body, /Piotr Ambasador/);
+    assert.ok(elapsed < 15_000, `demo bookings took ${elapsed} ms`);
   });
 });
