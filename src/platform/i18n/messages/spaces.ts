@@ -19,7 +19,7 @@ export const spaces = catalogue({
         `Tak daleko naprzód nie można jeszcze rezerwować: najpóźniej na ${lastDay}.`,
       holiday: (name: string) => `Tego dnia jest święto (${name}) i przestrzeń jest zamknięta.`,
       closed: (reason: string) => `Tego dnia przestrzeń jest zamknięta: ${reason}.`,
-      closedWeekday: (weekday: string) => `W ${weekday} przestrzeń jest nieczynna.`,
+      closedWeekday: (weekday: string) => `Przestrzeń jest nieczynna w ten dzień tygodnia (${weekday}).`,
       invalidTime: 'Podaj godzinę w formacie GG:MM, np. 09:30.',
       invalidDate: 'Podaj prawdziwą datę.',
       rangeTooLong: 'Można pokazać najwyżej 62 dni naraz.',
