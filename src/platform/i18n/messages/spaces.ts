@@ -284,7 +284,6 @@ export const spaces = catalogue({
       cancelReasonHint: 'Osoba zobaczy ten powód w wiadomości e-mail.',
       cancelSubmit: 'Odwołaj rezerwację',
       cancelled: 'Rezerwacja została odwołana. Osoba dostanie wiadomość e-mail z powodem.',
-      forWhom: (name: string, hint: string) => `${name} (${hint})`,
     },
   },
   en: {
@@ -556,7 +555,6 @@ export const spaces = catalogue({
       cancelReasonHint: 'The person will see this reason in an email.',
       cancelSubmit: 'Cancel the booking',
       cancelled: 'The booking has been cancelled. The person will get an email with the reason.',
-      forWhom: (name: string, hint: string) => `${name} (${hint})`,
     },
   },
   uk: {
@@ -837,7 +835,6 @@ export const spaces = catalogue({
       cancelReasonHint: 'Особа побачить цю причину в листі.',
       cancelSubmit: 'Скасувати бронювання',
       cancelled: 'Бронювання скасовано. Особа отримає лист із причиною.',
-      forWhom: (name: string, hint: string) => `${name} (${hint})`,
     },
   },
 });
