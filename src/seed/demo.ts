@@ -7,6 +7,7 @@ import { seedOrganisations } from '../modules/organisations/seed.ts';
 import { buildings, sites, subareas, type ZoneKind, zones } from '../modules/places/schema.ts';
 import { seedSpaces } from '../modules/spaces/seed.ts';
 import { seedAgreements } from '../modules/spaces/seed-agreements.ts';
+import { seedBookings } from '../modules/spaces/seed-bookings.ts';
 import { ensureUser } from '../platform/auth/users.ts';
 import { uuidv7 } from '../platform/ids.ts';
 
@@ -168,5 +169,6 @@ export async function loadDemoData(k: Klaster): Promise<{ created: boolean }> {
   );
   created = (await seedSpaces(db, zoneIds)) > 0 || created;
   created = (await seedAgreements(db)) > 0 || created;
+  created = (await seedBookings(db, users)) > 0 || created;
   return { created };
 }

@@ -31,6 +31,9 @@ export function HomePage({
         <a href="/organizacje" class="govuk-link">
           {p.ctaOrganisations}
         </a>
+        <a href="/przestrzenie" class="govuk-link">
+          {t.spaces.homeLink}
+        </a>
       </div>
       {cluster ? (
         <section aria-labelledby="buildings-title">

@@ -7,7 +7,7 @@ import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { queryRows } from '../../db/client.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { polishHolidays } from '../../platform/time/holidays.ts';
-import { addDays, isoWeekday, todayInWarsaw, warsawInstant } from '../../platform/time/warsaw.ts';
+import { addDays, isoWeekday, todayInWarsaw, warsawInstant, weekStart } from '../../platform/time/warsaw.ts';
 import { organisationsService } from '../organisations/service.ts';
 import { bookingsService, spacesPrivacy } from './bookings.ts';
 import { giveAgreement, openDays, seedTestSpaces, testPeople } from './test-helpers.ts';
@@ -198,6 +198,36 @@ describe('changes', () => {
       { day: day!, booked: 0 },
       { day: other!, booked: 1 },
     ]);
+  });
+});
+
+describe('changing a room booking', () => {
+  test('a booking moves within its week although the quota is full; into a full week it is refused', async () => {
+    const [p] = await testPeople(t.database, 1);
+    const days = openDays(10, addDays(todayInWarsaw(), 42));
+    const week = days.filter((d) => weekStart(d) === weekStart(days[0]!));
+    const nextWeek = days.find((d) => weekStart(d) > weekStart(days[0]!))!;
+    const ids: string[] = [];
+    for (const [i, d] of [...week, ...week].slice(0, 5).entries()) {
+      const made = await svc.create(p!, 'pomieszczenie-b2b', {
+        date: d,
+        from: `${String(8 + i * 2).padStart(2, '0')}:00`,
+        to: `${String(9 + i * 2).padStart(2, '0')}:00`,
+      });
+      ids.push(made.ids[0]!);
+    }
+    // The quota (5 a week) is full; the booking being moved does not count against itself.
+    await svc.change(p!, ids[0]!, { date: week[0]!, from: '19:00', to: '20:00' });
+    const [moved] = await queryRows<{ startsAt: Date }>(
+      t.database.db,
+      sql`select starts_at as "startsAt" from space_booking where id = ${ids[0]}`,
+    );
+    assert.equal(new Date(moved!.startsAt).getTime(), warsawInstant(week[0]!, '19:00').getTime());
+    const other = await svc.create(p!, 'pomieszczenie-b2b', { date: nextWeek, from: '10:00', to: '11:00' });
+    await refused(
+      svc.change(p!, other.ids[0]!, { date: week.at(-1)!, from: '18:00', to: '19:00' }),
+      'quotaPerson',
+    );
   });
 });
 

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Schedule } from '../../platform/jobs/worker.ts';
 import { organisationsService } from '../organisations/service.ts';
 import { agreementsRoutes } from './agreements-routes.tsx';
+import { bookingRoutes } from './booking-routes.tsx';
 import { bookingsService } from './bookings.ts';
 import { resourcesRoutes } from './resources-routes.tsx';
 
@@ -14,11 +15,8 @@ export const spacesSchedules: Schedule[] = [
 
 export async function spacesModule(app: FastifyInstance) {
   const { database, config, worker } = app.klaster;
-  const bookings = bookingsService({
-    db: database.db,
-    baseUrl: config.baseUrl,
-    organisations: organisationsService({ db: database.db, baseUrl: config.baseUrl }),
-  });
+  const organisations = organisationsService({ db: database.db, baseUrl: config.baseUrl });
+  const bookings = bookingsService({ db: database.db, baseUrl: config.baseUrl, organisations });
   worker.register('spaces.release', async () => {
     await bookings.releaseNoShows();
   });
@@ -27,4 +25,5 @@ export async function spacesModule(app: FastifyInstance) {
   });
   await app.register(resourcesRoutes);
   await app.register(agreementsRoutes);
+  await app.register(bookingRoutes, { bookings, organisations });
 }

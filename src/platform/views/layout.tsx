@@ -28,6 +28,7 @@ export function Layout({
   const nav: NavItem[] = [
     { href: '/', label: t.common.nav.home },
     { href: '/organizacje', label: t.common.nav.organisations },
+    { href: '/przestrzenie', label: t.spaces.nav },
   ];
   if (actor) nav.push({ href: '/konto', label: t.common.nav.account });
   if (actor && (actor.role === 'staff' || actor.role === 'admin'))

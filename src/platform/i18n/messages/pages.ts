@@ -9,7 +9,8 @@ export const pages = catalogue({
     homeWhatItems: [
       'założyć konto i dołączyć do organizacji lub zarejestrować własną,',
       'śledzić działania rewitalizacyjne w trzech podobszarach Krakowa,',
-      'wkrótce: rezerwować biurka i sale, zapisywać się na wydarzenia i składać wnioski w naborach.',
+      'rezerwować stanowiska pracy w coworkingu i sale Klastra,',
+      'wkrótce: zapisywać się na wydarzenia i składać wnioski w naborach.',
     ],
     buildingsTitle: 'Budynki Klastra',
     subareasTitle: 'Podobszary rewitalizacji',
@@ -41,7 +42,8 @@ export const pages = catalogue({
     homeWhatItems: [
       'create an account and join an organisation or register your own,',
       'follow revitalisation work in three areas of Kraków,',
-      'soon: book desks and rooms, sign up for events and apply to open calls.',
+      'book coworking desks and the cluster’s rooms,',
+      'soon: sign up for events and apply to open calls.',
     ],
     buildingsTitle: 'The cluster’s buildings',
     subareasTitle: 'Revitalisation subareas',
@@ -72,7 +74,8 @@ export const pages = catalogue({
     homeWhatItems: [
       'створити обліковий запис і приєднатися до організації або зареєструвати власну,',
       'стежити за ревіталізацією в трьох районах Кракова,',
-      'незабаром: бронювати робочі місця й зали, реєструватися на події та подавати заявки на конкурси.',
+      'бронювати робочі місця в коворкінгу та зали Кластера,',
+      'незабаром: реєструватися на події та подавати заявки на конкурси.',
     ],
     buildingsTitle: 'Будівлі Кластера',
     subareasTitle: 'Підрайони ревіталізації',

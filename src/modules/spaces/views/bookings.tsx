@@ -1,0 +1,466 @@
+// A person's booking pages: the booking form (with the rule's sentence and the nearest free
+// alternatives on a refusal), "my bookings", one booking, changing its time and cancelling it.
+import type { ComponentChildren } from 'preact';
+import type { Locale, Messages } from '../../../platform/i18n/index.ts';
+import { formatDateTime } from '../../../platform/i18n/index.ts';
+import { warsawDate, warsawTime } from '../../../platform/time/warsaw.ts';
+import {
+  Button,
+  ErrorSummary,
+  Form,
+  type FormState,
+  NotificationBanner,
+  Pagination,
+  Select,
+  SummaryList,
+  Tag,
+  Textarea,
+  TextInput,
+} from '../../../platform/views/components.tsx';
+import { useView } from '../../../platform/views/context.ts';
+import { H1, Layout } from '../../../platform/views/layout.tsx';
+import type { BookingView, ResourceView } from '../bookings.ts';
+import { formatDay } from '../messages.ts';
+import type { BookingStatus } from '../schema.ts';
+
+const statusColour: Record<BookingStatus, 'green' | 'yellow' | 'red' | 'grey' | 'blue'> = {
+  requested: 'yellow',
+  confirmed: 'green',
+  checked_in: 'blue',
+  cancelled: 'grey',
+  declined: 'red',
+  released: 'grey',
+};
+
+export function StatusTag({ status }: { status: BookingStatus }) {
+  const { t } = useView();
+  return <Tag colour={statusColour[status]}>{t.spaces.statuses[status]}</Tag>;
+}
+
+const clock = (date: string, d: Date) => (warsawDate(d) === date ? warsawTime(d) : '24:00');
+
+/** When a booking is, in words: a day for a desk, a day and hours for a room. */
+export function describeWhen(
+  t: Messages,
+  locale: Locale,
+  b: { kind: 'desk' | 'slot'; day: string | null; startsAt: Date; endsAt: Date },
+): string {
+  const day = b.day ?? warsawDate(b.startsAt);
+  if (b.kind === 'desk') return `${formatDay(locale, day)} (${t.spaces.wholeDay})`;
+  return `${formatDay(locale, day)}, ${warsawTime(b.startsAt)}–${clock(day, b.endsAt)}`;
+}
+
+/** A suggestion a refusal offers: the same form, prefilled with a free time. */
+export interface Alternative {
+  date: string;
+  from?: string;
+  to?: string;
+}
+
+/** Free alternatives of a RuleError's details, as form prefills. */
+export function alternativesOf(details: Record<string, unknown>): Alternative[] | null {
+  if (Array.isArray(details.slots))
+    return (details.slots as Array<{ start: Date; end: Date }>).map((s) => {
+      const date = warsawDate(s.start);
+      return { date, from: warsawTime(s.start), to: clock(date, s.end) };
+    });
+  if (Array.isArray(details.days)) return (details.days as string[]).map((date) => ({ date }));
+  return null;
+}
+
+function Alternatives({ list, action }: { list: Alternative[] | null; action: string }) {
+  const { t, locale } = useView();
+  if (!list) return null;
+  const desk = list.length > 0 && list.every((a) => !a.from);
+  return (
+    <div class="govuk-inset-text">
+      <h2 class="govuk-heading-s">{desk ? t.spaces.alternativeDays : t.spaces.alternatives}</h2>
+      {list.length === 0 ? (
+        <p class="govuk-body">{t.spaces.noAlternatives}</p>
+      ) : (
+        <ul class="govuk-list">
+          {list.map((a) => {
+            const q = [`date=${a.date}`, a.from ? `from=${a.from}` : '', a.to ? `to=${a.to}` : '']
+              .filter(Boolean)
+              .join('&');
+            return (
+              <li key={`${a.date}${a.from ?? ''}`}>
+                <a class="govuk-link" href={`${action}?${q}`}>
+                  {a.from
+                    ? t.spaces.form.alternativeSlot(formatDay(locale, a.date), a.from, a.to ?? '')
+                    : formatDay(locale, a.date)}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function TimeFields({ state, resource }: { state: FormState; resource: ResourceView }) {
+  const { t } = useView();
+  const f = t.spaces.form;
+  const opens = resource.openingHours.find((h) => h)?.open ?? '';
+  const hint = f.timeHint(t.spaces.minutes(resource.rules.stepMinutes), opens);
+  return (
+    <>
+      <TextInput name="from" label={f.from} hint={hint} state={state} width="5" inputmode="numeric" />
+      <TextInput name="to" label={f.to} state={state} width="5" inputmode="numeric" />
+    </>
+  );
+}
+
+const fieldOrder = [
+  'date',
+  'from',
+  'to',
+  'title',
+  'attendees',
+  'layout',
+  'notes',
+  'organisation',
+  'repeatWeeks',
+];
+
+export function BookingFormPage({
+  resource,
+  state,
+  organisations,
+  alternatives,
+}: {
+  resource: ResourceView;
+  state: FormState;
+  organisations: Array<{ id: string; name: string }>;
+  alternatives: Alternative[] | null;
+}) {
+  const { t } = useView();
+  const f = t.spaces.form;
+  const event = resource.kind === 'event_space';
+  const desk = resource.kind === 'desk';
+  const title = event ? f.requestTitle(resource.name) : f.title(resource.name);
+  const action = `/przestrzenie/${resource.slug}/rezerwacja`;
+  return (
+    <Layout title={title} back={`/przestrzenie/${resource.slug}`}>
+      <ErrorSummary state={state} order={fieldOrder} />
+      <H1>{title}</H1>
+      {event ? <div class="govuk-inset-text">{t.spaces.resource.eventSpaceNotice}</div> : null}
+      {desk ? (
+        <div class="govuk-inset-text">
+          {t.spaces.resource.deskNotice}{' '}
+          <a class="govuk-link" href="/przestrzenie/pakiety">
+            {t.spaces.resource.packagesLink}
+          </a>
+        </div>
+      ) : null}
+      <Alternatives list={alternatives} action={action} />
+      <Form action={action}>
+        <TextInput name="date" type="date" label={f.date} hint={f.dateHint} state={state} width="10" />
+        {desk ? (
+          <p class="govuk-body">{f.deskDay}</p>
+        ) : (
+          <>
+            <TimeFields state={state} resource={resource} />
+            <TextInput
+              name="title"
+              label={event ? f.eventName : f.meetingTitle}
+              hint={f.titleHint}
+              state={state}
+              optional={!event}
+            />
+            {event ? (
+              <>
+                <TextInput
+                  name="attendees"
+                  type="text"
+                  inputmode="numeric"
+                  label={f.attendees}
+                  state={state}
+                  width="5"
+                />
+                {resource.layouts.length ? (
+                  <Select
+                    name="layout"
+                    label={f.layout}
+                    state={state}
+                    optional
+                    placeholder={f.chooseLayout}
+                    options={resource.layouts.map((l) => ({
+                      value: l.key,
+                      label: f.layoutOption(l.name, l.capacity),
+                    }))}
+                  />
+                ) : null}
+              </>
+            ) : null}
+            <Textarea name="notes" label={f.notes} state={state} optional rows={3} />
+            {organisations.length ? (
+              <Select
+                name="organisation"
+                label={f.organisation}
+                state={state}
+                placeholder={f.organisationNone}
+                options={organisations.map((o) => ({ value: o.id, label: o.name }))}
+              />
+            ) : null}
+            <TextInput
+              name="repeatWeeks"
+              inputmode="numeric"
+              label={f.repeatWeeks}
+              hint={f.repeatHint}
+              state={state}
+              width="5"
+            />
+          </>
+        )}
+        <div class="govuk-button-group">
+          <Button>{event ? f.submitRequest : f.submit}</Button>
+          <a class="govuk-link" href={`/przestrzenie/${resource.slug}`}>
+            {f.back}
+          </a>
+        </div>
+      </Form>
+    </Layout>
+  );
+}
+
+export function MinePage({
+  scope,
+  items,
+  page,
+  hasMore,
+}: {
+  scope: 'upcoming' | 'past';
+  items: BookingView[];
+  page: number;
+  hasMore: boolean;
+}) {
+  const { t, locale } = useView();
+  const m = t.spaces.mine;
+  const base = scope === 'past' ? '/przestrzenie/moje?widok=minione' : '/przestrzenie/moje';
+  const pageHref = (n: number) => (n <= 1 ? base : `${base}${base.includes('?') ? '&' : '?'}strona=${n}`);
+  return (
+    <Layout title={m.title} back="/przestrzenie">
+      <H1>{m.title}</H1>
+      <nav aria-label={m.views}>
+        <ul class="govuk-list klaster-actions">
+          <li>
+            <a
+              class="govuk-link"
+              href="/przestrzenie/moje"
+              aria-current={scope === 'upcoming' ? 'page' : undefined}
+            >
+              {scope === 'upcoming' ? <strong>{m.upcoming}</strong> : m.upcoming}
+            </a>
+          </li>
+          <li>
+            <a
+              class="govuk-link"
+              href="/przestrzenie/moje?widok=minione"
+              aria-current={scope === 'past' ? 'page' : undefined}
+            >
+              {scope === 'past' ? <strong>{m.past}</strong> : m.past}
+            </a>
+          </li>
+        </ul>
+      </nav>
+      {items.length === 0 ? (
+        <>
+          <p class="govuk-body">{scope === 'past' ? m.emptyPast : m.emptyUpcoming}</p>
+          <p class="govuk-body">
+            <a class="govuk-link" href="/przestrzenie">
+              {m.browse}
+            </a>
+          </p>
+        </>
+      ) : (
+        <table class="govuk-table">
+          <caption class="govuk-table__caption govuk-table__caption--m">
+            {scope === 'past' ? m.pastCaption : m.upcomingCaption}
+          </caption>
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              <th scope="col" class="govuk-table__header">
+                {m.when}
+              </th>
+              <th scope="col" class="govuk-table__header">
+                {m.resource}
+              </th>
+              <th scope="col" class="govuk-table__header">
+                {m.status}
+              </th>
+            </tr>
+          </thead>
+          <tbody class="govuk-table__body">
+            {items.map((b) => (
+              <tr class="govuk-table__row" key={b.id}>
+                <td class="govuk-table__cell">
+                  <a class="govuk-link" href={`/przestrzenie/rezerwacje/${b.id}`}>
+                    {describeWhen(t, locale, b)}
+                  </a>
+                </td>
+                <td class="govuk-table__cell" lang="pl">
+                  {b.resource.name}
+                  {b.title ? <span class="govuk-hint govuk-!-margin-0">{b.title}</span> : null}
+                </td>
+                <td class="govuk-table__cell">
+                  <StatusTag status={b.status} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination prev={page > 1 ? pageHref(page - 1) : null} next={hasMore ? pageHref(page + 1) : null} />
+      <p class="govuk-body">
+        <a class="govuk-link" href="/przestrzenie/moje/kalendarz">
+          {m.feed}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+export function BookingPage({
+  booking: b,
+  own,
+  pastDeadline,
+}: {
+  booking: BookingView;
+  /** The reader made this booking (staff may read other people's). */
+  own: boolean;
+  pastDeadline: boolean;
+}) {
+  const { t, locale } = useView();
+  const p = t.spaces.booking;
+  const rows: Array<{ key: string; value: ComponentChildren }> = [
+    {
+      key: p.resource,
+      value: (
+        <a class="govuk-link" href={`/przestrzenie/${b.resource.slug}`} lang="pl">
+          {b.resource.name}
+        </a>
+      ),
+    },
+    { key: p.when, value: describeWhen(t, locale, b) },
+    { key: p.status, value: <StatusTag status={b.status} /> },
+  ];
+  if (b.person) rows.push({ key: p.person, value: `${b.person.name} <${b.person.email}>` });
+  if (b.title) rows.push({ key: p.titleField, value: b.title });
+  if (b.attendees) rows.push({ key: p.attendees, value: String(b.attendees) });
+  if (b.layout) rows.push({ key: p.layout, value: b.layout });
+  if (b.notes) rows.push({ key: p.notes, value: b.notes });
+  if (b.organisation) rows.push({ key: p.organisation, value: b.organisation.name });
+  if (b.seriesId) rows.push({ key: p.series, value: p.seriesYes });
+  if (b.can.change || b.can.cancel || pastDeadline)
+    rows.push({ key: p.deadline, value: formatDateTime(locale, b.deadline) });
+  if (b.decisionReason) rows.push({ key: p.decisionReason, value: b.decisionReason });
+  if (b.cancelReason) rows.push({ key: p.cancelReason, value: b.cancelReason });
+  if (b.checkedInAt) rows.push({ key: p.checkedInAt, value: formatDateTime(locale, b.checkedInAt) });
+  return (
+    <Layout title={p.title(b.resource.name)} back="/przestrzenie/moje">
+      <H1>{p.title(b.resource.name)}</H1>
+      {b.status === 'requested' ? <div class="govuk-inset-text">{p.requestedNotice}</div> : null}
+      {pastDeadline ? (
+        <NotificationBanner kind="notice">
+          {p.deadlinePassed(formatDateTime(locale, b.deadline))}
+        </NotificationBanner>
+      ) : null}
+      <SummaryList rows={rows} />
+      <div class="govuk-button-group">
+        {own && b.can.change ? (
+          <a class="govuk-button govuk-button--secondary" href={`/przestrzenie/rezerwacje/${b.id}/zmiana`}>
+            {p.change}
+          </a>
+        ) : null}
+        {own && b.can.cancel ? (
+          <a class="govuk-button govuk-button--warning" href={`/przestrzenie/rezerwacje/${b.id}/odwolanie`}>
+            {p.cancel}
+          </a>
+        ) : null}
+        {!own && b.can.cancel ? (
+          <a class="govuk-button govuk-button--warning" href={`/panel/rezerwacje/${b.id}/odwolanie`}>
+            {p.staffCancel}
+          </a>
+        ) : null}
+        <a class="govuk-link" href="/przestrzenie/moje">
+          {p.mine}
+        </a>
+      </div>
+    </Layout>
+  );
+}
+
+export function ChangePage({
+  booking: b,
+  resource,
+  state,
+  alternatives,
+}: {
+  booking: BookingView;
+  resource: ResourceView;
+  state: FormState;
+  alternatives: Alternative[] | null;
+}) {
+  const { t, locale } = useView();
+  const c = t.spaces.change;
+  const f = t.spaces.form;
+  const action = `/przestrzenie/rezerwacje/${b.id}/zmiana`;
+  return (
+    <Layout title={c.title(b.resource.name)} back={`/przestrzenie/rezerwacje/${b.id}`}>
+      <ErrorSummary state={state} order={['date', 'from', 'to']} />
+      <H1>{c.title(b.resource.name)}</H1>
+      <p class="govuk-body">{c.current(describeWhen(t, locale, b))}</p>
+      {b.resource.kind === 'event_space' ? <div class="govuk-inset-text">{c.requestNotice}</div> : null}
+      <Alternatives list={alternatives} action={action} />
+      <Form action={action}>
+        <TextInput name="date" type="date" label={f.date} hint={f.dateHint} state={state} width="10" />
+        {b.kind === 'desk' ? null : <TimeFields state={state} resource={resource} />}
+        <div class="govuk-button-group">
+          <Button>{c.submit}</Button>
+          <a class="govuk-link" href={`/przestrzenie/rezerwacje/${b.id}`}>
+            {t.spaces.cancel.keep}
+          </a>
+        </div>
+      </Form>
+    </Layout>
+  );
+}
+
+export function CancelPage({ booking: b, error }: { booking: BookingView; error: string | null }) {
+  const { t, locale } = useView();
+  const c = t.spaces.cancel;
+  const state: FormState = { values: {}, errors: error ? { _form: error } : {} };
+  return (
+    <Layout title={c.title} back={`/przestrzenie/rezerwacje/${b.id}`}>
+      <ErrorSummary state={state} />
+      <H1>{c.title}</H1>
+      <p class="govuk-body-l">{c.what(b.resource.name, describeWhen(t, locale, b))}</p>
+      {b.seriesId ? <p class="govuk-body">{c.seriesNote}</p> : null}
+      {b.can.cancel ? (
+        <Form action={`/przestrzenie/rezerwacje/${b.id}/odwolanie`}>
+          <div class="govuk-button-group">
+            <Button variant="warning" name="scope" value="one">
+              {c.confirm}
+            </Button>
+            {b.seriesId ? (
+              <Button variant="warning" name="scope" value="series">
+                {c.series}
+              </Button>
+            ) : null}
+            <a class="govuk-link" href={`/przestrzenie/rezerwacje/${b.id}`}>
+              {c.keep}
+            </a>
+          </div>
+        </Form>
+      ) : (
+        <p class="govuk-body">
+          <a class="govuk-link" href={`/przestrzenie/rezerwacje/${b.id}`}>
+            {c.keep}
+          </a>
+        </p>
+      )}
+    </Layout>
+  );
+}
