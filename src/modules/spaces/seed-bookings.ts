@@ -1,10 +1,10 @@
 // Demo bookings, relative to today: the demo resident's B2B-room booking next week, the
 // ambassador's event-space request (a networking breakfast in three weeks) waiting in the staff
-// queue, and eight weeks of past coworking use — desks checked in on open days by the demo
-// tenants (seed-agreements.ts) under their agreements, at up to 50–70 % occupancy, passes drawing
-// their days (as many as the agreements allow, at most 50–70 % of the desks) — and a few past room
-// meetings. Inserted in bulk; the desk-day rows
-// are then made consistent in one statement. Idempotent: nothing is added once demo bookings exist.
+// queue, and eight weeks of past coworking use — desks checked in on open days by the demo tenants
+// (seed-agreements.ts) under their agreements, as many as the agreements allow (at most 50–70 % of
+// the desks), passes drawing their days — and a few past room meetings. Inserted in bulk; the
+// desk-day rows are then made consistent in one statement. Idempotent: nothing is added once demo
+// bookings exist.
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import { uuidv7 } from '../../platform/ids.ts';
