@@ -81,7 +81,7 @@ function refusalState(
   values: FormValues,
   fields: string[],
 ): FormState {
-  const field = err.field === 'day' ? 'date' : err.field;
+  const field = err.field;
   const message = bookingRuleMessage(t, request.locale, err) ?? t.common.errors.invalid;
   return errorState(values, { [field && fields.includes(field) ? field : '_form']: message });
 }

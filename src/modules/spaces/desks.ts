@@ -34,7 +34,7 @@ export async function takeDesk(tx: Executor, resourceId: string, day: LocalDate)
         where resource_id = ${resourceId} and day = ${day} and booked < capacity
         returning booked`,
   );
-  if (taken.length === 0) throw new RuleError('full', 'day', 409);
+  if (taken.length === 0) throw new RuleError('full', 'date', 409);
 }
 
 /** Gives back one desk of a day (a day booking cancelled, declined or released). */
