@@ -1,0 +1,120 @@
+// The spaces journey in a real browser, with axe on every page visited: the demo resident (who holds
+// a 10-day pass) books a desk and the B2B room from the week calendars, finds both in "my
+// bookings", cancels the room, and requests the event space; a city officer approves the request in
+// the back office and looks through the resources, agreements and the report.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { addDays, isoWeek, todayInWarsaw } from '../../src/platform/time/warsaw.ts';
+import { enrolTotp, expectAccessible, launchBrowser, type Server, signIn, startServer } from './support.ts';
+
+const PASSWORD = 'Zablocie-20.22-demo';
+const EVENT_TITLE = 'Warsztaty sąsiedzkie o zieleni na Zabłociu';
+
+describe('spaces journey in Chromium', () => {
+  let server: Server;
+  let browser: Browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function check(page: Page) {
+    await expectAccessible(page);
+  }
+  const week = (daysAhead: number) => isoWeek(addDays(todayInWarsaw(), daysAhead));
+  const main = async (page: Page) => (await page.locator('main').textContent()) ?? '';
+
+  /** Opens the first free booking link of a resource's calendar for the given week. */
+  async function bookFromCalendar(page: Page, slug: string, daysAhead: number) {
+    await page.goto(`${server.baseUrl}/przestrzenie/${slug}?tydzien=${week(daysAhead)}`);
+    await check(page);
+    await page.locator(`main table a[href^="/przestrzenie/${slug}/rezerwacja"]`).first().click();
+    await page.waitForURL(new RegExp(`/przestrzenie/${slug}/rezerwacja`));
+    await check(page);
+  }
+
+  it('a resident books a desk and a room, sees them, cancels the room and requests the event space', async () => {
+    const context = await browser.newContext({ locale: 'pl-PL' });
+    const page = await context.newPage();
+    await signIn(page, server.baseUrl, 'mieszkanka@klaster.example', PASSWORD);
+    await page.waitForURL('**/konto');
+
+    await page.goto(`${server.baseUrl}/przestrzenie`);
+    await check(page);
+    await page.getByRole('link', { name: 'Stanowiska coworkingowe' }).first().click();
+    await page.waitForURL('**/przestrzenie/coworking-stanowiska');
+    await check(page);
+
+    // A desk next week, under her pass.
+    await bookFromCalendar(page, 'coworking-stanowiska', 7);
+    await page.click('main form button[type=submit]');
+    await page.waitForURL(/\/przestrzenie\/rezerwacje\/[0-9a-f-]{36}$/);
+    await check(page);
+    assert.match(await main(page), /Stanowiska coworkingowe/);
+    assert.match(await main(page), /Potwierdzona/);
+
+    // The B2B room in two weeks, from a free cell of its calendar.
+    await bookFromCalendar(page, 'pomieszczenie-b2b', 14);
+    await page.click('main form button[type=submit]');
+    await page.waitForURL(/\/przestrzenie\/rezerwacje\/[0-9a-f-]{36}$/);
+    await check(page);
+    const roomUrl = page.url();
+    assert.match(await main(page), /Pomieszczenie B2B/);
+
+    await page.goto(`${server.baseUrl}/przestrzenie/moje`);
+    await check(page);
+    const mine = await main(page);
+    assert.match(mine, /Stanowiska coworkingowe/);
+    assert.match(mine, /Pomieszczenie B2B/);
+
+    // Cancelling the room: a confirmation page, then the booking shows as cancelled.
+    await page.goto(roomUrl);
+    await page.locator('main a[href$="/odwolanie"]').click();
+    await page.waitForURL(/\/odwolanie$/);
+    await check(page);
+    await page.click('main form button[name=scope][value=one]');
+    await page.waitForLoadState('load');
+    await check(page);
+    await page.goto(roomUrl);
+    assert.match(await main(page), /Odwołana/);
+
+    // The event space is a request; four weeks ahead is past its week of notice.
+    await bookFromCalendar(page, 'zablocie-space-sala-wydarzen', 28);
+    await page.fill('input[name=title]', EVENT_TITLE);
+    await page.fill('input[name=attendees]', '30');
+    await page.click('main form button[type=submit]');
+    await page.waitForURL(/\/przestrzenie\/rezerwacje\/[0-9a-f-]{36}$/);
+    await check(page);
+    assert.match(await main(page), /Wniosek/);
+    await context.close();
+  });
+
+  it('a city officer approves the event-space request and looks through the spaces back office', async () => {
+    const context = await browser.newContext({ locale: 'pl-PL' });
+    const page = await context.newPage();
+    await signIn(page, server.baseUrl, 'urzednik@klaster.example', PASSWORD);
+    await page.waitForURL('**/konto');
+    await enrolTotp(page, server.baseUrl, PASSWORD, check);
+
+    await page.goto(`${server.baseUrl}/panel/rezerwacje`);
+    await check(page);
+    const row = page.locator('main tr', { hasText: EVENT_TITLE });
+    await row.getByRole('button', { name: 'Zatwierdź' }).click();
+    await page.waitForLoadState('load');
+    await check(page);
+    assert.match((await page.locator('body').textContent()) ?? '', /Wniosek zatwierdzony/);
+    assert.equal(await page.locator('main tr', { hasText: EVENT_TITLE }).count(), 0, 'no longer waiting');
+
+    for (const path of ['/panel/przestrzenie', '/panel/umowy', '/panel/umowy/raport', '/panel/pakiety']) {
+      await page.goto(`${server.baseUrl}${path}`);
+      await check(page);
+    }
+    assert.match(await main(page), /Karnet 10-dniowy/);
+    await context.close();
+  });
+});
