@@ -124,7 +124,7 @@ describe('desk-use agreements: applying, staff decisions, fixed desks', () => {
     const audits = await db()
       .select({ n: count() })
       .from(auditLog)
-      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'space_agreement.accept')));
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'space_agreement.accepted')));
     assert.equal(Number(audits[0]?.n), 1);
 
     await t.app.klaster.worker.tick();

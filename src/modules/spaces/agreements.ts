@@ -615,7 +615,7 @@ export function agreementsService(deps: AgreementsDeps) {
             tx,
             { id: actor.id, role: actor.role, requestId: ctx.requestId },
             {
-              action: 'space_package.create',
+              action: 'space_package.created',
               entityType: 'space_package',
               entityId: id,
               after: values,
@@ -655,7 +655,7 @@ export function agreementsService(deps: AgreementsDeps) {
           tx,
           { id: actor.id, role: actor.role, requestId: ctx.requestId },
           {
-            action: 'space_package.update',
+            action: 'space_package.updated',
             entityType: 'space_package',
             entityId: id,
             before: packageView(before),
@@ -677,7 +677,7 @@ export function agreementsService(deps: AgreementsDeps) {
           tx,
           { id: actor.id, role: actor.role, requestId: ctx.requestId },
           {
-            action: active ? 'space_package.activate' : 'space_package.deactivate',
+            action: active ? 'space_package.activated' : 'space_package.deactivated',
             entityType: 'space_package',
             entityId: id,
             before: { active: before.active },
@@ -714,7 +714,7 @@ export function agreementsService(deps: AgreementsDeps) {
             tx,
             { id: actor.id, role: actor.role, requestId: ctx.requestId },
             {
-              action: 'space_package.delete',
+              action: 'space_package.deleted',
               entityType: 'space_package',
               entityId: id,
               before: packageView(before),
@@ -925,7 +925,7 @@ export function agreementsService(deps: AgreementsDeps) {
             tx,
             { id: actor.id, role: actor.role, requestId: ctx.requestId },
             {
-              action: 'space_agreement.accept',
+              action: 'space_agreement.accepted',
               entityType: 'space_agreement',
               entityId: id,
               before: { status: a.status },
@@ -976,7 +976,7 @@ export function agreementsService(deps: AgreementsDeps) {
           tx,
           { id: actor.id, role: actor.role, requestId: ctx.requestId },
           {
-            action: 'space_agreement.refuse',
+            action: 'space_agreement.refused',
             entityType: 'space_agreement',
             entityId: id,
             before: { status: a.status },
@@ -1040,7 +1040,7 @@ export function agreementsService(deps: AgreementsDeps) {
           tx,
           { id: actor.id, role: actor.role, requestId: ctx.requestId },
           {
-            action: 'space_agreement.end',
+            action: 'space_agreement.ended',
             entityType: 'space_agreement',
             entityId: id,
             before: { status: a.status, endsOn: a.endsOn },
