@@ -328,6 +328,20 @@ function reducedOf(v: PackageInput): Partial<Record<ApplicantKind, number>> {
   return r;
 }
 
+/** The columns of a package row that the staff form sets. */
+function packageColumns(v: PackageInput) {
+  return {
+    kind: v.kind,
+    name: v.name,
+    description: v.description ?? '',
+    days: v.days ?? null,
+    months: v.months,
+    fixedDesk: v.fixedDesk,
+    priceGrosze: v.price,
+    reducedPrices: reducedOf(v),
+  };
+}
+
 function checkedPackage(raw: unknown): PackageInput {
   const r = packageInput.safeParse(raw);
   if (r.success) return r.data;
@@ -597,19 +611,7 @@ export function agreementsService(deps: AgreementsDeps) {
           const [pos] = await tx
             .select({ n: sql<number>`coalesce(max(${spacePackages.position}), -1) + 1`.mapWith(Number) })
             .from(spacePackages);
-          const values = {
-            id,
-            slug,
-            kind: v.kind,
-            name: v.name,
-            description: v.description ?? '',
-            days: v.days ?? null,
-            months: v.months,
-            fixedDesk: v.fixedDesk,
-            priceGrosze: v.price,
-            reducedPrices: reducedOf(v),
-            position: pos?.n ?? 0,
-          };
+          const values = { id, slug, ...packageColumns(v), position: pos?.n ?? 0 };
           await tx.insert(spacePackages).values(values);
           await audit(
             tx,
@@ -640,16 +642,7 @@ export function agreementsService(deps: AgreementsDeps) {
       await db.transaction(async (tx) => {
         const [before] = await tx.select().from(spacePackages).where(eq(spacePackages.id, id)).for('update');
         if (!before) throw new NotFoundError('package');
-        const set = {
-          kind: v.kind,
-          name: v.name,
-          description: v.description ?? '',
-          days: v.days ?? null,
-          months: v.months,
-          fixedDesk: v.fixedDesk,
-          priceGrosze: v.price,
-          reducedPrices: reducedOf(v),
-        };
+        const set = packageColumns(v);
         await tx.update(spacePackages).set(set).where(eq(spacePackages.id, id));
         await audit(
           tx,

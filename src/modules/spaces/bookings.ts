@@ -909,6 +909,14 @@ export function bookingsService(deps: BookingsDeps) {
     return { ...row, startsAt: new Date(row.startsAt), endsAt: new Date(row.endsAt) };
   }
 
+  /** Locks a booking being changed; refused if someone changed it since the person saw it. */
+  async function lockUnchanged(tx: Tx, seen: { id: string; status: BookingStatus; startsAt: Date }) {
+    const b = await lockBooking(tx, seen.id);
+    if (b.status !== seen.status || b.startsAt.getTime() !== seen.startsAt.getTime())
+      throw new RuleError('changedMeanwhile', undefined, 409);
+    return b;
+  }
+
   /** Frees what a booking held: its desk-day and the pass day it drew. */
   async function release(tx: Tx, b: BookingRow, givePassDayBack: boolean) {
     if (b.kind !== 'desk' || !b.day) return;
@@ -1227,9 +1235,7 @@ export function bookingsService(deps: BookingsDeps) {
             if (!day.open) return;
             try {
               await db.transaction(async (tx) => {
-                const b = await lockBooking(tx, id);
-                if (b.status !== current.status || b.startsAt.getTime() !== current.startsAt.getTime())
-                  throw new RuleError('changedMeanwhile', undefined, 409);
+                const b = await lockUnchanged(tx, current);
                 await release(tx, b, true);
                 const agreement = await usableAgreement(tx, actor.id, input.date);
                 await takeDesk(tx, resource.id, input.date);
@@ -1274,9 +1280,7 @@ export function bookingsService(deps: BookingsDeps) {
           checkSlot(rules, day, range.start, range.end, t);
           try {
             await db.transaction(async (tx) => {
-              const b = await lockBooking(tx, id);
-              if (b.status !== current.status || b.startsAt.getTime() !== current.startsAt.getTime())
-                throw new RuleError('changedMeanwhile', undefined, 409);
+              const b = await lockUnchanged(tx, current);
               // Quotas count the week of the new time, without this booking.
               await checkQuota(
                 tx,
