@@ -1102,6 +1102,47 @@ export function bookingsService(deps: BookingsDeps) {
       return { items, page, hasMore: rows.length > PAGE_SIZE };
     },
 
+    /**
+     * The person's bookings for the API: upcoming (soonest first) or past (latest first), with an
+     * opaque cursor over (starts_at, id) so pages never skip or repeat a booking. One query a page.
+     */
+    async mineByCursor(
+      actor: BookingActor,
+      opts: { scope: 'upcoming' | 'past'; cursor?: string | undefined; limit?: number },
+    ): Promise<{ items: BookingView[]; nextCursor: string | null }> {
+      const limit = Math.max(1, Math.min(opts.limit ?? PAGE_SIZE, 100));
+      const after = opts.cursor ? decodeBookingCursor(opts.cursor) : null;
+      if (opts.cursor && !after) throw new RuleError('invalidCursor', 'cursor', 400);
+      const t = now();
+      const upcoming = opts.scope === 'upcoming';
+      const rows = await db
+        .select(bookingSelect)
+        .from(spaceBookings)
+        .innerJoin(spaceResources, eq(spaceResources.id, spaceBookings.resourceId))
+        .where(
+          and(
+            eq(spaceBookings.userId, actor.id),
+            upcoming ? gt(spaceBookings.endsAt, t) : lt(spaceBookings.endsAt, t),
+            after
+              ? upcoming
+                ? sql`(${spaceBookings.startsAt}, ${spaceBookings.id}) > (${after.startsAt}, ${after.id}::uuid)`
+                : sql`(${spaceBookings.startsAt}, ${spaceBookings.id}) < (${after.startsAt}, ${after.id}::uuid)`
+              : undefined,
+          ),
+        )
+        .orderBy(
+          upcoming ? asc(spaceBookings.startsAt) : desc(spaceBookings.startsAt),
+          upcoming ? asc(spaceBookings.id) : desc(spaceBookings.id),
+        )
+        .limit(limit + 1);
+      const page = rows.slice(0, limit) as SelectedBooking[];
+      const last = page.at(-1);
+      return {
+        items: await toViews(actor, page),
+        nextCursor: rows.length > limit && last ? encodeBookingCursor(last.startsAt, last.id) : null,
+      };
+    },
+
     /** Staff: requests awaiting a decision, soonest first. */
     async requests(actor: BookingActor): Promise<BookingView[]> {
       authorize(isStaff(actor));
@@ -1416,6 +1457,23 @@ export function bookingsService(deps: BookingsDeps) {
   };
 }
 export type BookingsService = ReturnType<typeof bookingsService>;
+
+/** An opaque position in a list of bookings: the last one's start and id. */
+export function encodeBookingCursor(startsAt: Date, id: string): string {
+  return Buffer.from(JSON.stringify({ s: startsAt.toISOString(), id })).toString('base64url');
+}
+
+export function decodeBookingCursor(cursor: string): { startsAt: Date; id: string } | null {
+  if (cursor.length > 200) return null;
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s?: unknown; id?: unknown };
+    if (typeof v.s !== 'string' || typeof v.id !== 'string' || !z.uuid().safeParse(v.id).success) return null;
+    const startsAt = new Date(v.s);
+    return Number.isFinite(startsAt.getTime()) ? { startsAt, id: v.id } : null;
+  } catch {
+    return null;
+  }
+}
 
 function dayFields(d: DayStatus): Pick<DayAvailability, 'date' | 'open' | 'opensAt' | 'closesAt' | 'closed'> {
   if (d.open) return { date: d.date, open: true, opensAt: d.opensAt, closesAt: d.closesAt, closed: null };

@@ -3,7 +3,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Schedule } from '../../platform/jobs/worker.ts';
 import { organisationsService } from '../organisations/service.ts';
+import { spacesApi } from './api.ts';
 import { bookingsService } from './bookings.ts';
+import { spacesFeedRoutes } from './feed-routes.tsx';
 
 /** Recurring work of the module: releasing bookings nobody checked in for. */
 export const spacesSchedules: Schedule[] = [
@@ -17,6 +19,8 @@ export async function spacesModule(app: FastifyInstance) {
     baseUrl: config.baseUrl,
     organisations: organisationsService({ db: database.db, baseUrl: config.baseUrl }),
   });
+  await app.register(spacesApi, { bookings });
+  await app.register(spacesFeedRoutes);
   worker.register('spaces.release', async () => {
     await bookings.releaseNoShows();
   });

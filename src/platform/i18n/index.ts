@@ -7,12 +7,24 @@ import { organisations } from './messages/organisations.ts';
 import { pages } from './messages/pages.ts';
 import { panel } from './messages/panel.ts';
 import { spaces } from './messages/spaces.ts';
+import { spacesFeeds } from './messages/spacesFeeds.ts';
 import { time } from './messages/time.ts';
 
 export { catalogue, plural, type Shape } from './define.ts';
 export { type Locale, locales };
 
-const areas = { common, pages, accounts, mail, panel, organisations, spaces, time, chart } as const;
+const areas = {
+  common,
+  pages,
+  accounts,
+  mail,
+  panel,
+  organisations,
+  spaces,
+  spacesFeeds,
+  time,
+  chart,
+} as const;
 
 type Areas = typeof areas;
 export type Messages = { [A in keyof Areas]: Areas[A]['pl'] };
