@@ -37,7 +37,7 @@ export interface TestApp {
    */
   signedInMany(
     n: number,
-    opts?: { role?: Role; locale?: Locale },
+    opts?: { role?: Role; locale?: Locale; prefix?: string },
   ): Promise<Array<Client & { userId: string; email: string; name: string }>>;
 }
 
