@@ -353,7 +353,10 @@ export function bookingsService(deps: BookingsDeps) {
     rules: BookingRules,
     who: { userId: string; organisationId: string | null },
     starts: Date[],
+    /** A booking being moved: it does not count against its own new week. */
+    exceptId?: string,
   ) {
+    if (starts.length === 0) return;
     const checks: Array<{
       limit: number;
       column: 'user_id' | 'organisation_id';
@@ -379,7 +382,8 @@ export function bookingsService(deps: BookingsDeps) {
         sql`select starts_at as "startsAt" from space_booking
             where resource_id = ${resource.id} and ${sql.identifier(c.column)} = ${c.value}
               and status in ('requested', 'confirmed', 'checked_in')
-              and starts_at >= ${from} and starts_at < ${to}`,
+              and starts_at >= ${from} and starts_at < ${to}
+              ${exceptId ? sql`and id <> ${exceptId}` : sql``}`,
       );
       const perWeek = new Map<string, number>();
       for (const s of [...existing.map((e) => new Date(e.startsAt)), ...starts]) {
@@ -1320,7 +1324,8 @@ export function bookingsService(deps: BookingsDeps) {
                 resource,
                 rules,
                 { userId: actor.id, organisationId: b.organisationId },
-                [],
+                [range.start],
+                id,
               );
               await tx
                 .update(spaceBookings)

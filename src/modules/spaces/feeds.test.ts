@@ -45,7 +45,8 @@ function parse(text: string): { name: string; events: ParsedEvent[] } {
 async function book(who: Client, key: string, body: Record<string, unknown>) {
   const res = await who.json('POST', '/api/v1/spaces/bookings', body);
   assert.equal(res.statusCode, 201, res.body);
-  made[key] = (res.json() as { bookings: Array<{ id: string; startsAt: string; endsAt: string }> }).bookings[0]!;
+  made[key] = (res.json() as { bookings: Array<{ id: string; startsAt: string; endsAt: string }> })
+    .bookings[0]!;
 }
 
 before(async () => {
@@ -62,7 +63,13 @@ before(async () => {
     to: '11:30',
     title: 'Rozmowa z inwestorem Tajny Projekt',
   });
-  await book(piotr, 'piotr', { resource: 'pomieszczenie-b2b', date: d2, from: '12:00', to: '13:00', title: 'Piotr' });
+  await book(piotr, 'piotr', {
+    resource: 'pomieszczenie-b2b',
+    date: d2,
+    from: '12:00',
+    to: '13:00',
+    title: 'Piotr',
+  });
   await book(anna, 'event', {
     resource: 'zablocie-space-sala-wydarzen',
     date: eventDay,
@@ -113,7 +120,9 @@ describe('public feed of a resource', () => {
       cal.events.map((e) => e.uid),
       'UIDs are stable',
     );
-    const en = await t.client().get('/przestrzenie/pomieszczenie-b2b/kalendarz.ics', { 'accept-language': 'en' });
+    const en = await t
+      .client()
+      .get('/przestrzenie/pomieszczenie-b2b/kalendarz.ics', { 'accept-language': 'en' });
     assert.ok(parse(en.body).events.every((e) => e.summary === 'Busy'));
   });
 
@@ -198,7 +207,11 @@ describe('private feed of a person', () => {
     const confirm = await anna.get('/przestrzenie/moje/kalendarz/wylacz');
     assert.equal(confirm.statusCode, 200);
     assert.match(confirm.body, /Wyłączyć kalendarz rezerwacji\?/);
-    assert.equal((await t.client().get(feedPath(newUrl))).statusCode, 200, 'the confirmation page changes nothing');
+    assert.equal(
+      (await t.client().get(feedPath(newUrl))).statusCode,
+      200,
+      'the confirmation page changes nothing',
+    );
     const revoked = await anna.post('/przestrzenie/moje/kalendarz/wylacz');
     assert.equal(revoked.statusCode, 303);
     assert.equal((await t.client().get(feedPath(newUrl))).statusCode, 404, 'revoked');
