@@ -55,7 +55,7 @@ export async function seedSpacesBench(database: Database, secret: string): Promi
     select gen_random_uuid(), z.id, 'bench-sala-' || lpad(i::text, 2, '0'), 'room', 'Sala testowa ' || i,
            'Sala do pomiarów wydajności.', 10, '["Wi-Fi"]'::jsonb, '', '[]'::jsonb, '[]'::jsonb,
            r.opening_hours, ${JSON.stringify(rules)}::jsonb, 100 + i
-    from generate_series(1, ${BENCH_ROOMS}) i,
+    from generate_series(1, ${BENCH_ROOMS}::int) i,
          (select id from place_zone where slug = 'strefa-innowacji-spolecznych') z,
          (select opening_hours from space_resource where slug = 'pomieszczenie-b2b') r`);
   // Seven bookings a working day in every bench room (eight in the first fifteen), none
@@ -71,23 +71,23 @@ export async function seedSpacesBench(database: Database, secret: string): Promi
     [19, 20],
   ];
   const slotValues = sql.join(
-    slots.map(([a, b], i) => sql`(${i}, ${a}, ${b})`),
+    slots.map(([a, b], i) => sql`(${i}::int, ${a}::int, ${b}::int)`),
     sql`, `,
   );
   await db.execute(sql`
     insert into space_booking (id, resource_id, kind, user_id, starts_at, ends_at, blocked_until, status, title, created_at)
-    select gen_random_uuid(), r.id, 'slot', 'bench-' || ${people[0]!.id.split('-')[1]!} || '-' || ((row_number() over ()) % ${BENCH_PEOPLE}),
+    select gen_random_uuid(), r.id, 'slot', 'bench-' || ${people[0]!.id.split('-')[1]!} || '-' || ((row_number() over ()) % ${BENCH_PEOPLE}::int),
            (d + make_interval(hours => s.a)) at time zone 'Europe/Warsaw',
            (d + make_interval(hours => s.b)) at time zone 'Europe/Warsaw',
            (d + make_interval(hours => s.b)) at time zone 'Europe/Warsaw',
            case when d < current_date then 'checked_in' else 'confirmed' end,
            'Spotkanie', now()
     from space_resource r
-    cross join generate_series(current_date - ${PAST_DAYS}, current_date + ${FUTURE_DAYS}, interval '1 day') d
+    cross join generate_series(current_date - ${PAST_DAYS}::int, current_date + ${FUTURE_DAYS}::int, interval '1 day') d
     cross join (values ${slotValues}) as s(i, a, b)
     where r.slug like 'bench-sala-%' and extract(isodow from d) < 6
       and (s.i < 7 or r.position < 116)
-    limit ${BENCH_BOOKINGS}`);
+    limit ${BENCH_BOOKINGS}::int`);
   await db.execute(sql`analyze`);
   const monday = weekStart(addDays(todayInWarsaw(), 14));
   return {

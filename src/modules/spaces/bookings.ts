@@ -1043,10 +1043,23 @@ export function bookingsService(deps: BookingsDeps) {
       if (eachDay(from, to).length > 62) throw new RuleError('rangeTooLong', 'to');
       const resource = await resourceBySlug(slug);
       const t = now();
-      const closures = await closuresFor(db, resource.id, from, to);
+      // Closures and bookings are read at once (two queries in flight, one round trip of waiting).
+      const [closures, busy, free] = await Promise.all([
+        closuresFor(db, resource.id, from, to),
+        resource.kind === 'desk'
+          ? Promise.resolve([])
+          : busyBetween(
+              db,
+              resource.id,
+              warsawInstant(from, '00:00'),
+              warsawInstant(addDays(to, 1), '00:00'),
+            ),
+        resource.kind === 'desk'
+          ? deskFreeByDay(db, resource, from, to)
+          : Promise.resolve(new Map<string, number>()),
+      ]);
       const days = eachDay(from, to).map((d) => dayStatus(resource.openingHours, closures, d));
       if (resource.kind === 'desk') {
-        const free = await deskFreeByDay(db, resource, from, to);
         return days.map((d) => ({
           ...dayFields(d),
           busy: [],
@@ -1056,12 +1069,6 @@ export function bookingsService(deps: BookingsDeps) {
             : null,
         }));
       }
-      const busy = await busyBetween(
-        db,
-        resource.id,
-        warsawInstant(from, '00:00'),
-        warsawInstant(addDays(to, 1), '00:00'),
-      );
       return days.map((d) => {
         const own = d.open ? busy.filter((b) => b.start < d.closesAt && b.blockedUntil > d.opensAt) : [];
         return {
