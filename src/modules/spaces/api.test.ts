@@ -78,6 +78,11 @@ describe('resources and availability (public)', () => {
     const [person] = await t.signedInMany(1);
     const [day] = openDays(1, addDays(todayInWarsaw(), 20));
     const monday = addDays(day!, 1 - isoWeekday(day!));
+    const weekUrl = `/api/v1/spaces/resources/sala-warsztatowa-innowacji-spolecznych/availability?from=${monday}&to=${addDays(monday, 6)}`;
+    // Asked before the booking (the answer is kept for a moment), then again right after it.
+    const empty = await t.client().get(weekUrl);
+    assert.match(String(empty.headers['cache-control']), /max-age=/);
+    assert.ok((empty.json() as { days: Array<{ busy: unknown[] }> }).days.every((d) => d.busy.length === 0));
     const made = await person!.json('POST', '/api/v1/spaces/bookings', {
       resource: 'sala-warsztatowa-innowacji-spolecznych',
       date: day,

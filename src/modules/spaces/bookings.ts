@@ -219,6 +219,16 @@ interface BookingRow {
 export function bookingsService(deps: BookingsDeps) {
   const { db, baseUrl } = deps;
   const now = deps.now ?? (() => new Date());
+  /** Writes made through this service so far (readers that cache availability compare it). */
+  let writes = 0;
+  /** Every change of bookings runs in one of these transactions. */
+  async function write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    try {
+      return await db.transaction(fn);
+    } finally {
+      writes++;
+    }
+  }
   const bookingUrl = (id: string) => `${baseUrl}/przestrzenie/rezerwacje/${id}`;
   const mineUrl = `${baseUrl}/przestrzenie/moje`;
 
@@ -595,7 +605,7 @@ export function bookingsService(deps: BookingsDeps) {
     const seriesId = dates.length > 1 ? uuidv7() : null;
     const ids = dates.map(() => uuidv7());
     try {
-      await db.transaction(async (tx) => {
+      await write(async (tx) => {
         // Clashes with live bookings, for every occurrence at once (a series is all or nothing).
         const clashing: LocalDate[] = [];
         for (const [i, r] of ranges.entries()) {
@@ -703,7 +713,7 @@ export function bookingsService(deps: BookingsDeps) {
         if (failures.length > 0)
           throw new RuleError('seriesClash', 'date', 409, { dates: failures.map((x) => x.date), failures });
         try {
-          await db.transaction(async (tx) => {
+          await write(async (tx) => {
             const seriesFailures: Array<{ date: LocalDate; code: string }> = [];
             const rows = [];
             for (const [i, d] of days.entries()) {
@@ -954,7 +964,7 @@ export function bookingsService(deps: BookingsDeps) {
     reason?: string,
   ): Promise<void> {
     if (!isStaff(actor)) throw new ForbiddenError();
-    await db.transaction(async (tx) => {
+    await write(async (tx) => {
       const b = await lockBooking(tx, id);
       if (b.status !== 'requested') throw new RuleError('alreadyDecided', undefined, 409);
       const resource = await resourceOf(tx, b.resourceId);
@@ -1008,6 +1018,9 @@ export function bookingsService(deps: BookingsDeps) {
 
   return {
     create,
+
+    /** Grows with every booking transaction of this service (see `write`). */
+    changeCount: () => writes,
 
     /** Active resources for the public list, in display order, with their zone and building. */
     async resources(): Promise<ResourceView[]> {
@@ -1185,7 +1198,7 @@ export function bookingsService(deps: BookingsDeps) {
 
     /** Cancels a booking: its author until the deadline, staff at any time with a reason. */
     async cancel(actor: BookingActor, id: string, reason?: string): Promise<void> {
-      await db.transaction(async (tx) => {
+      await write(async (tx) => {
         const b = await lockBooking(tx, id);
         if (!can(actor, 'view', b)) throw new NotFoundError('booking');
         const resource = await resourceOf(tx, b.resourceId);
@@ -1274,7 +1287,7 @@ export function bookingsService(deps: BookingsDeps) {
             checkDeskDay(day, rules, t);
             if (!day.open) return;
             try {
-              await db.transaction(async (tx) => {
+              await write(async (tx) => {
                 const b = await lockBooking(tx, id);
                 if (b.status !== current.status || b.startsAt.getTime() !== current.startsAt.getTime())
                   throw new RuleError('changedMeanwhile', undefined, 409);
@@ -1321,7 +1334,7 @@ export function bookingsService(deps: BookingsDeps) {
         async () => {
           checkSlot(rules, day, range.start, range.end, t);
           try {
-            await db.transaction(async (tx) => {
+            await write(async (tx) => {
               const b = await lockBooking(tx, id);
               if (b.status !== current.status || b.startsAt.getTime() !== current.startsAt.getTime())
                 throw new RuleError('changedMeanwhile', undefined, 409);
@@ -1372,7 +1385,7 @@ export function bookingsService(deps: BookingsDeps) {
     /** Staff confirm the person came (from the day the booking starts until it ends). */
     async checkIn(actor: BookingActor, id: string): Promise<void> {
       if (!isStaff(actor)) throw new ForbiddenError();
-      await db.transaction(async (tx) => {
+      await write(async (tx) => {
         const b = await lockBooking(tx, id);
         if (b.status !== 'confirmed') throw new RuleError('notCheckable', undefined, 409);
         const t = now();
@@ -1399,7 +1412,7 @@ export function bookingsService(deps: BookingsDeps) {
      */
     async releaseNoShows(): Promise<number> {
       const t = now();
-      return db.transaction(async (tx) => {
+      return write(async (tx) => {
         const rows = await queryRows<BookingRow & { resourceName: string }>(
           tx,
           sql`select b.id, b.resource_id as "resourceId", b.kind, b.user_id as "userId", b.organisation_id as "organisationId",
@@ -1436,7 +1449,7 @@ export function bookingsService(deps: BookingsDeps) {
 
     /** Sends the reminder of one booking, if it still stands at the time it was planned for. */
     async remind(bookingId: string, startsAt: string): Promise<void> {
-      await db.transaction(async (tx) => {
+      await write(async (tx) => {
         const [b] = await queryRows<BookingRow & { resourceName: string }>(
           tx,
           sql`select b.id, b.kind, b.user_id as "userId", b.starts_at as "startsAt", b.ends_at as "endsAt", b.status,
