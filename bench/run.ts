@@ -20,14 +20,21 @@ import { fileURLToPath } from 'node:url';
 import autocannon, { type Request as CannonRequest } from 'autocannon';
 import pg from 'pg';
 import { startArguments } from '../scripts/start-command.ts';
+import type { Klaster } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { runMigrations } from '../src/db/migrate.ts';
-import type { Klaster } from '../src/app.ts';
 import { createAuth } from '../src/platform/auth/auth.ts';
 import { ensureUser } from '../src/platform/auth/users.ts';
 import { loadDemoData } from '../src/seed/demo.ts';
-import { BENCH_BOOKINGS, BUSY_ROOM, type SpacesBench, seedSpacesBench, slotSequence } from './spaces.ts';
+import {
+  availabilityPaths,
+  BENCH_BOOKINGS,
+  BUSY_ROOM,
+  type SpacesBench,
+  seedSpacesBench,
+  slotSequence,
+} from './spaces.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -212,7 +219,7 @@ async function measure(
   port: number,
   urlPath: string,
   headers: Record<string, string> = {},
-  opts: { optional?: boolean } = {},
+  opts: { optional?: boolean; vary?: (n: number) => string } = {},
 ): Promise<Row | null> {
   const url = `http://127.0.0.1:${port}${urlPath}`;
   const check = await fetch(url, { headers, redirect: 'manual' });
@@ -224,8 +231,27 @@ async function measure(
   if (check.status !== 200) throw new Error(`${scenario}: GET ${urlPath} answered ${check.status}`);
   if (scenario.startsWith('signed-in') && !/wyloguj/i.test(body))
     throw new Error(`${scenario}: not signed in`);
-  if (WARMUP > 0) await autocannon({ url, connections: CONNECTIONS, duration: WARMUP, headers });
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
+  // `vary` gives each request its own path (to measure what a cache would otherwise hide).
+  let n = 0;
+  const vary = opts.vary;
+  const requests: CannonRequest[] | undefined = vary
+    ? [{ method: 'GET', setupRequest: (req) => ({ ...req, path: vary(n++) }) }]
+    : undefined;
+  if (WARMUP > 0)
+    await autocannon({
+      url,
+      connections: CONNECTIONS,
+      duration: WARMUP,
+      headers,
+      ...(requests ? { requests } : {}),
+    });
+  const r = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers,
+    ...(requests ? { requests } : {}),
+  });
   const row: Row = {
     scenario,
     driver,
@@ -371,6 +397,14 @@ async function driverRun(
           `/api/v1/spaces/resources/${BUSY_ROOM}/availability?from=${week.from}&to=${week.to}`,
         ),
         await measure(
+          'spaces: week availability, every request a different room or week (uncached)',
+          driver,
+          app.port,
+          `/api/v1/spaces/resources/${BUSY_ROOM}/availability?from=${week.from}&to=${week.to}`,
+          {},
+          { vary: availabilityPaths() },
+        ),
+        await measure(
           'spaces: calendar page',
           driver,
           app.port,
@@ -453,7 +487,8 @@ async function main() {
   const targets = [
     `| PostgreSQL: anonymous page p99 < 20 ms | ${pgRow('anonymous') ? `${fmt(pgRow('anonymous')!.p99)} ms` : '—'} | ${verdict(pgRow('anonymous') && pgRow('anonymous')!.p99 < 20)} |`,
     `| PostgreSQL: signed-in page p99 < 30 ms | ${pgRow('signed-in') ? `${fmt(pgRow('signed-in')!.p99)} ms` : '—'} | ${verdict(pgRow('signed-in') && pgRow('signed-in')!.p99 < 30)} |`,
-    `| PostgreSQL: week availability p99 < 20 ms | ${pgRow('spaces: week') ? `${fmt(pgRow('spaces: week')!.p99)} ms` : '—'} | ${verdict(pgRow('spaces: week') && pgRow('spaces: week')!.p99 < 20)} |`,
+    `| PostgreSQL: week availability p99 < 20 ms | ${pgRow('spaces: week availability') ? `${fmt(pgRow('spaces: week availability')!.p99)} ms` : '—'} | ${verdict(pgRow('spaces: week availability') && pgRow('spaces: week availability')!.p99 < 20)} |`,
+    `| PostgreSQL: week availability, uncached (no target; for comparison) | ${pgRow('spaces: week availability, every') ? `${fmt(pgRow('spaces: week availability, every')!.p99)} ms, ${Math.round(pgRow('spaces: week availability, every')!.rps)} req/s` : '—'} | |`,
     `| PostgreSQL: resource calendar page p99 < 40 ms | ${pgRow('spaces: calendar') ? `${fmt(pgRow('spaces: calendar')!.p99)} ms` : '—'} | ${verdict(pgRow('spaces: calendar') && pgRow('spaces: calendar')!.p99 < 40)} |`,
     `| PostgreSQL: booking creation ≥ 300/s, all 201 | ${pgRow('spaces: booking') ? `${Math.round(pgRow('spaces: booking')!.rps)}/s, ${pgRow('spaces: booking')!.non2xx} not 201` : '—'} | ${verdict(pgRow('spaces: booking') && pgRow('spaces: booking')!.rps >= 300 && pgRow('spaces: booking')!.non2xx === 0 && pgRow('spaces: booking')!.errors === 0)} |`,
     `| Embedded: start on existing data < 5 s | ${(startMedian / 1000).toFixed(2)} s (median of ${starts.startsMs.length}: ${starts.startsMs.map((m) => (m / 1000).toFixed(2)).join(', ')}) | ${verdict(startMedian < 5000)} |`,

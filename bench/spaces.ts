@@ -100,7 +100,12 @@ export async function seedSpacesBench(database: Database, secret: string): Promi
  * The n-th free slot of the booking scenario: consecutive requests go to different rooms, then
  * different hours, then the next working day — all beyond the seeded bookings and distinct.
  */
-export function slotSequence(): (n: number) => { resource: string; date: LocalDate; from: string; to: string } {
+export function slotSequence(): (n: number) => {
+  resource: string;
+  date: LocalDate;
+  from: string;
+  to: string;
+} {
   const days: LocalDate[] = [];
   for (let d = addDays(todayInWarsaw(), FREE_FROM_DAYS); days.length < 200; d = addDays(d, 1))
     if (isWorkingDay(d) && d <= addDays(todayInWarsaw(), HORIZON_DAYS - 1)) days.push(d);
@@ -112,5 +117,20 @@ export function slotSequence(): (n: number) => { resource: string; date: LocalDa
     const day = days[Math.floor(n / (BENCH_ROOMS * hours)) % days.length]!;
     const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
     return { resource: benchRoom(room), date: day, from: hh(hour), to: hh(hour + 1) };
+  };
+}
+
+/**
+ * Paths of week-availability requests that never repeat within a run: rooms, then weeks of the
+ * seeded range, then the weekday the range starts on — so the short-lived answer cache misses.
+ */
+export function availabilityPaths(): (n: number) => string {
+  const firstMonday = weekStart(addDays(todayInWarsaw(), -300));
+  return (n) => {
+    const room = benchRoom(n % BENCH_ROOMS);
+    const week = Math.floor(n / BENCH_ROOMS) % 60;
+    const shift = Math.floor(n / (BENCH_ROOMS * 60)) % 7;
+    const from = addDays(firstMonday, week * 7 + shift);
+    return `/api/v1/spaces/resources/${room}/availability?from=${from}&to=${addDays(from, 6)}`;
   };
 }
