@@ -423,7 +423,7 @@ export async function spacesApi(appBase: FastifyInstance, opts: { bookings: Book
           cursor: z.string().max(200).optional(),
           limit: z.coerce.number().int().min(1).max(100).default(PAGE_SIZE),
         }),
-        response: { 200: bookingsList, 400: bookingProblemSchema, 401: problem },
+        response: { 200: bookingsList, 400: problem, 401: problem },
       },
     },
     async (request, reply) => {
