@@ -41,7 +41,6 @@ export const spacesFeeds = catalogue({
     publicFeeds:
       'Każda sala ma też publiczny kalendarz zajętych terminów (bez nazwisk i tytułów) — link jest na stronie sali.',
     problems: {
-      invalidCursor: 'Ten adres strony listy jest nieprawidłowy. Zacznij od pierwszej strony.',
       invalid: 'Sprawdź wprowadzone dane.',
       conflictTitle: 'Konflikt z inną rezerwacją lub zmianą',
       refusedTitle: 'Zasady rezerwacji na to nie pozwalają',
@@ -84,7 +83,6 @@ export const spacesFeeds = catalogue({
     publicFeeds:
       'Each room also has a public calendar of busy times (without names or titles) — the link is on the room’s page.',
     problems: {
-      invalidCursor: 'This list page address is not valid. Start from the first page.',
       invalid: 'Check what you entered.',
       conflictTitle: 'Conflict with another booking or change',
       refusedTitle: 'The booking rules do not allow this',
@@ -127,7 +125,6 @@ export const spacesFeeds = catalogue({
     publicFeeds:
       'Кожна зала має також публічний календар зайнятого часу (без імен і назв) — посилання є на сторінці зали.',
     problems: {
-      invalidCursor: 'Ця адреса сторінки списку недійсна. Почніть з першої сторінки.',
       invalid: 'Перевірте введені дані.',
       conflictTitle: 'Конфлікт з іншим бронюванням або зміною',
       refusedTitle: 'Правила бронювання цього не дозволяють',
