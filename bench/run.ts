@@ -17,14 +17,24 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import autocannon, { type Request as CannonRequest } from 'autocannon';
 import pg from 'pg';
 import { startArguments } from '../scripts/start-command.ts';
+import type { Klaster } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { runMigrations } from '../src/db/migrate.ts';
 import { createAuth } from '../src/platform/auth/auth.ts';
 import { ensureUser } from '../src/platform/auth/users.ts';
+import { loadDemoData } from '../src/seed/demo.ts';
+import {
+  availabilityPaths,
+  BENCH_BOOKINGS,
+  BUSY_ROOM,
+  type SpacesBench,
+  seedSpacesBench,
+  slotSequence,
+} from './spaces.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -138,14 +148,24 @@ function appEnv(dataDir: string, databaseUrl?: string): Record<string, string> {
   };
 }
 
-/** Migrates the database and creates the signed-in scenario's account, before the app starts. */
-async function prepare(dataDir: string, databaseUrl?: string) {
+/**
+ * Migrates the database, creates the signed-in scenario's account and the demo data, and seeds
+ * the spaces scenarios' resources, 100,000 bookings and people, before the app starts.
+ */
+async function prepare(dataDir: string, databaseUrl?: string): Promise<SpacesBench> {
   const config = loadConfig(appEnv(dataDir, databaseUrl));
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
   try {
     await runMigrations(database);
     const auth = createAuth({ db: database.db, baseUrl: BASE_URL, secret: AUTH_SECRET, production: true });
     await ensureUser(database.db, auth, { ...USER, role: 'resident' });
+    await loadDemoData({ config, database, auth } as unknown as Klaster);
+    const started = performance.now();
+    const spaces = await seedSpacesBench(database, AUTH_SECRET);
+    console.log(
+      `  seeded 50 resources and ${BENCH_BOOKINGS.toLocaleString('en')} bookings in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    return spaces;
   } finally {
     await database.close();
   }
@@ -199,15 +219,39 @@ async function measure(
   port: number,
   urlPath: string,
   headers: Record<string, string> = {},
-): Promise<Row> {
+  opts: { optional?: boolean; vary?: (n: number) => string } = {},
+): Promise<Row | null> {
   const url = `http://127.0.0.1:${port}${urlPath}`;
   const check = await fetch(url, { headers, redirect: 'manual' });
   const body = await check.text();
+  if (check.status === 404 && opts.optional) {
+    console.log(`  ${scenario.padEnd(22)} ${driver.padEnd(10)} not measured: GET ${urlPath} answered 404`);
+    return null;
+  }
   if (check.status !== 200) throw new Error(`${scenario}: GET ${urlPath} answered ${check.status}`);
   if (scenario.startsWith('signed-in') && !/wyloguj/i.test(body))
     throw new Error(`${scenario}: not signed in`);
-  if (WARMUP > 0) await autocannon({ url, connections: CONNECTIONS, duration: WARMUP, headers });
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
+  // `vary` gives each request its own path (to measure what a cache would otherwise hide).
+  let n = 0;
+  const vary = opts.vary;
+  const requests: CannonRequest[] | undefined = vary
+    ? [{ method: 'GET', setupRequest: (req) => ({ ...req, path: vary(n++) }) }]
+    : undefined;
+  if (WARMUP > 0)
+    await autocannon({
+      url,
+      connections: CONNECTIONS,
+      duration: WARMUP,
+      headers,
+      ...(requests ? { requests } : {}),
+    });
+  const r = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers,
+    ...(requests ? { requests } : {}),
+  });
   const row: Row = {
     scenario,
     driver,
@@ -224,6 +268,65 @@ async function measure(
   console.log(
     `  ${scenario.padEnd(22)} ${driver.padEnd(10)} ${Math.round(row.rps)} req/s, p99 ${row.p99} ms` +
       (row.errors + row.non2xx ? `, ${row.errors} errors, ${row.non2xx} non-2xx` : ''),
+  );
+  return row;
+}
+
+/**
+ * Booking creation: every request books a distinct free room slot (rotating over rooms, hours and
+ * days) for one of the bench people. Reports bookings created per second and every answer that
+ * was not 201 Created (a conflict would be a bug in the scenario or the service).
+ */
+async function measureBookings(
+  scenario: string,
+  driver: string,
+  port: number,
+  cookies: string[],
+): Promise<Row> {
+  const url = `http://127.0.0.1:${port}`;
+  const nextSlot = slotSequence();
+  let n = 0;
+  let created = 0;
+  const other: Record<string, number> = {};
+  const request: CannonRequest = {
+    method: 'POST',
+    path: '/api/v1/spaces/bookings',
+    setupRequest: (req) => {
+      const i = n++;
+      return {
+        ...req,
+        method: 'POST',
+        path: '/api/v1/spaces/bookings',
+        headers: { 'content-type': 'application/json', cookie: cookies[i % cookies.length]! },
+        body: JSON.stringify({ ...nextSlot(i), title: 'Pomiar' }),
+      };
+    },
+    onResponse: (status: number) => {
+      if (status === 201) created++;
+      else other[status] = (other[status] ?? 0) + 1;
+    },
+  };
+  if (WARMUP > 0) await autocannon({ url, connections: CONNECTIONS, duration: WARMUP, requests: [request] });
+  created = 0;
+  for (const k of Object.keys(other)) delete other[k];
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests: [request] });
+  const notCreated = Object.values(other).reduce((a, b) => a + b, 0);
+  const row: Row = {
+    scenario,
+    driver,
+    path: 'POST /api/v1/spaces/bookings',
+    rps: created / (r.duration || SECONDS),
+    p50: r.latency.p50,
+    p90: r.latency.p90,
+    p99: r.latency.p99,
+    max: r.latency.max,
+    errors: r.errors + r.timeouts,
+    non2xx: notCreated,
+    requests: r.latency.totalCount,
+  };
+  console.log(
+    `  ${scenario.padEnd(22)} ${driver.padEnd(10)} ${Math.round(row.rps)} bookings/s, p99 ${row.p99} ms, ` +
+      `${notCreated} not 201${notCreated ? ` (${JSON.stringify(other)})` : ''}, ${row.errors} errors`,
   );
   return row;
 }
@@ -275,18 +378,42 @@ async function driverRun(
     databaseUrl = u.toString();
   }
   try {
-    await prepare(dataDir, databaseUrl);
+    const spaces = await prepare(dataDir, databaseUrl);
     const app = await spawnServer(startCommand(), appEnv(dataDir, databaseUrl), '/readyz');
     try {
       const cookie = await signIn(app.port);
       const signedInPath = (await fetch(`http://127.0.0.1:${app.port}/konto`, { headers: { cookie } })).ok
         ? '/konto'
         : '/';
+      const { week } = spaces;
       const rows = [
         await measure('bare Fastify', driver, bare.port, '/bare'),
         await measure('anonymous home page', driver, app.port, '/'),
         await measure(`signed-in ${signedInPath}`, driver, app.port, signedInPath, { cookie }),
-      ];
+        await measure(
+          'spaces: week availability',
+          driver,
+          app.port,
+          `/api/v1/spaces/resources/${BUSY_ROOM}/availability?from=${week.from}&to=${week.to}`,
+        ),
+        await measure(
+          'spaces: week availability, every request a different room or week (uncached)',
+          driver,
+          app.port,
+          `/api/v1/spaces/resources/${BUSY_ROOM}/availability?from=${week.from}&to=${week.to}`,
+          {},
+          { vary: availabilityPaths() },
+        ),
+        await measure(
+          'spaces: calendar page',
+          driver,
+          app.port,
+          `/przestrzenie/${BUSY_ROOM}?tydzien=${week.iso}`,
+          {},
+          { optional: true },
+        ),
+        await measureBookings('spaces: booking POST', driver, app.port, spaces.cookies),
+      ].filter((r): r is Row => r !== null);
       const rss = rssMb(app.proc.pid!);
       const code = await app.stop();
       if (code !== 0) throw new Error(`the app exited with ${code} on SIGTERM`);
@@ -360,6 +487,10 @@ async function main() {
   const targets = [
     `| PostgreSQL: anonymous page p99 < 20 ms | ${pgRow('anonymous') ? `${fmt(pgRow('anonymous')!.p99)} ms` : '—'} | ${verdict(pgRow('anonymous') && pgRow('anonymous')!.p99 < 20)} |`,
     `| PostgreSQL: signed-in page p99 < 30 ms | ${pgRow('signed-in') ? `${fmt(pgRow('signed-in')!.p99)} ms` : '—'} | ${verdict(pgRow('signed-in') && pgRow('signed-in')!.p99 < 30)} |`,
+    `| PostgreSQL: week availability p99 < 20 ms | ${pgRow('spaces: week availability') ? `${fmt(pgRow('spaces: week availability')!.p99)} ms` : '—'} | ${verdict(pgRow('spaces: week availability') && pgRow('spaces: week availability')!.p99 < 20)} |`,
+    `| PostgreSQL: week availability, uncached (no target; for comparison) | ${pgRow('spaces: week availability, every') ? `${fmt(pgRow('spaces: week availability, every')!.p99)} ms, ${Math.round(pgRow('spaces: week availability, every')!.rps)} req/s` : '—'} | |`,
+    `| PostgreSQL: resource calendar page p99 < 40 ms | ${pgRow('spaces: calendar') ? `${fmt(pgRow('spaces: calendar')!.p99)} ms` : '—'} | ${verdict(pgRow('spaces: calendar') && pgRow('spaces: calendar')!.p99 < 40)} |`,
+    `| PostgreSQL: booking creation ≥ 300/s, all 201 | ${pgRow('spaces: booking') ? `${Math.round(pgRow('spaces: booking')!.rps)}/s, ${pgRow('spaces: booking')!.non2xx} not 201` : '—'} | ${verdict(pgRow('spaces: booking') && pgRow('spaces: booking')!.rps >= 300 && pgRow('spaces: booking')!.non2xx === 0 && pgRow('spaces: booking')!.errors === 0)} |`,
     `| Embedded: start on existing data < 5 s | ${(startMedian / 1000).toFixed(2)} s (median of ${starts.startsMs.length}: ${starts.startsMs.map((m) => (m / 1000).toFixed(2)).join(', ')}) | ${verdict(startMedian < 5000)} |`,
     `| Embedded: idle resident memory < 200 MB | ${Math.round(rssMedian)} MB (${starts.idleRssMb.map((m) => Math.round(m)).join(', ')}) | ${verdict(rssMedian < 200)} |`,
   ];

@@ -1,6 +1,6 @@
 // Builds the real app for a test file: a fresh PGlite in memory, or a fresh database on the
 // PostgreSQL server named by TEST_DATABASE_URL (CI sets it), with migrations applied.
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,7 +11,8 @@ import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { type Database, openDatabase } from '../../src/db/client.ts';
 import { runMigrations } from '../../src/db/migrate.ts';
-import { type Role, user } from '../../src/platform/auth/schema.ts';
+import { SESSION_COOKIE, SESSION_EXPIRES_IN_S } from '../../src/platform/auth/auth.ts';
+import { type Locale, type Role, session, user } from '../../src/platform/auth/schema.ts';
 import { ensureUser } from '../../src/platform/auth/users.ts';
 import type { MailTransport } from '../../src/platform/mail/transport.ts';
 
@@ -30,6 +31,65 @@ export interface TestApp {
     role: Role,
     opts?: { email?: string; name?: string; twoFactor?: boolean },
   ): Promise<Client & { userId: string; email: string }>;
+  /**
+   * Many signed-in clients at once (one INSERT for the people, one for their sessions), for
+   * parallel-request tests: the sessions are real rows read by the app's own session reader.
+   */
+  signedInMany(
+    n: number,
+    opts?: { role?: Role; locale?: Locale; prefix?: string },
+  ): Promise<Array<Client & { userId: string; email: string; name: string }>>;
+}
+
+/** A session cookie value signed the way better-auth (better-call) signs it and the app verifies it. */
+export function signedSessionCookie(token: string, secret: string): string {
+  const signature = createHmac('sha256', secret).update(token).digest('base64');
+  return `${SESSION_COOKIE}=${encodeURIComponent(`${token}.${signature}`)}`;
+}
+
+/**
+ * Creates people and a live session for each with two statements, and returns their ids and the
+ * Cookie header each one sends. Used by the tests and the benchmark, where signing in through the
+ * form (password hashing) for hundreds of people would take minutes.
+ */
+export async function createSignedInPeople(
+  db: Database['db'],
+  secret: string,
+  n: number,
+  opts: { role?: Role; locale?: Locale; prefix?: string } = {},
+): Promise<Array<{ id: string; email: string; name: string; cookie: string }>> {
+  const role = opts.role ?? 'resident';
+  const batch = randomBytes(4).toString('hex');
+  const people = Array.from({ length: n }, (_, i) => ({
+    id: `${opts.prefix ?? 'p'}-${batch}-${i}`,
+    name: `Osoba ${i + 1}`,
+    email: `${opts.prefix ?? 'osoba'}-${batch}-${i}@test.example`,
+    token: randomBytes(24).toString('base64url'),
+  }));
+  const expiresAt = new Date(Date.now() + SESSION_EXPIRES_IN_S * 1000);
+  for (let i = 0; i < people.length; i += 1000) {
+    const chunk = people.slice(i, i + 1000);
+    await db.insert(user).values(
+      chunk.map((p) => ({
+        id: p.id,
+        name: p.name,
+        email: p.email,
+        emailVerified: true,
+        role,
+        locale: opts.locale ?? 'pl',
+        twoFactorEnabled: role === 'staff' || role === 'admin',
+      })),
+    );
+    await db
+      .insert(session)
+      .values(chunk.map((p) => ({ id: `s-${p.id}`, token: p.token, userId: p.id, expiresAt })));
+  }
+  return people.map((p) => ({
+    id: p.id,
+    email: p.email,
+    name: p.name,
+    cookie: signedSessionCookie(p.token, secret),
+  }));
 }
 
 export interface TestAppOptions {
@@ -112,6 +172,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       const twoFactor = opts.twoFactor ?? (role === 'staff' || role === 'admin');
       if (twoFactor) await database.db.update(user).set({ twoFactorEnabled: true }).where(eq(user.id, id));
       return Object.assign(client, { userId: id, email });
+    },
+    async signedInMany(count, opts = {}) {
+      const people = await createSignedInPeople(database.db, config.authSecret, count, opts);
+      return people.map((p) => {
+        const client = new Client(app);
+        const eq = p.cookie.indexOf('=');
+        client.cookies.set(p.cookie.slice(0, eq), p.cookie.slice(eq + 1));
+        return Object.assign(client, { userId: p.id, email: p.email, name: p.name });
+      });
     },
   };
   return t;

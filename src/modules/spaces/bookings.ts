@@ -219,6 +219,16 @@ interface BookingRow {
 export function bookingsService(deps: BookingsDeps) {
   const { db, baseUrl } = deps;
   const now = deps.now ?? (() => new Date());
+  /** Writes made through this service so far (readers that cache availability compare it). */
+  let writes = 0;
+  /** Every change of bookings runs in one of these transactions. */
+  async function write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    try {
+      return await db.transaction(fn);
+    } finally {
+      writes++;
+    }
+  }
   const bookingUrl = (id: string) => `${baseUrl}/przestrzenie/rezerwacje/${id}`;
   const mineUrl = `${baseUrl}/przestrzenie/moje`;
 
@@ -595,7 +605,7 @@ export function bookingsService(deps: BookingsDeps) {
     const seriesId = dates.length > 1 ? uuidv7() : null;
     const ids = dates.map(() => uuidv7());
     try {
-      await db.transaction(async (tx) => {
+      await write(async (tx) => {
         // Clashes with live bookings, for every occurrence at once (a series is all or nothing).
         const clashing: LocalDate[] = [];
         for (const [i, r] of ranges.entries()) {
@@ -703,7 +713,7 @@ export function bookingsService(deps: BookingsDeps) {
         if (failures.length > 0)
           throw new RuleError('seriesClash', 'date', 409, { dates: failures.map((x) => x.date), failures });
         try {
-          await db.transaction(async (tx) => {
+          await write(async (tx) => {
             const seriesFailures: Array<{ date: LocalDate; code: string }> = [];
             const rows = [];
             for (const [i, d] of days.entries()) {
@@ -962,7 +972,7 @@ export function bookingsService(deps: BookingsDeps) {
     reason?: string,
   ): Promise<void> {
     if (!isStaff(actor)) throw new ForbiddenError();
-    await db.transaction(async (tx) => {
+    await write(async (tx) => {
       const b = await lockBooking(tx, id);
       if (b.status !== 'requested') throw new RuleError('alreadyDecided', undefined, 409);
       const resource = await resourceOf(tx, b.resourceId);
@@ -1017,6 +1027,9 @@ export function bookingsService(deps: BookingsDeps) {
   return {
     create,
 
+    /** Grows with every booking transaction of this service (see `write`). */
+    changeCount: () => writes,
+
     /** Active resources for the public list, in display order, with their zone and building. */
     async resources(): Promise<ResourceView[]> {
       const rows = await queryRows<ResourceView & { zoneSlug: string; zoneName: string; building: string }>(
@@ -1051,10 +1064,23 @@ export function bookingsService(deps: BookingsDeps) {
       if (eachDay(from, to).length > 62) throw new RuleError('rangeTooLong', 'to');
       const resource = await resourceBySlug(slug);
       const t = now();
-      const closures = await closuresFor(db, resource.id, from, to);
+      // Closures and bookings are read at once (two queries in flight, one round trip of waiting).
+      const [closures, busy, free] = await Promise.all([
+        closuresFor(db, resource.id, from, to),
+        resource.kind === 'desk'
+          ? Promise.resolve([])
+          : busyBetween(
+              db,
+              resource.id,
+              warsawInstant(from, '00:00'),
+              warsawInstant(addDays(to, 1), '00:00'),
+            ),
+        resource.kind === 'desk'
+          ? deskFreeByDay(db, resource, from, to)
+          : Promise.resolve(new Map<string, number>()),
+      ]);
       const days = eachDay(from, to).map((d) => dayStatus(resource.openingHours, closures, d));
       if (resource.kind === 'desk') {
-        const free = await deskFreeByDay(db, resource, from, to);
         return days.map((d) => ({
           ...dayFields(d),
           busy: [],
@@ -1064,12 +1090,6 @@ export function bookingsService(deps: BookingsDeps) {
             : null,
         }));
       }
-      const busy = await busyBetween(
-        db,
-        resource.id,
-        warsawInstant(from, '00:00'),
-        warsawInstant(addDays(to, 1), '00:00'),
-      );
       return days.map((d) => {
         const own = d.open ? busy.filter((b) => b.start < d.closesAt && b.blockedUntil > d.opensAt) : [];
         return {
@@ -1114,6 +1134,47 @@ export function bookingsService(deps: BookingsDeps) {
       return { items, page, hasMore: rows.length > PAGE_SIZE };
     },
 
+    /**
+     * The person's bookings for the API: upcoming (soonest first) or past (latest first), with an
+     * opaque cursor over (starts_at, id) so pages never skip or repeat a booking. One query a page.
+     */
+    async mineByCursor(
+      actor: BookingActor,
+      opts: { scope: 'upcoming' | 'past'; cursor?: string | undefined; limit?: number },
+    ): Promise<{ items: BookingView[]; nextCursor: string | null }> {
+      const limit = Math.max(1, Math.min(opts.limit ?? PAGE_SIZE, 100));
+      const after = opts.cursor ? decodeBookingCursor(opts.cursor) : null;
+      if (opts.cursor && !after) throw new RuleError('invalidCursor', 'cursor', 400);
+      const t = now();
+      const upcoming = opts.scope === 'upcoming';
+      const rows = await db
+        .select(bookingSelect)
+        .from(spaceBookings)
+        .innerJoin(spaceResources, eq(spaceResources.id, spaceBookings.resourceId))
+        .where(
+          and(
+            eq(spaceBookings.userId, actor.id),
+            upcoming ? gt(spaceBookings.endsAt, t) : lt(spaceBookings.endsAt, t),
+            after
+              ? upcoming
+                ? sql`(${spaceBookings.startsAt}, ${spaceBookings.id}) > (${after.startsAt}, ${after.id}::uuid)`
+                : sql`(${spaceBookings.startsAt}, ${spaceBookings.id}) < (${after.startsAt}, ${after.id}::uuid)`
+              : undefined,
+          ),
+        )
+        .orderBy(
+          upcoming ? asc(spaceBookings.startsAt) : desc(spaceBookings.startsAt),
+          upcoming ? asc(spaceBookings.id) : desc(spaceBookings.id),
+        )
+        .limit(limit + 1);
+      const page = rows.slice(0, limit) as SelectedBooking[];
+      const last = page.at(-1);
+      return {
+        items: await toViews(actor, page),
+        nextCursor: rows.length > limit && last ? encodeBookingCursor(last.startsAt, last.id) : null,
+      };
+    },
+
     /** Staff: requests awaiting a decision, soonest first. */
     async requests(actor: BookingActor): Promise<BookingView[]> {
       authorize(isStaff(actor));
@@ -1145,7 +1206,7 @@ export function bookingsService(deps: BookingsDeps) {
 
     /** Cancels a booking: its author until the deadline, staff at any time with a reason. */
     async cancel(actor: BookingActor, id: string, reason?: string): Promise<void> {
-      await db.transaction(async (tx) => {
+      await write(async (tx) => {
         const b = await lockBooking(tx, id);
         if (!can(actor, 'view', b)) throw new NotFoundError('booking');
         const resource = await resourceOf(tx, b.resourceId);
@@ -1234,7 +1295,7 @@ export function bookingsService(deps: BookingsDeps) {
             checkDeskDay(day, rules, t);
             if (!day.open) return;
             try {
-              await db.transaction(async (tx) => {
+              await write(async (tx) => {
                 const b = await lockUnchanged(tx, current);
                 await release(tx, b, true);
                 const agreement = await usableAgreement(tx, actor.id, input.date);
@@ -1279,7 +1340,7 @@ export function bookingsService(deps: BookingsDeps) {
         async () => {
           checkSlot(rules, day, range.start, range.end, t);
           try {
-            await db.transaction(async (tx) => {
+            await write(async (tx) => {
               const b = await lockUnchanged(tx, current);
               // Quotas count the week of the new time, without this booking.
               await checkQuota(
@@ -1328,7 +1389,7 @@ export function bookingsService(deps: BookingsDeps) {
     /** Staff confirm the person came (from the day the booking starts until it ends). */
     async checkIn(actor: BookingActor, id: string): Promise<void> {
       if (!isStaff(actor)) throw new ForbiddenError();
-      await db.transaction(async (tx) => {
+      await write(async (tx) => {
         const b = await lockBooking(tx, id);
         if (b.status !== 'confirmed') throw new RuleError('notCheckable', undefined, 409);
         const t = now();
@@ -1355,7 +1416,7 @@ export function bookingsService(deps: BookingsDeps) {
      */
     async releaseNoShows(): Promise<number> {
       const t = now();
-      return db.transaction(async (tx) => {
+      return write(async (tx) => {
         const rows = await queryRows<BookingRow & { resourceName: string }>(
           tx,
           sql`select b.id, b.resource_id as "resourceId", b.kind, b.user_id as "userId", b.organisation_id as "organisationId",
@@ -1392,7 +1453,7 @@ export function bookingsService(deps: BookingsDeps) {
 
     /** Sends the reminder of one booking, if it still stands at the time it was planned for. */
     async remind(bookingId: string, startsAt: string): Promise<void> {
-      await db.transaction(async (tx) => {
+      await write(async (tx) => {
         const [b] = await queryRows<BookingRow & { resourceName: string }>(
           tx,
           sql`select b.id, b.kind, b.user_id as "userId", b.starts_at as "startsAt", b.ends_at as "endsAt", b.status,
@@ -1425,6 +1486,23 @@ export function bookingsService(deps: BookingsDeps) {
   };
 }
 export type BookingsService = ReturnType<typeof bookingsService>;
+
+/** An opaque position in a list of bookings: the last one's start and id. */
+export function encodeBookingCursor(startsAt: Date, id: string): string {
+  return Buffer.from(JSON.stringify({ s: startsAt.toISOString(), id })).toString('base64url');
+}
+
+export function decodeBookingCursor(cursor: string): { startsAt: Date; id: string } | null {
+  if (cursor.length > 200) return null;
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s?: unknown; id?: unknown };
+    if (typeof v.s !== 'string' || typeof v.id !== 'string' || !z.uuid().safeParse(v.id).success) return null;
+    const startsAt = new Date(v.s);
+    return Number.isFinite(startsAt.getTime()) ? { startsAt, id: v.id } : null;
+  } catch {
+    return null;
+  }
+}
 
 function dayFields(d: DayStatus): Pick<DayAvailability, 'date' | 'open' | 'opensAt' | 'closesAt' | 'closed'> {
   if (d.open) return { date: d.date, open: true, opensAt: d.opensAt, closesAt: d.closesAt, closed: null };

@@ -4,8 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Schedule } from '../../platform/jobs/worker.ts';
 import { organisationsService } from '../organisations/service.ts';
 import { agreementsRoutes } from './agreements-routes.tsx';
+import { spacesApi } from './api.ts';
 import { bookingRoutes } from './booking-routes.tsx';
 import { bookingsService } from './bookings.ts';
+import { spacesFeedRoutes } from './feed-routes.tsx';
 import { resourcesRoutes } from './resources-routes.tsx';
 
 /** Recurring work of the module: releasing bookings nobody checked in for. */
@@ -16,6 +18,7 @@ export const spacesSchedules: Schedule[] = [
 export async function spacesModule(app: FastifyInstance) {
   const { database, config, worker } = app.klaster;
   const organisations = organisationsService({ db: database.db, baseUrl: config.baseUrl });
+  // One booking service per node: its short availability cache is emptied by every booking it writes.
   const bookings = bookingsService({ db: database.db, baseUrl: config.baseUrl, organisations });
   worker.register('spaces.release', async () => {
     await bookings.releaseNoShows();
@@ -26,4 +29,6 @@ export async function spacesModule(app: FastifyInstance) {
   await app.register(resourcesRoutes);
   await app.register(agreementsRoutes);
   await app.register(bookingRoutes, { bookings, organisations });
+  await app.register(spacesApi, { bookings });
+  await app.register(spacesFeedRoutes);
 }

@@ -8,6 +8,7 @@ import { organisations } from './messages/organisations.ts';
 import { pages } from './messages/pages.ts';
 import { panel } from './messages/panel.ts';
 import { spaces } from './messages/spaces.ts';
+import { spacesFeeds } from './messages/spacesFeeds.ts';
 import { spacesPanel } from './messages/spacesPanel.ts';
 import { time } from './messages/time.ts';
 
@@ -24,6 +25,7 @@ const areas = {
   spaces,
   spacesPanel,
   agreements,
+  spacesFeeds,
   time,
   chart,
 } as const;

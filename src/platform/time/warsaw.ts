@@ -30,9 +30,8 @@ interface WallClock {
   second: number;
 }
 
-function wallClock(instant: Date): WallClock {
-  const ms = instant.getTime();
-  if (!Number.isFinite(ms)) throw new RangeError('Invalid date');
+/** The wall clock read from Intl (slow: a formatToParts call). */
+function wallClockByParts(instant: Date): WallClock {
   const out: Record<string, number> = {};
   for (const p of partsFormat.formatToParts(instant)) {
     if (p.type !== 'literal') out[p.type] = Number(p.value);
@@ -44,6 +43,43 @@ function wallClock(instant: Date): WallClock {
     hour: out.hour! % 24,
     minute: out.minute!,
     second: out.second!,
+  };
+}
+
+const HOUR = 3_600_000;
+/** Warsaw's offset (ms) for each UTC hour whose offset was constant through it. */
+const hourOffsets = new Map<number, number>();
+
+function offsetByParts(ms: number): number {
+  const w = wallClockByParts(new Date(ms));
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * The wall clock in Warsaw at an instant. Calendar pages ask for it thousands of times, so the
+ * offset is read from Intl once per UTC hour (kept when it is the same at both ends of the hour:
+ * every transition since 1915 falls on a whole UTC hour) and the rest is UTC arithmetic.
+ */
+function wallClock(instant: Date): WallClock {
+  const ms = instant.getTime();
+  if (!Number.isFinite(ms)) throw new RangeError('Invalid date');
+  const hour = Math.floor(ms / HOUR);
+  let offset = hourOffsets.get(hour);
+  if (offset === undefined) {
+    const start = offsetByParts(hour * HOUR);
+    if (start !== offsetByParts(hour * HOUR + HOUR - 1000)) return wallClockByParts(instant);
+    if (hourOffsets.size >= 100_000) hourOffsets.clear();
+    hourOffsets.set(hour, start);
+    offset = start;
+  }
+  const local = new Date(ms + offset);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
   };
 }
 
