@@ -82,6 +82,19 @@ describe('security baseline', () => {
         throw new Error('kaboom: internal detail');
       });
       app.get('/test/staff-only', { config: { access: 'staff' } }, async () => 'staff');
+      // What @fastify/under-pressure throws when the event loop is overloaded.
+      app.get('/test/busy', { config: { access: 'public' } }, async () => {
+        throw Object.assign(new Error('Service Unavailable'), {
+          statusCode: 503,
+          code: 'FST_UNDER_PRESSURE',
+        });
+      });
+      app.get('/api/v1/test/busy', { config: { access: 'public' } }, async () => {
+        throw Object.assign(new Error('Service Unavailable'), {
+          statusCode: 503,
+          code: 'FST_UNDER_PRESSURE',
+        });
+      });
       app.get('/test/user-only', { config: { access: 'user' } }, async () => 'user');
       app.post('/api/v1/test/echo', { config: { access: 'public' } }, async (request) => ({
         got: request.body,
@@ -332,6 +345,16 @@ describe('security baseline', () => {
         }
       });
     }
+
+    it('an overloaded node answers 503 with Retry-After, as a page and as a problem, not as a fault', async () => {
+      const page = await new Client(probes).get('/test/busy');
+      assert.equal(page.statusCode, 503);
+      assert.equal(page.headers['retry-after'], '5');
+      assert.ok(page.body.includes(escapeHtml(messages.pl.common.pages.busyTitle)));
+      const api = await new Client(probes).get('/api/v1/test/busy');
+      assert.equal(api.statusCode, 503);
+      assert.equal(api.json().type, 'https://klaster.dev/problems/service_unavailable');
+    });
 
     it('a malformed or over-long address gets a 4xx page in the reader’s language with a request id, not bare JSON', async () => {
       const c = t.client();

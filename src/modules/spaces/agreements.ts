@@ -27,6 +27,7 @@ import {
   warsawInstant,
 } from '../../platform/time/warsaw.ts';
 import type { OrganisationsService } from '../organisations/service.ts';
+import { changeIn } from './changes.ts';
 import { releaseFixedDesk, reserveFixedDesk } from './desks.ts';
 import {
   type AgreementStatus,
@@ -596,7 +597,7 @@ export function agreementsService(deps: AgreementsDeps) {
       const v = checkedPackage(raw);
       const id = uuidv7();
       try {
-        await db.transaction(async (tx) => {
+        await changeIn(db, async (tx) => {
           const base = slugify(v.name);
           const taken = new Set(
             (
@@ -639,7 +640,7 @@ export function agreementsService(deps: AgreementsDeps) {
       staffOnly(actor);
       if (!uuidPattern.test(id)) throw new NotFoundError('package');
       const v = checkedPackage(raw);
-      await db.transaction(async (tx) => {
+      await changeIn(db, async (tx) => {
         const [before] = await tx.select().from(spacePackages).where(eq(spacePackages.id, id)).for('update');
         if (!before) throw new NotFoundError('package');
         const set = packageColumns(v);
@@ -661,7 +662,7 @@ export function agreementsService(deps: AgreementsDeps) {
     async setPackageActive(actor: AgreementActor, id: string, active: boolean, ctx: RequestContext = {}) {
       staffOnly(actor);
       if (!uuidPattern.test(id)) throw new NotFoundError('package');
-      return db.transaction(async (tx) => {
+      return changeIn(db, async (tx) => {
         const [before] = await tx.select().from(spacePackages).where(eq(spacePackages.id, id)).for('update');
         if (!before) throw new NotFoundError('package');
         if (before.active === active) return { name: before.name, changed: false };
@@ -690,7 +691,7 @@ export function agreementsService(deps: AgreementsDeps) {
       staffOnly(actor);
       if (!uuidPattern.test(id)) throw new NotFoundError('package');
       try {
-        return await db.transaction(async (tx) => {
+        return await changeIn(db, async (tx) => {
           const [before] = await tx
             .select()
             .from(spacePackages)
@@ -778,7 +779,7 @@ export function agreementsService(deps: AgreementsDeps) {
     },
 
     async withdraw(actor: AgreementActor, id: string): Promise<void> {
-      await db.transaction(async (tx) => {
+      await changeIn(db, async (tx) => {
         const a = await lockAgreement(tx, id);
         if (a.userId !== actor.id) throw new NotFoundError('agreement');
         if (a.status !== 'applied') throw new RuleError('notApplied', undefined, 409);
@@ -876,7 +877,7 @@ export function agreementsService(deps: AgreementsDeps) {
     ) {
       staffOnly(actor);
       try {
-        return await db.transaction(async (tx) => {
+        return await changeIn(db, async (tx) => {
           const a = await lockAgreement(tx, id);
           if (a.status !== 'applied') throw new RuleError('alreadyDecided', undefined, 409);
           const pkg = await packageRow(tx, a.packageId);
@@ -951,7 +952,7 @@ export function agreementsService(deps: AgreementsDeps) {
       staffOnly(actor);
       const parsed = refuseInput.safeParse({ reason });
       if (!parsed.success) throw new RuleError(reason.trim() ? 'reasonTooLong' : 'reasonRequired', 'reason');
-      await db.transaction(async (tx) => {
+      await changeIn(db, async (tx) => {
         const a = await lockAgreement(tx, id);
         if (a.status !== 'applied') throw new RuleError('alreadyDecided', undefined, 409);
         const now = new Date();
@@ -1011,7 +1012,7 @@ export function agreementsService(deps: AgreementsDeps) {
       }
       const { endsOn, reason } = parsed.data;
       const day = today();
-      await db.transaction(async (tx) => {
+      await changeIn(db, async (tx) => {
         const a = await lockAgreement(tx, id);
         if (a.status !== 'accepted') throw new RuleError('notAccepted', undefined, 409);
         if (endsOn < a.startsOn) throw new RuleError('endBeforeStart', 'endsOn');

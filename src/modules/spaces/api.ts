@@ -5,7 +5,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { cached } from '../../platform/cache.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { localiseIssues } from '../../platform/http/forms.ts';
 import { warsawDate } from '../../platform/time/warsaw.ts';
@@ -19,11 +18,11 @@ import {
   PAGE_SIZE,
   type ResourceView,
 } from './bookings.ts';
+import { AVAILABILITY_TTL_MS } from './changes.ts';
 import { bookingRuleMessage } from './messages.ts';
 import { bookingStatuses, resourceKinds } from './schema.ts';
 
 /** How long an availability answer may be reused (see `availability` in the plugin). */
-export const AVAILABILITY_TTL_MS = 2_000;
 
 const instant = z.iso.datetime().describe('ISO 8601 instant (UTC)');
 const localDate = z.string().describe('Day in Europe/Warsaw, YYYY-MM-DD');
@@ -318,28 +317,11 @@ export async function spacesApi(appBase: FastifyInstance, opts: { bookings: Book
   const svc = opts.bookings;
   const baseUrl = config.baseUrl;
   const actorOf = (request: FastifyRequest) => request.actor as unknown as BookingActor;
-  // Names and kinds for the availability answer (the service has just checked the slug).
-  const resourceList = cached(10_000, () => svc.resources());
-  // A week of a popular room is asked for again and again: answers are kept for a moment. A
-  // booking written through this node empties the cache at once; other nodes' writes show within
-  // AVAILABILITY_TTL_MS. It is a view only: the database decides every booking.
-  const availabilityCache = new Map<string, { at: number; writes: number; value: unknown }>();
+  // The service keeps a week's availability and the resource list for a moment (changes.ts).
   async function availability(slug: string, from: string, to: string) {
-    const key = `${slug}\n${from}\n${to}`;
-    const hit = availabilityCache.get(key);
-    const writes = svc.changeCount();
-    if (hit && hit.writes === writes && Date.now() - hit.at < AVAILABILITY_TTL_MS) return hit.value;
     const days = await svc.availability(slug, from, to);
-    const r = (await resourceList()).find((x) => x.slug === slug) ?? (await svc.resource(slug));
-    const value = {
-      resource: { slug: r.slug, name: r.name, kind: r.kind },
-      from,
-      to,
-      days: days.map(toDay),
-    };
-    if (availabilityCache.size >= 1000) availabilityCache.clear();
-    availabilityCache.set(key, { at: Date.now(), writes, value });
-    return value;
+    const r = await svc.resource(slug);
+    return { resource: { slug: r.slug, name: r.name, kind: r.kind }, from, to, days: days.map(toDay) };
   }
   const slugParams = z.object({ slug: z.string().max(100) });
   const idParams = z.object({ id: z.string().max(100) });

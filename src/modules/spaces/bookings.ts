@@ -44,6 +44,7 @@ import {
   parseRange,
   type Slot,
 } from './calendar.ts';
+import { AVAILABILITY_TTL_MS, changeAwareCache, changeIn, RESOURCES_TTL_MS } from './changes.ts';
 import { returnDesk, takeDesk } from './desks.ts';
 import { can } from './policy.ts';
 import { effectiveRules } from './rules.ts';
@@ -219,16 +220,11 @@ interface BookingRow {
 export function bookingsService(deps: BookingsDeps) {
   const { db, baseUrl } = deps;
   const now = deps.now ?? (() => new Date());
-  /** Writes made through this service so far (readers that cache availability compare it). */
-  let writes = 0;
-  /** Every change of bookings runs in one of these transactions. */
-  async function write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    try {
-      return await db.transaction(fn);
-    } finally {
-      writes++;
-    }
-  }
+  /** Every change of bookings runs in one of these transactions (it empties the view caches). */
+  const write = <T>(fn: (tx: Tx) => Promise<T>) => changeIn(db, fn);
+  const resourcesCache = changeAwareCache<ResourceView[]>(RESOURCES_TTL_MS, 1);
+  const availabilityCache = changeAwareCache<DayAvailability[]>(AVAILABILITY_TTL_MS);
+  const closuresCache = changeAwareCache<Closure[]>(AVAILABILITY_TTL_MS);
   const bookingUrl = (id: string) => `${baseUrl}/przestrzenie/rezerwacje/${id}`;
   const mineUrl = `${baseUrl}/przestrzenie/moje`;
 
@@ -1022,83 +1018,86 @@ export function bookingsService(deps: BookingsDeps) {
     });
   }
 
+  async function loadResources(): Promise<ResourceView[]> {
+    const rows = await queryRows<ResourceView & { zoneSlug: string; zoneName: string; building: string }>(
+      db,
+      sql`select r.id, r.slug, r.kind, r.name, r.description, r.capacity, r.equipment, r.accessibility, r.layouts,
+                 r.photos, r.opening_hours as "openingHours", r.rules,
+                 z.slug as "zoneSlug", z.name as "zoneName", b.name as building
+          from space_resource r join place_zone z on z.id = r.zone_id join place_building b on b.id = z.building_id
+          where r.active
+          order by b.position, z.position, r.position, r.name`,
+    );
+    return rows.map(({ zoneSlug, zoneName, building, ...r }) => ({
+      ...r,
+      zone: { slug: zoneSlug, name: zoneName, building },
+    }));
+  }
+
+  async function loadAvailability(slug: string, from: LocalDate, to: LocalDate): Promise<DayAvailability[]> {
+    const resource = await resourceBySlug(slug);
+    const t = now();
+    // Closures and bookings are read at once (two queries in flight, one round trip of waiting).
+    const [closures, busy, free] = await Promise.all([
+      closuresFor(db, resource.id, from, to),
+      resource.kind === 'desk'
+        ? Promise.resolve([])
+        : busyBetween(db, resource.id, warsawInstant(from, '00:00'), warsawInstant(addDays(to, 1), '00:00')),
+      resource.kind === 'desk'
+        ? deskFreeByDay(db, resource, from, to)
+        : Promise.resolve(new Map<string, number>()),
+    ]);
+    const days = eachDay(from, to).map((d) => dayStatus(resource.openingHours, closures, d));
+    if (resource.kind === 'desk') {
+      return days.map((d) => ({
+        ...dayFields(d),
+        busy: [],
+        free: [],
+        desks: d.open
+          ? { total: resource.capacity, free: d.closesAt > t ? (free.get(d.date) ?? 0) : 0 }
+          : null,
+      }));
+    }
+    return days.map((d) => {
+      const own = d.open ? busy.filter((b) => b.start < d.closesAt && b.blockedUntil > d.opensAt) : [];
+      return {
+        ...dayFields(d),
+        busy: own.map((b) => ({ start: b.start, end: b.end, status: b.status })),
+        free: freeIntervals(d, own, t, resource.rules),
+        desks: null,
+      };
+    });
+  }
+
   const live = inArray(spaceBookings.status, [...liveStatuses]);
 
   return {
     create,
 
     /** Grows with every booking transaction of this service (see `write`). */
-    changeCount: () => writes,
 
-    /** Active resources for the public list, in display order, with their zone and building. */
+    /** Active resources for the public list, in display order, with their zone and building (cached). */
     async resources(): Promise<ResourceView[]> {
-      const rows = await queryRows<ResourceView & { zoneSlug: string; zoneName: string; building: string }>(
-        db,
-        sql`select r.id, r.slug, r.kind, r.name, r.description, r.capacity, r.equipment, r.accessibility, r.layouts,
-                   r.photos, r.opening_hours as "openingHours", r.rules,
-                   z.slug as "zoneSlug", z.name as "zoneName", b.name as building
-            from space_resource r join place_zone z on z.id = r.zone_id join place_building b on b.id = z.building_id
-            where r.active
-            order by b.position, z.position, r.position, r.name`,
-      );
-      return rows.map(({ zoneSlug, zoneName, building, ...r }) => ({
-        ...r,
-        zone: { slug: zoneSlug, name: zoneName, building },
-      }));
+      return resourcesCache('all', loadResources);
     },
 
     async resource(slug: string): Promise<ResourceView> {
-      const all = await this.resources();
-      const r = all.find((x) => x.slug === slug);
+      const r = (await resourcesCache('all', loadResources)).find((x) => x.slug === slug);
       if (!r) throw new NotFoundError('resource');
       return r;
     },
 
     /**
      * Availability of a resource day by day over [from, to] (at most 62 days): opening, closures and
-     * holidays; for rooms the busy and free ranges (no names), for desk pools the free desks.
+     * holidays; for rooms the busy and free ranges (no names), for desk pools the free desks. Kept
+     * for AVAILABILITY_TTL_MS (changes.ts); the key holds the minute, as the answer depends on it.
      */
     async availability(slug: string, from: LocalDate, to: LocalDate): Promise<DayAvailability[]> {
       if (!isLocalDate(from) || !isLocalDate(to)) throw new RuleError('invalidDate', 'from');
       if (to < from) throw new RuleError('reversedRange', 'to');
       if (eachDay(from, to).length > 62) throw new RuleError('rangeTooLong', 'to');
-      const resource = await resourceBySlug(slug);
-      const t = now();
-      // Closures and bookings are read at once (two queries in flight, one round trip of waiting).
-      const [closures, busy, free] = await Promise.all([
-        closuresFor(db, resource.id, from, to),
-        resource.kind === 'desk'
-          ? Promise.resolve([])
-          : busyBetween(
-              db,
-              resource.id,
-              warsawInstant(from, '00:00'),
-              warsawInstant(addDays(to, 1), '00:00'),
-            ),
-        resource.kind === 'desk'
-          ? deskFreeByDay(db, resource, from, to)
-          : Promise.resolve(new Map<string, number>()),
-      ]);
-      const days = eachDay(from, to).map((d) => dayStatus(resource.openingHours, closures, d));
-      if (resource.kind === 'desk') {
-        return days.map((d) => ({
-          ...dayFields(d),
-          busy: [],
-          free: [],
-          desks: d.open
-            ? { total: resource.capacity, free: d.closesAt > t ? (free.get(d.date) ?? 0) : 0 }
-            : null,
-        }));
-      }
-      return days.map((d) => {
-        const own = d.open ? busy.filter((b) => b.start < d.closesAt && b.blockedUntil > d.opensAt) : [];
-        return {
-          ...dayFields(d),
-          busy: own.map((b) => ({ start: b.start, end: b.end, status: b.status })),
-          free: freeIntervals(d, own, t, resource.rules),
-          desks: null,
-        };
-      });
+      const minute = Math.floor(now().getTime() / MINUTE);
+      return availabilityCache(`${slug}|${from}|${to}|${minute}`, () => loadAvailability(slug, from, to));
     },
 
     /** One booking, for its author or staff. */
@@ -1479,9 +1478,9 @@ export function bookingsService(deps: BookingsDeps) {
       return new Map(rows.map((r) => [r.id, r.name]));
     },
 
-    /** Closures of a resource over a range (for the calendar page). */
+    /** Closures of a resource over a range (for the calendar page; kept like availability). */
     async closures(resourceId: string, from: LocalDate, to: LocalDate): Promise<Closure[]> {
-      return closuresFor(db, resourceId, from, to);
+      return closuresCache(`${resourceId}|${from}|${to}`, () => closuresFor(db, resourceId, from, to));
     },
   };
 }

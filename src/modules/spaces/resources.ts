@@ -25,6 +25,7 @@ import {
   todayInWarsaw,
 } from '../../platform/time/warsaw.ts';
 import { placesService } from '../places/service.ts';
+import { changeIn } from './changes.ts';
 import { ensureDeskDays } from './desks.ts';
 import {
   bookingRulesSchema,
@@ -545,7 +546,7 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
       const slug = await slugFor(input, null);
       const id = uuidv7();
       try {
-        await db.transaction(async (tx) => {
+        await changeIn(db, async (tx) => {
           const [last] = await tx
             .select({ position: sql<number>`coalesce(max(${spaceResources.position}), -1)` })
             .from(spaceResources);
@@ -596,7 +597,7 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
       await checkZone(input.zoneId);
       const slug = await slugFor(full, id);
       try {
-        await db.transaction(async (tx) => {
+        await changeIn(db, async (tx) => {
           const before = await lockedRow(tx, id);
           if (before.kind === 'desk')
             await resizeDeskPool(tx, id, before.capacity, input.capacity, before.rules.horizonDays);
@@ -635,7 +636,7 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
      */
     async setActive(actor: StaffActor, id: string, active: boolean): Promise<{ changed: boolean }> {
       staffOnly(actor);
-      return db.transaction(async (tx) => {
+      return changeIn(db, async (tx) => {
         const before = await lockedRow(tx, id);
         if (before.active === active) return { changed: false };
         await tx
@@ -693,7 +694,7 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
         const [day, part] = issue?.path ?? [];
         throw new RuleError(issue?.message ?? 'invalid', `${String(part ?? 'open')}${String(day ?? 0)}`);
       }
-      await db.transaction(async (tx) => {
+      await changeIn(db, async (tx) => {
         const before = await lockedRow(tx, id);
         await tx
           .update(spaceResources)
@@ -716,7 +717,7 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
         const issue = parsed.error.issues[0];
         throw new RuleError(issue?.message ?? 'invalid', String(issue?.path[0] ?? '_form'));
       }
-      await db.transaction(async (tx) => {
+      await changeIn(db, async (tx) => {
         const before = await lockedRow(tx, id);
         await tx
           .update(spaceResources)
@@ -795,7 +796,7 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
       };
       const newId = previous?.id ?? uuidv7();
       try {
-        await db.transaction(async (tx) => {
+        await changeIn(db, async (tx) => {
           await lockedRow(tx, id);
           if (previous)
             await tx.update(spaceRuleOverrides).set(values).where(eq(spaceRuleOverrides.id, newId));
@@ -826,7 +827,7 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
       staffOnly(actor);
       await row(id);
       const previous = await overrideRow(id, overrideId);
-      await db.transaction(async (tx) => {
+      await changeIn(db, async (tx) => {
         await tx.delete(spaceRuleOverrides).where(eq(spaceRuleOverrides.id, overrideId));
         await audit(tx, auditActor(actor), {
           action: 'space_rule_override.deleted',
@@ -887,7 +888,7 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
       if (!reason || reason.length > LIMITS.closureReason) throw new RuleError('required', 'reason');
       const closureId = uuidv7();
       const resourceId = input.scope === 'all' ? null : id;
-      const bookingsInRange = await db.transaction(async (tx) => {
+      const bookingsInRange = await changeIn(db, async (tx) => {
         await tx.insert(spaceClosures).values({
           id: closureId,
           resourceId,
@@ -923,7 +924,7 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
       staffOnly(actor);
       await row(id);
       if (!uuidPattern.test(closureId)) throw new NotFoundError('closure');
-      await db.transaction(async (tx) => {
+      await changeIn(db, async (tx) => {
         const [c] = await tx
           .select()
           .from(spaceClosures)
@@ -990,7 +991,7 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
       if (r.kind !== 'desk') throw new NotFoundError('desks');
       for (const label of labels.values())
         if (label.length > LIMITS.deskLabel) throw new RuleError('invalid', 'labels');
-      return db.transaction(async (tx) => {
+      return changeIn(db, async (tx) => {
         await lockedRow(tx, id);
         const desks = await tx.select().from(spaceDesks).where(eq(spaceDesks.resourceId, id));
         const byNumber = new Map(desks.map((d) => [d.number, d]));
@@ -1026,7 +1027,7 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
       const photo: Photo = { path: `${PHOTO_URL_PREFIX}${name}`, alt };
       await writeFile(file, input.content, { flag: 'wx', mode: 0o644 });
       try {
-        await db.transaction(async (tx) => {
+        await changeIn(db, async (tx) => {
           const before = await lockedRow(tx, id);
           if (before.photos.length >= LIMITS.photos)
             throw new RuleError('tooManyPhotos', 'photo', 422, { max: LIMITS.photos });
@@ -1051,7 +1052,7 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
     /** Removes a photo from the resource and its file from the disk. */
     async deletePhoto(actor: StaffActor, id: string, name: string): Promise<void> {
       staffOnly(actor);
-      await db.transaction(async (tx) => {
+      await changeIn(db, async (tx) => {
         const before = await lockedRow(tx, id);
         const photo = before.photos.find((p) => photoName(p) === name);
         if (!photo) throw new NotFoundError('photo');
@@ -1072,7 +1073,7 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
     /** Moves a photo one place earlier or later (the first photo leads the public page). */
     async movePhoto(actor: StaffActor, id: string, name: string, direction: 'up' | 'down'): Promise<void> {
       staffOnly(actor);
-      await db.transaction(async (tx) => {
+      await changeIn(db, async (tx) => {
         const before = await lockedRow(tx, id);
         const i = before.photos.findIndex((p) => photoName(p) === name);
         if (i < 0) throw new NotFoundError('photo');

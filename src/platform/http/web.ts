@@ -373,7 +373,10 @@ export function frameworkErrors(contactEmail: string) {
   };
 }
 
-type ErrorKind = 'notFound' | 'forbidden' | 'csrf' | 'tooMany' | 'badRequest' | 'serverError';
+type ErrorKind = 'notFound' | 'forbidden' | 'csrf' | 'tooMany' | 'badRequest' | 'busy' | 'serverError';
+
+/** Seconds a client is asked to wait when the node is overloaded (503 from under-pressure). */
+const BUSY_RETRY_SECONDS = 5;
 
 function classify(error: unknown): {
   status: number;
@@ -408,6 +411,8 @@ function classify(error: unknown): {
             : 'badRequest';
     return { status: e.statusCode, code: (e.code ?? 'bad_request').toLowerCase(), kind, detail: e.message };
   }
+  // The node is overloaded (@fastify/under-pressure): a passing state, not a fault.
+  if (e?.statusCode === 503) return { status: 503, code: 'service_unavailable', kind: 'busy' };
   return { status: 500, code: 'internal_error', kind: 'serverError' };
 }
 
@@ -435,7 +440,10 @@ export function loggableError(error: unknown): Record<string, unknown> {
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown) {
   const c = classify(error);
-  if (c.status >= 500) request.log.error({ err: loggableError(error) }, 'request failed');
+  if (c.kind === 'busy') {
+    request.log.warn('overloaded: answered 503');
+    reply.header('retry-after', String(BUSY_RETRY_SECONDS));
+  } else if (c.status >= 500) request.log.error({ err: loggableError(error) }, 'request failed');
   if (!request.t) request.t = messages[request.locale ?? 'pl'];
   if (error instanceof TooManyRequestsError) reply.header('retry-after', String(error.retryAfterSeconds));
   const t = request.t.common.pages;
@@ -445,6 +453,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
     csrf: [t.csrfTitle, t.csrfBody],
     tooMany: [t.tooManyTitle, t.tooManyBody],
     badRequest: [t.badRequestTitle, t.badRequestBody],
+    busy: [t.busyTitle, t.busyBody],
     serverError: [t.serverErrorTitle, t.serverErrorBody],
   };
   const [title, body] = titles[c.kind];
@@ -464,7 +473,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
   }
   if (!request.csrfToken) request.csrfToken = '';
   return reply.render(
-    h(ErrorPage, { title, body, reference: c.status >= 500 ? String(request.id) : undefined }),
+    h(ErrorPage, { title, body, reference: c.kind === 'serverError' ? String(request.id) : undefined }),
     c.status,
   );
 }

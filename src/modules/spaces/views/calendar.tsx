@@ -76,15 +76,29 @@ export function roomGrid(t: Messages, resource: ResourceView, days: DayAvailabil
   const last = Math.max(...open.map((d) => minutesOn(d.date, d.closesAt!)));
   const lastDay = addDays(todayInWarsaw(now), rules.horizonDays);
   const length = Math.min(Math.max(rules.minMinutes, 60), rules.maxMinutes);
+  // Per day once: opening and closing as minutes of the day, and the instant of a minute of the
+  // day (UTC arithmetic from opening; warsawInstant on a day whose clock changes while open).
+  const perDay = days.map((d) => {
+    if (!d.open || !d.opensAt || !d.closesAt) return null;
+    const openMin = minutesOn(d.date, d.opensAt);
+    const closeMin = minutesOn(d.date, d.closesAt);
+    const opensAt = d.opensAt.getTime();
+    const steady = d.closesAt.getTime() - opensAt === (closeMin - openMin) * MINUTE;
+    return {
+      openMin,
+      closeMin,
+      at: (m: number) =>
+        steady ? new Date(opensAt + (m - openMin) * MINUTE) : warsawInstant(d.date, formatMinutes(m)),
+    };
+  });
   const rows: RoomGrid['rows'] = [];
   for (let m = first; m + step <= last; m += step) {
     const from = formatMinutes(m);
-    const cells = days.map((d): GridCell => {
-      if (!d.open || !d.opensAt || !d.closesAt) return { state: 'closed' };
-      const openMin = minutesOn(d.date, d.opensAt);
-      const closeMin = minutesOn(d.date, d.closesAt);
-      if (m < openMin || m + step > closeMin) return { state: 'closed' };
-      const s = warsawInstant(d.date, from);
+    const cells = days.map((d, i): GridCell => {
+      const day = perDay[i];
+      if (!day || !d.closesAt) return { state: 'closed' };
+      if (m < day.openMin || m + step > day.closeMin) return { state: 'closed' };
+      const s = day.at(m);
       const e = new Date(s.getTime() + step * MINUTE);
       if (d.busy.some((b) => b.start < e && s < b.end)) return { state: 'busy' };
       if (s < now) return { state: 'past' };
@@ -129,7 +143,8 @@ export function RoomCalendar({
   const { t, locale } = useView();
   const c = t.spaces.calendar;
   const grid = roomGrid(t, resource, days, now);
-  const range = [formatDay(locale, days[0]!.date), formatDay(locale, days.at(-1)!.date)] as const;
+  const dayNames = grid.columns.map((col) => formatDay(locale, col.date));
+  const range = [dayNames[0]!, dayNames.at(-1)!] as const;
   const label: Record<Exclude<CellState, 'free'>, string> = {
     freeShort: c.freeShort,
     busy: c.busy,
@@ -189,7 +204,7 @@ export function RoomCalendar({
                         {c.free}
                         <span class="govuk-visually-hidden">
                           {' — '}
-                          {c.bookAt(formatDay(locale, col.date), row.from)}
+                          {c.bookAt(dayNames[ci]!, row.from)}
                         </span>
                       </a>
                     </td>
