@@ -222,9 +222,9 @@ export function bookingsService(deps: BookingsDeps) {
   const now = deps.now ?? (() => new Date());
   /** Every change of bookings runs in one of these transactions (it empties the view caches). */
   const write = <T>(fn: (tx: Tx) => Promise<T>) => changeIn(db, fn);
-  const resourcesCache = changeAwareCache<ResourceView[]>(RESOURCES_TTL_MS, 1);
-  const availabilityCache = changeAwareCache<DayAvailability[]>(AVAILABILITY_TTL_MS);
-  const closuresCache = changeAwareCache<Closure[]>(AVAILABILITY_TTL_MS);
+  const resourcesCache = changeAwareCache<Promise<ResourceView[]>>(RESOURCES_TTL_MS, 1);
+  const availabilityCache = changeAwareCache<Promise<DayAvailability[]>>(AVAILABILITY_TTL_MS);
+  const closuresCache = changeAwareCache<Promise<Closure[]>>(AVAILABILITY_TTL_MS);
   const bookingUrl = (id: string) => `${baseUrl}/przestrzenie/rezerwacje/${id}`;
   const mineUrl = `${baseUrl}/przestrzenie/moje`;
 

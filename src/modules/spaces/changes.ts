@@ -21,19 +21,21 @@ export const RESOURCES_TTL_MS = 10_000;
 
 /**
  * A small cache of values by key: an entry lives `ttlMs` at most and only while nothing changed on
- * this node. Concurrent misses of one key share one load; a failed load is not kept.
+ * this node. A value may be a promise: concurrent misses of one key then share one load, and a
+ * failed load is not kept.
  */
 export function changeAwareCache<T>(ttlMs: number, maxEntries = 1000) {
-  const entries = new Map<string, { at: number; changes: number; value: Promise<T> }>();
-  return (key: string, load: () => Promise<T>): Promise<T> => {
+  const entries = new Map<string, { at: number; changes: number; value: T }>();
+  return (key: string, load: () => T): T => {
     const hit = entries.get(key);
     if (hit && hit.changes === changes && Date.now() - hit.at < ttlMs) return hit.value;
     if (entries.size >= maxEntries) entries.clear();
     const entry = { at: Date.now(), changes, value: load() };
     entries.set(key, entry);
-    entry.value.catch(() => {
-      if (entries.get(key) === entry) entries.delete(key);
-    });
+    if (entry.value instanceof Promise)
+      entry.value.catch(() => {
+        if (entries.get(key) === entry) entries.delete(key);
+      });
     return entry.value;
   };
 }

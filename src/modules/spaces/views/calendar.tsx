@@ -2,7 +2,7 @@
 // time steps by days (free cells link to the booking form), for desk pools one row per day with
 // the free desks. Busy time never carries a name or a title. The grid is computed from one
 // availability answer (no queries here).
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import type { Locale, Messages } from '../../../platform/i18n/index.ts';
 import {
   addDays,
@@ -16,7 +16,9 @@ import {
   warsawTime,
 } from '../../../platform/time/warsaw.ts';
 import { useView } from '../../../platform/views/context.ts';
+import { Prerendered, usePrerender } from '../../../platform/views/prerendered.tsx';
 import type { DayAvailability, ResourceView } from '../bookings.ts';
+import { AVAILABILITY_TTL_MS, changeAwareCache } from '../changes.ts';
 import { formatDay } from '../messages.ts';
 
 const MINUTE = 60_000;
@@ -128,10 +130,9 @@ function dayHeading(t: Messages, locale: Locale, date: LocalDate) {
   );
 }
 
-const cellClass = (state: CellState) =>
-  `govuk-table__cell klaster-calendar__cell klaster-calendar__cell--${state}`;
+const cellClass = (state: CellState) => `govuk-table__cell klaster-calendar__cell--${state}`;
 
-export function RoomCalendar({
+function RoomCalendarGrid({
   resource,
   days,
   now,
@@ -223,7 +224,7 @@ export function RoomCalendar({
   );
 }
 
-export function DeskCalendar({
+function DeskCalendarTable({
   resource,
   days,
   now,
@@ -295,4 +296,30 @@ export function DeskCalendar({
       </tbody>
     </table>
   );
+}
+
+// The grids are the same for every reader of one language: each is rendered once per resource, week,
+// language and minute, and kept like the availability it shows (changes.ts).
+const grids = changeAwareCache<string>(AVAILABILITY_TTL_MS, 500);
+
+interface CalendarProps {
+  resource: ResourceView;
+  days: DayAvailability[];
+  now: Date;
+}
+
+function useCachedGrid(kind: 'room' | 'desk', props: CalendarProps, grid: (props: CalendarProps) => VNode) {
+  const { locale } = useView();
+  const prerender = usePrerender();
+  const minute = Math.floor(props.now.getTime() / MINUTE);
+  const key = [kind, locale, props.resource.slug, props.days[0]?.date, props.days.length, minute].join('|');
+  return <Prerendered html={grids(key, () => prerender(grid(props)))} />;
+}
+
+export function RoomCalendar(props: CalendarProps) {
+  return useCachedGrid('room', props, (p) => <RoomCalendarGrid {...p} />);
+}
+
+export function DeskCalendar(props: CalendarProps) {
+  return useCachedGrid('desk', props, (p) => <DeskCalendarTable {...p} />);
 }
