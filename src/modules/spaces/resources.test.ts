@@ -425,6 +425,14 @@ describe('staff back office for bookable resources', () => {
     assert.ok(served.rawPayload.equals(PNG));
     const page = await staff.get(url);
     assert.match(page.body, /Sala z krzesłami w rzędach/);
+    // The public page of the room shows it with its alt text.
+    const [room] = await q<{ slug: string; active: boolean }>(
+      sql`select slug, active from space_resource where id = ${roomId}`,
+    );
+    assert.equal(room!.active, true);
+    const publicPage = await t.client().get(`/przestrzenie/${room!.slug}`);
+    assert.equal(publicPage.statusCode, 200);
+    assert.match(publicPage.body, /<img src="\/pliki\/przestrzenie\/[^"]+" alt="Sala z krzesłami w rzędach"/);
 
     const fake = await postMultipart(
       staff,

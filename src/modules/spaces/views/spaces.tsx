@@ -1,5 +1,6 @@
 // Public pages of the spaces: the list of bookable resources by building and zone, and one
 // resource with its details, opening hours, closures and the week calendar.
+
 import type { Messages } from '../../../platform/i18n/index.ts';
 import { SummaryList } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
@@ -8,6 +9,7 @@ import type { DayAvailability, ResourceView } from '../bookings.ts';
 import type { Closure } from '../calendar.ts';
 import { formatDay } from '../messages.ts';
 import { bookingFormHref, closedLabel, DeskCalendar, RoomCalendar } from './calendar.tsx';
+import { ResourcePhotos } from './resources.tsx';
 
 export const kindLabel = (t: Messages, kind: ResourceView['kind']) => t.spaces.kinds[kind];
 
@@ -160,6 +162,7 @@ export function ResourcePage({
           {resource.description}
         </p>
       ) : null}
+      <ResourcePhotos photos={resource.photos} />
       {resource.kind === 'event_space' ? <div class="govuk-inset-text">{r.eventSpaceNotice}</div> : null}
       {resource.kind === 'desk' ? (
         <div class="govuk-inset-text">
