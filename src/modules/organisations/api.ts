@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { FieldErrors, problemSchema as problem } from '../../platform/http/api.ts';
 import { AppError, RuleError } from '../../platform/http/errors.ts';
 import { localiseIssues } from '../../platform/http/forms.ts';
 import type { Messages } from '../../platform/i18n/index.ts';
@@ -50,18 +51,6 @@ const listResponse = z.object({
   nextCursor: z.string().nullable().describe('Pass as `cursor` to get the next page; null on the last page'),
 });
 
-const problem = z
-  .looseObject({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
-    requestId: z.string().optional(),
-    errors: z.array(z.unknown()).optional().describe('Field errors: `{field, message}` for invalid input'),
-  })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
-
 function toSummary(o: OrganisationSummary) {
   return {
     id: o.id,
@@ -89,14 +78,6 @@ export function ruleMessage(t: Messages, code: string): string {
   const common = t.common.errors as Record<string, unknown>;
   if (typeof common[code] === 'string') return common[code] as string;
   return t.common.errors.invalid;
-}
-
-/** Invalid input: a 400 problem document listing each field's message in the reader's language. */
-class FieldErrors extends Error {
-  readonly statusCode = 400;
-  constructor(readonly validation: Array<{ field: string; message: string }>) {
-    super('validation failed');
-  }
 }
 
 function localisedRuleError(request: FastifyRequest, err: RuleError): AppError {

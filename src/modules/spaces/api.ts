@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { FieldErrors, problemSchema as problem } from '../../platform/http/api.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { localiseIssues } from '../../platform/http/forms.ts';
 import { warsawDate } from '../../platform/time/warsaw.ts';
@@ -26,18 +27,6 @@ import { bookingStatuses, resourceKinds } from './schema.ts';
 
 const instant = z.iso.datetime().describe('ISO 8601 instant (UTC)');
 const localDate = z.string().describe('Day in Europe/Warsaw, YYYY-MM-DD');
-
-const problem = z
-  .looseObject({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
-    requestId: z.string().optional(),
-    errors: z.array(z.unknown()).optional().describe('Field errors: `{field, message}` for invalid input'),
-  })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 
 const alternativeSchema = z
   .object({
@@ -295,14 +284,6 @@ async function refusing<T>(request: FastifyRequest, reply: FastifyReply, fn: () 
         .type('application/problem+json')
         .send(bookingProblem(request, err)) as unknown as T;
     throw err;
-  }
-}
-
-/** Invalid input: a 400 problem document listing each field's message in the reader's language. */
-class FieldErrors extends Error {
-  readonly statusCode = 400;
-  constructor(readonly validation: Array<{ field: string; message: string }>) {
-    super('validation failed');
   }
 }
 

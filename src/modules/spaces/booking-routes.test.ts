@@ -469,3 +469,31 @@ describe('demo data', () => {
     assert.ok(elapsed < 15_000, `demo bookings took ${elapsed} ms`);
   });
 });
+
+describe('my bookings, page by page', () => {
+  it('shows 20 at a time with a link to the next page and back; a spoiled address shows the first page', async () => {
+    const c = await t.signedIn('resident');
+    const days = openDays(25, '2027-02-01');
+    await t.database.db.execute(sql`
+      insert into space_booking (id, resource_id, kind, user_id, starts_at, ends_at, blocked_until, status, title)
+      select gen_random_uuid(), r.id, 'slot', ${c.userId}, d::timestamptz + interval '9 hours',
+             d::timestamptz + interval '10 hours', d::timestamptz + interval '10 hours', 'confirmed',
+             'Spotkanie ' || to_char(d, 'YYYY-MM-DD')
+      from space_resource r, unnest(${`{${days.join(',')}}`}::date[]) d
+      where r.slug = 'sala-centrum-obywatelskiego'`);
+    const first = await c.get('/przestrzenie/moje');
+    assert.equal(first.statusCode, 200);
+    assert.equal((first.body.match(/Spotkanie 2027-/g) ?? []).length, 20);
+    const next = /href="(\/przestrzenie\/moje\?od=[^"]+)" rel="next"/.exec(first.body)?.[1];
+    assert.ok(next, 'a link to the next page');
+    assert.doesNotMatch(first.body, /rel="prev"/);
+    const second = await c.get(unescapeHtml(next));
+    assert.equal((second.body.match(/Spotkanie 2027-/g) ?? []).length, 5);
+    assert.match(second.body, /href="\/przestrzenie\/moje" rel="prev"/);
+    assert.doesNotMatch(second.body, /rel="next"/);
+    for (const d of days) assert.ok(`${first.body}${second.body}`.includes(`Spotkanie ${d}`), d);
+    const spoiled = await c.get('/przestrzenie/moje?od=zepsuty');
+    assert.equal(spoiled.statusCode, 303);
+    assert.equal(spoiled.headers.location, '/przestrzenie/moje');
+  });
+});

@@ -209,12 +209,16 @@ export async function bookingRoutes(app: FastifyInstance, opts: BookingRoutesOpt
     { config: { access: 'user' }, schema: { hide: true } },
     async (request, reply) => {
       const scope = queryString(request.query, 'widok') === 'minione' ? 'past' : 'upcoming';
-      const page = Math.min(
-        Math.max(Number.parseInt(queryString(request.query, 'strona', 6), 10) || 1, 1),
-        1000,
-      );
-      const result = await bookings.mine(actorOf(request), { scope, page });
-      return reply.render(<MinePage scope={scope} {...result} />);
+      const cursor = queryString(request.query, 'od', 200) || undefined;
+      try {
+        const result = await bookings.mineByCursor(actorOf(request), { scope, cursor });
+        return reply.render(<MinePage scope={scope} first={!cursor} {...result} />);
+      } catch (err) {
+        // A spoiled cursor (an edited address) shows the first page.
+        if (err instanceof RuleError && err.code === 'invalidCursor')
+          return reply.seeOther(scope === 'past' ? '/przestrzenie/moje?widok=minione' : '/przestrzenie/moje');
+        throw err;
+      }
     },
   );
 

@@ -1108,34 +1108,9 @@ export function bookingsService(deps: BookingsDeps) {
       return view!;
     },
 
-    /** The person's bookings: upcoming (soonest first) or past (latest first), a page at a time. */
-    async mine(
-      actor: BookingActor,
-      opts: { scope: 'upcoming' | 'past'; page?: number },
-    ): Promise<{ items: BookingView[]; page: number; hasMore: boolean }> {
-      const page = Math.max(1, Math.min(opts.page ?? 1, 1000));
-      const t = now();
-      const upcoming = opts.scope === 'upcoming';
-      const rows = await db
-        .select(bookingSelect)
-        .from(spaceBookings)
-        .innerJoin(spaceResources, eq(spaceResources.id, spaceBookings.resourceId))
-        .where(
-          and(
-            eq(spaceBookings.userId, actor.id),
-            upcoming ? gt(spaceBookings.endsAt, t) : lt(spaceBookings.endsAt, t),
-          ),
-        )
-        .orderBy(upcoming ? asc(spaceBookings.startsAt) : desc(spaceBookings.startsAt), asc(spaceBookings.id))
-        .limit(PAGE_SIZE + 1)
-        .offset((page - 1) * PAGE_SIZE);
-      const items = await toViews(actor, rows.slice(0, PAGE_SIZE) as SelectedBooking[]);
-      return { items, page, hasMore: rows.length > PAGE_SIZE };
-    },
-
     /**
-     * The person's bookings for the API: upcoming (soonest first) or past (latest first), with an
-     * opaque cursor over (starts_at, id) so pages never skip or repeat a booking. One query a page.
+     * The person's bookings: upcoming (soonest first) or past (latest first), with an opaque cursor
+     * over (starts_at, id) so pages never skip or repeat a booking. One query a page.
      */
     async mineByCursor(
       actor: BookingActor,

@@ -228,18 +228,19 @@ export function BookingFormPage({
 export function MinePage({
   scope,
   items,
-  page,
-  hasMore,
+  first,
+  nextCursor,
 }: {
   scope: 'upcoming' | 'past';
   items: BookingView[];
-  page: number;
-  hasMore: boolean;
+  /** The first page (no cursor): "back to the start" is not offered. */
+  first: boolean;
+  nextCursor: string | null;
 }) {
   const { t, locale } = useView();
   const m = t.spaces.mine;
   const base = scope === 'past' ? '/przestrzenie/moje?widok=minione' : '/przestrzenie/moje';
-  const pageHref = (n: number) => (n <= 1 ? base : `${base}${base.includes('?') ? '&' : '?'}strona=${n}`);
+  const from = (cursor: string) => `${base}${base.includes('?') ? '&' : '?'}od=${encodeURIComponent(cursor)}`;
   return (
     <Layout title={m.title} back="/przestrzenie">
       <H1>{m.title}</H1>
@@ -312,7 +313,7 @@ export function MinePage({
           </tbody>
         </table>
       )}
-      <Pagination prev={page > 1 ? pageHref(page - 1) : null} next={hasMore ? pageHref(page + 1) : null} />
+      <Pagination prev={first ? null : base} next={nextCursor ? from(nextCursor) : null} />
       <p class="govuk-body">
         <a class="govuk-link" href="/przestrzenie/moje/kalendarz">
           {m.feed}
