@@ -63,7 +63,14 @@ describe(`parallel bookings never collide`, () => {
         1,
         `round ${round}: one booking (${answers.map((r) => r.statusCode).join(',')})`,
       );
-      assert.equal(refused.length, ROOM_PEOPLE - 1, `round ${round}: every other request refused with 409`);
+      assert.equal(
+        refused.length,
+        ROOM_PEOPLE - 1,
+        `round ${round}: every other request refused with 409 (${answers
+          .filter((r) => r.statusCode !== 409)
+          .map((r) => `${r.statusCode} ${r.body.slice(0, 200)}`)
+          .join(' | ')})`,
+      );
       for (const r of refused) {
         const p = r.json() as { code: string; detail: string; alternatives: unknown[] };
         assert.equal(p.code, 'taken');
