@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
 import { trackInflight } from './platform/http/inflight.ts';
+import { loggablePath } from './platform/http/log-path.ts';
 import { loadDemoData } from './seed/demo.ts';
 
 const started = performance.now();
@@ -31,10 +32,10 @@ const app = await buildApp({
       remove: true,
     },
     serializers: {
-      // Paths only: query strings can carry tokens (verification and reset links).
+      // Paths only, secret segments masked: addresses can carry tokens (platform/http/log-path.ts).
       req: (req: { method: string; url: string; id: string }) => ({
         method: req.method,
-        path: req.url.split('?')[0],
+        path: loggablePath(req.url),
         id: req.id,
       }),
     },

@@ -323,6 +323,29 @@ describe('the server process', () => {
     }
     assert.ok(!s.log.some((l) => l.includes('demo data loaded')), 'demo data is not loaded twice');
 
+    // A private calendar feed: its secret address is fetched, and must not reach the log either.
+    const jar = new Map<string, string>();
+    const signInToken = await csrf(port, jar, '/logowanie');
+    const signIn = await request(port, 'POST', '/logowanie', {
+      cookie: cookieOf(jar),
+      form: { _csrf: signInToken, email, password },
+    });
+    remember(jar, signIn);
+    const feedFormToken = await csrf(port, jar, '/przestrzenie/moje/kalendarz');
+    const created = await request(port, 'POST', '/przestrzenie/moje/kalendarz', {
+      cookie: cookieOf(jar),
+      form: { _csrf: feedFormToken },
+    });
+    assert.equal(created.status, 303);
+    remember(jar, created);
+    const shown = await request(port, 'GET', '/przestrzenie/moje/kalendarz', { cookie: cookieOf(jar) });
+    const feedToken = /\/przestrzenie\/kalendarz\/([A-Za-z0-9_-]{43})\.ics/.exec(shown.body)?.[1];
+    assert.ok(feedToken, 'the feed address is shown once');
+    const feed = await request(port, 'GET', `/przestrzenie/kalendarz/${feedToken}.ics`);
+    assert.equal(feed.status, 200);
+    assert.match(feed.body, /^BEGIN:VCALENDAR/);
+    secrets.set('calendar feed token', feedToken);
+
     await sleep(3000);
     const rss = vmRssMb(s.proc.pid!);
     t.diagnostic(`start on existing data: ${Math.round(s.startupMs)} ms (target < 5000)`);
