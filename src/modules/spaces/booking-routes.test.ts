@@ -312,7 +312,11 @@ describe('booking a desk', () => {
     const calendarBefore = await t.client().get(`${DESKS}?tydzien=${isoWeek(day)}`);
     assert.match(calendarBefore.body, /<caption[^>]*>Wolne stanowiska/);
     const freeBefore = freeDesksOn(calendarBefore.body, day);
-    await giveAgreement(t.database, c.userId);
+    await giveAgreement(t.database, c.userId, { packageSlug: 'karnet-10-dni' });
+    // The form shows the pass the booking will draw on, with its days.
+    const formWithPass = await c.get(`${DESKS}/rezerwacja?date=${day}`);
+    assert.match(formWithPass.body, /Twoje umowy obowiązujące tego dnia/);
+    assert.match(formWithPass.body, /Karnet 10-dniowy: wykorzystano 0 z 10 dni/);
     const made = await c.post(`${DESKS}/rezerwacja`, { date: day });
     assert.equal(made.statusCode, 303, made.body);
     const calendarAfter = await t.client().get(`${DESKS}?tydzien=${isoWeek(day)}`);
@@ -320,6 +324,7 @@ describe('booking a desk', () => {
     // The same day again: refused, with other days offered.
     const again = await c.post(`${DESKS}/rezerwacja`, { date: day });
     assert.equal(again.statusCode, 409);
+    assert.match(again.body, /Karnet 10-dniowy: wykorzystano 1 z 10 dni/);
     assert.match(again.body, /Masz już rezerwację stanowiska na ten dzień/);
     assert.ok(links(again.body, `${DESKS}/rezerwacja?date=`).length >= 1);
   });

@@ -20,6 +20,7 @@ import {
 } from '../../platform/time/warsaw.ts';
 import type { FormState, FormValues } from '../../platform/views/components.tsx';
 import type { OrganisationsService } from '../organisations/service.ts';
+import { agreementSummaryFor } from './agreements.ts';
 import {
   type BookingActor,
   type BookingsService,
@@ -88,6 +89,7 @@ function refusalState(
 
 export async function bookingRoutes(app: FastifyInstance, opts: BookingRoutesOptions) {
   const { bookings, organisations } = opts;
+  const { db } = app.klaster.database;
   const now = opts.now ?? (() => new Date());
   const actorOf = (request: FastifyRequest) => request.actor as BookingActor;
   const formLimit = { rateLimit: { max: 60, timeWindow: '1 minute' } };
@@ -144,12 +146,21 @@ export async function bookingRoutes(app: FastifyInstance, opts: BookingRoutesOpt
     alternatives: Alternative[] | null,
     status = 200,
   ) {
-    const orgs =
-      resource.kind === 'desk'
-        ? []
-        : (await organisations.mine(actorOf(request))).map((o) => ({ id: o.id, name: o.name }));
+    const desk = resource.kind === 'desk';
+    const orgs = desk
+      ? []
+      : (await organisations.mine(actorOf(request))).map((o) => ({ id: o.id, name: o.name }));
+    // A desk is booked under an agreement: show the ones valid on the chosen day (or today).
+    const day = String(state.values.date ?? '') || todayInWarsaw(now());
+    const agreements = desk ? await agreementSummaryFor(db, actorOf(request).id, day) : [];
     return reply.render(
-      <BookingFormPage resource={resource} state={state} organisations={orgs} alternatives={alternatives} />,
+      <BookingFormPage
+        resource={resource}
+        state={state}
+        organisations={orgs}
+        agreements={agreements}
+        alternatives={alternatives}
+      />,
       status,
     );
   }

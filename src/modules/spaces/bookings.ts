@@ -58,7 +58,6 @@ import {
   type ResourceKind,
   spaceAgreements,
   spaceBookings,
-  spacePackages,
   spaceResources,
   spaceRuleOverrides,
 } from './schema.ts';
@@ -1445,12 +1444,6 @@ export function bookingsService(deps: BookingsDeps) {
           args: [b.resourceName, describeWhen(u.locale, booking), bookingUrl(b.id)],
         }));
       });
-    },
-
-    /** Packages, for showing which package a desk booking drew on. */
-    async packageNames(): Promise<Map<string, string>> {
-      const rows = await db.select({ id: spacePackages.id, name: spacePackages.name }).from(spacePackages);
-      return new Map(rows.map((r) => [r.id, r.name]));
     },
 
     /** Closures of a resource over a range (for the calendar page; kept like availability). */

@@ -19,6 +19,7 @@ import {
 } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1, Layout } from '../../../platform/views/layout.tsx';
+import type { AgreementSummary } from '../agreements.ts';
 import type { BookingView, ResourceView } from '../bookings.ts';
 import { formatDay } from '../messages.ts';
 import type { BookingStatus } from '../schema.ts';
@@ -128,11 +129,14 @@ export function BookingFormPage({
   resource,
   state,
   organisations,
+  agreements,
   alternatives,
 }: {
   resource: ResourceView;
   state: FormState;
   organisations: Array<{ id: string; name: string }>;
+  /** Desk pools: the person's agreements valid on the chosen day. */
+  agreements: AgreementSummary[];
   alternatives: Alternative[] | null;
 }) {
   const { t } = useView();
@@ -146,7 +150,23 @@ export function BookingFormPage({
       <ErrorSummary state={state} order={fieldOrder} />
       <H1>{title}</H1>
       {event ? <div class="govuk-inset-text">{t.spaces.resource.eventSpaceNotice}</div> : null}
-      {desk ? (
+      {desk && agreements.length > 0 ? (
+        <div class="govuk-inset-text">
+          <p class="govuk-body govuk-!-font-weight-bold">{f.yourAgreements}</p>
+          <ul class="govuk-list">
+            {agreements.map((a) => (
+              <li key={a.id}>
+                {a.fixedDesk
+                  ? f.agreementFixed(a.number, a.packageName, a.fixedDesk.number)
+                  : a.daysTotal === null
+                    ? f.agreementUnlimited(a.number, a.packageName)
+                    : f.agreementDays(a.number, a.packageName, a.daysUsed, a.daysTotal)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {desk && agreements.length === 0 ? (
         <div class="govuk-inset-text">
           {t.spaces.resource.deskNotice}{' '}
           <a class="govuk-link" href="/przestrzenie/pakiety">

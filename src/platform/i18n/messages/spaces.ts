@@ -151,6 +151,12 @@ export const spaces = catalogue({
       full: 'Brak wolnych stanowisk',
     },
     form: {
+      yourAgreements: 'Twoje umowy obowiązujące tego dnia',
+      agreementDays: (number: string, pkg: string, used: number, total: number) =>
+        `${number} — ${pkg}: wykorzystano ${used} z ${total} dni`,
+      agreementUnlimited: (number: string, pkg: string) => `${number} — ${pkg}: każdy dzień otwarcia`,
+      agreementFixed: (number: string, pkg: string, desk: number) =>
+        `${number} — ${pkg}: stałe stanowisko nr ${desk}`,
       title: (name: string) => `Rezerwacja: ${name}`,
       requestTitle: (name: string) => `Wniosek o rezerwację: ${name}`,
       date: 'Data',
@@ -425,6 +431,12 @@ export const spaces = catalogue({
       full: 'No free desks',
     },
     form: {
+      yourAgreements: 'Your agreements valid on that day',
+      agreementDays: (number: string, pkg: string, used: number, total: number) =>
+        `${number} — ${pkg}: ${used} of ${total} days used`,
+      agreementUnlimited: (number: string, pkg: string) => `${number} — ${pkg}: every opening day`,
+      agreementFixed: (number: string, pkg: string, desk: number) =>
+        `${number} — ${pkg}: fixed desk no. ${desk}`,
       title: (name: string) => `Booking: ${name}`,
       requestTitle: (name: string) => `Booking request: ${name}`,
       date: 'Date',
@@ -703,6 +715,12 @@ export const spaces = catalogue({
       full: 'Немає вільних місць',
     },
     form: {
+      yourAgreements: 'Ваші договори, чинні цього дня',
+      agreementDays: (number: string, pkg: string, used: number, total: number) =>
+        `${number} — ${pkg}: використано ${used} з ${total} днів`,
+      agreementUnlimited: (number: string, pkg: string) => `${number} — ${pkg}: кожен день роботи`,
+      agreementFixed: (number: string, pkg: string, desk: number) =>
+        `${number} — ${pkg}: постійне місце № ${desk}`,
       title: (name: string) => `Бронювання: ${name}`,
       requestTitle: (name: string) => `Заявка на бронювання: ${name}`,
       date: 'Дата',
