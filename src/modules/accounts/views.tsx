@@ -12,6 +12,7 @@ import {
   Table,
   Tag,
   TextInput,
+  WarningText,
 } from '../../platform/views/components.tsx';
 import { useView } from '../../platform/views/context.ts';
 import { H1, Layout } from '../../platform/views/layout.tsx';
@@ -129,13 +130,7 @@ export function SignInPage({ state }: { state: FormState }) {
           spellcheck={false}
           state={state}
         />
-        <TextInput
-          name="password"
-          type="password"
-          label={a.password}
-          autocomplete="current-password"
-          state={state}
-        />
+        <CurrentPasswordInput state={state} />
         <Button>{a.signIn}</Button>
       </Form>
       <p class="govuk-body">
@@ -240,6 +235,28 @@ function NewPasswordFields({
   );
 }
 
+/** The person's current password, asked for before a sensitive change (or to sign in). */
+function CurrentPasswordInput({
+  name = 'password',
+  label,
+  state,
+}: {
+  name?: string;
+  label?: string;
+  state: FormState;
+}) {
+  const { t } = useView();
+  return (
+    <TextInput
+      name={name}
+      type="password"
+      label={label ?? t.accounts.password}
+      autocomplete="current-password"
+      state={state}
+    />
+  );
+}
+
 export function ResetPasswordPage({ state, token }: { state: FormState; token: string }) {
   const { t } = useView();
   const a = t.accounts;
@@ -310,18 +327,12 @@ export function AccountPage({ account }: { account: AccountView }) {
       <H1>{o.title}</H1>
       <p class="govuk-body-l">{o.lead}</p>
       {isStaffRole(account.role) && !account.twoFactorEnabled ? (
-        <div class="govuk-warning-text">
-          <span class="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong class="govuk-warning-text__text">
-            <span class="govuk-visually-hidden">{t.common.notice}</span>
-            {o.staffNeedsTwoFactor}{' '}
-            <a class="govuk-link" href="/konto/dwuetapowe">
-              {o.turnOnNow}
-            </a>
-          </strong>
-        </div>
+        <WarningText>
+          {o.staffNeedsTwoFactor}{' '}
+          <a class="govuk-link" href="/konto/dwuetapowe">
+            {o.turnOnNow}
+          </a>
+        </WarningText>
       ) : null}
       <h2 class="govuk-heading-m">{o.detailsHeading}</h2>
       <SummaryList rows={rows} />
@@ -485,13 +496,7 @@ export function SecurityPage({ state, sessions }: { state: FormState; sessions: 
           <h2 class="govuk-heading-m">{s.passwordHeading}</h2>
           <p class="govuk-body">{s.passwordLead}</p>
           <Form action="/konto/bezpieczenstwo/haslo">
-            <TextInput
-              name="currentPassword"
-              type="password"
-              label={s.currentPassword}
-              autocomplete="current-password"
-              state={state}
-            />
+            <CurrentPasswordInput name="currentPassword" label={s.currentPassword} state={state} />
             <NewPasswordFields names={['newPassword', 'confirmPassword']} state={state} />
             <Button>{s.changePassword}</Button>
           </Form>
@@ -583,17 +588,7 @@ export function TwoFactorPage({
     <Layout title={s.title} back="/konto">
       <ErrorSummary state={state} />
       <H1>{s.title}</H1>
-      {required && !enabled ? (
-        <div class="govuk-warning-text">
-          <span class="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong class="govuk-warning-text__text">
-            <span class="govuk-visually-hidden">{t.common.notice}</span>
-            {s.required}
-          </strong>
-        </div>
-      ) : null}
+      {required && !enabled ? <WarningText>{s.required}</WarningText> : null}
       <p class="govuk-body">{s.explain}</p>
       <p class="govuk-body govuk-!-font-weight-bold">{enabled ? s.isOn : s.isOff}</p>
       {enabled ? (
@@ -601,13 +596,7 @@ export function TwoFactorPage({
           <h2 class="govuk-heading-m">{s.backupHeading}</h2>
           <p class="govuk-body">{s.regenerateLead}</p>
           <Form action="/konto/dwuetapowe/kody">
-            <TextInput
-              name="codesPassword"
-              type="password"
-              label={t.accounts.password}
-              autocomplete="current-password"
-              state={state}
-            />
+            <CurrentPasswordInput name="codesPassword" state={state} />
             <Button variant="secondary">{s.regenerate}</Button>
           </Form>
           <h2 class="govuk-heading-m">{s.disableHeading}</h2>
@@ -617,13 +606,7 @@ export function TwoFactorPage({
             <>
               <p class="govuk-body">{s.disableLead}</p>
               <Form action="/konto/dwuetapowe/wylacz">
-                <TextInput
-                  name="disablePassword"
-                  type="password"
-                  label={t.accounts.password}
-                  autocomplete="current-password"
-                  state={state}
-                />
+                <CurrentPasswordInput name="disablePassword" state={state} />
                 <Button variant="warning">{s.disable}</Button>
               </Form>
             </>
@@ -636,13 +619,7 @@ export function TwoFactorPage({
           <p class="govuk-body">{s.enableLead}</p>
           <Form action="/konto/dwuetapowe/wlacz">
             {next ? <input type="hidden" name="next" value={next} /> : null}
-            <TextInput
-              name="password"
-              type="password"
-              label={t.accounts.password}
-              autocomplete="current-password"
-              state={state}
-            />
+            <CurrentPasswordInput state={state} />
             <Button>{s.enable}</Button>
           </Form>
         </>
@@ -767,23 +744,9 @@ export function DeleteAccountPage({ state }: { state: FormState }) {
           {t.accounts.data.title}
         </a>
       </p>
-      <div class="govuk-warning-text">
-        <span class="govuk-warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong class="govuk-warning-text__text">
-          <span class="govuk-visually-hidden">{t.common.notice}</span>
-          {d.warning}
-        </strong>
-      </div>
+      <WarningText>{d.warning}</WarningText>
       <Form action="/konto/usun">
-        <TextInput
-          name="password"
-          type="password"
-          label={d.passwordLabel}
-          autocomplete="current-password"
-          state={state}
-        />
+        <CurrentPasswordInput label={d.passwordLabel} state={state} />
         <Choices
           kind="checkboxes"
           name="understand"

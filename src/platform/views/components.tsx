@@ -287,6 +287,22 @@ export function ActionButton(props: {
   );
 }
 
+/** GOV.UK warning text: an icon and a sentence that must not be missed (its kind read out first). */
+export function WarningText({ children }: { children: ComponentChildren }) {
+  const { t } = useView();
+  return (
+    <div class="govuk-warning-text">
+      <span class="govuk-warning-text__icon" aria-hidden="true">
+        !
+      </span>
+      <strong class="govuk-warning-text__text">
+        <span class="govuk-visually-hidden">{t.common.notice}</span>
+        {children}
+      </strong>
+    </div>
+  );
+}
+
 export function NotificationBanner({
   kind,
   title,

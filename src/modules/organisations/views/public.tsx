@@ -12,6 +12,7 @@ import {
   Table,
   Textarea,
   TextInput,
+  WarningText,
 } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1, Layout } from '../../../platform/views/layout.tsx';
@@ -119,12 +120,7 @@ export function DetailPage({ org }: { org: OrganisationDetail }) {
       </p>
       {involved && org.status === 'pending' ? <p class="govuk-inset-text">{o.pendingNotice}</p> : null}
       {involved && org.status === 'rejected' && org.rejectionReason ? (
-        <div class="govuk-warning-text">
-          <span class="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong class="govuk-warning-text__text">{o.rejectedNotice(org.rejectionReason)}</strong>
-        </div>
+        <WarningText>{o.rejectedNotice(org.rejectionReason)}</WarningText>
       ) : null}
       <Paragraphs text={org.description} />
       <SummaryList
@@ -197,14 +193,7 @@ export function OrganisationFormPage({
       <ErrorSummary state={state} order={formOrder} />
       <H1 caption={org?.name}>{title}</H1>
       {mode === 'new' ? <p class="govuk-body">{o.newLead}</p> : null}
-      {org?.status === 'verified' ? (
-        <div class="govuk-warning-text">
-          <span class="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong class="govuk-warning-text__text">{o.editVerifiedWarning}</strong>
-        </div>
-      ) : null}
+      {org?.status === 'verified' ? <WarningText>{o.editVerifiedWarning}</WarningText> : null}
       {org?.status === 'rejected' ? <p class="govuk-inset-text">{o.editRejectedInfo}</p> : null}
       <Form action={action}>
         <TextInput name="name" label={o.name} hint={o.nameHint} state={state} autocomplete="organization" />

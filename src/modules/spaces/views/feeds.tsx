@@ -1,7 +1,7 @@
 // The page of a person's private calendar feed: what it is, the secret URL right after it was
 // created or renewed (only then), renewing and revoking; and the confirmation before revoking.
 import { formatDateTime } from '../../../platform/i18n/index.ts';
-import { ActionButton, Button, Form } from '../../../platform/views/components.tsx';
+import { ActionButton, Button, Form, WarningText } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1, Layout } from '../../../platform/views/layout.tsx';
 
@@ -21,12 +21,7 @@ export function FeedPage({ since, freshUrl }: FeedPageModel) {
     <Layout title={m.title} back="/przestrzenie/moje">
       <H1>{m.title}</H1>
       <p class="govuk-body">{m.lead}</p>
-      <div class="govuk-warning-text">
-        <span class="govuk-warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong class="govuk-warning-text__text">{m.secretWarning}</strong>
-      </div>
+      <WarningText>{m.secretWarning}</WarningText>
       {freshUrl ? (
         <div class="govuk-panel govuk-panel--confirmation klaster-feed-url">
           <h2 class="govuk-heading-m">{m.urlTitle}</h2>

@@ -17,6 +17,7 @@ import {
   Tag,
   Textarea,
   TextInput,
+  WarningText,
 } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1 } from '../../../platform/views/layout.tsx';
@@ -326,15 +327,7 @@ export function EditResourcePage({
       <p class="govuk-body">{resource.active ? st.activeText : st.inactiveText}</p>
       {!resource.active && future.total > 0 ? (
         <>
-          <div class="govuk-warning-text">
-            <span class="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong class="govuk-warning-text__text">
-              <span class="govuk-visually-hidden">{t.common.notice}</span>
-              {st.futureWarning(future.total)}
-            </strong>
-          </div>
+          <WarningText>{st.futureWarning(future.total)}</WarningText>
           <Table
             caption={st.bookingsCaption}
             head={[st.when, st.who, st.bookingTitle, st.bookingStatus]}
