@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Db, type Tx, violatedConstraint } from '../../db/client.ts';
-import { audit } from '../../platform/audit/audit.ts';
+import { audit, auditActor, type RequestContext } from '../../platform/audit/audit.ts';
 import { type Locale, user } from '../../platform/auth/schema.ts';
 import { AppError, NotFoundError, RuleError } from '../../platform/http/errors.ts';
 import { f } from '../../platform/http/forms.ts';
@@ -141,9 +141,6 @@ export const rejectInput = z
 // View models.
 
 export type OrgActor = PolicyActor & { name?: string; locale?: Locale };
-export interface RequestContext {
-  requestId?: string | undefined;
-}
 
 export interface SubareaRef {
   slug: string;
@@ -455,17 +452,13 @@ export function organisationsService(deps: OrganisationsDeps) {
         .set({ ...d.set(now), updatedAt: now })
         .where(eq(organisations.id, id))
         .returning();
-      await audit(
-        tx,
-        { id: actor.id, role: actor.role, requestId: ctx.requestId },
-        {
-          action: d.action,
-          entityType: 'organisation',
-          entityId: id,
-          before: snapshot(org),
-          after: snapshot(after!),
-        },
-      );
+      await audit(tx, auditActor(actor, ctx), {
+        action: d.action,
+        entityType: 'organisation',
+        entityId: id,
+        before: snapshot(org),
+        after: snapshot(after!),
+      });
       for (const o of await ownersOf(tx, id)) {
         await enqueueMail(tx, { to: o.email, name: o.name, locale: o.locale, userId: o.id, ...d.mail(org) });
       }

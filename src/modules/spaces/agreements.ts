@@ -9,7 +9,7 @@
 import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Db, type Tx, violatedConstraint } from '../../db/client.ts';
-import { audit } from '../../platform/audit/audit.ts';
+import { audit, auditActor, type RequestContext } from '../../platform/audit/audit.ts';
 import { type Locale, user } from '../../platform/auth/schema.ts';
 import { NotFoundError, RuleError } from '../../platform/http/errors.ts';
 import { f } from '../../platform/http/forms.ts';
@@ -51,9 +51,6 @@ const REASON_MAX = 1000;
 const MESSAGE_MAX = 2000;
 
 export type AgreementActor = PolicyActor & { name?: string; locale?: Locale };
-export interface RequestContext {
-  requestId?: string | undefined;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Dates and money.
@@ -614,16 +611,12 @@ export function agreementsService(deps: AgreementsDeps) {
             .from(spacePackages);
           const values = { id, slug, ...packageColumns(v), position: pos?.n ?? 0 };
           await tx.insert(spacePackages).values(values);
-          await audit(
-            tx,
-            { id: actor.id, role: actor.role, requestId: ctx.requestId },
-            {
-              action: 'space_package.created',
-              entityType: 'space_package',
-              entityId: id,
-              after: values,
-            },
-          );
+          await audit(tx, auditActor(actor, ctx), {
+            action: 'space_package.created',
+            entityType: 'space_package',
+            entityId: id,
+            after: values,
+          });
         });
       } catch (err) {
         throw translateDbError(err);
@@ -645,17 +638,13 @@ export function agreementsService(deps: AgreementsDeps) {
         if (!before) throw new NotFoundError('package');
         const set = packageColumns(v);
         await tx.update(spacePackages).set(set).where(eq(spacePackages.id, id));
-        await audit(
-          tx,
-          { id: actor.id, role: actor.role, requestId: ctx.requestId },
-          {
-            action: 'space_package.updated',
-            entityType: 'space_package',
-            entityId: id,
-            before: packageView(before),
-            after: set,
-          },
-        );
+        await audit(tx, auditActor(actor, ctx), {
+          action: 'space_package.updated',
+          entityType: 'space_package',
+          entityId: id,
+          before: packageView(before),
+          after: set,
+        });
       });
     },
 
@@ -667,17 +656,13 @@ export function agreementsService(deps: AgreementsDeps) {
         if (!before) throw new NotFoundError('package');
         if (before.active === active) return { name: before.name, changed: false };
         await tx.update(spacePackages).set({ active }).where(eq(spacePackages.id, id));
-        await audit(
-          tx,
-          { id: actor.id, role: actor.role, requestId: ctx.requestId },
-          {
-            action: active ? 'space_package.activated' : 'space_package.deactivated',
-            entityType: 'space_package',
-            entityId: id,
-            before: { active: before.active },
-            after: { active },
-          },
-        );
+        await audit(tx, auditActor(actor, ctx), {
+          action: active ? 'space_package.activated' : 'space_package.deactivated',
+          entityType: 'space_package',
+          entityId: id,
+          before: { active: before.active },
+          after: { active },
+        });
         return { name: before.name, changed: true };
       });
     },
@@ -704,16 +689,12 @@ export function agreementsService(deps: AgreementsDeps) {
             .where(eq(spaceAgreements.packageId, id));
           if (Number(used?.n ?? 0) > 0) throw new RuleError('packageInUse', undefined, 409);
           await tx.delete(spacePackages).where(eq(spacePackages.id, id));
-          await audit(
-            tx,
-            { id: actor.id, role: actor.role, requestId: ctx.requestId },
-            {
-              action: 'space_package.deleted',
-              entityType: 'space_package',
-              entityId: id,
-              before: packageView(before),
-            },
-          );
+          await audit(tx, auditActor(actor, ctx), {
+            action: 'space_package.deleted',
+            entityType: 'space_package',
+            entityId: id,
+            before: packageView(before),
+          });
           return { name: before.name };
         });
       } catch (err) {
@@ -915,17 +896,13 @@ export function agreementsService(deps: AgreementsDeps) {
             updatedAt: now,
           };
           await tx.update(spaceAgreements).set(set).where(eq(spaceAgreements.id, id));
-          await audit(
-            tx,
-            { id: actor.id, role: actor.role, requestId: ctx.requestId },
-            {
-              action: 'space_agreement.accepted',
-              entityType: 'space_agreement',
-              entityId: id,
-              before: { status: a.status },
-              after: { status: 'accepted', number, deskId },
-            },
-          );
+          await audit(tx, auditActor(actor, ctx), {
+            action: 'space_agreement.accepted',
+            entityType: 'space_agreement',
+            entityId: id,
+            before: { status: a.status },
+            after: { status: 'accepted', number, deskId },
+          });
           const to = await recipient(tx, a.userId);
           await enqueueMail(tx, {
             to: to.email,
@@ -966,17 +943,13 @@ export function agreementsService(deps: AgreementsDeps) {
             updatedAt: now,
           })
           .where(eq(spaceAgreements.id, id));
-        await audit(
-          tx,
-          { id: actor.id, role: actor.role, requestId: ctx.requestId },
-          {
-            action: 'space_agreement.refused',
-            entityType: 'space_agreement',
-            entityId: id,
-            before: { status: a.status },
-            after: { status: 'refused', reason: parsed.data.reason },
-          },
-        );
+        await audit(tx, auditActor(actor, ctx), {
+          action: 'space_agreement.refused',
+          entityType: 'space_agreement',
+          entityId: id,
+          before: { status: a.status },
+          after: { status: 'refused', reason: parsed.data.reason },
+        });
         const pkg = await packageRow(tx, a.packageId);
         const to = await recipient(tx, a.userId);
         await enqueueMail(tx, {
@@ -1030,17 +1003,13 @@ export function agreementsService(deps: AgreementsDeps) {
           .update(spaceAgreements)
           .set({ status, endsOn, endedAt: now, endReason: reason, updatedAt: now })
           .where(eq(spaceAgreements.id, id));
-        await audit(
-          tx,
-          { id: actor.id, role: actor.role, requestId: ctx.requestId },
-          {
-            action: 'space_agreement.ended',
-            entityType: 'space_agreement',
-            entityId: id,
-            before: { status: a.status, endsOn: a.endsOn },
-            after: { status, endsOn, reason },
-          },
-        );
+        await audit(tx, auditActor(actor, ctx), {
+          action: 'space_agreement.ended',
+          entityType: 'space_agreement',
+          entityId: id,
+          before: { status: a.status, endsOn: a.endsOn },
+          after: { status, endsOn, reason },
+        });
         const to = await recipient(tx, a.userId);
         await enqueueMail(tx, {
           to: to.email,

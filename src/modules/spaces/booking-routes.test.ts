@@ -373,6 +373,14 @@ describe('staff', () => {
     assert.equal(approved.statusCode, 303);
     assert.equal(await statusOf(requests[0]!), 'confirmed');
     assert.match((await staff.get('/panel/rezerwacje')).body, /Wniosek zatwierdzony/);
+    // The audit row names the officer and the request that made the decision.
+    const [row] = await queryRows<{ actor: string; request: string | null }>(
+      t.database.db,
+      sql`select actor_id as actor, request_id as request from audit_log
+          where action = 'space_booking.approved' and entity_id = ${requests[0]}`,
+    );
+    assert.equal(row?.actor, staff.userId);
+    assert.equal(row?.request, approved.headers['x-request-id']);
 
     const form = await staff.get(`/panel/rezerwacje/${requests[1]}/odrzucenie`);
     assert.equal(form.statusCode, 200);

@@ -91,7 +91,10 @@ export async function bookingRoutes(app: FastifyInstance, opts: BookingRoutesOpt
   const { bookings, organisations } = opts;
   const { db } = app.klaster.database;
   const now = opts.now ?? (() => new Date());
-  const actorOf = (request: FastifyRequest) => request.actor as BookingActor;
+  const actorOf = (request: FastifyRequest): BookingActor => ({
+    ...(request.actor as BookingActor),
+    requestId: String(request.id),
+  });
   const formLimit = { rateLimit: { max: 60, timeWindow: '1 minute' } };
 
   // ------------------------------------------------------------------------------ public pages

@@ -68,7 +68,13 @@ export const PAGE_SIZE = 20;
 /** Reminders go out this long before a booking starts. */
 const REMINDER_BEFORE_MS = 24 * 60 * MINUTE;
 
-export type BookingActor = PolicyActor & { name: string; email: string; locale: Locale };
+/** Who books; `requestId` goes into the audit rows of staff actions. */
+export type BookingActor = PolicyActor & {
+  name: string;
+  email: string;
+  locale: Locale;
+  requestId?: string | undefined;
+};
 
 export interface BookingsDeps {
   db: Db;

@@ -30,3 +30,15 @@ export async function audit(db: Db | Tx, actor: AuditActor, entry: AuditEntry): 
     requestId: actor.requestId ?? null,
   });
 }
+
+/** What the audit log records about the request that made a change, besides who made it. */
+export interface RequestContext {
+  requestId?: string | undefined;
+}
+
+/** The audit actor for a person acting within a request. */
+export const auditActor = (actor: { id: string; role: string }, ctx: RequestContext = {}): AuditActor => ({
+  id: actor.id,
+  role: actor.role,
+  requestId: ctx.requestId,
+});
