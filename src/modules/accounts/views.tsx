@@ -483,7 +483,7 @@ export interface SessionView {
 }
 
 export function SecurityPage({ state, sessions }: { state: FormState; sessions: SessionView[] }) {
-  const { t, locale, csrfToken } = useView();
+  const { t, locale } = useView();
   const a = t.accounts;
   const s = a.security;
   const others = sessions.filter((x) => !x.current);
@@ -523,18 +523,13 @@ export function SecurityPage({ state, sessions }: { state: FormState; sessions: 
           x.current ? (
             ''
           ) : (
-            <form method="post" action="/konto/bezpieczenstwo/sesje/wyloguj" class="klaster-inline-form">
-              <input type="hidden" name="_csrf" value={csrfToken} />
-              <input type="hidden" name="session" value={x.id} />
-              <button
-                type="submit"
-                class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                data-module="govuk-button"
-              >
-                {s.revoke}
-                <span class="govuk-visually-hidden">{s.revokeHidden(x.browser)}</span>
-              </button>
-            </form>
+            <ActionButton
+              action="/konto/bezpieczenstwo/sesje/wyloguj"
+              label={s.revoke}
+              context={x.browser}
+              variant="secondary"
+              hidden={{ session: x.id }}
+            />
           ),
         ])}
       />

@@ -13,7 +13,7 @@ import { audit, auditActor, type RequestContext } from '../../platform/audit/aud
 import { type Locale, user } from '../../platform/auth/schema.ts';
 import { NotFoundError, RuleError } from '../../platform/http/errors.ts';
 import { f } from '../../platform/http/forms.ts';
-import { formatDateTime, formatMoney } from '../../platform/i18n/index.ts';
+import { formatDay, formatMoney } from '../../platform/i18n/index.ts';
 import { uuidPattern, uuidv7 } from '../../platform/ids.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { authorize, isStaff, type PolicyActor } from '../../platform/policy.ts';
@@ -24,7 +24,6 @@ import {
   type LocalDate,
   todayInWarsaw,
   warsawDate,
-  warsawInstant,
 } from '../../platform/time/warsaw.ts';
 import type { OrganisationsService } from '../organisations/service.ts';
 import { changeIn } from './changes.ts';
@@ -69,11 +68,6 @@ export function periodEnd(start: LocalDate, months: number): LocalDate {
 
 /** The later of two calendar days ('YYYY-MM-DD' sorts as text). */
 export const laterDay = (a: LocalDate, b: LocalDate): LocalDate => [a, b].sort()[1]!;
-
-/** A calendar day in the reader's language, e.g. "1 grudnia 2026". */
-export function formatDay(locale: Locale, day: LocalDate): string {
-  return formatDateTime(locale, warsawInstant(day, '12:00'), 'date');
-}
 
 export function formatPeriod(locale: Locale, from: LocalDate, to: LocalDate): string {
   return `${formatDay(locale, from)} – ${formatDay(locale, to)}`;

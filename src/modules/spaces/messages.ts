@@ -1,16 +1,10 @@
 // Turns a refusal of the booking rules (RuleError with its details) into the sentence a person
 // reads, in their language; the booking pages and the API share it.
 import type { RuleError } from '../../platform/http/errors.ts';
-import { formatDateTime, type Locale, type Messages } from '../../platform/i18n/index.ts';
+import { formatDateTime, formatDay, type Locale, type Messages } from '../../platform/i18n/index.ts';
 import type { HolidayKey } from '../../platform/time/holidays.ts';
-import { warsawInstant } from '../../platform/time/warsaw.ts';
 
 type Refusals = Messages['spaces']['refusals'];
-
-/** Formats a 'YYYY-MM-DD' day in the reader's language. */
-export function formatDay(locale: Locale, day: string): string {
-  return formatDateTime(locale, warsawInstant(day, '12:00'), 'date');
-}
 
 export function bookingRuleMessage(t: Messages, locale: Locale, err: RuleError): string | null {
   const r: Refusals = t.spaces.refusals;

@@ -36,6 +36,7 @@ import {
 } from './rules.ts';
 import {
   type BookingRules,
+  type BookingStatus,
   type Layout,
   liveStatuses,
   type OpeningHours,
@@ -161,7 +162,7 @@ export interface FutureBooking {
   id: string;
   startsAt: Date;
   endsAt: Date;
-  status: string;
+  status: BookingStatus;
   title: string;
   bookerName: string;
 }

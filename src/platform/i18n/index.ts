@@ -1,4 +1,5 @@
 import { type Locale, locales } from '../auth/schema.ts';
+import { warsawInstant } from '../time/warsaw.ts';
 import { accounts } from './messages/accounts.ts';
 import { agreements } from './messages/agreements.ts';
 import { chart } from './messages/chart.ts';
@@ -78,6 +79,11 @@ export function formatDateTime(
     dateFormats.set(key, f);
   }
   return f.format(date);
+}
+
+/** A calendar day ('YYYY-MM-DD', a day in Warsaw) in the reader's language, e.g. "1 grudnia 2026". */
+export function formatDay(locale: Locale, day: string): string {
+  return formatDateTime(locale, warsawInstant(day, '12:00'), 'date');
 }
 
 const pln = new Intl.NumberFormat('pl-PL', { style: 'currency', currency: 'PLN' });

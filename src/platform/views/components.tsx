@@ -1,6 +1,7 @@
 // Reusable view components (govuk-frontend markup). Forms: error summary linked to the fields,
 // field errors linked to their inputs with aria-describedby, submitted values kept.
 import type { ComponentChildren, JSX } from 'preact';
+import { useId } from 'preact/hooks';
 import { useView } from './context.ts';
 
 export type FormValues = Record<string, string | string[] | undefined>;
@@ -274,6 +275,8 @@ export function Button({
 export function ActionButton(props: {
   action: string;
   label: string;
+  /** Read out after the label, e.g. which row of a table the button acts on. */
+  context?: string | undefined;
   variant?: 'secondary' | 'warning';
   hidden?: Record<string, string>;
 }) {
@@ -282,7 +285,10 @@ export function ActionButton(props: {
       {Object.entries(props.hidden ?? {}).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <Button variant={props.variant}>{props.label}</Button>
+      <Button variant={props.variant}>
+        {props.label}
+        {props.context ? <span class="govuk-visually-hidden"> — {props.context}</span> : null}
+      </Button>
     </Form>
   );
 }
@@ -313,11 +319,13 @@ export function NotificationBanner({
   children: ComponentChildren;
 }) {
   const { t } = useView();
+  // A page may show two banners (a flash and a notice): each title needs its own id.
+  const titleId = `notification-title-${useId()}`;
   const success = kind === 'success';
   const inner = (
     <>
       <div class="govuk-notification-banner__header">
-        <h2 class="govuk-notification-banner__title" id="notification-title">
+        <h2 class="govuk-notification-banner__title" id={titleId}>
           {title ?? (success ? t.common.success : t.common.notice)}
         </h2>
       </div>
@@ -330,7 +338,7 @@ export function NotificationBanner({
     <div
       class="govuk-notification-banner govuk-notification-banner--success"
       role="alert"
-      aria-labelledby="notification-title"
+      aria-labelledby={titleId}
       data-module="govuk-notification-banner"
     >
       {inner}
@@ -338,7 +346,7 @@ export function NotificationBanner({
   ) : (
     <section
       class="govuk-notification-banner"
-      aria-labelledby="notification-title"
+      aria-labelledby={titleId}
       data-module="govuk-notification-banner"
     >
       {inner}

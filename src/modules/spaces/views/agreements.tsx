@@ -1,7 +1,7 @@
 // Desk-use agreements: the application form, "my agreements", the agreement page, and the staff
 // list and review page.
 import type { ComponentChildren } from 'preact';
-import { formatDateTime, formatMoney, type Messages } from '../../../platform/i18n/index.ts';
+import { formatDateTime, formatDay, formatMoney, type Messages } from '../../../platform/i18n/index.ts';
 import {
   ActionButton,
   Button,
@@ -24,7 +24,6 @@ import {
   type AgreementDetail,
   type AgreementView,
   type FreeDesk,
-  formatDay,
   formatPeriod,
   type PackageView,
 } from '../agreements.ts';
@@ -219,7 +218,7 @@ function agreementRows(
       key: m.renewalOf,
       value: (
         <a class="govuk-link" href={`/przestrzenie/umowy/${a.renewedFrom}`}>
-          {m.renewalOf}
+          {m.renewalLink}
         </a>
       ),
     });
@@ -251,7 +250,7 @@ export function DetailPage({ agreement }: { agreement: AgreementDetail }) {
       {agreement.can.decide || agreement.can.end ? (
         <p class="govuk-body">
           <a class="govuk-link" href={`/panel/umowy/${agreement.id}`}>
-            {t.panel.nav.agreements}
+            {a.staffReviewLink}
           </a>
         </p>
       ) : null}

@@ -1,6 +1,6 @@
 // The staff's booking screens: the queue of requests (approve, decline with a reason) and the
 // day view of every booking by resource (check in, cancel with a reason).
-import { formatDateTime } from '../../../platform/i18n/index.ts';
+import { formatDateTime, formatDay } from '../../../platform/i18n/index.ts';
 import { addDays, type LocalDate, todayInWarsaw } from '../../../platform/time/warsaw.ts';
 import {
   ActionButton,
@@ -16,7 +16,6 @@ import { useView } from '../../../platform/views/context.ts';
 import { H1 } from '../../../platform/views/layout.tsx';
 import { PanelLayout } from '../../panel/views/layout.tsx';
 import type { BookingView } from '../bookings.ts';
-import { formatDay } from '../messages.ts';
 import { describeWhen, StatusTag } from './bookings.tsx';
 
 function Person({ b }: { b: BookingView }) {
@@ -100,7 +99,11 @@ export function BookingsPanelPage({
                 </td>
                 <td class="govuk-table__cell">
                   <div class="klaster-actions">
-                    <ActionButton action={`/panel/rezerwacje/${b.id}/zatwierdzenie`} label={p.approve} />
+                    <ActionButton
+                      action={`/panel/rezerwacje/${b.id}/zatwierdzenie`}
+                      label={p.approve}
+                      context={describeWhen(t, locale, b)}
+                    />
                     <a
                       class="govuk-button govuk-button--warning"
                       href={`/panel/rezerwacje/${b.id}/odrzucenie`}
@@ -208,6 +211,7 @@ export function BookingsPanelPage({
                       <ActionButton
                         action={`/panel/rezerwacje/${b.id}/obecnosc`}
                         label={p.checkIn}
+                        context={describeWhen(t, locale, b)}
                         hidden={{ dzien: day }}
                       />
                     ) : null}

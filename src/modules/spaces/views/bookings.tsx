@@ -2,7 +2,7 @@
 // alternatives on a refusal), "my bookings", one booking, changing its time and cancelling it.
 import type { ComponentChildren } from 'preact';
 import type { Locale, Messages } from '../../../platform/i18n/index.ts';
-import { formatDateTime } from '../../../platform/i18n/index.ts';
+import { formatDateTime, formatDay } from '../../../platform/i18n/index.ts';
 import { warsawDate, warsawTime } from '../../../platform/time/warsaw.ts';
 import {
   Button,
@@ -21,7 +21,6 @@ import { useView } from '../../../platform/views/context.ts';
 import { H1, Layout } from '../../../platform/views/layout.tsx';
 import type { AgreementSummary } from '../agreements.ts';
 import type { BookingView, ResourceView } from '../bookings.ts';
-import { formatDay } from '../messages.ts';
 import type { BookingStatus } from '../schema.ts';
 
 const statusColour: Record<BookingStatus, 'green' | 'yellow' | 'red' | 'grey' | 'blue'> = {

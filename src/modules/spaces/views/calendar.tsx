@@ -4,6 +4,7 @@
 // availability answer (no queries here).
 import type { ComponentChildren, VNode } from 'preact';
 import type { Locale, Messages } from '../../../platform/i18n/index.ts';
+import { formatDay } from '../../../platform/i18n/index.ts';
 import {
   addDays,
   formatMinutes,
@@ -19,7 +20,6 @@ import { useView } from '../../../platform/views/context.ts';
 import { Prerendered, usePrerender } from '../../../platform/views/prerendered.tsx';
 import type { DayAvailability, ResourceView } from '../bookings.ts';
 import { AVAILABILITY_TTL_MS, changeAwareCache } from '../changes.ts';
-import { formatDay } from '../messages.ts';
 
 const MINUTE = 60_000;
 

@@ -97,7 +97,7 @@ export function PanelPackagesPage({ packages }: { packages: PackageAdminView[] }
       ) : (
         <Table
           caption={a.packagesCaption}
-          head={[a.name, a.kind, a.price, a.reducedPrices, a.status, a.agreementsCount, '']}
+          head={[a.name, a.kind, a.price, a.reducedPrices, a.status, a.agreementsCount, t.common.actions]}
           rows={packages.map((p) => [
             <a class="govuk-link" href={`/panel/pakiety/${p.id}`} key="n">
               {p.name}
@@ -111,12 +111,14 @@ export function PanelPackagesPage({ packages }: { packages: PackageAdminView[] }
               <ActionButton
                 action={`/panel/pakiety/${p.id}/${p.active ? 'wylacz' : 'wlacz'}`}
                 label={p.active ? a.deactivate : a.activate}
+                context={p.name}
                 variant="secondary"
               />
               {p.agreements === 0 ? (
                 <ActionButton
                   action={`/panel/pakiety/${p.id}/usun`}
                   label={a.deletePackage}
+                  context={p.name}
                   variant="warning"
                 />
               ) : null}

@@ -1,12 +1,12 @@
 // The staff report: a period form, then each section with its chart, data table and CSV link.
 
+import { formatDay } from '../../../platform/i18n/index.ts';
 import { daysBetween } from '../../../platform/time/warsaw.ts';
 import { BarChart } from '../../../platform/views/chart.tsx';
 import { Button, ErrorSummary, type FormState, TextInput } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1 } from '../../../platform/views/layout.tsx';
 import { PanelLayout } from '../../panel/views/layout.tsx';
-import { formatDay } from '../agreements.ts';
 import type { ActiveReport, ConcludedReport, OccupancyReport, ReportPeriod, RoomRow } from '../reports.ts';
 
 /** The daily occupancy chart is drawn for periods up to this many days (the CSV has every day). */

@@ -1,4 +1,6 @@
 // Back office pages of one resource: closures (and the public holidays), desks, photos.
+
+import { formatDay } from '../../../platform/i18n/index.ts';
 import type { HolidayKey } from '../../../platform/time/holidays.ts';
 import {
   ActionButton,
@@ -12,7 +14,7 @@ import {
 import { useView } from '../../../platform/views/context.ts';
 import type { ClosureView, DeskView, ResourceDetail } from '../resources.ts';
 import type { Photo } from '../schema.ts';
-import { formatDay, ResourcePage, sectionHref } from './resources.tsx';
+import { ResourcePage, sectionHref } from './resources.tsx';
 
 type ResourceHead = Pick<ResourceDetail, 'id' | 'name' | 'kind' | 'active'>;
 
@@ -45,12 +47,18 @@ export function ClosuresPage({
       ) : (
         <Table
           caption={c.caption}
-          head={[c.dates, c.reason, c.scope, '']}
+          head={[c.dates, c.reason, c.scope, t.common.actions]}
           rows={closures.map((x) => [
             c.range(formatDay(locale, x.from), formatDay(locale, x.to)),
             x.reason,
             c.scopes[x.scope],
-            <ActionButton key="d" action={`${base}/${x.id}/usun`} label={c.delete} variant="warning" />,
+            <ActionButton
+              key="d"
+              action={`${base}/${x.id}/usun`}
+              label={c.delete}
+              context={c.range(formatDay(locale, x.from), formatDay(locale, x.to))}
+              variant="warning"
+            />,
           ])}
         />
       )}
@@ -215,6 +223,7 @@ export function PhotosPage({
                 <ActionButton
                   action={`${base}/${name(photo)}/przesun`}
                   label={p.moveUp}
+                  context={photo.alt}
                   variant="secondary"
                   hidden={{ direction: 'up' }}
                 />
@@ -223,11 +232,17 @@ export function PhotosPage({
                 <ActionButton
                   action={`${base}/${name(photo)}/przesun`}
                   label={p.moveDown}
+                  context={photo.alt}
                   variant="secondary"
                   hidden={{ direction: 'down' }}
                 />
               ) : null}
-              <ActionButton action={`${base}/${name(photo)}/usun`} label={p.delete} variant="warning" />
+              <ActionButton
+                action={`${base}/${name(photo)}/usun`}
+                label={p.delete}
+                context={photo.alt}
+                variant="warning"
+              />
             </div>,
           ])}
         />

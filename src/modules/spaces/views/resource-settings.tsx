@@ -217,7 +217,7 @@ export function RulesPage({
       ) : (
         <Table
           caption={r.overridesCaption}
-          head={[r.target, r.changes, '']}
+          head={[r.target, r.changes, t.common.actions]}
           rows={overrides.map((o) => [
             <TargetName key="t" override={o} />,
             <ul class="govuk-list" key="c">
@@ -233,6 +233,7 @@ export function RulesPage({
               <ActionButton
                 action={`${sectionHref(resource.id, 'rules')}/wyjatki/${o.id}/usun`}
                 label={r.deleteOverride}
+                context={targetLabel(t, o)}
                 variant="warning"
               />
             </div>,
@@ -321,7 +322,7 @@ function OverrideFields({
           />
           <Checkbox
             name={`${prefix}${k}None`}
-            label={k === 'checkInGraceMinutes' ? r.noCheckIn : r.noLimit}
+            label={`${r.fields[k].label}: ${k === 'checkInGraceMinutes' ? r.noCheckIn : r.noLimit}`}
             checked={isOn(s.values[`${prefix}${k}None`])}
             error={s.errors[`${prefix}${k}None`]}
           />

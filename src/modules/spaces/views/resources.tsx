@@ -2,8 +2,7 @@
 // status, and the pieces every resource page shares (heading, section navigation). Also the photo
 // gallery the public resource page shows (ResourcePhotos).
 import type { ComponentChildren } from 'preact';
-import { formatDateTime, type Locale, type Messages } from '../../../platform/i18n/index.ts';
-import { warsawInstant } from '../../../platform/time/warsaw.ts';
+import { formatDateTime, type Messages } from '../../../platform/i18n/index.ts';
 import {
   ActionButton,
   Button,
@@ -25,13 +24,9 @@ import { PanelLayout } from '../../panel/views/layout.tsx';
 import type { ZoneOption } from '../../places/service.ts';
 import type { FutureBooking, ResourceDetail, ResourceGroup } from '../resources.ts';
 import { type Photo, type ResourceKind, resourceKinds } from '../schema.ts';
+import { StatusTag } from './bookings.tsx';
 
 export const PANEL_BASE = '/panel/przestrzenie';
-
-/** A calendar day ('YYYY-MM-DD') in the reader's language. */
-export function formatDay(locale: Locale, day: string): string {
-  return formatDateTime(locale, warsawInstant(day, '12:00'), 'date');
-}
 
 export function capacityText(t: Messages, kind: ResourceKind, n: number): string {
   return kind === 'desk' ? t.spacesPanel.desks(n) : t.spacesPanel.people(n);
@@ -335,7 +330,7 @@ export function EditResourcePage({
               `${formatDateTime(locale, b.startsAt)} – ${formatDateTime(locale, b.endsAt, 'time')}`,
               b.bookerName,
               b.title,
-              (st.statuses as Record<string, string>)[b.status] ?? b.status,
+              <StatusTag key="s" status={b.status} />,
             ])}
           />
           {future.total > future.items.length ? (

@@ -2,12 +2,12 @@
 // resource with its details, opening hours, closures and the week calendar.
 
 import type { Messages } from '../../../platform/i18n/index.ts';
+import { formatDay } from '../../../platform/i18n/index.ts';
 import { SummaryList } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1, Layout } from '../../../platform/views/layout.tsx';
 import type { DayAvailability, ResourceView } from '../bookings.ts';
 import type { Closure } from '../calendar.ts';
-import { formatDay } from '../messages.ts';
 import { bookingFormHref, closedLabel, DeskCalendar, RoomCalendar } from './calendar.tsx';
 import { ResourcePhotos } from './resources.tsx';
 

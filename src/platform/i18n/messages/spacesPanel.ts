@@ -86,14 +86,6 @@ export const spacesPanel = catalogue({
       bookingTitle: 'Tytuł',
       bookingStatus: 'Stan',
       more: (n: number) => `…i jeszcze ${n}. Pełna lista w sekcji Rezerwacje.`,
-      statuses: {
-        requested: 'Oczekuje na zatwierdzenie',
-        confirmed: 'Potwierdzona',
-        checked_in: 'Obecność potwierdzona',
-        cancelled: 'Odwołana',
-        declined: 'Odrzucona',
-        released: 'Zwolniona',
-      },
     },
     hours: {
       title: 'Godziny otwarcia',
@@ -378,14 +370,6 @@ export const spacesPanel = catalogue({
       bookingTitle: 'Title',
       bookingStatus: 'Status',
       more: (n: number) => `…and ${n} more. See the full list under Bookings.`,
-      statuses: {
-        requested: 'Awaiting approval',
-        confirmed: 'Confirmed',
-        checked_in: 'Checked in',
-        cancelled: 'Cancelled',
-        declined: 'Declined',
-        released: 'Released',
-      },
     },
     hours: {
       title: 'Opening hours',
@@ -678,14 +662,6 @@ export const spacesPanel = catalogue({
       bookingTitle: 'Назва',
       bookingStatus: 'Стан',
       more: (n: number) => `…і ще ${n}. Повний список — у розділі Бронювання.`,
-      statuses: {
-        requested: 'Очікує затвердження',
-        confirmed: 'Підтверджено',
-        checked_in: 'Присутність підтверджено',
-        cancelled: 'Скасовано',
-        declined: 'Відхилено',
-        released: 'Звільнено',
-      },
     },
     hours: {
       title: 'Години роботи',
