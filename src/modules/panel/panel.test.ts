@@ -427,6 +427,11 @@ describe('back office /panel', () => {
       assert.match(order.body, /nie może być późniejsza/);
       const cursor = await staff.get('/panel/audyt?po=garbage');
       assert.equal(cursor.statusCode, 400);
+      // A cursor of the right shape but an impossible time is refused the same way, not a 500.
+      const impossible = await staff.get(
+        '/panel/audyt?po=2025-99-99T99:99:99.000000Z~019a4f3e-7c2b-7d41-9a3e-0123456789ab',
+      );
+      assert.equal(impossible.statusCode, 400);
     });
 
     it('pages with a cursor both ways and shows a deleted actor as such', async () => {

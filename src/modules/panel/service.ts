@@ -109,7 +109,12 @@ export function encodeCursor(c: AuditCursor): string {
 }
 export function decodeCursor(s: string): AuditCursor | null {
   const m = cursorPattern.exec(s);
-  return m ? { ts: m[1]!, id: m[2]! } : null;
+  if (!m) return null;
+  // A real instant only (an edited cursor such as 2025-99-99T99:… must not reach the database).
+  const ms = `${m[1]!.slice(0, 23)}Z`;
+  const at = new Date(ms);
+  if (!Number.isFinite(at.getTime()) || at.toISOString() !== ms) return null;
+  return { ts: m[1]!, id: m[2]! };
 }
 
 export interface AuditEntry {

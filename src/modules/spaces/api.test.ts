@@ -146,6 +146,9 @@ describe('resources and availability (public)', () => {
       [`${base}?from=jutro&to=2026-03-01`, 'en', 'invalidDate', /Enter a real date/],
       [`${base}?from=2026-03-10&to=2026-03-01`, 'en', 'reversedRange', /end time must be later/],
       [`${base}?from=2026-01-01&to=2026-06-01`, 'uk', 'rangeTooLong', /62 дні/],
+      // Far-off years are not dates we serve (and never cost more than a refusal).
+      [`${base}?from=1900-01-01&to=2199-12-31`, 'en', 'rangeTooLong', /62 days/],
+      [`${base}?from=2026-01-01&to=9999-12-31`, 'en', 'invalidDate', /Enter a real date/],
     ];
     for (const [url, lang, code, detail] of cases) {
       const res = await t.client().get(url, { 'accept-language': lang });
@@ -285,6 +288,14 @@ describe('booking', () => {
       date: 20260301,
     });
     assert.equal(typed.statusCode, 400);
+    // The last day of year 9999 (once a 500 when the nearest alternatives were computed).
+    const farOff = await john!.json('POST', '/api/v1/spaces/bookings', {
+      resource: 'pomieszczenie-b2b',
+      date: '9999-12-31',
+      from: '10:00',
+      to: '24:00',
+    });
+    assert.equal(farOff.statusCode, 400, farOff.body);
     assert.equal(await liveCount('pomieszczenie-b2b'), before);
   });
 
@@ -436,6 +447,12 @@ describe('my bookings', () => {
     const bad = await me!.get('/api/v1/spaces/bookings?cursor=bm9wZQ', { 'accept-language': 'en' });
     assert.equal(bad.statusCode, 400);
     assert.equal((bad.json() as Problem).code, 'invalidCursor');
+    // A cursor of the right shape holding an instant the database cannot take: refused, not a 500.
+    const year0 = Buffer.from(
+      JSON.stringify({ s: '0000-06-01T00:00:00.000Z', id: '019a4f3e-7c2b-7d41-9a3e-0123456789ab' }),
+    ).toString('base64url');
+    const odd = await me!.get(`/api/v1/spaces/bookings?cursor=${year0}`);
+    assert.equal(odd.statusCode, 400);
     // Someone else's booking is not found for me.
     const theirs = (await other!.get('/api/v1/spaces/bookings?scope=past')).json() as { items: Booking[] };
     assert.equal(theirs.items.length, 1);

@@ -19,6 +19,7 @@ import { authorize, isStaff, type PolicyActor } from '../../platform/policy.ts';
 import type { PersonalDataContributor } from '../../platform/privacy.ts';
 import {
   addDays,
+  daysBetween,
   eachDay,
   earlierDay,
   isLocalDate,
@@ -1100,7 +1101,7 @@ export function bookingsService(deps: BookingsDeps) {
     async availability(slug: string, from: LocalDate, to: LocalDate): Promise<DayAvailability[]> {
       if (!isLocalDate(from) || !isLocalDate(to)) throw new RuleError('invalidDate', 'from');
       if (to < from) throw new RuleError('reversedRange', 'to');
-      if (eachDay(from, to).length > 62) throw new RuleError('rangeTooLong', 'to');
+      if (daysBetween(from, to) + 1 > 62) throw new RuleError('rangeTooLong', 'to');
       const minute = Math.floor(now().getTime() / MINUTE);
       return availabilityCache(`${slug}|${from}|${to}|${minute}`, () => loadAvailability(slug, from, to));
     },
@@ -1471,7 +1472,12 @@ export function decodeBookingCursor(cursor: string): { startsAt: Date; id: strin
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s?: unknown; id?: unknown };
     if (typeof v.s !== 'string' || typeof v.id !== 'string' || !z.uuid().safeParse(v.id).success) return null;
     const startsAt = new Date(v.s);
-    return Number.isFinite(startsAt.getTime()) ? { startsAt, id: v.id } : null;
+    // Only an instant we could have written (an edited cursor must not reach the database).
+    return Number.isFinite(startsAt.getTime()) &&
+      startsAt.toISOString() === v.s &&
+      isLocalDate(v.s.slice(0, 10))
+      ? { startsAt, id: v.id }
+      : null;
   } catch {
     return null;
   }

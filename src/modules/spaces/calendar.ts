@@ -42,7 +42,7 @@ export function dayStatus(hours: OpeningHours, closures: readonly Closure[], dat
     date,
     open: true,
     opensAt: warsawInstant(date, h.open),
-    closesAt: h.close === '24:00' ? warsawInstant(addDays(date, 1), '00:00') : warsawInstant(date, h.close),
+    closesAt: warsawInstant(date, h.close),
     openTime: h.open,
     closeTime: h.close,
   };
@@ -106,11 +106,9 @@ export function checkDay(day: DayStatus, rules: BookingRules, now: Date): void {
 /** Parses a date and 'HH:MM' times into instants; null when the input is not a real date or time. */
 export function parseRange(date: string, from: string, to: string): { start: Date; end: Date } | null {
   const f = parseTime(from);
-  const t = parseTime(to);
-  if (f === null || t === null) return null;
+  if (f === null || parseTime(to) === null) return null;
   const start = warsawInstant(date, from);
-  const end = t === 24 * 60 ? warsawInstant(addDays(date, 1), '00:00') : warsawInstant(date, to);
-  return { start, end };
+  return { start, end: warsawInstant(date, to) };
 }
 
 export interface Slot {

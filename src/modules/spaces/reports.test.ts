@@ -208,6 +208,8 @@ describe('staff report: agreements concluded, active, desk occupancy, room utili
     const bad = await staff.get('/panel/umowy/raport?od=2026-13-01');
     assert.equal(bad.statusCode, 422);
     assert.match(bad.body, /Wpisz prawdziwą datę/);
+    const farOff = await staff.get('/panel/umowy/raport/zawarte.csv?od=9999-12-01&do=9999-12-31');
+    assert.equal(farOff.statusCode, 422);
     const csv = await staff.get('/panel/umowy/raport/zawarte.csv?od=2023-01-01&do=2026-01-01');
     assert.equal(csv.statusCode, 422);
     const resident = await t.signedIn('resident');

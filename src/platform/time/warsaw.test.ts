@@ -103,6 +103,8 @@ describe('calendar arithmetic', () => {
       '',
       '2026-01-01T00:00',
       'jutro',
+      '9999-12-31',
+      '0001-01-01',
     ]) {
       assert.equal(isLocalDate(s), false, s);
     }

@@ -116,9 +116,13 @@ function utcMidnight(date: LocalDate): number {
   throw new RangeError(`Not a calendar date: ${JSON.stringify(date)}`);
 }
 
-/** Is s a real calendar date written 'YYYY-MM-DD' (so '2026-02-30' is not)? */
+/**
+ * Is s a real calendar date written 'YYYY-MM-DD' (so '2026-02-30' is not), in the years 1900–2199?
+ * Dates outside are typing mistakes here, and keeping away from year 9999 lets callers add days
+ * to a valid date and still have one.
+ */
 export function isLocalDate(s: string): boolean {
-  if (typeof s !== 'string' || !datePattern.test(s)) return false;
+  if (typeof s !== 'string' || !datePattern.test(s) || s < '1900-01-01' || s > '2199-12-31') return false;
   try {
     utcMidnight(s);
     return true;
