@@ -331,6 +331,33 @@ describe('organisations: registration, verification and the public directory', (
       }),
       (err: unknown) => err instanceof RuleError && err.code === 'identifiersNotAllowed',
     );
+    // Editing is checked the same way: a bad checksum is refused and nothing changes.
+    const { id } = await svc.create(actor, {
+      name: 'Grupa z Wesołej',
+      kind: 'informal_group',
+      description: 'x',
+    });
+    await assert.rejects(
+      svc.update(actor, id, {
+        name: 'Grupa z Wesołej',
+        kind: 'association',
+        nip: '1234563219',
+        description: 'x',
+      }),
+      (err: unknown) => err instanceof RuleError && err.code === 'nip' && err.field === 'nip',
+    );
+    await assert.rejects(
+      svc.update(actor, id, {
+        name: 'Grupa z Wesołej',
+        kind: 'informal_group',
+        regon: '351554353',
+        description: 'x',
+      }),
+      (err: unknown) => err instanceof RuleError && err.code === 'identifiersNotAllowed',
+    );
+    const row = await orgRow(id);
+    assert.equal(row?.kind, 'informal_group');
+    assert.equal(row?.nip, null);
   });
 
   it('loads the demo organisations once: three verified ambassadors and one group awaiting verification', async () => {

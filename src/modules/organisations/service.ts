@@ -502,7 +502,8 @@ export function organisationsService(deps: OrganisationsDeps) {
      * Owners edit the data. Changing the kind or an identifier of a verified organisation sends it
      * back to verification; editing a rejected one resubmits it.
      */
-    async update(actor: OrgActor, id: string, input: OrganisationInput): Promise<{ backToPending: boolean }> {
+    async update(actor: OrgActor, id: string, raw: OrganisationInput): Promise<{ backToPending: boolean }> {
+      const input = checked(raw);
       const subareaId = await subareaIdFor(input.subarea);
       try {
         return await db.transaction(async (tx) => {
