@@ -479,8 +479,8 @@ export async function spacesApi(appBase: FastifyInstance, opts: { bookings: Book
     async (request, reply) => {
       const actor = actorOf(request);
       return refusing(request, reply, async () => {
-        // The API cancels the caller's own bookings; staff cancel with a reason in the panel.
-        await svc.cancel({ ...actor, role: 'resident' }, request.params.id);
+        // Without a reason: the caller's own booking, until its deadline (staff cancel others' in the panel).
+        await svc.cancel(actor, request.params.id);
         return toBooking(await svc.get(actor, request.params.id), baseUrl);
       });
     },

@@ -320,6 +320,30 @@ describe('deadlines, decisions and no-shows', () => {
     }
   });
 
+  test('the deadline binds a booking’s author whatever their role; staff override it only with a reason', async () => {
+    const [staff] = await testPeople(t.database, 1, 'staff');
+    const [day] = openDays(1, addDays(todayInWarsaw(), 3));
+    const made = await svc.create(staff!, 'sala-centrum-obywatelskiego', {
+      date: day!,
+      from: '12:00',
+      to: '13:00',
+    });
+    const real = clock;
+    clock = new Date(warsawInstant(day!, '12:00').getTime() - 60 * 60_000);
+    try {
+      await refused(svc.cancel(staff!, made.ids[0]!), 'pastDeadline');
+      await svc.cancel(staff!, made.ids[0]!, 'Awaria ogrzewania');
+      assert.equal((await svc.get(staff!, made.ids[0]!)).status, 'cancelled');
+      const [row] = await queryRows<{ n: number }>(
+        t.database.db,
+        sql`select count(*)::int as n from audit_log where action = 'space_booking.cancelled' and entity_id = ${made.ids[0]}`,
+      );
+      assert.equal(row?.n, 1);
+    } finally {
+      clock = real;
+    }
+  });
+
   test('the event space is requested; staff approve one request and decline another, which frees the time', async () => {
     const [a, b] = await testPeople(t.database, 2);
     const [staff] = await testPeople(t.database, 1, 'staff');

@@ -1184,20 +1184,22 @@ export function bookingsService(deps: BookingsDeps) {
       return toViews(actor, rows as SelectedBooking[], true);
     },
 
-    /** Cancels a booking: its author until the deadline, staff at any time with a reason. */
+    /**
+     * Cancels a booking: its author until the deadline (whatever their role); staff at any time
+     * with a reason, which is audited and mailed to the person.
+     */
     async cancel(actor: BookingActor, id: string, reason?: string): Promise<void> {
       await write(async (tx) => {
         const b = await lockBooking(tx, id);
         if (!can(actor, 'view', b)) throw new NotFoundError('booking');
         const resource = await resourceOf(tx, b.resourceId);
-        const own = can(actor, 'manage', b);
+        const byStaff = can(actor, 'decide', b) && !!reason;
         if (!(liveStatuses as readonly string[]).includes(b.status) || b.status === 'checked_in')
           throw new RuleError('notCancellable', undefined, 409);
         if (b.endsAt <= now()) throw new RuleError('notCancellable', undefined, 409);
+        if (!byStaff && !can(actor, 'manage', b)) throw new RuleError('reasonRequired', 'reason');
         const deadline = new Date(b.startsAt.getTime() - resource.rules.cancelHours * 60 * MINUTE);
-        if (own && now() > deadline && !isStaff(actor))
-          throw new RuleError('pastDeadline', undefined, 422, { deadline });
-        if (!own && !reason) throw new RuleError('reasonRequired', 'reason');
+        if (!byStaff && now() > deadline) throw new RuleError('pastDeadline', undefined, 422, { deadline });
         await tx
           .update(spaceBookings)
           .set({
@@ -1208,7 +1210,7 @@ export function bookingsService(deps: BookingsDeps) {
           })
           .where(eq(spaceBookings.id, b.id));
         await release(tx, b, true);
-        if (!own) {
+        if (byStaff) {
           await audit(tx, actor, {
             action: 'space_booking.cancelled',
             entityType: 'space_booking',
@@ -1223,7 +1225,7 @@ export function bookingsService(deps: BookingsDeps) {
           locale: u.locale,
           userId: b.userId,
           template: 'bookingCancelled',
-          args: [resource.name, describeWhen(u.locale, b), own ? null : (reason ?? null), mineUrl],
+          args: [resource.name, describeWhen(u.locale, b), byStaff ? (reason ?? null) : null, mineUrl],
         }));
       });
     },
