@@ -120,3 +120,8 @@ export function violatedConstraint(
   }
   return null;
 }
+
+/** Text a person typed, for a LIKE pattern: `%`, `_` and `\\` match themselves, not anything. */
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

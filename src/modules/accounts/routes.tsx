@@ -1,6 +1,7 @@
 // Sign-up, sign-in (with the TOTP step), sign-out, e-mail verification and password reset, and the
 // signed-in self-service under /konto: profile, consents, password and devices, two-step sign-in,
 // "download my data" and "delete my account".
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { cloneElement, type VNode } from 'preact';
 import { z } from 'zod';
@@ -10,6 +11,7 @@ import { errorState, f, parseForm } from '../../platform/http/forms.ts';
 import { LANG_COOKIE, safeNext } from '../../platform/http/web.ts';
 import { type Messages, messages } from '../../platform/i18n/index.ts';
 import type { PersonalDataContributor } from '../../platform/privacy.ts';
+import { todayInWarsaw } from '../../platform/time/warsaw.ts';
 import type { FormState, FormValues } from '../../platform/views/components.tsx';
 import { describeAgent } from './agent.ts';
 import { accountsApi } from './api.ts';
@@ -683,7 +685,7 @@ async function selfServiceRoutes(app: FastifyInstance, accounts: ReturnType<type
   app.get('/konto/dane', { config: user }, async (_request, reply) => reply.render(<DataPage />));
   app.get('/konto/dane.json', { config: user }, async (request, reply) => {
     const data = await accounts.exportData(request.actor!.id);
-    const day = new Date().toISOString().slice(0, 10);
+    const day = todayInWarsaw();
     return reply
       .type('application/json; charset=utf-8')
       .header('content-disposition', `attachment; filename="klaster-moje-dane-${day}.json"`)

@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Db, type Tx, violatedConstraint } from '../../db/client.ts';
+import { type Db, escapeLike, type Tx, violatedConstraint } from '../../db/client.ts';
 import { audit, auditActor, type RequestContext } from '../../platform/audit/audit.ts';
 import { type Locale, user } from '../../platform/auth/schema.ts';
 import { AppError, NotFoundError, RuleError } from '../../platform/http/errors.ts';
@@ -255,8 +255,6 @@ export function decodeCursor(cursor: string): (CursorKey & { dir: 'a' | 'b' }) |
     return null;
   }
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 type OrgRow = typeof organisations.$inferSelect;
 
@@ -604,6 +602,20 @@ export function organisationsService(deps: OrganisationsDeps) {
     },
 
     /** The organisations the person belongs to, with their role. */
+    /**
+     * Names of organisations by id, in one query: for modules that keep a reference to an
+     * organisation (a booking, an agreement) and show it to the person concerned or to staff.
+     */
+    async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
+      const wanted = [...new Set(ids)];
+      if (wanted.length === 0) return new Map();
+      const rows = await db
+        .select({ id: organisations.id, name: organisations.name })
+        .from(organisations)
+        .where(inArray(organisations.id, wanted));
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
+
     async mine(actor: OrgActor): Promise<Array<OrganisationSummary & { role: MemberRole }>> {
       const rows = await db
         .select({ org: organisations, role: organisationMembers.role })

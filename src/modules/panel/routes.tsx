@@ -1,6 +1,7 @@
 // The back office at /panel: dashboard, users (search, detail, role, blocking) and the audit log.
 // Viewing and blocking need staff; changing roles needs an administrator (the platform enforces
 // both, including two-step sign-in, and the service checks again on the database's current state).
+
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -9,6 +10,7 @@ import { CSV_BOM, csvRow } from '../../platform/csv.ts';
 import { AppError, NotFoundError, RuleError } from '../../platform/http/errors.ts';
 import { errorState, f, formValues, localiseIssues, parseForm } from '../../platform/http/forms.ts';
 import type { Messages } from '../../platform/i18n/index.ts';
+import { todayInWarsaw } from '../../platform/time/warsaw.ts';
 import type { FormState } from '../../platform/views/components.tsx';
 import { accountsService } from '../accounts/service.ts';
 import { can, refusal } from './policy.ts';
@@ -441,7 +443,7 @@ export async function panelModule(app: FastifyInstance) {
         ]);
       }
     }
-    const stamp = warsawTime.format(new Date()).slice(0, 10);
+    const stamp = todayInWarsaw();
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="klaster-rejestr-zdarzen-${stamp}.csv"`)

@@ -18,7 +18,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Db, Tx } from '../../db/client.ts';
+import { type Db, escapeLike, type Tx } from '../../db/client.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { type Locale, type Role, roles, session, user } from '../../platform/auth/schema.ts';
@@ -51,10 +51,6 @@ export const USERS_PAGE_SIZE = 25;
 export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_EXPORT_MAX = 100_000;
 
-/** `%`, `_` and `\` typed by a person match themselves, not anything. */
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 const contains = (column: AnyColumn, text: string) =>
   sql`${column} ilike ${`%${escapeLike(text)}%`} escape '\\'`;
 

@@ -8,7 +8,7 @@
 // - one open application per person and package (partial unique index, migration 0003).
 import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Db, type Tx, violatedConstraint } from '../../db/client.ts';
+import { type Db, escapeLike, type Tx, violatedConstraint } from '../../db/client.ts';
 import { audit, auditActor, type RequestContext } from '../../platform/audit/audit.ts';
 import { type Locale, user } from '../../platform/auth/schema.ts';
 import { NotFoundError, RuleError } from '../../platform/http/errors.ts';
@@ -22,6 +22,7 @@ import {
   daysBetween,
   isLocalDate,
   type LocalDate,
+  laterDay,
   todayInWarsaw,
   warsawDate,
 } from '../../platform/time/warsaw.ts';
@@ -67,7 +68,6 @@ export function periodEnd(start: LocalDate, months: number): LocalDate {
 }
 
 /** The later of two calendar days ('YYYY-MM-DD' sorts as text). */
-export const laterDay = (a: LocalDate, b: LocalDate): LocalDate => [a, b].sort()[1]!;
 
 export function formatPeriod(locale: Locale, from: LocalDate, to: LocalDate): string {
   return `${formatDay(locale, from)} – ${formatDay(locale, to)}`;
@@ -280,8 +280,6 @@ function translateDbError(err: unknown): unknown {
   return err;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 const slugify = (s: string) =>
   s
     .toLowerCase()
@@ -363,7 +361,6 @@ export function agreementsService(deps: AgreementsDeps) {
   /** Agreements with their package, applicant, organisation and desk, as view models. */
   async function views(
     q: Db | Tx,
-    actor: AgreementActor,
     where: ReturnType<typeof and>,
     opts: { order?: 'queue' | 'newest'; limit?: number; offset?: number } = {},
   ) {
@@ -397,16 +394,9 @@ export function agreementsService(deps: AgreementsDeps) {
       )
       .limit(opts.limit ?? 1000)
       .offset(opts.offset ?? 0);
-    const orgIds = [...new Set(rows.map((r) => r.a.organisationId).filter((x): x is string => !!x))];
-    const orgNames = new Map<string, string>();
-    if (orgIds.length > 0) {
-      for (const o of await organisations.mine(actor)) orgNames.set(o.id, o.name);
-      for (const id of orgIds) {
-        if (orgNames.has(id)) continue;
-        const o = await organisations.get(actor, id).catch(() => null);
-        if (o) orgNames.set(id, o.name);
-      }
-    }
+    const orgNames = await organisations.namesOf(
+      rows.flatMap((r) => (r.a.organisationId ? [r.a.organisationId] : [])),
+    );
     return rows.map(
       (r): AgreementView => ({
         id: r.a.id,
@@ -723,13 +713,13 @@ export function agreementsService(deps: AgreementsDeps) {
 
     /** The person's agreements and applications, newest first. */
     async mine(actor: AgreementActor): Promise<AgreementView[]> {
-      return views(db, actor, eq(spaceAgreements.userId, actor.id), { order: 'newest', limit: 200 });
+      return views(db, eq(spaceAgreements.userId, actor.id), { order: 'newest', limit: 200 });
     },
 
     /** One agreement: for its applicant, members of its organisation and staff; else 404. */
     async get(actor: AgreementActor, id: string): Promise<AgreementDetail> {
       if (!uuidPattern.test(id)) throw new NotFoundError('agreement');
-      const [a] = await views(db, actor, eq(spaceAgreements.id, id));
+      const [a] = await views(db, eq(spaceAgreements.id, id));
       if (!a) throw new NotFoundError('agreement');
       const own = a.applicant.id === actor.id;
       const staff = isStaff(actor);
@@ -802,7 +792,7 @@ export function agreementsService(deps: AgreementsDeps) {
           or(ilike(user.name, like), ilike(user.email, like), ilike(spaceAgreements.number, like)),
         );
       }
-      const items = await views(db, actor, and(...conditions), {
+      const items = await views(db, and(...conditions), {
         order: 'queue',
         limit: PAGE_SIZE + 1,
         offset: (page - 1) * PAGE_SIZE,

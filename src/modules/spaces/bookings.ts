@@ -80,7 +80,7 @@ export type BookingActor = PolicyActor & {
 export interface BookingsDeps {
   db: Db;
   baseUrl: string;
-  organisations: Pick<OrganisationsService, 'mine'>;
+  organisations: Pick<OrganisationsService, 'mine' | 'namesOf'>;
   /** The clock (tests move it). */
   now?: () => Date;
 }
@@ -837,16 +837,8 @@ export function bookingsService(deps: BookingsDeps) {
   ): Promise<BookingView[]> {
     const orgIds = [...new Set(rows.map((r) => r.organisationId).filter((x): x is string => !!x))];
     const userIds = withPeople ? [...new Set(rows.map((r) => r.userId))] : [];
-    const [orgs, people] = await Promise.all([
-      orgIds.length
-        ? queryRows<{ id: string; name: string }>(
-            db,
-            sql`select id, name from org_organisation where id in ${sql`(${sql.join(
-              orgIds.map((i) => sql`${i}`),
-              sql`, `,
-            )})`}`,
-          )
-        : [],
+    const [orgNames, people] = await Promise.all([
+      deps.organisations.namesOf(orgIds),
       userIds.length
         ? queryRows<{ id: string; name: string; email: string }>(
             db,
@@ -876,7 +868,10 @@ export function bookingsService(deps: BookingsDeps) {
         layout: r.layout,
         notes: r.notes,
         seriesId: r.seriesId,
-        organisation: orgs.find((o) => o.id === r.organisationId) ?? null,
+        organisation:
+          r.organisationId && orgNames.has(r.organisationId)
+            ? { id: r.organisationId, name: orgNames.get(r.organisationId)! }
+            : null,
         decisionReason: r.decisionReason,
         cancelReason: r.cancelReason,
         checkedInAt: r.checkedInAt,

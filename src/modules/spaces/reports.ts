@@ -3,7 +3,7 @@
 // utilisation per resource. Every figure comes from one set-based query over the period (no query
 // per row or per day); public holidays are computed here and passed in as one array.
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { type Db, queryRows } from '../../db/client.ts';
 import { polishHolidays } from '../../platform/time/holidays.ts';
 import {
   addDays,
@@ -161,9 +161,7 @@ const openDaysCte = (p: ReportPeriod, kinds: string[]) => sql`
   )`;
 
 export function reportsService(db: Db) {
-  async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
-    return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-  }
+  const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(db, query);
 
   return {
     /** Agreements concluded (accepted) in the period, whatever happened to them later. */

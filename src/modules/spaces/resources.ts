@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
+import { type Db, queryRows, type Tx, violatedConstraint } from '../../db/client.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { user } from '../../platform/auth/schema.ts';
 import { acceptUpload, type FileKind } from '../../platform/files.ts';
@@ -220,19 +220,8 @@ export interface ClosureInput {
   scope: 'this' | 'all';
 }
 
-type Exec = Pick<Tx, 'execute'>;
-async function rows<T>(db: Exec, query: ReturnType<typeof sql>): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-}
-
-const isUniqueViolation = (err: unknown): boolean => {
-  let e: unknown = err;
-  for (let i = 0; i < 3 && e; i++) {
-    if ((e as { code?: string }).code === '23505') return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-};
+const rows = queryRows;
+const isUniqueViolation = (err: unknown): boolean => violatedConstraint(err, '23505') !== null;
 
 /** Days a resource (or every resource) is closed by staff, overlapping [from, to]. */
 export async function closuresBetween(
