@@ -430,7 +430,7 @@ export async function spacesApi(appBase: FastifyInstance, opts: { bookings: Book
       const actor = actorOf(request);
       return refusing(request, reply, async () => {
         const made = await svc.create(actor, resource, input as BookingInput);
-        const views = await Promise.all(made.ids.map((id) => svc.get(actor, id)));
+        const views = await svc.getMany(actor, made.ids);
         reply.code(201).header('location', `/api/v1/spaces/bookings/${made.ids[0]}`);
         return {
           status: made.status,

@@ -148,6 +148,34 @@ describe('rooms', () => {
     assert.ok(ok.seriesId);
   });
 
+  test('cancelling a series cancels its future occurrences within the deadline, in one go', async () => {
+    const [p, q] = await testPeople(t.database, 2);
+    const first = openDays(1, addDays(todayInWarsaw(), 35))[0]!;
+    const made = await svc.create(p!, 'sala-warsztatowa-innowacji-spolecznych', {
+      date: first,
+      from: '16:00',
+      to: '17:00',
+      repeatWeeks: 3,
+    });
+    await assert.rejects(svc.cancelSeries(q!, made.ids[0]!), /not found/);
+    const real = clock;
+    // Between the first occurrence's deadline (24 h before) and its start: it stays.
+    clock = new Date(warsawInstant(first, '16:00').getTime() - 60 * 60_000);
+    try {
+      assert.equal(await svc.cancelSeries(p!, made.ids[1]!), 2);
+    } finally {
+      clock = real;
+    }
+    const statuses = await queryRows<{ status: string }>(
+      t.database.db,
+      sql`select status from space_booking where series_id = ${made.seriesId} order by starts_at`,
+    );
+    assert.deepEqual(
+      statuses.map((r) => r.status),
+      ['confirmed', 'cancelled', 'cancelled'],
+    );
+  });
+
   test('a quota per person per week is kept', async () => {
     const [p] = await testPeople(t.database, 1);
     // The B2B room allows 5 bookings a week per person (a week may have a holiday: days repeat).

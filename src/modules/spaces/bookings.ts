@@ -609,16 +609,19 @@ export function bookingsService(deps: BookingsDeps) {
     try {
       await write(async (tx) => {
         // Clashes with live bookings, for every occurrence at once (a series is all or nothing).
-        const clashing: LocalDate[] = [];
-        for (const [i, r] of ranges.entries()) {
-          const busy = await queryRows<{ n: number }>(
-            tx,
-            sql`select count(*)::int as n from space_booking
-                where resource_id = ${resource.id} and kind = 'slot' and status in ('requested','confirmed','checked_in')
-                  and tstzrange(starts_at, blocked_until) && tstzrange(${r.start}, ${new Date(r.end.getTime() + rules.bufferMinutes * MINUTE)})`,
-          );
-          if (Number(busy[0]?.n) > 0) clashing.push(dates[i]!);
-        }
+        const bufferMs = rules.bufferMinutes * MINUTE;
+        const taken = await queryRows<{ i: number }>(
+          tx,
+          sql`select r.i::int as i
+              from unnest(${`{${ranges.map((r) => r.start.toISOString()).join(',')}}`}::timestamptz[],
+                          ${`{${ranges.map((r) => new Date(r.end.getTime() + bufferMs).toISOString()).join(',')}}`}::timestamptz[])
+                   with ordinality as r(s, u, i)
+              where exists (
+                select 1 from space_booking b
+                where b.resource_id = ${resource.id} and b.kind = 'slot' and b.status in ('requested','confirmed','checked_in')
+                  and tstzrange(b.starts_at, b.blocked_until) && tstzrange(r.s, r.u))`,
+        );
+        const clashing = taken.map((r) => dates[Number(r.i) - 1]!);
         if (failures.length > 0 || (dates.length > 1 && clashing.length > 0)) {
           throw new RuleError('seriesClash', 'date', 409, {
             dates: [...new Set([...failures.map((x) => x.date), ...clashing])].sort(),
@@ -903,17 +906,23 @@ export function bookingsService(deps: BookingsDeps) {
     return row as SelectedBooking;
   }
 
-  async function lockBooking(tx: Tx, id: string): Promise<BookingRow> {
-    if (!z.uuid().safeParse(id).success) throw new NotFoundError('booking');
-    const [row] = await queryRows<BookingRow>(
+  /** Locks the bookings a condition selects, as plain rows (soonest first). */
+  async function lockBookings(tx: Tx, where: ReturnType<typeof sql>): Promise<BookingRow[]> {
+    const rows = await queryRows<BookingRow>(
       tx,
       sql`select id, resource_id as "resourceId", kind, user_id as "userId", organisation_id as "organisationId",
                  agreement_id as "agreementId", series_id as "seriesId", day::text as day,
                  starts_at as "startsAt", ends_at as "endsAt", status
-          from space_booking where id = ${id} for update`,
+          from space_booking where ${where} order by starts_at for update`,
     );
+    return rows.map((row) => ({ ...row, startsAt: new Date(row.startsAt), endsAt: new Date(row.endsAt) }));
+  }
+
+  async function lockBooking(tx: Tx, id: string): Promise<BookingRow> {
+    if (!z.uuid().safeParse(id).success) throw new NotFoundError('booking');
+    const [row] = await lockBookings(tx, sql`id = ${id}`);
     if (!row) throw new NotFoundError('booking');
-    return { ...row, startsAt: new Date(row.startsAt), endsAt: new Date(row.endsAt) };
+    return row;
   }
 
   /** Locks a booking being changed; refused if someone changed it since the person saw it. */
@@ -1070,8 +1079,6 @@ export function bookingsService(deps: BookingsDeps) {
     });
   }
 
-  const live = inArray(spaceBookings.status, [...liveStatuses]);
-
   return {
     create,
 
@@ -1099,6 +1106,20 @@ export function bookingsService(deps: BookingsDeps) {
       if (daysBetween(from, to) + 1 > 62) throw new RuleError('rangeTooLong', 'to');
       const minute = Math.floor(now().getTime() / MINUTE);
       return availabilityCache(`${slug}|${from}|${to}|${minute}`, () => loadAvailability(slug, from, to));
+    },
+
+    /** Several bookings at once (a series just made), for their author or staff, in the order asked. */
+    async getMany(actor: BookingActor, ids: readonly string[]): Promise<BookingView[]> {
+      if (ids.length === 0) return [];
+      const rows = (
+        await db
+          .select(bookingSelect)
+          .from(spaceBookings)
+          .innerJoin(spaceResources, eq(spaceResources.id, spaceBookings.resourceId))
+          .where(inArray(spaceBookings.id, [...ids]))
+      ).filter((r) => can(actor, 'view', r)) as SelectedBooking[];
+      const views = await toViews(actor, rows, isStaff(actor));
+      return ids.flatMap((id) => views.filter((v) => v.id === id));
     },
 
     /** One booking, for its author or staff. */
@@ -1225,24 +1246,49 @@ export function bookingsService(deps: BookingsDeps) {
       });
     },
 
-    /** Cancels every occurrence of a series that can still be cancelled. */
+    /**
+     * Cancels, in one transaction, every future occurrence of the person's series still within its
+     * deadline; one e-mail lists how many. Returns how many were cancelled.
+     */
     async cancelSeries(actor: BookingActor, id: string): Promise<number> {
-      const b = await loadBooking(db, id);
-      if (!can(actor, 'manage', b) || !b.seriesId) throw new NotFoundError('booking');
-      const rows = await db
-        .select({ id: spaceBookings.id })
-        .from(spaceBookings)
-        .where(and(eq(spaceBookings.seriesId, b.seriesId), live, gt(spaceBookings.startsAt, now())));
-      let n = 0;
-      for (const r of rows) {
-        try {
-          await this.cancel(actor, r.id);
-          n++;
-        } catch (err) {
-          if (!(err instanceof RuleError)) throw err;
-        }
-      }
-      return n;
+      const first = await loadBooking(db, id);
+      if (!can(actor, 'manage', first) || !first.seriesId) throw new NotFoundError('booking');
+      return write(async (tx) => {
+        const t = now();
+        const resource = await resourceOf(tx, first.resourceId);
+        const rows = await lockBookings(
+          tx,
+          sql`series_id = ${first.seriesId} and user_id = ${actor.id}
+              and status in ('requested', 'confirmed') and starts_at > ${t}`,
+        );
+        const deadlineMs = resource.rules.cancelHours * 60 * MINUTE;
+        const open = rows.filter((b) => t.getTime() <= b.startsAt.getTime() - deadlineMs);
+        if (open.length === 0) return 0;
+        await tx
+          .update(spaceBookings)
+          .set({ status: 'cancelled', cancelledAt: t, updatedAt: t })
+          .where(
+            inArray(
+              spaceBookings.id,
+              open.map((b) => b.id),
+            ),
+          );
+        for (const b of open) await release(tx, b, true);
+        await mailTo(tx, actor.id, (u) => ({
+          to: u.email,
+          name: u.name,
+          locale: u.locale,
+          userId: actor.id,
+          template: 'bookingCancelled',
+          args: [
+            resource.name,
+            describeWhen(u.locale, open[0]!) + (open.length > 1 ? ` (+${open.length - 1})` : ''),
+            null,
+            mineUrl,
+          ],
+        }));
+        return open.length;
+      });
     },
 
     /** Moves a booking to another time (room) or day (desk), until the deadline; all rules apply again. */
