@@ -16,7 +16,7 @@ import type { FormState, FormValues } from '../../platform/views/components.tsx'
 import { describeAgent } from './agent.ts';
 import { accountsApi } from './api.ts';
 import { consentKinds } from './schema.ts';
-import { accountsService, type Self } from './service.ts';
+import { accountsService, profileInput, type Self } from './service.ts';
 import {
   AccountPage,
   BackupCodesPage,
@@ -291,11 +291,6 @@ export async function accountsModule(app: FastifyInstance, opts: AccountsOptions
 
 // ——— Signed-in self-service ———
 
-export const profileSchema = z.object({
-  name: f.text(120),
-  locale: f.choice(locales),
-  phone: f.phone(),
-});
 const consentSchema = z.object({ kind: f.choice(consentKinds), decision: f.choice(['grant', 'withdraw']) });
 const changePasswordSchema = z.object({
   currentPassword: f.password(),
@@ -387,7 +382,7 @@ async function selfServiceRoutes(app: FastifyInstance, accounts: ReturnType<type
     );
   });
   app.post('/konto/profil', { config: { ...user, ...formLimit } }, async (request, reply) => {
-    const parsed = parseForm(profileSchema, request.body, request.t);
+    const parsed = parseForm(profileInput, request.body, request.t);
     if (!parsed.ok) return reply.render(profilePage(parsed.state), 422);
     await accounts.updateProfile(request.actor!.id, parsed.data);
     // The language switch cookie outranks the profile, so it follows the new choice.

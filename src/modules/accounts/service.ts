@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { isAPIError } from 'better-auth/api';
 import { symmetricDecrypt } from 'better-auth/crypto';
 import { and, asc, desc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db, Tx } from '../../db/client.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
@@ -15,6 +16,7 @@ import { passwordProblem } from '../../platform/auth/passwords.ts';
 import {
   account,
   type Locale,
+  locales,
   type Role,
   session,
   signInAttempts,
@@ -23,6 +25,7 @@ import {
   verification,
 } from '../../platform/auth/schema.ts';
 import { NotFoundError, RuleError, TooManyRequestsError } from '../../platform/http/errors.ts';
+import { checkedInput, f } from '../../platform/http/forms.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { mailOutbox } from '../../platform/mail/schema.ts';
@@ -68,11 +71,13 @@ export interface AccountOverview {
   createdAt: Date;
 }
 
-export interface ProfileInput {
-  name: string;
-  locale: Locale;
-  phone?: string | undefined;
-}
+/** The profile form and the service check the same things. */
+export const profileInput = z.object({
+  name: f.text(120),
+  locale: f.choice(locales),
+  phone: f.phone(),
+});
+export type ProfileInput = z.input<typeof profileInput>;
 
 export interface ConsentState {
   kind: ConsentKind;
@@ -391,7 +396,8 @@ export function accountsService(deps: AccountsDeps) {
       };
     },
 
-    async updateProfile(userId: string, input: ProfileInput): Promise<void> {
+    async updateProfile(userId: string, raw: ProfileInput): Promise<void> {
+      const input = checkedInput(profileInput, raw);
       await db
         .update(user)
         .set({ name: input.name, locale: input.locale, phone: input.phone ?? null, updatedAt: new Date() })

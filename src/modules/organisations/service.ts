@@ -10,7 +10,7 @@ import { type Db, escapeLike, type Tx, violatedConstraint } from '../../db/clien
 import { audit, auditActor, type RequestContext } from '../../platform/audit/audit.ts';
 import { type Locale, user } from '../../platform/auth/schema.ts';
 import { AppError, NotFoundError, RuleError } from '../../platform/http/errors.ts';
-import { f } from '../../platform/http/forms.ts';
+import { checkedInput, f } from '../../platform/http/forms.ts';
 import { formatDateTime } from '../../platform/i18n/index.ts';
 import { uuidPattern, uuidv7 } from '../../platform/ids.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
@@ -118,17 +118,8 @@ type ParsedOrganisation = z.output<typeof organisationInput>;
 export type OrganisationInput = Pick<ParsedOrganisation, 'name' | 'kind' | 'description'> &
   Partial<Omit<ParsedOrganisation, 'name' | 'kind' | 'description'>>;
 
-/**
- * The service checks its input again (parsing is idempotent on parsed values), so a caller that
- * skips the form or the API still cannot store an invalid NIP or a NIP for an informal group.
- */
-function checked(input: OrganisationInput): ParsedOrganisation {
-  const result = organisationInput.safeParse(input);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const field = issue.path.length ? String(issue.path[0]) : undefined;
-  throw new RuleError(issue.code === 'custom' ? issue.message : 'invalid', field);
-}
+// create() and update() check their input again with checkedInput (parsing is idempotent on parsed
+// values), so a caller that skips the form or the API cannot store an invalid NIP either.
 
 export const inviteInput = z.object({ email: f.email(), role: f.choice(memberRoles) }).strict();
 export type InviteInput = z.output<typeof inviteInput>;
@@ -468,7 +459,7 @@ export function organisationsService(deps: OrganisationsDeps) {
     /** Registers an organisation; its creator becomes its owner. Awaits staff verification. */
     async create(actor: OrgActor, raw: OrganisationInput): Promise<{ id: string }> {
       authorize(can(actor, 'create'));
-      const input = checked(raw);
+      const input = checkedInput(organisationInput, raw);
       const subareaId = await subareaIdFor(input.subarea);
       const id = uuidv7();
       try {
@@ -501,7 +492,7 @@ export function organisationsService(deps: OrganisationsDeps) {
      * back to verification; editing a rejected one resubmits it.
      */
     async update(actor: OrgActor, id: string, raw: OrganisationInput): Promise<{ backToPending: boolean }> {
-      const input = checked(raw);
+      const input = checkedInput(organisationInput, raw);
       const subareaId = await subareaIdFor(input.subarea);
       try {
         return await db.transaction(async (tx) => {

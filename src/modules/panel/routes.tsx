@@ -14,7 +14,14 @@ import { todayInWarsaw } from '../../platform/time/warsaw.ts';
 import type { FormState } from '../../platform/views/components.tsx';
 import { accountsService } from '../accounts/service.ts';
 import { can, refusal } from './policy.ts';
-import { type AuditFilters, decodeCursor, encodeCursor, panelService, type ServiceActor } from './service.ts';
+import {
+  type AuditFilters,
+  blockInput,
+  decodeCursor,
+  encodeCursor,
+  panelService,
+  type ServiceActor,
+} from './service.ts';
 import { knownUnits, UNIT_MAX, unitSlugPattern } from './units.ts';
 import { AuditPage } from './views/audit.tsx';
 import { DashboardPage } from './views/dashboard.tsx';
@@ -134,7 +141,6 @@ export const roleSchema = z.object({
   staffUnit: f.choice(['none', ...knownUnits, 'other']),
   staffUnitOther: f.optionalText(UNIT_MAX),
 });
-export const blockSchema = z.object({ reason: f.text(500) });
 const emptySchema = z.object({});
 
 function ruleMessage(t: Messages, err: RuleError): string {
@@ -272,7 +278,7 @@ export async function panelModule(app: FastifyInstance) {
   app.post('/panel/uzytkownicy/:id/blokada', staff, async (request, reply) => {
     const t = request.t;
     const id = idParam(request);
-    const parsed = parseForm(blockSchema, request.body, t);
+    const parsed = parseForm(blockInput, request.body, t);
     if (!parsed.ok) return renderUser(request, reply, id, { blockState: parsed.state }, 422);
     try {
       await panel.block(actorOf(request), id, parsed.data.reason);

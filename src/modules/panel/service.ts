@@ -18,18 +18,20 @@ import {
   sql,
 } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
 import { type Db, escapeLike, type Tx } from '../../db/client.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { type Locale, type Role, roles, session, user } from '../../platform/auth/schema.ts';
 import { ForbiddenError, NotFoundError, RuleError } from '../../platform/http/errors.ts';
+import { checkedInput, f } from '../../platform/http/forms.ts';
 import { messages } from '../../platform/i18n/index.ts';
 import { failedJobs, jobStats } from '../../platform/jobs/stats.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { failedMail, outboxStats } from '../../platform/mail/stats.ts';
 import { authorize, isAdmin, isStaff, type PolicyActor } from '../../platform/policy.ts';
 import { type Refusal, refusal } from './policy.ts';
-import { isKnownUnit } from './units.ts';
+import { isKnownUnit, UNIT_MAX, unitSlugPattern } from './units.ts';
 
 export type ServiceActor = PolicyActor & { requestId?: string | undefined };
 
@@ -50,6 +52,9 @@ export interface PanelDeps {
 export const USERS_PAGE_SIZE = 25;
 export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_EXPORT_MAX = 100_000;
+
+/** Why an account is blocked: the form and the service check the same. */
+export const blockInput = z.object({ reason: f.text(500) });
 
 const contains = (column: AnyColumn, text: string) =>
   sql`${column} ilike ${`%${escapeLike(text)}%`} escape '\\'`;
@@ -411,6 +416,10 @@ export function panelService(deps: PanelDeps) {
       input: { role: Role; staffUnit: string | null },
     ): Promise<'changed' | 'unchanged'> {
       authorize(isAdmin(actor));
+      if (!(roles as readonly string[]).includes(input.role)) throw new RuleError('invalid', 'role');
+      const unit = input.staffUnit;
+      if (unit !== null && (unit.length > UNIT_MAX || !unitSlugPattern.test(unit)))
+        throw new RuleError('unitSlug', 'staffUnitOther');
       return locked(actor.id, targetId, async (tx, { actor: current, target, activeAdmins }) => {
         authorize(isAdmin(current));
         const r = refusal(current, 'changeRole', target, { role: input.role });
@@ -447,8 +456,9 @@ export function panelService(deps: PanelDeps) {
     },
 
     /** Blocks the account and ends all its sessions at once; the person is told why by e-mail. */
-    async block(actor: ServiceActor, targetId: string, reason: string): Promise<void> {
+    async block(actor: ServiceActor, targetId: string, rawReason: string): Promise<void> {
       authorize(isStaff(actor));
+      const { reason } = checkedInput(blockInput, { reason: rawReason });
       await locked(actor.id, targetId, async (tx, { actor: current, target, activeAdmins }) => {
         authorize(isStaff(current));
         const r = refusal(current, 'block', target);

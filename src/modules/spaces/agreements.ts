@@ -12,7 +12,7 @@ import { type Db, escapeLike, type Tx, violatedConstraint } from '../../db/clien
 import { audit, auditActor, type RequestContext } from '../../platform/audit/audit.ts';
 import { type Locale, user } from '../../platform/auth/schema.ts';
 import { NotFoundError, RuleError } from '../../platform/http/errors.ts';
-import { f } from '../../platform/http/forms.ts';
+import { checkedInput, f } from '../../platform/http/forms.ts';
 import { formatDay, formatMoney } from '../../platform/i18n/index.ts';
 import { uuidPattern, uuidv7 } from '../../platform/ids.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
@@ -332,16 +332,6 @@ function packageColumns(v: PackageInput) {
   };
 }
 
-function checkedPackage(raw: unknown): PackageInput {
-  const r = packageInput.safeParse(raw);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0]!;
-  throw new RuleError(
-    issue.code === 'custom' ? issue.message : 'invalid',
-    issue.path.length ? String(issue.path[0]) : undefined,
-  );
-}
-
 export interface AgreementsDeps {
   db: Db;
   /** Public address of the site, for links in e-mails. */
@@ -575,7 +565,7 @@ export function agreementsService(deps: AgreementsDeps) {
       ctx: RequestContext = {},
     ): Promise<{ id: string }> {
       staffOnly(actor);
-      const v = checkedPackage(raw);
+      const v = checkedInput(packageInput, raw);
       const id = uuidv7();
       try {
         await changeIn(db, async (tx) => {
@@ -616,7 +606,7 @@ export function agreementsService(deps: AgreementsDeps) {
     ): Promise<void> {
       staffOnly(actor);
       if (!uuidPattern.test(id)) throw new NotFoundError('package');
-      const v = checkedPackage(raw);
+      const v = checkedInput(packageInput, raw);
       await changeIn(db, async (tx) => {
         const [before] = await tx.select().from(spacePackages).where(eq(spacePackages.id, id)).for('update');
         if (!before) throw new NotFoundError('package');

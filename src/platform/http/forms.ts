@@ -2,6 +2,22 @@
 import { z } from 'zod';
 import type { Messages } from '../i18n/index.ts';
 import type { FormState, FormValues } from '../views/components.tsx';
+import { RuleError } from './errors.ts';
+
+/**
+ * A service checks its input with the same schema the form and the API use, so a direct caller
+ * cannot store what a form would refuse: the first problem becomes a RuleError naming its field
+ * (a refinement's message is its code; any other problem is 'invalid').
+ */
+export function checkedInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new RuleError(
+    issue.code === 'custom' ? issue.message : 'invalid',
+    issue.path.length ? String(issue.path[0]) : undefined,
+  );
+}
 
 export type FormResult<T> = { ok: true; data: T } | { ok: false; state: FormState };
 
