@@ -128,6 +128,16 @@ describe('jobs and the worker', () => {
     assert.equal(calls, 3, 'a failed job is not run again');
   });
 
+  it('keeps only the first line of an error, which staff read on the dashboard', async () => {
+    t.app.klaster.worker.register('test.dberror', async () => {
+      throw new Error('Failed query: insert into org_member …\nparams: anna@example.pl,+48 600 100 200');
+    });
+    await enqueueJob(t.database, { kind: 'test.dberror', maxAttempts: 1 });
+    await t.app.klaster.worker.tick();
+    const [job] = await jobsOf('test.dberror');
+    assert.equal(job?.last_error, 'Failed query: insert into org_member …');
+  });
+
   it('a job nobody handles fails with a clear error instead of vanishing', async () => {
     await enqueueJob(t.database, { kind: 'test.unknown', maxAttempts: 1 });
     await t.app.klaster.worker.tick();

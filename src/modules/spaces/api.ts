@@ -23,8 +23,6 @@ import { AVAILABILITY_TTL_MS } from './changes.ts';
 import { bookingRuleMessage } from './messages.ts';
 import { bookingStatuses, resourceKinds } from './schema.ts';
 
-/** How long an availability answer may be reused (see `availability` in the plugin). */
-
 const instant = z.iso.datetime().describe('ISO 8601 instant (UTC)');
 const localDate = z.string().describe('Day in Europe/Warsaw, YYYY-MM-DD');
 

@@ -1082,8 +1082,6 @@ export function bookingsService(deps: BookingsDeps) {
   return {
     create,
 
-    /** Grows with every booking transaction of this service (see `write`). */
-
     /** Active resources for the public list, in display order, with their zone and building (cached). */
     async resources(): Promise<ResourceView[]> {
       return resourcesCache('all', loadResources);

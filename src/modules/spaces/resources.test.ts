@@ -5,7 +5,9 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { addDays, todayInWarsaw } from '../../platform/time/warsaw.ts';
-import { closuresBetween, slugify } from './resources.ts';
+import { organisationsService } from '../organisations/service.ts';
+import { bookingsService } from './bookings.ts';
+import { slugify } from './resources.ts';
 
 type Client = Awaited<ReturnType<TestApp['signedIn']>>;
 
@@ -312,9 +314,14 @@ describe('staff back office for bookable resources', () => {
     assert.match(page.body, /Dzień Klastra/);
     assert.match(page.body, /Boże Narodzenie/, 'the holidays of the next 12 months are listed');
 
-    const between = await closuresBetween(t.database.db, roomId, from, from);
-    assert.deepEqual(between, [{ from, to, reason: 'Malowanie ścian' }]);
-    assert.equal((await closuresBetween(t.database.db, roomId, to, to)).length, 2);
+    // The booking calendar sees them: this room's own, and the one for every resource.
+    const bookings = bookingsService({
+      db: t.database.db,
+      baseUrl: 'http://localhost',
+      organisations: organisationsService({ db: t.database.db, baseUrl: 'http://localhost' }),
+    });
+    assert.deepEqual(await bookings.closures(roomId, from, from), [{ from, to, reason: 'Malowanie ścian' }]);
+    assert.equal((await bookings.closures(roomId, to, to)).length, 2);
 
     const [c] = await q<{ id: string }>(sql`select id from space_closure where reason = 'Malowanie ścian'`);
     const del = await staff.post(`${url}/${c!.id}/usun`);

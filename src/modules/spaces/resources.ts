@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import { type Db, queryRows, type Tx, violatedConstraint } from '../../db/client.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { user } from '../../platform/auth/schema.ts';
@@ -222,27 +222,6 @@ export interface ClosureInput {
 
 const rows = queryRows;
 const isUniqueViolation = (err: unknown): boolean => violatedConstraint(err, '23505') !== null;
-
-/** Days a resource (or every resource) is closed by staff, overlapping [from, to]. */
-export async function closuresBetween(
-  db: Db | Tx,
-  resourceId: string,
-  from: LocalDate,
-  to: LocalDate,
-): Promise<Array<{ from: LocalDate; to: LocalDate; reason: string }>> {
-  const found = await db
-    .select({ from: spaceClosures.startsOn, to: spaceClosures.endsOn, reason: spaceClosures.reason })
-    .from(spaceClosures)
-    .where(
-      and(
-        or(eq(spaceClosures.resourceId, resourceId), isNull(spaceClosures.resourceId)),
-        lte(spaceClosures.startsOn, to),
-        gte(spaceClosures.endsOn, from),
-      ),
-    )
-    .orderBy(asc(spaceClosures.startsOn), asc(spaceClosures.endsOn));
-  return found;
-}
 
 const auditActor = (a: StaffActor) => ({ id: a.id, role: a.role, requestId: a.requestId });
 

@@ -26,10 +26,14 @@ export function backoffSeconds(attempt: number): number {
   return Math.min(5 * 2 ** Math.max(0, attempt - 1), 3600);
 }
 
-/** Keeps credentials out of stored errors and logs. */
+/**
+ * Keeps credentials and personal data out of stored errors (staff read them on the dashboard):
+ * only the first line — database errors carry the statement's parameters after it — and no
+ * passwords in connection strings.
+ */
 function safeError(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
-  return msg.replace(/\/\/[^@/\s]+@/g, '//***@').slice(0, 500);
+  return (msg.split('\n')[0] ?? '').replace(/\/\/[^@/\s]+@/g, '//***@').slice(0, 500);
 }
 
 export interface WorkerOptions {

@@ -53,9 +53,7 @@ export function QueuePage({
           placeholder={o.allStatuses}
           options={organisationStatuses.map((s) => ({ value: s, label: o.statuses[s] }))}
         />
-        <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
-          {o.showResults}
-        </button>
+        <Button variant="secondary">{o.showResults}</Button>
       </form>
       {items.length === 0 ? (
         <p class="govuk-body">{o.queueEmpty}</p>

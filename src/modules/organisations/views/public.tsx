@@ -70,9 +70,7 @@ export function ListPage({
           placeholder={o.allKinds}
           options={organisationKinds.map((k) => ({ value: k, label: o.kinds[k] }))}
         />
-        <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
-          {o.showResults}
-        </button>
+        <Button variant="secondary">{o.showResults}</Button>
         {filtered ? (
           <p class="govuk-body">
             <a class="govuk-link" href="/organizacje">

@@ -318,9 +318,7 @@ export function QueuePage({
           hint={a.searchHint}
           state={{ values: { q }, errors: {} }}
         />
-        <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
-          {a.showResults}
-        </button>
+        <Button variant="secondary">{a.showResults}</Button>
       </form>
       {items.length === 0 ? (
         <p class="govuk-body">{a.queueEmpty}</p>

@@ -157,9 +157,7 @@ export function BookingsPanelPage({
           state={{ values: { dzien: day }, errors: {} }}
           width="10"
         />
-        <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
-          {p.show}
-        </button>
+        <Button variant="secondary">{p.show}</Button>
       </form>
       {bookings.length === 0 ? (
         <p class="govuk-body">{p.noBookings}</p>

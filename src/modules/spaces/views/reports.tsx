@@ -34,6 +34,7 @@ export function ReportPage({ state, data }: { state: FormState; data: ReportData
   const { t, locale } = useView();
   const a = t.agreements;
   const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const hours = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const percent = (share: number) => Math.round(share * 1000) / 10;
   const qs = data ? `?od=${data.period.from}&do=${data.period.to}` : '';
   const csv = (name: string) => `/panel/umowy/raport/${name}.csv${qs}`;
@@ -138,7 +139,11 @@ export function ReportPage({ state, data }: { state: FormState; data: ReportData
               data={data.rooms.map((r) => ({
                 label: r.name,
                 value: percent(r.share),
-                display: `${pct.format(r.share)} (${r.bookedHours} / ${r.openHours} h)`,
+                display: a.roomHours(
+                  pct.format(r.share),
+                  hours.format(r.bookedHours),
+                  hours.format(r.openHours),
+                ),
               }))}
               unit="%"
               max={100}

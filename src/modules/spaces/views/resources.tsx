@@ -10,7 +10,6 @@ import {
   ErrorSummary,
   Form,
   type FormState,
-  NotificationBanner,
   Select,
   Table,
   Tag,
@@ -366,12 +365,6 @@ export function EditResourcePage({
       </Form>
     </ResourcePage>
   );
-}
-
-/** A notice shown above a form when a refused action is not tied to one field. */
-export function Notice({ text }: { text: string | undefined }) {
-  if (!text) return null;
-  return <NotificationBanner kind="notice">{text}</NotificationBanner>;
 }
 
 // ------------------------------------------------------------------------------ public gallery

@@ -208,6 +208,7 @@ export const agreements = catalogue({
     roomsLead:
       'Godziny rezerwacji potwierdzonych i z obecnością podzielone przez godziny otwarcia w okresie.',
     roomsChart: 'Wykorzystanie sal',
+    roomHours: (share: string, booked: string, open: string) => `${share} (${booked} z ${open} godz.)`,
     resource: 'Sala',
     bookedHours: 'Godziny rezerwacji',
     openHours: 'Godziny otwarcia',
@@ -465,6 +466,7 @@ export const agreements = catalogue({
     roomsTitle: 'Room utilisation',
     roomsLead: 'Hours of confirmed and checked-in bookings divided by the opening hours in the period.',
     roomsChart: 'Room utilisation',
+    roomHours: (share: string, booked: string, open: string) => `${share} (${booked} of ${open} h)`,
     resource: 'Room',
     bookedHours: 'Booked hours',
     openHours: 'Opening hours',
@@ -726,6 +728,7 @@ export const agreements = catalogue({
     roomsLead:
       'Години підтверджених бронювань і бронювань з відміткою присутності, поділені на години роботи за період.',
     roomsChart: 'Використання залів',
+    roomHours: (share: string, booked: string, open: string) => `${share} (${booked} з ${open} год)`,
     resource: 'Зала',
     bookedHours: 'Години бронювань',
     openHours: 'Години роботи',
