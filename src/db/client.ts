@@ -125,3 +125,17 @@ export function violatedConstraint(
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/**
+ * Whether an error is PostgreSQL's verdict on a race that running the transaction again resolves:
+ * a deadlock (40P01) or a serialisation failure (40001).
+ */
+export function isRetryableConflict(err: unknown): boolean {
+  let e: unknown = err;
+  for (let i = 0; i < 5 && e; i++) {
+    const code = (e as { code?: unknown }).code;
+    if (code === '40P01' || code === '40001') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -352,6 +352,16 @@ export function bookingsService(deps: BookingsDeps) {
       where id = ${agreementId} and days_total is not null and days_used > 0`);
   }
 
+  /**
+   * Serialises the writes of one room's time ranges. The exclusion constraint alone keeps them
+   * apart, but it checks after inserting: two transactions inserting clashing ranges at the same
+   * moment each wait for the other, and PostgreSQL breaks the tie with a deadlock error. Taken
+   * first, this lock makes the later one see the earlier one's booking and be refused as "taken".
+   */
+  async function lockRoomRanges(tx: Tx, resourceId: string) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`space-slots:${resourceId}`}, 0))`);
+  }
+
   /** Serialises bookings of one person (and organisation) on one resource while quotas are counted. */
   async function lockQuota(tx: Tx, resourceId: string, key: string) {
     await tx.execute(
@@ -608,6 +618,7 @@ export function bookingsService(deps: BookingsDeps) {
     const ids = dates.map(() => uuidv7());
     try {
       await write(async (tx) => {
+        await lockRoomRanges(tx, resource.id);
         // Clashes with live bookings, for every occurrence at once (a series is all or nothing).
         const bufferMs = rules.bufferMinutes * MINUTE;
         const taken = await queryRows<{ i: number }>(
@@ -1362,6 +1373,7 @@ export function bookingsService(deps: BookingsDeps) {
           checkSlot(rules, day, range.start, range.end, t);
           try {
             await write(async (tx) => {
+              await lockRoomRanges(tx, resource.id);
               const b = await lockUnchanged(tx, current);
               // Quotas count the week of the new time, without this booking.
               await checkQuota(

@@ -2,14 +2,26 @@
 // availability) and the change counter that empties them. Every write of the module's services runs
 // through `changeIn`, so a change made on this node shows at once; other nodes see it when their
 // entry expires (seconds). They are views only: the database decides every booking.
-import type { Db, Tx } from '../../db/client.ts';
+import { type Db, isRetryableConflict, type Tx } from '../../db/client.ts';
 
 let changes = 0;
 
-/** Runs a write transaction; once it ends (committed or not), this node's caches are stale. */
+/** Attempts of a write transaction that PostgreSQL broke off as a deadlock or serialisation failure. */
+const ATTEMPTS = 3;
+
+/**
+ * Runs a write transaction (again, up to three times in all, if PostgreSQL broke it off to resolve
+ * a deadlock: everything it did was rolled back); once it ends, this node's caches are stale.
+ */
 export async function changeIn<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
   try {
-    return await db.transaction(fn);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await db.transaction(fn);
+      } catch (err) {
+        if (attempt >= ATTEMPTS || !isRetryableConflict(err)) throw err;
+      }
+    }
   } finally {
     changes++;
   }
