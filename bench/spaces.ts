@@ -4,6 +4,7 @@
 // the booking-creation scenario takes, each free and distinct.
 import { sql } from 'drizzle-orm';
 import type { Database } from '../src/db/client.ts';
+import { systemClock } from '../src/platform/time/clock.ts';
 import { isWorkingDay } from '../src/platform/time/holidays.ts';
 import { addDays, isoWeek, type LocalDate, todayInWarsaw, weekStart } from '../src/platform/time/warsaw.ts';
 import { createSignedInPeople } from '../test/support/app.ts';
@@ -89,7 +90,7 @@ export async function seedSpacesBench(database: Database, secret: string): Promi
       and (s.i < 7 or r.position < 116)
     limit ${BENCH_BOOKINGS}::int`);
   await db.execute(sql`analyze`);
-  const monday = weekStart(addDays(todayInWarsaw(), 14));
+  const monday = weekStart(addDays(todayInWarsaw(systemClock.now()), 14));
   return {
     cookies: people.map((p) => p.cookie),
     week: { iso: isoWeek(monday), from: monday, to: addDays(monday, 6) },
@@ -107,9 +108,13 @@ export function slotSequence(): (n: number) => {
   to: string;
 } {
   const days: LocalDate[] = [];
-  for (let d = addDays(todayInWarsaw(), FREE_FROM_DAYS); days.length < 200; d = addDays(d, 1))
-    if (isWorkingDay(d) && d <= addDays(todayInWarsaw(), HORIZON_DAYS - 1)) days.push(d);
-    else if (d > addDays(todayInWarsaw(), HORIZON_DAYS)) break;
+  for (
+    let d = addDays(todayInWarsaw(systemClock.now()), FREE_FROM_DAYS);
+    days.length < 200;
+    d = addDays(d, 1)
+  )
+    if (isWorkingDay(d) && d <= addDays(todayInWarsaw(systemClock.now()), HORIZON_DAYS - 1)) days.push(d);
+    else if (d > addDays(todayInWarsaw(systemClock.now()), HORIZON_DAYS)) break;
   const hours = 12;
   return (n) => {
     const room = n % BENCH_ROOMS;
@@ -125,7 +130,7 @@ export function slotSequence(): (n: number) => {
  * seeded range, then the weekday the range starts on — so the short-lived answer cache misses.
  */
 export function availabilityPaths(): (n: number) => string {
-  const firstMonday = weekStart(addDays(todayInWarsaw(), -300));
+  const firstMonday = weekStart(addDays(todayInWarsaw(systemClock.now()), -300));
   return (n) => {
     const room = benchRoom(n % BENCH_ROOMS);
     const week = Math.floor(n / BENCH_ROOMS) % 60;

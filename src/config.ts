@@ -45,6 +45,7 @@ const envSchema = z.object({
     .default(10 * 1024 * 1024),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   SIGNIN_LIMIT_PER_15_MIN: z.coerce.number().int().min(1).default(10),
+  OVERLOAD_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   CONTACT_EMAIL: z.email().default('klaster@um.krakow.pl'),
 });
 
@@ -72,6 +73,8 @@ export interface Config {
   uploadLimit: number;
   rateLimitPerMinute: number;
   signInLimit: number;
+  /** Event-loop delay (ms) past which the node answers 503 for a while; 0 turns the guard off. */
+  overloadEventLoopDelayMs: number;
   contactEmail: string;
 }
 
@@ -125,6 +128,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     uploadLimit: e.UPLOAD_LIMIT_BYTES,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     signInLimit: e.SIGNIN_LIMIT_PER_15_MIN,
+    overloadEventLoopDelayMs: e.OVERLOAD_EVENT_LOOP_DELAY_MS,
     contactEmail: e.CONTACT_EMAIL,
   };
 }
@@ -164,5 +168,9 @@ export const configDocs: Array<[name: keyof Env, meaning: string]> = [
   ['UPLOAD_LIMIT_BYTES', 'largest accepted uploaded file (default 10485760)'],
   ['RATE_LIMIT_PER_MINUTE', 'requests per minute per client address (default 600)'],
   ['SIGNIN_LIMIT_PER_15_MIN', 'failed sign-ins per account and per address in 15 minutes (default 10)'],
+  [
+    'OVERLOAD_EVENT_LOOP_DELAY_MS',
+    'event-loop delay in ms past which the node answers 503 "busy" for a while (default 2000; 0 turns it off)',
+  ],
   ['CONTACT_EMAIL', 'address shown on the contact page and in the accessibility declaration'],
 ];

@@ -30,6 +30,7 @@ describe('iCalendar writer (RFC 5545)', () => {
   it('round-trips text with Polish and Ukrainian letters, commas, semicolons and line breaks', () => {
     assert.equal([...description].length, 300);
     const text = icalendar({
+      generatedAt: new Date('2026-12-01T10:00:00Z'),
       name: 'Rezerwacje, Zabłocie; 20.22',
       events: [
         {
@@ -88,7 +89,7 @@ describe('iCalendar writer (RFC 5545)', () => {
   });
 
   it('writes an empty calendar that parses', () => {
-    const text = icalendar({ name: 'Pusty', events: [] });
+    const text = icalendar({ generatedAt: new Date('2026-12-01T10:00:00Z'), name: 'Pusty', events: [] });
     const { comp, events } = parse(text);
     assert.equal(events.length, 0);
     assert.equal(comp.getFirstPropertyValue('x-wr-calname'), 'Pusty');
@@ -97,6 +98,7 @@ describe('iCalendar writer (RFC 5545)', () => {
 
   it('stamps every event and keeps line breaks from breaking out of a value', () => {
     const text = icalendar({
+      generatedAt: new Date('2026-12-01T10:00:00Z'),
       name: 'X',
       prodId: '-//Test//Test//EN',
       events: [
@@ -121,7 +123,12 @@ describe('iCalendar writer (RFC 5545)', () => {
 
   it('refuses an event that ends before it starts', () => {
     assert.throws(
-      () => icalendar({ name: 'X', events: [{ uid: 'a', start: end, end: start, summary: 's' }] }),
+      () =>
+        icalendar({
+          generatedAt: new Date('2026-12-01T10:00:00Z'),
+          name: 'X',
+          events: [{ uid: 'a', start: end, end: start, summary: 's' }],
+        }),
       RangeError,
     );
   });

@@ -20,6 +20,8 @@ export interface IcalEvent {
 export interface IcalCalendar {
   name: string;
   prodId?: string;
+  /** When the calendar is generated (DTSTAMP of events without their own stamp): the app's clock. */
+  generatedAt: Date;
   events: IcalEvent[];
 }
 
@@ -85,7 +87,7 @@ export function foldLine(line: string): string {
 }
 
 export function icalendar(cal: IcalCalendar): string {
-  const now = new Date();
+  const now = cal.generatedAt;
   const lines: string[] = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',

@@ -163,12 +163,12 @@ export async function loadDemoData(k: Klaster): Promise<{ created: boolean }> {
     users.set(a.email, r.id);
     created ||= r.created;
   }
-  created = (await seedOrganisations(db, users)) > 0 || created;
+  created = (await seedOrganisations(db, users, k.clock.now())) > 0 || created;
   const zoneIds = new Map(
     (await db.select({ id: zones.id, slug: zones.slug }).from(zones)).map((z) => [z.slug, z.id]),
   );
   created = (await seedSpaces(db, zoneIds)) > 0 || created;
-  created = (await seedAgreements(db)) > 0 || created;
-  created = (await seedBookings(db, users)) > 0 || created;
+  created = (await seedAgreements(db, k.clock.now())) > 0 || created;
+  created = (await seedBookings(db, users, k.clock.now())) > 0 || created;
   return { created };
 }

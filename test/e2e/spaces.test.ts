@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+// The browser drives a server process of its own, on the system clock.
+import { systemClock } from '../../src/platform/time/clock.ts';
 import { addDays, isoWeek, todayInWarsaw } from '../../src/platform/time/warsaw.ts';
 import { enrolTotp, expectAccessible, launchBrowser, type Server, signIn, startServer } from './support.ts';
 
@@ -26,7 +28,7 @@ describe('spaces journey in Chromium', () => {
   async function check(page: Page) {
     await expectAccessible(page);
   }
-  const week = (daysAhead: number) => isoWeek(addDays(todayInWarsaw(), daysAhead));
+  const week = (daysAhead: number) => isoWeek(addDays(todayInWarsaw(systemClock.now()), daysAhead));
   const main = async (page: Page) => (await page.locator('main').textContent()) ?? '';
 
   /** Opens the first free booking link of a resource's calendar for the given week. */

@@ -48,6 +48,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
       DEMO_DATA: 'true',
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '100000',
+      OVERLOAD_EVENT_LOOP_DELAY_MS: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

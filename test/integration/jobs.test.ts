@@ -65,17 +65,19 @@ describe('jobs and the worker', () => {
       kind: 'test.remind',
       payload: { booking: 'b-1' },
       dedupeKey: 'remind:b-1',
+      runAt: t.clock.now(),
     });
     await enqueueJob(t.database, {
       kind: 'test.remind',
       payload: { booking: 'b-1' },
       dedupeKey: 'remind:b-1',
+      runAt: t.clock.now(),
     });
     // Also inside a transaction, as a module would enqueue together with its change.
     await t.database.db.transaction(async (tx) => {
       await enqueueJob(
         { db: tx as never },
-        { kind: 'test.remind', payload: { booking: 'b-1' }, dedupeKey: 'remind:b-1' },
+        { kind: 'test.remind', payload: { booking: 'b-1' }, dedupeKey: 'remind:b-1', runAt: t.clock.now() },
       );
     });
     assert.equal((await jobsOf('test.remind')).length, 1);
@@ -93,7 +95,7 @@ describe('jobs and the worker', () => {
       calls += 1;
       throw new Error(`remote service unavailable (call ${calls})`);
     });
-    await enqueueJob(t.database, { kind: 'test.flaky', maxAttempts: 3 });
+    await enqueueJob(t.database, { kind: 'test.flaky', maxAttempts: 3, runAt: t.clock.now() });
 
     await t.app.klaster.worker.tick();
     let [job] = await jobsOf('test.flaky');
@@ -132,14 +134,14 @@ describe('jobs and the worker', () => {
     t.app.klaster.worker.register('test.dberror', async () => {
       throw new Error('Failed query: insert into org_member …\nparams: anna@example.pl,+48 600 100 200');
     });
-    await enqueueJob(t.database, { kind: 'test.dberror', maxAttempts: 1 });
+    await enqueueJob(t.database, { kind: 'test.dberror', maxAttempts: 1, runAt: t.clock.now() });
     await t.app.klaster.worker.tick();
     const [job] = await jobsOf('test.dberror');
     assert.equal(job?.last_error, 'Failed query: insert into org_member …');
   });
 
   it('a job nobody handles fails with a clear error instead of vanishing', async () => {
-    await enqueueJob(t.database, { kind: 'test.unknown', maxAttempts: 1 });
+    await enqueueJob(t.database, { kind: 'test.unknown', maxAttempts: 1, runAt: t.clock.now() });
     await t.app.klaster.worker.tick();
     const [job] = await jobsOf('test.unknown');
     assert.equal(job?.status, 'failed');
@@ -158,6 +160,7 @@ describe('jobs and the worker', () => {
           database: t.database,
           transport: t.app.klaster.transport,
           mailFrom: 'Klaster <no-reply@klaster.example>',
+          clock: t.clock,
           schedules: schedule,
           handlers: { 'test.count': count },
         }),
@@ -232,7 +235,11 @@ describe('jobs and the worker', () => {
         (${uuidv7()}, 'test.recent', 'done', ${past('1 day')})`);
 
     // Run it the way production does: as a job picked up by the worker.
-    await enqueueJob(t.database, { kind: 'retention.purge', payload: { schedule: 'retention' } });
+    await enqueueJob(t.database, {
+      kind: 'retention.purge',
+      payload: { schedule: 'retention' },
+      runAt: t.clock.now(),
+    });
     await t.app.klaster.worker.tick();
     const [purge] = await jobsOf('retention.purge');
     assert.equal(purge?.status, 'done', purge?.last_error ?? '');

@@ -154,6 +154,7 @@ describe('mail outbox with a real SMTP server', () => {
       database: t.database,
       transport: createTransport({ smtpUrl: smtp.url, mailDir: t.dataDir }),
       mailFrom: 'Klaster <no-reply@klaster.example>',
+      clock: t.clock,
     });
     await Promise.all([t.app.klaster.worker.tick(), second.tick(), t.app.klaster.worker.tick()]);
     await second.stop();

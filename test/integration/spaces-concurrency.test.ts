@@ -10,21 +10,12 @@ import { queryRows } from '../../src/db/client.ts';
 import { openDays, seedTestSpaces } from '../../src/modules/spaces/test-helpers.ts';
 import { addDays, todayInWarsaw, warsawInstant } from '../../src/platform/time/warsaw.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { testClock } from '../support/clock.ts';
 
 const ROUNDS = 20;
 const ROOM_PEOPLE = 100;
 const DESK_PEOPLE = 200;
 const DESKS = 40;
-
-/**
- * On PGlite the database runs inside this process and answers through promises only, so a round
- * of parallel injected requests runs start to finish without the event loop ever reaching its
- * timers. @fastify/under-pressure then sees a sampling interval without a single event-loop
- * sample, counts it as an infinite delay and answers the next requests 503 for a second. Between
- * rounds we let the loop idle long enough for a normal sample; within a round nothing changes.
- */
-const settle = (t: TestApp) =>
-  t.driver === 'pglite' ? new Promise((r) => setTimeout(r, 1200)) : Promise.resolve();
 
 describe(`parallel bookings never collide`, () => {
   let t: TestApp;
@@ -38,11 +29,10 @@ describe(`parallel bookings never collide`, () => {
   after(async () => t.close());
 
   it(`${ROOM_PEOPLE} people, one room slot: exactly one booking and ${ROOM_PEOPLE - 1} refusals "taken", ${ROUNDS} times`, async () => {
-    const days = openDays(ROUNDS, addDays(todayInWarsaw(), 2));
+    const days = openDays(ROUNDS, addDays(todayInWarsaw(testClock.now()), 2));
     for (const [round, day] of days.entries()) {
       // Fresh people each round, so the weekly quota per person never plays a part.
       const people = await t.signedInMany(ROOM_PEOPLE);
-      await settle(t);
       const from = round % 2 === 0 ? '10:00' : '15:30';
       const to = round % 2 === 0 ? '11:00' : '16:30';
       const answers = await Promise.all(
@@ -106,9 +96,8 @@ describe(`parallel bookings never collide`, () => {
              p.days, p.price_grosze, now(), now()
       from auth_user u, space_package p
       where u.id = any(${`{${people.map((p) => p.userId).join(',')}}`}::text[]) and p.slug = 'hot-desk-miesieczny'`);
-    const days = openDays(ROUNDS, addDays(todayInWarsaw(), 1));
+    const days = openDays(ROUNDS, addDays(todayInWarsaw(testClock.now()), 1));
     for (const [round, day] of days.entries()) {
-      await settle(t);
       const answers = await Promise.all(
         people.map((p) =>
           p.json('POST', '/api/v1/spaces/bookings', { resource: 'coworking-stanowiska', date: day }),

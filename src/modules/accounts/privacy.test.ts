@@ -201,6 +201,7 @@ describe('personal-data contributors', () => {
       db: t.database.db,
       auth: t.app.klaster.auth,
       signInLimit: 10,
+      clock: t.clock,
       contributors: [
         {
           name: 'organisations',
@@ -239,6 +240,7 @@ describe('personal-data contributors', () => {
       db,
       auth: t.app.klaster.auth,
       signInLimit: 10,
+      clock: t.clock,
       contributors: [eraser, refuser],
     });
     const self = {

@@ -63,12 +63,13 @@ export interface AccountsOptions {
 }
 
 export async function accountsModule(app: FastifyInstance, opts: AccountsOptions = {}) {
-  const { database, auth, config } = app.klaster;
+  const { database, auth, config, clock } = app.klaster;
   const accounts = accountsService({
     db: database.db,
     auth,
     signInLimit: config.signInLimit,
     contributors: opts.contributors ?? [],
+    clock,
   });
   const formLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
@@ -362,7 +363,7 @@ function refused(
 }
 
 async function selfServiceRoutes(app: FastifyInstance, accounts: ReturnType<typeof accountsService>) {
-  const { auth, config } = app.klaster;
+  const { auth, config, clock } = app.klaster;
   const formLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
   /** Forms that confirm with the password: on top of the per-account failure counter. */
   const passwordLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
@@ -680,7 +681,7 @@ async function selfServiceRoutes(app: FastifyInstance, accounts: ReturnType<type
   app.get('/konto/dane', { config: user }, async (_request, reply) => reply.render(<DataPage />));
   app.get('/konto/dane.json', { config: user }, async (request, reply) => {
     const data = await accounts.exportData(request.actor!.id);
-    const day = todayInWarsaw();
+    const day = todayInWarsaw(clock.now());
     return reply
       .type('application/json; charset=utf-8')
       .header('content-disposition', `attachment; filename="klaster-moje-dane-${day}.json"`)

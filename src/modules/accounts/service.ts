@@ -31,6 +31,7 @@ import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { mailOutbox } from '../../platform/mail/schema.ts';
 import { isStaff } from '../../platform/policy.ts';
 import type { PersonalDataContributor } from '../../platform/privacy.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import { type ConsentKind, consentKinds, consents } from './schema.ts';
 
 const WINDOW_MINUTES = 15;
@@ -139,6 +140,7 @@ export interface AccountsDeps {
   signInLimit: number;
   /** Every module holding personal data: gathered for the export, called on erasure. */
   contributors?: PersonalDataContributor[];
+  clock: Clock;
 }
 
 export function accountsService(deps: AccountsDeps) {
@@ -400,7 +402,12 @@ export function accountsService(deps: AccountsDeps) {
       const input = checkedInput(profileInput, raw);
       await db
         .update(user)
-        .set({ name: input.name, locale: input.locale, phone: input.phone ?? null, updatedAt: new Date() })
+        .set({
+          name: input.name,
+          locale: input.locale,
+          phone: input.phone ?? null,
+          updatedAt: deps.clock.now(),
+        })
         .where(and(eq(user.id, userId), isNull(user.deletedAt)));
     },
 
@@ -627,7 +634,7 @@ export function accountsService(deps: AccountsDeps) {
       for (const c of contributors) modules[c.name] = await c.exportFor(userId);
       return {
         format: 'klaster-personal-data/1',
-        exportedAt: new Date().toISOString(),
+        exportedAt: deps.clock.now().toISOString(),
         account: {
           id: u.id,
           name: u.name,
@@ -733,6 +740,7 @@ export function accountsService(deps: AccountsDeps) {
         await tx.delete(consents).where(eq(consents.userId, u.id));
         await tx.delete(verification).where(eq(verification.value, u.id));
         await tx.delete(signInAttempts).where(eq(signInAttempts.key, accountKey(u.email)));
+        const at = deps.clock.now();
         await tx
           .update(user)
           .set({
@@ -743,9 +751,9 @@ export function accountsService(deps: AccountsDeps) {
             staffUnit: null,
             emailVerified: false,
             twoFactorEnabled: false,
-            deletedAt: sql`now()`,
-            blockedAt: sql`now()`,
-            updatedAt: sql`now()`,
+            deletedAt: at,
+            blockedAt: at,
+            updatedAt: at,
           })
           .where(eq(user.id, u.id));
         await audit(

@@ -86,8 +86,8 @@ function localisedRuleError(request: FastifyRequest, err: RuleError): AppError {
 
 export async function organisationsApi(appBase: FastifyInstance) {
   const app = appBase.withTypeProvider<ZodTypeProvider>();
-  const { database, config } = appBase.klaster;
-  const svc = organisationsService({ db: database.db, baseUrl: config.baseUrl });
+  const { database, config, clock } = appBase.klaster;
+  const svc = organisationsService({ db: database.db, baseUrl: config.baseUrl, clock });
 
   app.get(
     '/api/v1/organisations',

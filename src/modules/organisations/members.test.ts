@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, readMailDir, type TestApp } from '../../../test/support/app.ts';
+import { testClock } from '../../../test/support/clock.ts';
 import { user } from '../../platform/auth/schema.ts';
 import { AppError, RuleError } from '../../platform/http/errors.ts';
 import { organisationInvitations, organisationMembers, organisations } from './schema.ts';
@@ -13,7 +14,7 @@ describe('organisations: members, invitations, owners and personal data', () => 
   let svc: ReturnType<typeof organisationsService>;
   before(async () => {
     t = await createTestApp();
-    svc = organisationsService({ db: t.database.db, baseUrl: 'http://localhost:3000' });
+    svc = organisationsService({ db: t.database.db, baseUrl: 'http://localhost:3000', clock: testClock });
   });
   after(async () => t.close());
 
@@ -181,7 +182,7 @@ describe('organisations: members, invitations, owners and personal data', () => 
     const expired = await invitationLink('nowy@test.example');
     await t.database.db
       .update(organisationInvitations)
-      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .set({ expiresAt: new Date(t.clock.now().getTime() - 1000) })
       .where(
         and(eq(organisationInvitations.organisationId, orgId), eq(organisationInvitations.status, 'pending')),
       );

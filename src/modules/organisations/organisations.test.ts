@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, count, eq } from 'drizzle-orm';
 import { createTestApp, readMailDir, type TestApp } from '../../../test/support/app.ts';
+import { testClock } from '../../../test/support/clock.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { loadDemoData } from '../../seed/demo.ts';
@@ -315,7 +316,11 @@ describe('organisations: registration, verification and the public directory', (
   });
 
   it('the service refuses invalid identifiers even when called directly', async () => {
-    const svc = organisationsService({ db: t.database.db, baseUrl: 'http://localhost:3000' });
+    const svc = organisationsService({
+      db: t.database.db,
+      baseUrl: 'http://localhost:3000',
+      clock: testClock,
+    });
     const who = await t.signedIn('resident');
     const actor = { id: who.userId, role: 'resident' as const, staffUnit: null };
     await assert.rejects(

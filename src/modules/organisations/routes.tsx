@@ -43,8 +43,8 @@ function valuesOf(org: OrganisationDetail): FormState['values'] {
 }
 
 export async function organisationsModule(app: FastifyInstance) {
-  const { database, config } = app.klaster;
-  const svc = organisationsService({ db: database.db, baseUrl: config.baseUrl });
+  const { database, config, clock } = app.klaster;
+  const svc = organisationsService({ db: database.db, baseUrl: config.baseUrl, clock });
   const formLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
   const actorOf = (request: FastifyRequest) => request.actor as OrgActor;
 

@@ -69,7 +69,7 @@ export const demoOrganisations: DemoOrganisation[] = [
 ];
 
 /** Creates the demo organisations that do not exist yet; returns how many were created. */
-export async function seedOrganisations(db: Db, users: Map<string, string>): Promise<number> {
+export async function seedOrganisations(db: Db, users: Map<string, string>, at: Date): Promise<number> {
   const subareas = await placesService(db).subareaOptions();
   let created = 0;
   for (const o of demoOrganisations) {
@@ -82,7 +82,7 @@ export async function seedOrganisations(db: Db, users: Map<string, string>): Pro
       .limit(1);
     if (existing) continue;
     const id = uuidv7();
-    const now = new Date();
+    const now = at;
     await db.transaction(async (tx) => {
       await tx.insert(organisations).values({
         id,

@@ -16,6 +16,7 @@ import { uuidPattern, uuidv7 } from '../../platform/ids.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { authorize, type PolicyActor } from '../../platform/policy.ts';
 import type { PersonalDataContributor } from '../../platform/privacy.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import { normaliseKrs, normaliseNip, normaliseRegon } from '../../platform/validators/polish-ids.ts';
 import { placesService } from '../places/service.ts';
 import { can } from './policy.ts';
@@ -253,9 +254,11 @@ export interface OrganisationsDeps {
   db: Db;
   /** Public address of the site, for links in e-mails. */
   baseUrl: string;
+  clock: Clock;
 }
 
 export function organisationsService(deps: OrganisationsDeps) {
+  const now = () => deps.clock.now();
   const { db } = deps;
   const places = placesService(db);
   const orgUrl = (id: string, suffix = '') => `${deps.baseUrl}/organizacje/${id}${suffix}`;
@@ -435,10 +438,10 @@ export function organisationsService(deps: OrganisationsDeps) {
       const org = await lockOrganisation(tx, id);
       await guard(tx, actor, org, 'review');
       if (org.status === d.refuseWhen) throw new RuleError(d.refusal);
-      const now = new Date();
+      const at = now();
       const [after] = await tx
         .update(organisations)
-        .set({ ...d.set(now), updatedAt: now })
+        .set({ ...d.set(at), updatedAt: at })
         .where(eq(organisations.id, id))
         .returning();
       await audit(tx, auditActor(actor, ctx), {
@@ -516,7 +519,7 @@ export function organisationsService(deps: OrganisationsDeps) {
               website: input.website ?? null,
               publicEmail: input.publicEmail ?? null,
               subareaId,
-              updatedAt: new Date(),
+              updatedAt: now(),
               ...(backToPending
                 ? {
                     status: 'pending' as const,
@@ -670,7 +673,7 @@ export function organisationsService(deps: OrganisationsDeps) {
             and(
               eq(organisationInvitations.organisationId, id),
               eq(organisationInvitations.status, 'pending'),
-              gt(organisationInvitations.expiresAt, sql`now()`),
+              gt(organisationInvitations.expiresAt, now()),
             ),
           )
           .orderBy(asc(organisationInvitations.createdAt));
@@ -717,10 +720,10 @@ export function organisationsService(deps: OrganisationsDeps) {
                 eq(organisationInvitations.organisationId, id),
                 eq(organisationInvitations.email, email),
                 eq(organisationInvitations.status, 'pending'),
-                lte(organisationInvitations.expiresAt, sql`now()`),
+                lte(organisationInvitations.expiresAt, now()),
               ),
             );
-          const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000);
+          const expiresAt = new Date(now().getTime() + INVITATION_DAYS * 24 * 3600 * 1000);
           await tx.insert(organisationInvitations).values({
             id: invitationId,
             organisationId: id,
@@ -759,7 +762,7 @@ export function organisationsService(deps: OrganisationsDeps) {
         if (!uuidPattern.test(invitationId)) throw new RuleError('invitationNotPending');
         const updated = await tx
           .update(organisationInvitations)
-          .set({ status: 'cancelled', respondedAt: new Date(), respondedBy: actor.id })
+          .set({ status: 'cancelled', respondedAt: now(), respondedBy: actor.id })
           .where(
             and(
               eq(organisationInvitations.id, invitationId),
@@ -784,7 +787,7 @@ export function organisationsService(deps: OrganisationsDeps) {
         .innerJoin(organisations, eq(organisations.id, organisationInvitations.organisationId))
         .where(eq(organisationInvitations.tokenHash, hashToken(token)));
       if (!row) return { state: 'not_found' };
-      const expired = row.inv.status === 'pending' && row.inv.expiresAt <= new Date();
+      const expired = row.inv.status === 'pending' && row.inv.expiresAt <= now();
       return {
         state: expired ? 'expired' : row.inv.status,
         organisation: { id: row.inv.organisationId, name: row.orgName },
@@ -811,7 +814,7 @@ export function organisationsService(deps: OrganisationsDeps) {
           .for('update');
         if (!inv) throw new InvitationError('not_found');
         if (inv.status !== 'pending') throw new InvitationError(inv.status);
-        if (inv.expiresAt <= new Date()) throw new InvitationError('expired');
+        if (inv.expiresAt <= now()) throw new InvitationError('expired');
         const [org] = await tx
           .select({ name: organisations.name })
           .from(organisations)
@@ -829,7 +832,7 @@ export function organisationsService(deps: OrganisationsDeps) {
           .update(organisationInvitations)
           .set({
             status: answer === 'accept' ? 'accepted' : 'declined',
-            respondedAt: new Date(),
+            respondedAt: now(),
             respondedBy: actor.id,
           })
           .where(eq(organisationInvitations.id, inv.id));

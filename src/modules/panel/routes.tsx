@@ -148,13 +148,14 @@ function ruleMessage(t: Messages, err: RuleError): string {
 }
 
 export async function panelModule(app: FastifyInstance) {
-  const { database, config, auth } = app.klaster;
-  const accounts = accountsService({ db: database.db, auth, signInLimit: config.signInLimit });
+  const { database, config, auth, clock } = app.klaster;
+  const accounts = accountsService({ db: database.db, auth, signInLimit: config.signInLimit, clock });
   const panel = panelService({
     db: database.db,
     baseUrl: config.baseUrl,
     contactEmail: config.contactEmail,
     consentsOf: (id) => accounts.consentsOf(id),
+    clock,
   });
 
   const actorOf = (request: FastifyRequest): ServiceActor => {
@@ -449,7 +450,7 @@ export async function panelModule(app: FastifyInstance) {
         ]);
       }
     }
-    const stamp = todayInWarsaw();
+    const stamp = todayInWarsaw(clock.now());
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="klaster-rejestr-zdarzen-${stamp}.csv"`)

@@ -25,6 +25,7 @@ it('blocking needs a reason of at most 500 characters; a unit must be a slug; a 
     baseUrl: config.baseUrl,
     contactEmail: config.contactEmail,
     consentsOf: async () => [],
+    clock: t.clock,
   });
   const admin = await t.signedIn('admin');
   const resident = await t.signedIn('resident', { name: 'Halina Kowal' });
@@ -37,7 +38,12 @@ it('blocking needs a reason of at most 500 characters; a unit must be a slug; a 
     refusedAs('unitSlug', 'staffUnitOther'),
   );
 
-  const accounts = accountsService({ db: database.db, auth, signInLimit: config.signInLimit });
+  const accounts = accountsService({
+    db: database.db,
+    auth,
+    signInLimit: config.signInLimit,
+    clock: t.clock,
+  });
   await assert.rejects(
     accounts.updateProfile(resident.userId, { name: 'x'.repeat(121), locale: 'pl' }),
     refusedAs('invalid', 'name'),

@@ -31,6 +31,7 @@ import { failedJobs, jobStats } from '../../platform/jobs/stats.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { failedMail, outboxStats } from '../../platform/mail/stats.ts';
 import { authorize, isAdmin, isStaff, type PolicyActor } from '../../platform/policy.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import { type Refusal, refusal } from './policy.ts';
 import { isKnownUnit, UNIT_MAX, unitSlugPattern } from './units.ts';
 
@@ -48,6 +49,7 @@ export interface PanelDeps {
   contactEmail: string;
   /** The accounts module's view of a person's consents (latest decision per kind). */
   consentsOf?: (userId: string) => Promise<ConsentState[]>;
+  clock: Clock;
 }
 
 export const USERS_PAGE_SIZE = 25;
@@ -429,7 +431,7 @@ export function panelService(deps: PanelDeps) {
         if (target.role === input.role && target.staffUnit === staffUnit) return 'unchanged';
         const demotesActiveAdmin = activeAdmins.includes(target.id) && input.role !== 'admin';
         if (demotesActiveAdmin && activeAdmins.length <= 1) throw new RuleError('lastAdmin');
-        const now = new Date();
+        const now = deps.clock.now();
         await tx
           .update(user)
           .set({ role: input.role, staffUnit, updatedAt: now })
@@ -466,7 +468,7 @@ export function panelService(deps: PanelDeps) {
         if (r) refuse(r);
         if (target.blockedAt) throw new RuleError('alreadyBlocked', undefined, 409);
         if (activeAdmins.includes(target.id) && activeAdmins.length <= 1) throw new RuleError('lastAdmin');
-        const now = new Date();
+        const now = deps.clock.now();
         await tx
           .update(user)
           .set({ blockedAt: now, blockedReason: reason, updatedAt: now })
@@ -499,7 +501,7 @@ export function panelService(deps: PanelDeps) {
         if (!target.blockedAt) throw new RuleError('notBlocked', undefined, 409);
         await tx
           .update(user)
-          .set({ blockedAt: null, blockedReason: null, updatedAt: new Date() })
+          .set({ blockedAt: null, blockedReason: null, updatedAt: deps.clock.now() })
           .where(eq(user.id, target.id));
         await audit(tx, auditActor(actor, current), {
           action: 'user.unblocked',

@@ -55,10 +55,10 @@ function packageValues(p: PackageAdminView): FormState['values'] {
 }
 
 export async function agreementsRoutes(app: FastifyInstance) {
-  const { database, config } = app.klaster;
+  const { database, config, clock } = app.klaster;
   const db = database.db;
-  const organisations = organisationsService({ db, baseUrl: config.baseUrl });
-  const svc = agreementsService({ db, baseUrl: config.baseUrl, organisations });
+  const organisations = organisationsService({ db, baseUrl: config.baseUrl, clock });
+  const svc = agreementsService({ db, baseUrl: config.baseUrl, organisations, clock });
   const reports = reportsService(db);
   const actorOf = (request: FastifyRequest) => request.actor as AgreementActor;
   const ctxOf = (request: FastifyRequest) => ({ requestId: String(request.id) });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { createTestApp, readMailDir, type TestApp } from '../../../test/support/app.ts';
+import { testClock } from '../../../test/support/clock.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { addDays, todayInWarsaw } from '../../platform/time/warsaw.ts';
 import { loadDemoData } from '../../seed/demo.ts';
@@ -21,7 +22,7 @@ const idFrom = (location: string | undefined) => {
 describe('desk-use agreements: applying, staff decisions, fixed desks', () => {
   let t: TestApp;
   let staff: Signed;
-  const today = todayInWarsaw();
+  const today = todayInWarsaw(testClock.now());
   before(async () => {
     t = await createTestApp();
     await loadDemoData(t.app.klaster);
@@ -192,7 +193,7 @@ describe('desk-use agreements: applying, staff decisions, fixed desks', () => {
     assert.equal(none.statusCode, 422);
     assert.match(none.body, /wymaga członkostwa w zweryfikowanej fundacji lub stowarzyszeniu/);
 
-    const orgs = organisationsService({ db: db(), baseUrl: 'http://localhost:3000' });
+    const orgs = organisationsService({ db: db(), baseUrl: 'http://localhost:3000', clock: testClock });
     const actor = { id: resident.userId, role: 'resident' as const, staffUnit: null };
     const { id: orgId } = await orgs.create(actor, {
       name: 'Fundacja Biurko dla Wszystkich',

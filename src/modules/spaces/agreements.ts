@@ -17,6 +17,7 @@ import { formatDay, formatMoney } from '../../platform/i18n/index.ts';
 import { uuidPattern, uuidv7 } from '../../platform/ids.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { authorize, isStaff, type PolicyActor } from '../../platform/policy.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import {
   addDays,
   daysBetween,
@@ -337,13 +338,13 @@ export interface AgreementsDeps {
   /** Public address of the site, for links in e-mails. */
   baseUrl: string;
   organisations: OrganisationsService;
-  /** Today's date in Warsaw (tests may fix it). */
-  today?: () => LocalDate;
+  clock: Clock;
 }
 
 export function agreementsService(deps: AgreementsDeps) {
   const { db, organisations } = deps;
-  const today = deps.today ?? (() => todayInWarsaw());
+  const now = () => deps.clock.now();
+  const today = () => todayInWarsaw(now());
   const agreementUrl = (id: string) => `${deps.baseUrl}/przestrzenie/umowy/${id}`;
 
   const staffOnly = (actor: AgreementActor | null) => authorize(isStaff(actor));
@@ -740,7 +741,7 @@ export function agreementsService(deps: AgreementsDeps) {
         if (a.status !== 'applied') throw new RuleError('notApplied', undefined, 409);
         await tx
           .update(spaceAgreements)
-          .set({ status: 'withdrawn', updatedAt: new Date() })
+          .set({ status: 'withdrawn', updatedAt: now() })
           .where(eq(spaceAgreements.id, id));
       });
     },
@@ -851,8 +852,8 @@ export function agreementsService(deps: AgreementsDeps) {
             await reserveFixedDesk(tx, desk.resourceId, a.startsOn, a.endsOn);
             deskId = desk.id;
           }
-          const now = new Date();
-          const year = warsawDate(now).slice(0, 4);
+          const at = now();
+          const year = warsawDate(at).slice(0, 4);
           const counter = await tx.execute(sql`
             insert into space_counter (key, value) values (${`UDS/${year}`}, 1)
             on conflict (key) do update set value = space_counter.value + 1
@@ -864,10 +865,10 @@ export function agreementsService(deps: AgreementsDeps) {
             number,
             deskId,
             decidedBy: actor.id,
-            decidedAt: now,
-            concludedAt: now,
+            decidedAt: at,
+            concludedAt: at,
             decisionReason: null,
-            updatedAt: now,
+            updatedAt: at,
           };
           await tx.update(spaceAgreements).set(set).where(eq(spaceAgreements.id, id));
           await audit(tx, auditActor(actor, ctx), {
@@ -906,15 +907,15 @@ export function agreementsService(deps: AgreementsDeps) {
       await changeIn(db, async (tx) => {
         const a = await lockAgreement(tx, id);
         if (a.status !== 'applied') throw new RuleError('alreadyDecided', undefined, 409);
-        const now = new Date();
+        const at = now();
         await tx
           .update(spaceAgreements)
           .set({
             status: 'refused',
             decisionReason: parsed.data.reason,
             decidedBy: actor.id,
-            decidedAt: now,
-            updatedAt: now,
+            decidedAt: at,
+            updatedAt: at,
           })
           .where(eq(spaceAgreements.id, id));
         await audit(tx, auditActor(actor, ctx), {
@@ -971,11 +972,11 @@ export function agreementsService(deps: AgreementsDeps) {
             .where(eq(spaceDesks.id, a.deskId));
           if (desk) await releaseFixedDesk(tx, desk.resourceId, addDays(endsOn, 1), a.endsOn);
         }
-        const now = new Date();
+        const at = now();
         const status: AgreementStatus = endsOn < day ? 'ended' : 'accepted';
         await tx
           .update(spaceAgreements)
-          .set({ status, endsOn, endedAt: now, endReason: reason, updatedAt: now })
+          .set({ status, endsOn, endedAt: at, endReason: reason, updatedAt: at })
           .where(eq(spaceAgreements.id, id));
         await audit(tx, auditActor(actor, ctx), {
           action: 'space_agreement.ended',

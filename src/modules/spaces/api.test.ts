@@ -4,10 +4,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { testClock } from '../../../test/support/clock.ts';
 import { queryRows } from '../../db/client.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { addDays, isoWeekday, todayInWarsaw, warsawInstant } from '../../platform/time/warsaw.ts';
-import { giveAgreement, openDays, seedTestSpaces } from './test-helpers.ts';
+import { giveAgreement, openDays, seedTestSpaces, seriesStart } from './test-helpers.ts';
 
 let t: TestApp;
 type Json = Record<string, unknown>;
@@ -20,6 +21,7 @@ type Problem = {
   field: string | null;
   alternatives: Array<{ date: string; start?: string; end?: string }>;
   dates?: string[];
+  failures?: Array<{ date: string; code: string; detail: string }>;
   deadline?: string;
 };
 type Booking = { id: string; status: string; startsAt: string; endsAt: string; title: string; url: string };
@@ -76,7 +78,7 @@ describe('resources and availability (public)', () => {
 
   test('a week of a room: open days, busy ranges without names, free ranges; closed weekends', async () => {
     const [person] = await t.signedInMany(1);
-    const [day] = openDays(1, addDays(todayInWarsaw(), 20));
+    const [day] = openDays(1, addDays(todayInWarsaw(testClock.now()), 20));
     const monday = addDays(day!, 1 - isoWeekday(day!));
     const weekUrl = `/api/v1/spaces/resources/sala-warsztatowa-innowacji-spolecznych/availability?from=${monday}&to=${addDays(monday, 6)}`;
     // Asked before the booking (the answer is kept for a moment), then again right after it.
@@ -188,7 +190,7 @@ describe('booking', () => {
     const [anna] = await t.signedInMany(1);
     const [john] = await t.signedInMany(1, { locale: 'en' });
     const [olha] = await t.signedInMany(1, { locale: 'uk' });
-    const [day] = openDays(1, addDays(todayInWarsaw(), 3));
+    const [day] = openDays(1, addDays(todayInWarsaw(testClock.now()), 3));
     const body = { resource: 'pomieszczenie-b2b', date: day, from: '13:00', to: '14:30', title: 'Rozmowa' };
     const made = await anna!.json('POST', '/api/v1/spaces/bookings', body);
     assert.equal(made.statusCode, 201, made.body);
@@ -301,8 +303,8 @@ describe('booking', () => {
 
   test('a weekly series that clashes is refused as a whole with the dates', async () => {
     const [a, b] = await t.signedInMany(2);
-    const [day] = openDays(1, addDays(todayInWarsaw(), 2));
-    const later = addDays(day!, 7);
+    const day = seriesStart(3, addDays(todayInWarsaw(testClock.now()), 2));
+    const later = addDays(day, 7);
     const first = await a!.json('POST', '/api/v1/spaces/bookings', {
       resource: 'sala-centrum-obywatelskiego',
       date: later,
@@ -322,7 +324,8 @@ describe('booking', () => {
     const p = series.json() as Problem;
     assert.equal(p.code, 'seriesClash');
     assert.deepEqual(p.dates, [later]);
-    assert.match(p.detail, /Nic nie zostało zarezerwowane/);
+    assert.deepEqual(p.failures, [{ date: later, code: 'taken', detail: 'Ten termin jest już zajęty.' }]);
+    assert.match(p.detail, /Nic nie zostało zarezerwowane\. .+: Ten termin jest już zajęty\./);
     assert.equal(await liveCount('sala-centrum-obywatelskiego'), before);
     const ok = await b!.json('POST', '/api/v1/spaces/bookings', {
       resource: 'sala-centrum-obywatelskiego',
@@ -339,7 +342,7 @@ describe('booking', () => {
 
   test('a desk needs an agreement; with one it is booked; a full day is a 409 "full" with other days', async () => {
     const [ewa] = await t.signedInMany(1);
-    const [day] = openDays(1, addDays(todayInWarsaw(), 2));
+    const [day] = openDays(1, addDays(todayInWarsaw(testClock.now()), 2));
     const none = await ewa!.json('POST', '/api/v1/spaces/bookings', {
       resource: 'coworking-stanowiska',
       date: day,
@@ -384,7 +387,7 @@ describe('booking', () => {
 describe('my bookings', () => {
   test('upcoming and past pages with a cursor: each booking once, nobody else’s', async () => {
     const [me, other] = await t.signedInMany(2);
-    const days = openDays(5, addDays(todayInWarsaw(), 2));
+    const days = openDays(5, addDays(todayInWarsaw(testClock.now()), 2));
     for (const d of days) {
       const res = await me!.json('POST', '/api/v1/spaces/bookings', {
         resource: 'sala-warsztatowa-innowacji-spolecznych',
@@ -396,7 +399,7 @@ describe('my bookings', () => {
     }
     const past = [];
     for (let i = 1; i <= 3; i++) {
-      const d = addDays(todayInWarsaw(), -i * 7);
+      const d = addDays(todayInWarsaw(testClock.now()), -i * 7);
       past.push(
         await insertSlot(
           me!.userId,
@@ -409,8 +412,8 @@ describe('my bookings', () => {
     await insertSlot(
       other!.userId,
       'pomieszczenie-b2b',
-      warsawInstant(addDays(todayInWarsaw(), -30), '10:00'),
-      warsawInstant(addDays(todayInWarsaw(), -30), '11:00'),
+      warsawInstant(addDays(todayInWarsaw(testClock.now()), -30), '10:00'),
+      warsawInstant(addDays(todayInWarsaw(testClock.now()), -30), '11:00'),
     );
 
     const walk = async (scope: string) => {
@@ -462,7 +465,7 @@ describe('my bookings', () => {
 
   test('cancel before the deadline; after it a 422 problem with the deadline; someone else’s is 404', async () => {
     const [me, other] = await t.signedInMany(2, { locale: 'en' });
-    const [day] = openDays(1, addDays(todayInWarsaw(), 3));
+    const [day] = openDays(1, addDays(todayInWarsaw(testClock.now()), 3));
     const made = (
       await me!.json('POST', '/api/v1/spaces/bookings', {
         resource: 'pomieszczenie-b2b',
@@ -481,7 +484,7 @@ describe('my bookings', () => {
     assert.equal((twice.json() as Problem).code, 'notCancellable');
 
     // The B2B room closes cancellations 24 hours before the start.
-    const start = new Date(Date.now() + 3 * 3600_000);
+    const start = new Date(testClock.now().getTime() + 3 * 3600_000);
     const soon = await insertSlot(
       me!.userId,
       'pomieszczenie-b2b',

@@ -18,6 +18,7 @@ import {
   type DayAvailability,
   PAGE_SIZE,
   type ResourceView,
+  type SeriesFailure,
 } from './bookings.ts';
 import { AVAILABILITY_TTL_MS } from './changes.ts';
 import { bookingRuleMessage } from './messages.ts';
@@ -39,7 +40,17 @@ export const bookingProblemSchema = problem
     code: z.string().describe('The rule that refused the request, e.g. `taken`, `full`, `outsideHours`'),
     field: z.string().nullable().describe('The input field the refusal belongs to'),
     alternatives: z.array(alternativeSchema).describe('The nearest free alternatives (may be empty)'),
-    dates: z.array(localDate).optional().describe('Recurring bookings: every date that clashes'),
+    dates: z.array(localDate).optional().describe('Recurring bookings: every date that cannot be booked'),
+    failures: z
+      .array(
+        z.object({
+          date: localDate,
+          code: z.string().describe('The rule that refused this date, e.g. `holiday`, `taken`, `full`'),
+          detail: z.string().describe('Why, in the caller’s language'),
+        }),
+      )
+      .optional()
+      .describe('Recurring bookings: each date that cannot be booked with its own reason'),
     deadline: instant.optional().describe('Cancellation refused: when changes and cancellations closed'),
   })
   .meta({ id: 'SpaceBookingProblem', description: 'A booking rule refused the request; nothing was stored' });
@@ -265,7 +276,17 @@ export function bookingProblem(request: FastifyRequest, err: RuleError) {
     field: err.field ?? null,
     alternatives,
     ...(Array.isArray(dates) ? { dates: dates as string[] } : {}),
-    ...(failures ? { failures: plain(failures) } : {}),
+    ...(Array.isArray(failures)
+      ? {
+          failures: (failures as SeriesFailure[]).map((f) => ({
+            date: f.date,
+            code: f.code,
+            detail:
+              bookingRuleMessage(t, request.locale, new RuleError(f.code, undefined, 409, f.details ?? {})) ??
+              own.invalid,
+          })),
+        }
+      : {}),
     ...(deadline instanceof Date ? { deadline: iso(deadline) } : {}),
     ...(plain(rest) as Record<string, unknown>),
   };

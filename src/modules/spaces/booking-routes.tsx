@@ -46,8 +46,6 @@ import { ListPage, ResourcePage } from './views/spaces.tsx';
 export interface BookingRoutesOptions {
   bookings: BookingsService;
   organisations: Pick<OrganisationsService, 'mine'>;
-  /** The clock (tests may move it). */
-  now?: () => Date;
 }
 
 const slugParams = z.object({ slug: z.string().max(100) });
@@ -90,7 +88,7 @@ function refusalState(
 export async function bookingRoutes(app: FastifyInstance, opts: BookingRoutesOptions) {
   const { bookings, organisations } = opts;
   const { db } = app.klaster.database;
-  const now = opts.now ?? (() => new Date());
+  const now = () => app.klaster.clock.now();
   const actorOf = (request: FastifyRequest): BookingActor => ({
     ...(request.actor as BookingActor),
     requestId: String(request.id),
@@ -406,6 +404,7 @@ export async function bookingRoutes(app: FastifyInstance, opts: BookingRoutesOpt
         <BookingsPanelPage
           requests={requests.map((b) => withLayoutName(b, resources))}
           day={day}
+          today={todayInWarsaw(now())}
           bookings={dayBookings}
         />,
       );

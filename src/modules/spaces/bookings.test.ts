@@ -4,16 +4,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { testClock } from '../../../test/support/clock.ts';
 import { queryRows } from '../../db/client.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { polishHolidays } from '../../platform/time/holidays.ts';
 import { addDays, isoWeekday, todayInWarsaw, warsawInstant, weekStart } from '../../platform/time/warsaw.ts';
 import { organisationsService } from '../organisations/service.ts';
 import { bookingsService, spacesPrivacy } from './bookings.ts';
-import { giveAgreement, openDays, seedTestSpaces, testPeople } from './test-helpers.ts';
+import { giveAgreement, openDays, seedTestSpaces, seriesStart, testPeople } from './test-helpers.ts';
 
 let t: TestApp;
-let clock = new Date();
 let svc: ReturnType<typeof bookingsService>;
 
 async function refused(p: Promise<unknown>, code: string): Promise<RuleError> {
@@ -42,8 +42,8 @@ before(async () => {
   svc = bookingsService({
     db: t.database.db,
     baseUrl: 'http://localhost',
-    organisations: organisationsService({ db: t.database.db, baseUrl: 'http://localhost' }),
-    now: () => clock,
+    organisations: organisationsService({ db: t.database.db, baseUrl: 'http://localhost', clock: testClock }),
+    clock: testClock,
   });
 });
 after(() => t.close());
@@ -76,12 +76,12 @@ describe('rooms', () => {
     const [p] = await testPeople(t.database, 1);
     const before = await count(sql`true`);
     const weekend = [0, 1, 2, 3, 4, 5, 6].map((i) => addDays(nextDay!, i)).find((d) => isoWeekday(d) === 6)!;
-    const year = Number(todayInWarsaw().slice(0, 4));
+    const year = Number(todayInWarsaw(testClock.now()).slice(0, 4));
     const holiday = [...polishHolidays(year), ...polishHolidays(year + 1)].find(
       (h) =>
-        h.date > addDays(todayInWarsaw(), 2) &&
+        h.date > addDays(todayInWarsaw(testClock.now()), 2) &&
         isoWeekday(h.date) <= 5 &&
-        h.date <= addDays(todayInWarsaw(), 60),
+        h.date <= addDays(todayInWarsaw(testClock.now()), 60),
     );
     const cases: Array<[Record<string, string>, string]> = [
       [{ date: nextDay!, from: '07:00', to: '08:30' }, 'outsideHours'],
@@ -91,8 +91,8 @@ describe('rooms', () => {
       [{ date: nextDay!, from: '09:00', to: '14:00' }, 'tooLong'],
       [{ date: nextDay!, from: '10:10', to: '11:10' }, 'offGrid'],
       [{ date: nextDay!, from: '11:00', to: '10:00' }, 'reversedRange'],
-      [{ date: addDays(todayInWarsaw(), -2), from: '10:00', to: '11:00' }, 'past'],
-      [{ date: addDays(todayInWarsaw(), 400), from: '10:00', to: '11:00' }, 'beyondHorizon'],
+      [{ date: addDays(todayInWarsaw(testClock.now()), -2), from: '10:00', to: '11:00' }, 'past'],
+      [{ date: addDays(todayInWarsaw(testClock.now()), 400), from: '10:00', to: '11:00' }, 'beyondHorizon'],
     ];
     if (holiday) cases.push([{ date: holiday.date, from: '10:00', to: '11:00' }, 'holiday']);
     for (const [input, code] of cases) {
@@ -119,7 +119,7 @@ describe('rooms', () => {
 
   test('a weekly series is all or nothing and names every clashing date', async () => {
     const [a, b] = await testPeople(t.database, 2);
-    const first = openDays(1, addDays(todayInWarsaw(), 3))[0]!;
+    const first = seriesStart(4, addDays(todayInWarsaw(testClock.now()), 3));
     const third = addDays(first, 14);
     await svc.create(b!, 'sala-warsztatowa-innowacji-spolecznych', {
       date: third,
@@ -136,7 +136,7 @@ describe('rooms', () => {
       }),
       'seriesClash',
     );
-    assert.ok((err.details.dates as string[]).includes(third));
+    assert.deepEqual(err.details.dates, [third]);
     assert.equal(await count(sql`true`), before);
     const ok = await svc.create(a!, 'sala-warsztatowa-innowacji-spolecznych', {
       date: first,
@@ -148,9 +148,62 @@ describe('rooms', () => {
     assert.ok(ok.seriesId);
   });
 
+  test('a series refused for two reasons names every failing date with its own reason', async () => {
+    // 1 December 2030 is a Sunday: a Wednesday series from the 4th meets Christmas Day in its
+    // fourth week; the third week's slot is taken by someone else.
+    const [a, b] = await testPeople(t.database, 2);
+    await testClock.at(warsawInstant('2030-12-01', '10:00'), async () => {
+      await svc.create(b!, 'sala-warsztatowa-innowacji-spolecznych', {
+        date: '2030-12-18',
+        from: '12:00',
+        to: '13:00',
+      });
+      const before = await count(sql`true`);
+      const err = await refused(
+        svc.create(a!, 'sala-warsztatowa-innowacji-spolecznych', {
+          date: '2030-12-04',
+          from: '12:00',
+          to: '14:00',
+          repeatWeeks: 4,
+        }),
+        'seriesClash',
+      );
+      assert.deepEqual(err.details.dates, ['2030-12-18', '2030-12-25']);
+      assert.deepEqual(
+        (err.details.failures as Array<{ date: string; code: string }>).map((f) => [f.date, f.code]),
+        [
+          ['2030-12-18', 'taken'],
+          ['2030-12-25', 'holiday'],
+        ],
+      );
+      assert.equal(await count(sql`true`), before);
+    });
+  });
+
+  test('a desk series lists a holiday and a day its agreement does not cover, and books none', async () => {
+    const [p] = await testPeople(t.database, 1);
+    await testClock.at(warsawInstant('2030-12-01', '10:00'), async () => {
+      // The agreement ends before the third Wednesday; the fourth is Christmas Day.
+      await giveAgreement(t.database, p!.id, { from: '2030-12-01', to: '2030-12-12' });
+      const before = await count(sql`true`);
+      const err = await refused(
+        svc.create(p!, 'coworking-stanowiska', { date: '2030-12-04', repeatWeeks: 4 }),
+        'seriesClash',
+      );
+      assert.deepEqual(
+        (err.details.failures as Array<{ date: string; code: string }>).map((f) => [f.date, f.code]),
+        [
+          ['2030-12-18', 'noAgreement'],
+          ['2030-12-25', 'holiday'],
+        ],
+      );
+      assert.equal(await count(sql`true`), before);
+    });
+  });
+
   test('cancelling a series cancels its future occurrences within the deadline, in one go', async () => {
     const [p, q] = await testPeople(t.database, 2);
-    const first = openDays(1, addDays(todayInWarsaw(), 35))[0]!;
+    const first = openDays(1, addDays(todayInWarsaw(testClock.now()), 35))[0]!;
     const made = await svc.create(p!, 'sala-warsztatowa-innowacji-spolecznych', {
       date: first,
       from: '16:00',
@@ -158,13 +211,13 @@ describe('rooms', () => {
       repeatWeeks: 3,
     });
     await assert.rejects(svc.cancelSeries(q!, made.ids[0]!), /not found/);
-    const real = clock;
+    const real = testClock.now();
     // Between the first occurrence's deadline (24 h before) and its start: it stays.
-    clock = new Date(warsawInstant(first, '16:00').getTime() - 60 * 60_000);
+    testClock.set(new Date(warsawInstant(first, '16:00').getTime() - 60 * 60_000));
     try {
       assert.equal(await svc.cancelSeries(p!, made.ids[1]!), 2);
     } finally {
-      clock = real;
+      testClock.set(real);
     }
     const statuses = await queryRows<{ status: string }>(
       t.database.db,
@@ -179,12 +232,13 @@ describe('rooms', () => {
   test('a quota per person per week is kept', async () => {
     const [p] = await testPeople(t.database, 1);
     // The B2B room allows 5 bookings a week per person (a week may have a holiday: days repeat).
-    const week = openDays(7, addDays(todayInWarsaw(), 28));
+    const week = openDays(7, addDays(todayInWarsaw(testClock.now()), 28));
     const sameWeek = week.filter(
       (d) => addDays(d, -isoWeekday(d) + 1) === addDays(week[0]!, -isoWeekday(week[0]!) + 1),
     );
     let made = 0;
-    for (const [i, d] of [...sameWeek, ...sameWeek].slice(0, 5).entries()) {
+    for (let i = 0; i < 5; i++) {
+      const d = sameWeek[i % sameWeek.length]!;
       await svc.create(p!, 'pomieszczenie-b2b', {
         date: d,
         from: `${String(8 + i * 2).padStart(2, '0')}:00`,
@@ -202,7 +256,7 @@ describe('rooms', () => {
 
   test('moving a booking of a room with a quota: within its week it is allowed, into a full week refused', async () => {
     const [p] = await testPeople(t.database, 1);
-    const week = openDays(10, addDays(todayInWarsaw(), 35));
+    const week = openDays(10, addDays(todayInWarsaw(testClock.now()), 35));
     const monday = (d: string) => addDays(d, -isoWeekday(d) + 1);
     const first = week.filter((d) => monday(d) === monday(week[0]!));
     const next = week.find((d) => monday(d) !== monday(week[0]!))!;
@@ -235,7 +289,7 @@ describe('rooms', () => {
 describe('changes', () => {
   test('a room booking moves to a free time and is refused a taken one; a desk moves to another day', async () => {
     const [p, q] = await testPeople(t.database, 2);
-    const [day, other] = openDays(2, addDays(todayInWarsaw(), 12));
+    const [day, other] = openDays(2, addDays(todayInWarsaw(testClock.now()), 12));
     const mine = await svc.create(p!, 'pomieszczenie-b2b', { date: day!, from: '09:00', to: '10:00' });
     await svc.create(q!, 'pomieszczenie-b2b', { date: day!, from: '13:00', to: '14:00' });
     await svc.change(p!, mine.ids[0]!, { date: day!, from: '10:00', to: '11:30' });
@@ -263,11 +317,12 @@ describe('changes', () => {
 describe('changing a room booking', () => {
   test('a booking moves within its week although the quota is full; into a full week it is refused', async () => {
     const [p] = await testPeople(t.database, 1);
-    const days = openDays(10, addDays(todayInWarsaw(), 42));
+    const days = openDays(10, addDays(todayInWarsaw(testClock.now()), 42));
     const week = days.filter((d) => weekStart(d) === weekStart(days[0]!));
     const nextWeek = days.find((d) => weekStart(d) > weekStart(days[0]!))!;
     const ids: string[] = [];
-    for (const [i, d] of [...week, ...week].slice(0, 5).entries()) {
+    for (let i = 0; i < 5; i++) {
+      const d = week[i % week.length]!;
       const made = await svc.create(p!, 'pomieszczenie-b2b', {
         date: d,
         from: `${String(8 + i * 2).padStart(2, '0')}:00`,
@@ -291,13 +346,13 @@ describe('changing a room booking', () => {
 });
 
 describe('desks', () => {
-  const [day] = openDays(1, addDays(todayInWarsaw(), 5));
+  const [day, nextDay] = openDays(2, addDays(todayInWarsaw(testClock.now()), 5));
   test('a desk needs an agreement; a pass draws a day per booking and gives it back on cancel', async () => {
     const [p] = await testPeople(t.database, 1);
     await refused(svc.create(p!, 'coworking-stanowiska', { date: day! }), 'noAgreement');
     const agreement = await giveAgreement(t.database, p!.id, { packageSlug: 'karnet-jednodniowy' });
     const made = await svc.create(p!, 'coworking-stanowiska', { date: day! });
-    await refused(svc.create(p!, 'coworking-stanowiska', { date: addDays(day!, 1) }), 'passUsedUp');
+    await refused(svc.create(p!, 'coworking-stanowiska', { date: nextDay! }), 'passUsedUp');
     const used = async () =>
       (
         await queryRows<{ n: number }>(
@@ -329,14 +384,14 @@ describe('desks', () => {
 describe('deadlines, decisions and no-shows', () => {
   test('cancelling past the deadline is refused with the deadline', async () => {
     const [p] = await testPeople(t.database, 1);
-    const [day] = openDays(1, addDays(todayInWarsaw(), 3));
+    const [day] = openDays(1, addDays(todayInWarsaw(testClock.now()), 3));
     const made = await svc.create(p!, 'sala-centrum-obywatelskiego', {
       date: day!,
       from: '10:00',
       to: '11:00',
     });
-    const real = clock;
-    clock = new Date(warsawInstant(day!, '10:00').getTime() - 60 * 60_000); // an hour before; the deadline is 24 h
+    const real = testClock.now();
+    testClock.set(new Date(warsawInstant(day!, '10:00').getTime() - 60 * 60_000)); // an hour before; the deadline is 24 h
     try {
       const err = await refused(svc.cancel(p!, made.ids[0]!), 'pastDeadline');
       assert.equal(
@@ -344,20 +399,20 @@ describe('deadlines, decisions and no-shows', () => {
         warsawInstant(addDays(day!, -1), '10:00').getTime(),
       );
     } finally {
-      clock = real;
+      testClock.set(real);
     }
   });
 
   test('the deadline binds a booking’s author whatever their role; staff override it only with a reason', async () => {
     const [staff] = await testPeople(t.database, 1, 'staff');
-    const [day] = openDays(1, addDays(todayInWarsaw(), 3));
+    const [day] = openDays(1, addDays(todayInWarsaw(testClock.now()), 3));
     const made = await svc.create(staff!, 'sala-centrum-obywatelskiego', {
       date: day!,
       from: '12:00',
       to: '13:00',
     });
-    const real = clock;
-    clock = new Date(warsawInstant(day!, '12:00').getTime() - 60 * 60_000);
+    const real = testClock.now();
+    testClock.set(new Date(warsawInstant(day!, '12:00').getTime() - 60 * 60_000));
     try {
       await refused(svc.cancel(staff!, made.ids[0]!), 'pastDeadline');
       await svc.cancel(staff!, made.ids[0]!, 'Awaria ogrzewania');
@@ -368,14 +423,14 @@ describe('deadlines, decisions and no-shows', () => {
       );
       assert.equal(row?.n, 1);
     } finally {
-      clock = real;
+      testClock.set(real);
     }
   });
 
   test('the event space is requested; staff approve one request and decline another, which frees the time', async () => {
     const [a, b] = await testPeople(t.database, 2);
     const [staff] = await testPeople(t.database, 1, 'staff');
-    const [day, other] = openDays(2, addDays(todayInWarsaw(), 10));
+    const [day, other] = openDays(2, addDays(todayInWarsaw(testClock.now()), 10));
     const input = { date: day!, from: '10:00', to: '12:00', title: 'Śniadanie networkingowe', attendees: 40 };
     const req = await svc.create(a!, 'zablocie-space-sala-wydarzen', input);
     assert.equal(req.status, 'requested');
@@ -397,16 +452,16 @@ describe('deadlines, decisions and no-shows', () => {
 
   test('a booking not checked in within the grace period is released and frees the slot', async () => {
     const [p, q] = await testPeople(t.database, 2);
-    const [day] = openDays(1, addDays(todayInWarsaw(), 4));
+    const [day] = openDays(1, addDays(todayInWarsaw(testClock.now()), 4));
     const made = await svc.create(p!, 'pomieszczenie-b2b', { date: day!, from: '16:00', to: '17:00' });
-    const real = clock;
-    clock = new Date(warsawInstant(day!, '16:20').getTime()); // grace is 15 minutes
+    const real = testClock.now();
+    testClock.set(new Date(warsawInstant(day!, '16:20').getTime())); // grace is 15 minutes
     try {
       assert.ok((await svc.releaseNoShows()) >= 1);
       const view = await svc.get(p!, made.ids[0]!);
       assert.equal(view.status, 'released');
     } finally {
-      clock = real;
+      testClock.set(real);
     }
     await svc.create(q!, 'pomieszczenie-b2b', { date: day!, from: '16:00', to: '17:00' });
   });
@@ -415,11 +470,11 @@ describe('deadlines, decisions and no-shows', () => {
 describe('personal data', () => {
   test('the export lists the bookings and agreements; erasure removes the bookings and frees their desks', async () => {
     const [p] = await testPeople(t.database, 1);
-    const [day] = openDays(1, addDays(todayInWarsaw(), 20));
+    const [day] = openDays(1, addDays(todayInWarsaw(testClock.now()), 20));
     await giveAgreement(t.database, p!.id);
     await svc.create(p!, 'coworking-stanowiska', { date: day! });
     await svc.create(p!, 'pomieszczenie-b2b', { date: day!, from: '15:00', to: '16:00', title: 'Spotkanie' });
-    const privacy = spacesPrivacy(t.database.db);
+    const privacy = spacesPrivacy(t.database.db, testClock);
     const data = (await privacy.exportFor(p!.id)) as {
       bookings: Array<{ title: string }>;
       agreements: unknown[];

@@ -17,6 +17,7 @@ import { enqueueJob } from '../../platform/jobs/worker.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { authorize, isStaff, type PolicyActor } from '../../platform/policy.ts';
 import type { PersonalDataContributor } from '../../platform/privacy.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import {
   addDays,
   daysBetween,
@@ -77,12 +78,27 @@ export type BookingActor = PolicyActor & {
   requestId?: string | undefined;
 };
 
+/** One date of a weekly series that cannot be booked, and why (a refusal code and its details). */
+export interface SeriesFailure {
+  date: LocalDate;
+  code: string;
+  details?: Record<string, unknown>;
+}
+
+/** A series is all or nothing: its refusal names every failing date, in order, each with its reason. */
+function seriesRefusal(failures: SeriesFailure[]): RuleError {
+  const sorted = [...failures].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return new RuleError('seriesClash', 'date', 409, {
+    dates: [...new Set(sorted.map((f) => f.date))],
+    failures: sorted,
+  });
+}
+
 export interface BookingsDeps {
   db: Db;
   baseUrl: string;
   organisations: Pick<OrganisationsService, 'mine' | 'namesOf'>;
-  /** The clock (tests move it). */
-  now?: () => Date;
+  clock: Clock;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -225,7 +241,7 @@ interface BookingRow {
 
 export function bookingsService(deps: BookingsDeps) {
   const { db, baseUrl } = deps;
-  const now = deps.now ?? (() => new Date());
+  const now = () => deps.clock.now();
   /** Every change of bookings runs in one of these transactions (it empties the view caches). */
   const write = <T>(fn: (tx: Tx) => Promise<T>) => changeIn(db, fn);
   const resourcesCache = changeAwareCache<Promise<ResourceView[]>>(RESOURCES_TTL_MS, 1);
@@ -341,14 +357,14 @@ export function bookingsService(deps: BookingsDeps) {
     if (daysTotal === null) return;
     await tx
       .update(spaceAgreements)
-      .set({ daysUsed: sql`${spaceAgreements.daysUsed} + 1`, updatedAt: new Date() })
+      .set({ daysUsed: sql`${spaceAgreements.daysUsed} + 1`, updatedAt: now() })
       .where(eq(spaceAgreements.id, agreementId));
   }
 
   async function returnDay(tx: Tx, agreementId: string | null) {
     if (!agreementId) return;
     await tx.execute(sql`
-      update space_agreement set days_used = days_used - 1, updated_at = now()
+      update space_agreement set days_used = days_used - 1, updated_at = ${now()}
       where id = ${agreementId} and days_total is not null and days_used > 0`);
   }
 
@@ -590,7 +606,7 @@ export function bookingsService(deps: BookingsDeps) {
     // Every occurrence is checked against the calendar; a series reports every date that fails.
     const closures = await closuresFor(db, resource.id, dates[0]!, dates.at(-1)!);
     const ranges = dates.map((d) => parseRange(d, input.from!, input.to!)!);
-    const failures: Array<{ date: LocalDate; code: string }> = [];
+    const failures: SeriesFailure[] = [];
     await withAlternatives(
       resource,
       rules,
@@ -608,7 +624,7 @@ export function bookingsService(deps: BookingsDeps) {
           } catch (err) {
             if (!(err instanceof RuleError)) throw err;
             if (dates.length === 1) throw err;
-            failures.push({ date: d, code: err.code });
+            failures.push({ date: d, code: err.code, details: err.details });
           }
         }
       },
@@ -633,12 +649,8 @@ export function bookingsService(deps: BookingsDeps) {
                   and tstzrange(b.starts_at, b.blocked_until) && tstzrange(r.s, r.u))`,
         );
         const clashing = taken.map((r) => dates[Number(r.i) - 1]!);
-        if (failures.length > 0 || (dates.length > 1 && clashing.length > 0)) {
-          throw new RuleError('seriesClash', 'date', 409, {
-            dates: [...new Set([...failures.map((x) => x.date), ...clashing])].sort(),
-            failures,
-          });
-        }
+        if (failures.length > 0 || (dates.length > 1 && clashing.length > 0))
+          throw seriesRefusal([...failures, ...clashing.map((date) => ({ date, code: 'taken' }))]);
         if (clashing.length > 0) throw new RuleError('taken', 'from', 409);
         await checkQuota(
           tx,
@@ -717,22 +729,25 @@ export function bookingsService(deps: BookingsDeps) {
       baseRules,
       { start: t, minutes: 0, day: input.date, userId: actor.id },
       async () => {
-        const failures: Array<{ date: LocalDate; code: string }> = [];
+        // Days the calendar refuses; the rest are then tried against agreements and free desks, so
+        // a refused series names every failing date whatever the reason.
+        const failures: SeriesFailure[] = [];
         for (const d of days) {
           try {
             checkDeskDay(d, baseRules, t);
           } catch (err) {
             if (!(err instanceof RuleError) || dates.length === 1) throw err;
-            failures.push({ date: d.date, code: err.code });
+            failures.push({ date: d.date, code: err.code, details: err.details });
           }
         }
-        if (failures.length > 0)
-          throw new RuleError('seriesClash', 'date', 409, { dates: failures.map((x) => x.date), failures });
+        const refusedByCalendar = new Set(failures.map((f) => f.date));
         try {
           await write(async (tx) => {
-            const seriesFailures: Array<{ date: LocalDate; code: string }> = [];
+            const seriesFailures: SeriesFailure[] = [...failures];
             const rows = [];
+            let quotaChecked = false;
             for (const [i, d] of days.entries()) {
+              if (refusedByCalendar.has(d.date)) continue;
               try {
                 const agreement = await usableAgreement(tx, actor.id, d.date);
                 const rules = agreement.packageId
@@ -742,7 +757,8 @@ export function bookingsService(deps: BookingsDeps) {
                     })
                   : baseRules;
                 if (rules !== baseRules) checkDeskDay(d, rules, t);
-                if (i === 0)
+                if (!quotaChecked) {
+                  quotaChecked = true;
                   await checkQuota(
                     tx,
                     resource,
@@ -750,6 +766,7 @@ export function bookingsService(deps: BookingsDeps) {
                     { userId: actor.id, organisationId: org?.id ?? null },
                     days.flatMap((x) => (x.open ? [x.opensAt] : [])),
                   );
+                }
                 if (!d.open) continue; // checked above; narrows the type
                 await takeDesk(tx, resource.id, d.date);
                 await drawDay(tx, agreement.id, agreement.daysTotal);
@@ -771,14 +788,10 @@ export function bookingsService(deps: BookingsDeps) {
                 });
               } catch (err) {
                 if (!(err instanceof RuleError) || dates.length === 1) throw err;
-                seriesFailures.push({ date: d.date, code: err.code });
+                seriesFailures.push({ date: d.date, code: err.code, details: err.details });
               }
             }
-            if (seriesFailures.length > 0)
-              throw new RuleError('seriesClash', 'date', 409, {
-                dates: seriesFailures.map((x) => x.date),
-                failures: seriesFailures,
-              });
+            if (seriesFailures.length > 0) throw seriesRefusal(seriesFailures);
             await tx.insert(spaceBookings).values(rows);
             const first = rows[0]!;
             await enqueueMail(tx, {
@@ -998,9 +1011,9 @@ export function bookingsService(deps: BookingsDeps) {
         .set({
           status: to,
           decidedBy: actor.id,
-          decidedAt: new Date(),
+          decidedAt: now(),
           decisionReason: reason ?? null,
-          updatedAt: new Date(),
+          updatedAt: now(),
         })
         .where(eq(spaceBookings.id, id));
       if (to === 'declined') await release(tx, b, true);
@@ -1229,9 +1242,9 @@ export function bookingsService(deps: BookingsDeps) {
           .update(spaceBookings)
           .set({
             status: 'cancelled',
-            cancelledAt: new Date(),
+            cancelledAt: now(),
             cancelReason: reason ?? null,
-            updatedAt: new Date(),
+            updatedAt: now(),
           })
           .where(eq(spaceBookings.id, b.id));
         await release(tx, b, true);
@@ -1341,7 +1354,7 @@ export function bookingsService(deps: BookingsDeps) {
                     startsAt: day.opensAt,
                     endsAt: day.closesAt,
                     blockedUntil: day.closesAt,
-                    updatedAt: new Date(),
+                    updatedAt: now(),
                   })
                   .where(eq(spaceBookings.id, id));
                 await afterChange(tx, actor, resource, id, before, {
@@ -1392,7 +1405,7 @@ export function bookingsService(deps: BookingsDeps) {
                   blockedUntil: new Date(range.end.getTime() + rules.bufferMinutes * MINUTE),
                   // A changed request, or a change of an approved event, goes back to staff.
                   status: rules.approval ? 'requested' : b.status,
-                  updatedAt: new Date(),
+                  updatedAt: now(),
                 })
                 .where(eq(spaceBookings.id, id));
               await afterChange(tx, actor, resource, id, before, {
@@ -1430,7 +1443,7 @@ export function bookingsService(deps: BookingsDeps) {
           throw new RuleError('notCheckable', undefined, 409);
         await tx
           .update(spaceBookings)
-          .set({ status: 'checked_in', checkedInAt: t, checkedInBy: actor.id, updatedAt: new Date() })
+          .set({ status: 'checked_in', checkedInAt: t, checkedInBy: actor.id, updatedAt: now() })
           .where(eq(spaceBookings.id, id));
         await audit(tx, actor, {
           action: 'space_booking.checked_in',
@@ -1467,7 +1480,7 @@ export function bookingsService(deps: BookingsDeps) {
           const b = { ...raw, startsAt: new Date(raw.startsAt), endsAt: new Date(raw.endsAt) };
           await tx
             .update(spaceBookings)
-            .set({ status: 'released', updatedAt: new Date() })
+            .set({ status: 'released', updatedAt: now() })
             .where(eq(spaceBookings.id, b.id));
           await release(tx, b, false);
           if (b.endsAt > t)
@@ -1545,7 +1558,7 @@ function dayFields(d: DayStatus): Pick<DayAvailability, 'date' | 'open' | 'opens
 }
 
 /** The spaces module's part of "download my data" and "delete my account". */
-export function spacesPrivacy(db: Db): PersonalDataContributor {
+export function spacesPrivacy(db: Db, clock: Clock): PersonalDataContributor {
   return {
     name: 'spaces',
     async exportFor(userId) {
@@ -1575,7 +1588,7 @@ export function spacesPrivacy(db: Db): PersonalDataContributor {
         tx,
         sql`select id, resource_id as "resourceId", kind, day::text as day, agreement_id as "agreementId"
             from space_booking where user_id = ${userId} and status in ('requested','confirmed','checked_in')
-              and kind = 'desk' and ends_at > now() for update`,
+              and kind = 'desk' and ends_at > ${clock.now()} for update`,
       );
       for (const b of future) if (b.day) await returnDesk(tx, b.resourceId, b.day);
       await tx.execute(sql`delete from space_booking where user_id = ${userId}`);

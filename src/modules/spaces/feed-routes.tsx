@@ -16,8 +16,8 @@ const feedLimit = { rateLimit: { max: 120, timeWindow: '1 minute' } };
 const formLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
 export async function spacesFeedRoutes(app: FastifyInstance) {
-  const { database, config } = app.klaster;
-  const feeds = feedsService({ db: database.db, baseUrl: config.baseUrl });
+  const { database, config, clock } = app.klaster;
+  const feeds = feedsService({ db: database.db, baseUrl: config.baseUrl, clock });
   const onceCookie = {
     path: FEED_PAGE,
     httpOnly: true,

@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { type Client, createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { testClock } from '../../../test/support/clock.ts';
 import { queryRows } from '../../db/client.ts';
 import { addDays, todayInWarsaw } from '../../platform/time/warsaw.ts';
 import { giveAgreement, openDays, seedTestSpaces } from './test-helpers.ts';
@@ -54,8 +55,8 @@ before(async () => {
   await seedTestSpaces(t.database);
   [anna, piotr] = (await t.signedInMany(2)) as [typeof anna, typeof piotr];
   await t.database.db.execute(sql`update auth_user set name = 'Anna Nowak' where id = ${anna.userId}`);
-  const [d1, d2] = openDays(2, addDays(todayInWarsaw(), 3));
-  const [eventDay] = openDays(1, addDays(todayInWarsaw(), 10));
+  const [d1, d2] = openDays(2, addDays(todayInWarsaw(testClock.now()), 3));
+  const [eventDay] = openDays(1, addDays(todayInWarsaw(testClock.now()), 10));
   await book(anna, 'room', {
     resource: 'pomieszczenie-b2b',
     date: d1,
@@ -84,10 +85,11 @@ before(async () => {
   const c = await anna.json('POST', `/api/v1/spaces/bookings/${made.cancelled!.id}/cancel`, {});
   assert.equal(c.statusCode, 200, c.body);
   // A booking long past, outside the public window.
+  const longAgo = new Date(testClock.now().getTime() - 60 * 86_400_000);
   await t.database.db.execute(sql`
     insert into space_booking (id, resource_id, kind, user_id, starts_at, ends_at, blocked_until, status, title)
-    select gen_random_uuid(), id, 'slot', ${anna.userId}, now() - interval '60 days', now() - interval '60 days' + interval '1 hour',
-           now() - interval '60 days' + interval '1 hour', 'confirmed', 'Dawno'
+    select gen_random_uuid(), id, 'slot', ${anna.userId}, ${longAgo}::timestamptz, ${longAgo}::timestamptz + interval '1 hour',
+           ${longAgo}::timestamptz + interval '1 hour', 'confirmed', 'Dawno'
     from space_resource where slug = 'pomieszczenie-b2b'`);
 });
 after(() => t.close());

@@ -10,6 +10,7 @@ import type { Locale } from '../../platform/auth/schema.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { messages } from '../../platform/i18n/index.ts';
 import { type IcalEvent, icalendar } from '../../platform/ical.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import type { BookingStatus } from './schema.ts';
 import { spaceFeeds, spaceResources } from './schema.ts';
 
@@ -24,7 +25,7 @@ const MAX_EVENTS = 5000;
 export interface FeedsDeps {
   db: Db;
   baseUrl: string;
-  now?: () => Date;
+  clock: Clock;
 }
 
 export const hashFeedToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
@@ -34,7 +35,7 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 export function feedsService(deps: FeedsDeps) {
   const { db, baseUrl } = deps;
-  const now = deps.now ?? (() => new Date());
+  const now = () => deps.clock.now();
   const host = new URL(baseUrl).host;
   const feedUrl = (token: string) => `${baseUrl}/przestrzenie/kalendarz/${token}.ics`;
 
@@ -106,6 +107,7 @@ export function feedsService(deps: FeedsDeps) {
       );
       const m = messages[locale].spacesFeeds;
       return icalendar({
+        generatedAt: t,
         name: `${resource.name} — ${m.busyCalendar}`,
         events: rows.map(
           (r): IcalEvent => ({
@@ -145,6 +147,7 @@ export function feedsService(deps: FeedsDeps) {
       );
       const m = messages[locale].spacesFeeds;
       return icalendar({
+        generatedAt: t,
         name: m.myCalendar,
         events: rows.map((r): IcalEvent => {
           const status =

@@ -1,8 +1,9 @@
 // Turns a refusal of the booking rules (RuleError with its details) into the sentence a person
 // reads, in their language; the booking pages and the API share it.
-import type { RuleError } from '../../platform/http/errors.ts';
+import { RuleError } from '../../platform/http/errors.ts';
 import { formatDateTime, formatDay, type Locale, type Messages } from '../../platform/i18n/index.ts';
 import type { HolidayKey } from '../../platform/time/holidays.ts';
+import type { SeriesFailure } from './bookings.ts';
 
 type Refusals = Messages['spaces']['refusals'];
 
@@ -33,8 +34,22 @@ export function bookingRuleMessage(t: Messages, locale: Locale, err: RuleError):
       return r.closedWeekday(t.time.weekdays[Number(d.weekday) - 1] ?? '');
     case 'overCapacity':
       return r.overCapacity(String(d.capacity));
-    case 'seriesClash':
-      return r.seriesClash(days(d.dates));
+    case 'seriesClash': {
+      // Every date of the series that cannot be booked, each with its own reason.
+      const failures = Array.isArray(d.failures) ? (d.failures as SeriesFailure[]) : [];
+      if (failures.length === 0) return r.seriesClash(days(d.dates));
+      return r.seriesClash(
+        failures
+          .map((f) =>
+            r.seriesFailure(
+              formatDay(locale, f.date),
+              bookingRuleMessage(t, locale, new RuleError(f.code, undefined, 409, f.details ?? {})) ??
+                t.common.errors.invalid,
+            ),
+          )
+          .join(' '),
+      );
+    }
     case 'quotaPerson':
       return r.quotaPerson(String(d.limit));
     case 'quotaOrganisation':

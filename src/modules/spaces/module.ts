@@ -16,10 +16,10 @@ export const spacesSchedules: Schedule[] = [
 ];
 
 export async function spacesModule(app: FastifyInstance) {
-  const { database, config, worker } = app.klaster;
-  const organisations = organisationsService({ db: database.db, baseUrl: config.baseUrl });
+  const { database, config, worker, clock } = app.klaster;
+  const organisations = organisationsService({ db: database.db, baseUrl: config.baseUrl, clock });
   // One booking service per node: its short availability cache is emptied by every booking it writes.
-  const bookings = bookingsService({ db: database.db, baseUrl: config.baseUrl, organisations });
+  const bookings = bookingsService({ db: database.db, baseUrl: config.baseUrl, organisations, clock });
   worker.register('spaces.release', async () => {
     await bookings.releaseNoShows();
   });

@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { testClock } from '../../../test/support/clock.ts';
 import { queryRows } from '../../db/client.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { addDays, todayInWarsaw } from '../../platform/time/warsaw.ts';
@@ -20,7 +21,7 @@ let svc: ReturnType<typeof bookingsService>;
 let people: BookingActor[];
 const ROOMS = ['pomieszczenie-b2b', 'sala-centrum-obywatelskiego'];
 const DESKS = 'coworking-stanowiska';
-const days = openDays(4, addDays(todayInWarsaw(), 3));
+const days = openDays(4, addDays(todayInWarsaw(testClock.now()), 3));
 
 before(async () => {
   t = await createTestApp();
@@ -33,7 +34,8 @@ before(async () => {
   svc = bookingsService({
     db: t.database.db,
     baseUrl: 'http://localhost',
-    organisations: organisationsService({ db: t.database.db, baseUrl: 'http://localhost' }),
+    organisations: organisationsService({ db: t.database.db, baseUrl: 'http://localhost', clock: testClock }),
+    clock: testClock,
   });
   people = await testPeople(t.database, 5);
   // Two people hold a 3-day pass (their days run out), the others a monthly hot desk.

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq, isNotNull } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { DEMO_MOMENT, testClock } from '../../../test/support/clock.ts';
 import { user } from '../../platform/auth/schema.ts';
 import { CSV_BOM } from '../../platform/csv.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -24,6 +25,7 @@ describe('staff report: agreements concluded, active, desk occupancy, room utili
   let t: TestApp;
   let staff: Signed;
   before(async () => {
+    testClock.set(DEMO_MOMENT);
     t = await createTestApp();
     await loadDemoData(t.app.klaster);
     staff = await t.signedIn('staff');
@@ -47,9 +49,9 @@ describe('staff report: agreements concluded, active, desk occupancy, room utili
     assert.match(res.body, /<svg/);
     const queue = await staff.get('/panel/umowy');
     assert.match(queue.body, /3 wnioski czekają na decyzję/);
-    assert.equal(await seedAgreements(db()), 0);
+    assert.equal(await seedAgreements(db(), testClock.now()), 0);
     const [resident] = await db().select().from(user).where(eq(user.email, 'mieszkanka@klaster.example'));
-    const usable = await agreementSummaryFor(db(), resident!.id, todayInWarsaw());
+    const usable = await agreementSummaryFor(db(), resident!.id, todayInWarsaw(testClock.now()));
     assert.equal(usable.length, 1, "the demo resident's pass covers today");
     assert.equal(usable[0]!.packageName, 'Karnet 10-dniowy');
     assert.equal(usable[0]!.daysUsed, 3);

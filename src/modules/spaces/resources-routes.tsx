@@ -205,10 +205,11 @@ const isRuleError = (err: unknown): err is RuleError => err instanceof RuleError
 // -------------------------------------------------------------------------------------- routes
 
 export async function resourcesRoutes(app: FastifyInstance) {
-  const { database, config } = app.klaster;
+  const { database, config, clock } = app.klaster;
   const svc = resourcesService({
     db: database.db,
     uploadsDir: path.join(config.dataDir, 'uploads', 'spaces'),
+    clock,
   });
   const photoLimit = Math.min(LIMITS.photoBytes, config.uploadLimit);
   const staff = { config: { access: 'staff' as const } };
@@ -678,7 +679,7 @@ export async function resourcesRoutes(app: FastifyInstance) {
 
   // ---------------------------------------------------------------------------------- closures
   function holidaysAhead() {
-    const today = todayInWarsaw();
+    const today = todayInWarsaw(clock.now());
     const until = addDays(today, 365);
     const year = Number(today.slice(0, 4));
     return [...polishHolidays(year), ...polishHolidays(year + 1)].filter(

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { testClock } from '../../../test/support/clock.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { addDays, todayInWarsaw } from '../../platform/time/warsaw.ts';
 import { organisationsService } from '../organisations/service.ts';
@@ -296,7 +297,7 @@ describe('staff back office for bookable resources', () => {
 
   it('adds and deletes a closure; lists public holidays; refuses a reversed range', async () => {
     const url = `/panel/przestrzenie/${roomId}/zamkniecia`;
-    const from = addDays(todayInWarsaw(), 10);
+    const from = addDays(todayInWarsaw(testClock.now()), 10);
     const to = addDays(from, 2);
     const reversed = await staff.post(url, { from: to, to: from, reason: 'Remont', scope: 'this' });
     assert.equal(reversed.statusCode, 422);
@@ -318,7 +319,12 @@ describe('staff back office for bookable resources', () => {
     const bookings = bookingsService({
       db: t.database.db,
       baseUrl: 'http://localhost',
-      organisations: organisationsService({ db: t.database.db, baseUrl: 'http://localhost' }),
+      organisations: organisationsService({
+        db: t.database.db,
+        baseUrl: 'http://localhost',
+        clock: testClock,
+      }),
+      clock: testClock,
     });
     assert.deepEqual(await bookings.closures(roomId, from, from), [{ from, to, reason: 'Malowanie ścian' }]);
     assert.equal((await bookings.closures(roomId, to, to)).length, 2);
@@ -350,7 +356,7 @@ describe('staff back office for bookable resources', () => {
     const [desk3] = await q<{ id: string }>(
       sql`select id from space_desk where resource_id = ${poolId} and number = 3`,
     );
-    const today = todayInWarsaw();
+    const today = todayInWarsaw(testClock.now());
     await q(sql`insert into space_agreement (id, number, user_id, applicant_kind, package_id, status,
                   starts_on, ends_on, price_grosze, desk_id, concluded_at)
                 values (${uuidv7()}, 'UDS/2026/0001', ${resident.userId}, 'standard', ${packageId}, 'accepted',
@@ -466,7 +472,7 @@ describe('staff back office for bookable resources', () => {
   });
 
   it('deactivates a resource, keeping its future bookings and listing them as a warning', async () => {
-    const starts = new Date(Date.now() + 3 * 86_400_000);
+    const starts = new Date(testClock.now().getTime() + 3 * 86_400_000);
     const ends = new Date(starts.getTime() + 3_600_000);
     await q(sql`insert into space_booking (id, resource_id, kind, user_id, starts_at, ends_at, blocked_until, status, title)
                 values (${uuidv7()}, ${roomId}, 'slot', ${resident.userId}, ${starts.toISOString()}::timestamptz,

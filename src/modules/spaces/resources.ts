@@ -17,6 +17,7 @@ import { NotFoundError, RuleError } from '../../platform/http/errors.ts';
 import { messages } from '../../platform/i18n/index.ts';
 import { uuidPattern, uuidv7 } from '../../platform/ids.ts';
 import { authorize, isStaff, type PolicyActor } from '../../platform/policy.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import {
   addDays,
   isLocalDate,
@@ -247,9 +248,11 @@ export interface ResourcesDeps {
   db: Db;
   /** Directory for uploaded photos; photo uploads are refused without it. */
   uploadsDir?: string | undefined;
+  clock: Clock;
 }
 
-export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
+export function resourcesService({ db, uploadsDir, clock }: ResourcesDeps) {
+  const now = () => clock.now();
   const places = placesService(db);
 
   function staffOnly(actor: StaffActor | null | undefined): asserts actor is StaffActor {
@@ -320,7 +323,7 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
    */
   async function resizeDeskPool(tx: Tx, resourceId: string, from: number, to: number, horizonDays: number) {
     if (from === to) return;
-    const today = todayInWarsaw();
+    const today = todayInWarsaw(now());
     // Every bookable day has its row, so the change below reaches every day a booking could take.
     await ensureDeskDays(tx, resourceId, today, addDays(today, horizonDays));
     const desks = await tx
@@ -581,7 +584,7 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
               equipment: input.equipment,
               accessibility: input.accessibility,
               layouts: before.kind === 'desk' ? [] : layoutsFrom(input.layouts, before.layouts),
-              updatedAt: new Date(),
+              updatedAt: now(),
             })
             .where(eq(spaceResources.id, id))
             .returning();
@@ -608,10 +611,7 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
       return changeIn(db, async (tx) => {
         const before = await lockedRow(tx, id);
         if (before.active === active) return { changed: false };
-        await tx
-          .update(spaceResources)
-          .set({ active, updatedAt: new Date() })
-          .where(eq(spaceResources.id, id));
+        await tx.update(spaceResources).set({ active, updatedAt: now() }).where(eq(spaceResources.id, id));
         await audit(tx, auditActor(actor), {
           action: active ? 'space_resource.activated' : 'space_resource.deactivated',
           entityType: 'space_resource',
@@ -633,7 +633,7 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
       const where = and(
         eq(spaceBookings.resourceId, id),
         inArray(spaceBookings.status, [...liveStatuses]),
-        sql`${spaceBookings.endsAt} > now()`,
+        sql`${spaceBookings.endsAt} > ${now()}`,
       );
       const [items, [total]] = await Promise.all([
         db
@@ -667,7 +667,7 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
         const before = await lockedRow(tx, id);
         await tx
           .update(spaceResources)
-          .set({ openingHours: parsed.data, updatedAt: new Date() })
+          .set({ openingHours: parsed.data, updatedAt: now() })
           .where(eq(spaceResources.id, id));
         await audit(tx, auditActor(actor), {
           action: 'space_resource.hours_changed',
@@ -690,7 +690,7 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
         const before = await lockedRow(tx, id);
         await tx
           .update(spaceResources)
-          .set({ rules: parsed.data, updatedAt: new Date() })
+          .set({ rules: parsed.data, updatedAt: now() })
           .where(eq(spaceResources.id, id));
         await audit(tx, auditActor(actor), {
           action: 'space_resource.rules_changed',
@@ -816,7 +816,7 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
     async closures(actor: StaffActor, id: string): Promise<ClosureView[]> {
       staffOnly(actor);
       await row(id);
-      const today = todayInWarsaw();
+      const today = todayInWarsaw(now());
       const found = await db
         .select()
         .from(spaceClosures)
@@ -850,7 +850,7 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
       if (!isLocalDate(input.from)) throw new RuleError('invalidDate', 'from');
       if (!isLocalDate(input.to)) throw new RuleError('invalidDate', 'to');
       if (input.to < input.from) throw new RuleError('toBeforeFrom', 'to');
-      if (input.to < todayInWarsaw()) throw new RuleError('closurePast', 'to');
+      if (input.to < todayInWarsaw(now())) throw new RuleError('closurePast', 'to');
       if (addDays(input.from, LIMITS.closureDays - 1) < input.to)
         throw new RuleError('closureTooLong', 'to', 422, { days: LIMITS.closureDays });
       const reason = input.reason.trim();
@@ -920,7 +920,7 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
       staffOnly(actor);
       const r = await row(id);
       if (r.kind !== 'desk') throw new NotFoundError('desks');
-      const today = todayInWarsaw();
+      const today = todayInWarsaw(now());
       const found = await rows<{
         id: string;
         number: number;
@@ -1002,7 +1002,7 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
             throw new RuleError('tooManyPhotos', 'photo', 422, { max: LIMITS.photos });
           await tx
             .update(spaceResources)
-            .set({ photos: [...before.photos, photo], updatedAt: new Date() })
+            .set({ photos: [...before.photos, photo], updatedAt: now() })
             .where(eq(spaceResources.id, id));
           await audit(tx, auditActor(actor), {
             action: 'space_resource.photo_added',
@@ -1027,7 +1027,7 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
         if (!photo) throw new NotFoundError('photo');
         await tx
           .update(spaceResources)
-          .set({ photos: before.photos.filter((p) => p !== photo), updatedAt: new Date() })
+          .set({ photos: before.photos.filter((p) => p !== photo), updatedAt: now() })
           .where(eq(spaceResources.id, id));
         await audit(tx, auditActor(actor), {
           action: 'space_resource.photo_deleted',
@@ -1050,10 +1050,7 @@ export function resourcesService({ db, uploadsDir }: ResourcesDeps) {
         if (j < 0 || j >= before.photos.length) return;
         const photos = [...before.photos];
         [photos[i], photos[j]] = [photos[j]!, photos[i]!];
-        await tx
-          .update(spaceResources)
-          .set({ photos, updatedAt: new Date() })
-          .where(eq(spaceResources.id, id));
+        await tx.update(spaceResources).set({ photos, updatedAt: now() }).where(eq(spaceResources.id, id));
         await audit(tx, auditActor(actor), {
           action: 'space_resource.photos_reordered',
           entityType: 'space_resource',

@@ -130,7 +130,7 @@ function random(seed: number) {
 
 type NewAgreement = typeof spaceAgreements.$inferInsert;
 
-export async function seedAgreements(db: Db, now: Date = new Date()): Promise<number> {
+export async function seedAgreements(db: Db, now: Date): Promise<number> {
   const today = todayInWarsaw(now);
   const [done] = await db
     .select({ n: sql<number>`count(*)`.mapWith(Number) })

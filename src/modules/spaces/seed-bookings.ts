@@ -45,7 +45,7 @@ function firstWorkingDay(from: LocalDate): LocalDate {
   return d;
 }
 
-export async function seedBookings(db: Db, users: Map<string, string>, now = new Date()): Promise<number> {
+export async function seedBookings(db: Db, users: Map<string, string>, now: Date): Promise<number> {
   const [done] = await queryRows<{ n: number }>(
     db,
     sql`select count(*)::int as n from space_booking b join auth_user u on u.id = b.user_id

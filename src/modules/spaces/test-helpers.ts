@@ -1,6 +1,7 @@
 // Test set-up for the spaces module: the cluster's zones and the demo resources and packages, an
 // accepted agreement for a person, and the next days a booking rule allows.
 import { sql } from 'drizzle-orm';
+import { testClock } from '../../../test/support/clock.ts';
 import type { Database } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -44,7 +45,7 @@ export async function giveAgreement(
   opts: { packageSlug?: string; from?: LocalDate; to?: LocalDate } = {},
 ): Promise<string> {
   const id = uuidv7();
-  const from = opts.from ?? todayInWarsaw();
+  const from = opts.from ?? todayInWarsaw(testClock.now());
   const to = opts.to ?? addDays(from, 90);
   await database.db.execute(sql`
     insert into space_agreement (id, number, user_id, applicant_kind, package_id, status, starts_on, ends_on,
@@ -56,10 +57,23 @@ export async function giveAgreement(
 }
 
 /** Working days (Monday–Friday, not a public holiday) from `from` on: when the demo resources are open. */
-export function openDays(count: number, from: LocalDate = addDays(todayInWarsaw(), 8)): LocalDate[] {
+export function openDays(
+  count: number,
+  from: LocalDate = addDays(todayInWarsaw(testClock.now()), 8),
+): LocalDate[] {
   const out: LocalDate[] = [];
   for (let d = from; out.length < count; d = addDays(d, 1)) if (isWorkingDay(d)) out.push(d);
   return out;
+}
+
+/**
+ * The first working day from `from` on whose next `weeks` weekly occurrences are all working days:
+ * where a weekly series of a test meets only the clashes the test arranges, whatever today is.
+ */
+export function seriesStart(weeks: number, from: LocalDate): LocalDate {
+  for (let d = from; ; d = addDays(d, 1)) {
+    if (Array.from({ length: weeks }, (_, i) => addDays(d, 7 * i)).every(isWorkingDay)) return d;
+  }
 }
 
 /** People who book (rows of auth_user without credentials: the service is driven directly). */

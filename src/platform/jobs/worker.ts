@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { uuidv7 } from '../ids.ts';
 import type { MailTransport } from '../mail/transport.ts';
+import type { Clock } from '../time/clock.ts';
 
 export type JobHandler = (
   payload: Record<string, unknown>,
@@ -44,6 +45,8 @@ export interface WorkerOptions {
   schedules?: Schedule[];
   pollMs?: number;
   log?: { error(obj: unknown, msg?: string): void; info(obj: unknown, msg?: string): void };
+  /** When a job is due (its run_at and retries) is read from the app's clock; leases stay on the database's. */
+  clock: Clock;
 }
 
 export class Worker {
@@ -110,7 +113,11 @@ export class Worker {
       returning name`);
     for (const { name } of due) {
       const s = schedules.find((x) => x.name === name)!;
-      await enqueueJob(this.o.database, { kind: s.kind, payload: { schedule: name } });
+      await enqueueJob(this.o.database, {
+        kind: s.kind,
+        payload: { schedule: name },
+        runAt: this.o.clock.now(),
+      });
     }
     return due.length;
   }
@@ -170,7 +177,7 @@ export class Worker {
       update job set locked_until = now() + make_interval(secs => ${LEASE_SECONDS}), attempts = attempts + 1
       where id in (
         select id from job
-        where status = 'pending' and run_at <= now() and (locked_until is null or locked_until < now())
+        where status = 'pending' and run_at <= ${this.o.clock.now()} and (locked_until is null or locked_until < now())
         order by run_at
         limit ${batch}
         for update skip locked)
@@ -188,7 +195,7 @@ export class Worker {
         await this.o.database.db.execute(sql`
           update job set locked_until = null, last_error = ${safeError(err)},
             status = ${failed ? 'failed' : 'pending'}, finished_at = ${failed ? sql`now()` : sql`null`},
-            run_at = now() + make_interval(secs => ${backoffSeconds(j.attempts)})
+            run_at = ${new Date(this.o.clock.now().getTime() + backoffSeconds(j.attempts) * 1000)}
           where id = ${j.id}`);
         this.o.log?.error(
           { jobId: j.id, kind: j.kind, attempt: j.attempts, err: safeError(err) },
@@ -203,7 +210,8 @@ export class Worker {
 export interface JobRequest {
   kind: string;
   payload?: Record<string, unknown>;
-  runAt?: Date;
+  /** When it is due, by the app's clock (`clock.now()` for "as soon as possible"). */
+  runAt: Date;
   maxAttempts?: number;
   dedupeKey?: string;
 }
@@ -214,7 +222,7 @@ type Executor = Pick<Database, 'db'> | { db: Database['db'] };
 export async function enqueueJob(target: Executor, job: JobRequest): Promise<void> {
   await target.db.execute(sql`
     insert into job (id, kind, payload, run_at, max_attempts, dedupe_key)
-    values (${uuidv7()}, ${job.kind}, ${JSON.stringify(job.payload ?? {})}::jsonb, ${job.runAt ?? new Date()},
+    values (${uuidv7()}, ${job.kind}, ${JSON.stringify(job.payload ?? {})}::jsonb, ${job.runAt},
             ${job.maxAttempts ?? 5}, ${job.dedupeKey ?? null})
     on conflict (dedupe_key) do nothing`);
 }

@@ -68,7 +68,6 @@ describe('Warsaw wall clock', () => {
     assert.equal(todayInWarsaw(new Date('2026-06-30T22:30:00Z')), '2026-07-01');
     assert.equal(todayInWarsaw(new Date('2026-12-31T22:59:00Z')), '2026-12-31');
     assert.equal(todayInWarsaw(new Date('2026-12-31T23:00:00Z')), '2027-01-01');
-    assert.match(todayInWarsaw(), /^\d{4}-\d{2}-\d{2}$/);
   });
 
   it('refuses invalid dates and times', () => {

@@ -252,7 +252,7 @@ export function startOfDay(date: LocalDate): Date {
 }
 
 /** Today's date on Warsaw's calendar. */
-export function todayInWarsaw(now: Date = new Date()): LocalDate {
+export function todayInWarsaw(now: Date): LocalDate {
   return warsawDate(now);
 }
 

@@ -1,7 +1,7 @@
 // The staff's booking screens: the queue of requests (approve, decline with a reason) and the
 // day view of every booking by resource (check in, cancel with a reason).
 import { formatDateTime, formatDay } from '../../../platform/i18n/index.ts';
-import { addDays, type LocalDate, todayInWarsaw } from '../../../platform/time/warsaw.ts';
+import { addDays, type LocalDate } from '../../../platform/time/warsaw.ts';
 import {
   ActionButton,
   Button,
@@ -40,10 +40,13 @@ function Person({ b }: { b: BookingView }) {
 export function BookingsPanelPage({
   requests,
   day,
+  today,
   bookings,
 }: {
   requests: BookingView[];
   day: LocalDate;
+  /** Today's date in Warsaw, by the app's clock. */
+  today: LocalDate;
   bookings: BookingView[];
 }) {
   const { t, locale } = useView();
@@ -132,7 +135,7 @@ export function BookingsPanelPage({
             <span class="govuk-pagination__link-title">{p.prevDay}</span>
           </a>
         </div>
-        {day !== todayInWarsaw() ? (
+        {day !== today ? (
           <div class="govuk-pagination__prev">
             <a class="govuk-link govuk-pagination__link" href="/panel/rezerwacje#dzien">
               <span class="govuk-pagination__link-title">{p.today}</span>

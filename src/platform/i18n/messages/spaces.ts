@@ -39,8 +39,9 @@ export const spaces = catalogue({
       alreadyBooked: 'Masz już rezerwację stanowiska na ten dzień.',
       deskWholeDay: 'Stanowisko rezerwuje się na cały dzień — bez godzin.',
       taken: 'Ten termin jest już zajęty.',
-      seriesClash: (dates: string) =>
-        `Rezerwacja cykliczna nie może być zapisana — problem w terminach: ${dates}. Nic nie zostało zarezerwowane.`,
+      seriesClash: (failures: string) =>
+        `Rezerwacja cykliczna nie może być zapisana. Nic nie zostało zarezerwowane. ${failures}`,
+      seriesFailure: (day: string, reason: string) => `${day}: ${reason}`,
       quotaPerson: (limit: string) =>
         `Osiągnięto limit rezerwacji tej przestrzeni na tydzień dla jednej osoby (${limit}).`,
       quotaOrganisation: (limit: string) =>
@@ -326,8 +327,9 @@ export const spaces = catalogue({
       alreadyBooked: 'You already have a desk booked that day.',
       deskWholeDay: 'A desk is booked for the whole day — without times.',
       taken: 'That time is already taken.',
-      seriesClash: (dates: string) =>
-        `The recurring booking cannot be saved — problems on: ${dates}. Nothing has been booked.`,
+      seriesClash: (failures: string) =>
+        `The recurring booking cannot be saved. Nothing has been booked. ${failures}`,
+      seriesFailure: (day: string, reason: string) => `${day}: ${reason}`,
       quotaPerson: (limit: string) =>
         `You have reached the weekly limit of bookings of this space per person (${limit}).`,
       quotaOrganisation: (limit: string) =>
@@ -608,8 +610,9 @@ export const spaces = catalogue({
       alreadyBooked: 'У вас уже є бронювання робочого місця на цей день.',
       deskWholeDay: 'Робоче місце бронюється на весь день — без годин.',
       taken: 'Цей час уже зайнятий.',
-      seriesClash: (dates: string) =>
-        `Повторюване бронювання неможливо зберегти — проблеми в дати: ${dates}. Нічого не заброньовано.`,
+      seriesClash: (failures: string) =>
+        `Повторюване бронювання неможливо зберегти. Нічого не заброньовано. ${failures}`,
+      seriesFailure: (day: string, reason: string) => `${day}: ${reason}`,
       quotaPerson: (limit: string) =>
         `Досягнуто тижневого ліміту бронювань цього простору для однієї особи (${limit}).`,
       quotaOrganisation: (limit: string) =>
