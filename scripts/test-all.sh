@@ -3,7 +3,9 @@
 #   1. dependencies (npm install when node_modules is missing; see .ci/run for why not npm ci)
 #      and the browser assets;
 #   2. type check and lint;
-#   3. unit and integration tests on the embedded PGlite database;
+#   3. unit and integration tests on the embedded PGlite database, then the calendar-sensitive
+#      suites again with the clock set to hard days (Christmas Eve, both daylight-saving nights,
+#      the day before Easter Monday, New Year's Eve, 29 February);
 #   4. the same tests on a throwaway PostgreSQL 15 server (scripts/with-postgres.sh);
 #   5. browser tests in Debian's Chromium (test/e2e).
 # On a Debian machine as root it installs what is missing (postgresql-15, chromium); otherwise it
@@ -100,6 +102,18 @@ stage "lint (biome)" npm run -s lint
 
 # ── 3. Unit and integration tests on PGlite ────────────────────────────────────────────
 stage "unit + integration tests on PGlite" env -u TEST_DATABASE_URL -u DATABASE_URL npm run -s test:unit
+
+# ── 3b. The calendar-sensitive suites again, on the days where calendar code breaks ─────
+# The test clock starts at TEST_NOW (Warsaw wall time; test/support/clock.ts). `npm run
+# test:calendar` lists the suites whose rules depend on the date; each later module adds its own.
+# CALENDAR_DAYS overrides the list (an empty value skips the stage locally; never in CI).
+default_days="2026-12-24T09:00 2027-03-27T23:30 2027-03-28T10:00 2027-10-30T23:30 2026-12-31T23:30 2028-02-29T09:00"
+calendar_days="${CALENDAR_DAYS-$default_days}"
+[[ "$CI" == "true" ]] && calendar_days="$default_days"
+for day in $calendar_days; do
+  stage "calendar suites with the clock at ${day}" \
+    env -u TEST_DATABASE_URL -u DATABASE_URL TEST_NOW="$day" npm run -s test:calendar
+done
 
 # ── 4. The same on PostgreSQL 15 ───────────────────────────────────────────────────────
 if ! $run_pg; then
