@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { isAPIError } from 'better-auth/api';
 import { symmetricDecrypt } from 'better-auth/crypto';
-import { and, asc, desc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, like, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../../db/client.ts';
 import { audit } from '../../platform/audit/audit.ts';
@@ -209,6 +209,16 @@ export function accountsService(deps: AccountsDeps) {
     else await db.transaction(write);
   }
 
+  /**
+   * A new password (reset or change) voids every reset link the person still has: better-auth keeps
+   * each as a `reset-password:<token>` row holding the user id, and consumes only the one used.
+   */
+  async function voidResetLinks(tx: Db | Tx, userId: string): Promise<void> {
+    await tx
+      .delete(verification)
+      .where(and(eq(verification.value, userId), like(verification.identifier, 'reset-password:%')));
+  }
+
   const accountKey = (email: string) =>
     `acct:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
   const addressKey = (ip: string) => `ip:${ip}`;
@@ -350,13 +360,16 @@ export function accountsService(deps: AccountsDeps) {
       if (row) {
         const [u] = await db.select().from(user).where(eq(user.id, row.value));
         if (u) {
-          await enqueueMail(db, {
-            to: u.email,
-            name: u.name,
-            userId: u.id,
-            locale: u.locale,
-            template: 'passwordChanged',
-            args: [],
+          await db.transaction(async (tx) => {
+            await voidResetLinks(tx, u.id);
+            await enqueueMail(tx, {
+              to: u.email,
+              name: u.name,
+              userId: u.id,
+              locale: u.locale,
+              template: 'passwordChanged',
+              args: [],
+            });
           });
         }
       }
@@ -459,7 +472,10 @@ export function accountsService(deps: AccountsDeps) {
           returnHeaders: true,
         }),
       );
-      await notifySelf(self, 'passwordChanged', 'account.password_changed', requestId);
+      await db.transaction(async (tx) => {
+        await voidResetLinks(tx, self.id);
+        await notifySelf(self, 'passwordChanged', 'account.password_changed', requestId, tx);
+      });
       return out;
     },
 
