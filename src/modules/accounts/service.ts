@@ -279,7 +279,9 @@ export function accountsService(deps: AccountsDeps) {
 
     /**
      * Signs in with the password. A locked account is refused without trying the password (its
-     * owner is mailed the unlock link); a busy address is refused; a wrong password counts for both.
+     * owner is mailed the unlock link). An address over the limit slows only accounts that have
+     * failed in the window — refused without trying the password — never a correct password for
+     * anyone else behind it. A wrong password counts for both.
      */
     async signIn(
       input: { email: string; password: string },
@@ -291,7 +293,8 @@ export function accountsService(deps: AccountsDeps) {
         await limits.offerUnlock(input.email);
         return { kind: 'locked' };
       }
-      if (counters.addressFailures >= deps.signInLimit) throw new TooManyRequestsError(WINDOW_MINUTES * 60);
+      if (counters.addressFailures >= deps.signInLimit && counters.accountFailures > 0)
+        throw new TooManyRequestsError(WINDOW_MINUTES * 60);
       const result = await passwordSignIn(input.email, input.password, headers);
       if (result.kind === 'signed-in') await limits.clear(input.email);
       if (result.kind !== 'invalid') return result;

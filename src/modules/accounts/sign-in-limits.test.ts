@@ -230,4 +230,34 @@ describe('sign-in limits', () => {
     assert.equal((await unlockLinks(email)).length, 1);
     assert.equal((await signIn(email, TEST_PASSWORD)).statusCode, 429);
   });
+
+  it('failures from one address never stop a correct password for an account not under attack', async () => {
+    const hot = randomAddress();
+    for (let i = 0; i < LIMIT; i++) assert.equal((await signIn(fresh('guess'), WRONG, hot)).statusCode, 401);
+
+    const { email: colleague } = await person();
+    const signedIn = await signIn(colleague, TEST_PASSWORD, hot);
+    assert.equal(signedIn.statusCode, 303, 'the rest of the office signs in');
+    assert.ok(sessionCookie(signedIn));
+
+    // An account that has failed from that address must wait (without its password being tried)…
+    const { email: target } = await person();
+    assert.equal((await signIn(target, WRONG, hot)).statusCode, 401);
+    const slowed = await signIn(target, TEST_PASSWORD, hot);
+    assert.equal(slowed.statusCode, 429);
+    assert.ok(has(slowed.body, messages.pl.accounts.tooManyAttempts(15)));
+    assert.ok(!sessionCookie(slowed));
+    // …and so must an address without an account, with the same answer.
+    const nobody = fresh('nobody');
+    assert.equal((await signIn(nobody, WRONG, hot)).statusCode, 401);
+    const same = await signIn(nobody, TEST_PASSWORD, hot);
+    const normalise = (body: string, email: string) =>
+      body.replaceAll(email, 'EMAIL').replace(/name="_csrf" value="[^"]+"/g, '');
+    assert.equal(same.statusCode, 429);
+    assert.equal(normalise(same.body, nobody), normalise(slowed.body, target));
+
+    // From elsewhere the owner signs in, which clears the account's failures.
+    assert.equal((await signIn(target, TEST_PASSWORD)).statusCode, 303);
+    assert.equal((await signIn(target, TEST_PASSWORD, hot)).statusCode, 303);
+  });
 });

@@ -7,7 +7,10 @@
 //   until the owner proves control of the mailbox — the e-mailed unlock link together with the
 //   password, or a password reset — or LOCK_HOURS have passed. The unlock e-mail goes out when the
 //   lock starts and again at most once a window while attempts continue.
-// - A client address that reaches the limit is refused until its window ends.
+// - A client address that reaches the limit slows only accounts that have failed within the window:
+//   they are refused without their password being tried, so the address gets one guess per account.
+//   A correct password for any other account still signs in: an office or the coworking Wi-Fi share
+//   one address.
 // - Forms of signed-in people that confirm with the password add to the same account counter.
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, gte, inArray, isNull, like, lt, or, sql } from 'drizzle-orm';
