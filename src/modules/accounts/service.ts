@@ -332,10 +332,12 @@ export function accountsService(deps: AccountsDeps) {
       return { ...result, email: owner.email };
     },
 
-    /** Second sign-in step: a TOTP or backup code, with the cookie set by the first step. */
+    /**
+     * Second sign-in step: a TOTP or backup code, with the cookie set by the first step. Only someone
+     * who has just typed the right password gets here, so failures from the address count but do not
+     * stop anyone behind it; better-auth locks the account's second step after ten wrong codes.
+     */
     async verifySecondFactor(code: string, headers: Headers, ip: string): Promise<Headers | null> {
-      if ((await limits.addressFailures(ip)) >= deps.signInLimit)
-        throw new TooManyRequestsError(WINDOW_MINUTES * 60);
       const trimmed = code.replace(/\s+/g, '');
       try {
         if (/^\d{6}$/.test(trimmed)) {
@@ -346,6 +348,8 @@ export function accountsService(deps: AccountsDeps) {
         return r.headers;
       } catch (err) {
         if (!isAPIError(err)) throw err;
+        if (apiCode(err) === 'ACCOUNT_TEMPORARILY_LOCKED')
+          throw new TooManyRequestsError(WINDOW_MINUTES * 60);
         await limits.addressFailed(ip);
         return null;
       }

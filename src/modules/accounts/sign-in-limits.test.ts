@@ -14,6 +14,7 @@ import {
   type TestApp,
 } from '../../../test/support/app.ts';
 import { randomAddress } from '../../../test/support/routes.ts';
+import { secretFromUri, totp } from '../../../test/support/totp.ts';
 import { type Locale, signInAttempts, verification } from '../../platform/auth/schema.ts';
 import { ensureUser } from '../../platform/auth/users.ts';
 import { messages } from '../../platform/i18n/index.ts';
@@ -259,5 +260,42 @@ describe('sign-in limits', () => {
     // From elsewhere the owner signs in, which clears the account's failures.
     assert.equal((await signIn(target, TEST_PASSWORD)).statusCode, 303);
     assert.equal((await signIn(target, TEST_PASSWORD, hot)).statusCode, 303);
+  });
+
+  it('failures from one address do not stop the second step of a person with the right password and code', async () => {
+    const c = await t.signedIn('resident');
+    const decode = (s: string) => s.replace(/&amp;/g, '&');
+    const setup = await c.post('/konto/dwuetapowe/wlacz', { password: TEST_PASSWORD });
+    assert.equal(setup.statusCode, 200);
+    const secret = secretFromUri(decode(/id="totp-uri">([^<]+)</.exec(setup.body)?.[1] ?? ''));
+    assert.equal((await c.post('/konto/dwuetapowe/potwierdz', { code: totp(secret) })).statusCode, 303);
+
+    const hot = randomAddress();
+    for (let i = 0; i < LIMIT; i++) assert.equal((await signIn(fresh('guess'), WRONG, hot)).statusCode, 401);
+    const phone = t.client();
+    const first = await signIn(c.email, TEST_PASSWORD, hot, phone);
+    assert.equal(first.statusCode, 303);
+    assert.match(String(first.headers.location), /^\/logowanie\/kod/);
+    const second = await postFrom(phone, hot, '/logowanie/kod', { code: totp(secret) });
+    assert.equal(second.statusCode, 303, second.body);
+    assert.equal((await phone.get('/konto')).statusCode, 200);
+
+    // Guessing codes is limited per account instead (better-auth: five per sign-in, ten in all),
+    // after which even the right code waits.
+    const thief = t.client();
+    const valid = new Set([-30_000, 0, 30_000].map((d) => totp(secret, Date.now() + d)));
+    const wrong = ['000000', '111111', '222222'].find((x) => !valid.has(x))!;
+    for (let round = 0; round < 2; round++) {
+      assert.equal((await signIn(c.email, TEST_PASSWORD, randomAddress(), thief)).statusCode, 303);
+      for (let i = 0; i < 5; i++) {
+        const res = await postFrom(thief, randomAddress(), '/logowanie/kod', { code: wrong });
+        assert.equal(res.statusCode, 401);
+      }
+    }
+    assert.equal((await signIn(c.email, TEST_PASSWORD, randomAddress(), thief)).statusCode, 303);
+    const locked = await postFrom(thief, randomAddress(), '/logowanie/kod', { code: totp(secret) });
+    assert.equal(locked.statusCode, 429);
+    assert.ok(has(locked.body, messages.pl.accounts.tooManyAttempts(15)));
+    assert.equal((await thief.get('/konto')).statusCode, 303, 'not signed in');
   });
 });

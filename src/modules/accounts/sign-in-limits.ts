@@ -128,15 +128,6 @@ export function signInLimits(deps: SignInLimitsDeps) {
       return row?.failures ?? 0;
     },
 
-    /** Wrong passwords and codes from the address within the current window. */
-    async addressFailures(ip: string): Promise<number> {
-      const [row] = await db
-        .select({ failures: signInAttempts.failures })
-        .from(signInAttempts)
-        .where(and(eq(signInAttempts.key, addressKey(ip)), gte(signInAttempts.windowStart, windowOpened)));
-      return row?.failures ?? 0;
-    },
-
     /** A wrong password for the account; true when the account is (now) locked. */
     async accountFailed(email: string): Promise<boolean> {
       return (await countFailure(accountKey(email), limit)).locked;
