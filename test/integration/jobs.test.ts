@@ -218,8 +218,10 @@ describe('jobs and the worker', () => {
         ('v-expired', 'email-verification', 'x', ${past('1 minute')}),
         ('v-fresh', 'email-verification', 'y', ${future('23 hours')})`);
     await db.execute(sql`
-      insert into auth_sign_in_attempt (key, window_start, failures) values
-        ('old@example.org', ${past('2 days')}, 3), ('new@example.org', ${past('5 minutes')}, 1)`);
+      insert into auth_sign_in_attempt (key, window_start, failures, locked_at) values
+        ('old@example.org', ${past('2 days')}, 3, null), ('new@example.org', ${past('5 minutes')}, 1, null),
+        ('locked@example.org', ${past('1 day 1 minute')}, 3, ${past('23 hours 55 minutes')}),
+        ('unlocked@example.org', ${past('2 days')}, 3, ${past('1 day 1 minute')})`);
     const mail = (status: string, created: string, sent: string | null) => sql`
       insert into mail_outbox (id, to_address, template, subject, text_body, html_body, status, created_at, sent_at)
       values (${uuidv7()}, ${`${status}-${created}@example.org`}, 'passwordChanged', 's', 't', 'h', ${status},
@@ -248,7 +250,10 @@ describe('jobs and the worker', () => {
       (await t.database.rows<{ id: string }>(query)).map((r) => r.id).sort();
     assert.deepEqual(await ids(sql`select id from auth_session where id like 's-%'`), ['s-fresh']);
     assert.deepEqual(await ids(sql`select id from auth_verification where id like 'v-%'`), ['v-fresh']);
-    assert.deepEqual(await ids(sql`select key as id from auth_sign_in_attempt`), ['new@example.org']);
+    assert.deepEqual(await ids(sql`select key as id from auth_sign_in_attempt`), [
+      'locked@example.org',
+      'new@example.org',
+    ]);
     assert.deepEqual(
       await ids(
         sql`select to_address as id from mail_outbox where template = 'passwordChanged' and subject = 's'`,

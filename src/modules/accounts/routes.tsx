@@ -33,6 +33,8 @@ import {
   TwoFactorChallengePage,
   TwoFactorPage,
   TwoFactorSetupPage,
+  UnlockInvalidPage,
+  UnlockPage,
   VerifyResultPage,
 } from './views.tsx';
 
@@ -49,6 +51,7 @@ export const signInSchema = z.object({
   next: f.optionalText(2000),
 });
 const codeSchema = z.object({ code: f.text(40), next: f.optionalText(2000) });
+const unlockSchema = z.object({ token: f.text(200), password: f.password() });
 const forgotSchema = z.object({ email: f.email() });
 const resetSchema = z.object({ token: f.text(500), password: f.password(), confirm: f.password() });
 
@@ -164,11 +167,71 @@ export async function accountsModule(app: FastifyInstance, opts: AccountsOptions
         );
       case 'blocked':
         return reply.render(<SignInPage state={errorState(values, { _form: t.accounts.blocked })} />, 403);
+      case 'locked':
+        return reply.render(
+          <SignInPage state={errorState(values, { _form: t.accounts.signInLocked })} />,
+          429,
+        );
       default:
         return reply.render(
           <SignInPage state={errorState(values, { email: t.accounts.invalidCredentials })} />,
           401,
         );
+    }
+  });
+
+  // The e-mailed link to a locked account: the page (a GET changes nothing, so mail scanners that
+  // open links do no harm), then the password.
+  app.get(
+    '/logowanie/odblokuj',
+    {
+      config: { access: 'public' },
+      schema: { querystring: z.object({ token: z.string().max(200).optional() }) },
+    },
+    async (request, reply) => {
+      const token = (request.query as { token?: string }).token ?? '';
+      const target = await accounts.unlockTarget(token);
+      if (!target) return reply.render(<UnlockInvalidPage />, 400);
+      return reply.render(
+        <UnlockPage state={{ values: {}, errors: {} }} email={target.email} token={token} />,
+      );
+    },
+  );
+  app.post('/logowanie/odblokuj', { config: { access: 'public', ...formLimit } }, async (request, reply) => {
+    const t = request.t;
+    const parsed = parseForm(unlockSchema, request.body, t);
+    const invalid = () => reply.render(<UnlockInvalidPage />, 400);
+    if (!parsed.ok) {
+      const body = request.body as { token?: unknown } | undefined;
+      const token = typeof body?.token === 'string' ? body.token.slice(0, 200) : '';
+      const target = await accounts.unlockTarget(token);
+      if (!target) return invalid();
+      return reply.render(<UnlockPage state={parsed.state} email={target.email} token={token} />, 422);
+    }
+    const { token } = parsed.data;
+    const result = await accounts.unlockSignIn(
+      token,
+      parsed.data.password,
+      request.authHeaders(),
+      request.ip,
+    );
+    if (result.kind === 'invalid-link') return invalid();
+    const page = (error: Record<string, string>, status: number) =>
+      reply.render(<UnlockPage state={errorState({}, error)} email={result.email} token={token} />, status);
+    switch (result.kind) {
+      case 'signed-in':
+        applyAuthCookies(reply, result.headers);
+        reply.flash(t.accounts.signedIn);
+        return reply.seeOther('/konto');
+      case 'two-factor':
+        applyAuthCookies(reply, result.headers);
+        return reply.seeOther(`/logowanie/kod?next=${encodeURIComponent('/konto')}`);
+      case 'unverified':
+        return page({ _form: t.accounts.notVerified }, 403);
+      case 'blocked':
+        return page({ _form: t.accounts.blocked }, 403);
+      default:
+        return page({ password: t.accounts.wrongPassword }, 401);
     }
   });
 

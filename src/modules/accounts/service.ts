@@ -3,10 +3,9 @@
 // and devices, two-step sign-in, "download my data" and "delete my account". better-auth does the
 // cryptography and sessions; the rules Klaster adds (password policy, counters, consents, erasure)
 // are applied here, before it runs.
-import { createHash } from 'node:crypto';
 import { isAPIError } from 'better-auth/api';
 import { symmetricDecrypt } from 'better-auth/crypto';
-import { and, asc, desc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, like, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../../db/client.ts';
 import { audit } from '../../platform/audit/audit.ts';
@@ -33,8 +32,7 @@ import { isStaff } from '../../platform/policy.ts';
 import type { PersonalDataContributor } from '../../platform/privacy.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { type ConsentKind, consentKinds, consents } from './schema.ts';
-
-const WINDOW_MINUTES = 15;
+import { accountKey, signInLimits, WINDOW_MINUTES } from './sign-in-limits.ts';
 
 export interface SignUpInput {
   name: string;
@@ -49,7 +47,12 @@ export type SignInResult =
   | { kind: 'two-factor'; headers: Headers }
   | { kind: 'invalid' }
   | { kind: 'unverified' }
-  | { kind: 'blocked' };
+  | { kind: 'blocked' }
+  /** Too many wrong passwords for the address typed: the e-mailed unlock link (or a reset) is needed. */
+  | { kind: 'locked' };
+
+/** Signing in with an unlock link: a sign-in result for the account it names, or a dead link. */
+export type UnlockResult = (SignInResult & { email: string }) | { kind: 'invalid-link' };
 
 /** The signed-in person as the self-service use cases need them. */
 export interface Self {
@@ -146,6 +149,11 @@ export interface AccountsDeps {
 export function accountsService(deps: AccountsDeps) {
   const { db, auth } = deps;
   const contributors = deps.contributors ?? [];
+  const limits = signInLimits({
+    db,
+    limit: deps.signInLimit,
+    baseUrl: typeof auth.options.baseURL === 'string' ? auth.options.baseURL : '',
+  });
   // The account page is the most visited signed-in page: its query is prepared once.
   const overviewQuery = db
     .select()
@@ -155,7 +163,7 @@ export function accountsService(deps: AccountsDeps) {
 
   /** Refuses (429) when the account has had too many wrong passwords, counted with sign-in failures. */
   async function guardPassword(email: string): Promise<void> {
-    if ((await failuresFor([accountKey(email)])) >= deps.signInLimit) {
+    if ((await limits.accountFailures(email)) >= deps.signInLimit) {
       throw new TooManyRequestsError(WINDOW_MINUTES * 60);
     }
   }
@@ -176,7 +184,7 @@ export function accountsService(deps: AccountsDeps) {
     } catch (err) {
       const code = apiCode(err) ?? '';
       if (wrongPasswordCodes.has(code)) {
-        await recordFailure([accountKey(email)]);
+        await accountFailed(email);
         throw new RuleError('wrongPassword', field);
       }
       if (refusals[code]) throw new RuleError(refusals[code]);
@@ -211,32 +219,40 @@ export function accountsService(deps: AccountsDeps) {
     else await db.transaction(write);
   }
 
-  const accountKey = (email: string) =>
-    `acct:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
-  const addressKey = (ip: string) => `ip:${ip}`;
-
-  async function failuresFor(keys: string[]): Promise<number> {
-    const rows = await db
-      .select({ failures: signInAttempts.failures })
-      .from(signInAttempts)
-      .where(
-        and(
-          inArray(signInAttempts.key, keys),
-          gt(signInAttempts.windowStart, sql`now() - make_interval(mins => ${WINDOW_MINUTES})`),
-        ),
-      );
-    return Math.max(0, ...rows.map((r) => r.failures));
+  /**
+   * A new password (reset or change) voids every reset link the person still has — better-auth keeps
+   * each as a `reset-password:<token>` row holding the user id, and consumes only the one used — and
+   * lifts a sign-in lock: the password that was being guessed is gone.
+   */
+  async function newPasswordSet(tx: Db | Tx, userId: string, email: string): Promise<void> {
+    await tx
+      .delete(verification)
+      .where(and(eq(verification.value, userId), like(verification.identifier, 'reset-password:%')));
+    await limits.lift(tx, userId, email);
   }
 
-  async function recordFailure(keys: string[]): Promise<void> {
-    for (const key of keys) {
-      await db.execute(sql`
-        insert into auth_sign_in_attempt (key, window_start, failures) values (${key}, now(), 1)
-        on conflict (key) do update set
-          failures = case when auth_sign_in_attempt.window_start < now() - make_interval(mins => ${WINDOW_MINUTES})
-                          then 1 else auth_sign_in_attempt.failures + 1 end,
-          window_start = case when auth_sign_in_attempt.window_start < now() - make_interval(mins => ${WINDOW_MINUTES})
-                          then now() else auth_sign_in_attempt.window_start end`);
+  /** A wrong password for the account; the failure that locks it mails the owner the unlock link. */
+  async function accountFailed(email: string): Promise<void> {
+    if (await limits.accountFailed(email)) await limits.offerUnlock(email);
+  }
+
+  /** better-auth's sign-in with the password, its refusals as results (nothing counted here). */
+  async function passwordSignIn(email: string, password: string, headers: Headers): Promise<SignInResult> {
+    try {
+      const { headers: out, response } = await auth.api.signInEmail({
+        body: { email, password, rememberMe: true },
+        headers,
+        returnHeaders: true,
+      });
+      if ((response as { twoFactorRedirect?: boolean }).twoFactorRedirect)
+        return { kind: 'two-factor', headers: out };
+      return { kind: 'signed-in', headers: out };
+    } catch (err) {
+      const code = apiCode(err);
+      if (code === 'EMAIL_NOT_VERIFIED') return { kind: 'unverified' };
+      if (code === 'ACCOUNT_BLOCKED') return { kind: 'blocked' };
+      if (isAPIError(err)) return { kind: 'invalid' };
+      throw err;
     }
   }
 
@@ -263,39 +279,67 @@ export function accountsService(deps: AccountsDeps) {
       if (created) await recordConsents(created.id, input.consents);
     },
 
+    /**
+     * Signs in with the password. A locked account is refused without trying the password (its
+     * owner is mailed the unlock link). An address over the limit slows only accounts that have
+     * failed in the window — refused without trying the password — never a correct password for
+     * anyone else behind it. A wrong password counts for both.
+     */
     async signIn(
       input: { email: string; password: string },
       headers: Headers,
       ip: string,
     ): Promise<SignInResult> {
-      const keys = [accountKey(input.email), addressKey(ip)];
-      if ((await failuresFor(keys)) >= deps.signInLimit) throw new TooManyRequestsError(WINDOW_MINUTES * 60);
-      try {
-        const { headers: out, response } = await auth.api.signInEmail({
-          body: { email: input.email, password: input.password, rememberMe: true },
-          headers,
-          returnHeaders: true,
-        });
-        if ((response as { twoFactorRedirect?: boolean }).twoFactorRedirect)
-          return { kind: 'two-factor', headers: out };
-        await db.delete(signInAttempts).where(eq(signInAttempts.key, keys[0]!));
-        return { kind: 'signed-in', headers: out };
-      } catch (err) {
-        const code = apiCode(err);
-        if (code === 'EMAIL_NOT_VERIFIED') return { kind: 'unverified' };
-        if (code === 'ACCOUNT_BLOCKED') return { kind: 'blocked' };
-        if (isAPIError(err)) {
-          await recordFailure(keys);
-          return { kind: 'invalid' };
-        }
-        throw err;
+      const counters = await limits.counters(input.email, ip);
+      if (counters.locked) {
+        await limits.offerUnlock(input.email);
+        return { kind: 'locked' };
       }
+      if (counters.addressFailures >= deps.signInLimit && counters.accountFailures > 0)
+        throw new TooManyRequestsError(WINDOW_MINUTES * 60);
+      const result = await passwordSignIn(input.email, input.password, headers);
+      if (result.kind === 'signed-in') await limits.clear(input.email);
+      if (result.kind !== 'invalid') return result;
+      await limits.addressFailed(ip);
+      if (await limits.accountFailed(input.email)) {
+        await limits.offerUnlock(input.email);
+        return { kind: 'locked' };
+      }
+      return result;
     },
 
-    /** Second sign-in step: a TOTP or backup code, with the cookie set by the first step. */
+    /** The address an unlock link signs in to, while the link works; null otherwise. */
+    async unlockTarget(token: string): Promise<{ email: string } | null> {
+      const owner = await limits.linkOwner(token);
+      return owner ? { email: owner.email } : null;
+    },
+
+    /**
+     * Signs in with the e-mailed unlock link and the password: the link proves control of the
+     * mailbox, so neither the lock nor a busy address stops it; success lifts the lock and voids the
+     * person's unlock links. A link allows as many password attempts as the sign-in limit.
+     */
+    async unlockSignIn(token: string, password: string, headers: Headers, ip: string): Promise<UnlockResult> {
+      const owner = await limits.linkOwner(token);
+      if (!owner) return { kind: 'invalid-link' };
+      const attempt = await limits.takeLinkAttempt(token);
+      if (attempt === 'spent') return { kind: 'invalid-link' };
+      const result = await passwordSignIn(owner.email, password, headers);
+      if (result.kind === 'invalid') {
+        await limits.addressFailed(ip);
+        if (attempt === 'last') await limits.voidLink(token);
+      } else if (result.kind === 'signed-in' || result.kind === 'two-factor') {
+        await limits.lift(db, owner.userId, owner.email);
+      }
+      return { ...result, email: owner.email };
+    },
+
+    /**
+     * Second sign-in step: a TOTP or backup code, with the cookie set by the first step. Only someone
+     * who has just typed the right password gets here, so failures from the address count but do not
+     * stop anyone behind it; better-auth locks the account's second step after ten wrong codes.
+     */
     async verifySecondFactor(code: string, headers: Headers, ip: string): Promise<Headers | null> {
-      const key = addressKey(ip);
-      if ((await failuresFor([key])) >= deps.signInLimit) throw new TooManyRequestsError(WINDOW_MINUTES * 60);
       const trimmed = code.replace(/\s+/g, '');
       try {
         if (/^\d{6}$/.test(trimmed)) {
@@ -306,7 +350,9 @@ export function accountsService(deps: AccountsDeps) {
         return r.headers;
       } catch (err) {
         if (!isAPIError(err)) throw err;
-        await recordFailure([key]);
+        if (apiCode(err) === 'ACCOUNT_TEMPORARILY_LOCKED')
+          throw new TooManyRequestsError(WINDOW_MINUTES * 60);
+        await limits.addressFailed(ip);
         return null;
       }
     },
@@ -352,13 +398,16 @@ export function accountsService(deps: AccountsDeps) {
       if (row) {
         const [u] = await db.select().from(user).where(eq(user.id, row.value));
         if (u) {
-          await enqueueMail(db, {
-            to: u.email,
-            name: u.name,
-            userId: u.id,
-            locale: u.locale,
-            template: 'passwordChanged',
-            args: [],
+          await db.transaction(async (tx) => {
+            await newPasswordSet(tx, u.id, u.email);
+            await enqueueMail(tx, {
+              to: u.email,
+              name: u.name,
+              userId: u.id,
+              locale: u.locale,
+              template: 'passwordChanged',
+              args: [],
+            });
           });
         }
       }
@@ -466,7 +515,10 @@ export function accountsService(deps: AccountsDeps) {
           returnHeaders: true,
         }),
       );
-      await notifySelf(self, 'passwordChanged', 'account.password_changed', requestId);
+      await db.transaction(async (tx) => {
+        await newPasswordSet(tx, self.id, self.email);
+        await notifySelf(self, 'passwordChanged', 'account.password_changed', requestId, tx);
+      });
       return out;
     },
 
@@ -560,7 +612,7 @@ export function accountsService(deps: AccountsDeps) {
         out = r.headers;
       } catch (err) {
         if (apiCode(err) === 'INVALID_CODE') {
-          await recordFailure([accountKey(self.email)]);
+          await accountFailed(self.email);
           throw new RuleError('invalidCode', 'code');
         }
         throw err;
@@ -697,7 +749,7 @@ export function accountsService(deps: AccountsDeps) {
           ? await ctx.password.verify({ hash: row.hash, password })
           : false;
       if (!ok) {
-        await recordFailure([accountKey(self.email)]);
+        await accountFailed(self.email);
         throw new RuleError('wrongPassword', 'password');
       }
     },

@@ -148,6 +148,50 @@ export function SignInPage({ state }: { state: FormState }) {
   );
 }
 
+/** Signing in with the e-mailed unlock link: the account is named, the password asked for. */
+export function UnlockPage({ state, email, token }: { state: FormState; email: string; token: string }) {
+  const { t } = useView();
+  const a = t.accounts;
+  return (
+    <Layout title={a.unlock.title}>
+      <ErrorSummary state={state} order={['password']} />
+      <H1>{a.unlock.title}</H1>
+      <p class="govuk-body">{a.unlock.lead(email)}</p>
+      <Form action="/logowanie/odblokuj">
+        <input type="hidden" name="token" value={token} />
+        <CurrentPasswordInput state={state} />
+        <Button>{a.unlock.submit}</Button>
+      </Form>
+      <p class="govuk-body">
+        <a class="govuk-link" href="/nie-pamietam-hasla">
+          {a.forgotPassword}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+export function UnlockInvalidPage() {
+  const { t } = useView();
+  const a = t.accounts;
+  return (
+    <Layout title={a.unlock.invalidTitle}>
+      <H1>{a.unlock.invalidTitle}</H1>
+      <p class="govuk-body">{a.unlock.invalid}</p>
+      <p class="govuk-body">
+        <a class="govuk-button" href="/logowanie" data-module="govuk-button">
+          {a.signIn}
+        </a>
+      </p>
+      <p class="govuk-body">
+        <a class="govuk-link" href="/nie-pamietam-hasla">
+          {a.forgotPassword}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
 export function TwoFactorChallengePage({ state }: { state: FormState }) {
   const { t } = useView();
   const a = t.accounts;

@@ -104,11 +104,17 @@ export const twoFactor = pgTable(
   (t) => [index('auth_two_factor_user_idx').on(t.userId), index('auth_two_factor_secret_idx').on(t.secret)],
 );
 
-/** Failed sign-in attempts, counted per account and per client address in fixed windows. */
+/**
+ * Failed sign-in attempts, counted per account and per client address in fixed windows. An account
+ * that reaches the limit is locked (`locked_at`) until its owner proves control of the mailbox (the
+ * e-mailed unlock link or a password reset); `unlock_sent_at` spaces out the unlock e-mails.
+ */
 export const signInAttempts = pgTable('auth_sign_in_attempt', {
   key: text('key').primaryKey(),
   windowStart: ts('window_start').notNull(),
   failures: integer('failures').notNull().default(0),
+  lockedAt: ts('locked_at'),
+  unlockSentAt: ts('unlock_sent_at'),
 });
 
 // Relations let better-auth read a session together with its user in one query (joins).

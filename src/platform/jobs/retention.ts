@@ -9,8 +9,10 @@ export const retentionRules = [
     statement: sql`delete from auth_verification where expires_at < now()`,
   },
   {
-    what: 'sign-in failure counters older than a day',
-    statement: sql`delete from auth_sign_in_attempt where window_start < now() - interval '1 day'`,
+    // A lock holds for a day (accounts/sign-in-limits.ts LOCK_HOURS) unless lifted sooner.
+    what: 'sign-in failure counters older than a day, and locks a day after they began',
+    statement: sql`delete from auth_sign_in_attempt where window_start < now() - interval '1 day'
+      and (locked_at is null or locked_at < now() - interval '1 day')`,
   },
   {
     what: 'sent e-mails older than 90 days',

@@ -41,6 +41,17 @@ export const accounts = catalogue({
     blocked: 'To konto jest zablokowane. Skontaktuj się z obsługą Klastra.',
     tooManyAttempts: (minutes: number) =>
       `Zbyt wiele nieudanych prób logowania. Spróbuj ponownie za ${minutes} min.`,
+    signInLocked:
+      'Logowanie do tego konta jest wstrzymane po zbyt wielu nieudanych próbach. Jeśli konto z tym adresem istnieje, wysłaliśmy na nie e-mail z linkiem do odblokowania. Możesz też ustawić nowe hasło.',
+    unlock: {
+      title: 'Odblokuj logowanie',
+      lead: (email: string) =>
+        `Logowanie do konta ${email} zostało wstrzymane po zbyt wielu nieudanych próbach. Wpisz hasło, aby się zalogować i zdjąć blokadę.`,
+      submit: 'Zaloguj się',
+      invalidTitle: 'Link nie działa',
+      invalid:
+        'Link do odblokowania logowania wygasł lub został już użyty. Zaloguj się ponownie — jeśli logowanie jest nadal wstrzymane, wyślemy nowy link. Możesz też ustawić nowe hasło.',
+    },
     signedIn: 'Zalogowano.',
     signedOut: 'Wylogowano.',
     twoFactorTitle: 'Kod z aplikacji',
@@ -286,6 +297,17 @@ export const accounts = catalogue({
     notVerified: 'Confirm your email address first. We have sent you a new link.',
     blocked: 'This account is blocked. Contact the cluster’s staff.',
     tooManyAttempts: (minutes: number) => `Too many failed sign-in attempts. Try again in ${minutes} min.`,
+    signInLocked:
+      'Signing in to this account is paused after too many failed attempts. If an account with this address exists, we have sent it an email with a link to unlock it. You can also set a new password.',
+    unlock: {
+      title: 'Unlock sign-in',
+      lead: (email: string) =>
+        `Signing in to ${email} was paused after too many failed attempts. Enter your password to sign in and lift the pause.`,
+      submit: 'Sign in',
+      invalidTitle: 'This link does not work',
+      invalid:
+        'The unlock link has expired or was already used. Sign in again — if signing in is still paused, we will send a new link. You can also set a new password.',
+    },
     signedIn: 'You are signed in.',
     signedOut: 'You have signed out.',
     twoFactorTitle: 'Code from your app',
@@ -530,6 +552,17 @@ export const accounts = catalogue({
     blocked: 'Цей обліковий запис заблоковано. Зверніться до персоналу Кластера.',
     tooManyAttempts: (minutes: number) =>
       `Забагато невдалих спроб входу. Спробуйте ще раз через ${minutes} хв.`,
+    signInLocked:
+      'Вхід до цього облікового запису призупинено після занадто великої кількості невдалих спроб. Якщо обліковий запис із цією адресою існує, ми надіслали на неї лист із посиланням для розблокування. Ви також можете встановити новий пароль.',
+    unlock: {
+      title: 'Розблокувати вхід',
+      lead: (email: string) =>
+        `Вхід до облікового запису ${email} призупинено після занадто великої кількості невдалих спроб. Введіть пароль, щоб увійти й зняти блокування.`,
+      submit: 'Увійти',
+      invalidTitle: 'Посилання не працює',
+      invalid:
+        'Термін дії посилання для розблокування минув або його вже використано. Спробуйте увійти ще раз — якщо вхід досі призупинено, ми надішлемо нове посилання. Ви також можете встановити новий пароль.',
+    },
     signedIn: 'Ви увійшли.',
     signedOut: 'Ви вийшли.',
     twoFactorTitle: 'Код із застосунку',

@@ -39,6 +39,15 @@ export const mail = catalogue({
         'Jeśli to nie Ty, natychmiast ustaw nowe hasło i skontaktuj się z nami.',
       ],
     }),
+    signInLocked: (url: string): MailContent => ({
+      subject: 'Logowanie do Twojego konta zostało wstrzymane',
+      paragraphs: [
+        'Ktoś — być może Ty — kilka razy wpisał błędne hasło do Twojego konta w Klastrze Zabłocie 20.22. Dla bezpieczeństwa logowanie samym hasłem zostało wstrzymane.',
+        'Aby się zalogować, otwórz link i wpisz hasło — blokada zostanie zdjęta. Link jest ważny 1 godzinę. Jeśli nie pamiętasz hasła, ustaw nowe: to również zdejmie blokadę.',
+        'Twoje hasło nie zostało zmienione. Jeśli używasz go także w innych serwisach, warto je zmienić.',
+      ],
+      action: { label: 'Odblokuj logowanie', url },
+    }),
     twoFactorEnabled: (): MailContent => ({
       subject: 'Włączono logowanie dwuetapowe',
       paragraphs: ['Na Twoim koncie włączono logowanie dwuetapowe (kod z aplikacji).'],
@@ -238,6 +247,15 @@ export const mail = catalogue({
         'If this was not you, set a new password at once and contact us.',
       ],
     }),
+    signInLocked: (url: string): MailContent => ({
+      subject: 'Signing in to your account has been paused',
+      paragraphs: [
+        'Someone — perhaps you — typed a wrong password for your Zabłocie 20.22 Cluster account several times. To keep the account safe, signing in with the password alone has been paused.',
+        'To sign in, open the link and enter your password; the pause is then lifted. The link works for 1 hour. If you have forgotten your password, set a new one: that lifts the pause too.',
+        'Your password has not been changed. If you use it on other sites as well, consider changing it.',
+      ],
+      action: { label: 'Unlock sign-in', url },
+    }),
     twoFactorEnabled: (): MailContent => ({
       subject: 'Two-step sign-in is on',
       paragraphs: ['Two-step sign-in (a code from an app) has been turned on for your account.'],
@@ -436,6 +454,15 @@ export const mail = catalogue({
         'Пароль до вашого облікового запису в Кластері Заблоцє 20.22 щойно змінено.',
         'Якщо це були не ви, негайно встановіть новий пароль і зв’яжіться з нами.',
       ],
+    }),
+    signInLocked: (url: string): MailContent => ({
+      subject: 'Вхід до вашого облікового запису призупинено',
+      paragraphs: [
+        'Хтось — можливо, ви — кілька разів ввів неправильний пароль до вашого облікового запису в Кластері Заблоцє 20.22. З міркувань безпеки вхід лише за паролем призупинено.',
+        'Щоб увійти, відкрийте посилання й введіть пароль — блокування буде знято. Посилання дійсне 1 годину. Якщо ви забули пароль, встановіть новий: це теж зніме блокування.',
+        'Ваш пароль не змінено. Якщо ви використовуєте його й на інших сайтах, варто його змінити.',
+      ],
+      action: { label: 'Розблокувати вхід', url },
     }),
     twoFactorEnabled: (): MailContent => ({
       subject: 'Двоетапний вхід увімкнено',
