@@ -8,7 +8,7 @@ import { type Role, session, user } from '../../src/platform/auth/schema.ts';
 import { ensureUser } from '../../src/platform/auth/users.ts';
 import type { Access, RouteAccess } from '../../src/platform/http/web.ts';
 import { uuidv7 } from '../../src/platform/ids.ts';
-import { Client, TEST_PASSWORD, type TestApp } from './app.ts';
+import { Client, passSecondFactor, TEST_PASSWORD, type TestApp } from './app.ts';
 
 export type Response = Awaited<ReturnType<FastifyInstance['inject']>>;
 
@@ -111,8 +111,7 @@ export class ActorPool {
         },
       );
       if (res.statusCode !== 303) throw new Error(`sign-in failed for ${email}: ${res.statusCode}`);
-      if (kind === 'staff' || kind === 'admin')
-        await db.update(user).set({ twoFactorEnabled: true }).where(eq(user.id, id));
+      if (kind === 'staff' || kind === 'admin') await passSecondFactor(db, id);
       const sessions = await db.select().from(session).where(eq(session.userId, id));
       return { kind, client, csrf, userId: id, sessions, cookies: new Map(client.cookies) };
     }

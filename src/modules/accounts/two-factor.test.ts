@@ -10,30 +10,8 @@ import {
   TEST_PASSWORD,
   type TestApp,
 } from '../../../test/support/app.ts';
-import { secretFromUri, totp } from '../../../test/support/totp.ts';
+import { backupCodesOf, keyOf, secretFromUri, totp, uriOf, wrongCode } from '../../../test/support/totp.ts';
 import { twoFactor, user } from '../../platform/auth/schema.ts';
-
-const decode = (s: string) =>
-  s
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"');
-const uriOf = (html: string) => decode(/id="totp-uri">([^<]+)</.exec(html)?.[1] ?? '');
-const keyOf = (html: string) => /id="totp-secret">([^<]+)</.exec(html)?.[1] ?? '';
-const backupCodesOf = (html: string) =>
-  [...html.matchAll(/<code class="govuk-!-font-size-24">([A-Za-z0-9]{5}-[A-Za-z0-9]{5})<\/code>/g)].map(
-    (m) => m[1]!,
-  );
-
-/** A code that is not valid now (nor in the neighbouring windows the server accepts). */
-function wrongCode(secret: string): string {
-  const valid = new Set([-30_000, 0, 30_000].map((d) => totp(secret, Date.now() + d)));
-  for (let n = 0; ; n++) {
-    const candidate = String(n).padStart(6, '0');
-    if (!valid.has(candidate)) return candidate;
-  }
-}
 
 describe('two-step sign-in', () => {
   let t: TestApp;

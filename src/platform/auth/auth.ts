@@ -11,6 +11,7 @@ import { isLocale } from '../i18n/index.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { PASSWORD_MAX, PASSWORD_MIN } from './passwords.ts';
 import * as authSchema from './schema.ts';
+import { newSessionFields } from './second-factor.ts';
 
 export interface AuthOptions {
   db: Db;
@@ -105,6 +106,9 @@ export function createAuth(o: AuthOptions) {
     session: {
       expiresIn: SESSION_EXPIRES_IN_S,
       updateAge: SESSION_UPDATE_AGE_S,
+      additionalFields: {
+        secondFactorAt: { type: 'date', required: false, input: false },
+      },
     },
     rateLimit: { enabled: false },
     advanced: {
@@ -120,14 +124,16 @@ export function createAuth(o: AuthOptions) {
     databaseHooks: {
       session: {
         create: {
-          // A blocked or erased account never gets a session, whatever path created it.
-          before: async (session) => {
+          // A blocked or erased account never gets a session, whatever path created it. Whether the
+          // new session passed the second factor is decided here too, by the path that creates it.
+          before: async (session, endpoint) => {
             const [u] = await o.db
               .select({ blockedAt: authSchema.user.blockedAt, deletedAt: authSchema.user.deletedAt })
               .from(authSchema.user)
               .where(eq(authSchema.user.id, session.userId));
             if (!u || u.blockedAt || u.deletedAt)
               throw new APIError('FORBIDDEN', { message: 'ACCOUNT_BLOCKED', code: 'ACCOUNT_BLOCKED' });
+            return { data: { ...session, ...newSessionFields(endpoint) } };
           },
         },
       },

@@ -11,6 +11,8 @@ import { session, user } from './schema.ts';
 export interface SessionRow {
   sessionId: string;
   expiresAt: Date;
+  /** When this session passed the second factor; null if it never did. */
+  secondFactorAt: Date | null;
   user: {
     id: string;
     name: string;
@@ -50,11 +52,18 @@ export function signedSessionToken(cookieHeader: string, secret: string): string
   return null;
 }
 
+/** The session token better-auth set in its answer (a new or rotated session), if validly signed. */
+export function issuedSessionToken(headers: Headers, secret: string): string | null {
+  const pairs = headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
+  return pairs.length ? signedSessionToken(pairs.join('; '), secret) : null;
+}
+
 export function sessionReader(db: Db, secret: string) {
   const query = db
     .select({
       sessionId: session.id,
       expiresAt: session.expiresAt,
+      secondFactorAt: session.secondFactorAt,
       user: {
         id: user.id,
         name: user.name,

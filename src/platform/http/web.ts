@@ -40,8 +40,13 @@ export interface Actor {
   name: string;
   email: string;
   role: Role;
+  /** The role on the account (what `role` is once this session has passed the second factor). */
+  accountRole: Role;
   staffUnit: string | null;
+  /** The account has two-step sign-in on. Staff powers need `secondFactor`, which is of the session. */
   twoFactorEnabled: boolean;
+  /** This session passed the second factor (at sign-in, or by enrolling in it) and it is still on. */
+  secondFactor: boolean;
   locale: Locale;
   emailVerified: boolean;
   sessionId: string;
@@ -188,8 +193,10 @@ export const webPlatform = fp<WebOptions>(
             name: u.name,
             email: u.email,
             role: u.role as Role,
+            accountRole: u.role as Role,
             staffUnit: u.staffUnit,
             twoFactorEnabled: u.twoFactorEnabled,
+            secondFactor: found.row.secondFactorAt !== null && u.twoFactorEnabled,
             locale: isLocale(u.locale) ? u.locale : 'pl',
             emailVerified: u.emailVerified,
             sessionId: found.row.sessionId,
@@ -219,10 +226,12 @@ export const webPlatform = fp<WebOptions>(
           if (isApiRequest(request) || !SAFE.has(request.method)) throw new UnauthorizedError();
           return reply.redirect(`/logowanie?next=${encodeURIComponent(safeNext(request.url))}`, 303);
         }
-        const staffLike = actor.role === 'staff' || actor.role === 'admin';
+        const held = actor.accountRole;
+        const staffLike = held === 'staff' || held === 'admin';
         if (access === 'staff' && !staffLike) throw new ForbiddenError();
-        if (access === 'admin' && actor.role !== 'admin') throw new ForbiddenError();
-        if ((access === 'staff' || access === 'admin') && !actor.twoFactorEnabled) {
+        if (access === 'admin' && held !== 'admin') throw new ForbiddenError();
+        // Staff powers need a session that passed the second factor, not only an account that has it.
+        if ((access === 'staff' || access === 'admin') && !actor.secondFactor) {
           if (isApiRequest(request) || !SAFE.has(request.method))
             throw new ForbiddenError('two_factor_required');
           return reply.redirect(

@@ -1,0 +1,198 @@
+// The second factor belongs to the session, not to the person (security review, issue 8): a session
+// opened with the password alone never gets staff powers, enrolling or turning two-step sign-in off
+// signs out every other session, and the enrolment key is shown only to the session that started it.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { eq, sql } from 'drizzle-orm';
+import { type Client, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/support/app.ts';
+import {
+  backupCodesOf,
+  keyOf,
+  nextCode,
+  secretFromUri,
+  totp,
+  uriOf,
+  wrongCode,
+} from '../../../test/support/totp.ts';
+import { session, user } from '../../platform/auth/schema.ts';
+
+describe('the second factor is a property of the session', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(async () => t.close());
+
+  /** Another browser of the same person, signed in with the password. */
+  async function anotherBrowser(email: string): Promise<Client> {
+    const c = t.client();
+    const res = await c.post('/logowanie', { email, password: TEST_PASSWORD });
+    assert.equal(res.statusCode, 303);
+    return c;
+  }
+
+  /** Starts and confirms enrolment in this session; returns the secret and the code used. */
+  async function enrol(c: Client, next?: string): Promise<{ secret: string; code: string }> {
+    const setup = await c.post('/konto/dwuetapowe/wlacz', { password: TEST_PASSWORD });
+    assert.equal(setup.statusCode, 200);
+    const secret = secretFromUri(uriOf(setup.body));
+    const code = totp(secret);
+    const done = await c.post('/konto/dwuetapowe/potwierdz', { code, ...(next ? { next } : {}) });
+    assert.equal(done.statusCode, 303, done.body);
+    return { secret, code };
+  }
+
+  const sentToSignIn = (res: { statusCode: number; headers: Record<string, unknown> }) =>
+    res.statusCode === 303 && String(res.headers.location).startsWith('/logowanie?next=');
+
+  it('a session opened with the password before enrolment does not get the back office once the person enrols elsewhere', async () => {
+    const early = await t.signedIn('staff', { twoFactor: false });
+    const first = await early.get('/panel');
+    assert.equal(first.statusCode, 303);
+    assert.match(String(first.headers.location), /^\/konto\/dwuetapowe\?wymagane=1/);
+
+    const later = await anotherBrowser(early.email);
+    await enrol(later, '/panel');
+    for (const url of ['/panel', '/panel/uzytkownicy']) {
+      const res = await early.get(url);
+      assert.ok(sentToSignIn(res), `${url}: ${res.statusCode} ${res.headers.location ?? ''}`);
+    }
+    // The session that enrolled passed the second factor there and then.
+    assert.equal((await later.get('/panel/uzytkownicy')).statusCode, 200);
+  });
+
+  it('a session that never passed the second factor keeps a resident’s powers, even when the account has it on', async () => {
+    const staff = await t.signedIn('staff', { twoFactor: false, name: 'Zofia Stara-Sesja' });
+    const leftover = await t.database.db.select().from(session).where(eq(session.userId, staff.userId));
+    const phone = await anotherBrowser(staff.email);
+    const { secret } = await enrol(phone);
+    // A session kept from before (say, from before this rule existed): put it back.
+    await t.database.db.insert(session).values(leftover).onConflictDoNothing();
+    assert.equal((await staff.get('/konto')).statusCode, 200, 'signed in');
+
+    const panel = await staff.get('/panel/uzytkownicy');
+    assert.equal(panel.statusCode, 303);
+    assert.equal(panel.headers.location, '/konto/dwuetapowe?wymagane=1&next=%2Fpanel%2Fuzytkownicy');
+    const page = await staff.get(String(panel.headers.location));
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /zalogowało się bez kodu z aplikacji/);
+    assert.match(
+      page.body,
+      /<form method="post" action="\/wyloguj"[^>]*>(?:(?!<\/form>)[\s\S])*name="next" value="\/panel\/uzytkownicy"/,
+      'offers to sign out and in again',
+    );
+
+    // Signing in again with the code opens the back office.
+    const out = await staff.post('/wyloguj', { next: '/panel/uzytkownicy' });
+    assert.equal(out.statusCode, 303);
+    assert.equal(out.headers.location, '/logowanie?next=%2Fpanel%2Fuzytkownicy');
+    const again = await staff.post('/logowanie', {
+      email: staff.email,
+      password: TEST_PASSWORD,
+      next: '/panel/uzytkownicy',
+    });
+    assert.match(String(again.headers.location), /^\/logowanie\/kod/);
+    const code = await staff.post('/logowanie/kod', { code: nextCode(secret), next: '/panel/uzytkownicy' });
+    assert.equal(code.statusCode, 303);
+    assert.equal(code.headers.location, '/panel/uzytkownicy');
+    assert.equal((await staff.get('/panel/uzytkownicy')).statusCode, 200);
+  });
+
+  it('a session that never passed the second factor cannot turn it off or get new backup codes', async () => {
+    const person = await t.signedIn('resident');
+    const leftover = await t.database.db.select().from(session).where(eq(session.userId, person.userId));
+    const phone = await anotherBrowser(person.email);
+    await enrol(phone);
+    await t.database.db.insert(session).values(leftover).onConflictDoNothing();
+    const codes = await person.post('/konto/dwuetapowe/kody', { codesPassword: TEST_PASSWORD });
+    assert.equal(codes.statusCode, 422);
+    assert.match(codes.body, /zalogowało się bez kodu z aplikacji/);
+    assert.deepEqual(backupCodesOf(codes.body), []);
+    const off = await person.post('/konto/dwuetapowe/wylacz', { disablePassword: TEST_PASSWORD });
+    assert.equal(off.statusCode, 422);
+    const [row] = await t.database.db.select().from(user).where(eq(user.id, person.userId));
+    assert.equal(row!.twoFactorEnabled, true, 'still on');
+    assert.equal((await phone.get('/konto')).statusCode, 200, 'the session that enrolled is untouched');
+  });
+
+  it('the enrolment key and backup codes are shown only to the session that started it, and only until it is confirmed', async () => {
+    const a = await t.signedIn('staff', { twoFactor: false });
+    const b = await anotherBrowser(a.email);
+    const setup = await a.post('/konto/dwuetapowe/wlacz', { password: TEST_PASSWORD });
+    assert.equal(setup.statusCode, 200);
+    const secret = secretFromUri(uriOf(setup.body));
+    const key = keyOf(setup.body);
+    const codes = backupCodesOf(setup.body);
+    assert.equal(codes.length, 10);
+
+    // Another session of the person posts a wrong code, then even the right one.
+    for (const code of [wrongCode(secret), totp(secret)]) {
+      const peek = await b.post('/konto/dwuetapowe/potwierdz', { code });
+      assert.equal(peek.statusCode, 303, `${code}: ${peek.statusCode}`);
+      assert.equal(peek.headers.location, '/konto/dwuetapowe');
+      for (const s of [secret, key, ...codes]) assert.ok(!peek.body.includes(s), 'nothing of the key shown');
+      const page = await b.get('/konto/dwuetapowe');
+      for (const s of [secret, key, ...codes]) assert.ok(!page.body.includes(s), 'nothing of the key shown');
+      assert.match(page.body, /Najpierw rozpocznij włączanie/);
+    }
+    const [still] = await t.database.db.select().from(user).where(eq(user.id, a.userId));
+    assert.equal(still!.twoFactorEnabled, false, 'the other session did not turn it on');
+
+    // The session that started sees its key again after a mistyped code, and confirms.
+    const mistyped = await a.post('/konto/dwuetapowe/potwierdz', { code: wrongCode(secret) });
+    assert.equal(mistyped.statusCode, 422);
+    assert.equal(uriOf(mistyped.body), uriOf(setup.body));
+    assert.deepEqual(backupCodesOf(mistyped.body), codes);
+    const done = await a.post('/konto/dwuetapowe/potwierdz', { code: totp(secret) });
+    assert.equal(done.statusCode, 303);
+    // Confirmed: not shown again, not even to the session that started it.
+    const after = await a.post('/konto/dwuetapowe/potwierdz', { code: wrongCode(secret) });
+    assert.equal(after.statusCode, 303);
+    for (const s of [secret, key, ...codes]) assert.ok(!after.body.includes(s));
+    const page = await a.get('/konto/dwuetapowe');
+    for (const s of [secret, key, ...codes]) assert.ok(!page.body.includes(s));
+  });
+
+  it('enrolling signs out every other session of the person; this one stays', async () => {
+    const a = await t.signedIn('resident');
+    const b = await anotherBrowser(a.email);
+    const c = await anotherBrowser(a.email);
+    await enrol(a);
+    assert.equal((await a.get('/konto')).statusCode, 200);
+    for (const other of [b, c]) assert.ok(sentToSignIn(await other.get('/konto')));
+    const left = await t.database.db.select().from(session).where(eq(session.userId, a.userId));
+    assert.equal(left.length, 1);
+  });
+
+  it('turning two-step sign-in off signs out every other session of the person; this one stays', async () => {
+    const a = await t.signedIn('resident');
+    const { secret } = await enrol(a);
+    const b = t.client();
+    await b.post('/logowanie', { email: a.email, password: TEST_PASSWORD });
+    assert.equal((await b.post('/logowanie/kod', { code: nextCode(secret) })).statusCode, 303);
+    assert.equal((await b.get('/konto')).statusCode, 200);
+    const off = await a.post('/konto/dwuetapowe/wylacz', { disablePassword: TEST_PASSWORD });
+    assert.equal(off.statusCode, 303);
+    assert.equal((await a.get('/konto')).statusCode, 200);
+    assert.ok(sentToSignIn(await b.get('/konto')));
+  });
+
+  it('changing the password keeps the second factor of this session (and its sign-in time)', async () => {
+    const staff = await t.signedIn('staff');
+    await t.database.db
+      .update(session)
+      .set({ createdAt: sql`now() - interval '2 hours'` })
+      .where(eq(session.userId, staff.userId));
+    const [before] = await t.database.db.select().from(session).where(eq(session.userId, staff.userId));
+    const res = await staff.post('/konto/bezpieczenstwo/haslo', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'a new long passphrase for Zabłocie',
+      confirmPassword: 'a new long passphrase for Zabłocie',
+    });
+    assert.equal(res.statusCode, 303, res.body);
+    assert.equal((await staff.get('/panel')).statusCode, 200);
+    const [now] = await t.database.db.select().from(session).where(eq(session.userId, staff.userId));
+    assert.notEqual(now!.id, before!.id, 'a new session');
+    assert.equal(now!.createdAt.getTime(), before!.createdAt.getTime(), 'counted from the sign-in');
+  });
+});
