@@ -81,6 +81,7 @@ describe('the second factor is a property of the session', () => {
       /<form method="post" action="\/wyloguj"[^>]*>(?:(?!<\/form>)[\s\S])*name="next" value="\/panel\/uzytkownicy"/,
       'offers to sign out and in again',
     );
+    assert.doesNotMatch(page.body, /href="\/panel"/, 'no back-office link in the menu');
 
     // Signing in again with the code opens the back office.
     const out = await staff.post('/wyloguj', { next: '/panel/uzytkownicy' });

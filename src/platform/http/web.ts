@@ -39,6 +39,10 @@ export interface Actor {
   id: string;
   name: string;
   email: string;
+  /**
+   * The powers of this request: the account's role, except that staff and administrators whose
+   * session has not passed the second factor are residents (everywhere: policies, services, views).
+   */
   role: Role;
   /** The role on the account (what `role` is once this session has passed the second factor). */
   accountRole: Role;
@@ -188,15 +192,19 @@ export const webPlatform = fp<WebOptions>(
         }
         const u = found.kind === 'valid' ? found.row.user : null;
         if (found.kind === 'valid' && u && !u.blockedAt && !u.deletedAt) {
+          const accountRole = u.role as Role;
+          const secondFactor = found.row.secondFactorAt !== null && u.twoFactorEnabled;
+          // The one place staff powers are granted: only to a session that passed the second factor.
+          const withheld = (accountRole === 'staff' || accountRole === 'admin') && !secondFactor;
           request.actor = {
             id: u.id,
             name: u.name,
             email: u.email,
-            role: u.role as Role,
-            accountRole: u.role as Role,
-            staffUnit: u.staffUnit,
+            role: withheld ? 'resident' : accountRole,
+            accountRole,
+            staffUnit: withheld ? null : u.staffUnit,
             twoFactorEnabled: u.twoFactorEnabled,
-            secondFactor: found.row.secondFactorAt !== null && u.twoFactorEnabled,
+            secondFactor,
             locale: isLocale(u.locale) ? u.locale : 'pl',
             emailVerified: u.emailVerified,
             sessionId: found.row.sessionId,
