@@ -209,6 +209,8 @@ type Response = Awaited<ReturnType<FastifyInstance['inject']>>;
 
 export class Client {
   readonly cookies = new Map<string, string>();
+  /** The client address requests come from (per-address rate limits); the default is 127.0.0.1. */
+  address: string | undefined;
   constructor(private readonly app: FastifyInstance) {}
 
   private cookieHeader(): string | undefined {
@@ -235,7 +237,11 @@ export class Client {
     const headers = { ...(opts.headers ?? {}) } as Record<string, string>;
     const cookie = this.cookieHeader();
     if (cookie) headers.cookie = cookie;
-    const res = await this.app.inject({ ...opts, headers });
+    const res = await this.app.inject({
+      ...(this.address ? { remoteAddress: this.address } : {}),
+      ...opts,
+      headers,
+    });
     this.remember(res);
     return res;
   }
@@ -248,7 +254,7 @@ export class Client {
   async csrf(): Promise<string> {
     const res = await this.get('/nie-pamietam-hasla');
     const m = /name="_csrf" value="([^"]+)"/.exec(res.body);
-    if (!m) throw new Error('no CSRF token on the page');
+    if (!m) throw new Error(`no CSRF token on the page (${res.statusCode})`);
     return m[1]!;
   }
 

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
-import { type Client, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/support/app.ts';
+import { Client, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/support/app.ts';
+import { randomAddress } from '../../../test/support/routes.ts';
 import {
   backupCodesOf,
   keyOf,
@@ -14,6 +15,7 @@ import {
   uriOf,
   wrongCode,
 } from '../../../test/support/totp.ts';
+import { buildApp } from '../../app.ts';
 import { session, user } from '../../platform/auth/schema.ts';
 
 describe('the second factor is a property of the session', () => {
@@ -23,9 +25,14 @@ describe('the second factor is a property of the session', () => {
   });
   after(async () => t.close());
 
+  // Each browser has its own address: the two-step forms are limited per address and minute.
+  const browser = <C extends Client>(c: C = t.client() as C): C =>
+    Object.assign(c, { address: randomAddress() });
+  const signedIn = async (...args: Parameters<TestApp['signedIn']>) => browser(await t.signedIn(...args));
+
   /** Another browser of the same person, signed in with the password. */
   async function anotherBrowser(email: string): Promise<Client> {
-    const c = t.client();
+    const c = browser();
     const res = await c.post('/logowanie', { email, password: TEST_PASSWORD });
     assert.equal(res.statusCode, 303);
     return c;
@@ -46,7 +53,7 @@ describe('the second factor is a property of the session', () => {
     res.statusCode === 303 && String(res.headers.location).startsWith('/logowanie?next=');
 
   it('a session opened with the password before enrolment does not get the back office once the person enrols elsewhere', async () => {
-    const early = await t.signedIn('staff', { twoFactor: false });
+    const early = await signedIn('staff', { twoFactor: false });
     const first = await early.get('/panel');
     assert.equal(first.statusCode, 303);
     assert.match(String(first.headers.location), /^\/konto\/dwuetapowe\?wymagane=1/);
@@ -62,7 +69,7 @@ describe('the second factor is a property of the session', () => {
   });
 
   it('a session that never passed the second factor keeps a resident’s powers, even when the account has it on', async () => {
-    const staff = await t.signedIn('staff', { twoFactor: false, name: 'Zofia Stara-Sesja' });
+    const staff = await signedIn('staff', { twoFactor: false, name: 'Zofia Stara-Sesja' });
     const leftover = await t.database.db.select().from(session).where(eq(session.userId, staff.userId));
     const phone = await anotherBrowser(staff.email);
     const { secret } = await enrol(phone);
@@ -100,7 +107,7 @@ describe('the second factor is a property of the session', () => {
   });
 
   it('a session that never passed the second factor cannot turn it off or get new backup codes', async () => {
-    const person = await t.signedIn('resident');
+    const person = await signedIn('resident');
     const leftover = await t.database.db.select().from(session).where(eq(session.userId, person.userId));
     const phone = await anotherBrowser(person.email);
     await enrol(phone);
@@ -117,7 +124,7 @@ describe('the second factor is a property of the session', () => {
   });
 
   it('the enrolment key and backup codes are shown only to the session that started it, and only until it is confirmed', async () => {
-    const a = await t.signedIn('staff', { twoFactor: false });
+    const a = await signedIn('staff', { twoFactor: false });
     const b = await anotherBrowser(a.email);
     const setup = await a.post('/konto/dwuetapowe/wlacz', { password: TEST_PASSWORD });
     assert.equal(setup.statusCode, 200);
@@ -155,7 +162,7 @@ describe('the second factor is a property of the session', () => {
   });
 
   it('enrolling signs out every other session of the person; this one stays', async () => {
-    const a = await t.signedIn('resident');
+    const a = await signedIn('resident');
     const b = await anotherBrowser(a.email);
     const c = await anotherBrowser(a.email);
     await enrol(a);
@@ -166,9 +173,9 @@ describe('the second factor is a property of the session', () => {
   });
 
   it('turning two-step sign-in off signs out every other session of the person; this one stays', async () => {
-    const a = await t.signedIn('resident');
+    const a = await signedIn('resident');
     const { secret } = await enrol(a);
-    const b = t.client();
+    const b = browser();
     await b.post('/logowanie', { email: a.email, password: TEST_PASSWORD });
     assert.equal((await b.post('/logowanie/kod', { code: nextCode(secret) })).statusCode, 303);
     assert.equal((await b.get('/konto')).statusCode, 200);
@@ -179,7 +186,7 @@ describe('the second factor is a property of the session', () => {
   });
 
   it('changing the password keeps the second factor of this session (and its sign-in time)', async () => {
-    const staff = await t.signedIn('staff');
+    const staff = await signedIn('staff');
     await t.database.db
       .update(session)
       .set({ createdAt: sql`now() - interval '2 hours'` })
@@ -195,5 +202,56 @@ describe('the second factor is a property of the session', () => {
     const [now] = await t.database.db.select().from(session).where(eq(session.userId, staff.userId));
     assert.notEqual(now!.id, before!.id, 'a new session');
     assert.equal(now!.createdAt.getTime(), before!.createdAt.getTime(), 'counted from the sign-in');
+  });
+
+  it('a code from the app is accepted once: refused after the enrolment it confirmed, for a second sign-in, and on another app node', async () => {
+    const person = await signedIn('resident');
+    const { secret, code: enrolmentCode } = await enrol(person);
+    const a = browser();
+    await a.post('/logowanie', { email: person.email, password: TEST_PASSWORD });
+    const replayed = await a.post('/logowanie/kod', { code: enrolmentCode });
+    assert.equal(replayed.statusCode, 401, 'the code that confirmed the enrolment');
+    assert.match(replayed.body, /Kod jest nieprawidłowy lub wygasł/);
+    const code = nextCode(secret);
+    assert.equal((await a.post('/logowanie/kod', { code })).statusCode, 303);
+    assert.equal((await a.get('/konto')).statusCode, 200);
+
+    const b = browser();
+    await b.post('/logowanie', { email: person.email, password: TEST_PASSWORD });
+    assert.equal((await b.post('/logowanie/kod', { code })).statusCode, 401, 'a second sign-in');
+    assert.ok(sentToSignIn(await b.get('/konto')));
+
+    // Another app node on the same database knows the code was used.
+    const node = await buildApp({ config: t.app.klaster.config, database: t.database });
+    await node.ready();
+    try {
+      const c = browser(new Client(node));
+      await c.post('/logowanie', { email: person.email, password: TEST_PASSWORD });
+      assert.equal((await c.post('/logowanie/kod', { code })).statusCode, 401, 'on another node');
+      assert.ok(sentToSignIn(await c.get('/konto')));
+    } finally {
+      await node.close();
+    }
+  });
+
+  it('one code sent by several browsers at the same moment signs in exactly one of them', async () => {
+    const person = await signedIn('resident');
+    const { secret } = await enrol(person);
+    const browsers: Client[] = [];
+    for (let i = 0; i < 4; i++) {
+      const c = browser();
+      await c.post('/logowanie', { email: person.email, password: TEST_PASSWORD });
+      browsers.push(c);
+    }
+    const tokens = await Promise.all(browsers.map((c) => c.csrf()));
+    const code = nextCode(secret);
+    const answers = await Promise.all(
+      browsers.map((c, i) => c.post('/logowanie/kod', { code }, { csrf: tokens[i] })),
+    );
+    assert.deepEqual(
+      answers.map((r) => r.statusCode).sort(),
+      [303, 401, 401, 401],
+      'one sign-in, three refusals',
+    );
   });
 });

@@ -20,6 +20,7 @@ import {
   type Role,
   session,
   signInAttempts,
+  totpLastStep,
   twoFactor,
   twoFactorEnrolment,
   user,
@@ -809,6 +810,7 @@ export function accountsService(deps: AccountsDeps) {
         await tx.delete(session).where(eq(session.userId, u.id));
         await tx.delete(account).where(eq(account.userId, u.id));
         await tx.delete(twoFactor).where(eq(twoFactor.userId, u.id));
+        await tx.delete(totpLastStep).where(eq(totpLastStep.userId, u.id));
         await tx.delete(consents).where(eq(consents.userId, u.id));
         await tx.delete(verification).where(eq(verification.value, u.id));
         await tx.delete(signInAttempts).where(eq(signInAttempts.key, accountKey(u.email)));

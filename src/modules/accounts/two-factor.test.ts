@@ -10,7 +10,15 @@ import {
   TEST_PASSWORD,
   type TestApp,
 } from '../../../test/support/app.ts';
-import { backupCodesOf, keyOf, secretFromUri, totp, uriOf, wrongCode } from '../../../test/support/totp.ts';
+import {
+  backupCodesOf,
+  keyOf,
+  nextCode,
+  secretFromUri,
+  totp,
+  uriOf,
+  wrongCode,
+} from '../../../test/support/totp.ts';
 import { twoFactor, user } from '../../platform/auth/schema.ts';
 
 describe('two-step sign-in', () => {
@@ -68,7 +76,8 @@ describe('two-step sign-in', () => {
     assert.equal(letters.statusCode, 422);
     assert.match(letters.body, /Wpisz 6 cyfr z aplikacji/);
 
-    const confirm = await c.post('/konto/dwuetapowe/potwierdz', { code: totp(secret) });
+    const enrolmentCode = totp(secret);
+    const confirm = await c.post('/konto/dwuetapowe/potwierdz', { code: enrolmentCode });
     assert.equal(confirm.statusCode, 303);
     assert.equal(confirm.headers.location, '/konto/dwuetapowe');
     const on = await c.get('/konto/dwuetapowe');
@@ -92,7 +101,9 @@ describe('two-step sign-in', () => {
     const bad = await d.post('/logowanie/kod', { code: wrongCode(secret) });
     assert.equal(bad.statusCode, 401);
     assert.match(bad.body, /Kod jest nieprawidłowy lub wygasł/);
-    const good = await d.post('/logowanie/kod', { code: totp(secret) });
+    // The code that confirmed the enrolment is spent: the app's next one signs in.
+    assert.equal((await d.post('/logowanie/kod', { code: enrolmentCode })).statusCode, 401);
+    const good = await d.post('/logowanie/kod', { code: nextCode(secret) });
     assert.equal(good.statusCode, 303);
     assert.equal((await d.get('/konto')).statusCode, 200);
 

@@ -11,7 +11,7 @@ import { isLocale } from '../i18n/index.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { PASSWORD_MAX, PASSWORD_MIN } from './passwords.ts';
 import * as authSchema from './schema.ts';
-import { newSessionFields } from './second-factor.ts';
+import { newSessionFields, totpReplayGuard } from './second-factor.ts';
 
 export interface AuthOptions {
   db: Db;
@@ -121,6 +121,8 @@ export function createAuth(o: AuthOptions) {
     },
     trustedOrigins: [o.baseUrl],
     plugins: [twoFactor({ issuer: TOTP_ISSUER, skipVerificationOnEnable: false })],
+    // A code from the app, once accepted, is refused for the rest of its window (stored per person).
+    hooks: { before: totpReplayGuard(o.db) },
     databaseHooks: {
       session: {
         create: {

@@ -2,7 +2,7 @@
 // role, unit, preferred language, phone and blocking, and on the session row: whether that session
 // passed the second factor (docs/decisions/007-second-factor-per-session.md).
 import { relations, sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const roles = ['resident', 'staff', 'evaluator', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -119,6 +119,18 @@ export const twoFactorEnrolment = pgTable('auth_two_factor_enrolment', {
     .notNull()
     .references(() => session.id, { onDelete: 'cascade' }),
   startedAt: ts('started_at').notNull().defaultNow(),
+});
+
+/**
+ * The last time step (30 s) whose TOTP code was accepted for the person: a code is accepted only for
+ * a later step, so a code, once used, is refused for the rest of its window on every app node.
+ */
+export const totpLastStep = pgTable('auth_totp_last_step', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => user.id, { onDelete: 'cascade' }),
+  step: bigint('step', { mode: 'number' }).notNull(),
+  usedAt: ts('used_at').notNull().defaultNow(),
 });
 
 /** Failed sign-in attempts, counted per account and per client address in fixed windows. */
