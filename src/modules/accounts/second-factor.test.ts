@@ -1,6 +1,7 @@
 // The second factor belongs to the session, not to the person (security review, issue 8): a session
 // opened with the password alone never gets staff powers, enrolling or turning two-step sign-in off
-// signs out every other session, and the enrolment key is shown only to the session that started it.
+// signs out every other session, the enrolment key is shown only to the session that started it, a
+// code from the app is accepted once, and staff sessions end 12 hours after sign-in.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
@@ -253,5 +254,41 @@ describe('the second factor is a property of the session', () => {
       [303, 401, 401, 401],
       'one sign-in, three refusals',
     );
+  });
+
+  it('a staff or admin session ends 12 hours after sign-in, however active; a resident’s does not', async () => {
+    const [staff, admin, resident, fresh, due] = [
+      await signedIn('staff'),
+      await signedIn('admin'),
+      await signedIn('resident'),
+      await signedIn('staff'),
+      await signedIn('admin'),
+    ];
+    const age = async (c: { userId: string }, hours: number) =>
+      t.database.db
+        .update(session)
+        .set({ createdAt: sql`now() - make_interval(hours => ${hours})`, updatedAt: sql`now()` })
+        .where(eq(session.userId, c.userId));
+    for (const c of [staff, admin, resident]) await age(c, 13);
+    await age(fresh, 11);
+    for (const c of [staff, admin]) {
+      const res = await c.get('/panel');
+      assert.equal(res.statusCode, 303);
+      assert.equal(res.headers.location, '/logowanie?next=%2Fpanel');
+      assert.ok(sentToSignIn(await c.get('/konto')));
+      assert.equal((await c.json('GET', '/api/v1/me')).statusCode, 401);
+    }
+    assert.equal((await resident.get('/konto')).statusCode, 200);
+    assert.equal((await fresh.get('/panel')).statusCode, 200);
+
+    // Two days old and due for its daily extension: refused, and not extended either.
+    await t.database.db
+      .update(session)
+      .set({ createdAt: sql`now() - interval '2 days'`, expiresAt: sql`now() + interval '5 days'` })
+      .where(eq(session.userId, due.userId));
+    const [before] = await t.database.db.select().from(session).where(eq(session.userId, due.userId));
+    assert.ok(sentToSignIn(await due.get('/konto')));
+    const [after] = await t.database.db.select().from(session).where(eq(session.userId, due.userId));
+    assert.equal(after!.expiresAt.getTime(), before!.expiresAt.getTime());
   });
 });

@@ -23,6 +23,8 @@ export interface AuthOptions {
 export const SESSION_COOKIE = 'klaster.session_token';
 export const SESSION_EXPIRES_IN_S = 7 * 24 * 3600;
 export const SESSION_UPDATE_AGE_S = 24 * 3600;
+/** Staff and admin sessions end this long after sign-in, however active (besides the sliding expiry). */
+export const STAFF_SESSION_MAX_AGE_S = 12 * 3600;
 export const TOTP_ISSUER = 'Klaster Zabłocie 20.22';
 
 export function createAuth(o: AuthOptions) {

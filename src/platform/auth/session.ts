@@ -1,16 +1,24 @@
 // The session lookup on every signed-in request: verify the signed cookie with Node's HMAC and read
 // the session with its user in one prepared query. Anything unusual — a session due for its daily
 // refresh — goes through better-auth itself, which remains the only writer of sessions. See
-// docs/decisions/004-session-lookup.md.
+// docs/decisions/004-session-lookup.md. A staff or admin session also ends 12 hours after sign-in
+// (docs/decisions/007-second-factor-per-session.md).
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { SESSION_COOKIE, SESSION_EXPIRES_IN_S, SESSION_UPDATE_AGE_S } from './auth.ts';
+import {
+  SESSION_COOKIE,
+  SESSION_EXPIRES_IN_S,
+  SESSION_UPDATE_AGE_S,
+  STAFF_SESSION_MAX_AGE_S,
+} from './auth.ts';
 import { session, user } from './schema.ts';
 
 export interface SessionRow {
   sessionId: string;
   expiresAt: Date;
+  /** When the person signed in (a session replaced on the same device keeps it). */
+  createdAt: Date;
   /** When this session passed the second factor; null if it never did. */
   secondFactorAt: Date | null;
   user: {
@@ -63,6 +71,7 @@ export function sessionReader(db: Db, secret: string) {
     .select({
       sessionId: session.id,
       expiresAt: session.expiresAt,
+      createdAt: session.createdAt,
       secondFactorAt: session.secondFactorAt,
       user: {
         id: user.id,
@@ -87,6 +96,9 @@ export function sessionReader(db: Db, secret: string) {
     if (!token) return { kind: 'none' };
     const [row] = await query.execute({ token });
     if (!row) return { kind: 'none' };
+    // Staff powers are not left signed in for days: their sessions end 12 hours after sign-in.
+    const staffLike = row.user.role === 'staff' || row.user.role === 'admin';
+    if (staffLike && row.createdAt.getTime() <= now - STAFF_SESSION_MAX_AGE_S * 1000) return { kind: 'none' };
     // better-auth extends a session (and its cookie) once it is a day old: let it do that.
     const refreshDue =
       row.expiresAt.getTime() - SESSION_EXPIRES_IN_S * 1000 + SESSION_UPDATE_AGE_S * 1000 <= now;
