@@ -731,6 +731,7 @@ export function accountsService(deps: AccountsDeps) {
           createdAt: s.createdAt,
           lastActiveAt: s.updatedAt,
           expiresAt: s.expiresAt,
+          secondFactorAt: s.secondFactorAt,
           ipAddress: s.ipAddress,
           userAgent: s.userAgent,
         })),
