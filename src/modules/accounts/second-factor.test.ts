@@ -39,15 +39,18 @@ describe('the second factor is a property of the session', () => {
     return c;
   }
 
-  /** Starts and confirms enrolment in this session; returns the secret and the code used. */
-  async function enrol(c: Client, next?: string): Promise<{ secret: string; code: string }> {
+  /** Starts and confirms enrolment in this session; returns the secret, the code used, backup codes. */
+  async function enrol(
+    c: Client,
+    next?: string,
+  ): Promise<{ secret: string; code: string; backupCodes: string[] }> {
     const setup = await c.post('/konto/dwuetapowe/wlacz', { password: TEST_PASSWORD });
     assert.equal(setup.statusCode, 200);
     const secret = secretFromUri(uriOf(setup.body));
     const code = totp(secret);
     const done = await c.post('/konto/dwuetapowe/potwierdz', { code, ...(next ? { next } : {}) });
     assert.equal(done.statusCode, 303, done.body);
-    return { secret, code };
+    return { secret, code, backupCodes: backupCodesOf(setup.body) };
   }
 
   const sentToSignIn = (res: { statusCode: number; headers: Record<string, unknown> }) =>
@@ -60,13 +63,18 @@ describe('the second factor is a property of the session', () => {
     assert.match(String(first.headers.location), /^\/konto\/dwuetapowe\?wymagane=1/);
 
     const later = await anotherBrowser(early.email);
-    await enrol(later, '/panel');
+    const { backupCodes } = await enrol(later, '/panel');
     for (const url of ['/panel', '/panel/uzytkownicy']) {
       const res = await early.get(url);
       assert.ok(sentToSignIn(res), `${url}: ${res.statusCode} ${res.headers.location ?? ''}`);
     }
     // The session that enrolled passed the second factor there and then.
     assert.equal((await later.get('/panel/uzytkownicy')).statusCode, 200);
+    // So does one signed in with a backup code.
+    const spare = await anotherBrowser(early.email);
+    assert.equal((await spare.get('/panel')).statusCode, 303, 'the password alone is not enough');
+    assert.equal((await spare.post('/logowanie/kod', { code: backupCodes[0]! })).statusCode, 303);
+    assert.equal((await spare.get('/panel/uzytkownicy')).statusCode, 200);
   });
 
   it('a session that never passed the second factor keeps a resident’s powers, even when the account has it on', async () => {
