@@ -30,7 +30,10 @@ export interface TestApp {
   close(): Promise<void>;
   /** A browser-like client with a cookie jar that fills in CSRF tokens. */
   client(): Client;
-  /** A signed-in client for a new user of that role (staff and admins have two-factor on). */
+  /**
+   * A signed-in client for a new user of that role. Staff and admins have two-factor on and their
+   * session has passed it; `twoFactor: false` gives a password-only session of an account without it.
+   */
   signedIn(
     role: Role,
     opts?: { email?: string; name?: string; twoFactor?: boolean },
@@ -43,6 +46,15 @@ export interface TestApp {
     n: number,
     opts?: { role?: Role; locale?: Locale; prefix?: string },
   ): Promise<Array<Client & { userId: string; email: string; name: string }>>;
+}
+
+/**
+ * Turns two-step sign-in on for the person and marks their sessions as having passed it, as if they
+ * had signed in with a code (tests fake staff and admins this way instead of playing the phone).
+ */
+export async function passSecondFactor(db: Database['db'], userId: string): Promise<void> {
+  await db.update(user).set({ twoFactorEnabled: true }).where(eq(user.id, userId));
+  await db.update(session).set({ secondFactorAt: new Date() }).where(eq(session.userId, userId));
 }
 
 /** A session cookie value signed the way better-auth (better-call) signs it and the app verifies it. */
@@ -71,6 +83,7 @@ export async function createSignedInPeople(
     token: randomBytes(24).toString('base64url'),
   }));
   const expiresAt = new Date(Date.now() + SESSION_EXPIRES_IN_S * 1000);
+  const staffLike = role === 'staff' || role === 'admin';
   for (let i = 0; i < people.length; i += 1000) {
     const chunk = people.slice(i, i + 1000);
     await db.insert(user).values(
@@ -81,12 +94,18 @@ export async function createSignedInPeople(
         emailVerified: true,
         role,
         locale: opts.locale ?? 'pl',
-        twoFactorEnabled: role === 'staff' || role === 'admin',
+        twoFactorEnabled: staffLike,
       })),
     );
-    await db
-      .insert(session)
-      .values(chunk.map((p) => ({ id: `s-${p.id}`, token: p.token, userId: p.id, expiresAt })));
+    await db.insert(session).values(
+      chunk.map((p) => ({
+        id: `s-${p.id}`,
+        token: p.token,
+        userId: p.id,
+        expiresAt,
+        secondFactorAt: staffLike ? new Date() : null,
+      })),
+    );
   }
   return people.map((p) => ({
     id: p.id,
@@ -179,7 +198,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       const res = await client.post('/logowanie', { email, password: TEST_PASSWORD });
       if (res.statusCode !== 303) throw new Error(`sign-in failed for ${email}: ${res.statusCode}`);
       const twoFactor = opts.twoFactor ?? (role === 'staff' || role === 'admin');
-      if (twoFactor) await database.db.update(user).set({ twoFactorEnabled: true }).where(eq(user.id, id));
+      if (twoFactor) await passSecondFactor(database.db, id);
       return Object.assign(client, { userId: id, email });
     },
     async signedInMany(count, opts = {}) {
@@ -199,6 +218,8 @@ type Response = Awaited<ReturnType<FastifyInstance['inject']>>;
 
 export class Client {
   readonly cookies = new Map<string, string>();
+  /** The client address requests come from (per-address rate limits); the default is 127.0.0.1. */
+  address: string | undefined;
   constructor(private readonly app: FastifyInstance) {}
 
   private cookieHeader(): string | undefined {
@@ -225,7 +246,11 @@ export class Client {
     const headers = { ...(opts.headers ?? {}) } as Record<string, string>;
     const cookie = this.cookieHeader();
     if (cookie) headers.cookie = cookie;
-    const res = await this.app.inject({ ...opts, headers });
+    const res = await this.app.inject({
+      ...(this.address ? { remoteAddress: this.address } : {}),
+      ...opts,
+      headers,
+    });
     this.remember(res);
     return res;
   }
@@ -238,7 +263,7 @@ export class Client {
   async csrf(): Promise<string> {
     const res = await this.get('/nie-pamietam-hasla');
     const m = /name="_csrf" value="([^"]+)"/.exec(res.body);
-    if (!m) throw new Error('no CSRF token on the page');
+    if (!m) throw new Error(`no CSRF token on the page (${res.statusCode})`);
     return m[1]!;
   }
 

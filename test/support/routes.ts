@@ -8,13 +8,30 @@ import { type Role, session, user } from '../../src/platform/auth/schema.ts';
 import { ensureUser } from '../../src/platform/auth/users.ts';
 import type { Access, RouteAccess } from '../../src/platform/http/web.ts';
 import { uuidv7 } from '../../src/platform/ids.ts';
-import { Client, TEST_PASSWORD, type TestApp } from './app.ts';
+import { Client, passSecondFactor, TEST_PASSWORD, type TestApp } from './app.ts';
 
 export type Response = Awaited<ReturnType<FastifyInstance['inject']>>;
 
-/** Who knocks: no session, each role, and staff who have not turned two-factor on yet. */
-export const actors = ['anonymous', 'resident', 'evaluator', 'staff', 'admin', 'staff-no-2fa'] as const;
+/**
+ * Who knocks: no session, each role (staff and admins in a session that passed the second factor),
+ * staff who have not turned two-factor on yet, and staff who have it on but whose session was opened
+ * with the password alone (a session kept from before they enrolled).
+ */
+export const actors = [
+  'anonymous',
+  'resident',
+  'evaluator',
+  'staff',
+  'admin',
+  'staff-no-2fa',
+  'staff-session-no-2fa',
+] as const;
 export type ActorKind = (typeof actors)[number];
+
+/** Staff whose session has not passed the second factor: everywhere they must be a resident. */
+export const residentLike = (kind: ActorKind) => kind === 'staff-no-2fa' || kind === 'staff-session-no-2fa';
+const roleOf = (kind: Exclude<ActorKind, 'anonymous'>): Role =>
+  residentLike(kind) ? 'staff' : (kind as Role);
 
 /** Every route and method except the HEAD twins Fastify adds for each GET. */
 export function registeredRoutes(app: FastifyInstance): RouteAccess[] {
@@ -92,7 +109,7 @@ export class ActorPool {
     const client = new Client(this.app);
     const csrf = await client.csrf();
     if (kind !== 'anonymous') {
-      const role: Role = kind === 'staff-no-2fa' ? 'staff' : kind;
+      const role = roleOf(kind);
       const email = `${kind}-${randomBytes(6).toString('hex')}@test.example`;
       const { db } = this.t.database;
       const { id } = await ensureUser(db, this.app.klaster.auth, {
@@ -111,7 +128,9 @@ export class ActorPool {
         },
       );
       if (res.statusCode !== 303) throw new Error(`sign-in failed for ${email}: ${res.statusCode}`);
-      if (kind === 'staff' || kind === 'admin')
+      if (kind === 'staff' || kind === 'admin') await passSecondFactor(db, id);
+      // Enrolled elsewhere after this session was opened with the password alone.
+      if (kind === 'staff-session-no-2fa')
         await db.update(user).set({ twoFactorEnabled: true }).where(eq(user.id, id));
       const sessions = await db.select().from(session).where(eq(session.userId, id));
       return { kind, client, csrf, userId: id, sessions, cookies: new Map(client.cookies) };
@@ -155,9 +174,16 @@ export class ActorPool {
       .catch(() => null);
     if (!found?.user) return false;
     const u = found.user as typeof found.user & Record<string, unknown>;
-    const role = a.kind === 'staff-no-2fa' ? 'staff' : a.kind;
-    const wants2fa = a.kind === 'staff' || a.kind === 'admin';
-    return !u.blockedAt && !u.deletedAt && u.role === role && (u.twoFactorEnabled === true) === wants2fa;
+    const passed = (found.session as Record<string, unknown>).secondFactorAt != null;
+    const wants2fa = a.kind === 'staff' || a.kind === 'admin' || a.kind === 'staff-session-no-2fa';
+    const wantsPassed = a.kind === 'staff' || a.kind === 'admin';
+    return (
+      !u.blockedAt &&
+      !u.deletedAt &&
+      u.role === roleOf(a.kind) &&
+      (u.twoFactorEnabled === true) === wants2fa &&
+      (!wants2fa || passed === wantsPassed)
+    );
   }
 }
 

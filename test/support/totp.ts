@@ -36,3 +36,35 @@ export function secretFromUri(uri: string): string {
   if (!secret) throw new Error('no secret in otpauth URI');
   return secret;
 }
+
+const decodeHtml = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"');
+
+/** The otpauth:// URI shown on the enrolment page. */
+export const uriOf = (html: string) => decodeHtml(/id="totp-uri">([^<]+)</.exec(html)?.[1] ?? '');
+/** The key for manual entry shown on the enrolment page (grouped in fours). */
+export const keyOf = (html: string) => /id="totp-secret">([^<]+)</.exec(html)?.[1] ?? '';
+/** The backup codes listed on a page. */
+export const backupCodesOf = (html: string) =>
+  [...html.matchAll(/<code class="govuk-!-font-size-24">([A-Za-z0-9]{5}-[A-Za-z0-9]{5})<\/code>/g)].map(
+    (m) => m[1]!,
+  );
+
+/** A code that is not valid now (nor in the neighbouring windows the server accepts). */
+export function wrongCode(secret: string): string {
+  const valid = new Set([-30_000, 0, 30_000].map((d) => totp(secret, Date.now() + d)));
+  for (let n = 0; ; n++) {
+    const candidate = String(n).padStart(6, '0');
+    if (!valid.has(candidate)) return candidate;
+  }
+}
+
+/**
+ * The code the app will show in the next 30-second window. The server accepts it now (one window
+ * of clock drift either way) and, unlike the current code, it has not been used yet in this test.
+ */
+export const nextCode = (secret: string) => totp(secret, Date.now() + 30_000);

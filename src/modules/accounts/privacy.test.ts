@@ -56,7 +56,7 @@ describe('download my data', () => {
     const data = res.json() as {
       account: { id: string; name: string; email: string };
       consents: Array<{ kind: string; granted: boolean; decidedAt: string }>;
-      sessions: Array<{ ipAddress: string; createdAt: string }>;
+      sessions: Array<{ ipAddress: string; createdAt: string; secondFactorAt: string | null }>;
       emails: Array<{ subject: string; status: string }>;
       audit: Array<{ action: string; byYou: boolean }>;
       modules: Record<string, unknown>;
@@ -74,6 +74,7 @@ describe('download my data', () => {
     assert.ok(data.consents.every((x) => !Number.isNaN(Date.parse(x.decidedAt))));
     assert.ok(data.sessions.length >= 1);
     assert.equal(data.sessions[0]!.ipAddress, '127.0.0.1');
+    assert.equal(data.sessions[0]!.secondFactorAt, null, 'whether a session passed two-step sign-in');
     assert.ok(data.emails.some((m) => m.subject === 'Hasło do Twojego konta zostało zmienione'));
     assert.ok(data.audit.some((a) => a.action === 'account.password_changed' && a.byYou));
     assert.deepEqual(data.modules, {

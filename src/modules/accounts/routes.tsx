@@ -16,7 +16,7 @@ import type { FormState, FormValues } from '../../platform/views/components.tsx'
 import { describeAgent } from './agent.ts';
 import { accountsApi } from './api.ts';
 import { consentKinds } from './schema.ts';
-import { accountsService, profileInput, type Self } from './service.ts';
+import { accountsService, profileInput, type SelfInSession } from './service.ts';
 import {
   AccountPage,
   BackupCodesPage,
@@ -282,7 +282,9 @@ export async function accountsModule(app: FastifyInstance, opts: AccountsOptions
   app.post('/wyloguj', { config: { access: 'public' } }, async (request, reply) => {
     if (request.actor) applyAuthCookies(reply, await accounts.signOut(request.authHeaders()));
     reply.flash(request.t.accounts.signedOut);
-    return reply.seeOther('/');
+    // "Sign in again" (a session that has to pass the second factor) carries where to go next.
+    const next = safeNext((request.body as { next?: unknown } | undefined)?.next, '');
+    return reply.seeOther(next ? `/logowanie?next=${encodeURIComponent(next)}` : '/');
   });
 
   app.get('/nie-pamietam-hasla', { config: { access: 'public' } }, async (_request, reply) =>
@@ -368,9 +370,17 @@ const disableSchema = z.object({ disablePassword: f.password() });
 const codesSchema = z.object({ codesPassword: f.password() });
 const deleteSchema = z.object({ password: f.password(), understand: f.checkbox() });
 
-const selfOf = (request: FastifyRequest): Self => {
+const selfOf = (request: FastifyRequest): SelfInSession => {
   const a = request.actor!;
-  return { id: a.id, name: a.name, email: a.email, role: a.role, locale: a.locale };
+  // The role on the account: the rules of one's own account (staff keep two-step sign-in) follow it.
+  return {
+    id: a.id,
+    name: a.name,
+    email: a.email,
+    role: a.accountRole,
+    locale: a.locale,
+    sessionId: a.sessionId,
+  };
 };
 
 /** The message for a RuleError code: ours, the common ones, or a dotted path into any catalogue. */
@@ -383,6 +393,7 @@ export function ruleMessage(t: Messages, code: string): string | undefined {
     staffMustKeep: a.twoStep.staffMustKeep,
     twoFactorNotStarted: a.twoStep.notStarted,
     twoFactorAlreadyOn: a.twoStep.alreadyOn,
+    twoFactorSessionNotPassed: a.twoStep.signInWithCodeFirst,
     lastAdmin: a.deletion.lastAdmin,
   };
   if (ours[code]) return ours[code];
@@ -592,14 +603,15 @@ async function selfServiceRoutes(app: FastifyInstance, accounts: ReturnType<type
     opts: { required?: boolean; next?: string },
   ) {
     const actor = request.actor!;
-    const { enabled, pending } = await accounts.twoFactorState(actor.id);
-    const staffLike = actor.role === 'staff' || actor.role === 'admin';
+    const { enabled, pending } = await accounts.twoFactorState(actor.id, actor.sessionId);
+    const staffLike = actor.accountRole === 'staff' || actor.accountRole === 'admin';
     return (
       <TwoFactorPage
         enabled={enabled}
         pending={pending}
         required={opts.required === true || (staffLike && !enabled)}
         staffLike={staffLike}
+        sessionPassed={actor.secondFactor}
         next={safeNext(opts.next, '')}
         state={state}
       />

@@ -19,10 +19,18 @@ import {
   type Role,
   session,
   signInAttempts,
+  totpLastStep,
   twoFactor,
+  twoFactorEnrolment,
   user,
   verification,
 } from '../../platform/auth/schema.ts';
+import {
+  type CurrentSession,
+  endOtherSessions,
+  markSecondFactor,
+} from '../../platform/auth/second-factor.ts';
+import { issuedSessionToken } from '../../platform/auth/session.ts';
 import { NotFoundError, RuleError, TooManyRequestsError } from '../../platform/http/errors.ts';
 import { checkedInput, f } from '../../platform/http/forms.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -61,6 +69,11 @@ export interface Self {
   email: string;
   role: Role;
   locale: Locale;
+}
+
+/** The person and the session the request came with (two-step sign-in is a matter of the session). */
+export interface SelfInSession extends Self {
+  sessionId: string;
 }
 
 export interface AccountOverview {
@@ -254,6 +267,25 @@ export function accountsService(deps: AccountsDeps) {
       if (isAPIError(err)) return { kind: 'invalid' };
       throw err;
     }
+  }
+
+  /** This device's session after a better-auth call: the one it issued, or the one we came with. */
+  async function currentSession(self: SelfInSession, out: Headers): Promise<CurrentSession> {
+    const token = issuedSessionToken(out, (await auth.$context).secret);
+    return token ? { token } : { id: self.sessionId };
+  }
+
+  /**
+   * Changing the second factor (turning it off, new backup codes) needs a session that passed it:
+   * a session opened with the password alone must not be able to replace or remove the factor.
+   */
+  async function requirePassedSession(self: SelfInSession): Promise<void> {
+    const [row] = await db
+      .select({ on: user.twoFactorEnabled, passedAt: session.secondFactorAt })
+      .from(session)
+      .innerJoin(user, eq(user.id, session.userId))
+      .where(and(eq(session.id, self.sessionId), eq(session.userId, self.id)));
+    if (!row || (row.on && !row.passedAt)) throw new RuleError('twoFactorSessionNotPassed');
   }
 
   async function recordConsents(userId: string, granted: ConsentKind[]) {
@@ -555,19 +587,29 @@ export function accountsService(deps: AccountsDeps) {
       await auth.api.revokeOtherSessions({ headers });
     },
 
-    /** Whether two-step sign-in is on, and whether an enrolment was started and not confirmed. */
-    async twoFactorState(userId: string): Promise<{ enabled: boolean; pending: boolean }> {
+    /**
+     * Whether two-step sign-in is on, and whether this session started an enrolment it has not
+     * confirmed yet.
+     */
+    async twoFactorState(userId: string, sessionId: string): Promise<{ enabled: boolean; pending: boolean }> {
       const [u] = await db.select({ enabled: user.twoFactorEnabled }).from(user).where(eq(user.id, userId));
       const [row] = await db
-        .select({ verified: twoFactor.verified })
+        .select({ verified: twoFactor.verified, sessionId: twoFactorEnrolment.sessionId })
         .from(twoFactor)
+        .leftJoin(twoFactorEnrolment, eq(twoFactorEnrolment.userId, twoFactor.userId))
         .where(eq(twoFactor.userId, userId));
-      return { enabled: u?.enabled === true, pending: row?.verified === false };
+      return {
+        enabled: u?.enabled === true,
+        pending: row?.verified === false && row.sessionId === sessionId,
+      };
     },
 
-    /** First step of enrolment: checks the password, creates a secret and backup codes (not yet on). */
+    /**
+     * First step of enrolment: checks the password, creates a secret and backup codes (not yet on),
+     * which belong to this session until it confirms them.
+     */
     async startTwoFactor(
-      self: Self,
+      self: SelfInSession,
       password: string,
       headers: Headers,
     ): Promise<{ setup: TwoFactorSetup; headers: Headers }> {
@@ -580,12 +622,32 @@ export function accountsService(deps: AccountsDeps) {
       const uri = (r.response as { totpURI?: string }).totpURI ?? '';
       const secret = new URL(uri).searchParams.get('secret') ?? '';
       const backupCodes = (r.response as { backupCodes?: string[] }).backupCodes ?? [];
+      await db
+        .insert(twoFactorEnrolment)
+        .values({ userId: self.id, sessionId: self.sessionId })
+        .onConflictDoUpdate({
+          target: twoFactorEnrolment.userId,
+          set: { sessionId: self.sessionId, startedAt: sql`now()` },
+        });
       return { setup: { secret, totpUri: uri, backupCodes }, headers: r.headers };
     },
 
-    /** The setup of an enrolment started and not yet confirmed (to show it again), or null. */
-    async pendingTwoFactor(self: Self): Promise<TwoFactorSetup | null> {
-      const [row] = await db.select().from(twoFactor).where(eq(twoFactor.userId, self.id));
+    /**
+     * The setup of an enrolment this session started and has not confirmed (to show it again), or
+     * null. No other session of the person ever sees it.
+     */
+    async pendingTwoFactor(self: SelfInSession): Promise<TwoFactorSetup | null> {
+      const [row] = await db
+        .select({ secret: twoFactor.secret, verified: twoFactor.verified })
+        .from(twoFactor)
+        .innerJoin(
+          twoFactorEnrolment,
+          and(
+            eq(twoFactorEnrolment.userId, twoFactor.userId),
+            eq(twoFactorEnrolment.sessionId, self.sessionId),
+          ),
+        )
+        .where(eq(twoFactor.userId, self.id));
       if (row?.verified !== false) return null;
       const ctx = await auth.$context;
       const raw = await symmetricDecrypt({ key: ctx.secretConfig, data: row.secret });
@@ -595,16 +657,24 @@ export function accountsService(deps: AccountsDeps) {
     },
 
     /**
-     * Second step of enrolment: a code from the app turns two-step sign-in on. Returns the cookies
-     * of the refreshed session; mails a confirmation.
+     * Second step of enrolment, in the session that started it: a code from the app turns two-step
+     * sign-in on. This session has then passed the second factor; every other session of the person
+     * is signed out. Returns the cookies of the refreshed session; mails a confirmation.
      */
-    async confirmTwoFactor(self: Self, code: string, headers: Headers, requestId?: string): Promise<Headers> {
+    async confirmTwoFactor(
+      self: SelfInSession,
+      code: string,
+      headers: Headers,
+      requestId?: string,
+    ): Promise<Headers> {
       const [row] = await db
-        .select({ verified: twoFactor.verified })
+        .select({ verified: twoFactor.verified, sessionId: twoFactorEnrolment.sessionId })
         .from(twoFactor)
+        .leftJoin(twoFactorEnrolment, eq(twoFactorEnrolment.userId, twoFactor.userId))
         .where(eq(twoFactor.userId, self.id));
       if (!row) throw new RuleError('twoFactorNotStarted');
       if (row.verified !== false) throw new RuleError('twoFactorAlreadyOn');
+      if (row.sessionId !== self.sessionId) throw new RuleError('twoFactorNotStarted');
       await guardPassword(self.email);
       let out: Headers;
       try {
@@ -617,31 +687,41 @@ export function accountsService(deps: AccountsDeps) {
         }
         throw err;
       }
+      const current = await currentSession(self, out);
       await db.transaction(async (tx) => {
         // better-auth turns the flag on only when it was off; staff set up by an admin may have it on.
         await tx.update(user).set({ twoFactorEnabled: true }).where(eq(user.id, self.id));
+        await markSecondFactor(tx, current);
+        await endOtherSessions(tx, self.id, current);
+        await tx.delete(twoFactorEnrolment).where(eq(twoFactorEnrolment.userId, self.id));
         await notifySelf(self, 'twoFactorEnabled', 'account.two_factor_enabled', requestId, tx);
       });
       return out;
     },
 
-    /** Turns two-step sign-in off (never for staff and admins, who must keep it). */
+    /**
+     * Turns two-step sign-in off (never for staff and admins, who must keep it) and signs out every
+     * other session of the person.
+     */
     async disableTwoFactor(
-      self: Self,
+      self: SelfInSession,
       password: string,
       headers: Headers,
       requestId?: string,
     ): Promise<Headers> {
       if (isStaff({ ...self, staffUnit: null })) throw new RuleError('staffMustKeep');
+      await requirePassedSession(self);
       const { headers: out } = await withPassword(self.email, 'password', () =>
         auth.api.disableTwoFactor({ body: { password }, headers, returnHeaders: true }),
       );
+      await endOtherSessions(db, self.id, await currentSession(self, out));
       await notifySelf(self, 'twoFactorDisabled', 'account.two_factor_disabled', requestId);
       return out;
     },
 
     /** New backup codes replace the old ones. */
-    async regenerateBackupCodes(self: Self, password: string, headers: Headers): Promise<string[]> {
+    async regenerateBackupCodes(self: SelfInSession, password: string, headers: Headers): Promise<string[]> {
+      await requirePassedSession(self);
       const r = await withPassword(
         self.email,
         'password',
@@ -710,6 +790,7 @@ export function accountsService(deps: AccountsDeps) {
           createdAt: s.createdAt,
           lastActiveAt: s.updatedAt,
           expiresAt: s.expiresAt,
+          secondFactorAt: s.secondFactorAt,
           ipAddress: s.ipAddress,
           userAgent: s.userAgent,
         })),
@@ -789,6 +870,7 @@ export function accountsService(deps: AccountsDeps) {
         await tx.delete(session).where(eq(session.userId, u.id));
         await tx.delete(account).where(eq(account.userId, u.id));
         await tx.delete(twoFactor).where(eq(twoFactor.userId, u.id));
+        await tx.delete(totpLastStep).where(eq(totpLastStep.userId, u.id));
         await tx.delete(consents).where(eq(consents.userId, u.id));
         await tx.delete(verification).where(eq(verification.value, u.id));
         await tx.delete(signInAttempts).where(eq(signInAttempts.key, accountKey(u.email)));

@@ -10,30 +10,16 @@ import {
   TEST_PASSWORD,
   type TestApp,
 } from '../../../test/support/app.ts';
-import { secretFromUri, totp } from '../../../test/support/totp.ts';
+import {
+  backupCodesOf,
+  keyOf,
+  nextCode,
+  secretFromUri,
+  totp,
+  uriOf,
+  wrongCode,
+} from '../../../test/support/totp.ts';
 import { twoFactor, user } from '../../platform/auth/schema.ts';
-
-const decode = (s: string) =>
-  s
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"');
-const uriOf = (html: string) => decode(/id="totp-uri">([^<]+)</.exec(html)?.[1] ?? '');
-const keyOf = (html: string) => /id="totp-secret">([^<]+)</.exec(html)?.[1] ?? '';
-const backupCodesOf = (html: string) =>
-  [...html.matchAll(/<code class="govuk-!-font-size-24">([A-Za-z0-9]{5}-[A-Za-z0-9]{5})<\/code>/g)].map(
-    (m) => m[1]!,
-  );
-
-/** A code that is not valid now (nor in the neighbouring windows the server accepts). */
-function wrongCode(secret: string): string {
-  const valid = new Set([-30_000, 0, 30_000].map((d) => totp(secret, Date.now() + d)));
-  for (let n = 0; ; n++) {
-    const candidate = String(n).padStart(6, '0');
-    if (!valid.has(candidate)) return candidate;
-  }
-}
 
 describe('two-step sign-in', () => {
   let t: TestApp;
@@ -90,7 +76,8 @@ describe('two-step sign-in', () => {
     assert.equal(letters.statusCode, 422);
     assert.match(letters.body, /Wpisz 6 cyfr z aplikacji/);
 
-    const confirm = await c.post('/konto/dwuetapowe/potwierdz', { code: totp(secret) });
+    const enrolmentCode = totp(secret);
+    const confirm = await c.post('/konto/dwuetapowe/potwierdz', { code: enrolmentCode });
     assert.equal(confirm.statusCode, 303);
     assert.equal(confirm.headers.location, '/konto/dwuetapowe');
     const on = await c.get('/konto/dwuetapowe');
@@ -114,7 +101,9 @@ describe('two-step sign-in', () => {
     const bad = await d.post('/logowanie/kod', { code: wrongCode(secret) });
     assert.equal(bad.statusCode, 401);
     assert.match(bad.body, /Kod jest nieprawidłowy lub wygasł/);
-    const good = await d.post('/logowanie/kod', { code: totp(secret) });
+    // The code that confirmed the enrolment is spent: the app's next one signs in.
+    assert.equal((await d.post('/logowanie/kod', { code: enrolmentCode })).statusCode, 401);
+    const good = await d.post('/logowanie/kod', { code: nextCode(secret) });
     assert.equal(good.statusCode, 303);
     assert.equal((await d.get('/konto')).statusCode, 200);
 

@@ -611,6 +611,7 @@ export function TwoFactorPage({
   pending,
   required,
   staffLike,
+  sessionPassed,
   next,
   state,
 }: {
@@ -618,6 +619,8 @@ export function TwoFactorPage({
   pending: boolean;
   required: boolean;
   staffLike: boolean;
+  /** This session passed the second factor (staff powers need it, not only the account's setting). */
+  sessionPassed: boolean;
   next: string;
   state: FormState;
 }) {
@@ -628,6 +631,15 @@ export function TwoFactorPage({
       <ErrorSummary state={state} />
       <H1>{s.title}</H1>
       {required && !enabled ? <WarningText>{s.required}</WarningText> : null}
+      {staffLike && enabled && !sessionPassed ? (
+        <>
+          <WarningText>{s.sessionWithoutCode}</WarningText>
+          <Form action="/wyloguj">
+            <input type="hidden" name="next" value={next || '/panel'} />
+            <Button>{s.signInAgain}</Button>
+          </Form>
+        </>
+      ) : null}
       <p class="govuk-body">{s.explain}</p>
       <p class="govuk-body govuk-!-font-weight-bold">{enabled ? s.isOn : s.isOff}</p>
       {enabled ? (

@@ -11,6 +11,7 @@ import { isLocale } from '../i18n/index.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { PASSWORD_MAX, PASSWORD_MIN } from './passwords.ts';
 import * as authSchema from './schema.ts';
+import { newSessionFields, totpReplayGuard } from './second-factor.ts';
 
 export interface AuthOptions {
   db: Db;
@@ -22,6 +23,8 @@ export interface AuthOptions {
 export const SESSION_COOKIE = 'klaster.session_token';
 export const SESSION_EXPIRES_IN_S = 7 * 24 * 3600;
 export const SESSION_UPDATE_AGE_S = 24 * 3600;
+/** Staff and admin sessions end this long after sign-in, however active (besides the sliding expiry). */
+export const STAFF_SESSION_MAX_AGE_S = 12 * 3600;
 export const TOTP_ISSUER = 'Klaster Zabłocie 20.22';
 
 export function createAuth(o: AuthOptions) {
@@ -105,6 +108,9 @@ export function createAuth(o: AuthOptions) {
     session: {
       expiresIn: SESSION_EXPIRES_IN_S,
       updateAge: SESSION_UPDATE_AGE_S,
+      additionalFields: {
+        secondFactorAt: { type: 'date', required: false, input: false },
+      },
     },
     rateLimit: { enabled: false },
     advanced: {
@@ -117,17 +123,21 @@ export function createAuth(o: AuthOptions) {
     },
     trustedOrigins: [o.baseUrl],
     plugins: [twoFactor({ issuer: TOTP_ISSUER, skipVerificationOnEnable: false })],
+    // A code from the app, once accepted, is refused for the rest of its window (stored per person).
+    hooks: { before: totpReplayGuard(o.db) },
     databaseHooks: {
       session: {
         create: {
-          // A blocked or erased account never gets a session, whatever path created it.
-          before: async (session) => {
+          // A blocked or erased account never gets a session, whatever path created it. Whether the
+          // new session passed the second factor is decided here too, by the path that creates it.
+          before: async (session, endpoint) => {
             const [u] = await o.db
               .select({ blockedAt: authSchema.user.blockedAt, deletedAt: authSchema.user.deletedAt })
               .from(authSchema.user)
               .where(eq(authSchema.user.id, session.userId));
             if (!u || u.blockedAt || u.deletedAt)
               throw new APIError('FORBIDDEN', { message: 'ACCOUNT_BLOCKED', code: 'ACCOUNT_BLOCKED' });
+            return { data: { ...session, ...newSessionFields(endpoint) } };
           },
         },
       },

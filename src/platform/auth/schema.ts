@@ -1,7 +1,8 @@
 // Identity tables used by better-auth (its own ids), plus the platform's fields on the user row:
-// role, unit, preferred language, phone and blocking.
+// role, unit, preferred language, phone and blocking, and on the session row: whether that session
+// passed the second factor (docs/decisions/007-second-factor-per-session.md).
 import { relations, sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const roles = ['resident', 'staff', 'evaluator', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -49,6 +50,8 @@ export const session = pgTable(
     userId: text('user_id')
       .notNull()
       .references(() => user.id, { onDelete: 'cascade' }),
+    /** When this session passed the second factor (at sign-in or by enrolling in it); null: never. */
+    secondFactorAt: ts('second_factor_at'),
   },
   (t) => [index('auth_session_user_idx').on(t.userId)],
 );
@@ -103,6 +106,32 @@ export const twoFactor = pgTable(
   },
   (t) => [index('auth_two_factor_user_idx').on(t.userId), index('auth_two_factor_secret_idx').on(t.secret)],
 );
+
+/**
+ * An enrolment in two-step sign-in that was started and not yet confirmed belongs to the session
+ * that started it: only that session is shown the key and the backup codes, and only it confirms.
+ */
+export const twoFactorEnrolment = pgTable('auth_two_factor_enrolment', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => user.id, { onDelete: 'cascade' }),
+  sessionId: text('session_id')
+    .notNull()
+    .references(() => session.id, { onDelete: 'cascade' }),
+  startedAt: ts('started_at').notNull().defaultNow(),
+});
+
+/**
+ * The last time step (30 s) whose TOTP code was accepted for the person: a code is accepted only for
+ * a later step, so a code, once used, is refused for the rest of its window on every app node.
+ */
+export const totpLastStep = pgTable('auth_totp_last_step', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => user.id, { onDelete: 'cascade' }),
+  step: bigint('step', { mode: 'number' }).notNull(),
+  usedAt: ts('used_at').notNull().defaultNow(),
+});
 
 /**
  * Failed sign-in attempts, counted per account and per client address in fixed windows. An account

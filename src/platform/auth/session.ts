@@ -1,16 +1,26 @@
 // The session lookup on every signed-in request: verify the signed cookie with Node's HMAC and read
 // the session with its user in one prepared query. Anything unusual — a session due for its daily
 // refresh — goes through better-auth itself, which remains the only writer of sessions. See
-// docs/decisions/004-session-lookup.md.
+// docs/decisions/004-session-lookup.md. A staff or admin session also ends 12 hours after sign-in
+// (docs/decisions/007-second-factor-per-session.md).
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { SESSION_COOKIE, SESSION_EXPIRES_IN_S, SESSION_UPDATE_AGE_S } from './auth.ts';
+import {
+  SESSION_COOKIE,
+  SESSION_EXPIRES_IN_S,
+  SESSION_UPDATE_AGE_S,
+  STAFF_SESSION_MAX_AGE_S,
+} from './auth.ts';
 import { session, user } from './schema.ts';
 
 export interface SessionRow {
   sessionId: string;
   expiresAt: Date;
+  /** When the person signed in (a session replaced on the same device keeps it). */
+  createdAt: Date;
+  /** When this session passed the second factor; null if it never did. */
+  secondFactorAt: Date | null;
   user: {
     id: string;
     name: string;
@@ -50,11 +60,19 @@ export function signedSessionToken(cookieHeader: string, secret: string): string
   return null;
 }
 
+/** The session token better-auth set in its answer (a new or rotated session), if validly signed. */
+export function issuedSessionToken(headers: Headers, secret: string): string | null {
+  const pairs = headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
+  return pairs.length ? signedSessionToken(pairs.join('; '), secret) : null;
+}
+
 export function sessionReader(db: Db, secret: string) {
   const query = db
     .select({
       sessionId: session.id,
       expiresAt: session.expiresAt,
+      createdAt: session.createdAt,
+      secondFactorAt: session.secondFactorAt,
       user: {
         id: user.id,
         name: user.name,
@@ -78,6 +96,9 @@ export function sessionReader(db: Db, secret: string) {
     if (!token) return { kind: 'none' };
     const [row] = await query.execute({ token });
     if (!row) return { kind: 'none' };
+    // Staff powers are not left signed in for days: their sessions end 12 hours after sign-in.
+    const staffLike = row.user.role === 'staff' || row.user.role === 'admin';
+    if (staffLike && row.createdAt.getTime() <= now - STAFF_SESSION_MAX_AGE_S * 1000) return { kind: 'none' };
     // better-auth extends a session (and its cookie) once it is a day old: let it do that.
     const refreshDue =
       row.expiresAt.getTime() - SESSION_EXPIRES_IN_S * 1000 + SESSION_UPDATE_AGE_S * 1000 <= now;

@@ -39,9 +39,18 @@ export interface Actor {
   id: string;
   name: string;
   email: string;
+  /**
+   * The powers of this request: the account's role, except that staff and administrators whose
+   * session has not passed the second factor are residents (everywhere: policies, services, views).
+   */
   role: Role;
+  /** The role on the account (what `role` is once this session has passed the second factor). */
+  accountRole: Role;
   staffUnit: string | null;
+  /** The account has two-step sign-in on. Staff powers need `secondFactor`, which is of the session. */
   twoFactorEnabled: boolean;
+  /** This session passed the second factor (at sign-in, or by enrolling in it) and it is still on. */
+  secondFactor: boolean;
   locale: Locale;
   emailVerified: boolean;
   sessionId: string;
@@ -183,13 +192,19 @@ export const webPlatform = fp<WebOptions>(
         }
         const u = found.kind === 'valid' ? found.row.user : null;
         if (found.kind === 'valid' && u && !u.blockedAt && !u.deletedAt) {
+          const accountRole = u.role as Role;
+          const secondFactor = found.row.secondFactorAt !== null && u.twoFactorEnabled;
+          // The one place staff powers are granted: only to a session that passed the second factor.
+          const withheld = (accountRole === 'staff' || accountRole === 'admin') && !secondFactor;
           request.actor = {
             id: u.id,
             name: u.name,
             email: u.email,
-            role: u.role as Role,
-            staffUnit: u.staffUnit,
+            role: withheld ? 'resident' : accountRole,
+            accountRole,
+            staffUnit: withheld ? null : u.staffUnit,
             twoFactorEnabled: u.twoFactorEnabled,
+            secondFactor,
             locale: isLocale(u.locale) ? u.locale : 'pl',
             emailVerified: u.emailVerified,
             sessionId: found.row.sessionId,
@@ -219,10 +234,12 @@ export const webPlatform = fp<WebOptions>(
           if (isApiRequest(request) || !SAFE.has(request.method)) throw new UnauthorizedError();
           return reply.redirect(`/logowanie?next=${encodeURIComponent(safeNext(request.url))}`, 303);
         }
-        const staffLike = actor.role === 'staff' || actor.role === 'admin';
+        const held = actor.accountRole;
+        const staffLike = held === 'staff' || held === 'admin';
         if (access === 'staff' && !staffLike) throw new ForbiddenError();
-        if (access === 'admin' && actor.role !== 'admin') throw new ForbiddenError();
-        if ((access === 'staff' || access === 'admin') && !actor.twoFactorEnabled) {
+        if (access === 'admin' && held !== 'admin') throw new ForbiddenError();
+        // Staff powers need a session that passed the second factor, not only an account that has it.
+        if ((access === 'staff' || access === 'admin') && !actor.secondFactor) {
           if (isApiRequest(request) || !SAFE.has(request.method))
             throw new ForbiddenError('two_factor_required');
           return reply.redirect(

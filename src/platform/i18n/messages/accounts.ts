@@ -223,6 +223,11 @@ export const accounts = catalogue({
       disabledFlash: 'Logowanie dwuetapowe zostało wyłączone.',
       staffMustKeep:
         'Pracownicy i administratorzy muszą mieć włączone logowanie dwuetapowe, dlatego nie można go wyłączyć.',
+      sessionWithoutCode:
+        'To urządzenie zalogowało się bez kodu z aplikacji, dlatego panel pracownika jest na nim zamknięty. Wyloguj się i zaloguj ponownie — tym razem z kodem.',
+      signInAgain: 'Wyloguj się i zaloguj ponownie',
+      signInWithCodeFirst:
+        'To urządzenie zalogowało się bez kodu z aplikacji. Aby to zmienić, wyloguj się i zaloguj ponownie z kodem.',
     },
     data: {
       title: 'Pobierz swoje dane',
@@ -477,6 +482,11 @@ export const accounts = catalogue({
       disable: 'Turn off two-step sign-in',
       disabledFlash: 'Two-step sign-in has been turned off.',
       staffMustKeep: 'Staff and administrators must keep two-step sign-in on, so it cannot be turned off.',
+      sessionWithoutCode:
+        'This device signed in without a code from your app, so the staff back office is closed on it. Sign out and sign in again — this time with the code.',
+      signInAgain: 'Sign out and sign in again',
+      signInWithCodeFirst:
+        'This device signed in without a code from your app. To change this, sign out and sign in again with the code.',
     },
     data: {
       title: 'Download your data',
@@ -736,6 +746,11 @@ export const accounts = catalogue({
       disabledFlash: 'Двоетапний вхід вимкнено.',
       staffMustKeep:
         'Працівники й адміністратори мусять мати увімкнений двоетапний вхід, тому його не можна вимкнути.',
+      sessionWithoutCode:
+        'Цей пристрій увійшов без коду із застосунку, тому панель працівника на ньому закрита. Вийдіть і увійдіть знову — цього разу з кодом.',
+      signInAgain: 'Вийти й увійти знову',
+      signInWithCodeFirst:
+        'Цей пристрій увійшов без коду із застосунку. Щоб змінити це, вийдіть і увійдіть знову з кодом.',
     },
     data: {
       title: 'Завантажити свої дані',
