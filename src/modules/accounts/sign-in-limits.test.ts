@@ -14,7 +14,7 @@ import {
   type TestApp,
 } from '../../../test/support/app.ts';
 import { randomAddress } from '../../../test/support/routes.ts';
-import { secretFromUri, totp } from '../../../test/support/totp.ts';
+import { nextCode, secretFromUri, totp } from '../../../test/support/totp.ts';
 import { type Locale, signInAttempts, verification } from '../../platform/auth/schema.ts';
 import { ensureUser } from '../../platform/auth/users.ts';
 import { messages } from '../../platform/i18n/index.ts';
@@ -268,7 +268,10 @@ describe('sign-in limits', () => {
     const setup = await c.post('/konto/dwuetapowe/wlacz', { password: TEST_PASSWORD });
     assert.equal(setup.statusCode, 200);
     const secret = secretFromUri(decode(/id="totp-uri">([^<]+)</.exec(setup.body)?.[1] ?? ''));
-    assert.equal((await c.post('/konto/dwuetapowe/potwierdz', { code: totp(secret) })).statusCode, 303);
+    // A code is accepted once (and only a later one after it): enrolment takes the previous
+    // window's code, the sign-in below the current one, the last attempt the next one.
+    const previous = totp(secret, Date.now() - 30_000);
+    assert.equal((await c.post('/konto/dwuetapowe/potwierdz', { code: previous })).statusCode, 303);
 
     const hot = randomAddress();
     for (let i = 0; i < LIMIT; i++) assert.equal((await signIn(fresh('guess'), WRONG, hot)).statusCode, 401);
@@ -293,7 +296,7 @@ describe('sign-in limits', () => {
       }
     }
     assert.equal((await signIn(c.email, TEST_PASSWORD, randomAddress(), thief)).statusCode, 303);
-    const locked = await postFrom(thief, randomAddress(), '/logowanie/kod', { code: totp(secret) });
+    const locked = await postFrom(thief, randomAddress(), '/logowanie/kod', { code: nextCode(secret) });
     assert.equal(locked.statusCode, 429);
     assert.ok(has(locked.body, messages.pl.accounts.tooManyAttempts(15)));
     assert.equal((await thief.get('/konto')).statusCode, 303, 'not signed in');
