@@ -19,7 +19,7 @@ import { pagesModule } from './modules/pages/routes.tsx';
 import { panelModule } from './modules/panel/routes.tsx';
 import { spacesPrivacy } from './modules/spaces/bookings.ts';
 import { spacesModule, spacesSchedules } from './modules/spaces/module.ts';
-import { type Auth, createAuth, SESSION_COOKIE } from './platform/auth/auth.ts';
+import { type Auth, createAuth, sessionCookieName } from './platform/auth/auth.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { frameworkErrors, webPlatform } from './platform/http/web.ts';
 import { retentionJob } from './platform/jobs/retention.ts';
@@ -138,7 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     secret: config.authSecret,
     production: config.production,
     contactEmail: config.contactEmail,
-    sessionCookieName: SESSION_COOKIE,
+    sessionCookieName: sessionCookieName(config.production),
     publicPrefixes: ['/assets/'],
   });
   await app.register(fastifyStatic, {

@@ -27,13 +27,20 @@ export interface SessionRow {
 
 export type SessionLookup = { kind: 'none' } | { kind: 'valid'; row: SessionRow } | { kind: 'refresh' };
 
-/** The session token from the Cookie header, if its signature is ours (better-call's format). */
-export function signedSessionToken(cookieHeader: string, secret: string): string | null {
+/**
+ * The session token from the Cookie header, if its signature is ours (better-call's format). Only
+ * the cookie of that exact name counts (in production __Host-klaster.session_token).
+ */
+export function signedSessionToken(
+  cookieHeader: string,
+  secret: string,
+  cookieName = SESSION_COOKIE,
+): string | null {
   for (const part of cookieHeader.split(';')) {
     const eqAt = part.indexOf('=');
     if (eqAt < 0) continue;
     const name = part.slice(0, eqAt).trim();
-    if (name !== SESSION_COOKIE && name !== `__Secure-${SESSION_COOKIE}`) continue;
+    if (name !== cookieName) continue;
     let value: string;
     try {
       value = decodeURIComponent(part.slice(eqAt + 1).trim());
@@ -50,7 +57,7 @@ export function signedSessionToken(cookieHeader: string, secret: string): string
   return null;
 }
 
-export function sessionReader(db: Db, secret: string) {
+export function sessionReader(db: Db, secret: string, cookieName = SESSION_COOKIE) {
   const query = db
     .select({
       sessionId: session.id,
@@ -74,7 +81,7 @@ export function sessionReader(db: Db, secret: string) {
     .prepare('klaster_session_lookup');
 
   return async function read(cookieHeader: string, now = Date.now()): Promise<SessionLookup> {
-    const token = signedSessionToken(cookieHeader, secret);
+    const token = signedSessionToken(cookieHeader, secret, cookieName);
     if (!token) return { kind: 'none' };
     const [row] = await query.execute({ token });
     if (!row) return { kind: 'none' };

@@ -73,7 +73,8 @@ declare module 'fastify' {
 }
 
 export const LANG_COOKIE = 'klaster_lang';
-const CSRF_COOKIE = 'klaster_csrf';
+/** The anonymous CSRF seed; in production __Host- prefixed, so no sibling subdomain can plant one. */
+const csrfCookieName = (production: boolean) => (production ? '__Host-klaster_csrf' : 'klaster_csrf');
 const FLASH_COOKIE = 'klaster_flash';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -83,6 +84,7 @@ export interface WebOptions {
   secret: string;
   production: boolean;
   contactEmail: string;
+  /** The session cookie's exact name (see auth.ts sessionCookieName). */
   sessionCookieName: string;
   /** URL prefixes of routes registered by third-party plugins (static files) that are public. */
   publicPrefixes: string[];
@@ -134,8 +136,14 @@ function holdsNul(input: unknown): boolean {
 export const webPlatform = fp<WebOptions>(
   async (app: FastifyInstance, o: WebOptions) => {
     const cookieBase = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: o.production };
-    const csrfFor = (seed: string) =>
-      createHmac('sha256', o.secret).update(`csrf:${seed}`).digest('base64url');
+    const CSRF_COOKIE = csrfCookieName(o.production);
+    // A form's token is an HMAC of what it is bound to: the session when someone is signed in, else
+    // the random seed in the anonymous visitor's cookie. A token never works for another binding.
+    const csrfFor = (binding: string) =>
+      createHmac('sha256', o.secret).update(`csrf:${binding}`).digest('base64url');
+    const newSeed = () => randomBytes(24).toString('base64url');
+    const hasSessionCookie = (request: FastifyRequest) =>
+      request.headers.cookie?.includes(o.sessionCookieName) ?? false;
 
     app.decorateRequest('actor', null);
     app.decorateRequest('locale', 'pl');
@@ -151,7 +159,7 @@ export const webPlatform = fp<WebOptions>(
     });
 
     // Every route must say who may use it; registering one that does not is a programming error.
-    const readSession = sessionReader(o.db, o.secret);
+    const readSession = sessionReader(o.db, o.secret, o.sessionCookieName);
     const routes: RouteAccess[] = [];
     app.decorate('routeAccess', () => routes);
     app.addHook('onRoute', (route) => {
@@ -171,7 +179,7 @@ export const webPlatform = fp<WebOptions>(
       reply.header('x-request-id', request.id);
       // Who is asking.
       const cookieHeader = request.headers.cookie;
-      if (cookieHeader?.includes(o.sessionCookieName)) {
+      if (cookieHeader && hasSessionCookie(request)) {
         let found = await readSession(cookieHeader);
         if (found.kind === 'refresh') {
           // better-auth extends the session and sends the renewed cookie.
@@ -232,17 +240,20 @@ export const webPlatform = fp<WebOptions>(
         }
       }
 
-      // CSRF: a random HttpOnly cookie; forms carry its HMAC, which a cross-site page cannot compute.
+      // CSRF: forms carry an HMAC of the session (signed in) or of a random HttpOnly seed cookie
+      // (anonymous), which a cross-site page can neither read nor compute.
       if (!isApiRequest(request)) {
-        let seed = request.cookies[CSRF_COOKIE];
-        if (!seed || seed.length < 20 || seed.length > 100) {
-          seed = randomBytes(24).toString('base64url');
-          reply.setCookie(CSRF_COOKIE, seed, { ...cookieBase, maxAge: 60 * 60 * 24 * 30 });
-          // A request that arrives without the cookie cannot carry a valid token.
-          request.csrfToken = csrfFor(seed);
-          if (!SAFE.has(request.method)) (request as { csrfFresh?: boolean }).csrfFresh = true;
+        if (request.actor) {
+          request.csrfToken = csrfFor(`session:${request.actor.sessionId}`);
         } else {
-          request.csrfToken = csrfFor(seed);
+          let seed = request.cookies[CSRF_COOKIE];
+          if (!seed || seed.length < 20 || seed.length > 100) {
+            seed = newSeed();
+            reply.setCookie(CSRF_COOKIE, seed, { ...cookieBase, maxAge: 60 * 60 * 24 * 30 });
+            // A request that arrives without the cookie cannot carry a valid token.
+            if (!SAFE.has(request.method)) (request as { csrfFresh?: boolean }).csrfFresh = true;
+          }
+          request.csrfToken = csrfFor(`seed:${seed}`);
         }
       }
     });
@@ -253,6 +264,24 @@ export const webPlatform = fp<WebOptions>(
       if (holdsNul(request.params) || holdsNul(request.query) || holdsNul(request.body))
         throw new AppError(400, 'invalid_characters', 'text must not contain NUL characters');
     });
+
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (isApiRequest(request)) {
+        // Anything answered to someone with a session may be personal: no cache keeps it.
+        if (request.actor || hasSessionCookie(request)) reply.header('cache-control', 'no-store');
+      } else if (setsSessionCookie(reply)) {
+        // Signing in (or out): a new anonymous seed, so a seed someone planted or saw before is
+        // worth nothing afterwards.
+        reply.setCookie(CSRF_COOKIE, newSeed(), { ...cookieBase, maxAge: 60 * 60 * 24 * 30 });
+      }
+      return payload;
+    });
+
+    function setsSessionCookie(reply: FastifyReply): boolean {
+      const set = reply.getHeader('set-cookie');
+      const all = Array.isArray(set) ? set : set === undefined ? [] : [String(set)];
+      return all.some((c) => c.startsWith(`${o.sessionCookieName}=`));
+    }
 
     function checkCsrf(request: FastifyRequest) {
       const sent = (request.body as Record<string, unknown> | undefined)?._csrf;
