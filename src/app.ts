@@ -86,11 +86,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(cookie, { secret: config.authSecret });
   await app.register(formbody, { bodyLimit: config.bodyLimit });
-  // Uploads: fields and files land on request.body (so the CSRF check sees `_csrf`); a file over
-  // UPLOAD_LIMIT_BYTES is refused with 413 before it is buffered. Content is checked in platform/files.
+  // Uploads: taken only by routes that declare `config.upload`, streamed with limits after the
+  // CSRF token (platform/http/uploads.ts); every other route refuses a multipart body at once.
+  // Content is checked in platform/files.
   await app.register(multipart, {
-    attachFieldsToBody: 'keyValues',
-    limits: { fileSize: config.uploadLimit, files: 5, fields: 100, fieldSize: 100_000, parts: 110 },
+    // A file over the limit is cut there (uploads.ts keeps one byte more and the form says so).
+    throwFileSizeLimit: false,
+    limits: { fileSize: config.uploadLimit, files: 1, fields: 50, fieldSize: config.bodyLimit, parts: 51 },
   });
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -140,6 +142,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     contactEmail: config.contactEmail,
     sessionCookieName: sessionCookieName(config.production),
     publicPrefixes: ['/assets/'],
+    bodyLimit: config.bodyLimit,
+    uploadLimit: config.uploadLimit,
   });
   await app.register(fastifyStatic, {
     root: [path.join(projectRoot, 'public', 'build'), path.join(projectRoot, 'public')],

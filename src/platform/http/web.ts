@@ -21,6 +21,7 @@ import {
   TooManyRequestsError,
   UnauthorizedError,
 } from './errors.ts';
+import { isMultipart, readUpload, screenMultipart, type UploadConfig } from './uploads.ts';
 
 /** Who may use a route. Resource-level rules (organisation owner…) live in each module's policy. */
 export type Access = 'public' | 'user' | 'staff' | 'admin';
@@ -31,6 +32,8 @@ export interface RouteAccess {
   method: string;
   url: string;
   access: Access;
+  /** Whether it takes file uploads (multipart bodies); every other route refuses them. */
+  upload: boolean;
   /** The route's validation schemas (zod), if it declared any. */
   schema?: FastifySchema | undefined;
 }
@@ -50,6 +53,8 @@ export interface Actor {
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** Set only on the routes that take file uploads (see uploads.ts). */
+    upload?: UploadConfig;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -88,6 +93,9 @@ export interface WebOptions {
   sessionCookieName: string;
   /** URL prefixes of routes registered by third-party plugins (static files) that are public. */
   publicPrefixes: string[];
+  /** BODY_LIMIT_BYTES and UPLOAD_LIMIT_BYTES. */
+  bodyLimit: number;
+  uploadLimit: number;
 }
 
 export const isApiRequest = (request: FastifyRequest) => request.url.startsWith('/api/v1/');
@@ -123,7 +131,8 @@ function holdsNul(input: unknown): boolean {
     const value = stack.pop();
     if (typeof value === 'string') {
       if (value.includes('\u0000')) return true;
-    } else if (value && typeof value === 'object') {
+    } else if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
+      // (An uploaded file may hold any bytes; it is checked by its content elsewhere.)
       for (const [k, v] of Object.entries(value)) {
         if (k.includes('\u0000')) return true;
         stack.push(v);
@@ -167,16 +176,30 @@ export const webPlatform = fp<WebOptions>(
       if (o.publicPrefixes.some((p) => route.url.startsWith(p))) {
         route.config = { ...(route.config ?? {}), access: 'public' };
       }
-      const access = (route.config as { access?: Access } | undefined)?.access;
+      const config = route.config as { access?: Access; upload?: UploadConfig } | undefined;
+      const access = config?.access;
       if (!access || !accessLevels.includes(access)) {
         throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
       }
+      // Uploads cost memory: only signed-in people may send them.
+      if (config?.upload && access === 'public')
+        throw new Error(`Route ${route.method} ${route.url} takes uploads and must not be public`);
       for (const method of [route.method].flat())
-        routes.push({ method, url: route.url, access, schema: route.schema });
+        routes.push({
+          method,
+          url: route.url,
+          access,
+          upload: Boolean(config?.upload),
+          schema: route.schema,
+        });
     });
 
+    const uploadLimits = { bodyLimit: o.bodyLimit, uploadLimit: o.uploadLimit };
     app.addHook('onRequest', async (request, reply) => {
       reply.header('x-request-id', request.id);
+      // A multipart body where no upload is taken (or too big for the one that is): refused
+      // before anything else, and before a byte of it is read.
+      screenMultipart(request, reply, request.routeOptions.config?.upload, uploadLimits);
       // Who is asking.
       const cookieHeader = request.headers.cookie;
       if (cookieHeader && hasSessionCookie(request)) {
@@ -258,8 +281,16 @@ export const webPlatform = fp<WebOptions>(
       }
     });
 
-    app.addHook('preValidation', async (request) => {
-      if (!SAFE.has(request.method) && !isApiRequest(request)) checkCsrf(request);
+    app.addHook('preValidation', async (request, reply) => {
+      if (!SAFE.has(request.method) && !isApiRequest(request)) {
+        const upload = request.routeOptions.config?.upload;
+        if (upload && isMultipart(request)) {
+          // Read as a stream; its first part is the token, checked before any file is read.
+          request.body = await readUpload(request, reply, upload, uploadLimits, (sent) =>
+            tokenMatches(request, sent),
+          );
+        } else checkCsrf(request);
+      }
       // No text with NUL characters goes any further: PostgreSQL cannot store them.
       if (holdsNul(request.params) || holdsNul(request.query) || holdsNul(request.body))
         throw new AppError(400, 'invalid_characters', 'text must not contain NUL characters');
@@ -283,15 +314,17 @@ export const webPlatform = fp<WebOptions>(
       return all.some((c) => c.startsWith(`${o.sessionCookieName}=`));
     }
 
-    function checkCsrf(request: FastifyRequest) {
-      const sent = (request.body as Record<string, unknown> | undefined)?._csrf;
+    function tokenMatches(request: FastifyRequest, sent: unknown): boolean {
       const expected = Buffer.from(request.csrfToken);
       const fresh = (request as { csrfFresh?: boolean }).csrfFresh === true;
       // Compare bytes, not characters: "ż" is one character and two bytes.
       const given = Buffer.from(typeof sent === 'string' ? sent : '');
-      if (fresh || given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        throw new AppError(403, 'csrf', 'missing or invalid CSRF token');
-      }
+      return !fresh && given.length === expected.length && timingSafeEqual(given, expected);
+    }
+
+    function checkCsrf(request: FastifyRequest) {
+      const sent = (request.body as Record<string, unknown> | undefined)?._csrf;
+      if (!tokenMatches(request, sent)) throw new AppError(403, 'csrf', 'missing or invalid CSRF token');
     }
 
     app.decorateReply('seeOther', function (this: FastifyReply, url: string) {
@@ -475,6 +508,8 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
   } else if (c.status >= 500) request.log.error({ err: loggableError(error) }, 'request failed');
   if (!request.t) request.t = messages[request.locale ?? 'pl'];
   if (error instanceof TooManyRequestsError) reply.header('retry-after', String(error.retryAfterSeconds));
+  // A refused upload is not read to its end: the connection closes after the answer.
+  if (isMultipart(request)) reply.header('connection', 'close');
   const t = request.t.common.pages;
   const titles: Record<ErrorKind, [string, string]> = {
     notFound: [t.notFoundTitle, t.notFoundBody],
