@@ -19,7 +19,7 @@ import { pagesModule } from './modules/pages/routes.tsx';
 import { panelModule } from './modules/panel/routes.tsx';
 import { spacesPrivacy } from './modules/spaces/bookings.ts';
 import { spacesModule, spacesSchedules } from './modules/spaces/module.ts';
-import { type Auth, createAuth, SESSION_COOKIE } from './platform/auth/auth.ts';
+import { type Auth, createAuth, sessionCookieName } from './platform/auth/auth.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { frameworkErrors, webPlatform } from './platform/http/web.ts';
 import { retentionJob } from './platform/jobs/retention.ts';
@@ -92,11 +92,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(cookie, { secret: config.authSecret });
   await app.register(formbody, { bodyLimit: config.bodyLimit });
-  // Uploads: fields and files land on request.body (so the CSRF check sees `_csrf`); a file over
-  // UPLOAD_LIMIT_BYTES is refused with 413 before it is buffered. Content is checked in platform/files.
+  // Uploads: taken only by routes that declare `config.upload`, streamed with limits after the
+  // CSRF token (platform/http/uploads.ts); every other route refuses a multipart body at once.
+  // Content is checked in platform/files.
   await app.register(multipart, {
-    attachFieldsToBody: 'keyValues',
-    limits: { fileSize: config.uploadLimit, files: 5, fields: 100, fieldSize: 100_000, parts: 110 },
+    // A file over the limit is cut there (uploads.ts keeps one byte more and the form says so).
+    throwFileSizeLimit: false,
+    limits: { fileSize: config.uploadLimit, files: 1, fields: 50, fieldSize: config.bodyLimit, parts: 51 },
   });
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -150,8 +152,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     secret: config.authSecret,
     production: config.production,
     contactEmail: config.contactEmail,
-    sessionCookieName: SESSION_COOKIE,
+    sessionCookieName: sessionCookieName(config.production),
     publicPrefixes: ['/assets/'],
+    bodyLimit: config.bodyLimit,
+    uploadLimit: config.uploadLimit,
   });
   await app.register(fastifyStatic, {
     root: [path.join(projectRoot, 'public', 'build'), path.join(projectRoot, 'public')],

@@ -11,6 +11,7 @@ import { runMigrations } from '../db/migrate.ts';
 import { passwordProblem } from '../platform/auth/passwords.ts';
 import { user } from '../platform/auth/schema.ts';
 import { ensureUser } from '../platform/auth/users.ts';
+import { PERSON_NAME_MAX, personName } from '../platform/http/forms.ts';
 import { DEMO_PASSWORD, demoAccounts, loadDemoData } from '../seed/demo.ts';
 
 /** sysexits.h: EX_USAGE and EX_CONFIG. */
@@ -81,11 +82,22 @@ const adminArgs = z.object({
   email: z.email({
     error: (i) => (i.input === undefined ? '--email is required' : '--email is not an e-mail address'),
   }),
-  name: z
-    .string({ error: '--name is required' })
-    .trim()
-    .min(1, '--name must not be empty')
-    .max(200, '--name is too long'),
+  // The same rule as the sign-up and profile forms (platform personName), in the command's words.
+  name: z.string({ error: '--name is required' }).transform((v, ctx) => {
+    const r = personName.safeParse(v);
+    if (r.success) return r.data;
+    const code = r.error.issues[0]?.code;
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        code === 'too_small'
+          ? '--name must not be empty'
+          : code === 'too_big'
+            ? `--name is too long (at most ${PERSON_NAME_MAX} characters)`
+            : '--name must be one line, without control characters',
+    });
+    return z.NEVER;
+  }),
 });
 
 const commands: Record<string, (argv: string[]) => Promise<number>> = {

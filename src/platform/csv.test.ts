@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { formulaCells, readCsv } from '../../test/support/csv.ts';
 import { CSV_BOM, csvDocument, csvField, csvRow } from './csv.ts';
 
 describe('CSV (RFC 4180)', () => {
@@ -19,6 +21,68 @@ describe('CSV (RFC 4180)', () => {
     assert.equal(csvField('=HYPERLINK("http://x")'), `"'=HYPERLINK(""http://x"")"`);
     assert.equal(csvField('+48 12 616 12 34'), "'+48 12 616 12 34");
     assert.equal(csvField('@cmd'), "'@cmd");
+  });
+
+  it('neutralises a formula after a semicolon or a comma inside a field, and quotes fields with semicolons', () => {
+    // Polish Excel splits on ";": an unquoted "Nowak;=1+1" would become two cells, one a formula.
+    assert.equal(csvField('Nowak;=1+1'), `"Nowak;'=1+1"`);
+    assert.equal(csvField('Nowak, -2+3'), `"Nowak, '-2+3"`);
+    assert.equal(csvField('a;\t=b'), `"a;\t'=b"`);
+    assert.equal(csvField('a;"=b"'), `"a;""'=b"""`);
+    assert.equal(csvField(' =1+1'), `" '=1+1"`);
+    assert.equal(csvField('pierwsza\r\n=2+2'), `"pierwsza\r\n'=2+2"`);
+    assert.equal(csvField('\tx'), `'\tx`);
+    assert.equal(csvField('tylko;średnik'), '"tylko;średnik"');
+    assert.equal(csvField('Kowalska-Nowak'), 'Kowalska-Nowak', 'a hyphen inside a word is no formula');
+    assert.equal(csvField('J. Kowalski; Zabłocie 20'), '"J. Kowalski; Zabłocie 20"');
+  });
+
+  it('keeps numbers as numbers (a negative number is not text that could run)', () => {
+    assert.equal(csvField(-5), '-5');
+    assert.equal(csvField(12.5), '12.5');
+  });
+
+  it('no cell of any document reads as a formula with either separator, and only apostrophes are added', () => {
+    const risky = fc.constantFrom(
+      '=',
+      '+',
+      '-',
+      '@',
+      '\t',
+      '\r',
+      '\n',
+      ';',
+      ',',
+      '"',
+      ' ',
+      "'",
+      'a',
+      'ż',
+      '1',
+    );
+    const text = fc.oneof(
+      fc.string({ unit: risky, maxLength: 12 }),
+      fc.string({ maxLength: 12 }),
+      fc.string({ unit: 'grapheme', maxLength: 8 }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(text, { minLength: 1, maxLength: 4 }), { maxLength: 4 }), (rows) => {
+        const doc = csvDocument(['a', 'b'], rows);
+        assert.deepEqual(formulaCells(doc), [], JSON.stringify(doc));
+        // Read as RFC 4180 says (comma), every field is one cell again, changed only by apostrophes.
+        const read = readCsv(doc, ',').slice(1);
+        assert.equal(read.length, rows.length, JSON.stringify(doc));
+        rows.forEach((row, r) => {
+          assert.equal(read[r]!.length, row.length);
+          row.forEach((value, c) => {
+            assert.equal(read[r]![c]!.replaceAll("'", ''), value.replaceAll("'", ''));
+          });
+        });
+        for (const value of rows.flat())
+          if (value.includes(';')) assert.ok(csvField(value).startsWith('"'), `quoted: ${value}`);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('writes a whole document with a byte-order mark, header and rows', () => {

@@ -193,7 +193,7 @@ describe('security baseline', () => {
       assert.equal(signIn.statusCode, 303);
       cookies.push(...setCookies(signIn));
       const names = cookies.map((x) => x.split('=')[0]);
-      assert.ok(names.includes('klaster_csrf'), names.join());
+      assert.ok(names.includes('__Host-klaster_csrf'), names.join());
       assert.ok(names.includes('klaster_lang'), names.join());
       assert.ok(
         names.some((n) => /session_token$/.test(n ?? '')),

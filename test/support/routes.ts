@@ -133,7 +133,9 @@ export class ActorPool {
       if (kind === 'staff-session-no-2fa')
         await db.update(user).set({ twoFactorEnabled: true }).where(eq(user.id, id));
       const sessions = await db.select().from(session).where(eq(session.userId, id));
-      return { kind, client, csrf, userId: id, sessions, cookies: new Map(client.cookies) };
+      // A signed-in person's forms carry the token of their session, not the one from before.
+      const own = await client.csrf();
+      return { kind, client, csrf: own, userId: id, sessions, cookies: new Map(client.cookies) };
     }
     return { kind, client, csrf };
   }

@@ -39,7 +39,7 @@ import {
 } from './views.tsx';
 
 export const signUpSchema = z.object({
-  name: f.text(120),
+  name: f.personName(),
   email: f.email(),
   password: f.password(),
   locale: f.choice(locales),

@@ -90,7 +90,7 @@ export interface AccountOverview {
 
 /** The profile form and the service check the same things. */
 export const profileInput = z.object({
-  name: f.text(120),
+  name: f.personName(),
   locale: f.choice(locales),
   phone: f.phone(),
 });

@@ -13,7 +13,7 @@ import { AppError, NotFoundError, RuleError } from '../../platform/http/errors.t
 import { checkedInput, f } from '../../platform/http/forms.ts';
 import { formatDateTime } from '../../platform/i18n/index.ts';
 import { uuidPattern, uuidv7 } from '../../platform/ids.ts';
-import { enqueueMail } from '../../platform/mail/outbox.ts';
+import { enqueueMail, mailSafeName } from '../../platform/mail/outbox.ts';
 import { authorize, type PolicyActor } from '../../platform/policy.ts';
 import type { PersonalDataContributor } from '../../platform/privacy.ts';
 import type { Clock } from '../../platform/time/clock.ts';
@@ -740,9 +740,10 @@ export function organisationsService(deps: OrganisationsDeps) {
             locale,
             userId: invitee?.id ?? null,
             template: 'orgInvitation',
+            // The address may be nobody's yet: the names travel only as one short line, no link.
             args: [
-              org.name,
-              actor.name ?? '',
+              mailSafeName(org.name),
+              mailSafeName(actor.name),
               input.role,
               `${deps.baseUrl}/zaproszenia/${token}`,
               formatDateTime(locale, expiresAt, 'date'),

@@ -810,7 +810,10 @@ export async function resourcesRoutes(app: FastifyInstance) {
 
   app.post(
     `${PANEL_BASE}/:id/zdjecia`,
-    { ...staff, schema: { hide: true, params: idParams } },
+    {
+      config: { access: 'staff', upload: { files: ['photo'], maxFileBytes: photoLimit } },
+      schema: { hide: true, params: idParams },
+    },
     async (request, reply) => {
       const t = request.t;
       const actor = actorOf(request);

@@ -21,6 +21,13 @@ export interface AuthOptions {
 }
 
 export const SESSION_COOKIE = 'klaster.session_token';
+/**
+ * The session cookie's name. In production every better-auth cookie has the __Host- prefix: the
+ * browser then accepts it only with Secure, Path=/ and no Domain, so no sibling subdomain can set
+ * one (which a __Secure- cookie would still allow).
+ */
+export const sessionCookieName = (production: boolean) =>
+  production ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
 export const SESSION_EXPIRES_IN_S = 7 * 24 * 3600;
 export const SESSION_UPDATE_AGE_S = 24 * 3600;
 /** Staff and admin sessions end this long after sign-in, however active (besides the sliding expiry). */
@@ -114,8 +121,10 @@ export function createAuth(o: AuthOptions) {
     },
     rateLimit: { enabled: false },
     advanced: {
-      cookiePrefix: 'klaster',
-      useSecureCookies: o.production,
+      // better-auth's own secure prefix is __Secure-; we name the cookies __Host-klaster.* ourselves
+      // (see sessionCookieName) and mark them Secure through the default attributes.
+      cookiePrefix: o.production ? '__Host-klaster' : 'klaster',
+      useSecureCookies: false,
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure: o.production, path: '/' },
       ipAddress: { ipAddressHeaders: ['x-klaster-client-ip'] },
       // A session is read with its user in one query on every signed-in request.

@@ -11,6 +11,7 @@ import {
   SESSION_EXPIRES_IN_S,
   SESSION_UPDATE_AGE_S,
   STAFF_SESSION_MAX_AGE_S,
+  sessionCookieName,
 } from './auth.ts';
 import { session, user } from './schema.ts';
 
@@ -37,13 +38,20 @@ export interface SessionRow {
 
 export type SessionLookup = { kind: 'none' } | { kind: 'valid'; row: SessionRow } | { kind: 'refresh' };
 
-/** The session token from the Cookie header, if its signature is ours (better-call's format). */
-export function signedSessionToken(cookieHeader: string, secret: string): string | null {
+/**
+ * The session token from the Cookie header, if its signature is ours (better-call's format). Only
+ * the cookie of that exact name counts (in production __Host-klaster.session_token).
+ */
+export function signedSessionToken(
+  cookieHeader: string,
+  secret: string,
+  cookieName = SESSION_COOKIE,
+): string | null {
   for (const part of cookieHeader.split(';')) {
     const eqAt = part.indexOf('=');
     if (eqAt < 0) continue;
     const name = part.slice(0, eqAt).trim();
-    if (name !== SESSION_COOKIE && name !== `__Secure-${SESSION_COOKIE}`) continue;
+    if (name !== cookieName) continue;
     let value: string;
     try {
       value = decodeURIComponent(part.slice(eqAt + 1).trim());
@@ -63,10 +71,13 @@ export function signedSessionToken(cookieHeader: string, secret: string): string
 /** The session token better-auth set in its answer (a new or rotated session), if validly signed. */
 export function issuedSessionToken(headers: Headers, secret: string): string | null {
   const pairs = headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
-  return pairs.length ? signedSessionToken(pairs.join('; '), secret) : null;
+  if (pairs.length === 0) return null;
+  const header = pairs.join('; ');
+  // Outside production the cookie has no prefix; in production it is `__Host-` prefixed.
+  return signedSessionToken(header, secret) ?? signedSessionToken(header, secret, sessionCookieName(true));
 }
 
-export function sessionReader(db: Db, secret: string) {
+export function sessionReader(db: Db, secret: string, cookieName = SESSION_COOKIE) {
   const query = db
     .select({
       sessionId: session.id,
@@ -92,7 +103,7 @@ export function sessionReader(db: Db, secret: string) {
     .prepare('klaster_session_lookup');
 
   return async function read(cookieHeader: string, now = Date.now()): Promise<SessionLookup> {
-    const token = signedSessionToken(cookieHeader, secret);
+    const token = signedSessionToken(cookieHeader, secret, cookieName);
     if (!token) return { kind: 'none' };
     const [row] = await query.execute({ token });
     if (!row) return { kind: 'none' };

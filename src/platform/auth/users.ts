@@ -2,6 +2,7 @@
 // own adapter so passwords are hashed exactly as sign-in expects.
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { checkedInput, personName } from '../http/forms.ts';
 import type { Auth } from './auth.ts';
 import { type Locale, type Role, user } from './schema.ts';
 
@@ -24,7 +25,7 @@ export async function ensureUser(db: Db, auth: Auth, u: NewUser): Promise<{ id: 
   const created = await ctx.internalAdapter.createUser(
     {
       email,
-      name: u.name,
+      name: checkedInput(personName, u.name),
       emailVerified: u.emailVerified ?? true,
       role: u.role ?? 'resident',
       staffUnit: u.staffUnit ?? null,

@@ -19,11 +19,33 @@ export function checkedInput<S extends z.ZodType>(schema: S, raw: unknown): z.ou
   );
 }
 
+/**
+ * What may not be in a one-line text such as a person's name: control characters (line breaks and
+ * tabs included), Unicode line and paragraph separators, and the invisible marks that reverse the
+ * direction of text (which make a name read as something else).
+ */
+export const NOT_ONE_LINE = /[\p{Cc}\p{Zl}\p{Zp}\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+export const PERSON_NAME_MAX = 120;
+
+/**
+ * A person's name, wherever one is set (sign-up, profile, the command line, accounts made by code):
+ * one line of 1–120 characters. A refused name gets the field error `nameOneLine`.
+ */
+export const personName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(PERSON_NAME_MAX)
+  .refine((v) => !NOT_ONE_LINE.test(v), { error: 'nameOneLine' });
+
 export type FormResult<T> = { ok: true; data: T } | { ok: false; state: FormState };
 
 /** Field builders: empty form inputs count as absent; every text has a maximum length. */
 export const f = {
   text: (max = 200, min = 1) => z.string().trim().min(min).max(max),
+  /** A person's name: the one schema every form and service uses (see `personName`). */
+  personName: () => personName,
   optionalText: (max = 200) =>
     z
       .string()

@@ -21,6 +21,7 @@ import {
   TooManyRequestsError,
   UnauthorizedError,
 } from './errors.ts';
+import { isMultipart, readUpload, screenMultipart, type UploadConfig } from './uploads.ts';
 
 /** Who may use a route. Resource-level rules (organisation owner…) live in each module's policy. */
 export type Access = 'public' | 'user' | 'staff' | 'admin';
@@ -31,6 +32,8 @@ export interface RouteAccess {
   method: string;
   url: string;
   access: Access;
+  /** Whether it takes file uploads (multipart bodies); every other route refuses them. */
+  upload: boolean;
   /** The route's validation schemas (zod), if it declared any. */
   schema?: FastifySchema | undefined;
 }
@@ -59,6 +62,8 @@ export interface Actor {
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** Set only on the routes that take file uploads (see uploads.ts). */
+    upload?: UploadConfig;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -82,7 +87,8 @@ declare module 'fastify' {
 }
 
 export const LANG_COOKIE = 'klaster_lang';
-const CSRF_COOKIE = 'klaster_csrf';
+/** The anonymous CSRF seed; in production __Host- prefixed, so no sibling subdomain can plant one. */
+const csrfCookieName = (production: boolean) => (production ? '__Host-klaster_csrf' : 'klaster_csrf');
 const FLASH_COOKIE = 'klaster_flash';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -92,9 +98,13 @@ export interface WebOptions {
   secret: string;
   production: boolean;
   contactEmail: string;
+  /** The session cookie's exact name (see auth.ts sessionCookieName). */
   sessionCookieName: string;
   /** URL prefixes of routes registered by third-party plugins (static files) that are public. */
   publicPrefixes: string[];
+  /** BODY_LIMIT_BYTES and UPLOAD_LIMIT_BYTES. */
+  bodyLimit: number;
+  uploadLimit: number;
 }
 
 export const isApiRequest = (request: FastifyRequest) => request.url.startsWith('/api/v1/');
@@ -130,7 +140,8 @@ function holdsNul(input: unknown): boolean {
     const value = stack.pop();
     if (typeof value === 'string') {
       if (value.includes('\u0000')) return true;
-    } else if (value && typeof value === 'object') {
+    } else if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
+      // (An uploaded file may hold any bytes; it is checked by its content elsewhere.)
       for (const [k, v] of Object.entries(value)) {
         if (k.includes('\u0000')) return true;
         stack.push(v);
@@ -143,8 +154,14 @@ function holdsNul(input: unknown): boolean {
 export const webPlatform = fp<WebOptions>(
   async (app: FastifyInstance, o: WebOptions) => {
     const cookieBase = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: o.production };
-    const csrfFor = (seed: string) =>
-      createHmac('sha256', o.secret).update(`csrf:${seed}`).digest('base64url');
+    const CSRF_COOKIE = csrfCookieName(o.production);
+    // A form's token is an HMAC of what it is bound to: the session when someone is signed in, else
+    // the random seed in the anonymous visitor's cookie. A token never works for another binding.
+    const csrfFor = (binding: string) =>
+      createHmac('sha256', o.secret).update(`csrf:${binding}`).digest('base64url');
+    const newSeed = () => randomBytes(24).toString('base64url');
+    const hasSessionCookie = (request: FastifyRequest) =>
+      request.headers.cookie?.includes(o.sessionCookieName) ?? false;
 
     app.decorateRequest('actor', null);
     app.decorateRequest('locale', 'pl');
@@ -160,7 +177,7 @@ export const webPlatform = fp<WebOptions>(
     });
 
     // Every route must say who may use it; registering one that does not is a programming error.
-    const readSession = sessionReader(o.db, o.secret);
+    const readSession = sessionReader(o.db, o.secret, o.sessionCookieName);
     const routes: RouteAccess[] = [];
     app.decorate('routeAccess', () => routes);
     app.addHook('onRoute', (route) => {
@@ -168,19 +185,33 @@ export const webPlatform = fp<WebOptions>(
       if (o.publicPrefixes.some((p) => route.url.startsWith(p))) {
         route.config = { ...(route.config ?? {}), access: 'public' };
       }
-      const access = (route.config as { access?: Access } | undefined)?.access;
+      const config = route.config as { access?: Access; upload?: UploadConfig } | undefined;
+      const access = config?.access;
       if (!access || !accessLevels.includes(access)) {
         throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
       }
+      // Uploads cost memory: only signed-in people may send them.
+      if (config?.upload && access === 'public')
+        throw new Error(`Route ${route.method} ${route.url} takes uploads and must not be public`);
       for (const method of [route.method].flat())
-        routes.push({ method, url: route.url, access, schema: route.schema });
+        routes.push({
+          method,
+          url: route.url,
+          access,
+          upload: Boolean(config?.upload),
+          schema: route.schema,
+        });
     });
 
+    const uploadLimits = { bodyLimit: o.bodyLimit, uploadLimit: o.uploadLimit };
     app.addHook('onRequest', async (request, reply) => {
       reply.header('x-request-id', request.id);
+      // A multipart body where no upload is taken (or too big for the one that is): refused
+      // before anything else, and before a byte of it is read.
+      screenMultipart(request, reply, request.routeOptions.config?.upload, uploadLimits);
       // Who is asking.
       const cookieHeader = request.headers.cookie;
-      if (cookieHeader?.includes(o.sessionCookieName)) {
+      if (cookieHeader && hasSessionCookie(request)) {
         let found = await readSession(cookieHeader);
         if (found.kind === 'refresh') {
           // better-auth extends the session and sends the renewed cookie.
@@ -249,37 +280,68 @@ export const webPlatform = fp<WebOptions>(
         }
       }
 
-      // CSRF: a random HttpOnly cookie; forms carry its HMAC, which a cross-site page cannot compute.
+      // CSRF: forms carry an HMAC of the session (signed in) or of a random HttpOnly seed cookie
+      // (anonymous), which a cross-site page can neither read nor compute.
       if (!isApiRequest(request)) {
-        let seed = request.cookies[CSRF_COOKIE];
-        if (!seed || seed.length < 20 || seed.length > 100) {
-          seed = randomBytes(24).toString('base64url');
-          reply.setCookie(CSRF_COOKIE, seed, { ...cookieBase, maxAge: 60 * 60 * 24 * 30 });
-          // A request that arrives without the cookie cannot carry a valid token.
-          request.csrfToken = csrfFor(seed);
-          if (!SAFE.has(request.method)) (request as { csrfFresh?: boolean }).csrfFresh = true;
+        if (request.actor) {
+          request.csrfToken = csrfFor(`session:${request.actor.sessionId}`);
         } else {
-          request.csrfToken = csrfFor(seed);
+          let seed = request.cookies[CSRF_COOKIE];
+          if (!seed || seed.length < 20 || seed.length > 100) {
+            seed = newSeed();
+            reply.setCookie(CSRF_COOKIE, seed, { ...cookieBase, maxAge: 60 * 60 * 24 * 30 });
+            // A request that arrives without the cookie cannot carry a valid token.
+            if (!SAFE.has(request.method)) (request as { csrfFresh?: boolean }).csrfFresh = true;
+          }
+          request.csrfToken = csrfFor(`seed:${seed}`);
         }
       }
     });
 
-    app.addHook('preValidation', async (request) => {
-      if (!SAFE.has(request.method) && !isApiRequest(request)) checkCsrf(request);
+    app.addHook('preValidation', async (request, reply) => {
+      if (!SAFE.has(request.method) && !isApiRequest(request)) {
+        const upload = request.routeOptions.config?.upload;
+        if (upload && isMultipart(request)) {
+          // Read as a stream; its first part is the token, checked before any file is read.
+          request.body = await readUpload(request, reply, upload, uploadLimits, (sent) =>
+            tokenMatches(request, sent),
+          );
+        } else checkCsrf(request);
+      }
       // No text with NUL characters goes any further: PostgreSQL cannot store them.
       if (holdsNul(request.params) || holdsNul(request.query) || holdsNul(request.body))
         throw new AppError(400, 'invalid_characters', 'text must not contain NUL characters');
     });
 
-    function checkCsrf(request: FastifyRequest) {
-      const sent = (request.body as Record<string, unknown> | undefined)?._csrf;
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (isApiRequest(request)) {
+        // Anything answered to someone with a session may be personal: no cache keeps it.
+        if (request.actor || hasSessionCookie(request)) reply.header('cache-control', 'no-store');
+      } else if (setsSessionCookie(reply)) {
+        // Signing in (or out): a new anonymous seed, so a seed someone planted or saw before is
+        // worth nothing afterwards.
+        reply.setCookie(CSRF_COOKIE, newSeed(), { ...cookieBase, maxAge: 60 * 60 * 24 * 30 });
+      }
+      return payload;
+    });
+
+    function setsSessionCookie(reply: FastifyReply): boolean {
+      const set = reply.getHeader('set-cookie');
+      const all = Array.isArray(set) ? set : set === undefined ? [] : [String(set)];
+      return all.some((c) => c.startsWith(`${o.sessionCookieName}=`));
+    }
+
+    function tokenMatches(request: FastifyRequest, sent: unknown): boolean {
       const expected = Buffer.from(request.csrfToken);
       const fresh = (request as { csrfFresh?: boolean }).csrfFresh === true;
       // Compare bytes, not characters: "ż" is one character and two bytes.
       const given = Buffer.from(typeof sent === 'string' ? sent : '');
-      if (fresh || given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        throw new AppError(403, 'csrf', 'missing or invalid CSRF token');
-      }
+      return !fresh && given.length === expected.length && timingSafeEqual(given, expected);
+    }
+
+    function checkCsrf(request: FastifyRequest) {
+      const sent = (request.body as Record<string, unknown> | undefined)?._csrf;
+      if (!tokenMatches(request, sent)) throw new AppError(403, 'csrf', 'missing or invalid CSRF token');
     }
 
     app.decorateReply('seeOther', function (this: FastifyReply, url: string) {
@@ -463,6 +525,8 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
   } else if (c.status >= 500) request.log.error({ err: loggableError(error) }, 'request failed');
   if (!request.t) request.t = messages[request.locale ?? 'pl'];
   if (error instanceof TooManyRequestsError) reply.header('retry-after', String(error.retryAfterSeconds));
+  // A refused upload is not read to its end: the connection closes after the answer.
+  if (isMultipart(request)) reply.header('connection', 'close');
   const t = request.t.common.pages;
   const titles: Record<ErrorKind, [string, string]> = {
     notFound: [t.notFoundTitle, t.notFoundBody],

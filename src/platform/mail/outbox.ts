@@ -1,5 +1,6 @@
 // Enqueue a message in the caller's transaction; the worker (worker.ts) sends it.
 import type { Db, Tx } from '../../db/client.ts';
+import { NOT_ONE_LINE } from '../http/forms.ts';
 import { type Locale, messages } from '../i18n/index.ts';
 import type { MailContent } from '../i18n/messages/mail.ts';
 import { uuidv7 } from '../ids.ts';
@@ -19,6 +20,30 @@ export interface MailRequest<K extends TemplateName = TemplateName> {
   args: Parameters<MailCatalogue[K]>;
 }
 
+/** The longest name a message carries; longer ones end with an ellipsis. */
+export const MAIL_NAME_MAX = 60;
+
+const NOT_ONE_LINE_RUNS = new RegExp(`${NOT_ONE_LINE.source}+`, 'gu');
+/** What a mail program could turn into a link: a scheme, a slash, an address, a dot before a letter. */
+const LINK_LIKE = /[:/\\@]|[.\u3002\uff0e\uff61]\S/u;
+
+/**
+ * A name someone else chose (the account's own name before its address is confirmed, an inviter,
+ * an organisation) as a message may carry it: one line, at most MAIL_NAME_MAX characters, and
+ * nothing a mail program would show as a link — such a name is left out (null).
+ */
+export function mailSafeName(name: string | null | undefined): string | null {
+  const line = (name ?? '').replace(NOT_ONE_LINE_RUNS, ' ').replace(/\s+/g, ' ').trim();
+  if (!line || LINK_LIKE.test(line)) return null;
+  const chars = [...line];
+  return chars.length > MAIL_NAME_MAX
+    ? `${chars
+        .slice(0, MAIL_NAME_MAX - 1)
+        .join('')
+        .trimEnd()}…`
+    : line;
+}
+
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -26,7 +51,10 @@ export function renderMail(req: MailRequest): { subject: string; text: string; h
   const m = messages[req.locale].mail;
   const fn = m[req.template] as (...a: unknown[]) => MailContent;
   const content = fn(...req.args);
-  const greeting = m.greeting(req.name);
+  // The greeting is the one place every message shows a name: to an address nobody has confirmed
+  // yet, that name was typed by whoever signed up with it, so it is always made safe.
+  const name = mailSafeName(req.name);
+  const greeting = name ? m.greeting(name) : m.greetingNoName;
   const text = [
     greeting,
     '',

@@ -10,6 +10,7 @@ export interface MailContent {
 export const mail = catalogue({
   pl: {
     greeting: (name: string) => `Dzień dobry ${name},`,
+    greetingNoName: 'Dzień dobry,',
     signature: 'Zespół Klastra Innowacji Społeczno-Gospodarczych Zabłocie 20.22\nUrząd Miasta Krakowa',
     ignore: 'Jeśli to nie Ty, zignoruj tę wiadomość.',
     verifyEmail: (url: string): MailContent => ({
@@ -60,15 +61,17 @@ export const mail = catalogue({
       ],
     }),
     orgInvitation: (
-      org: string,
-      inviter: string,
+      org: string | null,
+      inviter: string | null,
       role: 'owner' | 'member',
       url: string,
       validUntil: string,
     ): MailContent => ({
-      subject: `Zaproszenie do organizacji ${org}`,
+      subject: org
+        ? `Zaproszenie do organizacji ${org}`
+        : 'Zaproszenie do organizacji w Klastrze Zabłocie 20.22',
       paragraphs: [
-        `${inviter} zaprasza Cię do organizacji ${org} w Klastrze Zabłocie 20.22 w roli: ${role === 'owner' ? 'właściciel' : 'członek'}.`,
+        `${inviter ? `${inviter} zaprasza` : 'Zapraszamy'} Cię do organizacji ${org ? `${org} ` : ''}w Klastrze Zabłocie 20.22 w roli: ${role === 'owner' ? 'właściciel' : 'członek'}.${org ? '' : ' Jej nazwę zobaczysz po otwarciu linku.'}`,
         `Zaproszenie jest ważne do ${validUntil}. Aby je przyjąć lub odrzucić, otwórz link i zaloguj się. Jeśli nie masz konta, najpierw je załóż (może mieć inny adres e-mail), a potem otwórz link ponownie.`,
       ],
       action: { label: 'Zobacz zaproszenie', url },
@@ -218,6 +221,7 @@ export const mail = catalogue({
   },
   en: {
     greeting: (name: string) => `Hello ${name},`,
+    greetingNoName: 'Hello,',
     signature: 'The Zabłocie 20.22 Social and Economic Innovation Cluster team\nCity of Kraków',
     ignore: 'If this was not you, you can ignore this message.',
     verifyEmail: (url: string): MailContent => ({
@@ -268,15 +272,17 @@ export const mail = catalogue({
       ],
     }),
     orgInvitation: (
-      org: string,
-      inviter: string,
+      org: string | null,
+      inviter: string | null,
       role: 'owner' | 'member',
       url: string,
       validUntil: string,
     ): MailContent => ({
-      subject: `Invitation to join ${org}`,
+      subject: org
+        ? `Invitation to join ${org}`
+        : 'Invitation to join an organisation at the Zabłocie 20.22 Cluster',
       paragraphs: [
-        `${inviter} invites you to join ${org} at the Zabłocie 20.22 Cluster as: ${role === 'owner' ? 'owner' : 'member'}.`,
+        `${inviter ? `${inviter} invites you` : 'You are invited'} to join ${org ?? 'an organisation'} at the Zabłocie 20.22 Cluster as: ${role === 'owner' ? 'owner' : 'member'}.${org ? '' : ' You will see its name when you open the link.'}`,
         `The invitation is valid until ${validUntil}. To accept or decline it, open the link and sign in. If you have no account, create one first (it may use another email address), then open the link again.`,
       ],
       action: { label: 'See the invitation', url },
@@ -426,6 +432,7 @@ export const mail = catalogue({
   },
   uk: {
     greeting: (name: string) => `Добрий день, ${name}!`,
+    greetingNoName: 'Добрий день!',
     signature: 'Команда Кластера соціально-економічних інновацій Заблоцє 20.22\nМерія Кракова',
     ignore: 'Якщо це були не ви, проігноруйте цей лист.',
     verifyEmail: (url: string): MailContent => ({
@@ -476,15 +483,17 @@ export const mail = catalogue({
       ],
     }),
     orgInvitation: (
-      org: string,
-      inviter: string,
+      org: string | null,
+      inviter: string | null,
       role: 'owner' | 'member',
       url: string,
       validUntil: string,
     ): MailContent => ({
-      subject: `Запрошення до організації ${org}`,
+      subject: org
+        ? `Запрошення до організації ${org}`
+        : 'Запрошення до організації в Кластері Заблоцє 20.22',
       paragraphs: [
-        `${inviter} запрошує вас до організації ${org} у Кластері Заблоцє 20.22 у ролі: ${role === 'owner' ? 'власник' : 'учасник'}.`,
+        `${inviter ? `${inviter} запрошує` : 'Запрошуємо'} вас до організації ${org ? `${org} ` : ''}у Кластері Заблоцє 20.22 у ролі: ${role === 'owner' ? 'власник' : 'учасник'}.${org ? '' : ' Її назву ви побачите, відкривши посилання.'}`,
         `Запрошення дійсне до ${validUntil}. Щоб прийняти або відхилити його, відкрийте посилання та увійдіть. Якщо у вас немає облікового запису, спершу створіть його (він може мати іншу адресу), а потім знову відкрийте посилання.`,
       ],
       action: { label: 'Переглянути запрошення', url },
