@@ -66,7 +66,6 @@ export interface AccountOverview {
   locale: Locale;
   phone: string | null;
   role: Role;
-  staffUnit: string | null;
   twoFactorEnabled: boolean;
   createdAt: Date;
 }
@@ -390,7 +389,6 @@ export function accountsService(deps: AccountsDeps) {
         locale: u.locale,
         phone: u.phone,
         role: u.role,
-        staffUnit: u.staffUnit,
         twoFactorEnabled: u.twoFactorEnabled,
         createdAt: u.createdAt,
       };
@@ -573,7 +571,7 @@ export function accountsService(deps: AccountsDeps) {
       headers: Headers,
       requestId?: string,
     ): Promise<Headers> {
-      if (isStaff({ ...self, staffUnit: null })) throw new RuleError('staffMustKeep');
+      if (isStaff({ id: self.id, role: self.role })) throw new RuleError('staffMustKeep');
       const { headers: out } = await withPassword(self.email, 'password', () =>
         auth.api.disableTwoFactor({ body: { password }, headers, returnHeaders: true }),
       );
@@ -636,7 +634,6 @@ export function accountsService(deps: AccountsDeps) {
           locale: u.locale,
           phone: u.phone,
           role: u.role,
-          staffUnit: u.staffUnit,
           twoFactorEnabled: u.twoFactorEnabled,
           createdAt: u.createdAt,
           updatedAt: u.updatedAt,
@@ -740,7 +737,6 @@ export function accountsService(deps: AccountsDeps) {
             email: `deleted-${u.id}@deleted.invalid`,
             phone: null,
             image: null,
-            staffUnit: null,
             emailVerified: false,
             twoFactorEnabled: false,
             deletedAt: sql`now()`,

@@ -317,7 +317,7 @@ describe('organisations: registration, verification and the public directory', (
   it('the service refuses invalid identifiers even when called directly', async () => {
     const svc = organisationsService({ db: t.database.db, baseUrl: 'http://localhost:3000' });
     const who = await t.signedIn('resident');
-    const actor = { id: who.userId, role: 'resident' as const, staffUnit: null };
+    const actor = { id: who.userId, role: 'resident' as const };
     await assert.rejects(
       svc.create(actor, { name: 'Bez formularza', kind: 'company', nip: '1234563219', description: 'x' }),
       (err: unknown) => err instanceof RuleError && err.code === 'nip' && err.field === 'nip',

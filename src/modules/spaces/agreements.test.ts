@@ -193,7 +193,7 @@ describe('desk-use agreements: applying, staff decisions, fixed desks', () => {
     assert.match(none.body, /wymaga członkostwa w zweryfikowanej fundacji lub stowarzyszeniu/);
 
     const orgs = organisationsService({ db: db(), baseUrl: 'http://localhost:3000' });
-    const actor = { id: resident.userId, role: 'resident' as const, staffUnit: null };
+    const actor = { id: resident.userId, role: 'resident' as const };
     const { id: orgId } = await orgs.create(actor, {
       name: 'Fundacja Biurko dla Wszystkich',
       kind: 'foundation',
@@ -205,7 +205,7 @@ describe('desk-use agreements: applying, staff decisions, fixed desks', () => {
     );
     assert.equal(pending.statusCode, 422, 'not verified yet');
 
-    await orgs.verify({ id: staff.userId, role: 'staff', staffUnit: null }, orgId);
+    await orgs.verify({ id: staff.userId, role: 'staff' }, orgId);
     const outsider = await t.signedIn('resident');
     const notMine = await outsider.post(
       '/przestrzenie/umowy/nowa',

@@ -43,7 +43,6 @@ export interface Actor {
   name: string;
   email: string;
   role: Role;
-  staffUnit: string | null;
   twoFactorEnabled: boolean;
   locale: Locale;
   emailVerified: boolean;
@@ -219,7 +218,6 @@ export const webPlatform = fp<WebOptions>(
             name: u.name,
             email: u.email,
             role: u.role as Role,
-            staffUnit: u.staffUnit,
             twoFactorEnabled: u.twoFactorEnabled,
             locale: isLocale(u.locale) ? u.locale : 'pl',
             emailVerified: u.emailVerified,
