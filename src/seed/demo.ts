@@ -14,26 +14,11 @@ import { uuidv7 } from '../platform/ids.ts';
 export const DEMO_PASSWORD = 'Zablocie-20.22-demo';
 
 export const demoAccounts = [
-  {
-    email: 'mieszkanka@klaster.example',
-    name: 'Anna Mieszkanka',
-    role: 'resident' as const,
-    staffUnit: null,
-  },
-  { email: 'ambasador@klaster.example', name: 'Piotr Ambasador', role: 'resident' as const, staffUnit: null },
-  {
-    email: 'urzednik@klaster.example',
-    name: 'Jan Urzędnik',
-    role: 'staff' as const,
-    staffUnit: 'revitalisation',
-  },
-  {
-    email: 'ewaluatorka@klaster.example',
-    name: 'Ewa Ewaluatorka',
-    role: 'evaluator' as const,
-    staffUnit: null,
-  },
-  { email: 'admin@klaster.example', name: 'Adam Administrator', role: 'admin' as const, staffUnit: null },
+  { email: 'mieszkanka@klaster.example', name: 'Anna Mieszkanka', role: 'resident' as const },
+  { email: 'ambasador@klaster.example', name: 'Piotr Ambasador', role: 'resident' as const },
+  { email: 'urzednik@klaster.example', name: 'Jan Urzędnik', role: 'staff' as const },
+  { email: 'ewaluatorka@klaster.example', name: 'Ewa Ewaluatorka', role: 'evaluator' as const },
+  { email: 'admin@klaster.example', name: 'Adam Administrator', role: 'admin' as const },
 ];
 
 const SITE_SLUG = 'zablocie-20-22';

@@ -83,7 +83,6 @@ export interface AccountOverview {
   locale: Locale;
   phone: string | null;
   role: Role;
-  staffUnit: string | null;
   twoFactorEnabled: boolean;
   createdAt: Date;
 }
@@ -473,7 +472,6 @@ export function accountsService(deps: AccountsDeps) {
         locale: u.locale,
         phone: u.phone,
         role: u.role,
-        staffUnit: u.staffUnit,
         twoFactorEnabled: u.twoFactorEnabled,
         createdAt: u.createdAt,
       };
@@ -709,7 +707,7 @@ export function accountsService(deps: AccountsDeps) {
       headers: Headers,
       requestId?: string,
     ): Promise<Headers> {
-      if (isStaff({ ...self, staffUnit: null })) throw new RuleError('staffMustKeep');
+      if (isStaff({ id: self.id, role: self.role })) throw new RuleError('staffMustKeep');
       await requirePassedSession(self);
       const { headers: out } = await withPassword(self.email, 'password', () =>
         auth.api.disableTwoFactor({ body: { password }, headers, returnHeaders: true }),
@@ -775,7 +773,6 @@ export function accountsService(deps: AccountsDeps) {
           locale: u.locale,
           phone: u.phone,
           role: u.role,
-          staffUnit: u.staffUnit,
           twoFactorEnabled: u.twoFactorEnabled,
           createdAt: u.createdAt,
           updatedAt: u.updatedAt,
@@ -882,7 +879,6 @@ export function accountsService(deps: AccountsDeps) {
             email: `deleted-${u.id}@deleted.invalid`,
             phone: null,
             image: null,
-            staffUnit: null,
             emailVerified: false,
             twoFactorEnabled: false,
             deletedAt: at,

@@ -325,7 +325,6 @@ export interface AccountView {
   locale: Locale;
   phone: string | null;
   role: Role;
-  staffUnit: string | null;
   twoFactorEnabled: boolean;
   createdAt: Date;
 }
@@ -359,7 +358,6 @@ export function AccountPage({ account }: { account: AccountView }) {
     { key: a.language, value: t.common.languageNames[account.locale] },
     { key: o.phone, value: account.phone ?? o.noPhone },
     { key: o.role, value: a.roleNames[account.role] },
-    ...(isStaffRole(account.role) ? [{ key: o.staffUnit, value: account.staffUnit ?? o.noStaffUnit }] : []),
     {
       key: o.twoFactor,
       value: account.twoFactorEnabled ? <Tag colour="green">{o.on}</Tag> : <Tag colour="grey">{o.off}</Tag>,

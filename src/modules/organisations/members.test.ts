@@ -21,7 +21,6 @@ describe('organisations: members, invitations, owners and personal data', () => 
   const actor = (id: string): OrgActor => ({
     id,
     role: 'resident',
-    staffUnit: null,
     name: 'Test',
     locale: 'pl',
   });

@@ -322,7 +322,7 @@ describe('organisations: registration, verification and the public directory', (
       clock: testClock,
     });
     const who = await t.signedIn('resident');
-    const actor = { id: who.userId, role: 'resident' as const, staffUnit: null };
+    const actor = { id: who.userId, role: 'resident' as const };
     await assert.rejects(
       svc.create(actor, { name: 'Bez formularza', kind: 'company', nip: '1234563219', description: 'x' }),
       (err: unknown) => err instanceof RuleError && err.code === 'nip' && err.field === 'nip',

@@ -3,9 +3,9 @@ import { describe, it } from 'node:test';
 import type { PolicyActor } from '../../platform/policy.ts';
 import { can } from './policy.ts';
 
-const resident: PolicyActor = { id: 'u1', role: 'resident', staffUnit: null };
-const staff: PolicyActor = { id: 's1', role: 'staff', staffUnit: 'revitalisation' };
-const admin: PolicyActor = { id: 'a1', role: 'admin', staffUnit: null };
+const resident: PolicyActor = { id: 'u1', role: 'resident' };
+const staff: PolicyActor = { id: 's1', role: 'staff' };
+const admin: PolicyActor = { id: 'a1', role: 'admin' };
 
 describe('organisation policy', () => {
   it('shows verified organisations to everyone and others only to members and staff', () => {

@@ -42,14 +42,14 @@ describe('administrators', () => {
 
   it('an administrator may demote another while one remains, but never themselves', async () => {
     await onlyAandB();
-    const self = await a.post(`/panel/uzytkownicy/${a.userId}/rola`, { role: 'staff', staffUnit: 'none' });
+    const self = await a.post(`/panel/uzytkownicy/${a.userId}/rola`, { role: 'staff' });
     assert.equal(self.statusCode, 422);
     assert.match(self.body, /Nie możesz odebrać sobie roli administratora/);
-    const other = await a.post(`/panel/uzytkownicy/${b.userId}/rola`, { role: 'staff', staffUnit: 'none' });
+    const other = await a.post(`/panel/uzytkownicy/${b.userId}/rola`, { role: 'staff' });
     assert.equal(other.statusCode, 303);
     assert.equal(await activeAdmins(), 1);
     // B is now staff: the platform refuses the admin-only route, and A, the last admin, stays.
-    const back = await b.post(`/panel/uzytkownicy/${a.userId}/rola`, { role: 'staff', staffUnit: 'none' });
+    const back = await b.post(`/panel/uzytkownicy/${a.userId}/rola`, { role: 'staff' });
     assert.equal(back.statusCode, 403);
     const block = await b.post(`/panel/uzytkownicy/${a.userId}/blokada`, { reason: 'próba' });
     assert.equal(block.statusCode, 403);
@@ -63,8 +63,8 @@ describe('administrators', () => {
       await onlyAandB();
       const [ta, tb] = [await a.csrf(), await b.csrf()];
       const [ra, rb] = await Promise.all([
-        a.post(`/panel/uzytkownicy/${b.userId}/rola`, { role: 'staff', staffUnit: 'none' }, { csrf: ta }),
-        b.post(`/panel/uzytkownicy/${a.userId}/rola`, { role: 'resident', staffUnit: 'none' }, { csrf: tb }),
+        a.post(`/panel/uzytkownicy/${b.userId}/rola`, { role: 'staff' }, { csrf: ta }),
+        b.post(`/panel/uzytkownicy/${a.userId}/rola`, { role: 'resident' }, { csrf: tb }),
       ]);
       const codes = [ra.statusCode, rb.statusCode].sort();
       assert.equal(await activeAdmins(), 1, `run ${run}: ${codes}`);

@@ -188,12 +188,12 @@ describe('back office /panel', () => {
       assert.doesNotMatch(second.body, /rel="next"/);
     });
 
-    it('shows the account: role, unit, two-step sign-in, sessions and consents', async () => {
+    it('shows the account: role, two-step sign-in, sessions and consents', async () => {
       const res = await staff.get(`/panel/uzytkownicy/${resident.userId}`);
       assert.equal(res.statusCode, 200);
       assert.match(res.body, /Aktywne sesje<\/dt><dd class="govuk-summary-list__value">1</);
       assert.match(res.body, /Logowanie dwuetapowe<\/dt><dd class="govuk-summary-list__value">wyłączone/);
-      assert.match(res.body, /Rolę i jednostkę może zmienić tylko administrator/);
+      assert.match(res.body, /Rolę może zmienić tylko administrator/);
       assert.match(res.body, /Zablokuj konto/);
       const missing = await staff.get('/panel/uzytkownicy/nie-ma-takiego');
       assert.equal(missing.statusCode, 404);
@@ -201,35 +201,19 @@ describe('back office /panel', () => {
   });
 
   describe('roles', () => {
-    it('an admin changes a role and unit: audited, mailed in the person’s language', async () => {
+    it('an admin changes a role: audited, mailed in the person’s language', async () => {
       const id = await person('Olena Koval', 'olena@przyklad.pl', { locale: 'uk' });
-      const res = await admin.post(`/panel/uzytkownicy/${id}/rola`, {
-        role: 'staff',
-        staffUnit: 'revitalisation',
-        staffUnitOther: '',
-      });
+      const res = await admin.post(`/panel/uzytkownicy/${id}/rola`, { role: 'staff' });
       assert.equal(res.statusCode, 303);
       const page = await admin.get(res.headers.location as string);
-      assert.match(page.body, /Zapisano rolę i jednostkę/);
-      assert.match(page.body, /Referat Rewitalizacji Miasta i Regeneracji Targowisk/);
+      assert.match(page.body, /Zapisano rolę\./);
       const u = await row(id);
       assert.equal(u.role, 'staff');
-      assert.equal(u.staffUnit, 'revitalisation');
       const [entry] = await auditFor(id);
       assert.equal(entry?.action, 'user.role_changed');
       assert.equal(entry?.actorId, admin.userId);
-      assert.deepEqual(entry?.before, {
-        role: 'resident',
-        staffUnit: null,
-        blockedAt: null,
-        blockedReason: null,
-      });
-      assert.deepEqual(entry?.after, {
-        role: 'staff',
-        staffUnit: 'revitalisation',
-        blockedAt: null,
-        blockedReason: null,
-      });
+      assert.deepEqual(entry?.before, { role: 'resident', blockedAt: null, blockedReason: null });
+      assert.deepEqual(entry?.after, { role: 'staff', blockedAt: null, blockedReason: null });
       const mails = await mailTo('olena@przyklad.pl');
       assert.equal(mails.length, 1);
       assert.match(mails[0]!.subject, /Вашу роль у Кластері/);
@@ -238,32 +222,28 @@ describe('back office /panel', () => {
         .from(mailOutbox)
         .where(eq(mailOutbox.toAddress, 'olena@przyklad.pl'));
       assert.match(queued!.textBody, /Ваша роль: Працівник міської ради/);
-      assert.match(queued!.textBody, /Підрозділ: Відділ ревіталізації/);
       assert.match(queued!.textBody, /двоетапний вхід/);
     });
 
-    it('keeps another unit as a slug and refuses one that is not', async () => {
-      const id = await person('Inna Jednostka', 'inna@przyklad.pl');
-      const bad = await admin.post(`/panel/uzytkownicy/${id}/rola`, {
+    it('the role form has no unit any more: a unit field is refused as unknown and changes nothing', async () => {
+      const id = await person('Inna Osoba', 'inna@przyklad.pl');
+      const form = await admin.get(`/panel/uzytkownicy/${id}`);
+      assert.doesNotMatch(form.body, /name="staffUnit"|Jednostka|jednostk/);
+      const res = await admin.post(`/panel/uzytkownicy/${id}/rola`, {
         role: 'staff',
-        staffUnit: 'other',
-        staffUnitOther: 'Zarząd Zieleni!',
+        staffUnit: 'revitalisation',
       });
-      assert.equal(bad.statusCode, 422);
-      assert.match(bad.body, /małe litery, cyfry i łączniki/);
+      assert.equal(res.statusCode, 422);
+      assert.match(res.body, /nieznane pola: staffUnit/);
       assert.equal((await row(id)).role, 'resident');
-      const ok = await admin.post(`/panel/uzytkownicy/${id}/rola`, {
-        role: 'staff',
-        staffUnit: 'other',
-        staffUnitOther: 'zarzad-zieleni-miejskiej',
-      });
+      const ok = await admin.post(`/panel/uzytkownicy/${id}/rola`, { role: 'staff' });
       assert.equal(ok.statusCode, 303);
-      assert.equal((await row(id)).staffUnit, 'zarzad-zieleni-miejskiej');
+      assert.equal((await row(id)).role, 'staff');
     });
 
     it('staff cannot change roles', async () => {
       const id = await person('Nie Awansowany', 'nieawans@przyklad.pl');
-      const res = await staff.post(`/panel/uzytkownicy/${id}/rola`, { role: 'admin', staffUnit: 'none' });
+      const res = await staff.post(`/panel/uzytkownicy/${id}/rola`, { role: 'admin' });
       assert.equal(res.statusCode, 403);
       assert.equal((await row(id)).role, 'resident');
       assert.equal((await auditFor(id)).length, 0);
@@ -272,7 +252,6 @@ describe('back office /panel', () => {
     it('an admin cannot demote themselves', async () => {
       const res = await admin.post(`/panel/uzytkownicy/${admin.userId}/rola`, {
         role: 'resident',
-        staffUnit: 'none',
       });
       assert.equal(res.statusCode, 422);
       assert.match(res.body, /Nie możesz odebrać sobie roli administratora/);
@@ -354,10 +333,7 @@ describe('back office /panel', () => {
       assert.match(long.body, /Wpisz najwyżej 500 znaków/);
       const empty = await staff.post(`/panel/uzytkownicy/${id}/blokada`, { reason: '   ' });
       assert.equal(empty.statusCode, 422);
-      const role = await admin.post(`/panel/uzytkownicy/${id}/rola`, {
-        role: 'superuser',
-        staffUnit: 'none',
-      });
+      const role = await admin.post(`/panel/uzytkownicy/${id}/rola`, { role: 'superuser' });
       assert.equal(role.statusCode, 422);
       assert.match(role.body, /Wybierz jedną z dostępnych opcji/);
       const extra = await staff.post(`/panel/uzytkownicy/${id}/blokada`, { reason: 'ok', role: 'admin' });
@@ -369,7 +345,7 @@ describe('back office /panel', () => {
       assert.equal(noCsrf.statusCode, 403);
       const wrongCsrf = await admin.post(
         `/panel/uzytkownicy/${id}/rola`,
-        { role: 'admin', staffUnit: 'none' },
+        { role: 'admin' },
         { csrf: 'forged' },
       );
       assert.equal(wrongCsrf.statusCode, 403);

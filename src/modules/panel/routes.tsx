@@ -22,7 +22,6 @@ import {
   panelService,
   type ServiceActor,
 } from './service.ts';
-import { knownUnits, UNIT_MAX, unitSlugPattern } from './units.ts';
 import { AuditPage } from './views/audit.tsx';
 import { DashboardPage } from './views/dashboard.tsx';
 import { UserPage, type UserPageModel } from './views/user.tsx';
@@ -136,11 +135,7 @@ function queryErrors(issues: z.core.$ZodIssue[], t: Messages, formFields: string
 
 // ---- forms ----------------------------------------------------------------------------------
 
-export const roleSchema = z.object({
-  role: f.choice(roles),
-  staffUnit: f.choice(['none', ...knownUnits, 'other']),
-  staffUnitOther: f.optionalText(UNIT_MAX),
-});
+export const roleSchema = z.object({ role: f.choice(roles) });
 const emptySchema = z.object({});
 
 function ruleMessage(t: Messages, err: RuleError): string {
@@ -160,7 +155,7 @@ export async function panelModule(app: FastifyInstance) {
 
   const actorOf = (request: FastifyRequest): ServiceActor => {
     const a = request.actor!;
-    return { id: a.id, role: a.role, staffUnit: a.staffUnit, requestId: String(request.id) };
+    return { id: a.id, role: a.role, requestId: String(request.id) };
   };
   const userPath = (id: string) => `/panel/uzytkownicy/${encodeURIComponent(id)}`;
   const idParam = (request: FastifyRequest): string => {
@@ -238,28 +233,9 @@ export async function panelModule(app: FastifyInstance) {
     const parsed = parseForm(roleSchema, request.body, t);
     if (!parsed.ok) return renderUser(request, reply, id, { roleState: parsed.state }, 422);
     const values = formValues(request.body);
-    const { role, staffUnit, staffUnitOther } = parsed.data;
-    let unit: string | null = staffUnit === 'none' || staffUnit === 'other' ? null : staffUnit;
-    if (staffUnit === 'other') {
-      const other = staffUnitOther?.toLowerCase();
-      const error = !other
-        ? t.panel.errors.unitOtherRequired
-        : !unitSlugPattern.test(other)
-          ? t.panel.errors.unitSlug
-          : null;
-      if (error)
-        return renderUser(
-          request,
-          reply,
-          id,
-          { roleState: errorState(values, { staffUnitOther: error }) },
-          422,
-        );
-      unit = other!;
-    }
     let result: 'changed' | 'unchanged';
     try {
-      result = await panel.changeRole(actorOf(request), id, { role, staffUnit: unit });
+      result = await panel.changeRole(actorOf(request), id, { role: parsed.data.role });
     } catch (err) {
       if (err instanceof RuleError)
         return renderUser(

@@ -33,7 +33,6 @@ import { failedMail, outboxStats } from '../../platform/mail/stats.ts';
 import { authorize, isAdmin, isStaff, type PolicyActor } from '../../platform/policy.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { type Refusal, refusal } from './policy.ts';
-import { isKnownUnit, UNIT_MAX, unitSlugPattern } from './units.ts';
 
 export type ServiceActor = PolicyActor & { requestId?: string | undefined };
 
@@ -75,7 +74,6 @@ export interface UserListItem {
   email: string;
   emailVerified: boolean;
   role: Role;
-  staffUnit: string | null;
   blocked: boolean;
   createdAt: Date;
 }
@@ -148,15 +146,9 @@ export interface AuditPage {
 }
 
 /** The account fields an audit row records before and after a change. */
-function snapshot(u: {
-  role: Role;
-  staffUnit: string | null;
-  blockedAt: Date | null;
-  blockedReason: string | null;
-}) {
+function snapshot(u: { role: Role; blockedAt: Date | null; blockedReason: string | null }) {
   return {
     role: u.role,
-    staffUnit: u.staffUnit,
     blockedAt: u.blockedAt ? u.blockedAt.toISOString() : null,
     blockedReason: u.blockedReason,
   };
@@ -173,7 +165,6 @@ const accountColumns = {
   name: user.name,
   email: user.email,
   role: user.role,
-  staffUnit: user.staffUnit,
   locale: user.locale,
   twoFactorEnabled: user.twoFactorEnabled,
   blockedAt: user.blockedAt,
@@ -185,7 +176,6 @@ type LockedAccount = {
   name: string;
   email: string;
   role: Role;
-  staffUnit: string | null;
   locale: Locale;
   twoFactorEnabled: boolean;
   blockedAt: Date | null;
@@ -371,7 +361,6 @@ export function panelService(deps: PanelDeps) {
           email: user.email,
           emailVerified: user.emailVerified,
           role: user.role,
-          staffUnit: user.staffUnit,
           blockedAt: user.blockedAt,
           createdAt: user.createdAt,
         })
@@ -400,7 +389,6 @@ export function panelService(deps: PanelDeps) {
         email: u.email,
         emailVerified: u.emailVerified,
         role: u.role,
-        staffUnit: u.staffUnit,
         blocked: u.blockedAt !== null,
         createdAt: u.createdAt,
         locale: u.locale,
@@ -412,39 +400,31 @@ export function panelService(deps: PanelDeps) {
       };
     },
 
-    /** Admin only. Units apply to staff and administrators; for other roles the unit is cleared. */
+    /** Admin only. */
     async changeRole(
       actor: ServiceActor,
       targetId: string,
-      input: { role: Role; staffUnit: string | null },
+      input: { role: Role },
     ): Promise<'changed' | 'unchanged'> {
       authorize(isAdmin(actor));
       if (!(roles as readonly string[]).includes(input.role)) throw new RuleError('invalid', 'role');
-      const unit = input.staffUnit;
-      if (unit !== null && (unit.length > UNIT_MAX || !unitSlugPattern.test(unit)))
-        throw new RuleError('unitSlug', 'staffUnitOther');
       return locked(actor.id, targetId, async (tx, { actor: current, target, activeAdmins }) => {
         authorize(isAdmin(current));
         const r = refusal(current, 'changeRole', target, { role: input.role });
         if (r) refuse(r);
-        const staffUnit = input.role === 'staff' || input.role === 'admin' ? input.staffUnit : null;
-        if (target.role === input.role && target.staffUnit === staffUnit) return 'unchanged';
+        if (target.role === input.role) return 'unchanged';
         const demotesActiveAdmin = activeAdmins.includes(target.id) && input.role !== 'admin';
         if (demotesActiveAdmin && activeAdmins.length <= 1) throw new RuleError('lastAdmin');
         const now = deps.clock.now();
-        await tx
-          .update(user)
-          .set({ role: input.role, staffUnit, updatedAt: now })
-          .where(eq(user.id, target.id));
+        await tx.update(user).set({ role: input.role, updatedAt: now }).where(eq(user.id, target.id));
         await audit(tx, auditActor(actor, current), {
           action: 'user.role_changed',
           entityType: 'user',
           entityId: target.id,
           before: snapshot(target),
-          after: snapshot({ ...target, role: input.role, staffUnit }),
+          after: snapshot({ ...target, role: input.role }),
         });
         const m = messages[target.locale].panel;
-        const unitName = staffUnit ? (isKnownUnit(staffUnit) ? m.units[staffUnit] : staffUnit) : null;
         const staffLike = input.role === 'staff' || input.role === 'admin';
         await enqueueMail(tx, {
           to: target.email,
@@ -452,7 +432,7 @@ export function panelService(deps: PanelDeps) {
           locale: target.locale,
           userId: target.id,
           template: 'roleChanged',
-          args: [m.roles[input.role], unitName, staffLike && !target.twoFactorEnabled, deps.contactEmail],
+          args: [m.roles[input.role], staffLike && !target.twoFactorEnabled, deps.contactEmail],
         });
         return 'changed';
       });

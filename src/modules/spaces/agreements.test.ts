@@ -194,7 +194,7 @@ describe('desk-use agreements: applying, staff decisions, fixed desks', () => {
     assert.match(none.body, /wymaga członkostwa w zweryfikowanej fundacji lub stowarzyszeniu/);
 
     const orgs = organisationsService({ db: db(), baseUrl: 'http://localhost:3000', clock: testClock });
-    const actor = { id: resident.userId, role: 'resident' as const, staffUnit: null };
+    const actor = { id: resident.userId, role: 'resident' as const };
     const { id: orgId } = await orgs.create(actor, {
       name: 'Fundacja Biurko dla Wszystkich',
       kind: 'foundation',
@@ -206,7 +206,7 @@ describe('desk-use agreements: applying, staff decisions, fixed desks', () => {
     );
     assert.equal(pending.statusCode, 422, 'not verified yet');
 
-    await orgs.verify({ id: staff.userId, role: 'staff', staffUnit: null }, orgId);
+    await orgs.verify({ id: staff.userId, role: 'staff' }, orgId);
     const outsider = await t.signedIn('resident');
     const notMine = await outsider.post(
       '/przestrzenie/umowy/nowa',

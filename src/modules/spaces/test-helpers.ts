@@ -87,7 +87,6 @@ export async function testPeople(
     name: string;
     email: string;
     role: 'resident' | 'staff';
-    staffUnit: null;
     locale: 'pl';
   }>
 > {
@@ -98,7 +97,6 @@ export async function testPeople(
       name: `Osoba ${i + 1}`,
       email: `osoba-${id}@example.test`,
       role,
-      staffUnit: null,
       locale: 'pl' as const,
     };
   });

@@ -105,7 +105,6 @@ export function createAuth(o: AuthOptions) {
     user: {
       additionalFields: {
         role: { type: 'string', required: false, defaultValue: 'resident', input: false },
-        staffUnit: { type: 'string', required: false, input: false },
         locale: { type: 'string', required: false, defaultValue: 'pl', input: true },
         phone: { type: 'string', required: false, input: true },
         blockedAt: { type: 'date', required: false, input: false },

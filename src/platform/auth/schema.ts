@@ -23,7 +23,6 @@ export const user = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
     twoFactorEnabled: boolean('two_factor_enabled').notNull().default(false),
     role: text('role').$type<Role>().notNull().default('resident'),
-    staffUnit: text('staff_unit'),
     locale: text('locale').$type<Locale>().notNull().default('pl'),
     phone: text('phone'),
     blockedAt: ts('blocked_at'),

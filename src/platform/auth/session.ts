@@ -28,7 +28,6 @@ export interface SessionRow {
     email: string;
     emailVerified: boolean;
     role: string;
-    staffUnit: string | null;
     twoFactorEnabled: boolean;
     locale: string;
     blockedAt: Date | null;
@@ -90,7 +89,6 @@ export function sessionReader(db: Db, secret: string, cookieName = SESSION_COOKI
         email: user.email,
         emailVerified: user.emailVerified,
         role: user.role,
-        staffUnit: user.staffUnit,
         twoFactorEnabled: user.twoFactorEnabled,
         locale: user.locale,
         blockedAt: user.blockedAt,

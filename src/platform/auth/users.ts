@@ -11,7 +11,6 @@ export interface NewUser {
   name: string;
   password: string;
   role?: Role;
-  staffUnit?: string | null;
   locale?: Locale;
   emailVerified?: boolean;
 }
@@ -28,7 +27,6 @@ export async function ensureUser(db: Db, auth: Auth, u: NewUser): Promise<{ id: 
       name: checkedInput(personName, u.name),
       emailVerified: u.emailVerified ?? true,
       role: u.role ?? 'resident',
-      staffUnit: u.staffUnit ?? null,
       locale: u.locale ?? 'pl',
     },
     { method: 'admin' },

@@ -49,7 +49,6 @@ export interface Actor {
   role: Role;
   /** The role on the account (what `role` is once this session has passed the second factor). */
   accountRole: Role;
-  staffUnit: string | null;
   /** The account has two-step sign-in on. Staff powers need `secondFactor`, which is of the session. */
   twoFactorEnabled: boolean;
   /** This session passed the second factor (at sign-in, or by enrolling in it) and it is still on. */
@@ -233,7 +232,6 @@ export const webPlatform = fp<WebOptions>(
             email: u.email,
             role: withheld ? 'resident' : accountRole,
             accountRole,
-            staffUnit: withheld ? null : u.staffUnit,
             twoFactorEnabled: u.twoFactorEnabled,
             secondFactor,
             locale: isLocale(u.locale) ? u.locale : 'pl',

@@ -1,15 +1,11 @@
-// Presentation helpers shared by the panel's pages: labels for roles, units, audit actions and
-// fields, and the readable before/after diff of an audit entry.
+// Presentation helpers shared by the panel's pages: labels for roles, audit actions and fields,
+// and the readable before/after diff of an audit entry.
 import { formatDateTime, type Locale, type Messages } from '../../../platform/i18n/index.ts';
-import { isKnownUnit } from '../units.ts';
 
 export const formatNumber = (locale: Locale, n: number) => new Intl.NumberFormat(locale).format(n);
 
 export const roleLabel = (t: Messages, role: string): string =>
   (t.panel.roles as Record<string, string>)[role] ?? role;
-
-export const unitLabel = (t: Messages, unit: string | null | undefined): string | null =>
-  unit ? (isKnownUnit(unit) ? t.panel.units[unit] : unit) : null;
 
 export const actionLabel = (t: Messages, action: string): string =>
   (t.panel.audit.actions as Record<string, string>)[action] ?? action;
@@ -49,7 +45,6 @@ const MAX_SHOWN = 500;
 export function valueText(t: Messages, locale: Locale, key: string, v: unknown): string {
   if (v === null || v === undefined || v === '') return t.panel.none;
   if (key === 'role' && typeof v === 'string') return roleLabel(t, v);
-  if (key === 'staffUnit' && typeof v === 'string') return unitLabel(t, v) ?? v;
   if (typeof v === 'boolean') return v ? t.common.yes : t.common.no;
   if (typeof v === 'string' && isoDate.test(v)) {
     const d = new Date(v);

@@ -9,14 +9,12 @@ import {
   Select,
   SummaryList,
   Textarea,
-  TextInput,
 } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1 } from '../../../platform/views/layout.tsx';
 import type { Refusal } from '../policy.ts';
 import type { UserDetail } from '../service.ts';
-import { knownUnits } from '../units.ts';
-import { formatNumber, roleLabel, unitLabel } from './format.ts';
+import { formatNumber, roleLabel } from './format.ts';
 import { PanelLayout } from './layout.tsx';
 import { UserStatus } from './users.tsx';
 
@@ -32,12 +30,9 @@ export interface UserPageModel {
   formError?: string | undefined;
 }
 
-/** The role form's values for an account: known units by slug, any other unit as "other". */
-export function roleFormValues(u: Pick<UserDetail, 'role' | 'staffUnit'>): FormState['values'] {
-  if (!u.staffUnit) return { role: u.role, staffUnit: 'none' };
-  if ((knownUnits as readonly string[]).includes(u.staffUnit))
-    return { role: u.role, staffUnit: u.staffUnit };
-  return { role: u.role, staffUnit: 'other', staffUnitOther: u.staffUnit };
+/** The role form's values for an account. */
+export function roleFormValues(u: Pick<UserDetail, 'role'>): FormState['values'] {
+  return { role: u.role };
 }
 
 export function UserPage({ model }: { model: UserPageModel }) {
@@ -55,10 +50,7 @@ export function UserPage({ model }: { model: UserPageModel }) {
   const consentLabels = t.panel.consentKinds as Record<string, string>;
   return (
     <PanelLayout title={u.name} back="/panel/uzytkownicy">
-      <ErrorSummary
-        state={{ values: {}, errors }}
-        order={['_form', 'role', 'staffUnit', 'staffUnitOther', 'reason']}
-      />
+      <ErrorSummary state={{ values: {}, errors }} order={['_form', 'role', 'reason']} />
       <H1 caption={p.caption}>{u.name}</H1>
       {model.isSelf ? <p class="govuk-inset-text">{p.yourAccount}</p> : null}
 
@@ -69,7 +61,6 @@ export function UserPage({ model }: { model: UserPageModel }) {
           { key: p.email, value: u.email },
           { key: p.verified, value: u.emailVerified ? t.common.yes : t.common.no },
           { key: p.role, value: roleLabel(t, u.role) },
-          { key: p.staffUnit, value: unitLabel(t, u.staffUnit) ?? p.noUnit },
           { key: p.twoFactor, value: u.twoFactorEnabled ? p.on : p.off },
           { key: p.locale, value: t.common.languageNames[u.locale] },
           { key: p.created, value: formatDateTime(locale, u.createdAt) },
@@ -118,25 +109,6 @@ export function UserPage({ model }: { model: UserPageModel }) {
             hint={p.roleHint}
             state={roleState}
             options={roles.map((r) => ({ value: r, label: roleLabel(t, r) }))}
-          />
-          <Select
-            name="staffUnit"
-            label={p.unitLabel}
-            hint={p.unitHint}
-            state={roleState}
-            options={[
-              { value: 'none', label: p.unitNone },
-              ...knownUnits.map((k) => ({ value: k, label: t.panel.units[k] })),
-              { value: 'other', label: p.unitOther },
-            ]}
-          />
-          <TextInput
-            name="staffUnitOther"
-            label={p.unitOtherLabel}
-            hint={p.unitOtherHint}
-            state={roleState}
-            spellcheck={false}
-            optional
           />
           <Button>{p.saveRole}</Button>
         </Form>

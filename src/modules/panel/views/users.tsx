@@ -13,7 +13,7 @@ import {
 import { useView } from '../../../platform/views/context.ts';
 import { H1 } from '../../../platform/views/layout.tsx';
 import type { UserListItem } from '../service.ts';
-import { roleLabel, unitLabel } from './format.ts';
+import { roleLabel } from './format.ts';
 import { PanelLayout } from './layout.tsx';
 
 export interface UsersModel {
@@ -93,15 +93,7 @@ export function UsersPage({ model }: { model: UsersModel }) {
               {x.name}
             </a>,
             x.email,
-            <span key="r">
-              {roleLabel(t, x.role)}
-              {x.staffUnit ? (
-                <>
-                  <br />
-                  <span class="govuk-body-s">{unitLabel(t, x.staffUnit)}</span>
-                </>
-              ) : null}
-            </span>,
+            roleLabel(t, x.role),
             <UserStatus key="s" blocked={x.blocked} emailVerified={x.emailVerified} />,
             formatDateTime(locale, x.createdAt, 'date'),
           ])}

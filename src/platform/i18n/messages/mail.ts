@@ -110,16 +110,10 @@ export const mail = catalogue({
       subject: 'Twoje konto w Klastrze Zabłocie 20.22 zostało odblokowane',
       paragraphs: ['Obsługa Klastra odblokowała Twoje konto.', `Możesz znów się zalogować: ${url}`],
     }),
-    roleChanged: (
-      role: string,
-      unit: string | null,
-      needsTwoFactor: boolean,
-      contact: string,
-    ): MailContent => ({
+    roleChanged: (role: string, needsTwoFactor: boolean, contact: string): MailContent => ({
       subject: 'Zmieniono Twoją rolę w Klastrze Zabłocie 20.22',
       paragraphs: [
         `Administrator Klastra zmienił Twoją rolę. Twoja rola: ${role}.`,
-        ...(unit ? [`Jednostka: ${unit}.`] : []),
         ...(needsTwoFactor
           ? [
               'Aby korzystać z panelu obsługi, włącz logowanie dwuetapowe (kod z aplikacji) — poprosimy o to przy pierwszym wejściu do panelu.',
@@ -321,16 +315,10 @@ export const mail = catalogue({
       subject: 'Your Zabłocie 20.22 Cluster account has been unblocked',
       paragraphs: ['The cluster’s staff have unblocked your account.', `You can sign in again: ${url}`],
     }),
-    roleChanged: (
-      role: string,
-      unit: string | null,
-      needsTwoFactor: boolean,
-      contact: string,
-    ): MailContent => ({
+    roleChanged: (role: string, needsTwoFactor: boolean, contact: string): MailContent => ({
       subject: 'Your role at the Zabłocie 20.22 Cluster has changed',
       paragraphs: [
         `A cluster administrator has changed your role. Your role: ${role}.`,
-        ...(unit ? [`Unit: ${unit}.`] : []),
         ...(needsTwoFactor
           ? [
               'To use the back office, turn on two-step sign-in (a code from an app) — we will ask you to when you first open the back office.',
@@ -532,16 +520,10 @@ export const mail = catalogue({
       subject: 'Ваш обліковий запис у Кластері Заблоцє 20.22 розблоковано',
       paragraphs: ['Персонал Кластера розблокував ваш обліковий запис.', `Ви знову можете увійти: ${url}`],
     }),
-    roleChanged: (
-      role: string,
-      unit: string | null,
-      needsTwoFactor: boolean,
-      contact: string,
-    ): MailContent => ({
+    roleChanged: (role: string, needsTwoFactor: boolean, contact: string): MailContent => ({
       subject: 'Вашу роль у Кластері Заблоцє 20.22 змінено',
       paragraphs: [
         `Адміністратор Кластера змінив вашу роль. Ваша роль: ${role}.`,
-        ...(unit ? [`Підрозділ: ${unit}.`] : []),
         ...(needsTwoFactor
           ? [
               'Щоб працювати в панелі обслуговування, увімкніть двоетапний вхід (код із застосунку) — ми попросимо про це під час першого входу до панелі.',
