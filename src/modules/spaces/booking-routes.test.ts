@@ -482,7 +482,8 @@ describe('demo data', () => {
       const queue = await staff.get('/panel/rezerwacje');
       assert.match(queue.body, /Śniadanie networkingowe przedsiębiorców Zabłocia/);
       assert.match(queue.body, /Piotr Ambasador/);
-      assert.ok(elapsed < 15_000, `demo bookings took ${elapsed} ms`);
+      // Only a seed that hangs fails here (a busy machine is slow); its cost is one transaction.
+      assert.ok(elapsed < 60_000, `demo bookings took ${elapsed} ms`);
     }));
 });
 
