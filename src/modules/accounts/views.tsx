@@ -133,11 +133,7 @@ export function SignInPage({ state }: { state: FormState }) {
         <CurrentPasswordInput state={state} />
         <Button>{a.signIn}</Button>
       </Form>
-      <p class="govuk-body">
-        <a class="govuk-link" href="/nie-pamietam-hasla">
-          {a.forgotPassword}
-        </a>
-      </p>
+      <ForgotPasswordLink />
       <p class="govuk-body">
         {a.noAccount}{' '}
         <a class="govuk-link" href="/rejestracja">
@@ -162,12 +158,20 @@ export function UnlockPage({ state, email, token }: { state: FormState; email: s
         <CurrentPasswordInput state={state} />
         <Button>{a.unlock.submit}</Button>
       </Form>
-      <p class="govuk-body">
-        <a class="govuk-link" href="/nie-pamietam-hasla">
-          {a.forgotPassword}
-        </a>
-      </p>
+      <ForgotPasswordLink />
     </Layout>
+  );
+}
+
+/** The way to a new password, under every form that asks for the current one. */
+function ForgotPasswordLink() {
+  const { t } = useView();
+  return (
+    <p class="govuk-body">
+      <a class="govuk-link" href="/nie-pamietam-hasla">
+        {t.accounts.forgotPassword}
+      </a>
+    </p>
   );
 }
 
@@ -183,11 +187,7 @@ export function UnlockInvalidPage() {
           {a.signIn}
         </a>
       </p>
-      <p class="govuk-body">
-        <a class="govuk-link" href="/nie-pamietam-hasla">
-          {a.forgotPassword}
-        </a>
-      </p>
+      <ForgotPasswordLink />
     </Layout>
   );
 }
