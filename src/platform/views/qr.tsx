@@ -1,0 +1,18 @@
+// QR codes drawn on the server as inline SVG (the `qrcode` library), so they show without
+// JavaScript. The SVG is an image with a text alternative; pages also print what it encodes as
+// text beside it, for people who cannot scan it.
+import QRCode from 'qrcode';
+
+const escapeAttr = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The SVG markup of a QR code for `text`, labelled `label` for assistive technology. */
+export async function qrSvg(text: string, label: string): Promise<string> {
+  const svg = await QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  return svg.replace('<svg ', `<svg role="img" aria-label="${escapeAttr(label)}" focusable="false" `);
+}
+
+/** Shows an SVG made by qrSvg (computed before rendering: drawing it is asynchronous). */
+export function QrCode({ svg }: { svg: string }) {
+  return <div class="klaster-qr" dangerouslySetInnerHTML={{ __html: svg }} />;
+}
