@@ -13,6 +13,7 @@ import { type Messages, messages } from '../../platform/i18n/index.ts';
 import type { PersonalDataContributor } from '../../platform/privacy.ts';
 import { todayInWarsaw } from '../../platform/time/warsaw.ts';
 import type { FormState, FormValues } from '../../platform/views/components.tsx';
+import { qrSvg } from '../../platform/views/qr.tsx';
 import { describeAgent } from './agent.ts';
 import { accountsApi } from './api.ts';
 import { consentKinds } from './schema.ts';
@@ -623,6 +624,7 @@ async function selfServiceRoutes(app: FastifyInstance, accounts: ReturnType<type
     return (
       <TwoFactorSetupPage
         setup={setup}
+        qr={await qrSvg(setup.totpUri, request.t.accounts.twoStep.qrLabel)}
         email={request.actor!.email}
         next={safeNext(next, '')}
         state={state}
@@ -665,6 +667,7 @@ async function selfServiceRoutes(app: FastifyInstance, accounts: ReturnType<type
     return reply.render(
       <TwoFactorSetupPage
         setup={started.setup}
+        qr={await qrSvg(started.setup.totpUri, t.accounts.twoStep.qrLabel)}
         email={request.actor!.email}
         next={safeNext(next, '')}
         state={{ values: {}, errors: {} }}

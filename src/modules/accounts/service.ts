@@ -29,6 +29,7 @@ import {
   type CurrentSession,
   endOtherSessions,
   markSecondFactor,
+  normaliseBackupCode,
 } from '../../platform/auth/second-factor.ts';
 import { issuedSessionToken } from '../../platform/auth/session.ts';
 import { NotFoundError, RuleError, TooManyRequestsError } from '../../platform/http/errors.ts';
@@ -377,7 +378,11 @@ export function accountsService(deps: AccountsDeps) {
           const r = await auth.api.verifyTOTP({ body: { code: trimmed }, headers, returnHeaders: true });
           return r.headers;
         }
-        const r = await auth.api.verifyBackupCode({ body: { code: trimmed }, headers, returnHeaders: true });
+        const r = await auth.api.verifyBackupCode({
+          body: { code: normaliseBackupCode(trimmed) },
+          headers,
+          returnHeaders: true,
+        });
         return r.headers;
       } catch (err) {
         if (!isAPIError(err)) throw err;

@@ -62,6 +62,14 @@ describe('two-step sign-in', () => {
     assert.match(keyOf(setup.body), /^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/, 'grouped in fours');
     const codes = backupCodesOf(setup.body);
     assert.equal(codes.length, 10);
+    for (const code of codes)
+      assert.match(code, /^[2-9a-hjkmnp-z]{5}-[2-9a-hjkmnp-z]{5}$/, `${code}: no 0/O, 1/l/I, one case`);
+    // The same URI as a QR code to scan, an image with a name.
+    assert.match(
+      setup.body,
+      /<svg role="img" aria-label="Kod QR do zeskanowania w aplikacji uwierzytelniającej"/,
+    );
+    assert.match(setup.body, /<path[^>]* d="M/, 'the QR code is drawn');
     // Not on until confirmed.
     const [before] = await t.database.db.select().from(user).where(eq(user.id, c.userId));
     assert.equal(before!.twoFactorEnabled, false);
@@ -117,6 +125,12 @@ describe('two-step sign-in', () => {
     const reused = await f.post('/logowanie/kod', { code: codes[0]! });
     assert.equal(reused.statusCode, 401);
     assert.equal((await f.get('/konto')).statusCode, 303);
+    // Copied from paper in capitals, with a space for the hyphen: still the code.
+    const g = t.client();
+    await signIn(g, c.email);
+    const typed = codes[1]!.toUpperCase().replace('-', ' ');
+    assert.equal((await g.post('/logowanie/kod', { code: typed })).statusCode, 303);
+    assert.equal((await g.get('/konto')).statusCode, 200);
   });
 
   it('new backup codes replace the old ones', async () => {

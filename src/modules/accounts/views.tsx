@@ -16,6 +16,7 @@ import {
 } from '../../platform/views/components.tsx';
 import { useView } from '../../platform/views/context.ts';
 import { H1, Layout } from '../../platform/views/layout.tsx';
+import { QrCode } from '../../platform/views/qr.tsx';
 import type { ConsentKind } from './schema.ts';
 
 export function SignUpPage({ state }: { state: FormState }) {
@@ -679,11 +680,14 @@ export function TwoFactorPage({
 
 export function TwoFactorSetupPage({
   setup,
+  qr,
   email,
   next,
   state,
 }: {
   setup: { secret: string; totpUri: string; backupCodes: string[] };
+  /** The otpauth URI as a QR code (qrSvg, labelled with `qrLabel`). */
+  qr: string;
   email: string;
   next: string;
   state: FormState;
@@ -695,22 +699,27 @@ export function TwoFactorSetupPage({
       <ErrorSummary state={state} />
       <H1 caption={s.title}>{s.setupTitle}</H1>
       <p class="govuk-body">{s.step1}</p>
-      <SummaryList
-        rows={[
-          {
-            key: s.keyLabel,
-            value: (
-              <>
-                <code class="govuk-!-font-size-27 govuk-!-font-weight-bold" id="totp-secret">
-                  {groupKey(setup.secret)}
-                </code>
-                <p class="govuk-hint govuk-!-margin-bottom-0">{s.keyHint}</p>
-              </>
-            ),
-          },
-          { key: s.accountLabel, value: email },
-        ]}
-      />
+      <div class="klaster-totp">
+        <QrCode svg={qr} />
+        <div class="klaster-totp__key">
+          <SummaryList
+            rows={[
+              {
+                key: s.keyLabel,
+                value: (
+                  <>
+                    <code class="klaster-totp__secret" id="totp-secret">
+                      {groupKey(setup.secret)}
+                    </code>
+                    <p class="govuk-hint govuk-!-margin-bottom-0">{s.keyHint}</p>
+                  </>
+                ),
+              },
+              { key: s.accountLabel, value: email },
+            ]}
+          />
+        </div>
+      </div>
       <details class="govuk-details">
         <summary class="govuk-details__summary">
           <span class="govuk-details__summary-text">{s.uriSummary}</span>

@@ -11,7 +11,7 @@ import { isLocale } from '../i18n/index.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { PASSWORD_MAX, PASSWORD_MIN } from './passwords.ts';
 import * as authSchema from './schema.ts';
-import { newSessionFields, totpReplayGuard } from './second-factor.ts';
+import { generateBackupCodes, newSessionFields, totpReplayGuard } from './second-factor.ts';
 
 export interface AuthOptions {
   db: Db;
@@ -130,7 +130,14 @@ export function createAuth(o: AuthOptions) {
       database: { joins: true },
     },
     trustedOrigins: [o.baseUrl],
-    plugins: [twoFactor({ issuer: TOTP_ISSUER, skipVerificationOnEnable: false })],
+    plugins: [
+      twoFactor({
+        issuer: TOTP_ISSUER,
+        skipVerificationOnEnable: false,
+        // Codes without characters read alike (0/O, 1/l/I): see second-factor.ts.
+        backupCodeOptions: { customBackupCodesGenerate: generateBackupCodes },
+      }),
+    ],
     // A code from the app, once accepted, is refused for the rest of its window (stored per person).
     hooks: { before: totpReplayGuard(o.db) },
     databaseHooks: {

@@ -2,7 +2,7 @@
 // created by the second sign-in step (a code from the app or a backup code), or when the person
 // enrolled in that very session. Staff powers need such a session. And a code from the app is
 // accepted once. See docs/decisions/007-second-factor-per-session.md.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { symmetricDecrypt } from 'better-auth/crypto';
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
@@ -41,6 +41,41 @@ export function newSessionFields(endpoint: unknown): { secondFactorAt: Date | nu
 export type CurrentSession = { token: string } | { id: string };
 const isCurrent = (current: CurrentSession) =>
   'token' in current ? eq(session.token, current.token) : eq(session.id, current.id);
+
+// ——— Backup codes ———
+
+/**
+ * The letters of a backup code: digits and lower-case letters without the ones read or written
+ * alike (0/o, 1/l/i); 31 of them, so ten make about 49 bits. better-auth's own mix upper and lower
+ * case (a code could hold "0", "O", "l", "I" and "1"), which people copy from paper wrongly.
+ */
+export const BACKUP_CODE_ALPHABET = '23456789abcdefghjkmnpqrstuvwxyz';
+const BACKUP_CODE_COUNT = 10;
+
+/** Ten backup codes as "xxxxx-xxxxx" (better-auth's `customBackupCodesGenerate`). */
+export function generateBackupCodes(): string[] {
+  return Array.from({ length: BACKUP_CODE_COUNT }, () => {
+    const chars = Array.from(
+      { length: 10 },
+      () => BACKUP_CODE_ALPHABET[randomInt(BACKUP_CODE_ALPHABET.length)],
+    );
+    return `${chars.slice(0, 5).join('')}-${chars.slice(5).join('')}`;
+  });
+}
+
+/**
+ * A backup code as typed, in the form it was issued in: spaces dropped, and a code of our alphabet
+ * typed in capitals or without its hyphen restored ("ABCDE FGHJK" → "abcde-fghjk"). A code issued
+ * before (mixed case) is left as typed.
+ */
+export function normaliseBackupCode(typed: string): string {
+  const compact = typed.replace(/\s+/g, '');
+  const lower = compact.toLowerCase();
+  const bare = lower.replace('-', '');
+  const ours = bare.length === 10 && [...bare].every((c) => BACKUP_CODE_ALPHABET.includes(c));
+  if (!ours || (compact !== compact.toUpperCase() && compact !== lower)) return compact;
+  return `${bare.slice(0, 5)}-${bare.slice(5)}`;
+}
 
 /** Marks this device's session as having passed the second factor (the person enrolled in it). */
 export async function markSecondFactor(db: Db | Tx, current: CurrentSession): Promise<void> {

@@ -23,8 +23,11 @@ export function FeedPage({ since, freshUrl }: FeedPageModel) {
       <p class="govuk-body">{m.lead}</p>
       <WarningText>{m.secretWarning}</WarningText>
       {freshUrl ? (
-        <div class="govuk-panel govuk-panel--confirmation klaster-feed-url">
-          <h2 class="govuk-heading-m">{m.urlTitle}</h2>
+        // Not a govuk-panel: its green background leaves a hint, a label and a field unreadable.
+        <section class="klaster-fresh" aria-labelledby="feed-url-title">
+          <h2 class="govuk-heading-m" id="feed-url-title">
+            {m.urlTitle}
+          </h2>
           <div class="govuk-form-group">
             <label class="govuk-label" for="feed-url">
               {m.urlLabel}
@@ -43,8 +46,8 @@ export function FeedPage({ since, freshUrl }: FeedPageModel) {
               aria-describedby="feed-url-hint"
             />
           </div>
-          <p class="govuk-body">{m.howTo}</p>
-        </div>
+          <p class="govuk-body govuk-!-margin-bottom-0">{m.howTo}</p>
+        </section>
       ) : null}
       {since ? (
         <>

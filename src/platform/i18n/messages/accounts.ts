@@ -191,7 +191,9 @@ export const accounts = catalogue({
       enableLead: 'Aby potwierdzić, że to Ty, wpisz swoje hasło.',
       enable: 'Dalej',
       setupTitle: 'Dodaj konto do aplikacji',
-      step1: '1. Otwórz aplikację uwierzytelniającą i wybierz „Dodaj konto”, a potem „Wpisz klucz ręcznie”.',
+      step1:
+        '1. Otwórz aplikację uwierzytelniającą, wybierz „Dodaj konto” i zeskanuj kod QR. Jeśli nie możesz go zeskanować, wybierz „Wpisz klucz ręcznie” i przepisz klucz.',
+      qrLabel: 'Kod QR do zeskanowania w aplikacji uwierzytelniającej',
       keyLabel: 'Klucz do wpisania w aplikacji',
       keyHint: 'Wielkość liter i odstępy nie mają znaczenia. Rodzaj: oparty na czasie (TOTP).',
       accountLabel: 'Nazwa konta',
@@ -450,7 +452,9 @@ export const accounts = catalogue({
       enableLead: 'To confirm it is you, enter your password.',
       enable: 'Continue',
       setupTitle: 'Add the account to your app',
-      step1: '1. Open your authenticator app, choose “Add account” and then “Enter a setup key”.',
+      step1:
+        '1. Open your authenticator app, choose “Add account” and scan the QR code. If you cannot scan it, choose “Enter a setup key” and type the key.',
+      qrLabel: 'QR code to scan with your authenticator app',
       keyLabel: 'Key to enter in the app',
       keyHint: 'Letter case and spaces do not matter. Type: time-based (TOTP).',
       accountLabel: 'Account name',
@@ -711,7 +715,8 @@ export const accounts = catalogue({
       enable: 'Далі',
       setupTitle: 'Додайте обліковий запис у застосунок',
       step1:
-        '1. Відкрийте застосунок автентифікації, виберіть «Додати обліковий запис», а потім «Ввести ключ вручну».',
+        '1. Відкрийте застосунок автентифікації, виберіть «Додати обліковий запис» і відскануйте QR-код. Якщо не вдається його відсканувати, виберіть «Ввести ключ вручну» й перепишіть ключ.',
+      qrLabel: 'QR-код для сканування в застосунку автентифікації',
       keyLabel: 'Ключ для введення в застосунку',
       keyHint: 'Регістр літер і пробіли не мають значення. Тип: на основі часу (TOTP).',
       accountLabel: 'Назва облікового запису',
