@@ -14,6 +14,7 @@ import { sessionReader } from '../auth/session.ts';
 import { isLocale, type Messages, messages, negotiateLocale } from '../i18n/index.ts';
 import { type Flash, type ViewContext, ViewCtx } from '../views/context.ts';
 import { ErrorPage } from '../views/error-page.tsx';
+import { SessionEndedPage } from '../views/session-ended.tsx';
 import {
   AppError,
   ForbiddenError,
@@ -21,6 +22,15 @@ import {
   TooManyRequestsError,
   UnauthorizedError,
 } from './errors.ts';
+import {
+  openReplay,
+  pathOf,
+  REPLAY_COOKIE,
+  REPLAY_MAX_AGE_SECONDS,
+  type Replay,
+  replayableValues,
+  sealReplay,
+} from './replay.ts';
 import { isMultipart, readUpload, screenMultipart, type UploadConfig } from './uploads.ts';
 
 /** Who may use a route. Resource-level rules (organisation owner…) live in each module's policy. */
@@ -131,6 +141,17 @@ export function safeNext(next: unknown, fallback = '/'): string {
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Request state of the platform's own hooks. */
+interface WebState {
+  /** The anonymous CSRF seed of this browser (no session). */
+  csrfSeed?: string;
+  /** A form sent to a signed-in route without a valid session: answered with the sign-in form. */
+  sessionEnded?: boolean;
+  /** Values typed before the session ended, to fill into this page's form (sealed for this session). */
+  replay?: Replay;
+}
+const webState = (request: FastifyRequest) => request as FastifyRequest & WebState;
 
 /** True when a string anywhere in a parsed body, query or params holds a NUL (PostgreSQL refuses it). */
 function holdsNul(input: unknown): boolean {
@@ -260,9 +281,16 @@ export const webPlatform = fp<WebOptions>(
       if (access !== 'public') {
         const actor = request.actor;
         if (!actor) {
-          if (isApiRequest(request) || !SAFE.has(request.method)) throw new UnauthorizedError();
-          return reply.redirect(`/logowanie?next=${encodeURIComponent(safeNext(request.url))}`, 303);
+          if (isApiRequest(request)) throw new UnauthorizedError();
+          if (SAFE.has(request.method))
+            return reply.redirect(`/logowanie?next=${encodeURIComponent(safeNext(request.url))}`, 303);
+          // A form sent after the session ended: answered once the body is read (preValidation),
+          // with the sign-in form; an upload is answered now, before a byte of it is read.
+          webState(request).sessionEnded = true;
         }
+      }
+      if (access !== 'public' && request.actor) {
+        const actor = request.actor;
         const held = actor.accountRole;
         const staffLike = held === 'staff' || held === 'admin';
         if (access === 'staff' && !staffLike) throw new ForbiddenError();
@@ -292,11 +320,72 @@ export const webPlatform = fp<WebOptions>(
             if (!SAFE.has(request.method)) (request as { csrfFresh?: boolean }).csrfFresh = true;
           }
           request.csrfToken = csrfFor(`seed:${seed}`);
+          webState(request).csrfSeed = seed;
+        }
+        const state = webState(request);
+        if (state.sessionEnded && isMultipart(request)) return sessionEnded(request, reply, null);
+        // Back on the form's page after signing in again: what was typed before the session ended.
+        const sealed = request.cookies[REPLAY_COOKIE];
+        if (sealed && request.actor && request.method === 'GET') {
+          const found = openReplay(o.secret, sessionBinding(request), sealed);
+          if (found && pathOf(found.page) === pathOf(request.url)) {
+            state.replay = found;
+            reply.clearCookie(REPLAY_COOKIE, { path: '/' });
+          }
         }
       }
     });
 
+    const sessionBinding = (request: FastifyRequest) =>
+      `session:${request.cookies[o.sessionCookieName] ?? ''}`;
+
+    /**
+     * Answers a form sent without a valid session: 401 with the sign-in form, nothing done. What
+     * was typed (but passwords, codes, tokens and files) is kept in a sealed cookie bound to this
+     * browser's anonymous seed, and only when the form came from one of our own pages (a form on
+     * another site could otherwise plant values in ours). After signing in, the person is sent back
+     * to the form's page (the Referer, one of ours; else the address posted to).
+     */
+    function sessionEnded(request: FastifyRequest, reply: FastifyReply, body: unknown) {
+      const sameHost = (url: string | undefined) => {
+        if (!url || !request.headers.host) return false;
+        try {
+          const origin = new URL(url);
+          // Compared as URLs do: "host:80" of an http URL is "host".
+          return origin.host === new URL(`${origin.protocol}//${request.headers.host}`).host;
+        } catch {
+          return false;
+        }
+      };
+      const fetchSite = request.headers['sec-fetch-site'];
+      const ours =
+        sameHost(request.headers.origin) && (fetchSite === undefined || fetchSite === 'same-origin');
+      const referer = request.headers.referer;
+      const page =
+        ours && referer && sameHost(referer)
+          ? safeNext(`${new URL(referer).pathname}${new URL(referer).search}`, pathOf(request.url))
+          : safeNext(pathOf(request.url));
+      const values = ours && body ? replayableValues(body) : {};
+      const seed = webState(request).csrfSeed;
+      let kept: 'yes' | 'tooLong' | 'no' = Object.keys(values).length > 0 && seed ? 'yes' : 'no';
+      if (kept === 'yes' && seed) {
+        const replay: Replay = {
+          page,
+          action: pathOf(request.url),
+          values,
+          expires: Date.now() + REPLAY_MAX_AGE_SECONDS * 1000,
+        };
+        const sealed = sealReplay(o.secret, `seed:${seed}`, replay);
+        if (sealed) reply.setCookie(REPLAY_COOKIE, sealed, { ...cookieBase, maxAge: REPLAY_MAX_AGE_SECONDS });
+        else kept = 'tooLong';
+      }
+      if (isMultipart(request)) reply.header('connection', 'close');
+      return reply.render(h(SessionEndedPage, { next: page, kept }), 401);
+    }
+
     app.addHook('preValidation', async (request, reply) => {
+      // Before the CSRF check: the token was bound to the session that ended.
+      if (webState(request).sessionEnded) return sessionEnded(request, reply, request.body);
       if (!SAFE.has(request.method) && !isApiRequest(request)) {
         const upload = request.routeOptions.config?.upload;
         if (upload && isMultipart(request)) {
@@ -319,6 +408,18 @@ export const webPlatform = fp<WebOptions>(
         // Signing in (or out): a new anonymous seed, so a seed someone planted or saw before is
         // worth nothing afterwards.
         reply.setCookie(CSRF_COOKIE, newSeed(), { ...cookieBase, maxAge: 60 * 60 * 24 * 30 });
+        // What was typed before the session ended, kept for this browser, now belongs to the
+        // session it signed in with (and to no other), or is dropped when it signed out.
+        const seed = webState(request).csrfSeed;
+        const sealed = request.cookies[REPLAY_COOKIE];
+        const pending = seed && sealed ? openReplay(o.secret, `seed:${seed}`, sealed) : null;
+        if (pending) {
+          const issued = issuedSessionCookie(reply);
+          const resealed = issued ? sealReplay(o.secret, `session:${issued}`, pending) : null;
+          if (resealed)
+            reply.setCookie(REPLAY_COOKIE, resealed, { ...cookieBase, maxAge: REPLAY_MAX_AGE_SECONDS });
+          else reply.clearCookie(REPLAY_COOKIE, { path: '/' });
+        }
       }
       return payload;
     });
@@ -327,6 +428,20 @@ export const webPlatform = fp<WebOptions>(
       const set = reply.getHeader('set-cookie');
       const all = Array.isArray(set) ? set : set === undefined ? [] : [String(set)];
       return all.some((c) => c.startsWith(`${o.sessionCookieName}=`));
+    }
+
+    /** The value of the session cookie this answer sets (decoded, as a request would carry it). */
+    function issuedSessionCookie(reply: FastifyReply): string | null {
+      const set = reply.getHeader('set-cookie');
+      const all = Array.isArray(set) ? set : set === undefined ? [] : [String(set)];
+      const cookie = all.find((c) => c.startsWith(`${o.sessionCookieName}=`));
+      if (!cookie || /;\s*max-age=0\b/i.test(cookie)) return null;
+      const value = cookie.slice(o.sessionCookieName.length + 1).split(';')[0] ?? '';
+      try {
+        return value ? decodeURIComponent(value) : null;
+      } catch {
+        return null;
+      }
     }
 
     function tokenMatches(request: FastifyRequest, sent: unknown): boolean {
@@ -355,11 +470,12 @@ export const webPlatform = fp<WebOptions>(
     // biome-ignore lint/suspicious/noExplicitAny: any page component
     app.decorateReply('render', function (this: FastifyReply, node: VNode<any>, status = 200) {
       const request = this.request;
-      let flash: Flash | null = null;
+      const replay = webState(request).replay;
+      let flash: Flash | null = replay ? { kind: 'notice', text: request.t.common.pages.replayed } : null;
       const raw = request.cookies[FLASH_COOKIE];
       if (raw) {
         const unsigned = request.unsignCookie(raw);
-        if (unsigned.valid && unsigned.value) {
+        if (unsigned.valid && unsigned.value && !flash) {
           try {
             const parsed = JSON.parse(Buffer.from(unsigned.value, 'base64url').toString('utf8')) as Flash;
             if (typeof parsed.text === 'string')
@@ -381,6 +497,7 @@ export const webPlatform = fp<WebOptions>(
         flash,
         contactEmail: o.contactEmail,
         requestId: String(request.id),
+        replay: replay ? { action: replay.action, values: replay.values } : null,
       };
       const html = toDocument(ctx, node);
       this.code(status).type('text/html; charset=utf-8');

@@ -1,7 +1,7 @@
 // Reusable view components (govuk-frontend markup). Forms: error summary linked to the fields,
 // field errors linked to their inputs with aria-describedby, submitted values kept.
-import type { ComponentChildren, JSX } from 'preact';
-import { useId } from 'preact/hooks';
+import { type ComponentChildren, createContext, type JSX } from 'preact';
+import { useContext, useId } from 'preact/hooks';
 import { useView } from './context.ts';
 
 export type FormValues = Record<string, string | string[] | undefined>;
@@ -13,8 +13,18 @@ export const emptyForm: FormState = { values: {}, errors: {} };
 
 const fieldId = (name: string) => `f-${name}`;
 
+/** Inside the form a replay is for (see ViewContext.replay): the values typed before the session ended. */
+const ReplayCtx = createContext<FormValues | null>(null);
+
+/** A field's values: what was typed before the session ended, if this form is replayed, else the state's. */
+function rawValue(state: FormState | undefined, name: string): string | string[] | undefined {
+  const replayed = useContext(ReplayCtx);
+  if (replayed) return replayed[name];
+  return state?.values[name];
+}
+
 function value(state: FormState | undefined, name: string): string {
-  const v = state?.values[name];
+  const v = rawValue(state, name);
   return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
 }
 
@@ -181,7 +191,7 @@ export function Choices(
 ) {
   const { name, hint, state, kind } = props;
   const error = state?.errors[name];
-  const raw = state?.values[name];
+  const raw = rawValue(state, name);
   const selected = new Set(Array.isArray(raw) ? raw : raw ? [raw] : []);
   const base = kind === 'radios' ? 'govuk-radios' : 'govuk-checkboxes';
   return (
@@ -238,11 +248,12 @@ export function Form({
   children: ComponentChildren;
   class?: string;
 }) {
-  const { csrfToken } = useView();
+  const { csrfToken, replay } = useView();
+  const replayed = replay && replay.action === action.split('?')[0] ? replay.values : null;
   return (
     <form method="post" action={action} novalidate class={cls}>
       <input type="hidden" name="_csrf" value={csrfToken} />
-      {children}
+      <ReplayCtx.Provider value={replayed}>{children}</ReplayCtx.Provider>
     </form>
   );
 }

@@ -24,6 +24,11 @@ export interface ViewContext {
   flash: Flash | null;
   contactEmail: string;
   requestId: string;
+  /**
+   * What was typed into a form of this page before the session ended (http/replay.ts): the form
+   * posting to `action` shows these values instead of its own.
+   */
+  replay?: { action: string; values: Record<string, string | string[] | undefined> } | null;
 }
 
 export const ViewCtx = createContext<ViewContext | null>(null);

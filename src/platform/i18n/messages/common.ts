@@ -88,6 +88,18 @@ export const common = catalogue({
       busyBody: 'Nic nie zostało zapisane. Spróbuj ponownie za kilka sekund.',
       badRequestTitle: 'Nieprawidłowe żądanie',
       badRequestBody: 'Nie udało się przetworzyć przesłanych danych. Niczego nie zapisano.',
+      sessionEndedTitle: 'Twoja sesja się zakończyła',
+      sessionEndedBody:
+        'Formularz nie został wysłany: sesja wygasła albo wylogowano Cię w innym oknie. Zaloguj się ponownie, a wrócisz do formularza.',
+      sessionEndedKept:
+        'To, co wpisano (oprócz haseł i plików), wpiszemy z powrotem do formularza. Sprawdź dane i wyślij formularz jeszcze raz.',
+      sessionEndedNotKept:
+        'Wpisany tekst był zbyt długi, by go przechować. Jeśli to możliwe, wróć i skopiuj go, zanim się zalogujesz.',
+      sessionEndedEmail: 'Adres e-mail',
+      sessionEndedPassword: 'Hasło',
+      sessionEndedSubmit: 'Zaloguj się',
+      replayed:
+        'Wpisaliśmy z powrotem to, co podano przed końcem sesji (bez haseł i plików). Sprawdź dane i wyślij formularz.',
       goHome: 'Przejdź do strony głównej',
     },
   },
@@ -179,6 +191,18 @@ export const common = catalogue({
       busyBody: 'Nothing was saved. Please try again in a few seconds.',
       badRequestTitle: 'Bad request',
       badRequestBody: 'We could not process the data that was sent. Nothing was saved.',
+      sessionEndedTitle: 'Your session has ended',
+      sessionEndedBody:
+        'The form was not sent: your session expired or you signed out in another window. Sign in again and you will be taken back to the form.',
+      sessionEndedKept:
+        'What you typed (except passwords and files) will be filled back into the form. Check it and send the form again.',
+      sessionEndedNotKept:
+        'What you typed was too long to keep. If you can, go back and copy it before you sign in.',
+      sessionEndedEmail: 'Email address',
+      sessionEndedPassword: 'Password',
+      sessionEndedSubmit: 'Sign in',
+      replayed:
+        'We have filled back in what you typed before your session ended (without passwords and files). Check it and send the form.',
       goHome: 'Go to the home page',
     },
   },
@@ -268,6 +292,18 @@ export const common = catalogue({
       busyBody: 'Нічого не збережено. Спробуйте ще раз за кілька секунд.',
       badRequestTitle: 'Неправильний запит',
       badRequestBody: 'Не вдалося обробити надіслані дані. Нічого не збережено.',
+      sessionEndedTitle: 'Ваш сеанс завершився',
+      sessionEndedBody:
+        'Форму не надіслано: сеанс закінчився або ви вийшли з облікового запису в іншому вікні. Увійдіть знову, і ви повернетеся до форми.',
+      sessionEndedKept:
+        'Те, що ви ввели (крім паролів і файлів), ми знову впишемо у форму. Перевірте дані й надішліть форму ще раз.',
+      sessionEndedNotKept:
+        'Введений текст був задовгий, щоб його зберегти. Якщо можете, поверніться й скопіюйте його, перш ніж увійти.',
+      sessionEndedEmail: 'Електронна пошта',
+      sessionEndedPassword: 'Пароль',
+      sessionEndedSubmit: 'Увійти',
+      replayed:
+        'Ми знову вписали те, що ви ввели до завершення сеансу (без паролів і файлів). Перевірте дані й надішліть форму.',
       goHome: 'Перейти на головну сторінку',
     },
   },
