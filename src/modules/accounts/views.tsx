@@ -547,35 +547,38 @@ export function SecurityPage({ state, sessions }: { state: FormState; sessions: 
       </div>
       <h2 class="govuk-heading-m">{s.sessionsHeading}</h2>
       <p class="govuk-body">{s.sessionsLead}</p>
-      <Table
-        caption={s.sessionsHeading}
-        head={[s.browser, s.signedInAt, s.lastActive, s.ip, s.action]}
-        rows={sessions.map((x) => [
-          <>
-            {x.browser}
-            {x.current ? (
-              <>
-                {' '}
-                <Tag colour="blue">{s.thisDevice}</Tag>
-              </>
-            ) : null}
-          </>,
-          formatDateTime(locale, x.createdAt),
-          formatDateTime(locale, x.lastActiveAt),
-          x.ip,
-          x.current ? (
-            ''
-          ) : (
-            <ActionButton
-              action="/konto/bezpieczenstwo/sesje/wyloguj"
-              label={s.revoke}
-              context={x.browser}
-              variant="secondary"
-              hidden={{ session: x.id }}
+      {/* One card per device, not a five-column table: it reflows on a phone instead of scrolling. */}
+      <ul class="govuk-list klaster-sessions">
+        {sessions.map((x) => (
+          <li class="klaster-card" key={x.id}>
+            <h3 class="govuk-heading-s govuk-!-margin-top-2 govuk-!-margin-bottom-2">
+              {x.browser}
+              {x.current ? (
+                <>
+                  {' '}
+                  <Tag colour="blue">{s.thisDevice}</Tag>
+                </>
+              ) : null}
+            </h3>
+            <SummaryList
+              rows={[
+                { key: s.signedInAt, value: formatDateTime(locale, x.createdAt) },
+                { key: s.lastActive, value: formatDateTime(locale, x.lastActiveAt) },
+                { key: s.ip, value: <span class="klaster-break">{x.ip}</span> },
+              ]}
             />
-          ),
-        ])}
-      />
+            {x.current ? null : (
+              <ActionButton
+                action="/konto/bezpieczenstwo/sesje/wyloguj"
+                label={s.revoke}
+                context={x.browser}
+                variant="secondary"
+                hidden={{ session: x.id }}
+              />
+            )}
+          </li>
+        ))}
+      </ul>
       {others.length > 0 ? (
         <ActionButton
           action="/konto/bezpieczenstwo/sesje/wyloguj-inne"
