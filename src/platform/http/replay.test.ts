@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { inflateRawSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { type Client, createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/support/app.ts';
+import { nextCode, secretFromUri, totp, uriOf } from '../../../test/support/totp.ts';
 import { session, user } from '../auth/schema.ts';
 import { REPLAY_COOKIE } from './replay.ts';
 
@@ -116,6 +117,29 @@ describe('a form sent after the session ended', () => {
     assert.doesNotMatch(other.body, /Tekst Anny/);
     assert.match(other.body, /value="Celina Trzecia"/);
     assert.match((await a.get('/konto/profil')).body, /value="Tekst Anny"/);
+  });
+
+  it('survives the second sign-in step of someone with two-step sign-in', async () => {
+    const c = await t.signedIn('resident', { name: 'Tomasz Ostrożny' });
+    const setup = await c.post('/konto/dwuetapowe/wlacz', { password: TEST_PASSWORD });
+    const secret = secretFromUri(uriOf(setup.body));
+    assert.equal((await c.post('/konto/dwuetapowe/potwierdz', { code: totp(secret) })).statusCode, 303);
+    const csrf = await openFormThenLoseSession(c);
+    assert.equal(
+      (await sendProfile(c, csrf, { name: 'Tomasz Nowy', locale: 'pl', phone: '' })).statusCode,
+      401,
+    );
+
+    const first = await c.post('/logowanie', {
+      email: c.email,
+      password: TEST_PASSWORD,
+      next: '/konto/profil',
+    });
+    assert.match(String(first.headers.location), /^\/logowanie\/kod/);
+    const second = await c.post('/logowanie/kod', { code: nextCode(secret), next: '/konto/profil' });
+    assert.equal(second.statusCode, 303);
+    assert.equal(second.headers.location, '/konto/profil');
+    assert.match((await c.get('/konto/profil')).body, /value="Tomasz Nowy"/);
   });
 
   it('keeps nothing of a form sent from another site, and the API still answers a 401 problem', async () => {

@@ -407,15 +407,17 @@ export const webPlatform = fp<WebOptions>(
       } else if (setsSessionCookie(reply)) {
         // Signing in (or out): a new anonymous seed, so a seed someone planted or saw before is
         // worth nothing afterwards.
-        reply.setCookie(CSRF_COOKIE, newSeed(), { ...cookieBase, maxAge: 60 * 60 * 24 * 30 });
+        const seedNow = newSeed();
+        reply.setCookie(CSRF_COOKIE, seedNow, { ...cookieBase, maxAge: 60 * 60 * 24 * 30 });
         // What was typed before the session ended, kept for this browser, now belongs to the
-        // session it signed in with (and to no other), or is dropped when it signed out.
+        // session it signed in with (and to no other); while the sign-in waits for the second
+        // step (the session cookie cleared), to the browser's new seed.
         const seed = webState(request).csrfSeed;
         const sealed = request.cookies[REPLAY_COOKIE];
         const pending = seed && sealed ? openReplay(o.secret, `seed:${seed}`, sealed) : null;
         if (pending) {
           const issued = issuedSessionCookie(reply);
-          const resealed = issued ? sealReplay(o.secret, `session:${issued}`, pending) : null;
+          const resealed = sealReplay(o.secret, issued ? `session:${issued}` : `seed:${seedNow}`, pending);
           if (resealed)
             reply.setCookie(REPLAY_COOKIE, resealed, { ...cookieBase, maxAge: REPLAY_MAX_AGE_SECONDS });
           else reply.clearCookie(REPLAY_COOKIE, { path: '/' });
