@@ -94,9 +94,16 @@ export function TextInput(
     keepValue?: boolean;
   },
 ) {
-  const { name, hint, state, type = 'text', width } = props;
+  const { name, hint, state, width } = props;
   const error = state?.errors[name];
-  const keep = props.keepValue ?? type !== 'password';
+  const keep = props.keepValue ?? props.type !== 'password';
+  const shown = keep ? value(state, name) : '';
+  // A value the type does not allow (echoed back with its error) would make the page invalid HTML
+  // (and some browsers drop it): such a field is a text field, with the type's keyboard.
+  const typed = props.type ?? 'text';
+  const type = shown && !fitsType(typed, shown) ? 'text' : typed;
+  const inputMode =
+    props.inputmode ?? (type !== typed && (typed === 'url' || typed === 'email') ? typed : undefined);
   return (
     <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <Label name={name} label={props.label} optional={props.optional} />
@@ -111,15 +118,31 @@ export function TextInput(
         id={fieldId(name)}
         name={name}
         type={type}
-        value={keep ? value(state, name) : ''}
+        value={shown}
         autocomplete={props.autocomplete}
         spellcheck={props.spellcheck}
-        inputMode={props.inputmode}
+        inputMode={inputMode}
         aria-describedby={describedBy(name, hint, error)}
         aria-invalid={error ? 'true' : undefined}
       />
     </div>
   );
+}
+
+/** Whether `v` is a value an input of this type may hold (what the HTML checker accepts). */
+function fitsType(type: string, v: string): boolean {
+  switch (type) {
+    case 'url':
+      return /^[a-z][a-z0-9+.-]*:\S*$/i.test(v) && URL.canParse(v);
+    case 'email':
+      return /^[^\s@,]+@[^\s@,]+$/.test(v);
+    case 'number':
+      return /^-?(\d+(\.\d+)?|\.\d+)([eE][-+]?\d+)?$/.test(v);
+    case 'date':
+      return /^\d{4}-\d{2}-\d{2}$/.test(v);
+    default:
+      return true;
+  }
 }
 
 export function Textarea(props: FieldProps & { rows?: number }) {
