@@ -167,7 +167,8 @@ function validatorUrl(): Promise<string> {
     (child.stderr as unknown as { unref?: () => void } | null)?.unref?.();
     process.once('exit', () => child.kill());
     const url = `http://127.0.0.1:${port}/`;
-    const deadline = Date.now() + 60_000;
+    // A JVM on a machine busy with other work can take a minute or two to listen.
+    const deadline = Date.now() + 180_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`the Nu HTML checker exited:\n${output}`);
       try {
