@@ -107,7 +107,7 @@ export function PanelPackagesPage({ packages }: { packages: PackageAdminView[] }
             reducedText(t, p),
             p.active ? <Tag colour="green">{a.active}</Tag> : <Tag colour="grey">{a.inactive}</Tag>,
             String(p.agreements),
-            <span key="act">
+            <div class="klaster-actions" key="act">
               <ActionButton
                 action={`/panel/pakiety/${p.id}/${p.active ? 'wylacz' : 'wlacz'}`}
                 label={p.active ? a.deactivate : a.activate}
@@ -122,7 +122,7 @@ export function PanelPackagesPage({ packages }: { packages: PackageAdminView[] }
                   variant="warning"
                 />
               ) : null}
-            </span>,
+            </div>,
           ])}
         />
       )}
