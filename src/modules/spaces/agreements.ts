@@ -264,6 +264,8 @@ export interface AgreementSummary {
   packageName: string;
   daysTotal: number | null;
   daysUsed: number;
+  /** The last day the agreement covers. */
+  endsOn: LocalDate;
   fixedDesk: { number: number; label: string } | null;
 }
 
@@ -1015,6 +1017,7 @@ export async function agreementSummaryFor(
       packageName: spacePackages.name,
       daysTotal: spaceAgreements.daysTotal,
       daysUsed: spaceAgreements.daysUsed,
+      endsOn: spaceAgreements.endsOn,
       deskNumber: spaceDesks.number,
       deskLabel: spaceDesks.label,
     })
@@ -1035,6 +1038,7 @@ export async function agreementSummaryFor(
     packageName: r.packageName,
     daysTotal: r.daysTotal,
     daysUsed: r.daysUsed,
+    endsOn: r.endsOn,
     fixedDesk: r.deskNumber === null ? null : { number: r.deskNumber, label: r.deskLabel ?? '' },
   }));
 }

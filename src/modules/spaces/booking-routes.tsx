@@ -19,6 +19,7 @@ import {
   weekStart,
 } from '../../platform/time/warsaw.ts';
 import type { FormState, FormValues } from '../../platform/views/components.tsx';
+import { qrSvg } from '../../platform/views/qr.tsx';
 import type { OrganisationsService } from '../organisations/service.ts';
 import { agreementSummaryFor } from './agreements.ts';
 import {
@@ -38,6 +39,7 @@ import {
   BookingPage,
   CancelPage,
   ChangePage,
+  describeWhen as describeBooking,
   MinePage,
 } from './views/bookings.tsx';
 import { BookingsPanelPage, ReasonPage } from './views/bookings-panel.tsx';
@@ -121,10 +123,16 @@ export async function bookingRoutes(app: FastifyInstance, opts: BookingRoutesOpt
       const closures = (await bookings.closures(resource.id, today, addDays(today, 90))).filter(
         (c) => c.to >= today,
       );
+      // A signed-in person sees what their agreements still let them book.
+      const agreements =
+        resource.kind === 'desk' && request.actor
+          ? await agreementSummaryFor(db, request.actor.id, today)
+          : [];
       return reply.render(
         <ResourcePage
           resource={resource}
           closures={closures}
+          agreements={agreements}
           week={{
             week: isoWeek(monday),
             prev: isoWeek(addDays(monday, -7)),
@@ -224,7 +232,14 @@ export async function bookingRoutes(app: FastifyInstance, opts: BookingRoutesOpt
       const cursor = queryString(request.query, 'od', 200) || undefined;
       try {
         const result = await bookings.mineByCursor(actorOf(request), { scope, cursor });
-        return reply.render(<MinePage scope={scope} first={!cursor} {...result} />);
+        // Today's bookings carry their self check-in QR code at the top of the list.
+        const today = todayInWarsaw(now());
+        const checkIns = await Promise.all(
+          result.items
+            .filter((b) => b.selfCheckIn && warsawDate(b.startsAt) === today)
+            .map(async (b) => ({ booking: b, svg: await checkInQr(request, b) })),
+        );
+        return reply.render(<MinePage scope={scope} first={!cursor} checkIns={checkIns} {...result} />);
       } catch (err) {
         // A spoiled cursor (an edited address) shows the first page.
         if (err instanceof RuleError && err.code === 'invalidCursor')
@@ -233,6 +248,12 @@ export async function bookingRoutes(app: FastifyInstance, opts: BookingRoutesOpt
       }
     },
   );
+
+  const checkInQr = (request: FastifyRequest, b: BookingView) =>
+    qrSvg(
+      b.selfCheckIn?.url ?? '',
+      request.t.spaces.selfCheckIn.qrLabel(b.resource.name, describeBooking(request.t, request.locale, b)),
+    );
 
   const isOwn = (request: FastifyRequest, b: BookingView) => !b.person || b.person.id === request.actor?.id;
   const live = (b: BookingView) => b.status === 'requested' || b.status === 'confirmed';
@@ -246,11 +267,13 @@ export async function bookingRoutes(app: FastifyInstance, opts: BookingRoutesOpt
       const own = isOwn(request, b);
       const t0 = now();
       const pastDeadline = own && live(b) && t0 > b.deadline && b.endsAt > t0;
+      const qr = own && b.selfCheckIn ? await checkInQr(request, b) : null;
       return reply.render(
         <BookingPage
           booking={withLayoutName(b, await bookings.resources())}
           own={own}
           pastDeadline={pastDeadline}
+          qr={qr}
         />,
       );
     },

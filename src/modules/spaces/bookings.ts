@@ -4,17 +4,20 @@
 // desk-day row taken under its lock (desks.ts). Everything else — opening hours, holidays,
 // closures, lengths, notice, horizon, quotas, deadlines — is checked here before anything is stored,
 // and quotas are counted under a per-person (and per-organisation) advisory lock.
-import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Db, queryRows, type Tx, violatedConstraint } from '../../db/client.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { Locale } from '../../platform/auth/schema.ts';
 import { ForbiddenError, NotFoundError, RuleError } from '../../platform/http/errors.ts';
 import { f } from '../../platform/http/forms.ts';
-import { formatDateTime } from '../../platform/i18n/index.ts';
+import { formatDateTime, messages } from '../../platform/i18n/index.ts';
+import { icalendar } from '../../platform/ical.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { enqueueJob } from '../../platform/jobs/worker.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
+import type { MailAttachment } from '../../platform/mail/schema.ts';
 import { authorize, isStaff, type PolicyActor } from '../../platform/policy.ts';
 import type { PersonalDataContributor } from '../../platform/privacy.ts';
 import type { Clock } from '../../platform/time/clock.ts';
@@ -49,7 +52,7 @@ import {
 import { AVAILABILITY_TTL_MS, changeAwareCache, changeIn, RESOURCES_TTL_MS } from './changes.ts';
 import { returnDesk, takeDesk } from './desks.ts';
 import { can } from './policy.ts';
-import { effectiveRules } from './rules.ts';
+import { checkInDeadline, effectiveRules } from './rules.ts';
 import {
   type BookingRules,
   type BookingStatus,
@@ -69,6 +72,23 @@ export const MAX_REPEAT_WEEKS = 26;
 export const PAGE_SIZE = 20;
 /** Reminders go out this long before a booking starts. */
 const REMINDER_BEFORE_MS = 24 * 60 * MINUTE;
+/** Self check-in opens this long before a booking starts (people arrive a little early). */
+export const CHECK_IN_EARLY_MS = 30 * MINUTE;
+
+/** A self check-in token as we issue it: 32 bytes of HMAC in base64url, 43 characters. */
+const CHECK_IN_TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+export const hashCheckInToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+
+/** Where a self check-in stands: possible now, or why not. */
+export type CheckInState =
+  | 'open'
+  | 'tooEarly'
+  | 'tooLate'
+  | 'checkedIn'
+  | 'cancelled'
+  | 'released'
+  | 'notConfirmed'
+  | 'notYours';
 
 /** Who books; `requestId` goes into the audit rows of staff actions. */
 export type BookingActor = PolicyActor & {
@@ -99,6 +119,8 @@ export interface BookingsDeps {
   baseUrl: string;
   organisations: Pick<OrganisationsService, 'mine' | 'namesOf'>;
   clock: Clock;
+  /** Keys the self check-in tokens (the app's secret, so every node issues the same token). */
+  checkInSecret?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -186,6 +208,10 @@ export interface BookingView {
   decisionReason: string | null;
   cancelReason: string | null;
   checkedInAt: Date | null;
+  /** Released if not checked in by then (null: no check-in needed). */
+  checkInUntil: Date | null;
+  /** Self check-in (its author, a confirmed booking not over yet): the QR code's URL and its window. */
+  selfCheckIn: { url: string; opensAt: Date; closesAt: Date } | null;
   createdAt: Date;
   /** Changing and cancelling are open until then (for its author). */
   deadline: Date;
@@ -249,6 +275,13 @@ export function bookingsService(deps: BookingsDeps) {
   const closuresCache = changeAwareCache<Promise<Closure[]>>(AVAILABILITY_TTL_MS);
   const bookingUrl = (id: string) => `${baseUrl}/przestrzenie/rezerwacje/${id}`;
   const mineUrl = `${baseUrl}/przestrzenie/moje`;
+  const host = new URL(baseUrl).host;
+  const checkInSecret = deps.checkInSecret ?? randomBytes(32).toString('base64url');
+  /** The booking's self check-in token: unguessable without the secret; only its hash is stored. */
+  const checkInToken = (id: string) =>
+    createHmac('sha256', checkInSecret).update(`space-check-in:${id}`).digest('base64url');
+  const checkInUrl = (id: string) => `${baseUrl}/przestrzenie/obecnosc/${checkInToken(id)}`;
+  const checkInHash = (id: string) => hashCheckInToken(checkInToken(id));
 
   async function resourceBySlug(slug: string, executor: Db | Tx = db): Promise<ResourceRow> {
     const [r] = await executor
@@ -361,11 +394,16 @@ export function bookingsService(deps: BookingsDeps) {
       .where(eq(spaceAgreements.id, agreementId));
   }
 
-  async function returnDay(tx: Tx, agreementId: string | null) {
-    if (!agreementId) return;
-    await tx.execute(sql`
-      update space_agreement set days_used = days_used - 1, updated_at = ${now()}
-      where id = ${agreementId} and days_total is not null and days_used > 0`);
+  /** Gives one day back to a pass (true); unlimited agreements have none to give (false). */
+  async function returnDay(tx: Tx, agreementId: string | null): Promise<boolean> {
+    if (!agreementId) return false;
+    const back = await queryRows<{ id: string }>(
+      tx,
+      sql`update space_agreement set days_used = days_used - 1, updated_at = ${now()}
+          where id = ${agreementId} and days_total is not null and days_used > 0
+          returning id`,
+    );
+    return back.length > 0;
   }
 
   /**
@@ -452,9 +490,10 @@ export function bookingsService(deps: BookingsDeps) {
     if (req) await enqueueMail(tx, req);
   }
 
-  async function scheduleReminder(tx: Tx, id: string, startsAt: Date) {
+  /** Plans the reminder a day before; returns false (no reminder) when that moment has passed. */
+  async function scheduleReminder(tx: Tx, id: string, startsAt: Date): Promise<boolean> {
     const runAt = new Date(startsAt.getTime() - REMINDER_BEFORE_MS);
-    if (runAt.getTime() <= now().getTime()) return;
+    if (runAt.getTime() <= now().getTime()) return false;
     await enqueueJob(
       { db: tx as unknown as Db },
       {
@@ -464,6 +503,36 @@ export function bookingsService(deps: BookingsDeps) {
         dedupeKey: `space-reminder:${id}:${startsAt.toISOString()}`,
       },
     );
+    return true;
+  }
+
+  /** The bookings just made as an iCalendar file to attach to the confirmation. */
+  function icsAttachment(
+    locale: Locale,
+    resourceName: string,
+    items: Array<{ id: string; startsAt: Date; endsAt: Date; title: string }>,
+  ): MailAttachment {
+    const m = messages[locale].spacesFeeds;
+    const t = now();
+    return {
+      filename: 'rezerwacja.ics',
+      contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+      content: icalendar({
+        generatedAt: t,
+        name: m.myCalendar,
+        events: items.map((b) => ({
+          uid: `booking-${b.id}@${host}`,
+          start: b.startsAt,
+          end: b.endsAt,
+          summary: b.title ? `${resourceName}: ${b.title}` : resourceName,
+          location: `${resourceName}, ul. Zabłocie 20–22, Kraków`,
+          status: 'CONFIRMED',
+          transparency: 'OPAQUE',
+          url: bookingUrl(b.id),
+          stamp: t,
+        })),
+      }),
+    };
   }
 
   /** Alternatives shown when a room request clashes or breaks a calendar rule. */
@@ -671,6 +740,8 @@ export function bookingsService(deps: BookingsDeps) {
             endsAt: r.end,
             blockedUntil: new Date(r.end.getTime() + rules.bufferMinutes * MINUTE),
             status,
+            checkInUntil: checkInDeadline(rules.checkInGraceMinutes, r.start, r.end, t),
+            checkInTokenHash: checkInHash(ids[i]!),
             title: input.title ?? '',
             attendees: input.attendees ?? null,
             layout: layout?.key ?? null,
@@ -680,16 +751,43 @@ export function bookingsService(deps: BookingsDeps) {
         const when = (locale: Locale) =>
           describeWhen(locale, { kind: 'slot', startsAt: ranges[0]!.start, endsAt: ranges[0]!.end }) +
           (dates.length > 1 ? ` (+${dates.length - 1})` : '');
-        await enqueueMail(tx, {
-          to: actor.email,
-          name: actor.name,
-          locale: actor.locale,
-          userId: actor.id,
-          template: status === 'requested' ? 'bookingRequested' : 'bookingConfirmed',
-          args: [resource.name, when(actor.locale), bookingUrl(ids[0]!)],
-        });
+        let reminder = false;
         if (status === 'confirmed')
-          for (const [i, r] of ranges.entries()) await scheduleReminder(tx, ids[i]!, r.start);
+          for (const [i, r] of ranges.entries())
+            reminder = (await scheduleReminder(tx, ids[i]!, r.start)) || reminder;
+        const url = bookingUrl(ids[0]!);
+        await enqueueMail(
+          tx,
+          status === 'requested'
+            ? {
+                to: actor.email,
+                name: actor.name,
+                locale: actor.locale,
+                userId: actor.id,
+                template: 'bookingRequested',
+                args: [resource.name, when(actor.locale), url],
+              }
+            : {
+                to: actor.email,
+                name: actor.name,
+                locale: actor.locale,
+                userId: actor.id,
+                template: 'bookingConfirmed',
+                args: [resource.name, when(actor.locale), url, reminder],
+                attachments: [
+                  icsAttachment(
+                    actor.locale,
+                    resource.name,
+                    ranges.map((r, i) => ({
+                      id: ids[i]!,
+                      startsAt: r.start,
+                      endsAt: r.end,
+                      title: input.title ?? '',
+                    })),
+                  ),
+                ],
+              },
+        );
       });
     } catch (err) {
       if (violatedConstraint(err, '23P01') !== null) {
@@ -783,6 +881,8 @@ export function bookingsService(deps: BookingsDeps) {
                   endsAt: d.closesAt,
                   blockedUntil: d.closesAt,
                   status,
+                  checkInUntil: checkInDeadline(rules.checkInGraceMinutes, d.opensAt, d.closesAt, t),
+                  checkInTokenHash: checkInHash(ids[i]!),
                   title: input.title ?? '',
                   notes: input.notes ?? '',
                 });
@@ -794,19 +894,32 @@ export function bookingsService(deps: BookingsDeps) {
             if (seriesFailures.length > 0) throw seriesRefusal(seriesFailures);
             await tx.insert(spaceBookings).values(rows);
             const first = rows[0]!;
-            await enqueueMail(tx, {
-              to: actor.email,
-              name: actor.name,
-              locale: actor.locale,
-              userId: actor.id,
-              template: status === 'requested' ? 'bookingRequested' : 'bookingConfirmed',
-              args: [
-                resource.name,
-                describeWhen(actor.locale, first) + (dates.length > 1 ? ` (+${dates.length - 1})` : ''),
-                bookingUrl(first.id),
-              ],
-            });
-            for (const r of rows) await scheduleReminder(tx, r.id, r.startsAt);
+            let reminder = false;
+            if (status === 'confirmed')
+              for (const r of rows) reminder = (await scheduleReminder(tx, r.id, r.startsAt)) || reminder;
+            const when =
+              describeWhen(actor.locale, first) + (dates.length > 1 ? ` (+${dates.length - 1})` : '');
+            await enqueueMail(
+              tx,
+              status === 'requested'
+                ? {
+                    to: actor.email,
+                    name: actor.name,
+                    locale: actor.locale,
+                    userId: actor.id,
+                    template: 'bookingRequested',
+                    args: [resource.name, when, bookingUrl(first.id)],
+                  }
+                : {
+                    to: actor.email,
+                    name: actor.name,
+                    locale: actor.locale,
+                    userId: actor.id,
+                    template: 'bookingConfirmed',
+                    args: [resource.name, when, bookingUrl(first.id), reminder],
+                    attachments: [icsAttachment(actor.locale, resource.name, rows)],
+                  },
+            );
           });
         } catch (err) {
           if (violatedConstraint(err, '23505') === 'space_booking_one_desk_per_day_idx')
@@ -845,6 +958,8 @@ export function bookingsService(deps: BookingsDeps) {
     decisionReason: spaceBookings.decisionReason,
     cancelReason: spaceBookings.cancelReason,
     checkedInAt: spaceBookings.checkedInAt,
+    checkInUntil: spaceBookings.checkInUntil,
+    checkInTokenHash: spaceBookings.checkInTokenHash,
     createdAt: spaceBookings.createdAt,
     resourceSlug: spaceResources.slug,
     resourceName: spaceResources.name,
@@ -877,6 +992,15 @@ export function bookingsService(deps: BookingsDeps) {
         : [],
     ]);
     const t = now();
+    // Bookings made before self check-in existed get their token's hash the first time they are shown.
+    const unhashed = rows.filter(
+      (r) => r.checkInTokenHash === null && r.status === 'confirmed' && r.endsAt > t,
+    );
+    for (const r of unhashed)
+      await db
+        .update(spaceBookings)
+        .set({ checkInTokenHash: checkInHash(r.id) })
+        .where(and(eq(spaceBookings.id, r.id), isNull(spaceBookings.checkInTokenHash)));
     return rows.map((r) => {
       const deadline = new Date(r.startsAt.getTime() - r.rules.cancelHours * 60 * MINUTE);
       const live = (liveStatuses as readonly string[]).includes(r.status) && r.status !== 'checked_in';
@@ -902,6 +1026,15 @@ export function bookingsService(deps: BookingsDeps) {
         decisionReason: r.decisionReason,
         cancelReason: r.cancelReason,
         checkedInAt: r.checkedInAt,
+        checkInUntil: r.checkInUntil,
+        selfCheckIn:
+          r.userId === actor.id && r.status === 'confirmed' && r.endsAt > t
+            ? {
+                url: checkInUrl(r.id),
+                opensAt: new Date(r.startsAt.getTime() - CHECK_IN_EARLY_MS),
+                closesAt: r.checkInUntil ?? r.endsAt,
+              }
+            : null,
         createdAt: r.createdAt,
         deadline,
         can: {
@@ -957,11 +1090,39 @@ export function bookingsService(deps: BookingsDeps) {
     return b;
   }
 
-  /** Frees what a booking held: its desk-day and the pass day it drew. */
-  async function release(tx: Tx, b: BookingRow, givePassDayBack: boolean) {
-    if (b.kind !== 'desk' || !b.day) return;
+  /** Frees what a booking held: its desk-day and the pass day it drew; true if a pass day came back. */
+  async function release(tx: Tx, b: BookingRow, givePassDayBack: boolean): Promise<boolean> {
+    if (b.kind !== 'desk' || !b.day) return false;
     await returnDesk(tx, b.resourceId, b.day);
-    if (givePassDayBack) await returnDay(tx, b.agreementId);
+    return givePassDayBack ? returnDay(tx, b.agreementId) : false;
+  }
+
+  /** The booking a self check-in token opens; an unknown or malformed token is "not found". */
+  async function bookingByToken(executor: Db | Tx, token: string): Promise<SelectedBooking> {
+    if (!CHECK_IN_TOKEN_SHAPE.test(token)) throw new NotFoundError('booking');
+    const [row] = await executor
+      .select(bookingSelect)
+      .from(spaceBookings)
+      .innerJoin(spaceResources, eq(spaceResources.id, spaceBookings.resourceId))
+      .where(eq(spaceBookings.checkInTokenHash, hashCheckInToken(token)))
+      .limit(1);
+    // The hash matched; the token is also compared with the one we issue, in constant time.
+    if (!row || !timingSafeEqual(Buffer.from(checkInToken(row.id)), Buffer.from(token)))
+      throw new NotFoundError('booking');
+    return row as SelectedBooking;
+  }
+
+  function checkInStateOf(
+    b: { status: BookingStatus; startsAt: Date; endsAt: Date; checkInUntil: Date | null },
+    t: Date,
+  ): Exclude<CheckInState, 'notYours'> {
+    if (b.status === 'checked_in') return 'checkedIn';
+    if (b.status === 'released') return 'released';
+    if (b.status === 'cancelled' || b.status === 'declined') return 'cancelled';
+    if (b.status !== 'confirmed') return 'notConfirmed';
+    if (t.getTime() < b.startsAt.getTime() - CHECK_IN_EARLY_MS) return 'tooEarly';
+    if (t >= (b.checkInUntil ?? b.endsAt)) return 'tooLate';
+    return 'open';
   }
 
   async function resourceOf(executor: Db | Tx, resourceId: string): Promise<ResourceRow> {
@@ -1354,6 +1515,7 @@ export function bookingsService(deps: BookingsDeps) {
                     startsAt: day.opensAt,
                     endsAt: day.closesAt,
                     blockedUntil: day.closesAt,
+                    checkInUntil: checkInDeadline(rules.checkInGraceMinutes, day.opensAt, day.closesAt, t),
                     updatedAt: now(),
                   })
                   .where(eq(spaceBookings.id, id));
@@ -1403,6 +1565,7 @@ export function bookingsService(deps: BookingsDeps) {
                   startsAt: range.start,
                   endsAt: range.end,
                   blockedUntil: new Date(range.end.getTime() + rules.bufferMinutes * MINUTE),
+                  checkInUntil: checkInDeadline(rules.checkInGraceMinutes, range.start, range.end, t),
                   // A changed request, or a change of an approved event, goes back to staff.
                   status: rules.approval ? 'requested' : b.status,
                   updatedAt: now(),
@@ -1456,9 +1619,9 @@ export function bookingsService(deps: BookingsDeps) {
     },
 
     /**
-     * Releases confirmed bookings nobody checked in for within the resource's grace period (a job
-     * runs it every few minutes). The desk returns to the pool; a pass day stays used. Returns how
-     * many were released.
+     * Releases confirmed bookings nobody checked in for by their check-in deadline (a job runs it
+     * every few minutes). The desk returns to the pool and the pass day drawn is given back; the
+     * person is told both. Returns how many were released.
      */
     async releaseNoShows(): Promise<number> {
       const t = now();
@@ -1469,10 +1632,8 @@ export function bookingsService(deps: BookingsDeps) {
                      b.agreement_id as "agreementId", b.series_id as "seriesId", b.day::text as day,
                      b.starts_at as "startsAt", b.ends_at as "endsAt", b.status, r.name as "resourceName"
               from space_booking b join space_resource r on r.id = b.resource_id
-              where b.status = 'confirmed' and r.rules->>'checkInGraceMinutes' is not null
-                and b.starts_at < ${t}
-                and b.starts_at + make_interval(mins => (r.rules->>'checkInGraceMinutes')::int) < ${t}
-              order by b.starts_at
+              where b.status = 'confirmed' and b.check_in_until is not null and b.check_in_until < ${t}
+              order by b.check_in_until
               limit 500
               for update of b skip locked`,
         );
@@ -1482,15 +1643,15 @@ export function bookingsService(deps: BookingsDeps) {
             .update(spaceBookings)
             .set({ status: 'released', updatedAt: now() })
             .where(eq(spaceBookings.id, b.id));
-          await release(tx, b, false);
-          if (b.endsAt > t)
+          const dayReturned = await release(tx, b, true);
+          if (b.endsAt > t || dayReturned)
             await mailTo(tx, b.userId, (u) => ({
               to: u.email,
               name: u.name,
               locale: u.locale,
               userId: b.userId,
               template: 'bookingReleased',
-              args: [raw.resourceName, describeWhen(u.locale, b), mineUrl],
+              args: [raw.resourceName, describeWhen(u.locale, b), mineUrl, dayReturned],
             }));
         }
         return rows.length;
@@ -1508,6 +1669,8 @@ export function bookingsService(deps: BookingsDeps) {
         );
         if (b?.status !== 'confirmed' || new Date(b.startsAt).toISOString() !== startsAt) return;
         const booking = { ...b, startsAt: new Date(b.startsAt), endsAt: new Date(b.endsAt) };
+        // A reminder that comes late (the worker was stopped) is no reminder once the booking began.
+        if (booking.startsAt <= now()) return;
         await mailTo(tx, b.userId, (u) => ({
           to: u.email,
           name: u.name,
@@ -1516,6 +1679,51 @@ export function bookingsService(deps: BookingsDeps) {
           template: 'bookingReminder',
           args: [b.resourceName, describeWhen(u.locale, booking), bookingUrl(b.id)],
         }));
+      });
+    },
+
+    /**
+     * What opening a self check-in link would do for this person now: the booking (when it is
+     * theirs) and whether check-in is open, or why not. An unknown token is "not found".
+     */
+    async checkInPreview(
+      actor: BookingActor,
+      token: string,
+    ): Promise<{ state: CheckInState; booking: BookingView | null }> {
+      const row = await bookingByToken(db, token);
+      if (row.userId !== actor.id) return { state: 'notYours', booking: null };
+      const [view] = await toViews(actor, [row]);
+      return { state: checkInStateOf(row, now()), booking: view! };
+    },
+
+    /**
+     * Self check-in: the booking's person, with the token from its QR code, within the window
+     * (from CHECK_IN_EARLY_MS before the start until the check-in deadline). Refused with the
+     * state's code otherwise; checking in twice is refused as already checked in.
+     */
+    async selfCheckIn(actor: BookingActor, token: string): Promise<string> {
+      return write(async (tx) => {
+        const found = await bookingByToken(tx, token);
+        const b = await lockBooking(tx, found.id);
+        if (b.userId !== actor.id) throw new RuleError('checkIn_notYours', undefined, 403);
+        const [row] = await queryRows<{ checkInUntil: Date | null; checkedInAt: Date | null }>(
+          tx,
+          sql`select check_in_until as "checkInUntil", checked_in_at as "checkedInAt" from space_booking where id = ${b.id}`,
+        );
+        const checkInUntil = row?.checkInUntil ? new Date(row.checkInUntil) : null;
+        const state = checkInStateOf({ ...b, checkInUntil }, now());
+        if (state !== 'open')
+          throw new RuleError(`checkIn_${state}`, undefined, 409, {
+            opensAt: new Date(b.startsAt.getTime() - CHECK_IN_EARLY_MS),
+            closesAt: checkInUntil ?? b.endsAt,
+            checkedInAt: row?.checkedInAt ? new Date(row.checkedInAt) : null,
+          });
+        const t = now();
+        await tx
+          .update(spaceBookings)
+          .set({ status: 'checked_in', checkedInAt: t, checkedInBy: actor.id, updatedAt: t })
+          .where(eq(spaceBookings.id, b.id));
+        return b.id;
       });
     },
 

@@ -7,6 +7,7 @@ import { agreementsRoutes } from './agreements-routes.tsx';
 import { spacesApi } from './api.ts';
 import { bookingRoutes } from './booking-routes.tsx';
 import { bookingsService } from './bookings.ts';
+import { checkInRoutes } from './check-in-routes.tsx';
 import { spacesFeedRoutes } from './feed-routes.tsx';
 import { resourcesRoutes } from './resources-routes.tsx';
 
@@ -19,7 +20,13 @@ export async function spacesModule(app: FastifyInstance) {
   const { database, config, worker, clock } = app.klaster;
   const organisations = organisationsService({ db: database.db, baseUrl: config.baseUrl, clock });
   // One booking service per node: its short availability cache is emptied by every booking it writes.
-  const bookings = bookingsService({ db: database.db, baseUrl: config.baseUrl, organisations, clock });
+  const bookings = bookingsService({
+    db: database.db,
+    baseUrl: config.baseUrl,
+    organisations,
+    clock,
+    checkInSecret: config.authSecret,
+  });
   worker.register('spaces.release', async () => {
     await bookings.releaseNoShows();
   });
@@ -29,6 +36,7 @@ export async function spacesModule(app: FastifyInstance) {
   await app.register(resourcesRoutes);
   await app.register(agreementsRoutes);
   await app.register(bookingRoutes, { bookings, organisations });
+  await app.register(checkInRoutes, { bookings });
   await app.register(spacesApi, { bookings });
   await app.register(spacesFeedRoutes);
 }

@@ -313,6 +313,14 @@ export const spaceBookings = pgTable(
     decisionReason: text('decision_reason'),
     decidedBy: text('decided_by').references(() => user.id, { onDelete: 'set null' }),
     decidedAt: ts('decided_at'),
+    /**
+     * A confirmed booking not checked in by then is released (null: no check-in needed): the
+     * resource's grace period after the later of its start and the moment it was booked, never past
+     * its end — a desk booked at noon for today can still be checked into at 12:30.
+     */
+    checkInUntil: ts('check_in_until'),
+    /** SHA-256 of the booking's self check-in token (the token itself is in the QR code only). */
+    checkInTokenHash: text('check_in_token_hash').unique(),
     checkedInAt: ts('checked_in_at'),
     checkedInBy: text('checked_in_by').references(() => user.id, { onDelete: 'set null' }),
     cancelledAt: ts('cancelled_at'),
@@ -330,6 +338,10 @@ export const spaceBookings = pgTable(
       sql`${t.status} in ('requested','confirmed','checked_in','cancelled','declined','released')`,
     ),
     check('space_booking_range_check', sql`${t.endsAt} > ${t.startsAt} and ${t.blockedUntil} >= ${t.endsAt}`),
+    check(
+      'space_booking_check_in_until_check',
+      sql`${t.checkInUntil} is null or ${t.checkInUntil} between ${t.startsAt} and ${t.endsAt}`,
+    ),
     check('space_booking_attendees_check', sql`${t.attendees} is null or ${t.attendees} between 1 and 10000`),
     uniqueIndex('space_booking_one_desk_per_day_idx')
       .on(t.resourceId, t.userId, t.day)
@@ -338,6 +350,9 @@ export const spaceBookings = pgTable(
     index('space_booking_resource_start_idx').on(t.resourceId, t.startsAt),
     index('space_booking_status_start_idx').on(t.status, t.startsAt),
     index('space_booking_series_idx').on(t.seriesId),
+    index('space_booking_check_in_due_idx')
+      .on(t.checkInUntil)
+      .where(sql`${t.status} = 'confirmed' and ${t.checkInUntil} is not null`),
   ],
 );
 

@@ -18,6 +18,7 @@ import {
   warsawInstant,
   weekStart,
 } from '../../platform/time/warsaw.ts';
+import { checkInDeadline } from './rules.ts';
 import { type BookingRules, type OpeningHours, spaceBookings } from './schema.ts';
 
 const MINUTE = 60_000;
@@ -100,6 +101,7 @@ export async function seedBookings(db: Db, users: Map<string, string>, now: Date
     ): NewBooking => {
       const startsAt = warsawInstant(day, from);
       const endsAt = warsawInstant(day, to);
+      const createdAt = new Date(Math.min(now.getTime(), startsAt.getTime() - 3 * 24 * 60 * MINUTE));
       return {
         id: uuidv7(),
         resourceId: r.id,
@@ -109,7 +111,8 @@ export async function seedBookings(db: Db, users: Map<string, string>, now: Date
         endsAt,
         blockedUntil: new Date(endsAt.getTime() + r.rules.bufferMinutes * MINUTE),
         status: 'confirmed',
-        createdAt: new Date(Math.min(now.getTime(), startsAt.getTime() - 3 * 24 * 60 * MINUTE)),
+        createdAt,
+        checkInUntil: checkInDeadline(r.rules.checkInGraceMinutes, startsAt, endsAt, createdAt),
         ...extra,
       };
     };

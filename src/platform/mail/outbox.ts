@@ -4,7 +4,7 @@ import { NOT_ONE_LINE } from '../http/forms.ts';
 import { type Locale, messages } from '../i18n/index.ts';
 import type { MailContent } from '../i18n/messages/mail.ts';
 import { uuidv7 } from '../ids.ts';
-import { mailOutbox } from './schema.ts';
+import { type MailAttachment, mailOutbox } from './schema.ts';
 
 type MailCatalogue = (typeof messages)['pl']['mail'];
 type TemplateName = {
@@ -18,6 +18,8 @@ export interface MailRequest<K extends TemplateName = TemplateName> {
   userId?: string | null;
   template: K;
   args: Parameters<MailCatalogue[K]>;
+  /** Files sent with the message; stored with it, so a retry sends the same. */
+  attachments?: MailAttachment[];
 }
 
 /** The longest name a message carries; longer ones end with an ellipsis. */
@@ -86,6 +88,7 @@ export async function enqueueMail(db: Db | Tx, req: MailRequest): Promise<string
     subject: rendered.subject,
     textBody: rendered.text,
     htmlBody: rendered.html,
+    attachments: req.attachments ?? [],
   });
   return id;
 }

@@ -19,6 +19,7 @@ import {
 } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1, Layout } from '../../../platform/views/layout.tsx';
+import { QrCode } from '../../../platform/views/qr.tsx';
 import type { AgreementSummary } from '../agreements.ts';
 import type { BookingView, ResourceView } from '../bookings.ts';
 import type { BookingStatus } from '../schema.ts';
@@ -35,6 +36,41 @@ const statusColour: Record<BookingStatus, 'green' | 'yellow' | 'red' | 'grey' | 
 export function StatusTag({ status }: { status: BookingStatus }) {
   const { t } = useView();
   return <Tag colour={statusColour[status]}>{t.spaces.statuses[status]}</Tag>;
+}
+
+/** A booking's self check-in: its QR code, the times it works and the link it encodes, as text. */
+export function SelfCheckInPanel({
+  booking: b,
+  svg,
+  heading,
+}: {
+  booking: BookingView;
+  svg: string;
+  heading?: string;
+}) {
+  const { t, locale } = useView();
+  const c = t.spaces.selfCheckIn;
+  if (!b.selfCheckIn) return null;
+  return (
+    <section class="govuk-!-margin-bottom-6" aria-labelledby={`obecnosc-${b.id}`}>
+      <h2 class="govuk-heading-m" id={`obecnosc-${b.id}`}>
+        {heading ?? c.heading}
+      </h2>
+      <p class="govuk-body">
+        {c.hint(
+          formatDateTime(locale, b.selfCheckIn.opensAt),
+          formatDateTime(locale, b.selfCheckIn.closesAt),
+        )}
+      </p>
+      <QrCode svg={svg} />
+      <p class="govuk-body">
+        <a class="govuk-link" href={b.selfCheckIn.url}>
+          {c.link}
+        </a>
+        <span class="govuk-hint govuk-!-text-break-word">{b.selfCheckIn.url}</span>
+      </p>
+    </section>
+  );
 }
 
 const clock = (date: string, d: Date) => (warsawDate(d) === date ? warsawTime(d) : '24:00');
@@ -249,9 +285,12 @@ export function MinePage({
   items,
   first,
   nextCursor,
+  checkIns = [],
 }: {
   scope: 'upcoming' | 'past';
   items: BookingView[];
+  /** Today's bookings the person can check into themselves, each with its QR code. */
+  checkIns?: Array<{ booking: BookingView; svg: string }>;
   /** The first page (no cursor): "back to the start" is not offered. */
   first: boolean;
   nextCursor: string | null;
@@ -263,6 +302,14 @@ export function MinePage({
   return (
     <Layout title={m.title} back="/przestrzenie">
       <H1>{m.title}</H1>
+      {checkIns.map((c) => (
+        <SelfCheckInPanel
+          key={c.booking.id}
+          booking={c.booking}
+          svg={c.svg}
+          heading={`${t.spaces.selfCheckIn.todayHeading}: ${c.booking.resource.name}`}
+        />
+      ))}
       <nav aria-label={m.views}>
         <ul class="govuk-list klaster-actions">
           <li>
@@ -346,11 +393,14 @@ export function BookingPage({
   booking: b,
   own,
   pastDeadline,
+  qr = null,
 }: {
   booking: BookingView;
   /** The reader made this booking (staff may read other people's). */
   own: boolean;
   pastDeadline: boolean;
+  /** The self check-in QR code (its author, a confirmed booking not over yet). */
+  qr?: string | null;
 }) {
   const { t, locale } = useView();
   const p = t.spaces.booking;
@@ -388,6 +438,7 @@ export function BookingPage({
         </NotificationBanner>
       ) : null}
       <SummaryList rows={rows} />
+      {own && qr ? <SelfCheckInPanel booking={b} svg={qr} /> : null}
       <div class="govuk-button-group">
         {own && b.can.change ? (
           <a class="govuk-button govuk-button--secondary" href={`/przestrzenie/rezerwacje/${b.id}/zmiana`}>

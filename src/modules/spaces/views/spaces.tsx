@@ -6,6 +6,7 @@ import { formatDay } from '../../../platform/i18n/index.ts';
 import { SummaryList } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1, Layout } from '../../../platform/views/layout.tsx';
+import type { AgreementSummary } from '../agreements.ts';
 import type { DayAvailability, ResourceView } from '../bookings.ts';
 import type { Closure } from '../calendar.ts';
 import { bookingFormHref, closedLabel, DeskCalendar, RoomCalendar } from './calendar.tsx';
@@ -109,11 +110,14 @@ export function ResourcePage({
   resource,
   week,
   closures,
+  agreements = [],
 }: {
   resource: ResourceView;
   week: WeekView;
   /** Closures planned from today on (the week's own are in its days). */
   closures: Closure[];
+  /** Desk pools: the signed-in person's agreements valid today (what they can still book). */
+  agreements?: AgreementSummary[];
 }) {
   const { t, locale, actor } = useView();
   const r = t.spaces.resource;
@@ -164,7 +168,32 @@ export function ResourcePage({
       ) : null}
       <ResourcePhotos photos={resource.photos} />
       {resource.kind === 'event_space' ? <div class="govuk-inset-text">{r.eventSpaceNotice}</div> : null}
-      {resource.kind === 'desk' ? (
+      {resource.kind === 'desk' && agreements.length > 0 ? (
+        <div class="govuk-inset-text" id="moje-umowy">
+          <h2 class="govuk-heading-s">{r.yourAgreements}</h2>
+          <ul class="govuk-list">
+            {agreements.map((a) => {
+              const until = formatDay(locale, a.endsOn);
+              return (
+                <li key={a.id}>
+                  {a.fixedDesk
+                    ? r.fixedUntil(a.packageName, a.number, a.fixedDesk.number, until)
+                    : a.daysTotal === null
+                      ? r.unlimitedUntil(a.packageName, a.number, until)
+                      : r.passLeft(
+                          a.packageName,
+                          a.number,
+                          Math.max(0, a.daysTotal - a.daysUsed),
+                          a.daysTotal,
+                          until,
+                        )}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ) : null}
+      {resource.kind === 'desk' && agreements.length === 0 ? (
         <div class="govuk-inset-text">
           {r.deskNotice}{' '}
           <a class="govuk-link" href="/przestrzenie/pakiety">

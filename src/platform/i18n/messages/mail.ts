@@ -122,11 +122,12 @@ export const mail = catalogue({
         `Jeśli uważasz, że to pomyłka, napisz do nas: ${contact}.`,
       ],
     }),
-    bookingConfirmed: (resource: string, when: string, url: string): MailContent => ({
+    bookingConfirmed: (resource: string, when: string, url: string, reminder: boolean): MailContent => ({
       subject: `Rezerwacja potwierdzona: ${resource}, ${when}`,
       paragraphs: [
         `Potwierdzamy rezerwację: ${resource}, ${when}.`,
-        'Szczegóły, zmiana terminu i odwołanie — pod linkiem poniżej. Przypomnimy o rezerwacji dzień wcześniej.',
+        `Szczegóły, kod QR do samodzielnego potwierdzenia obecności, zmiana terminu i odwołanie — pod linkiem poniżej.${reminder ? ' Przypomnimy o rezerwacji dzień wcześniej.' : ''}`,
+        'W załączniku jest plik .ics, który doda rezerwację do Twojego kalendarza.',
       ],
       action: { label: 'Zobacz rezerwację', url },
     }),
@@ -173,10 +174,11 @@ export const mail = catalogue({
       ],
       action: { label: 'Zobacz lub odwołaj', url },
     }),
-    bookingReleased: (resource: string, when: string, url: string): MailContent => ({
+    bookingReleased: (resource: string, when: string, url: string, dayReturned: boolean): MailContent => ({
       subject: `Rezerwacja zwolniona: ${resource}, ${when}`,
       paragraphs: [
-        `Nie zgłosiłaś/zgłosiłeś się na rezerwację (${resource}, ${when}) w wyznaczonym czasie, więc została zwolniona dla innych osób.`,
+        `Nie potwierdzono obecności na rezerwacji (${resource}, ${when}) w wyznaczonym czasie, więc została zwolniona dla innych osób.`,
+        ...(dayReturned ? ['Dzień wrócił na Twój karnet — możesz go wykorzystać w innym terminie.'] : []),
       ],
       action: { label: 'Moje rezerwacje', url },
     }),
@@ -327,11 +329,12 @@ export const mail = catalogue({
         `If you think this is a mistake, write to us at ${contact}.`,
       ],
     }),
-    bookingConfirmed: (resource: string, when: string, url: string): MailContent => ({
+    bookingConfirmed: (resource: string, when: string, url: string, reminder: boolean): MailContent => ({
       subject: `Booking confirmed: ${resource}, ${when}`,
       paragraphs: [
         `Your booking is confirmed: ${resource}, ${when}.`,
-        'Details, changing the time and cancelling are at the link below. We will remind you the day before.',
+        `Details, the QR code to check yourself in, changing the time and cancelling are at the link below.${reminder ? ' We will remind you the day before.' : ''}`,
+        'The attached .ics file adds the booking to your calendar.',
       ],
       action: { label: 'See the booking', url },
     }),
@@ -378,10 +381,11 @@ export const mail = catalogue({
       ],
       action: { label: 'See or cancel', url },
     }),
-    bookingReleased: (resource: string, when: string, url: string): MailContent => ({
+    bookingReleased: (resource: string, when: string, url: string, dayReturned: boolean): MailContent => ({
       subject: `Booking released: ${resource}, ${when}`,
       paragraphs: [
         `You did not check in for your booking (${resource}, ${when}) in time, so it has been released for others.`,
+        ...(dayReturned ? ['The day is back on your pass: you can use it on another day.'] : []),
       ],
       action: { label: 'My bookings', url },
     }),
@@ -532,11 +536,12 @@ export const mail = catalogue({
         `Якщо ви вважаєте це помилкою, напишіть нам: ${contact}.`,
       ],
     }),
-    bookingConfirmed: (resource: string, when: string, url: string): MailContent => ({
+    bookingConfirmed: (resource: string, when: string, url: string, reminder: boolean): MailContent => ({
       subject: `Бронювання підтверджено: ${resource}, ${when}`,
       paragraphs: [
         `Підтверджуємо бронювання: ${resource}, ${when}.`,
-        'Деталі, зміна часу та скасування — за посиланням нижче. Ми нагадаємо про бронювання напередодні.',
+        `Деталі, QR-код для самостійної реєстрації, зміна часу та скасування — за посиланням нижче.${reminder ? ' Ми нагадаємо про бронювання напередодні.' : ''}`,
+        'Файл .ics у вкладенні додасть бронювання до вашого календаря.',
       ],
       action: { label: 'Переглянути бронювання', url },
     }),
@@ -580,10 +585,11 @@ export const mail = catalogue({
       ],
       action: { label: 'Переглянути або скасувати', url },
     }),
-    bookingReleased: (resource: string, when: string, url: string): MailContent => ({
+    bookingReleased: (resource: string, when: string, url: string, dayReturned: boolean): MailContent => ({
       subject: `Бронювання звільнено: ${resource}, ${when}`,
       paragraphs: [
         `Ви не зареєструвалися на бронювання (${resource}, ${when}) вчасно, тож його звільнено для інших.`,
+        ...(dayReturned ? ['День повернуто на ваш абонемент — ви можете використати його іншим разом.'] : []),
       ],
       action: { label: 'Мої бронювання', url },
     }),

@@ -1,4 +1,4 @@
-import { catalogue } from '../define.ts';
+import { catalogue, plural } from '../define.ts';
 
 // The spaces module: resources, calendars and bookings. `refusals` name the rule a booking broke;
 // the booking pages and the API show them with the nearest free alternatives.
@@ -113,6 +113,13 @@ export const spaces = catalogue({
         'Rezerwacja sali wydarzeń to wniosek: pracownik Klastra go zatwierdza albo odrzuca z podaniem powodu. Od złożenia wniosku termin jest wstępnie zablokowany.',
       deskNotice:
         'Do rezerwacji stanowiska potrzebna jest umowa udostępnienia stanowiska pracy, ważna w dniu rezerwacji.',
+      yourAgreements: 'Twoje umowy na dziś',
+      passLeft: (pkg: string, number: string, left: number, total: number, until: string) =>
+        `${pkg} (${number}): ${plural('pl', left, { one: 'został Ci # dzień', few: 'zostały Ci # dni', many: 'zostało Ci # dni', other: 'zostało Ci # dnia' })} z ${total}; karnet jest ważny do ${until}.`,
+      unlimitedUntil: (pkg: string, number: string, until: string) =>
+        `${pkg} (${number}): możesz rezerwować stanowisko w każdy dzień otwarcia do ${until}.`,
+      fixedUntil: (pkg: string, number: string, desk: number, until: string) =>
+        `${pkg} (${number}): stanowisko nr ${desk} jest przypisane do Ciebie do ${until}.`,
       packagesLink: 'Zobacz pakiety i złóż wniosek o umowę',
       closuresTitle: 'Zamknięcia i święta',
       holidayOn: (day: string, name: string) => `${day}: święto — ${name}`,
@@ -231,6 +238,32 @@ export const spaces = catalogue({
       cancel: 'Odwołaj rezerwację',
       staffCancel: 'Odwołaj z podaniem powodu',
       mine: 'Wszystkie moje rezerwacje',
+    },
+    selfCheckIn: {
+      title: 'Potwierdzenie obecności',
+      heading: 'Samodzielne potwierdzenie obecności',
+      hint: (from: string, until: string) =>
+        `Na miejscu zeskanuj ten kod telefonem (albo otwórz link poniżej) i potwierdź obecność między ${from} a ${until}. Rezerwacja bez potwierdzenia zostanie zwolniona dla innych.`,
+      qrLabel: (resource: string, when: string) => `Kod QR do potwierdzenia obecności: ${resource}, ${when}`,
+      link: 'Link do potwierdzenia obecności',
+      todayHeading: 'Dzisiaj: potwierdź obecność na miejscu',
+      lead: (resource: string, when: string) => `Rezerwacja: ${resource}, ${when}.`,
+      open: (until: string) => `Jesteś na miejscu? Potwierdź obecność do ${until}.`,
+      confirm: 'Potwierdzam, że jestem na miejscu',
+      done: 'Obecność potwierdzona. Miłej pracy!',
+      tooEarly: (from: string) =>
+        `Na potwierdzenie obecności jest jeszcze za wcześnie: będzie możliwe od ${from}.`,
+      tooLate: (until: string) =>
+        `Czas na potwierdzenie obecności minął ${until}. Jeśli jesteś na miejscu, zgłoś się do obsługi Klastra.`,
+      checkedIn: (at: string) => `Obecność na tej rezerwacji jest już potwierdzona (${at}).`,
+      cancelled: 'Ta rezerwacja została odwołana, więc nie można potwierdzić obecności.',
+      released:
+        'Ta rezerwacja została zwolniona, bo nie potwierdzono obecności na czas. Możesz zarezerwować inny termin.',
+      notConfirmed: 'Ta rezerwacja nie jest jeszcze potwierdzona, więc nie można potwierdzić obecności.',
+      notYours:
+        'Ten kod należy do rezerwacji innej osoby. Zaloguj się na konto, na które zrobiono rezerwację.',
+      booking: 'Zobacz rezerwację',
+      mine: 'Moje rezerwacje',
     },
     change: {
       title: (name: string) => `Zmiana terminu: ${name}`,
@@ -394,6 +427,13 @@ export const spaces = catalogue({
       eventSpaceNotice:
         'Booking the event space is a request: cluster staff approve it or decline it with a reason. The time is held for you from the moment you send the request.',
       deskNotice: 'To book a desk you need a desk-use agreement valid on the day of the booking.',
+      yourAgreements: 'Your agreements today',
+      passLeft: (pkg: string, number: string, left: number, total: number, until: string) =>
+        `${pkg} (${number}): ${left} of ${total} ${total === 1 ? 'day' : 'days'} left on your pass, valid to ${until}.`,
+      unlimitedUntil: (pkg: string, number: string, until: string) =>
+        `${pkg} (${number}): you can book a desk on every opening day until ${until}.`,
+      fixedUntil: (pkg: string, number: string, desk: number, until: string) =>
+        `${pkg} (${number}): desk no. ${desk} is yours until ${until}.`,
       packagesLink: 'See the packages and apply for an agreement',
       closuresTitle: 'Closures and public holidays',
       holidayOn: (day: string, name: string) => `${day}: public holiday — ${name}`,
@@ -510,6 +550,30 @@ export const spaces = catalogue({
       cancel: 'Cancel the booking',
       staffCancel: 'Cancel with a reason',
       mine: 'All my bookings',
+    },
+    selfCheckIn: {
+      title: 'Check-in',
+      heading: 'Check yourself in',
+      hint: (from: string, until: string) =>
+        `When you arrive, scan this code with your phone (or open the link below) and check in between ${from} and ${until}. A booking nobody checks in for is released for others.`,
+      qrLabel: (resource: string, when: string) => `QR code to check in: ${resource}, ${when}`,
+      link: 'Check-in link',
+      todayHeading: 'Today: check in when you arrive',
+      lead: (resource: string, when: string) => `Booking: ${resource}, ${when}.`,
+      open: (until: string) => `Are you here? Check in by ${until}.`,
+      confirm: 'I am here: check me in',
+      done: 'You are checked in. Have a good day!',
+      tooEarly: (from: string) => `It is too early to check in: you can check in from ${from}.`,
+      tooLate: (until: string) =>
+        `The time to check in ended at ${until}. If you are here, please ask the cluster's front desk.`,
+      checkedIn: (at: string) => `This booking is already checked in (${at}).`,
+      cancelled: 'This booking was cancelled, so there is nothing to check in to.',
+      released: 'This booking was released because nobody checked in in time. You can book another day.',
+      notConfirmed: 'This booking is not confirmed yet, so you cannot check in.',
+      notYours:
+        "This code belongs to someone else's booking. Sign in with the account the booking was made with.",
+      booking: 'See the booking',
+      mine: 'My bookings',
     },
     change: {
       title: (name: string) => `Change the time: ${name}`,
@@ -678,6 +742,13 @@ export const spaces = catalogue({
         'Бронювання зали для заходів — це заявка: працівник Кластера її затверджує або відхиляє із зазначенням причини. Від моменту подання заявки час попередньо заблоковано для вас.',
       deskNotice:
         'Щоб забронювати робоче місце, потрібен договір про надання робочого місця, чинний у день бронювання.',
+      yourAgreements: 'Ваші договори на сьогодні',
+      passLeft: (pkg: string, number: string, left: number, total: number, until: string) =>
+        `${pkg} (${number}): ${plural('uk', left, { one: 'залишився # день', few: 'залишилося # дні', many: 'залишилося # днів', other: 'залишилося # дня' })} з ${total}; абонемент дійсний до ${until}.`,
+      unlimitedUntil: (pkg: string, number: string, until: string) =>
+        `${pkg} (${number}): ви можете бронювати робоче місце в будь-який день роботи до ${until}.`,
+      fixedUntil: (pkg: string, number: string, desk: number, until: string) =>
+        `${pkg} (${number}): робоче місце № ${desk} закріплене за вами до ${until}.`,
       packagesLink: 'Переглянути пакети й подати заявку на договір',
       closuresTitle: 'Зачинення та свята',
       holidayOn: (day: string, name: string) => `${day}: свято — ${name}`,
@@ -798,6 +869,32 @@ export const spaces = catalogue({
       cancel: 'Скасувати бронювання',
       staffCancel: 'Скасувати із зазначенням причини',
       mine: 'Усі мої бронювання',
+    },
+    selfCheckIn: {
+      title: 'Підтвердження присутності',
+      heading: 'Самостійне підтвердження присутності',
+      hint: (from: string, until: string) =>
+        `На місці відскануйте цей код телефоном (або відкрийте посилання нижче) і підтвердьте присутність між ${from} та ${until}. Бронювання без підтвердження буде звільнено для інших.`,
+      qrLabel: (resource: string, when: string) =>
+        `QR-код для підтвердження присутності: ${resource}, ${when}`,
+      link: 'Посилання для підтвердження присутності',
+      todayHeading: 'Сьогодні: підтвердьте присутність на місці',
+      lead: (resource: string, when: string) => `Бронювання: ${resource}, ${when}.`,
+      open: (until: string) => `Ви на місці? Підтвердьте присутність до ${until}.`,
+      confirm: 'Підтверджую, що я на місці',
+      done: 'Присутність підтверджено. Гарної роботи!',
+      tooEarly: (from: string) => `Підтвердити присутність ще зарано: це можна буде зробити з ${from}.`,
+      tooLate: (until: string) =>
+        `Час на підтвердження присутності минув ${until}. Якщо ви на місці, зверніться до працівників Кластера.`,
+      checkedIn: (at: string) => `Присутність на цьому бронюванні вже підтверджено (${at}).`,
+      cancelled: 'Це бронювання скасовано, тож підтвердити присутність не можна.',
+      released:
+        'Це бронювання звільнено, бо присутність не підтвердили вчасно. Ви можете забронювати інший день.',
+      notConfirmed: 'Це бронювання ще не підтверджено, тож підтвердити присутність не можна.',
+      notYours:
+        'Цей код належить до бронювання іншої особи. Увійдіть в обліковий запис, з якого зроблено бронювання.',
+      booking: 'Переглянути бронювання',
+      mine: 'Мої бронювання',
     },
     change: {
       title: (name: string) => `Зміна часу: ${name}`,
