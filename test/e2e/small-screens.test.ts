@@ -29,7 +29,9 @@ async function checkSmallScreen(page: Page, label: string) {
   const summary = page.locator('.klaster-nav__summary');
   assert.equal(await summary.isVisible(), true, `${label}: the menu is offered`);
   assert.equal(await page.locator('.klaster-nav__list--wide').isVisible(), false, `${label}: one row hidden`);
+  assert.equal(await page.locator('details.klaster-nav__menu > summary').count(), 1);
   await summary.click();
+  assert.equal(await page.locator('details.klaster-nav__menu').getAttribute('open'), '');
   await expectAccessible(page, `${label} (menu open)`);
   const small = await page.locator(TAP_TARGETS).evaluateAll((els) =>
     els
@@ -58,9 +60,10 @@ describe('small screens (390 px) in Chromium', () => {
     await server?.stop();
   });
 
-  it('the home page, the desk calendar, my bookings and the security page fit a phone', async () => {
-    // No JavaScript: the menu and every page work without it.
-    const context = await browser.newContext({ viewport: PHONE, locale: 'pl-PL', javaScriptEnabled: false });
+  it('the home page, the desk calendar and my bookings fit a phone', async () => {
+    // axe runs as a script in the page, so scripts stay on; the menu is a <details> element, which
+    // opens without any (a click on its <summary>, checked below).
+    const context = await browser.newContext({ viewport: PHONE, locale: 'pl-PL' });
     const page = await context.newPage();
     await page.goto(`${server.baseUrl}/`);
     await checkSmallScreen(page, 'home page');
@@ -70,7 +73,6 @@ describe('small screens (390 px) in Chromium', () => {
       ['/przestrzenie/coworking-stanowiska', 'desk calendar'],
       ['/przestrzenie/moje', 'my bookings'],
       ['/przestrzenie/moje?widok=odwolane', 'my cancelled bookings'],
-      ['/konto/bezpieczenstwo', 'account security'],
     ] as const) {
       await page.goto(`${server.baseUrl}${path}`);
       await checkSmallScreen(page, label);
@@ -78,6 +80,18 @@ describe('small screens (390 px) in Chromium', () => {
     // The desk calendar offers booking links big enough to tap.
     await page.goto(`${server.baseUrl}/przestrzenie/coworking-stanowiska`);
     assert.ok((await page.locator('main table a.klaster-calendar__link').count()) > 0, 'days to book');
+    await context.close();
+  });
+
+  // The sessions tables of this page are made to fit by the accounts work (another branch); until
+  // that lands here this check fails, on purpose: the page does scroll sideways on a phone.
+  it('the account security page fits a phone', async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'pl-PL' });
+    const page = await context.newPage();
+    await signIn(page, server.baseUrl, 'mieszkanka@klaster.example', PASSWORD);
+    await page.waitForURL('**/konto');
+    await page.goto(`${server.baseUrl}/konto/bezpieczenstwo`);
+    await checkSmallScreen(page, 'account security');
     await context.close();
   });
 

@@ -27,7 +27,11 @@ function NavList({
     <ul class={`klaster-nav__list klaster-nav__list--${variant}`}>
       {nav.map((item) => (
         <li key={item.href} class="klaster-nav__item">
-          <a class="klaster-nav__link" href={item.href} aria-current={current(item.href) ? 'page' : undefined}>
+          <a
+            class="klaster-nav__link"
+            href={item.href}
+            aria-current={current(item.href) ? 'page' : undefined}
+          >
             {item.label}
           </a>
         </li>
