@@ -399,9 +399,9 @@ export async function spacesApi(appBase: FastifyInstance, opts: { bookings: Book
         tags: ['spaces'],
         summary: 'My bookings',
         description:
-          'The caller’s bookings: `upcoming` (not yet ended, soonest first) or `past` (latest first). Cursor pagination: pass `nextCursor` as `cursor`.',
+          'The caller’s bookings: `upcoming` (not yet ended, soonest first), `past` (ended, latest first) or `cancelled` (cancelled or declined, latest first); the first two leave cancelled and declined bookings out. Cursor pagination: pass `nextCursor` as `cursor`.',
         querystring: z.object({
-          scope: z.enum(['upcoming', 'past']).default('upcoming'),
+          scope: z.enum(['upcoming', 'past', 'cancelled']).default('upcoming'),
           cursor: z.string().max(200).optional(),
           limit: z.coerce.number().int().min(1).max(100).default(PAGE_SIZE),
         }),

@@ -32,6 +32,7 @@ import {
   reasonInput,
 } from './bookings.ts';
 import { bookingRuleMessage } from './messages.ts';
+import { ownBookingsIn } from './own-bookings.ts';
 import {
   type Alternative,
   alternativesOf,
@@ -40,9 +41,12 @@ import {
   CancelPage,
   ChangePage,
   describeWhen as describeBooking,
+  MINE_SCOPES,
   MinePage,
+  type MineScope,
 } from './views/bookings.tsx';
 import { BookingsPanelPage, ReasonPage } from './views/bookings-panel.tsx';
+import { firstBookableDay } from './views/calendar.tsx';
 import { ListPage, ResourcePage } from './views/spaces.tsx';
 
 export interface BookingRoutesOptions {
@@ -128,11 +132,24 @@ export async function bookingRoutes(app: FastifyInstance, opts: BookingRoutesOpt
         resource.kind === 'desk' && request.actor
           ? await agreementSummaryFor(db, request.actor.id, today)
           : [];
+      // The "Book" button: the week's first bookable day, else the next one from today on.
+      const bookDay =
+        firstBookableDay(resource, days, t0) ??
+        firstBookableDay(
+          resource,
+          await bookings.availability(slug, today, addDays(today, Math.min(resource.rules.horizonDays, 61))),
+          t0,
+        ) ??
+        today;
+      const mine = request.actor
+        ? await ownBookingsIn(db, request.actor.id, resource.id, monday, sunday)
+        : [];
       return reply.render(
         <ResourcePage
           resource={resource}
           closures={closures}
           agreements={agreements}
+          feedUrl={`${app.klaster.config.baseUrl}/przestrzenie/${encodeURIComponent(slug)}/kalendarz.ics`}
           week={{
             week: isoWeek(monday),
             prev: isoWeek(addDays(monday, -7)),
@@ -140,6 +157,8 @@ export async function bookingRoutes(app: FastifyInstance, opts: BookingRoutesOpt
             current: isoWeek(thisMonday),
             days,
             now: t0,
+            bookDay,
+            mine,
           }}
         />,
       );
@@ -228,7 +247,8 @@ export async function bookingRoutes(app: FastifyInstance, opts: BookingRoutesOpt
     '/przestrzenie/moje',
     { config: { access: 'user' }, schema: { hide: true } },
     async (request, reply) => {
-      const scope = queryString(request.query, 'widok') === 'minione' ? 'past' : 'upcoming';
+      const view = queryString(request.query, 'widok');
+      const scope: MineScope = view === 'minione' ? 'past' : view === 'odwolane' ? 'cancelled' : 'upcoming';
       const cursor = queryString(request.query, 'od', 200) || undefined;
       try {
         const result = await bookings.mineByCursor(actorOf(request), { scope, cursor });
@@ -243,7 +263,7 @@ export async function bookingRoutes(app: FastifyInstance, opts: BookingRoutesOpt
       } catch (err) {
         // A spoiled cursor (an edited address) shows the first page.
         if (err instanceof RuleError && err.code === 'invalidCursor')
-          return reply.seeOther(scope === 'past' ? '/przestrzenie/moje?widok=minione' : '/przestrzenie/moje');
+          return reply.seeOther(MINE_SCOPES[scope]);
         throw err;
       }
     },

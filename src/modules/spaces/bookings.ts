@@ -5,7 +5,7 @@
 // closures, lengths, notice, horizon, quotas, deadlines — is checked here before anything is stored,
 // and quotas are counted under a per-person (and per-organisation) advisory lock.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, asc, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, not, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Db, queryRows, type Tx, violatedConstraint } from '../../db/client.ts';
 import { audit } from '../../platform/audit/audit.ts';
@@ -31,6 +31,8 @@ import {
   type LocalDate,
   laterDay,
   parseTime,
+  readTypedDate,
+  readTypedTime,
   todayInWarsaw,
   warsawDate,
   warsawInstant,
@@ -50,7 +52,7 @@ import {
   type Slot,
 } from './calendar.ts';
 import { AVAILABILITY_TTL_MS, changeAwareCache, changeIn, RESOURCES_TTL_MS } from './changes.ts';
-import { returnDesk, takeDesk } from './desks.ts';
+import { freeDesksByDay, returnDesk, takeDesk } from './desks.ts';
 import { can } from './policy.ts';
 import { checkInDeadline, effectiveRules } from './rules.ts';
 import {
@@ -137,20 +139,27 @@ const optionalInt = (min: number, max: number) =>
       .optional(),
   );
 
+/** A typed value read into its canonical form (left as it is when unreadable, for the check to refuse). */
+const typed = (read: (s: string) => string | null) => (v: unknown) =>
+  typeof v === 'string' ? (read(v) ?? v) : v;
+/** A time of day: 'HH:MM', also typed as '13.30', '1330' or '13' (read as 13:00). */
+const clockTime = () =>
+  z.preprocess(
+    typed((s) => (s.trim() === '' ? '' : readTypedTime(s))),
+    z
+      .string()
+      .max(5)
+      .refine((v) => v === '' || parseTime(v) !== null, 'invalidTime')
+      .optional(),
+  );
+
 export const bookingInput = z
   .object({
-    date: z.string().max(10).refine(isLocalDate, 'invalidDate'),
+    /** 'YYYY-MM-DD' (what a date picker sends); typed by hand also '27.11.2026'. */
+    date: z.preprocess(typed(readTypedDate), z.string().max(10).refine(isLocalDate, 'invalidDate')),
     /** Room and event space: start and end time, 'HH:MM' (Warsaw). Desks: absent. */
-    from: z
-      .string()
-      .max(5)
-      .refine((v) => v === '' || parseTime(v) !== null, 'invalidTime')
-      .optional(),
-    to: z
-      .string()
-      .max(5)
-      .refine((v) => v === '' || parseTime(v) !== null, 'invalidTime')
-      .optional(),
+    from: clockTime(),
+    to: clockTime(),
     title: f.optionalText(200),
     attendees: optionalInt(1, 10_000),
     layout: f.optionalText(50),
@@ -598,19 +607,9 @@ export function bookingsService(deps: BookingsDeps) {
       .sort();
   }
 
-  /** Free desks per day of a pool (days without a row yet: the pool less fixed desks). */
-  async function deskFreeByDay(executor: Db | Tx, resource: ResourceRow, from: LocalDate, to: LocalDate) {
-    const rows = await queryRows<{ day: string; free: number }>(
-      executor,
-      sql`select d::date::text as day,
-                 coalesce(dd.capacity - dd.booked, greatest(${resource.capacity} - (
-                   select count(*) from space_agreement a join space_desk k on k.id = a.desk_id
-                   where k.resource_id = ${resource.id} and a.status = 'accepted' and d::date between a.starts_on and a.ends_on
-                 ), 0))::int as free
-          from generate_series(${from}::date, ${to}::date, interval '1 day') d
-          left join space_desk_day dd on dd.resource_id = ${resource.id} and dd.day = d::date`,
-    );
-    return new Map(rows.map((r) => [r.day, Number(r.free)]));
+  /** Free desks per day of a pool (desks.ts). */
+  function deskFreeByDay(executor: Db | Tx, resource: ResourceRow, from: LocalDate, to: LocalDate) {
+    return freeDesksByDay(executor, resource, from, to);
   }
 
   /** Runs the rule check; a calendar RuleError gets the nearest free alternatives attached. */
@@ -1319,13 +1318,19 @@ export function bookingsService(deps: BookingsDeps) {
      */
     async mineByCursor(
       actor: BookingActor,
-      opts: { scope: 'upcoming' | 'past'; cursor?: string | undefined; limit?: number },
+      opts: { scope: 'upcoming' | 'past' | 'cancelled'; cursor?: string | undefined; limit?: number },
     ): Promise<{ items: BookingView[]; nextCursor: string | null }> {
       const limit = Math.max(1, Math.min(opts.limit ?? PAGE_SIZE, 100));
       const after = opts.cursor ? decodeBookingCursor(opts.cursor) : null;
       if (opts.cursor && !after) throw new RuleError('invalidCursor', 'cursor', 400);
       const t = now();
       const upcoming = opts.scope === 'upcoming';
+      // Cancelled and declined bookings are neither ahead nor behind: they have their own list.
+      const withdrawn = inArray(spaceBookings.status, ['cancelled', 'declined']);
+      const when =
+        opts.scope === 'cancelled'
+          ? withdrawn
+          : and(not(withdrawn), upcoming ? gt(spaceBookings.endsAt, t) : lt(spaceBookings.endsAt, t));
       const rows = await db
         .select(bookingSelect)
         .from(spaceBookings)
@@ -1333,7 +1338,7 @@ export function bookingsService(deps: BookingsDeps) {
         .where(
           and(
             eq(spaceBookings.userId, actor.id),
-            upcoming ? gt(spaceBookings.endsAt, t) : lt(spaceBookings.endsAt, t),
+            when,
             after
               ? upcoming
                 ? sql`(${spaceBookings.startsAt}, ${spaceBookings.id}) > (${after.startsAt}, ${after.id}::uuid)`

@@ -280,6 +280,62 @@ export function BookingFormPage({
   );
 }
 
+export type MineScope = 'upcoming' | 'past' | 'cancelled';
+
+export const MINE_SCOPES: Record<MineScope, string> = {
+  upcoming: '/przestrzenie/moje',
+  past: '/przestrzenie/moje?widok=minione',
+  cancelled: '/przestrzenie/moje?widok=odwolane',
+};
+
+/** One booking of "my bookings": a card titled with the space, its title, time, status and actions. */
+function MineCard({ booking: b }: { booking: BookingView }) {
+  const { t, locale } = useView();
+  const m = t.spaces.mine;
+  const when = describeWhen(t, locale, b);
+  const href = `/przestrzenie/rezerwacje/${b.id}`;
+  const about = <span class="govuk-visually-hidden">{m.about(b.resource.name, when)}</span>;
+  const rows: Array<{ key: string; value: ComponentChildren }> = [];
+  if (b.title) rows.push({ key: m.titleField, value: b.title });
+  rows.push({ key: m.when, value: when }, { key: m.status, value: <StatusTag status={b.status} /> });
+  return (
+    <div class="govuk-summary-card klaster-booking-card">
+      <div class="govuk-summary-card__title-wrapper">
+        <h3 class="govuk-summary-card__title" lang="pl">
+          {b.resource.name}
+        </h3>
+        <ul class="govuk-summary-card__actions">
+          <li class="govuk-summary-card__action">
+            <a class="govuk-link" href={href}>
+              {m.details}
+              {about}
+            </a>
+          </li>
+          {b.can.change ? (
+            <li class="govuk-summary-card__action">
+              <a class="govuk-link" href={`${href}/zmiana`}>
+                {m.change}
+                {about}
+              </a>
+            </li>
+          ) : null}
+          {b.can.cancel ? (
+            <li class="govuk-summary-card__action">
+              <a class="govuk-link" href={`${href}/odwolanie`}>
+                {m.cancel}
+                {about}
+              </a>
+            </li>
+          ) : null}
+        </ul>
+      </div>
+      <div class="govuk-summary-card__content">
+        <SummaryList rows={rows} />
+      </div>
+    </div>
+  );
+}
+
 export function MinePage({
   scope,
   items,
@@ -287,7 +343,7 @@ export function MinePage({
   nextCursor,
   checkIns = [],
 }: {
-  scope: 'upcoming' | 'past';
+  scope: MineScope;
   items: BookingView[];
   /** Today's bookings the person can check into themselves, each with its QR code. */
   checkIns?: Array<{ booking: BookingView; svg: string }>;
@@ -295,10 +351,17 @@ export function MinePage({
   first: boolean;
   nextCursor: string | null;
 }) {
-  const { t, locale } = useView();
+  const { t } = useView();
   const m = t.spaces.mine;
-  const base = scope === 'past' ? '/przestrzenie/moje?widok=minione' : '/przestrzenie/moje';
+  const base = MINE_SCOPES[scope];
   const from = (cursor: string) => `${base}${base.includes('?') ? '&' : '?'}od=${encodeURIComponent(cursor)}`;
+  const tabs: Array<[MineScope, string]> = [
+    ['upcoming', m.upcoming],
+    ['past', m.past],
+    ['cancelled', m.cancelled],
+  ];
+  const caption = { upcoming: m.upcomingCaption, past: m.pastCaption, cancelled: m.cancelledCaption }[scope];
+  const empty = { upcoming: m.emptyUpcoming, past: m.emptyPast, cancelled: m.emptyCancelled }[scope];
   return (
     <Layout title={m.title} back="/przestrzenie">
       <H1>{m.title}</H1>
@@ -311,30 +374,24 @@ export function MinePage({
         />
       ))}
       <nav aria-label={m.views}>
-        <ul class="govuk-list klaster-actions">
-          <li>
-            <a
-              class="govuk-link"
-              href="/przestrzenie/moje"
-              aria-current={scope === 'upcoming' ? 'page' : undefined}
-            >
-              {scope === 'upcoming' ? <strong>{m.upcoming}</strong> : m.upcoming}
-            </a>
-          </li>
-          <li>
-            <a
-              class="govuk-link"
-              href="/przestrzenie/moje?widok=minione"
-              aria-current={scope === 'past' ? 'page' : undefined}
-            >
-              {scope === 'past' ? <strong>{m.past}</strong> : m.past}
-            </a>
-          </li>
+        <ul class="govuk-list klaster-actions klaster-tabs">
+          {tabs.map(([key, label]) => (
+            <li key={key}>
+              <a
+                class="govuk-link klaster-tabs__link"
+                href={MINE_SCOPES[key]}
+                aria-current={scope === key ? 'page' : undefined}
+              >
+                {scope === key ? <strong>{label}</strong> : label}
+              </a>
+            </li>
+          ))}
         </ul>
       </nav>
+      <h2 class="govuk-heading-m">{caption}</h2>
       {items.length === 0 ? (
         <>
-          <p class="govuk-body">{scope === 'past' ? m.emptyPast : m.emptyUpcoming}</p>
+          <p class="govuk-body">{empty}</p>
           <p class="govuk-body">
             <a class="govuk-link" href="/przestrzenie">
               {m.browse}
@@ -342,42 +399,7 @@ export function MinePage({
           </p>
         </>
       ) : (
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--m">
-            {scope === 'past' ? m.pastCaption : m.upcomingCaption}
-          </caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                {m.when}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {m.resource}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {m.status}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {items.map((b) => (
-              <tr class="govuk-table__row" key={b.id}>
-                <td class="govuk-table__cell">
-                  <a class="govuk-link" href={`/przestrzenie/rezerwacje/${b.id}`}>
-                    {describeWhen(t, locale, b)}
-                  </a>
-                </td>
-                <td class="govuk-table__cell" lang="pl">
-                  {b.resource.name}
-                  {b.title ? <span class="govuk-hint govuk-!-margin-0">{b.title}</span> : null}
-                </td>
-                <td class="govuk-table__cell">
-                  <StatusTag status={b.status} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        items.map((b) => <MineCard key={b.id} booking={b} />)
       )}
       <Pagination prev={first ? null : base} next={nextCursor ? from(nextCursor) : null} />
       <p class="govuk-body">

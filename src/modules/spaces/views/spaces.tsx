@@ -9,6 +9,7 @@ import { H1, Layout } from '../../../platform/views/layout.tsx';
 import type { AgreementSummary } from '../agreements.ts';
 import type { DayAvailability, ResourceView } from '../bookings.ts';
 import type { Closure } from '../calendar.ts';
+import type { OwnBooking } from '../own-bookings.ts';
 import { bookingFormHref, closedLabel, DeskCalendar, RoomCalendar } from './calendar.tsx';
 import { ResourcePhotos } from './resources.tsx';
 
@@ -104,6 +105,56 @@ export interface WeekView {
   current: string;
   days: DayAvailability[];
   now: Date;
+  /** The day the "Book" button prefills: the first bookable day of the week, or from today on. */
+  bookDay: string;
+  /** The reader's own live bookings of this resource that week. */
+  mine: OwnBooking[];
+}
+
+/**
+ * The public calendar feed of a resource: a webcal:// link that opens the calendar app, and the
+ * address in a read-only field to copy (src/client/copy.ts adds a copy button when scripts run).
+ */
+export function FeedLinks({ url, desk }: { url: string; desk: boolean }) {
+  const { t } = useView();
+  const m = t.spacesFeeds;
+  const webcal = url.replace(/^https?:\/\//, 'webcal://');
+  return (
+    <section class="klaster-feed" aria-labelledby="kalendarz-ics">
+      <h2 class="govuk-heading-m" id="kalendarz-ics">
+        {m.subscribeTitle}
+      </h2>
+      <p class="govuk-body">{desk ? m.subscribeDesk : m.subscribeRoom}</p>
+      <p class="govuk-body">
+        <a class="govuk-link" href={webcal}>
+          {m.subscribe}
+        </a>
+      </p>
+      <div
+        class="govuk-form-group"
+        data-klaster-copy={m.copy}
+        data-klaster-copied={m.copied}
+        data-klaster-copy-failed={m.copyFailed}
+      >
+        <label class="govuk-label" for="feed-public-url">
+          {m.publicUrlLabel}
+        </label>
+        <div id="feed-public-url-hint" class="govuk-hint">
+          {m.publicUrlHint}
+        </div>
+        <input
+          class="govuk-input klaster-feed__url"
+          id="feed-public-url"
+          name="feed-public-url"
+          type="url"
+          readOnly
+          value={url}
+          spellcheck={false}
+          aria-describedby="feed-public-url-hint"
+        />
+      </div>
+    </section>
+  );
 }
 
 export function ResourcePage({
@@ -111,9 +162,12 @@ export function ResourcePage({
   week,
   closures,
   agreements = [],
+  feedUrl,
 }: {
   resource: ResourceView;
   week: WeekView;
+  /** The public iCalendar feed of the resource (https). */
+  feedUrl: string;
   /** Closures planned from today on (the week's own are in its days). */
   closures: Closure[];
   /** Desk pools: the signed-in person's agreements valid today (what they can still book). */
@@ -205,9 +259,7 @@ export function ResourcePage({
         <a
           class="govuk-button"
           data-module="govuk-button"
-          href={bookingFormHref(resource.slug, {
-            date: week.days.find((d) => d.open && d.date >= first)?.date ?? first,
-          })}
+          href={bookingFormHref(resource.slug, { date: week.bookDay })}
         >
           {bookLabel}
         </a>
@@ -251,7 +303,7 @@ export function ResourcePage({
         </div>
       </div>
 
-      <h2 class="govuk-heading-l" id="kalendarz">
+      <h2 class="govuk-heading-m" id="kalendarz">
         {c.title}
       </h2>
       <p class="govuk-body">{c.week(formatDay(locale, first), formatDay(locale, last))}</p>
@@ -283,13 +335,15 @@ export function ResourcePage({
         </div>
       </nav>
       {resource.kind === 'desk' ? (
-        <DeskCalendar resource={resource} days={week.days} now={week.now} />
+        <DeskCalendar resource={resource} days={week.days} now={week.now} mine={week.mine} />
       ) : (
         <>
           <p class="govuk-body">{c.legend}</p>
-          <RoomCalendar resource={resource} days={week.days} now={week.now} />
+          <RoomCalendar resource={resource} days={week.days} now={week.now} mine={week.mine} />
         </>
       )}
+
+      <FeedLinks url={feedUrl} desk={resource.kind === 'desk'} />
 
       <h2 class="govuk-heading-m">{r.closuresTitle}</h2>
       {closedDays.length ? (

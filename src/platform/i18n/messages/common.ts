@@ -17,6 +17,7 @@ export const common = catalogue({
       signIn: 'Zaloguj się',
       signUp: 'Załóż konto',
       signOut: 'Wyloguj się',
+      menu: 'Menu',
     },
     footer: {
       label: 'Stopka',
@@ -107,6 +108,7 @@ export const common = catalogue({
       signIn: 'Sign in',
       signUp: 'Create an account',
       signOut: 'Sign out',
+      menu: 'Menu',
     },
     footer: {
       label: 'Footer',
@@ -198,6 +200,7 @@ export const common = catalogue({
       signIn: 'Увійти',
       signUp: 'Створити обліковий запис',
       signOut: 'Вийти',
+      menu: 'Меню',
     },
     footer: {
       label: 'Нижній колонтитул',
