@@ -381,7 +381,7 @@ export function AccountPage({ account }: { account: AccountView }) {
       <p class="govuk-body">
         <a class="govuk-link" href="/konto/profil">
           {o.change}
-          <span class="govuk-visually-hidden">{o.changeHidden(s.profile)}</span>
+          <span class="govuk-visually-hidden">{o.changeHidden}</span>
         </a>
       </p>
       <h2 class="govuk-heading-m">{o.settingsHeading}</h2>

@@ -1,5 +1,6 @@
 import { type Locale, locales } from '../auth/schema.ts';
 import { warsawInstant } from '../time/warsaw.ts';
+import { intlLocales } from './define.ts';
 import { accounts } from './messages/accounts.ts';
 import { agreements } from './messages/agreements.ts';
 import { chart } from './messages/chart.ts';
@@ -13,7 +14,7 @@ import { spacesFeeds } from './messages/spacesFeeds.ts';
 import { spacesPanel } from './messages/spacesPanel.ts';
 import { time } from './messages/time.ts';
 
-export { catalogue, plural, type Shape } from './define.ts';
+export { catalogue, intlLocales, plural, type Shape } from './define.ts';
 export { type Locale, locales };
 
 const areas = {
@@ -62,7 +63,7 @@ export function negotiateLocale(header: string | undefined): Locale {
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** Date and time in Europe/Warsaw, in the reader's language. */
+/** Date and time in Europe/Warsaw, in the reader's language (English as en-GB: 24-hour clock). */
 export function formatDateTime(
   locale: Locale,
   date: Date,
@@ -71,7 +72,7 @@ export function formatDateTime(
   const key = `${locale}:${style}`;
   let f = dateFormats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale, {
+    f = new Intl.DateTimeFormat(intlLocales[locale], {
       timeZone: 'Europe/Warsaw',
       dateStyle: style === 'time' ? undefined : 'long',
       timeStyle: style === 'date' ? undefined : 'short',

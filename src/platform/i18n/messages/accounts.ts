@@ -97,7 +97,7 @@ export const accounts = catalogue({
       on: 'Włączone',
       off: 'Wyłączone',
       change: 'Zmień',
-      changeHidden: (what: string) => ` ${what.toLowerCase()}`,
+      changeHidden: ' imię, język i telefon',
       emailChange:
         'Adresu e-mail nie można zmienić samodzielnie. Jeśli chcesz go zmienić, napisz do obsługi Klastra.',
       staffNeedsTwoFactor:
@@ -356,7 +356,7 @@ export const accounts = catalogue({
       on: 'On',
       off: 'Off',
       change: 'Change',
-      changeHidden: (what: string) => ` ${what.toLowerCase()}`,
+      changeHidden: ' name, language and phone',
       emailChange:
         'You cannot change your email address yourself. To change it, write to the cluster’s staff.',
       staffNeedsTwoFactor:
@@ -616,7 +616,8 @@ export const accounts = catalogue({
       on: 'Увімкнено',
       off: 'Вимкнено',
       change: 'Змінити',
-      changeHidden: (what: string) => ` ${what.toLowerCase()}`,
+      // Accusative after „Змінити”: мову, not мова.
+      changeHidden: ' ім’я, мову й телефон',
       emailChange:
         'Адресу електронної пошти не можна змінити самостійно. Щоб її змінити, напишіть персоналу Кластера.',
       staffNeedsTwoFactor:

@@ -1,4 +1,4 @@
-import { catalogue } from '../define.ts';
+import { catalogue, plural } from '../define.ts';
 
 export const common = catalogue({
   pl: {
@@ -9,6 +9,8 @@ export const common = catalogue({
     menu: 'Menu',
     languageSwitch: 'Wybierz język',
     languageNames: { pl: 'Polski', en: 'English', uk: 'Українська' },
+    mailLanguageSet:
+      'Wiadomości e-mail też będziemy wysyłać po polsku. Możesz to zmienić w sekcji Moje konto → Imię, język i telefon.',
     nav: {
       home: 'Strona główna',
       organisations: 'Organizacje',
@@ -49,8 +51,10 @@ export const common = catalogue({
     errorPrefix: 'Błąd:',
     errors: {
       required: 'To pole jest wymagane',
-      tooShort: (min: number) => `Wpisz co najmniej ${min} znaków`,
-      tooLong: (max: number) => `Wpisz najwyżej ${max} znaków`,
+      tooShort: (min: number) =>
+        `Wpisz co najmniej ${plural('pl', min, { one: '# znak', few: '# znaki', many: '# znaków', other: '# znaku' })}`,
+      tooLong: (max: number) =>
+        `Wpisz najwyżej ${plural('pl', max, { one: '# znak', few: '# znaki', many: '# znaków', other: '# znaku' })}`,
       email: 'Wpisz adres e-mail w poprawnym formacie, np. jan.kowalski@example.pl',
       invalid: 'Wartość jest nieprawidłowa',
       invalidChoice: 'Wybierz jedną z dostępnych opcji',
@@ -100,6 +104,8 @@ export const common = catalogue({
     menu: 'Menu',
     languageSwitch: 'Choose language',
     languageNames: { pl: 'Polski', en: 'English', uk: 'Українська' },
+    mailLanguageSet:
+      'We will send your emails in English too. You can change this under My account → Name, language and phone.',
     nav: {
       home: 'Home',
       organisations: 'Organisations',
@@ -140,8 +146,10 @@ export const common = catalogue({
     errorPrefix: 'Error:',
     errors: {
       required: 'This field is required',
-      tooShort: (min: number) => `Enter at least ${min} characters`,
-      tooLong: (max: number) => `Enter no more than ${max} characters`,
+      tooShort: (min: number) =>
+        `Enter at least ${plural('en', min, { one: '# character', other: '# characters' })}`,
+      tooLong: (max: number) =>
+        `Enter no more than ${plural('en', max, { one: '# character', other: '# characters' })}`,
       email: 'Enter an email address in the correct format, like name@example.com',
       invalid: 'The value is not valid',
       invalidChoice: 'Select one of the options',
@@ -192,6 +200,8 @@ export const common = catalogue({
     menu: 'Меню',
     languageSwitch: 'Виберіть мову',
     languageNames: { pl: 'Polski', en: 'English', uk: 'Українська' },
+    mailLanguageSet:
+      'Листи ми теж надсилатимемо українською. Це можна змінити в розділі Мій обліковий запис → Ім’я, мова й телефон.',
     nav: {
       home: 'Головна',
       organisations: 'Організації',
@@ -231,8 +241,11 @@ export const common = catalogue({
     errorPrefix: 'Помилка:',
     errors: {
       required: 'Це поле обов’язкове',
-      tooShort: (min: number) => `Введіть щонайменше ${min} символів`,
-      tooLong: (max: number) => `Введіть не більше ${max} символів`,
+      tooShort: (min: number) =>
+        `Введіть щонайменше ${plural('uk', min, { one: '# символ', few: '# символи', many: '# символів', other: '# символу' })}`,
+      // „не більше” takes the genitive: 1 символу, 3 символів.
+      tooLong: (max: number) =>
+        `Введіть не більше ${plural('uk', max, { one: '# символу', other: '# символів' })}`,
       email: 'Введіть адресу електронної пошти у правильному форматі, напр. ім’я@example.com',
       invalid: 'Значення неправильне',
       invalidChoice: 'Виберіть один із варіантів',

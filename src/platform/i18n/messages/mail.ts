@@ -1,16 +1,20 @@
 import { catalogue } from '../define.ts';
 
-/** A message is a subject, paragraphs and an optional action link; mail/render.ts lays it out. */
+/**
+ * A message is a subject, paragraphs and an optional action link; mail/outbox.ts lays it out.
+ * `unasked` marks the messages someone may get without having asked (a sign-up, a reset or a
+ * lock-out on their address): only those end with "if this was not you, ignore this message".
+ */
 export interface MailContent {
   subject: string;
   paragraphs: string[];
   action?: { label: string; url: string };
+  unasked?: boolean;
 }
 
 export const mail = catalogue({
   pl: {
-    greeting: (name: string) => `Dzień dobry ${name},`,
-    greetingNoName: 'Dzień dobry,',
+    greeting: 'Dzień dobry,',
     signature: 'Zespół Klastra Innowacji Społeczno-Gospodarczych Zabłocie 20.22\nUrząd Miasta Krakowa',
     ignore: 'Jeśli to nie Ty, zignoruj tę wiadomość.',
     verifyEmail: (url: string): MailContent => ({
@@ -19,11 +23,13 @@ export const mail = catalogue({
         'Dziękujemy za założenie konta. Aby je aktywować, potwierdź adres e-mail. Link jest ważny 24 godziny.',
       ],
       action: { label: 'Potwierdź adres e-mail', url },
+      unasked: true,
     }),
     resetPassword: (url: string): MailContent => ({
       subject: 'Ustaw nowe hasło w Klastrze Zabłocie 20.22',
       paragraphs: ['Otrzymaliśmy prośbę o zmianę hasła. Link jest ważny 1 godzinę.'],
       action: { label: 'Ustaw nowe hasło', url },
+      unasked: true,
     }),
     signUpExisting: (url: string): MailContent => ({
       subject: 'Próba założenia konta na Twój adres',
@@ -32,6 +38,7 @@ export const mail = catalogue({
         'Jeśli nie pamiętasz hasła, możesz ustawić nowe.',
       ],
       action: { label: 'Ustaw nowe hasło', url },
+      unasked: true,
     }),
     passwordChanged: (): MailContent => ({
       subject: 'Hasło do Twojego konta zostało zmienione',
@@ -48,6 +55,7 @@ export const mail = catalogue({
         'Twoje hasło nie zostało zmienione. Jeśli używasz go także w innych serwisach, warto je zmienić.',
       ],
       action: { label: 'Odblokuj logowanie', url },
+      unasked: true,
     }),
     twoFactorEnabled: (): MailContent => ({
       subject: 'Włączono logowanie dwuetapowe',
@@ -132,7 +140,7 @@ export const mail = catalogue({
       action: { label: 'Zobacz rezerwację', url },
     }),
     bookingRequested: (resource: string, when: string, url: string): MailContent => ({
-      subject: `Wniosek o rezerwację przyjęty: ${resource}, ${when}`,
+      subject: `Otrzymaliśmy wniosek o rezerwację: ${resource}, ${when}`,
       paragraphs: [
         `Otrzymaliśmy wniosek o rezerwację: ${resource}, ${when}. Termin jest wstępnie zablokowany dla Ciebie.`,
         'Pracownik Klastra rozpatrzy wniosek; o decyzji napiszemy w osobnej wiadomości.',
@@ -183,7 +191,7 @@ export const mail = catalogue({
       action: { label: 'Moje rezerwacje', url },
     }),
     agreementApplied: (pkg: string, url: string): MailContent => ({
-      subject: `Wniosek o umowę udostępnienia stanowiska pracy: ${pkg}`,
+      subject: `Otrzymaliśmy Twój wniosek o umowę: ${pkg}`,
       paragraphs: [
         `Otrzymaliśmy Twój wniosek o umowę udostępnienia stanowiska pracy (pakiet: ${pkg}).`,
         'Pracownik Klastra rozpatrzy go i napisze o decyzji.',
@@ -205,8 +213,8 @@ export const mail = catalogue({
       action: { label: 'Zobacz umowę', url },
     }),
     agreementRefused: (pkg: string, reason: string, url: string): MailContent => ({
-      subject: `Wniosek o umowę nie został przyjęty (${pkg})`,
-      paragraphs: [`Pracownik Klastra nie przyjął wniosku o umowę (pakiet: ${pkg}).`, `Powód: ${reason}`],
+      subject: `Wniosek o umowę odrzucony (${pkg})`,
+      paragraphs: [`Pracownik Klastra odrzucił Twój wniosek o umowę (pakiet: ${pkg}).`, `Powód: ${reason}`],
       action: { label: 'Zobacz wniosek', url },
     }),
     agreementEnded: (number: string, endsOn: string, reason: string, url: string): MailContent => ({
@@ -216,8 +224,7 @@ export const mail = catalogue({
     }),
   },
   en: {
-    greeting: (name: string) => `Hello ${name},`,
-    greetingNoName: 'Hello,',
+    greeting: 'Hello,',
     signature: 'The Zabłocie 20.22 Social and Economic Innovation Cluster team\nCity of Kraków',
     ignore: 'If this was not you, you can ignore this message.',
     verifyEmail: (url: string): MailContent => ({
@@ -226,11 +233,13 @@ export const mail = catalogue({
         'Thank you for creating an account. Confirm your email address to activate it. The link works for 24 hours.',
       ],
       action: { label: 'Confirm email address', url },
+      unasked: true,
     }),
     resetPassword: (url: string): MailContent => ({
       subject: 'Set a new password for the Zabłocie 20.22 Cluster',
       paragraphs: ['We received a request to change your password. The link works for 1 hour.'],
       action: { label: 'Set a new password', url },
+      unasked: true,
     }),
     signUpExisting: (url: string): MailContent => ({
       subject: 'Someone tried to create an account with your address',
@@ -239,6 +248,7 @@ export const mail = catalogue({
         'If you have forgotten your password, you can set a new one.',
       ],
       action: { label: 'Set a new password', url },
+      unasked: true,
     }),
     passwordChanged: (): MailContent => ({
       subject: 'Your password has been changed',
@@ -255,6 +265,7 @@ export const mail = catalogue({
         'Your password has not been changed. If you use it on other sites as well, consider changing it.',
       ],
       action: { label: 'Unlock sign-in', url },
+      unasked: true,
     }),
     twoFactorEnabled: (): MailContent => ({
       subject: 'Two-step sign-in is on',
@@ -339,7 +350,7 @@ export const mail = catalogue({
       action: { label: 'See the booking', url },
     }),
     bookingRequested: (resource: string, when: string, url: string): MailContent => ({
-      subject: `Booking request received: ${resource}, ${when}`,
+      subject: `We have received your booking request: ${resource}, ${when}`,
       paragraphs: [
         `We have received your booking request: ${resource}, ${when}. The time is held for you meanwhile.`,
         'Cluster staff will consider it; we will write to you with their decision.',
@@ -390,7 +401,7 @@ export const mail = catalogue({
       action: { label: 'My bookings', url },
     }),
     agreementApplied: (pkg: string, url: string): MailContent => ({
-      subject: `Application for a desk-use agreement: ${pkg}`,
+      subject: `We have received your agreement application: ${pkg}`,
       paragraphs: [
         `We have received your application for a desk-use agreement (package: ${pkg}).`,
         'Cluster staff will consider it and write to you with their decision.',
@@ -423,8 +434,7 @@ export const mail = catalogue({
     }),
   },
   uk: {
-    greeting: (name: string) => `Добрий день, ${name}!`,
-    greetingNoName: 'Добрий день!',
+    greeting: 'Добрий день!',
     signature: 'Команда Кластера соціально-економічних інновацій Заблоцє 20.22\nМерія Кракова',
     ignore: 'Якщо це були не ви, проігноруйте цей лист.',
     verifyEmail: (url: string): MailContent => ({
@@ -433,11 +443,13 @@ export const mail = catalogue({
         'Дякуємо за реєстрацію. Щоб активувати обліковий запис, підтвердьте адресу електронної пошти. Посилання дійсне 24 години.',
       ],
       action: { label: 'Підтвердити адресу', url },
+      unasked: true,
     }),
     resetPassword: (url: string): MailContent => ({
       subject: 'Встановіть новий пароль у Кластері Заблоцє 20.22',
       paragraphs: ['Ми отримали запит на зміну пароля. Посилання дійсне 1 годину.'],
       action: { label: 'Встановити новий пароль', url },
+      unasked: true,
     }),
     signUpExisting: (url: string): MailContent => ({
       subject: 'Хтось намагався створити обліковий запис на вашу адресу',
@@ -446,6 +458,7 @@ export const mail = catalogue({
         'Якщо ви забули пароль, можете встановити новий.',
       ],
       action: { label: 'Встановити новий пароль', url },
+      unasked: true,
     }),
     passwordChanged: (): MailContent => ({
       subject: 'Пароль до вашого облікового запису змінено',
@@ -462,6 +475,7 @@ export const mail = catalogue({
         'Ваш пароль не змінено. Якщо ви використовуєте його й на інших сайтах, варто його змінити.',
       ],
       action: { label: 'Розблокувати вхід', url },
+      unasked: true,
     }),
     twoFactorEnabled: (): MailContent => ({
       subject: 'Двоетапний вхід увімкнено',
@@ -546,7 +560,7 @@ export const mail = catalogue({
       action: { label: 'Переглянути бронювання', url },
     }),
     bookingRequested: (resource: string, when: string, url: string): MailContent => ({
-      subject: `Заявку на бронювання отримано: ${resource}, ${when}`,
+      subject: `Ми отримали заявку на бронювання: ${resource}, ${when}`,
       paragraphs: [
         `Ми отримали заявку на бронювання: ${resource}, ${when}. Цей час попередньо закріплено за вами.`,
         'Працівник Кластера розгляне заявку; про рішення повідомимо окремим листом.',
@@ -594,7 +608,7 @@ export const mail = catalogue({
       action: { label: 'Мої бронювання', url },
     }),
     agreementApplied: (pkg: string, url: string): MailContent => ({
-      subject: `Заява на договір про надання робочого місця: ${pkg}`,
+      subject: `Ми отримали вашу заяву на договір: ${pkg}`,
       paragraphs: [
         `Ми отримали вашу заяву на договір про надання робочого місця (пакет: ${pkg}).`,
         'Працівник Кластера розгляне її та повідомить про рішення.',
@@ -616,8 +630,11 @@ export const mail = catalogue({
       action: { label: 'Переглянути договір', url },
     }),
     agreementRefused: (pkg: string, reason: string, url: string): MailContent => ({
-      subject: `Заяву на договір не прийнято (${pkg})`,
-      paragraphs: [`Працівник Кластера не прийняв вашу заяву (пакет: ${pkg}).`, `Причина: ${reason}`],
+      subject: `Заяву на договір відхилено (${pkg})`,
+      paragraphs: [
+        `Працівник Кластера відхилив вашу заяву на договір (пакет: ${pkg}).`,
+        `Причина: ${reason}`,
+      ],
       action: { label: 'Переглянути заяву', url },
     }),
     agreementEnded: (number: string, endsOn: string, reason: string, url: string): MailContent => ({

@@ -58,8 +58,8 @@ export const spaces = catalogue({
     },
     minutes: (n: number) =>
       n % 60 === 0
-        ? `${n / 60} ${n / 60 === 1 ? 'godzinę' : n / 60 < 5 ? 'godziny' : 'godzin'}`
-        : `${n} ${n === 1 ? 'minutę' : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 10 || n % 100 >= 20) ? 'minuty' : 'minut'}`,
+        ? plural('pl', n / 60, { one: '# godzinę', few: '# godziny', many: '# godzin', other: '# godziny' })
+        : plural('pl', n, { one: '# minutę', few: '# minuty', many: '# minut', other: '# minuty' }),
     alternatives: 'Najbliższe wolne terminy',
     alternativeDays: 'Najbliższe dni z wolnymi stanowiskami',
     noAlternatives: 'W najbliższych tygodniach nie ma wolnych terminów tej długości.',
@@ -80,8 +80,13 @@ export const spaces = catalogue({
     },
     capacity: (kind: string, n: number) =>
       kind === 'desk'
-        ? `${n} ${n === 1 ? 'stanowisko' : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 10 || n % 100 >= 20) ? 'stanowiska' : 'stanowisk'}`
-        : `do ${n} ${n === 1 ? 'osoby' : 'osób'}`,
+        ? plural('pl', n, {
+            one: '# stanowisko',
+            few: '# stanowiska',
+            many: '# stanowisk',
+            other: '# stanowiska',
+          })
+        : plural('pl', n, { one: 'do # osoby', other: 'do # osób' }),
     wholeDay: 'cały dzień',
     list: {
       title: 'Przestrzenie Klastra',
@@ -100,7 +105,8 @@ export const spaces = catalogue({
       equipment: 'Wyposażenie',
       accessibility: 'Dostępność',
       layouts: 'Układy sali',
-      layout: (name: string, capacity: number) => `${name} — do ${capacity} osób`,
+      layout: (name: string, capacity: number) =>
+        `${name} — ${plural('pl', capacity, { one: 'do # osoby', other: 'do # osób' })}`,
       hours: 'Godziny otwarcia',
       weekday: 'Dzień tygodnia',
       open: 'Godziny',
@@ -164,7 +170,7 @@ export const spaces = catalogue({
     form: {
       yourAgreements: 'Twoje umowy obowiązujące tego dnia',
       agreementDays: (number: string, pkg: string, used: number, total: number) =>
-        `${number} — ${pkg}: wykorzystano ${used} z ${total} dni`,
+        `${number} — ${pkg}: wykorzystano ${used} z ${plural('pl', total, { one: '# dnia', other: '# dni' })}`,
       agreementUnlimited: (number: string, pkg: string) => `${number} — ${pkg}: każdy dzień otwarcia`,
       agreementFixed: (number: string, pkg: string, desk: number) =>
         `${number} — ${pkg}: stałe stanowisko nr ${desk}`,
@@ -181,7 +187,8 @@ export const spaces = catalogue({
       titleHint: 'Widzisz go tylko Ty i obsługa Klastra — nie pojawia się w publicznym kalendarzu.',
       attendees: 'Przewidywana liczba uczestników',
       layout: 'Układ sali',
-      layoutOption: (name: string, capacity: number) => `${name} (do ${capacity} osób)`,
+      layoutOption: (name: string, capacity: number) =>
+        `${name} (${plural('pl', capacity, { one: 'do # osoby', other: 'do # osób' })})`,
       chooseLayout: 'Wybierz układ',
       notes: 'Uwagi dla obsługi',
       organisation: 'W imieniu organizacji',
@@ -197,7 +204,7 @@ export const spaces = catalogue({
       back: 'Wróć do kalendarza',
       created: 'Rezerwacja potwierdzona. Wysłaliśmy potwierdzenie e-mailem.',
       createdSeries: (n: number) =>
-        `Zarezerwowano ${n} terminów co tydzień. Wysłaliśmy potwierdzenie e-mailem.`,
+        `Zarezerwowano ${plural('pl', n, { one: '# termin', few: '# terminy', many: '# terminów', other: '# terminu' })} co tydzień. Wysłaliśmy potwierdzenie e-mailem.`,
       requested: 'Wniosek wysłany. Termin jest wstępnie zablokowany; o decyzji napiszemy e-mailem.',
       alternativeSlot: (day: string, from: string, to: string) => `${day}, ${from}–${to}`,
       deskDay: 'Stanowisko rezerwujesz na cały dzień otwarcia.',
@@ -390,8 +397,8 @@ export const spaces = catalogue({
     },
     minutes: (n: number) =>
       n % 60 === 0
-        ? `${n / 60} ${n / 60 === 1 ? 'hour' : 'hours'}`
-        : `${n} ${n === 1 ? 'minute' : 'minutes'}`,
+        ? plural('en', n / 60, { one: '# hour', other: '# hours' })
+        : plural('en', n, { one: '# minute', other: '# minutes' }),
     alternatives: 'Nearest free times',
     alternativeDays: 'Nearest days with free desks',
     noAlternatives: 'There are no free times of this length in the coming weeks.',
@@ -426,7 +433,8 @@ export const spaces = catalogue({
       equipment: 'Equipment',
       accessibility: 'Accessibility',
       layouts: 'Room layouts',
-      layout: (name: string, capacity: number) => `${name} — up to ${capacity} people`,
+      layout: (name: string, capacity: number) =>
+        `${name} — ${plural('en', capacity, { one: 'up to # person', other: 'up to # people' })}`,
       hours: 'Opening hours',
       weekday: 'Day of the week',
       open: 'Hours',
@@ -489,7 +497,7 @@ export const spaces = catalogue({
     form: {
       yourAgreements: 'Your agreements valid on that day',
       agreementDays: (number: string, pkg: string, used: number, total: number) =>
-        `${number} — ${pkg}: ${used} of ${total} days used`,
+        `${number} — ${pkg}: ${used} of ${plural('en', total, { one: '# day', other: '# days' })} used`,
       agreementUnlimited: (number: string, pkg: string) => `${number} — ${pkg}: every opening day`,
       agreementFixed: (number: string, pkg: string, desk: number) =>
         `${number} — ${pkg}: fixed desk no. ${desk}`,
@@ -506,7 +514,8 @@ export const spaces = catalogue({
       titleHint: 'Only you and the cluster staff see it — it never appears in the public calendar.',
       attendees: 'Expected number of participants',
       layout: 'Room layout',
-      layoutOption: (name: string, capacity: number) => `${name} (up to ${capacity} people)`,
+      layoutOption: (name: string, capacity: number) =>
+        `${name} (${plural('en', capacity, { one: 'up to # person', other: 'up to # people' })})`,
       chooseLayout: 'Choose a layout',
       notes: 'Notes for the staff',
       organisation: 'On behalf of an organisation',
@@ -520,7 +529,8 @@ export const spaces = catalogue({
       submitRequest: 'Send the request',
       back: 'Back to the calendar',
       created: 'Your booking is confirmed. We have sent a confirmation by email.',
-      createdSeries: (n: number) => `${n} weekly times booked. We have sent a confirmation by email.`,
+      createdSeries: (n: number) =>
+        `${plural('en', n, { one: '# weekly time', other: '# weekly times' })} booked. We have sent a confirmation by email.`,
       requested: 'Request sent. The time is held for you; we will email you the decision.',
       alternativeSlot: (day: string, from: string, to: string) => `${day}, ${from}–${to}`,
       deskDay: 'A desk is booked for the whole opening day.',
@@ -732,7 +742,8 @@ export const spaces = catalogue({
       declined: 'Відхилено',
       released: 'Звільнено',
     },
-    capacity: (kind: string, n: number) => (kind === 'desk' ? `робочих місць: ${n}` : `до ${n} осіб`),
+    capacity: (kind: string, n: number) =>
+      kind === 'desk' ? `робочих місць: ${n}` : plural('uk', n, { one: 'до # особи', other: 'до # осіб' }),
     wholeDay: 'весь день',
     list: {
       title: 'Простори Кластера',
@@ -751,7 +762,8 @@ export const spaces = catalogue({
       equipment: 'Обладнання',
       accessibility: 'Доступність',
       layouts: 'Розташування зали',
-      layout: (name: string, capacity: number) => `${name} — до ${capacity} осіб`,
+      layout: (name: string, capacity: number) =>
+        `${name} — ${plural('uk', capacity, { one: 'до # особи', other: 'до # осіб' })}`,
       hours: 'Години роботи',
       weekday: 'День тижня',
       open: 'Години',
@@ -816,7 +828,7 @@ export const spaces = catalogue({
     form: {
       yourAgreements: 'Ваші договори, чинні цього дня',
       agreementDays: (number: string, pkg: string, used: number, total: number) =>
-        `${number} — ${pkg}: використано ${used} з ${total} днів`,
+        `${number} — ${pkg}: використано ${used} з ${plural('uk', total, { one: '# дня', other: '# днів' })}`,
       agreementUnlimited: (number: string, pkg: string) => `${number} — ${pkg}: кожен день роботи`,
       agreementFixed: (number: string, pkg: string, desk: number) =>
         `${number} — ${pkg}: постійне місце № ${desk}`,
@@ -833,7 +845,8 @@ export const spaces = catalogue({
       titleHint: 'Її бачите лише ви та працівники Кластера — у публічному календарі її немає.',
       attendees: 'Очікувана кількість учасників',
       layout: 'Розташування зали',
-      layoutOption: (name: string, capacity: number) => `${name} (до ${capacity} осіб)`,
+      layoutOption: (name: string, capacity: number) =>
+        `${name} (${plural('uk', capacity, { one: 'до # особи', other: 'до # осіб' })})`,
       chooseLayout: 'Виберіть розташування',
       notes: 'Примітки для працівників',
       organisation: 'Від імені організації',
