@@ -198,14 +198,14 @@ export const agreements = catalogue({
     roomsNone: 'W tym okresie żadna sala nie była otwarta.',
     concludedTitle: 'Umowy zawarte w okresie',
     concludedTotal: (n: number, from: string, to: string) =>
-      `${plural('pl', n, { one: '# umowa', few: '# umowy', many: '# umów', other: '# umowy' })} zawartych od ${from} do ${to}.`,
+      `${plural('pl', n, { one: '# umowa zawarta', few: '# umowy zawarte', many: '# umów zawartych', other: '# umowy zawartej' })} od ${from} do ${to}.`,
     concludedChart: 'Umowy zawarte w poszczególnych miesiącach',
     concludedByPackage: 'Umowy zawarte według pakietu',
     month: 'Miesiąc',
     count: 'Liczba',
     activeTitle: 'Umowy obowiązujące dziś',
     activeTotal: (n: number, day: string) =>
-      `${plural('pl', n, { one: '# umowa', few: '# umowy', many: '# umów', other: '# umowy' })} obowiązuje ${day}.`,
+      `${plural('pl', n, { one: '# umowa obowiązuje', few: '# umowy obowiązują', many: '# umów obowiązuje', other: '# umowy obowiązuje' })} ${day}.`,
     activeChart: 'Umowy obowiązujące dziś według pakietu',
     occupancyTitle: 'Obłożenie stanowisk',
     occupancyLead:
