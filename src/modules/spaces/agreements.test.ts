@@ -140,7 +140,7 @@ describe('desk-use agreements: applying, staff decisions, fixed desks', () => {
 
     const page = await resident.get(`/przestrzenie/umowy/${id}`);
     assert.match(page.body, new RegExp(expected));
-    assert.match(page.body, /Umowa zawarta/);
+    assert.match(page.body, /Umowa obowiązuje do /);
 
     const summary = await agreementSummaryFor(db(), resident.userId, today);
     assert.equal(summary.length, 1);

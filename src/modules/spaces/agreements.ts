@@ -13,7 +13,7 @@ import { audit, auditActor, type RequestContext } from '../../platform/audit/aud
 import { type Locale, user } from '../../platform/auth/schema.ts';
 import { NotFoundError, RuleError } from '../../platform/http/errors.ts';
 import { checkedInput, f } from '../../platform/http/forms.ts';
-import { formatDay, formatMoney } from '../../platform/i18n/index.ts';
+import { formatDay, formatMoney, type Messages } from '../../platform/i18n/index.ts';
 import { uuidPattern, uuidv7 } from '../../platform/ids.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { authorize, isStaff, type PolicyActor } from '../../platform/policy.ts';
@@ -220,10 +220,59 @@ export interface PackageAdminView extends PackageView {
   agreements: number;
 }
 
+/**
+ * Where an agreement stands as the officer and the resident see it today: a concluded agreement
+ * that has not started yet, is in force, was cut short (and runs until its new end) or is over —
+ * ended early by staff, or expired at the end of its period.
+ */
+export type AgreementPhase =
+  | 'applied'
+  | 'refused'
+  | 'withdrawn'
+  | 'upcoming'
+  | 'active'
+  | 'endsEarly'
+  | 'endedEarly'
+  | 'expired';
+
+export function agreementPhase(
+  a: { status: AgreementStatus; startsOn: LocalDate; endsOn: LocalDate; endedAt: Date | null },
+  day: LocalDate,
+): AgreementPhase {
+  if (a.status === 'applied' || a.status === 'refused' || a.status === 'withdrawn') return a.status;
+  if (a.status === 'ended') return a.endedAt ? 'endedEarly' : 'expired';
+  if (a.endsOn < day) return a.endedAt ? 'endedEarly' : 'expired';
+  if (a.endedAt) return 'endsEarly';
+  return a.startsOn > day ? 'upcoming' : 'active';
+}
+
+/** The phase in words; `day` writes a date (ISO in a CSV, the reader's format on a page). */
+export function phaseText(
+  t: Messages,
+  phase: AgreementPhase,
+  startsOn: LocalDate,
+  endsOn: LocalDate,
+  day: (d: LocalDate) => string = (d) => d,
+): string {
+  const p = t.agreements.phases;
+  switch (phase) {
+    case 'applied':
+    case 'refused':
+    case 'withdrawn':
+      return p[phase];
+    case 'upcoming':
+      return p.upcoming(day(startsOn));
+    default:
+      return p[phase](day(endsOn));
+  }
+}
+
 export interface AgreementView {
   id: string;
   number: string | null;
   status: AgreementStatus;
+  /** The status as people read it today (an accepted agreement past its end has expired). */
+  phase: AgreementPhase;
   applicantKind: ApplicantKind;
   package: { id: string; slug: string; name: string; fixedDesk: boolean; active: boolean };
   organisation: { id: string; name: string } | null;
@@ -390,11 +439,13 @@ export function agreementsService(deps: AgreementsDeps) {
     const orgNames = await organisations.namesOf(
       rows.flatMap((r) => (r.a.organisationId ? [r.a.organisationId] : [])),
     );
+    const day = today();
     return rows.map(
       (r): AgreementView => ({
         id: r.a.id,
         number: r.a.number,
         status: r.a.status,
+        phase: agreementPhase(r.a, day),
         applicantKind: r.a.applicantKind,
         package: r.p,
         organisation: r.a.organisationId

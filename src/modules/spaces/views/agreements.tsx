@@ -26,31 +26,26 @@ import {
   type FreeDesk,
   formatPeriod,
   type PackageView,
+  phaseText,
 } from '../agreements.ts';
 import { type AgreementStatus, agreementStatuses, applicantKinds } from '../schema.ts';
 import { reducedText } from './packages.tsx';
 
-function StatusTag({ a }: { a: Pick<AgreementView, 'status' | 'endedAt'> }) {
-  const { t } = useView();
-  const s = t.agreements.statuses;
-  const colour: Record<AgreementStatus, 'green' | 'yellow' | 'red' | 'grey' | 'blue'> = {
+/** The agreement's status as people read it today, with the day it ended or ends where that matters. */
+export function StatusTag({ a }: { a: Pick<AgreementView, 'phase' | 'startsOn' | 'endsOn'> }) {
+  const { t, locale } = useView();
+  const day = (d: string) => formatDay(locale, d);
+  const colour: Record<AgreementView['phase'], 'green' | 'yellow' | 'red' | 'grey' | 'blue'> = {
     applied: 'yellow',
-    accepted: 'green',
     refused: 'red',
     withdrawn: 'grey',
-    ended: 'grey',
+    upcoming: 'blue',
+    active: 'green',
+    endsEarly: 'yellow',
+    endedEarly: 'grey',
+    expired: 'grey',
   };
-  return (
-    <>
-      <Tag colour={colour[a.status]}>{s[a.status]}</Tag>
-      {a.endedAt && a.status === 'accepted' ? (
-        <>
-          {' '}
-          <Tag colour="grey">{t.agreements.endedEarly}</Tag>
-        </>
-      ) : null}
-    </>
-  );
+  return <Tag colour={colour[a.phase]}>{phaseText(t, a.phase, a.startsOn, a.endsOn, day)}</Tag>;
 }
 
 function useDate() {
