@@ -26,6 +26,7 @@ import {
   DeleteAccountPage,
   ForgotPasswordPage,
   ProfilePage,
+  ResetInvalidPage,
   ResetPasswordPage,
   SecurityPage,
   SignInPage,
@@ -306,9 +307,9 @@ export async function accountsModule(app: FastifyInstance, opts: AccountsOptions
     },
     async (request, reply) => {
       const { token } = request.query as { token?: string };
-      return reply.render(
-        <ResetPasswordPage state={{ values: { token: token ?? '' }, errors: {} }} token={token ?? ''} />,
-      );
+      // A used or expired link says so before anyone types a new password (a GET changes nothing).
+      if (!token || !(await accounts.resetLinkWorks(token))) return reply.render(<ResetInvalidPage />, 400);
+      return reply.render(<ResetPasswordPage state={{ values: { token }, errors: {} }} token={token} />);
     },
   );
   app.post('/nowe-haslo', { config: { access: 'public', ...formLimit } }, async (request, reply) => {
@@ -330,12 +331,7 @@ export async function accountsModule(app: FastifyInstance, opts: AccountsOptions
     }
     try {
       const result = await accounts.resetPassword(parsed.data.token, parsed.data.password);
-      if (result === 'invalid-token') {
-        return reply.render(
-          <ResetPasswordPage state={errorState({}, { _form: t.accounts.resetInvalid })} token={token} />,
-          400,
-        );
-      }
+      if (result === 'invalid-token') return reply.render(<ResetInvalidPage />, 400);
     } catch (err) {
       if (err instanceof RuleError) {
         return reply.render(

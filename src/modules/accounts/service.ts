@@ -299,7 +299,7 @@ export function accountsService(deps: AccountsDeps) {
      * address already has an account (its owner gets an e-mail instead), so nothing is revealed.
      */
     async signUp(input: SignUpInput, headers: Headers): Promise<void> {
-      const problem = passwordProblem(input.password);
+      const problem = passwordProblem(input.password, [input.name, input.email]);
       if (problem) throw new RuleError(problem, 'password');
       if (!input.consents.includes('terms')) throw new RuleError('mustAccept', 'consents');
       const result = await auth.api.signUpEmail({
@@ -413,34 +413,44 @@ export function accountsService(deps: AccountsDeps) {
       }
     },
 
-    async resetPassword(token: string, newPassword: string): Promise<'done' | 'invalid-token'> {
-      const problem = passwordProblem(newPassword);
-      if (problem) throw new RuleError(problem, 'password');
+    /** Whether a password-reset link still works (not used, not expired, not voided). */
+    async resetLinkWorks(token: string): Promise<boolean> {
+      if (!token) return false;
       const [row] = await db
-        .select({ value: sql<string>`value` })
-        .from(sql`auth_verification`)
-        .where(sql`identifier = ${`reset-password:${token}`}`);
+        .select({ id: verification.id })
+        .from(verification)
+        .where(
+          and(eq(verification.identifier, `reset-password:${token}`), gt(verification.expiresAt, sql`now()`)),
+        );
+      return row !== undefined;
+    },
+
+    async resetPassword(token: string, newPassword: string): Promise<'done' | 'invalid-token'> {
+      const [row] = await db
+        .select({ value: verification.value })
+        .from(verification)
+        .where(eq(verification.identifier, `reset-password:${token}`));
+      const [u] = row ? await db.select().from(user).where(eq(user.id, row.value)) : [];
+      const problem = passwordProblem(newPassword, [u?.name, u?.email]);
+      if (problem) throw new RuleError(problem, 'password');
       try {
         await auth.api.resetPassword({ body: { newPassword, token } });
       } catch (err) {
         if (isAPIError(err)) return 'invalid-token';
         throw err;
       }
-      if (row) {
-        const [u] = await db.select().from(user).where(eq(user.id, row.value));
-        if (u) {
-          await db.transaction(async (tx) => {
-            await newPasswordSet(tx, u.id, u.email);
-            await enqueueMail(tx, {
-              to: u.email,
-              name: u.name,
-              userId: u.id,
-              locale: u.locale,
-              template: 'passwordChanged',
-              args: [],
-            });
+      if (u) {
+        await db.transaction(async (tx) => {
+          await newPasswordSet(tx, u.id, u.email);
+          await enqueueMail(tx, {
+            to: u.email,
+            name: u.name,
+            userId: u.id,
+            locale: u.locale,
+            template: 'passwordChanged',
+            args: [],
           });
-        }
+        });
       }
       return 'done';
     },
@@ -532,7 +542,7 @@ export function accountsService(deps: AccountsDeps) {
       headers: Headers,
       requestId?: string,
     ): Promise<Headers> {
-      const problem = passwordProblem(input.newPassword);
+      const problem = passwordProblem(input.newPassword, [self.name, self.email]);
       if (problem) throw new RuleError(problem, 'newPassword');
       const { headers: out } = await withPassword(self.email, 'currentPassword', () =>
         auth.api.changePassword({

@@ -233,6 +233,32 @@ export function ForgotPasswordPage({ state }: { state: FormState }) {
   );
 }
 
+/** A used, expired or voided reset link: says so at once and asks for a new one on the spot. */
+export function ResetInvalidPage({ state }: { state?: FormState }) {
+  const { t } = useView();
+  const a = t.accounts;
+  const s = state ?? { values: {}, errors: {} };
+  return (
+    <Layout title={a.resetInvalidTitle}>
+      <ErrorSummary state={s} />
+      <H1>{a.resetInvalidTitle}</H1>
+      <p class="govuk-body">{a.resetInvalid}</p>
+      <p class="govuk-body">{a.resetInvalidAsk}</p>
+      <Form action="/nie-pamietam-hasla">
+        <TextInput
+          name="email"
+          type="email"
+          label={a.email}
+          autocomplete="email"
+          spellcheck={false}
+          state={s}
+        />
+        <Button>{a.sendLink}</Button>
+      </Form>
+    </Layout>
+  );
+}
+
 /** The 6-digit code from an authenticator app (or a backup code). */
 function CodeInput({ label, state }: { label: string; state: FormState }) {
   return (

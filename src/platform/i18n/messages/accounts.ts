@@ -70,6 +70,8 @@ export const accounts = catalogue({
     setPassword: 'Ustaw hasło',
     resetDone: 'Hasło zostało zmienione. Zaloguj się nowym hasłem.',
     resetInvalid: 'Link do zmiany hasła wygasł lub został już użyty. Poproś o nowy.',
+    resetInvalidTitle: 'Ten link już nie działa',
+    resetInvalidAsk: 'Podaj adres e-mail konta — od razu wyślemy nowy link.',
     roleNames: {
       resident: 'Użytkownik',
       staff: 'Pracownik Klastra',
@@ -329,6 +331,8 @@ export const accounts = catalogue({
     setPassword: 'Set password',
     resetDone: 'Your password has been changed. Sign in with the new password.',
     resetInvalid: 'The password link has expired or was already used. Ask for a new one.',
+    resetInvalidTitle: 'This link no longer works',
+    resetInvalidAsk: 'Enter your account’s email address and we will send a new link straight away.',
     roleNames: {
       resident: 'User',
       staff: 'Cluster staff',
@@ -589,6 +593,9 @@ export const accounts = catalogue({
     setPassword: 'Встановити пароль',
     resetDone: 'Пароль змінено. Увійдіть із новим паролем.',
     resetInvalid: 'Термін дії посилання минув або його вже використано. Попросіть нове.',
+    resetInvalidTitle: 'Це посилання більше не діє',
+    resetInvalidAsk:
+      'Вкажіть адресу електронної пошти облікового запису — ми одразу надішлемо нове посилання.',
     roleNames: {
       resident: 'Користувач',
       staff: 'Працівник Кластера',
