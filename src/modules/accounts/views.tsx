@@ -370,6 +370,12 @@ export function AccountPage({ account }: { account: AccountView }) {
     { href: '/konto/dane', title: s.data, hint: s.dataHint },
     { href: '/konto/usun', title: s.delete, hint: s.deleteHint },
   ];
+  // The other modules' pages of one's own things (their public paths).
+  const mine = [
+    { href: '/przestrzenie/moje', title: o.mine.bookings, hint: o.mine.bookingsHint },
+    { href: '/organizacje/moje', title: o.mine.organisations, hint: o.mine.organisationsHint },
+    { href: '/przestrzenie/umowy', title: o.mine.agreements, hint: o.mine.agreementsHint },
+  ];
   const rows = [
     { key: a.name, value: account.name },
     {
@@ -410,19 +416,28 @@ export function AccountPage({ account }: { account: AccountView }) {
           <span class="govuk-visually-hidden">{o.changeHidden(s.profile)}</span>
         </a>
       </p>
+      <h2 class="govuk-heading-m">{o.mineHeading}</h2>
+      <SectionLinks items={mine} />
       <h2 class="govuk-heading-m">{o.settingsHeading}</h2>
-      <ul class="govuk-list">
-        {sections.map((x) => (
-          <li key={x.href} class="govuk-!-margin-bottom-4">
-            <a class="govuk-link govuk-!-font-weight-bold" href={x.href}>
-              {x.title}
-            </a>
-            <br />
-            <span class="govuk-hint">{x.hint}</span>
-          </li>
-        ))}
-      </ul>
+      <SectionLinks items={sections} />
     </Layout>
+  );
+}
+
+/** A list of the places an account page leads to, each with a line saying what is there. */
+function SectionLinks({ items }: { items: Array<{ href: string; title: string; hint: string }> }) {
+  return (
+    <ul class="govuk-list">
+      {items.map((x) => (
+        <li key={x.href} class="govuk-!-margin-bottom-4">
+          <a class="govuk-link govuk-!-font-weight-bold" href={x.href}>
+            {x.title}
+          </a>
+          <br />
+          <span class="govuk-hint">{x.hint}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 

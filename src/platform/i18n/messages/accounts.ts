@@ -105,6 +105,15 @@ export const accounts = catalogue({
       staffNeedsTwoFactor:
         'Jako pracownik lub administrator musisz włączyć logowanie dwuetapowe, zanim skorzystasz z panelu obsługi.',
       turnOnNow: 'Włącz teraz',
+      mineHeading: 'Moje sprawy w Klastrze',
+      mine: {
+        bookings: 'Moje rezerwacje',
+        bookingsHint: 'Stanowiska, sala B2B i przestrzeń wydarzeń: nadchodzące i minione rezerwacje.',
+        organisations: 'Moje organizacje',
+        organisationsHint: 'Organizacje, do których należysz, i zaproszenia do nich.',
+        agreements: 'Moje umowy',
+        agreementsHint: 'Umowy na korzystanie ze stanowisk coworkingowych i wnioski o nie.',
+      },
       settingsHeading: 'Ustawienia i prywatność',
       sections: {
         profile: 'Imię, język i telefon',
@@ -366,6 +375,15 @@ export const accounts = catalogue({
       staffNeedsTwoFactor:
         'As staff or an administrator you must turn on two-step sign-in before using the back office.',
       turnOnNow: 'Turn it on now',
+      mineHeading: 'My things at the cluster',
+      mine: {
+        bookings: 'My bookings',
+        bookingsHint: 'Desks, the B2B room and the event space: upcoming and past bookings.',
+        organisations: 'My organisations',
+        organisationsHint: 'The organisations you belong to and invitations to join them.',
+        agreements: 'My agreements',
+        agreementsHint: 'Desk-use agreements for the coworking space and your applications for them.',
+      },
       settingsHeading: 'Settings and privacy',
       sections: {
         profile: 'Name, language and phone',
@@ -629,6 +647,15 @@ export const accounts = catalogue({
       staffNeedsTwoFactor:
         'Як працівник або адміністратор ви маєте увімкнути двоетапний вхід, перш ніж користуватися панеллю обслуговування.',
       turnOnNow: 'Увімкнути зараз',
+      mineHeading: 'Мої справи в Кластері',
+      mine: {
+        bookings: 'Мої бронювання',
+        bookingsHint: 'Робочі місця, зала B2B і простір для подій: майбутні та минулі бронювання.',
+        organisations: 'Мої організації',
+        organisationsHint: 'Організації, до яких ви належите, і запрошення до них.',
+        agreements: 'Мої договори',
+        agreementsHint: 'Договори про користування робочими місцями в коворкінгу та заявки на них.',
+      },
       settingsHeading: 'Налаштування та конфіденційність',
       sections: {
         profile: 'Ім’я, мова й телефон',
