@@ -17,6 +17,7 @@ import { describeAgent } from './agent.ts';
 import { accountsApi } from './api.ts';
 import { consentKinds } from './schema.ts';
 import { accountsService, profileInput, type SelfInSession } from './service.ts';
+import { termsRoutes } from './terms-routes.tsx';
 import {
   AccountPage,
   BackupCodesPage,
@@ -349,6 +350,7 @@ export async function accountsModule(app: FastifyInstance, opts: AccountsOptions
   });
 
   await selfServiceRoutes(app, accounts);
+  await termsRoutes(app);
 }
 
 // ——— Signed-in self-service ———
@@ -476,7 +478,13 @@ async function selfServiceRoutes(app: FastifyInstance, accounts: ReturnType<type
     ]);
     const current = consentKinds.map((kind) => {
       const c = latest.find((x) => x.kind === kind);
-      return { kind, granted: c ? c.granted : null, decidedAt: c ? c.decidedAt : null };
+      return {
+        kind,
+        granted: c ? c.granted : null,
+        status: c ? c.status : null,
+        decidedAt: c ? c.decidedAt : null,
+        termsVersion: c?.termsVersion ?? null,
+      };
     });
     return <ConsentsPage current={current} history={history} error={error} />;
   }

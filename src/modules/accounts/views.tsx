@@ -17,6 +17,7 @@ import {
 import { useView } from '../../platform/views/context.ts';
 import { H1, Layout } from '../../platform/views/layout.tsx';
 import type { ConsentKind } from './schema.ts';
+import type { ConsentStatus } from './service.ts';
 
 export function SignUpPage({ state }: { state: FormState }) {
   const { t } = useView();
@@ -60,6 +61,11 @@ export function SignUpPage({ state }: { state: FormState }) {
             </a>
           </p>
         </div>
+        <p class="govuk-body">
+          <a class="govuk-link" href="/regulamin" target="_blank" rel="noopener">
+            {t.terms.signUpRead}
+          </a>
+        </p>
         <Choices
           kind="checkboxes"
           name="consents"
@@ -485,8 +491,14 @@ export function ConsentsPage({
   history,
   error,
 }: {
-  current: Array<{ kind: ConsentKind; granted: boolean | null; decidedAt: Date | null }>;
-  history: Array<{ kind: ConsentKind; granted: boolean; decidedAt: Date }>;
+  current: Array<{
+    kind: ConsentKind;
+    granted: boolean | null;
+    status: ConsentStatus | null;
+    decidedAt: Date | null;
+    termsVersion: number | null;
+  }>;
+  history: Array<{ kind: ConsentKind; status: ConsentStatus; decidedAt: Date; termsVersion: number | null }>;
   error?: string | undefined;
 }) {
   const { t, locale } = useView();
@@ -510,17 +522,30 @@ export function ConsentsPage({
           </h2>
           <p class="govuk-body-s">{descriptions[x.kind]}</p>
           <p class="govuk-body">
-            {x.granted === null ? (
+            {x.status === null ? (
               <Tag colour="grey">{c.none}</Tag>
-            ) : x.granted ? (
+            ) : x.status === 'granted' ? (
               <Tag colour="green">{c.granted}</Tag>
-            ) : (
+            ) : x.status === 'withdrawn' ? (
               <Tag colour="yellow">{c.withdrawn}</Tag>
+            ) : (
+              <Tag colour="grey">{c.notGiven}</Tag>
             )}{' '}
             <span class="govuk-body-s">
               {x.decidedAt ? c.decidedOn(formatDateTime(locale, x.decidedAt)) : c.neverDecided}
             </span>
           </p>
+          {x.kind === 'terms' ? (
+            <p class="govuk-body-s">
+              {x.termsVersion ? `${t.terms.acceptedVersion(x.termsVersion)}. ` : null}
+              <a
+                class="govuk-link"
+                href={x.termsVersion ? `/regulamin/wersje/${x.termsVersion}` : '/regulamin'}
+              >
+                {t.terms.consentsRead}
+              </a>
+            </p>
+          ) : null}
           {x.kind === 'terms' && x.granted ? (
             <p class="govuk-body-s">
               {c.termsExplain}{' '}
@@ -547,8 +572,10 @@ export function ConsentsPage({
           head={[c.historyDate, c.historyConsent, c.historyDecision]}
           rows={history.map((h) => [
             formatDateTime(locale, h.decidedAt),
-            a.consentNames[h.kind],
-            h.granted ? c.granted : c.withdrawn,
+            h.termsVersion
+              ? `${a.consentNames[h.kind]} (${t.terms.versionLink(h.termsVersion)})`
+              : a.consentNames[h.kind],
+            h.status === 'granted' ? c.granted : h.status === 'withdrawn' ? c.withdrawn : c.notGiven,
           ])}
         />
       )}
