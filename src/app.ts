@@ -13,6 +13,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { accountsModule } from './modules/accounts/routes.tsx';
+import { termsGate } from './modules/accounts/terms-routes.tsx';
 import { organisationsModule } from './modules/organisations/routes.tsx';
 import { organisationsPrivacy } from './modules/organisations/service.ts';
 import { pagesModule } from './modules/pages/routes.tsx';
@@ -164,6 +165,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     index: false,
   });
 
+  // Before every module: a newer version of the terms is accepted before any signed-in page.
+  await app.register(termsGate, { db: database.db });
   await app.register(healthRoutes);
   await app.register(pagesModule);
   await app.register(organisationsModule);

@@ -12,6 +12,7 @@ import { panel } from './messages/panel.ts';
 import { spaces } from './messages/spaces.ts';
 import { spacesFeeds } from './messages/spacesFeeds.ts';
 import { spacesPanel } from './messages/spacesPanel.ts';
+import { terms } from './messages/terms.ts';
 import { time } from './messages/time.ts';
 
 export { catalogue, intlLocales, plural, type Shape } from './define.ts';
@@ -30,6 +31,7 @@ const areas = {
   spacesFeeds,
   time,
   chart,
+  terms,
 } as const;
 
 type Areas = typeof areas;

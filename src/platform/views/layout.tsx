@@ -176,6 +176,11 @@ export function Layout({
                     </a>
                   </li>
                   <li class="govuk-footer__inline-list-item">
+                    <a class="govuk-footer__link" href="/regulamin">
+                      {t.terms.footer}
+                    </a>
+                  </li>
+                  <li class="govuk-footer__inline-list-item">
                     <a class="govuk-footer__link" href="/prywatnosc">
                       {t.common.footer.privacy}
                     </a>

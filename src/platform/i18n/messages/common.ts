@@ -76,6 +76,16 @@ export const common = catalogue({
       passwordTooShort: 'Hasło musi mieć co najmniej 12 znaków',
       passwordTooLong: 'Hasło może mieć najwyżej 128 znaków',
       passwordCommon: 'To hasło jest zbyt popularne i łatwe do odgadnięcia — wybierz inne',
+      passwordKeyboard:
+        'To hasło to ciąg sąsiednich klawiszy (jak „zaq1@WSX”), który programy łamiące hasła sprawdzają najpierw — połącz kilka przypadkowych słów',
+      passwordPattern:
+        'To hasło to przewidywalny wzór (powtórzenia, kolejne litery lub cyfry, daty) — połącz kilka przypadkowych słów',
+      passwordWords:
+        'To hasło to popularne słowo lub imię z kilkoma dodatkami — połącz kilka przypadkowych słów, np. „rower kawa most zegar”',
+      passwordPersonal:
+        'Hasło nie może opierać się na Twoim imieniu, nazwisku ani adresie e-mail — wybierz inne',
+      passwordWeak:
+        'To hasło jest zbyt łatwe do odgadnięcia — wydłuż je albo połącz kilka przypadkowych słów',
       passwordsDiffer: 'Hasła nie są takie same',
       mustAccept: 'Aby kontynuować, zaakceptuj warunki',
       fileType: 'Wybierz plik w jednym z dozwolonych formatów',
@@ -177,6 +187,14 @@ export const common = catalogue({
       passwordTooShort: 'Your password must be at least 12 characters',
       passwordTooLong: 'Your password must be 128 characters or fewer',
       passwordCommon: 'This password is too common and easy to guess — choose another one',
+      passwordKeyboard:
+        'This password is a run of neighbouring keys (like “zaq1@WSX”), which password-cracking programs try first — combine a few random words',
+      passwordPattern:
+        'This password is a predictable pattern (repeats, letters or digits in order, dates) — combine a few random words',
+      passwordWords:
+        'This password is a common word or name with a few additions — combine a few random words, like “bicycle coffee bridge clock”',
+      passwordPersonal: 'Your password must not be based on your name or e-mail address — choose another one',
+      passwordWeak: 'This password is too easy to guess — make it longer or combine a few random words',
       passwordsDiffer: 'The passwords do not match',
       mustAccept: 'Accept the terms to continue',
       fileType: 'Choose a file in one of the allowed formats',
@@ -280,6 +298,16 @@ export const common = catalogue({
       passwordTooShort: 'Пароль має містити щонайменше 12 символів',
       passwordTooLong: 'Пароль може містити не більше 128 символів',
       passwordCommon: 'Цей пароль надто поширений і його легко вгадати — виберіть інший',
+      passwordKeyboard:
+        'Цей пароль — ряд сусідніх клавіш (як «zaq1@WSX»), які програми для зламу паролів перевіряють насамперед — поєднайте кілька випадкових слів',
+      passwordPattern:
+        'Цей пароль — передбачуваний шаблон (повтори, літери чи цифри підряд, дати) — поєднайте кілька випадкових слів',
+      passwordWords:
+        'Цей пароль — поширене слово або ім’я з кількома додатками — поєднайте кілька випадкових слів, наприклад «велосипед кава міст годинник»',
+      passwordPersonal:
+        'Пароль не може ґрунтуватися на вашому імені, прізвищі чи адресі електронної пошти — виберіть інший',
+      passwordWeak:
+        'Цей пароль надто легко вгадати — зробіть його довшим або поєднайте кілька випадкових слів',
       passwordsDiffer: 'Паролі не збігаються',
       mustAccept: 'Щоб продовжити, прийміть умови',
       fileType: 'Виберіть файл в одному з дозволених форматів',

@@ -12,6 +12,7 @@ export const panel = catalogue({
       bookings: 'Rezerwacje',
       agreements: 'Umowy i pakiety',
       audit: 'Rejestr zdarzeń',
+      terms: 'Regulamin',
     },
     roles: {
       resident: 'Mieszkaniec',
@@ -193,6 +194,7 @@ export const panel = catalogue({
       actions: {
         'account.deleted': 'Usunięcie konta',
         'account.password_changed': 'Zmiana hasła',
+        'terms.published': 'Publikacja nowej wersji regulaminu',
         'account.two_factor_enabled': 'Włączenie logowania dwuetapowego',
         'account.two_factor_disabled': 'Wyłączenie logowania dwuetapowego',
         'user.role_changed': 'Zmiana roli lub jednostki',
@@ -274,6 +276,7 @@ export const panel = catalogue({
         id: 'Identyfikator',
       },
       entityTypes: {
+        terms: 'Regulamin serwisu',
         user: 'Konto użytkownika',
         organisation: 'Organizacja',
         space_resource: 'Przestrzeń',
@@ -316,6 +319,7 @@ export const panel = catalogue({
       bookings: 'Bookings',
       agreements: 'Agreements and packages',
       audit: 'Audit log',
+      terms: 'Terms of service',
     },
     roles: {
       resident: 'Resident',
@@ -486,6 +490,7 @@ export const panel = catalogue({
       actions: {
         'account.deleted': 'Account deleted',
         'account.password_changed': 'Password changed',
+        'terms.published': 'New version of the terms published',
         'account.two_factor_enabled': 'Two-step sign-in turned on',
         'account.two_factor_disabled': 'Two-step sign-in turned off',
         'user.role_changed': 'Role or unit changed',
@@ -567,6 +572,7 @@ export const panel = catalogue({
         id: 'Id',
       },
       entityTypes: {
+        terms: 'Terms of service',
         user: 'User account',
         organisation: 'Organisation',
         space_resource: 'Space',
@@ -609,6 +615,7 @@ export const panel = catalogue({
       bookings: 'Бронювання',
       agreements: 'Договори і пакети',
       audit: 'Журнал подій',
+      terms: 'Правила',
     },
     roles: {
       resident: 'Мешканець',
@@ -793,6 +800,7 @@ export const panel = catalogue({
       actions: {
         'account.deleted': 'Обліковий запис видалено',
         'account.password_changed': 'Пароль змінено',
+        'terms.published': 'Опубліковано нову версію правил',
         'account.two_factor_enabled': 'Двоетапний вхід увімкнено',
         'account.two_factor_disabled': 'Двоетапний вхід вимкнено',
         'user.role_changed': 'Зміна ролі або підрозділу',
@@ -874,6 +882,7 @@ export const panel = catalogue({
         id: 'Ідентифікатор',
       },
       entityTypes: {
+        terms: 'Правила сервісу',
         user: 'Обліковий запис користувача',
         organisation: 'Організація',
         space_resource: 'Простір',
