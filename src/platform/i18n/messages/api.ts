@@ -7,7 +7,7 @@ export const api = catalogue({
     problems: {
       validationFailed: {
         title: 'Nieprawidłowe dane',
-        detail: 'Co najmniej jedno pole jest nieprawidłowe; lista `errors` podaje, które i dlaczego.',
+        detail: 'Co najmniej jedno pole jest nieprawidłowe; lista errors podaje, które i dlaczego.',
       },
       invalidJson: {
         title: 'Nieprawidłowy JSON',
@@ -94,7 +94,7 @@ export const api = catalogue({
     problems: {
       validationFailed: {
         title: 'Invalid input',
-        detail: 'At least one field is invalid; the `errors` list says which and why.',
+        detail: 'At least one field is invalid; the errors list says which and why.',
       },
       invalidJson: {
         title: 'Invalid JSON',
@@ -179,7 +179,7 @@ export const api = catalogue({
     problems: {
       validationFailed: {
         title: 'Неправильні дані',
-        detail: 'Принаймні одне поле неправильне; список `errors` вказує, яке і чому.',
+        detail: 'Принаймні одне поле неправильне; список errors вказує, яке і чому.',
       },
       invalidJson: {
         title: 'Неправильний JSON',
