@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { setPreferredLocale } from '../../platform/auth/users.ts';
+import { PROBLEM_BASE, platformProblems } from '../../platform/http/api.ts';
 import { LANG_COOKIE, safeNext } from '../../platform/http/web.ts';
 import { locales, messages } from '../../platform/i18n/index.ts';
 import { placesService } from '../places/service.ts';
@@ -65,7 +66,7 @@ export async function pagesModule(app: FastifyInstance) {
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
-  app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+  app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const doc = app.swagger() as {
       paths?: Record<string, Record<string, { summary?: string; tags?: string[] }>>;
     };
@@ -76,6 +77,12 @@ export async function pagesModule(app: FastifyInstance) {
         summary: op.summary ?? '',
       })),
     );
-    return reply.render(<ApiReferencePage endpoints={endpoints} />);
+    const texts = request.t.api.problems;
+    const problems = Object.entries(platformProblems).map(([type, p]) => ({
+      type: `${PROBLEM_BASE}${type}`,
+      status: p.status,
+      title: texts[p.key].title,
+    }));
+    return reply.render(<ApiReferencePage endpoints={endpoints} problems={problems} />);
   });
 }

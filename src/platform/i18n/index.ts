@@ -3,6 +3,7 @@ import { warsawInstant } from '../time/warsaw.ts';
 import { intlLocales } from './define.ts';
 import { accounts } from './messages/accounts.ts';
 import { agreements } from './messages/agreements.ts';
+import { api } from './messages/api.ts';
 import { chart } from './messages/chart.ts';
 import { common } from './messages/common.ts';
 import { mail } from './messages/mail.ts';
@@ -32,6 +33,7 @@ const areas = {
   time,
   chart,
   terms,
+  api,
 } as const;
 
 type Areas = typeof areas;
@@ -49,9 +51,9 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);
 }
 
-/** Best match from an Accept-Language header, or Polish. */
-export function negotiateLocale(header: string | undefined): Locale {
-  if (!header) return defaultLocale;
+/** Best match from an Accept-Language header, or the fallback (Polish; the JSON API's is English). */
+export function negotiateLocale(header: string | undefined, fallback: Locale = defaultLocale): Locale {
+  if (!header) return fallback;
   const wanted = header
     .split(',')
     .map((part) => {
@@ -60,7 +62,7 @@ export function negotiateLocale(header: string | undefined): Locale {
     })
     .sort((a, b) => b.q - a.q);
   for (const { tag } of wanted) if (isLocale(tag)) return tag;
-  return defaultLocale;
+  return fallback;
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
