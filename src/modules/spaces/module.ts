@@ -10,9 +10,10 @@ import { bookingsService } from './bookings.ts';
 import { spacesFeedRoutes } from './feed-routes.tsx';
 import { resourcesRoutes } from './resources-routes.tsx';
 
-/** Recurring work of the module: releasing bookings nobody checked in for. */
+/** Recurring work of the module: releasing bookings nobody checked in for, and lapsed holds. */
 export const spacesSchedules: Schedule[] = [
   { name: 'spaces.release', intervalSeconds: 300, kind: 'spaces.release' },
+  { name: 'spaces.lapse', intervalSeconds: 300, kind: 'spaces.lapse' },
 ];
 
 export async function spacesModule(app: FastifyInstance) {
@@ -22,6 +23,9 @@ export async function spacesModule(app: FastifyInstance) {
   const bookings = bookingsService({ db: database.db, baseUrl: config.baseUrl, organisations, clock });
   worker.register('spaces.release', async () => {
     await bookings.releaseNoShows();
+  });
+  worker.register('spaces.lapse', async () => {
+    await bookings.lapseHolds();
   });
   worker.register('spaces.reminder', async (payload) => {
     await bookings.remind(String(payload.bookingId), String(payload.startsAt));

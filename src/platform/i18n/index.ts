@@ -2,6 +2,7 @@ import { type Locale, locales } from '../auth/schema.ts';
 import { warsawInstant } from '../time/warsaw.ts';
 import { accounts } from './messages/accounts.ts';
 import { agreements } from './messages/agreements.ts';
+import { assisted } from './messages/assisted.ts';
 import { chart } from './messages/chart.ts';
 import { common } from './messages/common.ts';
 import { mail } from './messages/mail.ts';
@@ -27,6 +28,7 @@ const areas = {
   spacesPanel,
   agreements,
   spacesFeeds,
+  assisted,
   time,
   chart,
 } as const;
