@@ -2,9 +2,11 @@
 // Each part registers its pages here; the parts share the module's tables and services.
 import type { FastifyInstance } from 'fastify';
 import type { Schedule } from '../../platform/jobs/worker.ts';
+import { peopleService } from '../accounts/people.ts';
 import { organisationsService } from '../organisations/service.ts';
 import { agreementsRoutes } from './agreements-routes.tsx';
 import { spacesApi } from './api.ts';
+import { assistedRoutes } from './assisted-routes.tsx';
 import { bookingRoutes } from './booking-routes.tsx';
 import { bookingsService } from './bookings.ts';
 import { spacesFeedRoutes } from './feed-routes.tsx';
@@ -17,7 +19,7 @@ export const spacesSchedules: Schedule[] = [
 ];
 
 export async function spacesModule(app: FastifyInstance) {
-  const { database, config, worker, clock } = app.klaster;
+  const { database, config, worker, clock, auth } = app.klaster;
   const organisations = organisationsService({ db: database.db, baseUrl: config.baseUrl, clock });
   // One booking service per node: its short availability cache is emptied by every booking it writes.
   const bookings = bookingsService({ db: database.db, baseUrl: config.baseUrl, organisations, clock });
@@ -35,4 +37,6 @@ export async function spacesModule(app: FastifyInstance) {
   await app.register(bookingRoutes, { bookings, organisations });
   await app.register(spacesApi, { bookings });
   await app.register(spacesFeedRoutes);
+  const people = peopleService({ db: database.db, auth, baseUrl: config.baseUrl, clock });
+  await app.register(assistedRoutes, { bookings, people, organisations });
 }
