@@ -6,19 +6,22 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { NotFoundError, RuleError } from '../../platform/http/errors.ts';
 import { errorState, formValues, parseForm } from '../../platform/http/forms.ts';
-import { todayInWarsaw } from '../../platform/time/warsaw.ts';
+import { addDays, todayInWarsaw } from '../../platform/time/warsaw.ts';
 import type { FormState, FormValues } from '../../platform/views/components.tsx';
 import { type PeopleService, type Person, personInput } from '../accounts/people.ts';
 import type { OrganisationsService } from '../organisations/service.ts';
-import { agreementSummaryFor } from './agreements.ts';
+import { type AgreementsService, agreementSummaryFor, applyInput, START_HORIZON_DAYS } from './agreements.ts';
+import { agreementMessage } from './agreements-routes.tsx';
 import { bookingFormErrors, fieldsOf, formMessages, refusalState } from './booking-routes.tsx';
 import { type BookingActor, type BookingsService, bookingInput, type ResourceView } from './bookings.ts';
+import { ApplyPage } from './views/agreements.tsx';
 import { NewPersonPage, PersonPage, SERVE_PATH, ServeSearchPage } from './views/assisted.tsx';
 import { type Alternative, alternativesOf, BookingFormPage } from './views/bookings.tsx';
 
 export interface AssistedRoutesOptions {
   bookings: BookingsService;
   people: PeopleService;
+  agreements: AgreementsService;
   organisations: Pick<OrganisationsService, 'mine'>;
 }
 
@@ -27,7 +30,7 @@ const bookParams = z.object({ person: z.string().max(100), slug: z.string().max(
 const staff = { access: 'staff' as const };
 
 export async function assistedRoutes(app: FastifyInstance, opts: AssistedRoutesOptions) {
-  const { bookings, people, organisations } = opts;
+  const { bookings, people, organisations, agreements } = opts;
   const { db } = app.klaster.database;
   const officerOf = (request: FastifyRequest): BookingActor => ({
     ...(request.actor as BookingActor),
@@ -123,6 +126,71 @@ export async function assistedRoutes(app: FastifyInstance, opts: AssistedRoutesO
       status,
     );
   }
+
+  // ------------------------------------------------------------ a desk-use agreement application
+  async function renderApply(
+    reply: FastifyReply,
+    subject: { person: Person; actor: BookingActor },
+    state: FormState,
+    status = 200,
+  ) {
+    const today = agreements.today();
+    const [packages, mine] = await Promise.all([
+      agreements.activePackages(),
+      agreements.myOrganisations(subject.actor),
+    ]);
+    const base = `${SERVE_PATH}/${subject.person.id}`;
+    return reply.render(
+      <ApplyPage
+        packages={packages}
+        organisations={mine.map((o) => ({ id: o.id, name: o.name }))}
+        state={state}
+        minDate={today}
+        maxDate={addDays(today, START_HORIZON_DAYS)}
+        onBehalf={{ name: subject.person.name, action: `${base}/umowa`, back: base }}
+      />,
+      status,
+    );
+  }
+
+  app.get(
+    `${SERVE_PATH}/:person/umowa`,
+    { config: staff, schema: { hide: true, params: personParams } },
+    async (request, reply) => {
+      const { person: id } = request.params as { person: string };
+      const subject = await subjectOf(request, id);
+      return renderApply(reply, subject, {
+        values: { applicantKind: 'standard', startsOn: agreements.today() },
+        errors: {},
+      });
+    },
+  );
+
+  app.post(
+    `${SERVE_PATH}/:person/umowa`,
+    {
+      config: { ...staff, rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: { hide: true, params: personParams },
+    },
+    async (request, reply) => {
+      const t = request.t;
+      const { person: id } = request.params as { person: string };
+      const subject = await subjectOf(request, id);
+      const parsed = parseForm(applyInput, request.body, t, t.agreements.errors);
+      if (!parsed.ok) return renderApply(reply, subject, parsed.state, 422);
+      try {
+        await agreements.apply(subject.actor, parsed.data, { officer: officerOf(request) });
+        reply.flash(t.assisted.serve.appliedFor(subject.person.name));
+        return reply.seeOther(`${SERVE_PATH}/${subject.person.id}`);
+      } catch (err) {
+        if (!(err instanceof RuleError)) throw err;
+        const state = errorState(formValues(request.body), {
+          [err.field ?? '_form']: agreementMessage(t, err.code),
+        });
+        return renderApply(reply, subject, state, err.status);
+      }
+    },
+  );
 
   app.get(
     `${SERVE_PATH}/:person/rezerwacja/:slug`,

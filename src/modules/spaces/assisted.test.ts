@@ -143,6 +143,37 @@ describe('assisted service', () => {
     assert.match(served.body, /Wykonane przez pracownika: Urzędnik Marek/);
   });
 
+  it('applies for a desk-use agreement for the person: the person’s organisations decide, both are recorded', async () => {
+    const officer = await t.signedIn('staff', { name: 'Urzędniczka Anna' });
+    const person = await t.signedIn('resident', { name: 'Maria Senior' });
+    const path = `${SERVE}/${person.userId}/umowa`;
+    const form = await officer.get(path);
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, /Działasz w imieniu osoby: Maria Senior/);
+    const startsOn = todayInWarsaw(testClock.now());
+    // The NGO price needs the person's verified NGO: she has none.
+    const ngo = await officer.post(path, { package: 'hot-desk-miesieczny', applicantKind: 'ngo', startsOn });
+    assert.equal(ngo.statusCode, 422);
+    const ok = await officer.post(path, {
+      package: 'hot-desk-miesieczny',
+      applicantKind: 'standard',
+      startsOn,
+    });
+    assert.equal(ok.statusCode, 303, ok.body.slice(0, 300));
+    const [a] = await queryRows<{ id: string; actedBy: string }>(
+      t.database.db,
+      sql`select id, acted_by as "actedBy" from space_agreement where user_id = ${person.userId}`,
+    );
+    assert.equal(a?.actedBy, officer.userId);
+    assert.deepEqual(
+      (await auditRows(a!.id)).map((r) => [r.action, r.actorId, r.onBehalfOf]),
+      [['space_agreement.applied_for', officer.userId, person.userId]],
+    );
+    assert.ok((await mails()).some((m) => m.to.includes(person.email)));
+    const mine = await person.get('/przestrzenie/umowy');
+    assert.match(mine.body, /Wykonane przez pracownika: Urzędniczka Anna/);
+  });
+
   it('is refused to residents and to staff whose session has not passed the second factor', async () => {
     const person = await t.signedIn('resident');
     for (const client of [person, await t.signedIn('staff', { twoFactor: false })]) {

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Schedule } from '../../platform/jobs/worker.ts';
 import { peopleService } from '../accounts/people.ts';
 import { organisationsService } from '../organisations/service.ts';
+import { agreementsService } from './agreements.ts';
 import { agreementsRoutes } from './agreements-routes.tsx';
 import { spacesApi } from './api.ts';
 import { assistedRoutes } from './assisted-routes.tsx';
@@ -38,5 +39,6 @@ export async function spacesModule(app: FastifyInstance) {
   await app.register(spacesApi, { bookings });
   await app.register(spacesFeedRoutes);
   const people = peopleService({ db: database.db, auth, baseUrl: config.baseUrl, clock });
-  await app.register(assistedRoutes, { bookings, people, organisations });
+  const agreements = agreementsService({ db: database.db, baseUrl: config.baseUrl, organisations, clock });
+  await app.register(assistedRoutes, { bookings, people, organisations, agreements });
 }

@@ -154,6 +154,11 @@ export function PersonPage({
           </li>
         ))}
       </ul>
+      <p class="govuk-body">
+        <a class="govuk-link" href={`${SERVE_PATH}/${person.id}/umowa`}>
+          {s.applyFor}
+        </a>
+      </p>
       <h2 class="govuk-heading-m">{s.bookingsTitle}</h2>
       {bookings.length === 0 ? (
         <p class="govuk-body">{s.noBookings}</p>
