@@ -11,6 +11,7 @@ import { testClock } from '../../../test/support/clock.ts';
 import { queryRows } from '../../db/client.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { addDays, todayInWarsaw, warsawInstant } from '../../platform/time/warsaw.ts';
+import { loadDemoData } from '../../seed/demo.ts';
 import { organisationsService } from '../organisations/service.ts';
 import { bookingsService } from './bookings.ts';
 import { giveAgreement, openDays, seedTestSpaces, testPeople } from './test-helpers.ts';
@@ -344,5 +345,24 @@ describe('the event-space request', () => {
     );
     assert.equal(after?.status, 'released');
     assert.ok((await mails()).some((m) => m.to.includes(a!.email) && /wygasła/.test(m.subject)));
+  });
+});
+
+describe('demo data', () => {
+  it('holds assisted bookings (one for a senior without e-mail) and an event request with setup, needs and its hold', async () => {
+    await loadDemoData(t.app.klaster);
+    const rows = await queryRows<{ name: string; email: string; officer: string }>(
+      t.database.db,
+      sql`select u.name, u.email, o.name as officer from space_booking b
+          join auth_user u on u.id = b.user_id join auth_user o on o.id = b.acted_by order by u.name`,
+    );
+    const demo = rows.filter((r) => r.officer === 'Jan Urzędnik');
+    assert.ok(demo.some((r) => r.name === 'Stanisława Nowak' && r.email.endsWith('@bez-adresu.invalid')));
+    assert.ok(demo.some((r) => r.name === 'Anna Mieszkanka'));
+    const officer = await t.signedIn('staff');
+    const queue = await officer.get('/panel/rezerwacje');
+    assert.match(queue.body, /Śniadanie networkingowe przedsiębiorców Zabłocia/);
+    assert.match(queue.body, /30 min przed, 30 min po wydarzeniu/);
+    assert.match(queue.body, /Wygasa /);
   });
 });
