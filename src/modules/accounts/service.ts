@@ -465,6 +465,8 @@ export function accountsService(deps: AccountsDeps) {
       if (u) {
         await db.transaction(async (tx) => {
           await newPasswordSet(tx, u.id, u.email);
+          // The link reached the address: it is verified (an invitation from the desk, too).
+          if (!u.emailVerified) await tx.update(user).set({ emailVerified: true }).where(eq(user.id, u.id));
           await enqueueMail(tx, {
             to: u.email,
             name: u.name,

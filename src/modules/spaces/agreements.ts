@@ -291,6 +291,8 @@ export interface AgreementView {
   endReason: string | null;
   renewedFrom: string | null;
   createdAt: Date;
+  /** Assisted service: the staff member who applied for the person. */
+  actedBy: string | null;
 }
 
 export interface AgreementDetail extends AgreementView {
@@ -418,6 +420,7 @@ export function agreementsService(deps: AgreementsDeps) {
         },
         u: { id: user.id, name: user.name, email: user.email },
         desk: { id: spaceDesks.id, number: spaceDesks.number, label: spaceDesks.label },
+        actedBy: sql<string | null>`(select name from auth_user where id = ${spaceAgreements.actedBy})`,
       })
       .from(spaceAgreements)
       .innerJoin(spacePackages, eq(spacePackages.id, spaceAgreements.packageId))
@@ -466,6 +469,7 @@ export function agreementsService(deps: AgreementsDeps) {
         endReason: r.a.endReason,
         renewedFrom: r.a.renewedFrom,
         createdAt: r.a.createdAt,
+        actedBy: r.actedBy,
       }),
     );
   }
@@ -512,6 +516,8 @@ export function agreementsService(deps: AgreementsDeps) {
       message?: string | undefined;
       renewedFrom?: string | undefined;
     },
+    /** Assisted service: the officer applying for the person `actor`. */
+    onBehalf?: { officer: AgreementActor & { requestId?: string | undefined } },
   ): Promise<{ id: string }> {
     const day = today();
     const [pkg] = await db.select().from(spacePackages).where(eq(spacePackages.slug, input.packageSlug));
@@ -556,7 +562,16 @@ export function agreementsService(deps: AgreementsDeps) {
           priceGrosze: price,
           message: input.message ?? '',
           renewedFrom: input.renewedFrom ?? null,
+          actedBy: onBehalf?.officer.id ?? null,
         });
+        if (onBehalf)
+          await audit(tx, onBehalf.officer, {
+            action: 'space_agreement.applied_for',
+            entityType: 'space_agreement',
+            entityId: id,
+            onBehalfOf: actor.id,
+            after: { userId: actor.id, package: pkg.slug, startsOn },
+          });
         await enqueueMail(tx, {
           to: to.email,
           name: to.name,
@@ -736,7 +751,13 @@ export function agreementsService(deps: AgreementsDeps) {
     /** Organisations the person may apply for. */
     myOrganisations: (actor: AgreementActor) => organisations.mine(actor),
 
-    apply(actor: AgreementActor, raw: ApplyInput): Promise<{ id: string }> {
+    /** Applies for `actor`; with `onBehalf`, a staff member applies for that person (their rules). */
+    async apply(
+      actor: AgreementActor,
+      raw: ApplyInput,
+      onBehalf?: { officer: AgreementActor & { requestId?: string | undefined } },
+    ): Promise<{ id: string }> {
+      if (onBehalf) authorize(isStaff(onBehalf.officer) && onBehalf.officer.id !== actor.id);
       const parsed = applyInput.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
@@ -746,13 +767,17 @@ export function agreementsService(deps: AgreementsDeps) {
         );
       }
       const v = parsed.data;
-      return createApplication(actor, {
-        packageSlug: v.package,
-        applicantKind: v.applicantKind,
-        organisationId: v.organisation || undefined,
-        startsOn: v.startsOn,
-        message: v.message,
-      });
+      return createApplication(
+        actor,
+        {
+          packageSlug: v.package,
+          applicantKind: v.applicantKind,
+          organisationId: v.organisation || undefined,
+          startsOn: v.startsOn,
+          message: v.message,
+        },
+        onBehalf,
+      );
     },
 
     /** The person's agreements and applications, newest first. */

@@ -47,6 +47,7 @@ import {
 } from './views/bookings.tsx';
 import { BookingsPanelPage, ReasonPage } from './views/bookings-panel.tsx';
 import { firstBookableDay } from './views/calendar.tsx';
+import { eventFieldOrder, HOUSE_RULES_PATH, HouseRulesPage } from './views/event-request.tsx';
 import { ListPage, ResourcePage } from './views/spaces.tsx';
 
 export interface BookingRoutesOptions {
@@ -66,7 +67,7 @@ function queryString(query: unknown, name: string, max = 20): string {
 }
 
 /** Messages for the zod keys of the booking schema, in the reader's language. */
-function formMessages(t: Messages): Record<string, string> {
+export function formMessages(t: Messages): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(t.spaces.refusals)) if (typeof v === 'string') out[k] = v;
   out.invalidNumber = t.spaces.form.invalidNumber;
@@ -74,12 +75,21 @@ function formMessages(t: Messages): Record<string, string> {
 }
 
 /** The form's fields of a resource (a refusal naming another field goes to the top of the form). */
-function fieldsOf(resource: ResourceView): string[] {
+export function fieldsOf(resource: ResourceView): string[] {
   if (resource.kind === 'desk') return ['date'];
-  return ['date', 'from', 'to', 'title', 'attendees', 'layout', 'notes', 'organisation', 'repeatWeeks'];
+  const all = ['date', 'from', 'to', 'title', 'attendees', 'layout', 'notes', 'organisation', 'repeatWeeks'];
+  return resource.kind === 'event_space' ? [...all, ...eventFieldOrder] : all;
 }
 
-function refusalState(
+/** Field messages of a form that did not parse, in the words of the booking form. */
+export function bookingFormErrors(t: Messages, errors: Record<string, string>): void {
+  if (errors.repeatWeeks) errors.repeatWeeks = t.spaces.form.repeatRange;
+  if (errors.attendees) errors.attendees = t.spaces.form.attendeesRange;
+  if (errors.setupMinutes) errors.setupMinutes = t.assisted.refusals.setupRange;
+  if (errors.teardownMinutes) errors.teardownMinutes = t.assisted.refusals.setupRange;
+}
+
+export function refusalState(
   t: Messages,
   request: FastifyRequest,
   err: RuleError,
@@ -106,6 +116,12 @@ export async function bookingRoutes(app: FastifyInstance, opts: BookingRoutesOpt
     '/przestrzenie',
     { config: { access: 'public' }, schema: { hide: true } },
     async (_request, reply) => reply.render(<ListPage resources={await bookings.resources()} />),
+  );
+
+  app.get(
+    HOUSE_RULES_PATH,
+    { config: { access: 'public' }, schema: { hide: true } },
+    async (_request, reply) => reply.render(<HouseRulesPage />),
   );
 
   app.get(
@@ -205,6 +221,10 @@ export async function bookingRoutes(app: FastifyInstance, opts: BookingRoutesOpt
         values.to = queryString(request.query, 'to', 5);
         values.repeatWeeks = '1';
       }
+      if (resource.kind === 'event_space') {
+        values.setupMinutes = '0';
+        values.teardownMinutes = '0';
+      }
       return renderForm(request, reply, resource, { values, errors: {} }, null);
     },
   );
@@ -218,9 +238,7 @@ export async function bookingRoutes(app: FastifyInstance, opts: BookingRoutesOpt
       const resource = await bookings.resource(slug);
       const parsed = parseForm(bookingInput, request.body, t, formMessages(t));
       if (!parsed.ok) {
-        const { errors } = parsed.state;
-        if (errors.repeatWeeks) errors.repeatWeeks = t.spaces.form.repeatRange;
-        if (errors.attendees) errors.attendees = t.spaces.form.attendeesRange;
+        bookingFormErrors(t, parsed.state.errors);
         return renderForm(request, reply, resource, parsed.state, null, 422);
       }
       try {

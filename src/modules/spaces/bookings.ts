@@ -72,6 +72,13 @@ import {
 const MINUTE = 60_000;
 export const MAX_REPEAT_WEEKS = 26;
 export const PAGE_SIZE = 20;
+/** Event space: setup and teardown are each at most this long, on a 15-minute grid. */
+export const MAX_SETUP_MINUTES = 240;
+export const SETUP_STEP_MINUTES = 15;
+/** An event-space request holds the time this long unless staff decide earlier… */
+export const HOLD_DAYS = 7;
+/** …and never closer than this to the event (the organiser must know where they stand). */
+export const HOLD_BEFORE_START_HOURS = 48;
 /** Reminders go out this long before a booking starts. */
 const REMINDER_BEFORE_MS = 24 * 60 * MINUTE;
 /** Self check-in opens this long before a booking starts (people arrive a little early). */
@@ -99,6 +106,18 @@ export type BookingActor = PolicyActor & {
   locale: Locale;
   requestId?: string | undefined;
 };
+
+/** Assisted service: the officer who books for the person (the booking's subject). */
+export interface OnBehalf {
+  officer: BookingActor;
+}
+
+/** When a request made at `t` for an event starting at `start` lapses unless decided. */
+export function holdLapsesAt(t: Date, start: Date): Date {
+  const byDays = t.getTime() + HOLD_DAYS * 24 * 60 * MINUTE;
+  const beforeStart = start.getTime() - HOLD_BEFORE_START_HOURS * 60 * MINUTE;
+  return new Date(Math.max(t.getTime(), Math.min(byDays, beforeStart)));
+}
 
 /** One date of a weekly series that cannot be booked, and why (a refusal code and its details). */
 export interface SeriesFailure {
@@ -168,6 +187,13 @@ export const bookingInput = z
     organisation: z.string().max(100).optional(),
     /** Repeat weekly: the number of weeks in all (1: once). */
     repeatWeeks: optionalInt(1, MAX_REPEAT_WEEKS),
+    /** Event space: minutes before the start to set up and after the end to clear away. */
+    setupMinutes: optionalInt(0, MAX_SETUP_MINUTES),
+    teardownMinutes: optionalInt(0, MAX_SETUP_MINUTES),
+    technicalNeeds: f.optionalText(2000),
+    cateringNeeds: f.optionalText(2000),
+    /** Event space: the organiser accepts the house rules (a checkbox, or true in JSON). */
+    houseRules: z.union([z.boolean(), f.checkbox()]).optional(),
   })
   .strict();
 /** A booking request (the parsed form or JSON body; optional fields may be left out). */
@@ -222,6 +248,16 @@ export interface BookingView {
   /** Self check-in (its author, a confirmed booking not over yet): the QR code's URL and its window. */
   selfCheckIn: { url: string; opensAt: Date; closesAt: Date } | null;
   createdAt: Date;
+  /** Event space: setup and teardown minutes, needs, when the house rules were accepted. */
+  setupMinutes: number;
+  teardownMinutes: number;
+  technicalNeeds: string;
+  cateringNeeds: string;
+  houseRulesAcceptedAt: Date | null;
+  /** A request: when its tentative hold lapses unless staff decide. */
+  holdUntil: Date | null;
+  /** Assisted service: the officer who made it for the person. */
+  actedBy: { id: string; name: string } | null;
   /** Changing and cancelling are open until then (for its author). */
   deadline: Date;
   can: { change: boolean; cancel: boolean; decide: boolean; checkIn: boolean };
@@ -326,11 +362,11 @@ export function bookingsService(deps: BookingsDeps) {
   async function busyBetween(executor: Db | Tx, resourceId: string, from: Date, to: Date, exceptId?: string) {
     return queryRows<Busy & { end: Date; status: BookingStatus }>(
       executor,
-      sql`select starts_at as "start", ends_at as "end", blocked_until as "blockedUntil", status
+      sql`select coalesce(blocked_from, starts_at) as "start", ends_at as "end", blocked_until as "blockedUntil", status
           from space_booking
           where resource_id = ${resourceId} and kind = 'slot'
             and status in ('requested', 'confirmed', 'checked_in')
-            and tstzrange(starts_at, blocked_until) && tstzrange(${from}, ${to})
+            and tstzrange(coalesce(blocked_from, starts_at), blocked_until) && tstzrange(${from}, ${to})
             ${exceptId ? sql`and id <> ${exceptId}` : sql``}
           order by starts_at`,
     ).then((rows) =>
@@ -638,14 +674,40 @@ export function bookingsService(deps: BookingsDeps) {
   // -------------------------------------------------------------------------------------------
   // Creating.
 
-  async function create(actor: BookingActor, slug: string, input: BookingInput): Promise<CreatedBooking> {
+  /**
+   * Books for `actor`; with `onBehalf`, an officer books for the person `actor` (the subject): every
+   * rule, quota, agreement and organisation is the subject's; the permission is the officer's.
+   */
+  async function create(
+    actor: BookingActor,
+    slug: string,
+    input: BookingInput,
+    onBehalf?: OnBehalf,
+  ): Promise<CreatedBooking> {
+    if (onBehalf) authorize(isStaff(onBehalf.officer) && onBehalf.officer.id !== actor.id);
     const resource = await resourceBySlug(slug);
     const org = await organisationFor(actor, input.organisation || undefined);
     const weeks = input.repeatWeeks ?? 1;
     const dates = occurrences(input.date, weeks);
     const t = now();
-    if (resource.kind === 'desk') return createDesk(actor, resource, org, dates, input, t);
-    return createSlots(actor, resource, org, dates, input, t);
+    const made =
+      resource.kind === 'desk'
+        ? await createDesk(actor, resource, org, dates, input, t, onBehalf)
+        : await createSlots(actor, resource, org, dates, input, t, onBehalf);
+    return made;
+  }
+
+  /** The audit rows of bookings an officer made for a person: by whom, for whom. */
+  async function auditOnBehalf(tx: Tx, subject: BookingActor, onBehalf: OnBehalf | undefined, ids: string[]) {
+    if (!onBehalf) return;
+    for (const id of ids)
+      await audit(tx, onBehalf.officer, {
+        action: 'space_booking.created_for',
+        entityType: 'space_booking',
+        entityId: id,
+        onBehalfOf: subject.id,
+        after: { userId: subject.id, actedBy: onBehalf.officer.id },
+      });
   }
 
   async function createSlots(
@@ -655,6 +717,7 @@ export function bookingsService(deps: BookingsDeps) {
     dates: LocalDate[],
     input: BookingInput,
     t: Date,
+    onBehalf?: OnBehalf,
   ): Promise<CreatedBooking> {
     if (!input.from) throw new RuleError('fromRequired', 'from');
     if (!input.to) throw new RuleError('toRequired', 'to');
@@ -670,6 +733,20 @@ export function bookingsService(deps: BookingsDeps) {
     const limit = layout?.capacity ?? resource.capacity;
     if (input.attendees && input.attendees > limit)
       throw new RuleError('overCapacity', 'attendees', 422, { capacity: limit });
+    // The event space: setup before and teardown after block the space too; house rules accepted.
+    const event = resource.kind === 'event_space';
+    const setup = event ? (input.setupMinutes ?? 0) : 0;
+    const teardown = event ? (input.teardownMinutes ?? 0) : 0;
+    for (const [field, m] of [
+      ['setupMinutes', setup],
+      ['teardownMinutes', teardown],
+    ] as const) {
+      if (m < 0 || m > MAX_SETUP_MINUTES)
+        throw new RuleError('setupTooLong', field, 422, { max: MAX_SETUP_MINUTES });
+      if (m % SETUP_STEP_MINUTES !== 0)
+        throw new RuleError('setupOffGrid', field, 422, { step: SETUP_STEP_MINUTES });
+    }
+    if (event && !input.houseRules) throw new RuleError('houseRulesRequired', 'houseRules');
 
     // Every occurrence is checked against the calendar; a series reports every date that fails.
     const closures = await closuresFor(db, resource.id, dates[0]!, dates.at(-1)!);
@@ -682,13 +759,18 @@ export function bookingsService(deps: BookingsDeps) {
       () => {
         for (const [i, d] of dates.entries()) {
           try {
-            checkSlot(
-              rules,
-              dayStatus(resource.openingHours, closures, d),
-              ranges[i]!.start,
-              ranges[i]!.end,
-              t,
-            );
+            const status = dayStatus(resource.openingHours, closures, d);
+            checkSlot(rules, status, ranges[i]!.start, ranges[i]!.end, t);
+            // Setting up and clearing away happen within the opening hours too.
+            if (
+              status.open &&
+              (ranges[i]!.start.getTime() - setup * MINUTE < status.opensAt.getTime() ||
+                ranges[i]!.end.getTime() + teardown * MINUTE > status.closesAt.getTime())
+            )
+              throw new RuleError('setupOutsideHours', setup > 0 ? 'setupMinutes' : 'teardownMinutes', 422, {
+                open: status.openTime,
+                close: status.closeTime,
+              });
           } catch (err) {
             if (!(err instanceof RuleError)) throw err;
             if (dates.length === 1) throw err;
@@ -700,21 +782,23 @@ export function bookingsService(deps: BookingsDeps) {
     const status: BookingStatus = rules.approval ? 'requested' : 'confirmed';
     const seriesId = dates.length > 1 ? uuidv7() : null;
     const ids = dates.map(() => uuidv7());
+    const blockedFrom = (start: Date) => new Date(start.getTime() - setup * MINUTE);
+    const blockedUntil = (end: Date) => new Date(end.getTime() + (teardown + rules.bufferMinutes) * MINUTE);
     try {
       await write(async (tx) => {
         await lockRoomRanges(tx, resource.id);
-        // Clashes with live bookings, for every occurrence at once (a series is all or nothing).
-        const bufferMs = rules.bufferMinutes * MINUTE;
+        // Clashes with live bookings, for every occurrence at once (a series is all or nothing),
+        // over the blocked range: setup before, teardown and buffer after.
         const taken = await queryRows<{ i: number }>(
           tx,
           sql`select r.i::int as i
-              from unnest(${`{${ranges.map((r) => r.start.toISOString()).join(',')}}`}::timestamptz[],
-                          ${`{${ranges.map((r) => new Date(r.end.getTime() + bufferMs).toISOString()).join(',')}}`}::timestamptz[])
+              from unnest(${`{${ranges.map((r) => blockedFrom(r.start).toISOString()).join(',')}}`}::timestamptz[],
+                          ${`{${ranges.map((r) => blockedUntil(r.end).toISOString()).join(',')}}`}::timestamptz[])
                    with ordinality as r(s, u, i)
               where exists (
                 select 1 from space_booking b
                 where b.resource_id = ${resource.id} and b.kind = 'slot' and b.status in ('requested','confirmed','checked_in')
-                  and tstzrange(b.starts_at, b.blocked_until) && tstzrange(r.s, r.u))`,
+                  and tstzrange(coalesce(b.blocked_from, b.starts_at), b.blocked_until) && tstzrange(r.s, r.u))`,
         );
         const clashing = taken.map((r) => dates[Number(r.i) - 1]!);
         if (failures.length > 0 || (dates.length > 1 && clashing.length > 0))
@@ -737,7 +821,15 @@ export function bookingsService(deps: BookingsDeps) {
             seriesId,
             startsAt: r.start,
             endsAt: r.end,
-            blockedUntil: new Date(r.end.getTime() + rules.bufferMinutes * MINUTE),
+            blockedFrom: blockedFrom(r.start),
+            blockedUntil: blockedUntil(r.end),
+            setupMinutes: setup,
+            teardownMinutes: teardown,
+            technicalNeeds: event ? (input.technicalNeeds ?? '') : '',
+            cateringNeeds: event ? (input.cateringNeeds ?? '') : '',
+            houseRulesAcceptedAt: event ? t : null,
+            holdUntil: status === 'requested' ? holdLapsesAt(t, r.start) : null,
+            actedBy: onBehalf?.officer.id ?? null,
             status,
             checkInUntil: checkInDeadline(rules.checkInGraceMinutes, r.start, r.end, t),
             checkInTokenHash: checkInHash(ids[i]!),
@@ -747,6 +839,7 @@ export function bookingsService(deps: BookingsDeps) {
             notes: input.notes ?? '',
           })),
         );
+        await auditOnBehalf(tx, actor, onBehalf, ids);
         const when = (locale: Locale) =>
           describeWhen(locale, { kind: 'slot', startsAt: ranges[0]!.start, endsAt: ranges[0]!.end }) +
           (dates.length > 1 ? ` (+${dates.length - 1})` : '');
@@ -813,6 +906,7 @@ export function bookingsService(deps: BookingsDeps) {
     dates: LocalDate[],
     input: BookingInput,
     t: Date,
+    onBehalf?: OnBehalf,
   ): Promise<CreatedBooking> {
     if (input.from || input.to) throw new RuleError('deskWholeDay', 'from');
     const baseRules = await rulesFor(db, resource, { organisationKind: org?.kind });
@@ -878,7 +972,9 @@ export function bookingsService(deps: BookingsDeps) {
                   day: d.date,
                   startsAt: d.opensAt,
                   endsAt: d.closesAt,
+                  blockedFrom: d.opensAt,
                   blockedUntil: d.closesAt,
+                  actedBy: onBehalf?.officer.id ?? null,
                   status,
                   checkInUntil: checkInDeadline(rules.checkInGraceMinutes, d.opensAt, d.closesAt, t),
                   checkInTokenHash: checkInHash(ids[i]!),
@@ -892,6 +988,12 @@ export function bookingsService(deps: BookingsDeps) {
             }
             if (seriesFailures.length > 0) throw seriesRefusal(seriesFailures);
             await tx.insert(spaceBookings).values(rows);
+            await auditOnBehalf(
+              tx,
+              actor,
+              onBehalf,
+              rows.map((r) => r.id),
+            );
             const first = rows[0]!;
             let reminder = false;
             if (status === 'confirmed')
@@ -960,6 +1062,13 @@ export function bookingsService(deps: BookingsDeps) {
     checkInUntil: spaceBookings.checkInUntil,
     checkInTokenHash: spaceBookings.checkInTokenHash,
     createdAt: spaceBookings.createdAt,
+    setupMinutes: spaceBookings.setupMinutes,
+    teardownMinutes: spaceBookings.teardownMinutes,
+    technicalNeeds: spaceBookings.technicalNeeds,
+    cateringNeeds: spaceBookings.cateringNeeds,
+    houseRulesAcceptedAt: spaceBookings.houseRulesAcceptedAt,
+    holdUntil: spaceBookings.holdUntil,
+    actedBy: spaceBookings.actedBy,
     resourceSlug: spaceResources.slug,
     resourceName: spaceResources.name,
     resourceKind: spaceResources.kind,
@@ -978,6 +1087,20 @@ export function bookingsService(deps: BookingsDeps) {
   ): Promise<BookingView[]> {
     const orgIds = [...new Set(rows.map((r) => r.organisationId).filter((x): x is string => !!x))];
     const userIds = withPeople ? [...new Set(rows.map((r) => r.userId))] : [];
+    const officerIds = [...new Set(rows.map((r) => r.actedBy).filter((x): x is string => !!x))];
+    const officers = new Map(
+      officerIds.length
+        ? (
+            await queryRows<{ id: string; name: string }>(
+              db,
+              sql`select id, name from auth_user where id in (${sql.join(
+                officerIds.map((i) => sql`${i}`),
+                sql`, `,
+              )})`,
+            )
+          ).map((o) => [o.id, o])
+        : [],
+    );
     const [orgNames, people] = await Promise.all([
       deps.organisations.namesOf(orgIds),
       userIds.length
@@ -1035,6 +1158,13 @@ export function bookingsService(deps: BookingsDeps) {
               }
             : null,
         createdAt: r.createdAt,
+        setupMinutes: r.setupMinutes,
+        teardownMinutes: r.teardownMinutes,
+        technicalNeeds: r.technicalNeeds,
+        cateringNeeds: r.cateringNeeds,
+        houseRulesAcceptedAt: r.houseRulesAcceptedAt,
+        holdUntil: r.status === 'requested' ? r.holdUntil : null,
+        actedBy: r.actedBy ? (officers.get(r.actedBy) ?? null) : null,
         deadline,
         can: {
           change: own && live && t < deadline,
@@ -1519,6 +1649,7 @@ export function bookingsService(deps: BookingsDeps) {
                     agreementId: agreement.id,
                     startsAt: day.opensAt,
                     endsAt: day.closesAt,
+                    blockedFrom: day.opensAt,
                     blockedUntil: day.closesAt,
                     checkInUntil: checkInDeadline(rules.checkInGraceMinutes, day.opensAt, day.closesAt, t),
                     updatedAt: now(),
@@ -1569,10 +1700,15 @@ export function bookingsService(deps: BookingsDeps) {
                 .set({
                   startsAt: range.start,
                   endsAt: range.end,
-                  blockedUntil: new Date(range.end.getTime() + rules.bufferMinutes * MINUTE),
+                  // Setup and teardown move with the booking.
+                  blockedFrom: new Date(range.start.getTime() - current.setupMinutes * MINUTE),
+                  blockedUntil: new Date(
+                    range.end.getTime() + (current.teardownMinutes + rules.bufferMinutes) * MINUTE,
+                  ),
                   checkInUntil: checkInDeadline(rules.checkInGraceMinutes, range.start, range.end, t),
                   // A changed request, or a change of an approved event, goes back to staff.
                   status: rules.approval ? 'requested' : b.status,
+                  holdUntil: rules.approval ? holdLapsesAt(now(), range.start) : null,
                   updatedAt: now(),
                 })
                 .where(eq(spaceBookings.id, id));
@@ -1658,6 +1794,46 @@ export function bookingsService(deps: BookingsDeps) {
               template: 'bookingReleased',
               args: [raw.resourceName, describeWhen(u.locale, b), mineUrl, dayReturned],
             }));
+        }
+        return rows.length;
+      });
+    },
+
+    /**
+     * Frees requests whose tentative hold lapsed before staff decided (a job runs it every few
+     * minutes): the time is free again and the person is told. Returns how many lapsed.
+     */
+    async lapseHolds(): Promise<number> {
+      const t = now();
+      return write(async (tx) => {
+        const rows = await queryRows<BookingRow & { resourceName: string; resourceSlug: string }>(
+          tx,
+          sql`select b.id, b.kind, b.user_id as "userId", b.starts_at as "startsAt", b.ends_at as "endsAt",
+                     b.status, r.name as "resourceName", r.slug as "resourceSlug"
+              from space_booking b join space_resource r on r.id = b.resource_id
+              where b.status = 'requested' and b.hold_until is not null and b.hold_until <= ${t}
+              order by b.hold_until
+              limit 500
+              for update of b skip locked`,
+        );
+        for (const raw of rows) {
+          const b = { ...raw, startsAt: new Date(raw.startsAt), endsAt: new Date(raw.endsAt) };
+          await tx
+            .update(spaceBookings)
+            .set({ status: 'released', updatedAt: now() })
+            .where(eq(spaceBookings.id, b.id));
+          await mailTo(tx, b.userId, (u) => ({
+            to: u.email,
+            name: u.name,
+            locale: u.locale,
+            userId: b.userId,
+            template: 'bookingLapsed',
+            args: [
+              raw.resourceName,
+              describeWhen(u.locale, b),
+              `${baseUrl}/przestrzenie/${raw.resourceSlug}`,
+            ],
+          }));
         }
         return rows.length;
       });

@@ -59,6 +59,14 @@ export function bookingRuleMessage(t: Messages, locale: Locale, err: RuleError):
       return r.pastDeadline(formatDateTime(locale, d.deadline as Date));
     case 'fixedDeskDaysFull':
       return r.fixedDeskDaysFull(days(d.days));
+    case 'setupTooLong':
+      return t.assisted.refusals.setupTooLong(Number(d.max));
+    case 'setupOffGrid':
+      return t.assisted.refusals.setupOffGrid(Number(d.step));
+    case 'setupOutsideHours':
+      return t.assisted.refusals.setupOutsideHours(String(d.open), String(d.close));
+    case 'houseRulesRequired':
+      return t.assisted.refusals.houseRulesRequired;
     default: {
       const m = (r as Record<string, unknown>)[err.code];
       return typeof m === 'string' ? m : null;

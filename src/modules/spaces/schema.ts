@@ -235,6 +235,8 @@ export const spaceAgreements = pgTable(
     endedAt: ts('ended_at'),
     endReason: text('end_reason'),
     renewedFrom: uuid('renewed_from'),
+    /** An officer who applied on the person's behalf (assisted service at the desk). */
+    actedBy: text('acted_by').references(() => user.id, { onDelete: 'set null' }),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -303,8 +305,26 @@ export const spaceBookings = pgTable(
     day: day('day'),
     startsAt: ts('starts_at').notNull(),
     endsAt: ts('ends_at').notNull(),
-    /** ends_at plus the resource's buffer: the resource is blocked until then. */
+    /** ends_at plus the teardown time and the resource's buffer: the resource is blocked until then. */
     blockedUntil: ts('blocked_until').notNull(),
+    /**
+     * starts_at less the setup time: the resource is blocked from then. Written with every booking;
+     * the custom migration fills it for older rows, makes it NOT NULL and guards
+     * tstzrange(blocked_from, blocked_until) with the exclusion constraint.
+     */
+    blockedFrom: ts('blocked_from'),
+    /** Event space: time before the start to set up and after the end to clear away, minutes. */
+    setupMinutes: integer('setup_minutes').notNull().default(0),
+    teardownMinutes: integer('teardown_minutes').notNull().default(0),
+    /** Event space: what the organiser needs (technical: sound, projector; catering: coffee, lunch). */
+    technicalNeeds: text('technical_needs').notNull().default(''),
+    cateringNeeds: text('catering_needs').notNull().default(''),
+    /** Event space: when the organiser accepted the house rules. */
+    houseRulesAcceptedAt: ts('house_rules_accepted_at'),
+    /** A request (tentative hold) lapses then unless staff decide on it before. */
+    holdUntil: ts('hold_until'),
+    /** An officer who made the booking on the person's behalf (assisted service at the desk). */
+    actedBy: text('acted_by').references(() => user.id, { onDelete: 'set null' }),
     status: text('status').$type<BookingStatus>().notNull(),
     title: text('title').notNull().default(''),
     attendees: integer('attendees'),
@@ -341,6 +361,10 @@ export const spaceBookings = pgTable(
     check(
       'space_booking_check_in_until_check',
       sql`${t.checkInUntil} is null or ${t.checkInUntil} between ${t.startsAt} and ${t.endsAt}`,
+    ),
+    check(
+      'space_booking_setup_check',
+      sql`${t.setupMinutes} between 0 and 240 and ${t.teardownMinutes} between 0 and 240`,
     ),
     check('space_booking_attendees_check', sql`${t.attendees} is null or ${t.attendees} between 1 and 10000`),
     uniqueIndex('space_booking_one_desk_per_day_idx')

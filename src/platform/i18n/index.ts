@@ -4,6 +4,7 @@ import { intlLocales } from './define.ts';
 import { accounts } from './messages/accounts.ts';
 import { agreements } from './messages/agreements.ts';
 import { api } from './messages/api.ts';
+import { assisted } from './messages/assisted.ts';
 import { chart } from './messages/chart.ts';
 import { common } from './messages/common.ts';
 import { mail } from './messages/mail.ts';
@@ -30,6 +31,7 @@ const areas = {
   spacesPanel,
   agreements,
   spacesFeeds,
+  assisted,
   time,
   chart,
   terms,

@@ -82,7 +82,20 @@ ${ignore ? `<p>${escapeHtml(ignore)}</p>` : ''}
   return { subject: content.subject, text, html };
 }
 
+/**
+ * People served at the desk may have no e-mail address: their account holds a placeholder on this
+ * reserved domain (RFC 2606) until an officer adds a real one. Nothing is ever sent there.
+ */
+export const NO_ADDRESS_DOMAIN = 'bez-adresu.invalid';
+
+/** Whether mail can reach the address (not a placeholder of a person without e-mail). */
+export function hasMailbox(address: string): boolean {
+  return !address.toLowerCase().endsWith(`@${NO_ADDRESS_DOMAIN}`);
+}
+
+/** Queues one message; to a person without an address nothing is queued (the answer is ''). */
 export async function enqueueMail(db: Db | Tx, req: MailRequest): Promise<string> {
+  if (!hasMailbox(req.to)) return '';
   const id = uuidv7();
   const rendered = renderMail(req);
   await db.insert(mailOutbox).values({

@@ -15,6 +15,7 @@ export function panelSections(t: Messages): PanelNavItem[] {
   return [
     { href: '/panel', label: t.panel.nav.dashboard },
     { href: '/panel/uzytkownicy', label: t.panel.nav.users },
+    { href: '/panel/obsluga', label: t.assisted.serve.title },
     { href: '/panel/organizacje', label: t.panel.nav.organisations },
     { href: '/panel/przestrzenie', label: t.panel.nav.spaces },
     { href: '/panel/rezerwacje', label: t.panel.nav.bookings },

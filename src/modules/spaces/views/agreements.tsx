@@ -29,6 +29,7 @@ import {
   phaseText,
 } from '../agreements.ts';
 import { type AgreementStatus, agreementStatuses, applicantKinds } from '../schema.ts';
+import { MadeBy } from './event-request.tsx';
 import { reducedText } from './packages.tsx';
 
 /** The agreement's status as people read it today, with the day it ended or ends where that matters. */
@@ -65,27 +66,31 @@ export function ApplyPage({
   state,
   minDate,
   maxDate,
+  onBehalf,
 }: {
   packages: PackageView[];
   organisations: Array<{ id: string; name: string }>;
   state: FormState;
   minDate: string;
   maxDate: string;
+  /** Assisted service: a staff member applies for this person, at this address. */
+  onBehalf?: { name: string; action: string; back: string };
 }) {
   const { t } = useView();
   const a = t.agreements;
   return (
-    <Layout title={a.applyTitle} back="/przestrzenie/pakiety">
+    <Layout title={a.applyTitle} back={onBehalf?.back ?? '/przestrzenie/pakiety'}>
       <ErrorSummary
         state={state}
         order={['_form', 'package', 'applicantKind', 'organisation', 'startsOn', 'message']}
       />
       <H1>{a.applyTitle}</H1>
+      {onBehalf ? <div class="govuk-inset-text">{t.assisted.serve.actingFor(onBehalf.name)}</div> : null}
       <p class="govuk-body">{a.applyLead}</p>
       {packages.length === 0 ? (
         <p class="govuk-body">{a.packagesEmpty}</p>
       ) : (
-        <Form action="/przestrzenie/umowy/nowa">
+        <Form action={onBehalf?.action ?? '/przestrzenie/umowy/nowa'}>
           <Choices
             kind="radios"
             name="package"
@@ -166,7 +171,10 @@ export function MinePage({ items }: { items: AgreementView[] }) {
               <a class="govuk-link" href={`/przestrzenie/umowy/${i.id}`} key="n">
                 {i.number ?? titleOf(t, i)}
               </a>,
-              i.package.name,
+              <>
+                {i.package.name}
+                <MadeBy name={i.actedBy} />
+              </>,
               formatPeriod(locale, i.startsOn, i.endsOn),
               formatMoney(i.priceGrosze),
               <StatusTag a={i} key="s" />,
@@ -194,6 +202,7 @@ function agreementRows(
   if (a.number) rows.push({ key: m.number, value: a.number });
   rows.push({ key: m.status, value: <StatusTag a={a} /> });
   rows.push({ key: m.package, value: a.package.name });
+  if (a.actedBy) rows.push({ key: t.assisted.serve.madeByLabel, value: a.actedBy });
   rows.push({ key: m.applicantKind, value: m.applicantKinds[a.applicantKind] });
   if (a.organisation) rows.push({ key: m.organisation, value: a.organisation.name || '—' });
   rows.push({ key: m.period, value: formatPeriod(locale, a.startsOn, a.endsOn) });

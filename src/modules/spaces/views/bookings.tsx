@@ -23,6 +23,7 @@ import { QrCode } from '../../../platform/views/qr.tsx';
 import type { AgreementSummary } from '../agreements.ts';
 import type { BookingView, ResourceView } from '../bookings.ts';
 import type { BookingStatus } from '../schema.ts';
+import { EventRequestFields, eventFieldOrder, eventRows, MadeBy } from './event-request.tsx';
 
 const statusColour: Record<BookingStatus, 'green' | 'yellow' | 'red' | 'grey' | 'blue'> = {
   requested: 'yellow',
@@ -158,6 +159,7 @@ const fieldOrder = [
   'notes',
   'organisation',
   'repeatWeeks',
+  ...eventFieldOrder,
 ];
 
 export function BookingFormPage({
@@ -166,6 +168,7 @@ export function BookingFormPage({
   organisations,
   agreements,
   alternatives,
+  onBehalf,
 }: {
   resource: ResourceView;
   state: FormState;
@@ -173,17 +176,21 @@ export function BookingFormPage({
   /** Desk pools: the person's agreements valid on the chosen day. */
   agreements: AgreementSummary[];
   alternatives: Alternative[] | null;
+  /** Assisted service: an officer books for this person, at this address. */
+  onBehalf?: { name: string; action: string; back: string };
 }) {
   const { t } = useView();
   const f = t.spaces.form;
   const event = resource.kind === 'event_space';
   const desk = resource.kind === 'desk';
   const title = event ? f.requestTitle(resource.name) : f.title(resource.name);
-  const action = `/przestrzenie/${resource.slug}/rezerwacja`;
+  const action = onBehalf?.action ?? `/przestrzenie/${resource.slug}/rezerwacja`;
+  const back = onBehalf?.back ?? `/przestrzenie/${resource.slug}`;
   return (
-    <Layout title={title} back={`/przestrzenie/${resource.slug}`}>
+    <Layout title={title} back={back}>
       <ErrorSummary state={state} order={fieldOrder} />
       <H1>{title}</H1>
+      {onBehalf ? <div class="govuk-inset-text">{t.assisted.serve.actingFor(onBehalf.name)}</div> : null}
       {event ? <div class="govuk-inset-text">{t.spaces.resource.eventSpaceNotice}</div> : null}
       {desk && agreements.length > 0 ? (
         <div class="govuk-inset-text">
@@ -249,6 +256,7 @@ export function BookingFormPage({
                 ) : null}
               </>
             ) : null}
+            {event ? <EventRequestFields state={state} /> : null}
             <Textarea name="notes" label={f.notes} state={state} optional rows={3} />
             {organisations.length ? (
               <Select
@@ -271,7 +279,7 @@ export function BookingFormPage({
         )}
         <div class="govuk-button-group">
           <Button>{event ? f.submitRequest : f.submit}</Button>
-          <a class="govuk-link" href={`/przestrzenie/${resource.slug}`}>
+          <a class="govuk-link" href={back}>
             {f.back}
           </a>
         </div>
@@ -331,6 +339,7 @@ function MineCard({ booking: b }: { booking: BookingView }) {
       </div>
       <div class="govuk-summary-card__content">
         <SummaryList rows={rows} />
+        <MadeBy name={b.actedBy?.name} />
       </div>
     </div>
   );
@@ -450,10 +459,16 @@ export function BookingPage({
   if (b.decisionReason) rows.push({ key: p.decisionReason, value: b.decisionReason });
   if (b.cancelReason) rows.push({ key: p.cancelReason, value: b.cancelReason });
   if (b.checkedInAt) rows.push({ key: p.checkedInAt, value: formatDateTime(locale, b.checkedInAt) });
+  rows.push(...eventRows(t, locale, b, !!b.person));
   return (
     <Layout title={p.title(b.resource.name)} back="/przestrzenie/moje">
       <H1>{p.title(b.resource.name)}</H1>
-      {b.status === 'requested' ? <div class="govuk-inset-text">{p.requestedNotice}</div> : null}
+      {b.status === 'requested' ? (
+        <div class="govuk-inset-text">
+          {p.requestedNotice}
+          {b.holdUntil ? ` ${t.assisted.event.holdNotice(formatDateTime(locale, b.holdUntil))}` : null}
+        </div>
+      ) : null}
       {pastDeadline ? (
         <NotificationBanner kind="notice">
           {p.deadlinePassed(formatDateTime(locale, b.deadline))}

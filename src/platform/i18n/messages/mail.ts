@@ -190,6 +190,22 @@ export const mail = catalogue({
       ],
       action: { label: 'Moje rezerwacje', url },
     }),
+    bookingLapsed: (resource: string, when: string, url: string): MailContent => ({
+      subject: `Wstępna rezerwacja wygasła: ${resource}, ${when}`,
+      paragraphs: [
+        `Twój wniosek o rezerwację (${resource}, ${when}) nie został rozpatrzony w czasie wstępnej rezerwacji, więc termin jest znowu wolny.`,
+        'Jeśli nadal chcesz skorzystać z przestrzeni, złóż nowy wniosek albo zadzwoń do Klastra.',
+      ],
+      action: { label: 'Wybierz termin', url },
+    }),
+    accountInvited: (url: string): MailContent => ({
+      subject: 'Konto w Klastrze Zabłocie 20.22 — ustaw hasło',
+      paragraphs: [
+        'Pracownik Klastra założył dla Ciebie konto, żeby pomóc Ci zarezerwować przestrzeń lub złożyć wniosek.',
+        'Aby samodzielnie się logować i widzieć swoje rezerwacje, ustaw hasło. Link jest ważny przez godzinę; potem możesz poprosić o nowy na stronie logowania („Nie pamiętasz hasła?”).',
+      ],
+      action: { label: 'Ustaw hasło', url },
+    }),
     agreementApplied: (pkg: string, url: string): MailContent => ({
       subject: `Otrzymaliśmy Twój wniosek o umowę: ${pkg}`,
       paragraphs: [
@@ -400,6 +416,22 @@ export const mail = catalogue({
       ],
       action: { label: 'My bookings', url },
     }),
+    bookingLapsed: (resource: string, when: string, url: string): MailContent => ({
+      subject: `Tentative booking lapsed: ${resource}, ${when}`,
+      paragraphs: [
+        `Your booking request (${resource}, ${when}) was not decided while the time was held for you, so the time is free again.`,
+        'If you still want to use the space, send a new request or call the Cluster.',
+      ],
+      action: { label: 'Choose a time', url },
+    }),
+    accountInvited: (url: string): MailContent => ({
+      subject: 'Your Zabłocie 20.22 Cluster account — set a password',
+      paragraphs: [
+        'A member of the Cluster staff has created an account for you to help you book a space or apply.',
+        'To sign in yourself and see your bookings, set a password. The link is valid for one hour; after that you can ask for a new one on the sign-in page ("Forgotten your password?").',
+      ],
+      action: { label: 'Set a password', url },
+    }),
     agreementApplied: (pkg: string, url: string): MailContent => ({
       subject: `We have received your agreement application: ${pkg}`,
       paragraphs: [
@@ -606,6 +638,22 @@ export const mail = catalogue({
         ...(dayReturned ? ['День повернуто на ваш абонемент — ви можете використати його іншим разом.'] : []),
       ],
       action: { label: 'Мої бронювання', url },
+    }),
+    bookingLapsed: (resource: string, when: string, url: string): MailContent => ({
+      subject: `Попереднє бронювання втратило чинність: ${resource}, ${when}`,
+      paragraphs: [
+        `Вашу заявку на бронювання (${resource}, ${when}) не було розглянуто, поки час був зарезервований для вас, тож цей час знову вільний.`,
+        'Якщо ви й далі хочете скористатися простором, подайте нову заявку або зателефонуйте до Кластера.',
+      ],
+      action: { label: 'Вибрати час', url },
+    }),
+    accountInvited: (url: string): MailContent => ({
+      subject: 'Обліковий запис у Кластері Заблоце 20.22 — встановіть пароль',
+      paragraphs: [
+        'Працівник Кластера створив для вас обліковий запис, щоб допомогти вам забронювати простір або подати заяву.',
+        'Щоб самостійно входити й бачити свої бронювання, встановіть пароль. Посилання дійсне одну годину; потім можна попросити нове на сторінці входу («Забули пароль?»).',
+      ],
+      action: { label: 'Встановити пароль', url },
     }),
     agreementApplied: (pkg: string, url: string): MailContent => ({
       subject: `Ми отримали вашу заяву на договір: ${pkg}`,

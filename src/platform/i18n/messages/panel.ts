@@ -228,6 +228,9 @@ export const panel = catalogue({
         'space_booking.approved': 'Zatwierdzenie rezerwacji',
         'space_booking.declined': 'Odrzucenie rezerwacji',
         'space_booking.cancelled': 'Odwołanie rezerwacji przez obsługę',
+        'space_booking.created_for': 'Rezerwacja w imieniu osoby',
+        'space_agreement.applied_for': 'Wniosek o umowę w imieniu osoby',
+        'user.created_for': 'Założenie konta dla osoby',
         'space_booking.checked_in': 'Potwierdzenie obecności',
       },
       fields: {
@@ -524,6 +527,9 @@ export const panel = catalogue({
         'space_booking.approved': 'Booking approved',
         'space_booking.declined': 'Booking declined',
         'space_booking.cancelled': 'Booking cancelled by staff',
+        'space_booking.created_for': 'Booking on behalf of a person',
+        'space_agreement.applied_for': 'Agreement application on behalf of a person',
+        'user.created_for': 'Account created for a person',
         'space_booking.checked_in': 'Attendance confirmed',
       },
       fields: {
@@ -834,6 +840,9 @@ export const panel = catalogue({
         'space_booking.approved': 'Бронювання затверджено',
         'space_booking.declined': 'Бронювання відхилено',
         'space_booking.cancelled': 'Бронювання скасовано працівником',
+        'space_booking.created_for': 'Бронювання від імені особи',
+        'space_agreement.applied_for': 'Заява на договір від імені особи',
+        'user.created_for': 'Створення облікового запису для особи',
         'space_booking.checked_in': 'Присутність підтверджено',
       },
       fields: {
