@@ -2,7 +2,8 @@
 # The whole test suite, as `npm test` runs it (and CI, through .ci/run):
 #   1. dependencies (npm install when node_modules is missing; see .ci/run for why not npm ci)
 #      and the browser assets;
-#   2. type check and lint;
+#   2. type check and lint; the OpenAPI document as the built server serves it, linted by Redocly
+#      (recommended rules; scripts/lint-served-openapi.ts);
 #   3. unit and integration tests on the embedded PGlite database, then the calendar-sensitive
 #      suites again with the clock set to hard days (Christmas Eve, both daylight-saving nights,
 #      the day before Easter Monday, New Year's Eve, 29 February);
@@ -97,6 +98,7 @@ fi
 
 # ── 2. Build, type check, lint ─────────────────────────────────────────────────────────
 stage "build (assets and server)" npm run -s build
+stage "OpenAPI document of the built server (Redocly lint)" npm run -s lint:openapi
 stage "type check (tsc)" npm run -s typecheck
 stage "lint (biome)" npm run -s lint
 

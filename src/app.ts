@@ -9,10 +9,11 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { accountsModule } from './modules/accounts/routes.tsx';
+import { termsGate } from './modules/accounts/terms-routes.tsx';
 import { organisationsModule } from './modules/organisations/routes.tsx';
 import { organisationsPrivacy } from './modules/organisations/service.ts';
 import { pagesModule } from './modules/pages/routes.tsx';
@@ -21,6 +22,7 @@ import { spacesPrivacy } from './modules/spaces/bookings.ts';
 import { spacesModule, spacesSchedules } from './modules/spaces/module.ts';
 import { type Auth, createAuth, sessionCookieName } from './platform/auth/auth.ts';
 import { healthRoutes } from './platform/http/health.ts';
+import { openapiOptions } from './platform/http/openapi.ts';
 import { frameworkErrors, webPlatform } from './platform/http/web.ts';
 import { retentionJob } from './platform/jobs/retention.ts';
 import { type Schedule, Worker } from './platform/jobs/worker.ts';
@@ -133,19 +135,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       maxEventLoopDelay: config.overloadEventLoopDelayMs,
       exposeStatusRoute: false,
     });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Klaster API',
-        version: '1',
-        description:
-          'Public REST API of Klaster (Zabłocie 20.22 cluster, Kraków). Errors are RFC 9457 problem documents.',
-      },
-      servers: [{ url: config.baseUrl }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(
+    swagger,
+    openapiOptions({
+      baseUrl: config.baseUrl,
+      sessionCookieName: sessionCookieName(config.production),
+      contactEmail: config.contactEmail,
+      bodyLimit: config.bodyLimit,
+    }),
+  );
   await app.register(webPlatform, {
     auth,
     db: database.db,
@@ -164,6 +162,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     index: false,
   });
 
+  // Before every module: a newer version of the terms is accepted before any signed-in page.
+  await app.register(termsGate, { db: database.db });
   await app.register(healthRoutes);
   await app.register(pagesModule);
   await app.register(organisationsModule);

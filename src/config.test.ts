@@ -20,6 +20,23 @@ function problemsOf(env: Record<string, string>): string[] {
 }
 
 describe('configuration', () => {
+  it('CLOCK_START starts the clock at a Warsaw moment outside production and is refused in production', () => {
+    const c = loadConfig({ DATA_DIR: dataDir, CLOCK_START: '2026-12-03T09:00' });
+    assert.equal(c.clockStart?.toISOString(), '2026-12-03T08:00:00.000Z');
+    assert.equal(loadConfig({ DATA_DIR: dataDir }).clockStart, undefined);
+    assert.deepEqual(
+      problemsOf({ CLOCK_START: 'jutro' }).map((p) => p.split(':')[0]),
+      ['CLOCK_START'],
+    );
+    const production = problemsOf({
+      NODE_ENV: 'production',
+      AUTH_SECRET: 'x'.repeat(40),
+      BASE_URL: 'https://klaster.example',
+      CLOCK_START: '2026-12-03T09:00',
+    });
+    assert.deepEqual(production, ['CLOCK_START: not allowed in production']);
+  });
+
   it('lists every bad variable at once, each by name', () => {
     const problems = problemsOf({
       PORT: 'abc',

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { warsawInstant } from './platform/time/warsaw.ts';
 
 const bool = (fallback: boolean) =>
   z
@@ -47,7 +48,15 @@ const envSchema = z.object({
   SIGNIN_LIMIT_PER_15_MIN: z.coerce.number().int().min(1).default(10),
   OVERLOAD_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   CONTACT_EMAIL: z.email().default('klaster@um.krakow.pl'),
+  CLOCK_START: z.string().max(40).optional(),
 });
+
+/** CLOCK_START: `YYYY-MM-DDTHH:MM` in Warsaw, or an ISO instant with its offset; undefined if unreadable. */
+function parseClockStart(value: string): Date | undefined {
+  const local = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/.exec(value);
+  const instant = local ? warsawInstant(local[1]!, local[2]!) : new Date(value);
+  return Number.isFinite(instant.getTime()) ? instant : undefined;
+}
 
 export type Env = z.input<typeof envSchema>;
 
@@ -76,6 +85,8 @@ export interface Config {
   /** Event-loop delay (ms) past which the node answers 503 for a while; 0 turns the guard off. */
   overloadEventLoopDelayMs: number;
   contactEmail: string;
+  /** Outside production: the moment the app's clock starts at (it runs on from there). */
+  clockStart: Date | undefined;
 }
 
 export class ConfigError extends Error {
@@ -102,6 +113,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production && !e.BASE_URL) problems.push('BASE_URL: required in production (https://…)');
   if (production && e.BASE_URL && !e.BASE_URL.startsWith('https://'))
     problems.push('BASE_URL: must use https:// in production');
+  const clockStart = e.CLOCK_START ? parseClockStart(e.CLOCK_START) : undefined;
+  if (e.CLOCK_START && production) problems.push('CLOCK_START: not allowed in production');
+  else if (e.CLOCK_START && !clockStart)
+    problems.push('CLOCK_START: must be YYYY-MM-DDTHH:MM (Warsaw) or an ISO instant');
   if (problems.length) throw new ConfigError(problems);
 
   const dataDir = path.resolve(e.DATA_DIR);
@@ -130,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     signInLimit: e.SIGNIN_LIMIT_PER_15_MIN,
     overloadEventLoopDelayMs: e.OVERLOAD_EVENT_LOOP_DELAY_MS,
     contactEmail: e.CONTACT_EMAIL,
+    clockStart,
   };
 }
 
@@ -173,4 +189,8 @@ export const configDocs: Array<[name: keyof Env, meaning: string]> = [
     'event-loop delay in ms past which the node answers 503 "busy" for a while (default 2000; 0 turns it off)',
   ],
   ['CONTACT_EMAIL', 'address shown on the contact page and in the accessibility declaration'],
+  [
+    'CLOCK_START',
+    "outside production only: start the app's clock at this moment (YYYY-MM-DDTHH:MM in Warsaw, or an ISO instant) and let it run on, for demonstrations and browser tests of calendar rules; refused when NODE_ENV=production",
+  ],
 ];

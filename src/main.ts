@@ -6,6 +6,7 @@ import { openDatabase } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
 import { trackInflight } from './platform/http/inflight.ts';
 import { loggablePath } from './platform/http/log-path.ts';
+import { SettableClock } from './platform/time/clock.ts';
 import { loadDemoData } from './seed/demo.ts';
 
 const started = performance.now();
@@ -25,6 +26,8 @@ await runMigrations(database);
 const app = await buildApp({
   config,
   database,
+  // CLOCK_START (never in production) starts the calendar's clock at a given moment.
+  ...(config.clockStart ? { clock: new SettableClock(config.clockStart) } : {}),
   logger: {
     level: config.logLevel,
     redact: {

@@ -139,12 +139,17 @@ const commands: Record<string, (argv: string[]) => Promise<number>> = {
     // The operator's password is an input of this command, not server configuration.
     const given = process.env.KLASTER_ADMIN_PASSWORD;
     const password = given || generatePassword();
-    const problem = passwordProblem(password);
+    const problem = passwordProblem(password, [name, email]);
     if (problem) {
       const why = {
         passwordTooShort: 'is shorter than 12 characters',
         passwordTooLong: 'is longer than 128 characters',
         passwordCommon: 'is among the commonly used passwords',
+        passwordKeyboard: 'is a run of neighbouring keys',
+        passwordPattern: 'is a predictable pattern',
+        passwordWords: 'is a common word or name with few additions',
+        passwordPersonal: 'is based on the name or e-mail address',
+        passwordWeak: 'is too easy to guess',
       }[problem];
       console.error(`KLASTER_ADMIN_PASSWORD ${why}; choose another.`);
       return 1;

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -57,8 +58,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   // resident memory low; PostgreSQL's default 128 MB pool would stay resident in WebAssembly memory.
   const client = await PGlite.create(dir, {
     startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=8MB'],
-    // The spaces module's exclusion constraints need btree_gist (contrib on a PostgreSQL server).
-    extensions: { btree_gist },
+    // The spaces module's exclusion constraints need btree_gist, the organisations' name search
+    // pg_trgm (both contrib on a PostgreSQL server).
+    extensions: { btree_gist, pg_trgm },
   });
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return wrap(db, 'pglite', async () => client.close(), { pglite: client });

@@ -132,4 +132,18 @@ describe('iCalendar writer (RFC 5545)', () => {
       RangeError,
     );
   });
+
+  it('writes an all-day event as DATE values, the end being the next day (over a month end)', () => {
+    const text = icalendar({
+      generatedAt: new Date('2026-12-01T10:00:00Z'),
+      name: 'X',
+      events: [{ uid: 'd', start, end, day: '2026-12-31', summary: 'Wolne stanowiska: 12 z 40' }],
+    });
+    assert.ok(physicalLines(text).includes('DTSTART;VALUE=DATE:20261231'));
+    assert.ok(physicalLines(text).includes('DTEND;VALUE=DATE:20270101'));
+    const [e] = parse(text).events;
+    assert.equal(e!.startDate.isDate, true);
+    assert.equal(e!.startDate.toString(), '2026-12-31');
+    assert.equal(e!.endDate.toString(), '2027-01-01');
+  });
 });

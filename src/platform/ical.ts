@@ -5,6 +5,8 @@ export interface IcalEvent {
   uid: string;
   start: Date;
   end: Date;
+  /** An all-day event on this date ('YYYY-MM-DD'): written as DATE values, `start`/`end` unused. */
+  day?: string;
   summary: string;
   description?: string;
   location?: string;
@@ -37,6 +39,15 @@ export function icalUtc(date: Date): string {
     `${pad(date.getUTCFullYear(), 4)}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}` +
     `T${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}Z`
   );
+}
+
+/** DTSTART and DTEND of an all-day event: the date and the next one (DTEND is exclusive). */
+function icalDay(day: string): string[] {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) throw new RangeError(`Not a date: ${day}`);
+  const next = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + 1));
+  const ymd = (d: Date) => `${pad(d.getUTCFullYear(), 4)}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}`;
+  return [`DTSTART;VALUE=DATE:${m[1]}${m[2]}${m[3]}`, `DTEND;VALUE=DATE:${ymd(next)}`];
 }
 
 // Control characters other than tab are not allowed in content lines (line breaks are escaped first).
@@ -100,7 +111,9 @@ export function icalendar(cal: IcalCalendar): string {
     if (e.end.getTime() < e.start.getTime())
       throw new RangeError(`iCalendar event ${e.uid} ends before it starts`);
     lines.push('BEGIN:VEVENT', `UID:${icalText(e.uid)}`, `DTSTAMP:${icalUtc(e.stamp ?? now)}`);
-    lines.push(`DTSTART:${icalUtc(e.start)}`, `DTEND:${icalUtc(e.end)}`, `SUMMARY:${icalText(e.summary)}`);
+    if (e.day !== undefined) lines.push(...icalDay(e.day));
+    else lines.push(`DTSTART:${icalUtc(e.start)}`, `DTEND:${icalUtc(e.end)}`);
+    lines.push(`SUMMARY:${icalText(e.summary)}`);
     if (e.description) lines.push(`DESCRIPTION:${icalText(e.description)}`);
     if (e.location) lines.push(`LOCATION:${icalText(e.location)}`);
     if (e.status) lines.push(`STATUS:${e.status}`);

@@ -89,6 +89,7 @@ describe('spaces journey in Chromium', () => {
     await bookFromCalendar(page, 'zablocie-space-sala-wydarzen', 28);
     await page.fill('input[name=title]', EVENT_TITLE);
     await page.fill('input[name=attendees]', '30');
+    await page.check('input[name=houseRules]');
     await page.click('main form button[type=submit]');
     await page.waitForURL(/\/przestrzenie\/rezerwacje\/[0-9a-f-]{36}$/);
     await check(page);

@@ -104,15 +104,11 @@ describe('names are one line, and mail to unconfirmed addresses carries no one e
     assert.equal((await accountOf(resident.email))!.name, 'Anna Nowak');
   });
 
-  it('the verification mail greets by a short one-line name and never by a link', async () => {
+  it('the verification mail greets without a name (no vocative to get wrong) and never by a link', async () => {
     const longName = `Katarzyna ${'Wielonazwiskowa-'.repeat(6)}Kowalska`.slice(0, 120);
     const cases: Array<{ name: string; greets: RegExp; absent: string[] }> = [
-      { name: 'Zofia Nowak', greets: /^Dzień dobry Zofia Nowak,$/m, absent: [] },
-      {
-        name: longName,
-        greets: /^Dzień dobry Katarzyna Wielonazwiskowa-[^\n]{0,40}…,$/m,
-        absent: [longName],
-      },
+      { name: 'Zofia Nowak', greets: /^Dzień dobry,$/m, absent: ['Zofia'] },
+      { name: longName, greets: /^Dzień dobry,$/m, absent: ['Katarzyna'] },
       {
         name: 'Pilne: zaloguj się na zly.example',
         greets: /^Dzień dobry,$/m,
@@ -128,8 +124,7 @@ describe('names are one line, and mail to unconfirmed addresses carries no one e
       assert.ok(mail, `a verification mail to ${email}`);
       assert.equal(mail.template, 'verifyEmail');
       assert.match(mail.textBody, c.greets, mail.textBody);
-      const greeting = mail.textBody.split('\n')[0]!;
-      assert.ok([...greeting].length <= 'Dzień dobry ,'.length + 60, greeting);
+      assert.equal(mail.textBody.split('\n')[0], 'Dzień dobry,');
       for (const s of c.absent) {
         assert.ok(!mail.textBody.includes(s), `${s} in ${mail.textBody}`);
         assert.ok(!mail.htmlBody.includes(s), `${s} in the HTML`);

@@ -353,7 +353,7 @@ describe('security baseline', () => {
       assert.ok(page.body.includes(escapeHtml(messages.pl.common.pages.busyTitle)));
       const api = await new Client(probes).get('/api/v1/test/busy');
       assert.equal(api.statusCode, 503);
-      assert.equal(api.json().type, 'https://klaster.dev/problems/service_unavailable');
+      assert.equal(api.json().type, 'https://klaster.dev/problems/service-unavailable');
     });
 
     it('a malformed or over-long address gets a 4xx page in the reader’s language with a request id, not bare JSON', async () => {

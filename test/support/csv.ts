@@ -70,11 +70,13 @@ const startsRisky = (cell: string) => looksLikeFormula(cell) || /^[\t\r]/.test(c
 /**
  * The cells of the file read both ways, and the pieces of every cell split on either separator
  * (what "text to columns" would make of it), that a spreadsheet would run as a formula. Cells as
- * RFC 4180 reads them (comma) must not even start with a tab or CR.
+ * the file's own dialect reads them (a comma for RFC 4180, a semicolon for the Excel file) must not
+ * even start with a tab or CR.
  */
-export function formulaCells(text: string): string[] {
+export function formulaCells(text: string, ownSeparator: ',' | ';' = ','): string[] {
   const found: string[] = [];
-  for (const row of readCsv(text, ',')) for (const cell of row) if (startsRisky(cell)) found.push(cell);
+  for (const row of readCsv(text, ownSeparator))
+    for (const cell of row) if (startsRisky(cell)) found.push(cell);
   for (const sep of [',', ';'] as const)
     for (const row of readCsv(text, sep))
       for (const cell of row)

@@ -62,6 +62,29 @@ describe('sign-up, verification and sign-in', () => {
     assert.doesNotMatch(res.body, /password1234/);
   });
 
+  it('refuses a keyboard walk and a password made of the name, and says why in the chosen language', async () => {
+    const english = t.client();
+    english.cookies.set('klaster_lang', 'en');
+    const walk = await english.post('/rejestracja', {
+      name: 'Jan Kowalski',
+      email: 'jan.kowalski@example.org',
+      password: 'zaq1@WSXcde3',
+      locale: 'en',
+      consents: ['terms'],
+    });
+    assert.equal(walk.statusCode, 422);
+    assert.match(walk.body, /run of neighbouring keys/);
+    const own = await t.client().post('/rejestracja', {
+      name: 'Jan Kowalski',
+      email: 'jan.kowalski@example.org',
+      password: 'JanKowalski1990',
+      locale: 'pl',
+      consents: ['terms'],
+    });
+    assert.equal(own.statusCode, 422);
+    assert.match(own.body, /imieniu, nazwisku ani adresie e-mail/);
+  });
+
   it('answers a sign-up for an existing address exactly like a new one', async () => {
     const first = await t.client().post('/rejestracja', {
       name: 'A',

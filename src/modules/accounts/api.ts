@@ -21,6 +21,7 @@ export async function accountsApi(app: FastifyInstance) {
     {
       config: { access: 'user' },
       schema: {
+        operationId: 'getMe',
         summary: 'The signed-in account',
         description:
           'Who is signed in: identifier, name, e-mail, preferred language, role and two-step sign-in.',

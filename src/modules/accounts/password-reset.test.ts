@@ -91,4 +91,39 @@ describe('password reset links', () => {
     assert.equal((await reset(t.client(), token, 'ktoś inny zna to hasło 42')).statusCode, 400);
     assert.equal((await signIn(email, 'zielony tramwaj na zabłociu')).statusCode, 303);
   });
+
+  it('a used link shows "link used or expired" on opening it, with a way to ask for a new one', async () => {
+    const email = await person();
+    const token = await requestLink(email);
+    const fresh = await t.client().get(`/nowe-haslo?token=${token}`);
+    assert.equal(fresh.statusCode, 200);
+    assert.match(fresh.body, /name="confirm"/, 'a working link shows the form');
+    assert.equal((await reset(t.client(), token, 'zielony tramwaj na zabłociu')).statusCode, 303);
+
+    for (const url of [`/nowe-haslo?token=${token}`, '/nowe-haslo?token=made-up', '/nowe-haslo']) {
+      const used = await t.client().get(url);
+      assert.equal(used.statusCode, 400, url);
+      assert.ok(used.body.includes(escapeHtml(messages.pl.accounts.resetInvalidTitle)), url);
+      assert.doesNotMatch(used.body, /name="confirm"/, 'no password form for a dead link');
+      assert.match(used.body, /<form[^>]+action="\/nie-pamietam-hasla"/, 'asks for a new link at once');
+      assert.match(used.body, /name="email"/);
+    }
+    // …and asking there sends a new, working link.
+    const again = await requestLink(email);
+    assert.notEqual(again, token);
+    assert.equal((await t.client().get(`/nowe-haslo?token=${again}`)).statusCode, 200);
+  });
+
+  it("refuses a keyboard walk or the person's own name as the new password, saying why", async () => {
+    const email = await person();
+    const token = await requestLink(email);
+    const walk = await reset(t.client(), token, 'zaq1@WSXcde3');
+    assert.equal(walk.statusCode, 422);
+    assert.ok(walk.body.includes(escapeHtml(messages.pl.common.errors.passwordKeyboard)));
+    const own = await reset(t.client(), token, `${email.split('@')[0]}2026`);
+    assert.equal(own.statusCode, 422);
+    assert.ok(own.body.includes(escapeHtml(messages.pl.common.errors.passwordPersonal)));
+    // The link still works for a good password.
+    assert.equal((await reset(t.client(), token, 'zielony tramwaj na zabłociu')).statusCode, 303);
+  });
 });

@@ -222,7 +222,9 @@ describe('personal-data contributors', () => {
       name: 'Odmowa',
       password: TEST_PASSWORD,
     });
-    await db.insert(consents).values({ id: crypto.randomUUID(), userId: id, kind: 'terms', granted: true });
+    await db
+      .insert(consents)
+      .values({ id: crypto.randomUUID(), userId: id, kind: 'terms', granted: true, termsVersion: 1 });
     const eraser: PersonalDataContributor = {
       name: 'first',
       exportFor: async () => null,

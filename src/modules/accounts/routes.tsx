@@ -18,6 +18,7 @@ import { describeAgent } from './agent.ts';
 import { accountsApi } from './api.ts';
 import { consentKinds } from './schema.ts';
 import { accountsService, profileInput, type SelfInSession } from './service.ts';
+import { termsRoutes } from './terms-routes.tsx';
 import {
   AccountPage,
   BackupCodesPage,
@@ -27,6 +28,7 @@ import {
   DeleteAccountPage,
   ForgotPasswordPage,
   ProfilePage,
+  ResetInvalidPage,
   ResetPasswordPage,
   SecurityPage,
   SignInPage,
@@ -307,9 +309,9 @@ export async function accountsModule(app: FastifyInstance, opts: AccountsOptions
     },
     async (request, reply) => {
       const { token } = request.query as { token?: string };
-      return reply.render(
-        <ResetPasswordPage state={{ values: { token: token ?? '' }, errors: {} }} token={token ?? ''} />,
-      );
+      // A used or expired link says so before anyone types a new password (a GET changes nothing).
+      if (!token || !(await accounts.resetLinkWorks(token))) return reply.render(<ResetInvalidPage />, 400);
+      return reply.render(<ResetPasswordPage state={{ values: { token }, errors: {} }} token={token} />);
     },
   );
   app.post('/nowe-haslo', { config: { access: 'public', ...formLimit } }, async (request, reply) => {
@@ -331,12 +333,7 @@ export async function accountsModule(app: FastifyInstance, opts: AccountsOptions
     }
     try {
       const result = await accounts.resetPassword(parsed.data.token, parsed.data.password);
-      if (result === 'invalid-token') {
-        return reply.render(
-          <ResetPasswordPage state={errorState({}, { _form: t.accounts.resetInvalid })} token={token} />,
-          400,
-        );
-      }
+      if (result === 'invalid-token') return reply.render(<ResetInvalidPage />, 400);
     } catch (err) {
       if (err instanceof RuleError) {
         return reply.render(
@@ -354,6 +351,7 @@ export async function accountsModule(app: FastifyInstance, opts: AccountsOptions
   });
 
   await selfServiceRoutes(app, accounts);
+  await termsRoutes(app);
 }
 
 // ——— Signed-in self-service ———
@@ -481,7 +479,13 @@ async function selfServiceRoutes(app: FastifyInstance, accounts: ReturnType<type
     ]);
     const current = consentKinds.map((kind) => {
       const c = latest.find((x) => x.kind === kind);
-      return { kind, granted: c ? c.granted : null, decidedAt: c ? c.decidedAt : null };
+      return {
+        kind,
+        granted: c ? c.granted : null,
+        status: c ? c.status : null,
+        decidedAt: c ? c.decidedAt : null,
+        termsVersion: c?.termsVersion ?? null,
+      };
     });
     return <ConsentsPage current={current} history={history} error={error} />;
   }

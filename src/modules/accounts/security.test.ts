@@ -71,6 +71,15 @@ describe('password and devices', () => {
     assert.match(common.body, /zbyt popularne/);
     assert.doesNotMatch(common.body, /password1234/, 'passwords are never echoed back');
 
+    const walk = await a.post('/konto/bezpieczenstwo/haslo', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'zaq1@WSXcde3',
+      confirmPassword: 'zaq1@WSXcde3',
+    });
+    assert.equal(walk.statusCode, 422);
+    assert.match(walk.body, /ciąg sąsiednich klawiszy/);
+    assert.ok(walk.body.includes('href="#f-newPassword"'), 'the reason is on the new-password field');
+
     const ok = await a.post('/konto/bezpieczenstwo/haslo', {
       currentPassword: TEST_PASSWORD,
       newPassword: 'zielony tramwaj na zabłociu',

@@ -5,7 +5,7 @@
 // are applied here, before it runs.
 import { isAPIError } from 'better-auth/api';
 import { symmetricDecrypt } from 'better-auth/crypto';
-import { and, asc, desc, eq, gt, isNull, like, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, like, max, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../../db/client.ts';
 import { audit } from '../../platform/audit/audit.ts';
@@ -40,7 +40,7 @@ import { mailOutbox } from '../../platform/mail/schema.ts';
 import { isStaff } from '../../platform/policy.ts';
 import type { PersonalDataContributor } from '../../platform/privacy.ts';
 import type { Clock } from '../../platform/time/clock.ts';
-import { type ConsentKind, consentKinds, consents } from './schema.ts';
+import { type ConsentKind, consentKinds, consents, termsVersions } from './schema.ts';
 import { accountKey, signInLimits, WINDOW_MINUTES } from './sign-in-limits.ts';
 
 export interface SignUpInput {
@@ -96,11 +96,18 @@ export const profileInput = z.object({
 });
 export type ProfileInput = z.input<typeof profileInput>;
 
+/** Given; withdrawn (given, then withdrawn); or not given (declined or never decided). */
+export type ConsentStatus = 'granted' | 'withdrawn' | 'notGiven';
+
 export interface ConsentState {
   kind: ConsentKind;
   granted: boolean;
+  status: ConsentStatus;
   decidedAt: Date;
+  /** The version of the terms accepted (terms acceptances only). */
+  termsVersion: number | null;
 }
+export type CurrentConsent = ConsentState;
 
 export interface SessionInfo {
   id: string;
@@ -288,10 +295,26 @@ export function accountsService(deps: AccountsDeps) {
     if (!row || (row.on && !row.passedAt)) throw new RuleError('twoFactorSessionNotPassed');
   }
 
+  /** The version of the terms in force (the one a sign-up accepts). */
+  async function termsInForce(tx: Db | Tx): Promise<number | null> {
+    const [r] = await tx.select({ v: max(termsVersions.version) }).from(termsVersions);
+    return r?.v ?? null;
+  }
+
   async function recordConsents(userId: string, granted: ConsentKind[]) {
-    await db
-      .insert(consents)
-      .values(consentKinds.map((kind) => ({ id: uuidv7(), userId, kind, granted: granted.includes(kind) })));
+    const version = await termsInForce(db);
+    await db.insert(consents).values(
+      consentKinds.map((kind) => {
+        const given = granted.includes(kind);
+        return {
+          id: uuidv7(),
+          userId,
+          kind,
+          granted: given,
+          termsVersion: kind === 'terms' && given ? version : null,
+        };
+      }),
+    );
   }
 
   return {
@@ -300,7 +323,7 @@ export function accountsService(deps: AccountsDeps) {
      * address already has an account (its owner gets an e-mail instead), so nothing is revealed.
      */
     async signUp(input: SignUpInput, headers: Headers): Promise<void> {
-      const problem = passwordProblem(input.password);
+      const problem = passwordProblem(input.password, [input.name, input.email]);
       if (problem) throw new RuleError(problem, 'password');
       if (!input.consents.includes('terms')) throw new RuleError('mustAccept', 'consents');
       const result = await auth.api.signUpEmail({
@@ -418,50 +441,72 @@ export function accountsService(deps: AccountsDeps) {
       }
     },
 
-    async resetPassword(token: string, newPassword: string): Promise<'done' | 'invalid-token'> {
-      const problem = passwordProblem(newPassword);
-      if (problem) throw new RuleError(problem, 'password');
+    /** Whether a password-reset link still works (not used, not expired, not voided). */
+    async resetLinkWorks(token: string): Promise<boolean> {
+      if (!token) return false;
       const [row] = await db
-        .select({ value: sql<string>`value` })
-        .from(sql`auth_verification`)
-        .where(sql`identifier = ${`reset-password:${token}`}`);
+        .select({ id: verification.id })
+        .from(verification)
+        .where(
+          and(eq(verification.identifier, `reset-password:${token}`), gt(verification.expiresAt, sql`now()`)),
+        );
+      return row !== undefined;
+    },
+
+    async resetPassword(token: string, newPassword: string): Promise<'done' | 'invalid-token'> {
+      const [row] = await db
+        .select({ value: verification.value })
+        .from(verification)
+        .where(eq(verification.identifier, `reset-password:${token}`));
+      const [u] = row ? await db.select().from(user).where(eq(user.id, row.value)) : [];
+      const problem = passwordProblem(newPassword, [u?.name, u?.email]);
+      if (problem) throw new RuleError(problem, 'password');
       try {
         await auth.api.resetPassword({ body: { newPassword, token } });
       } catch (err) {
         if (isAPIError(err)) return 'invalid-token';
         throw err;
       }
-      if (row) {
-        const [u] = await db.select().from(user).where(eq(user.id, row.value));
-        if (u) {
-          await db.transaction(async (tx) => {
-            await newPasswordSet(tx, u.id, u.email);
-            await enqueueMail(tx, {
-              to: u.email,
-              name: u.name,
-              userId: u.id,
-              locale: u.locale,
-              template: 'passwordChanged',
-              args: [],
-            });
+      if (u) {
+        await db.transaction(async (tx) => {
+          await newPasswordSet(tx, u.id, u.email);
+          // The link reached the address: it is verified (an invitation from the desk, too).
+          if (!u.emailVerified) await tx.update(user).set({ emailVerified: true }).where(eq(user.id, u.id));
+          await enqueueMail(tx, {
+            to: u.email,
+            name: u.name,
+            userId: u.id,
+            locale: u.locale,
+            template: 'passwordChanged',
+            args: [],
           });
-        }
+        });
       }
       return 'done';
     },
 
-    /** Current state of each consent (the latest decision per kind) with its date. */
-    async consentsOf(
-      userId: string,
-    ): Promise<Array<{ kind: ConsentKind; granted: boolean; decidedAt: Date }>> {
+    /**
+     * Current state of each consent decided so far (the latest decision per kind) with its date:
+     * withdrawn only when it had been given before; for the terms, the version last accepted.
+     */
+    async consentsOf(userId: string): Promise<CurrentConsent[]> {
       const rows = await db
         .select()
         .from(consents)
         .where(eq(consents.userId, userId))
-        .orderBy(desc(consents.decidedAt), desc(consents.id));
-      const seen = new Map<ConsentKind, { kind: ConsentKind; granted: boolean; decidedAt: Date }>();
-      for (const r of rows)
-        if (!seen.has(r.kind)) seen.set(r.kind, { kind: r.kind, granted: r.granted, decidedAt: r.decidedAt });
+        .orderBy(asc(consents.decidedAt), asc(consents.id));
+      const seen = new Map<ConsentKind, CurrentConsent>();
+      for (const r of rows) {
+        const before = seen.get(r.kind);
+        const everGiven = before ? before.status !== 'notGiven' : false;
+        seen.set(r.kind, {
+          kind: r.kind,
+          granted: r.granted,
+          status: r.granted ? 'granted' : everGiven ? 'withdrawn' : 'notGiven',
+          decidedAt: r.decidedAt,
+          termsVersion: r.termsVersion ?? before?.termsVersion ?? null,
+        });
+      }
       return consentKinds.filter((k) => seen.has(k)).map((k) => seen.get(k)!);
     },
 
@@ -501,9 +546,20 @@ export function accountsService(deps: AccountsDeps) {
         .select()
         .from(consents)
         .where(eq(consents.userId, userId))
-        .orderBy(desc(consents.decidedAt), desc(consents.id))
-        .limit(200);
-      return rows.map((r) => ({ kind: r.kind, granted: r.granted, decidedAt: r.decidedAt }));
+        .orderBy(asc(consents.decidedAt), asc(consents.id));
+      const given = new Set<ConsentKind>();
+      const out: ConsentState[] = rows.map((r) => {
+        const status: ConsentStatus = r.granted ? 'granted' : given.has(r.kind) ? 'withdrawn' : 'notGiven';
+        if (r.granted) given.add(r.kind);
+        return {
+          kind: r.kind,
+          granted: r.granted,
+          status,
+          decidedAt: r.decidedAt,
+          termsVersion: r.termsVersion,
+        };
+      });
+      return out.reverse().slice(0, 200);
     },
 
     /**
@@ -522,7 +578,8 @@ export function accountsService(deps: AccountsDeps) {
           .orderBy(desc(consents.decidedAt), desc(consents.id))
           .limit(1);
         if (latest && latest.granted === granted) return false;
-        await tx.insert(consents).values({ id: uuidv7(), userId, kind, granted });
+        const termsVersion = kind === 'terms' && granted ? await termsInForce(tx) : null;
+        await tx.insert(consents).values({ id: uuidv7(), userId, kind, granted, termsVersion });
         return true;
       });
     },
@@ -537,7 +594,7 @@ export function accountsService(deps: AccountsDeps) {
       headers: Headers,
       requestId?: string,
     ): Promise<Headers> {
-      const problem = passwordProblem(input.newPassword);
+      const problem = passwordProblem(input.newPassword, [self.name, self.email]);
       if (problem) throw new RuleError(problem, 'newPassword');
       const { headers: out } = await withPassword(self.email, 'currentPassword', () =>
         auth.api.changePassword({
@@ -787,7 +844,12 @@ export function accountsService(deps: AccountsDeps) {
         },
         signInMethods: methods,
         twoFactor: { enabled: u.twoFactorEnabled, appConfigured: tf[0]?.verified === true },
-        consents: consentRows.map((r) => ({ kind: r.kind, granted: r.granted, decidedAt: r.decidedAt })),
+        consents: consentRows.map((r) => ({
+          kind: r.kind,
+          granted: r.granted,
+          decidedAt: r.decidedAt,
+          ...(r.termsVersion ? { termsVersion: r.termsVersion } : {}),
+        })),
         sessions: sessions.map((s) => ({
           createdAt: s.createdAt,
           lastActiveAt: s.updatedAt,

@@ -18,6 +18,7 @@ import { useView } from '../../platform/views/context.ts';
 import { H1, Layout } from '../../platform/views/layout.tsx';
 import { QrCode } from '../../platform/views/qr.tsx';
 import type { ConsentKind } from './schema.ts';
+import type { ConsentStatus } from './service.ts';
 
 export function SignUpPage({ state }: { state: FormState }) {
   const { t } = useView();
@@ -61,6 +62,11 @@ export function SignUpPage({ state }: { state: FormState }) {
             </a>
           </p>
         </div>
+        <p class="govuk-body">
+          <a class="govuk-link" href="/regulamin" target="_blank" rel="noopener">
+            {t.terms.signUpRead}
+          </a>
+        </p>
         <Choices
           kind="checkboxes"
           name="consents"
@@ -234,6 +240,32 @@ export function ForgotPasswordPage({ state }: { state: FormState }) {
   );
 }
 
+/** A used, expired or voided reset link: says so at once and asks for a new one on the spot. */
+export function ResetInvalidPage({ state }: { state?: FormState }) {
+  const { t } = useView();
+  const a = t.accounts;
+  const s = state ?? { values: {}, errors: {} };
+  return (
+    <Layout title={a.resetInvalidTitle}>
+      <ErrorSummary state={s} />
+      <H1>{a.resetInvalidTitle}</H1>
+      <p class="govuk-body">{a.resetInvalid}</p>
+      <p class="govuk-body">{a.resetInvalidAsk}</p>
+      <Form action="/nie-pamietam-hasla">
+        <TextInput
+          name="email"
+          type="email"
+          label={a.email}
+          autocomplete="email"
+          spellcheck={false}
+          state={s}
+        />
+        <Button>{a.sendLink}</Button>
+      </Form>
+    </Layout>
+  );
+}
+
 /** The 6-digit code from an authenticator app (or a backup code). */
 function CodeInput({ label, state }: { label: string; state: FormState }) {
   return (
@@ -345,6 +377,12 @@ export function AccountPage({ account }: { account: AccountView }) {
     { href: '/konto/dane', title: s.data, hint: s.dataHint },
     { href: '/konto/usun', title: s.delete, hint: s.deleteHint },
   ];
+  // The other modules' pages of one's own things (their public paths).
+  const mine = [
+    { href: '/przestrzenie/moje', title: o.mine.bookings, hint: o.mine.bookingsHint },
+    { href: '/organizacje/moje', title: o.mine.organisations, hint: o.mine.organisationsHint },
+    { href: '/przestrzenie/umowy', title: o.mine.agreements, hint: o.mine.agreementsHint },
+  ];
   const rows = [
     { key: a.name, value: account.name },
     {
@@ -382,22 +420,31 @@ export function AccountPage({ account }: { account: AccountView }) {
       <p class="govuk-body">
         <a class="govuk-link" href="/konto/profil">
           {o.change}
-          <span class="govuk-visually-hidden">{o.changeHidden(s.profile)}</span>
+          <span class="govuk-visually-hidden">{o.changeHidden}</span>
         </a>
       </p>
+      <h2 class="govuk-heading-m">{o.mineHeading}</h2>
+      <SectionLinks items={mine} />
       <h2 class="govuk-heading-m">{o.settingsHeading}</h2>
-      <ul class="govuk-list">
-        {sections.map((x) => (
-          <li key={x.href} class="govuk-!-margin-bottom-4">
-            <a class="govuk-link govuk-!-font-weight-bold" href={x.href}>
-              {x.title}
-            </a>
-            <br />
-            <span class="govuk-hint">{x.hint}</span>
-          </li>
-        ))}
-      </ul>
+      <SectionLinks items={sections} />
     </Layout>
+  );
+}
+
+/** A list of the places an account page leads to, each with a line saying what is there. */
+function SectionLinks({ items }: { items: Array<{ href: string; title: string; hint: string }> }) {
+  return (
+    <ul class="govuk-list">
+      {items.map((x) => (
+        <li key={x.href} class="govuk-!-margin-bottom-4">
+          <a class="govuk-link govuk-!-font-weight-bold" href={x.href}>
+            {x.title}
+          </a>
+          <br />
+          <span class="govuk-hint">{x.hint}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -445,8 +492,14 @@ export function ConsentsPage({
   history,
   error,
 }: {
-  current: Array<{ kind: ConsentKind; granted: boolean | null; decidedAt: Date | null }>;
-  history: Array<{ kind: ConsentKind; granted: boolean; decidedAt: Date }>;
+  current: Array<{
+    kind: ConsentKind;
+    granted: boolean | null;
+    status: ConsentStatus | null;
+    decidedAt: Date | null;
+    termsVersion: number | null;
+  }>;
+  history: Array<{ kind: ConsentKind; status: ConsentStatus; decidedAt: Date; termsVersion: number | null }>;
   error?: string | undefined;
 }) {
   const { t, locale } = useView();
@@ -470,17 +523,30 @@ export function ConsentsPage({
           </h2>
           <p class="govuk-body-s">{descriptions[x.kind]}</p>
           <p class="govuk-body">
-            {x.granted === null ? (
+            {x.status === null ? (
               <Tag colour="grey">{c.none}</Tag>
-            ) : x.granted ? (
+            ) : x.status === 'granted' ? (
               <Tag colour="green">{c.granted}</Tag>
-            ) : (
+            ) : x.status === 'withdrawn' ? (
               <Tag colour="yellow">{c.withdrawn}</Tag>
+            ) : (
+              <Tag colour="grey">{c.notGiven}</Tag>
             )}{' '}
             <span class="govuk-body-s">
               {x.decidedAt ? c.decidedOn(formatDateTime(locale, x.decidedAt)) : c.neverDecided}
             </span>
           </p>
+          {x.kind === 'terms' ? (
+            <p class="govuk-body-s">
+              {x.termsVersion ? `${t.terms.acceptedVersion(x.termsVersion)}. ` : null}
+              <a
+                class="govuk-link"
+                href={x.termsVersion ? `/regulamin/wersje/${x.termsVersion}` : '/regulamin'}
+              >
+                {t.terms.consentsRead}
+              </a>
+            </p>
+          ) : null}
           {x.kind === 'terms' && x.granted ? (
             <p class="govuk-body-s">
               {c.termsExplain}{' '}
@@ -507,8 +573,10 @@ export function ConsentsPage({
           head={[c.historyDate, c.historyConsent, c.historyDecision]}
           rows={history.map((h) => [
             formatDateTime(locale, h.decidedAt),
-            a.consentNames[h.kind],
-            h.granted ? c.granted : c.withdrawn,
+            h.termsVersion
+              ? `${a.consentNames[h.kind]} (${t.terms.versionLink(h.termsVersion)})`
+              : a.consentNames[h.kind],
+            h.status === 'granted' ? c.granted : h.status === 'withdrawn' ? c.withdrawn : c.notGiven,
           ])}
         />
       )}

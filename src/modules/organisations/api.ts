@@ -3,8 +3,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FieldErrors, problemSchema as problem } from '../../platform/http/api.ts';
-import { AppError, RuleError } from '../../platform/http/errors.ts';
+import { FieldErrors, ProblemError, problemSchema as problem, ruleProblem } from '../../platform/http/api.ts';
+import { RuleError } from '../../platform/http/errors.ts';
 import { localiseIssues } from '../../platform/http/forms.ts';
 import type { Messages } from '../../platform/i18n/index.ts';
 import { organisationKinds, organisationStatuses } from './schema.ts';
@@ -80,8 +80,13 @@ export function ruleMessage(t: Messages, code: string): string {
   return t.common.errors.invalid;
 }
 
-function localisedRuleError(request: FastifyRequest, err: RuleError): AppError {
-  return new AppError(err.status, err.code, ruleMessage(request.t, err.code));
+/** A refusal of the organisations' rules: type `organisations/<rule>`, detail in the caller's language. */
+function localisedRuleError(request: FastifyRequest, err: RuleError): ProblemError {
+  return new ProblemError(
+    err.status,
+    ruleProblem('organisations', err.code),
+    ruleMessage(request.t, err.code),
+  );
 }
 
 export async function organisationsApi(appBase: FastifyInstance) {
@@ -94,6 +99,7 @@ export async function organisationsApi(appBase: FastifyInstance) {
     {
       config: { access: 'public' },
       schema: {
+        operationId: 'listOrganisations',
         tags: ['organisations'],
         summary: 'Verified organisations',
         description:
@@ -124,6 +130,7 @@ export async function organisationsApi(appBase: FastifyInstance) {
     {
       config: { access: 'public' },
       schema: {
+        operationId: 'getOrganisation',
         tags: ['organisations'],
         summary: 'One organisation',
         description: 'A verified organisation (or, for its members and staff, one awaiting verification).',
@@ -140,6 +147,7 @@ export async function organisationsApi(appBase: FastifyInstance) {
       config: { access: 'user', rateLimit: { max: 30, timeWindow: '1 minute' } },
       attachValidation: true,
       schema: {
+        operationId: 'registerOrganisation',
         tags: ['organisations'],
         summary: 'Register an organisation',
         description:

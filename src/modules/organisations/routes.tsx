@@ -105,8 +105,9 @@ export async function organisationsModule(app: FastifyInstance) {
         const state = errorState(formValues(request.body), {
           [err.field ?? '_form']: ruleMessage(t, err.code),
         });
+        const similar = err.details.similar as Array<{ id: string; name: string }> | undefined;
         return reply.render(
-          <OrganisationFormPage mode="new" state={state} subareas={subareas} />,
+          <OrganisationFormPage mode="new" state={state} subareas={subareas} similar={similar} />,
           err.status,
         );
       }

@@ -2,9 +2,10 @@
 // The rules concurrency could break are kept by the database: one membership per person, one
 // pending invitation per address, one live organisation per NIP and per KRS, identifiers only
 // where the kind has them.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { check, index, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { user } from '../../platform/auth/schema.ts';
+import { foldSql } from '../../platform/fold.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -40,6 +41,14 @@ export const organisations = pgTable(
   {
     id: uuid('id').primaryKey(),
     name: text('name').notNull(),
+    /**
+     * The name folded for search (platform/fold.ts: lower case, "Kraków" and "Krakow" alike),
+     * kept by the database itself, so it can never disagree with the name. Indexed with trigrams
+     * (the custom migration), so a search for part of a name stays fast.
+     */
+    nameFolded: text('name_folded')
+      .notNull()
+      .generatedAlwaysAs((): SQL => foldSql('name')),
     kind: text('kind').$type<OrganisationKind>().notNull(),
     /** Normalised identifiers: digits only. */
     nip: text('nip'),

@@ -4,11 +4,12 @@
 // organisations, one membership per person, one pending invitation per address, and "at least one
 // owner" — decided under a row lock on the organisation (SELECT … FOR UPDATE) in one transaction.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, like, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Db, escapeLike, type Tx, violatedConstraint } from '../../db/client.ts';
 import { audit, auditActor, type RequestContext } from '../../platform/audit/audit.ts';
 import { type Locale, user } from '../../platform/auth/schema.ts';
+import { foldName } from '../../platform/fold.ts';
 import { AppError, NotFoundError, RuleError } from '../../platform/http/errors.ts';
 import { checkedInput, f } from '../../platform/http/forms.ts';
 import { formatDateTime } from '../../platform/i18n/index.ts';
@@ -37,6 +38,8 @@ import {
 export const INVITATION_DAYS = 14;
 export const PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
+/** Trigram similarity of folded names from which registration warns of a likely duplicate. */
+export const SIMILAR_NAME = 0.6;
 
 // ---------------------------------------------------------------------------------------------
 // Input: one zod schema for the HTML form and the JSON API. Issue messages are keys of
@@ -101,6 +104,14 @@ export const organisationInput = z
     }),
     /** Slug of a revitalisation subarea (places module). */
     subarea: optional(100),
+    /**
+     * On registration: the person has seen the organisations with a similar name and says theirs
+     * is another one. Without it a similar name is refused once (409 similarName) with links.
+     */
+    confirmSimilarName: z
+      .union([z.boolean(), z.literal('on'), z.literal('true')])
+      .optional()
+      .transform((v) => v === true || v === 'on' || v === 'true'),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -117,7 +128,9 @@ export const organisationInput = z
 type ParsedOrganisation = z.output<typeof organisationInput>;
 /** What the service takes: the parsed form (optional fields may be left out). */
 export type OrganisationInput = Pick<ParsedOrganisation, 'name' | 'kind' | 'description'> &
-  Partial<Omit<ParsedOrganisation, 'name' | 'kind' | 'description'>>;
+  Partial<Omit<ParsedOrganisation, 'name' | 'kind' | 'description' | 'confirmSimilarName'>> & {
+    confirmSimilarName?: boolean | 'on' | 'true' | undefined;
+  };
 
 // create() and update() check their input again with checkedInput (parsing is idempotent on parsed
 // values), so a caller that skips the form or the API cannot store an invalid NIP either.
@@ -159,7 +172,17 @@ export interface OrganisationDetail extends OrganisationSummary {
   rejectionReason: string | null;
   updatedAt: Date;
   myRole: MemberRole | null;
-  can: { edit: boolean; viewMembers: boolean; manageMembers: boolean; leave: boolean; review: boolean };
+  can: {
+    edit: boolean;
+    viewMembers: boolean;
+    manageMembers: boolean;
+    leave: boolean;
+    /** An owner may become a member only while another owner remains. */
+    stepDown: boolean;
+    review: boolean;
+  };
+  /** The actor is the organisation's only owner: to leave or step down, they appoint another first. */
+  soleOwner: boolean;
 }
 
 export interface ReviewDetail extends OrganisationDetail {
@@ -302,7 +325,30 @@ export function organisationsService(deps: OrganisationsDeps) {
     return role;
   }
 
-  async function ownerCount(tx: Tx, organisationId: string): Promise<number> {
+  /**
+   * Verified organisations whose name is the same or nearly so once folded ("Fundacja Zabłocie"
+   * and "fundacja zablocie"): trigram similarity of the folded names, most similar first.
+   * Only verified ones: they are public, so the warning can link to them.
+   */
+  async function similarNames(name: string): Promise<Array<{ id: string; name: string }>> {
+    const folded = foldName(name);
+    return db
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .where(
+        and(
+          eq(organisations.status, 'verified'),
+          or(
+            eq(organisations.nameFolded, folded),
+            sql`similarity(${organisations.nameFolded}, ${folded}) >= ${SIMILAR_NAME}`,
+          ),
+        ),
+      )
+      .orderBy(sql`similarity(${organisations.nameFolded}, ${folded}) desc`, asc(organisations.name))
+      .limit(3);
+  }
+
+  async function ownerCount(tx: Db | Tx, organisationId: string): Promise<number> {
     const [r] = await tx
       .select({ n: count() })
       .from(organisationMembers)
@@ -332,6 +378,7 @@ export function organisationsService(deps: OrganisationsDeps) {
     row: OrgRow,
     role: MemberRole | null,
     subareas: Map<string, SubareaRef>,
+    soleOwner: boolean,
   ): OrganisationDetail {
     const r = { status: row.status, role };
     return {
@@ -346,9 +393,12 @@ export function organisationsService(deps: OrganisationsDeps) {
         edit: can(actor, 'edit', r),
         viewMembers: can(actor, 'viewMembers', r),
         manageMembers: can(actor, 'manageMembers', r),
-        leave: can(actor, 'leave', r),
+        // The sole owner's leave and step-down would always be refused (lastOwner): not offered.
+        leave: can(actor, 'leave', r) && !soleOwner,
+        stepDown: role === 'owner' && !soleOwner,
         review: can(actor, 'review', r),
       },
+      soleOwner,
     };
   }
 
@@ -464,6 +514,10 @@ export function organisationsService(deps: OrganisationsDeps) {
       authorize(can(actor, 'create'));
       const input = checkedInput(organisationInput, raw);
       const subareaId = await subareaIdFor(input.subarea);
+      if (!input.confirmSimilarName) {
+        const similar = await similarNames(input.name);
+        if (similar.length > 0) throw new RuleError('similarName', 'confirmSimilarName', 409, { similar });
+      }
       const id = uuidv7();
       try {
         await db.transaction(async (tx) => {
@@ -545,7 +599,8 @@ export function organisationsService(deps: OrganisationsDeps) {
       const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
       if (!row) throw new NotFoundError('organisation');
       const role = await guard(db, actor, row, 'view');
-      return detail(actor, row, role, await subareaMap());
+      const soleOwner = role === 'owner' && (await ownerCount(db, id)) <= 1;
+      return detail(actor, row, role, await subareaMap(), soleOwner);
     },
 
     /** Verified organisations, by name, with an opaque cursor over (name, id) in both directions. */
@@ -560,7 +615,8 @@ export function organisationsService(deps: OrganisationsDeps) {
       if (query.cursor && !cursor) throw new RuleError('invalidCursor', 'cursor', 400);
       const conditions = [eq(organisations.status, 'verified')];
       const q = query.q?.trim();
-      if (q) conditions.push(ilike(organisations.name, `%${escapeLike(q)}%`));
+      // Folded on both sides: "krakow" finds "Kraków", "lodz" finds "Łódź" (platform/fold.ts).
+      if (q) conditions.push(like(organisations.nameFolded, `%${escapeLike(foldName(q))}%`));
       if (query.kind) conditions.push(eq(organisations.kind, query.kind));
       const backwards = cursor?.dir === 'b';
       if (cursor) {

@@ -1,14 +1,16 @@
 // Public pages: home, language switch, accessibility statement, privacy, contact, API reference.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { setPreferredLocale } from '../../platform/auth/users.ts';
+import { PROBLEM_BASE, platformProblems } from '../../platform/http/api.ts';
 import { LANG_COOKIE, safeNext } from '../../platform/http/web.ts';
-import { locales } from '../../platform/i18n/index.ts';
+import { locales, messages } from '../../platform/i18n/index.ts';
 import { placesService } from '../places/service.ts';
 import { AccessibilityPage, ApiReferencePage, ContactPage, HomePage, PrivacyPage } from './views.tsx';
 
 export async function pagesModule(app: FastifyInstance) {
   const places = placesService(app.klaster.database.db);
-  const { config } = app.klaster;
+  const { config, database, clock } = app.klaster;
 
   app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
     const [cluster, subareas] = await Promise.all([places.cluster(), places.subareas()]);
@@ -35,6 +37,16 @@ export async function pagesModule(app: FastifyInstance) {
         secure: config.production,
         maxAge: 60 * 60 * 24 * 365,
       });
+      // A signed-in person's e-mails follow the language they chose last, whoever triggers them.
+      // Recorded at once and said in one line (they can change it back in their profile) rather
+      // than asked: a question on every switch would interrupt, and the switch is the answer.
+      // Only from our own pages: a link on another site must not change someone's mail language.
+      const site = request.headers['sec-fetch-site'];
+      const ours = site === undefined || site === 'same-origin' || site === 'none';
+      if (request.actor && ours) {
+        const changed = await setPreferredLocale(database.db, request.actor.id, lang, clock.now());
+        if (changed) reply.flash(messages[lang].common.mailLanguageSet);
+      }
       return reply.seeOther(safeNext(next));
     },
   );
@@ -54,7 +66,7 @@ export async function pagesModule(app: FastifyInstance) {
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
-  app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+  app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const doc = app.swagger() as {
       paths?: Record<string, Record<string, { summary?: string; tags?: string[] }>>;
     };
@@ -65,6 +77,12 @@ export async function pagesModule(app: FastifyInstance) {
         summary: op.summary ?? '',
       })),
     );
-    return reply.render(<ApiReferencePage endpoints={endpoints} />);
+    const texts = request.t.api.problems;
+    const problems = Object.entries(platformProblems).map(([type, p]) => ({
+      type: `${PROBLEM_BASE}${type}`,
+      status: p.status,
+      title: texts[p.key].title,
+    }));
+    return reply.render(<ApiReferencePage endpoints={endpoints} problems={problems} />);
   });
 }

@@ -280,10 +280,13 @@ export function ContactPage() {
 
 export function ApiReferencePage({
   endpoints,
+  problems,
 }: {
   endpoints: Array<{ method: string; path: string; summary: string }>;
+  problems: Array<{ type: string; status: number; title: string }>;
 }) {
   const { t } = useView();
+  const r = t.api.reference;
   return (
     <Layout title={t.pages.apiTitle} wide>
       <H1>{t.pages.apiTitle}</H1>
@@ -301,6 +304,17 @@ export function ApiReferencePage({
           <code key="p">{e.path}</code>,
           e.summary,
         ])}
+      />
+      <h2 class="govuk-heading-m">{r.authTitle}</h2>
+      <p class="govuk-body">{r.authBody}</p>
+      <h2 class="govuk-heading-m">{r.languageTitle}</h2>
+      <p class="govuk-body">{r.languageBody}</p>
+      <h2 class="govuk-heading-m">{r.problemsTitle}</h2>
+      <p class="govuk-body">{r.problemsLead}</p>
+      <Table
+        caption={r.problemsTitle}
+        head={[r.problemType, r.problemStatus, r.problemTitle]}
+        rows={problems.map((p) => [<code key="t">{p.type}</code>, String(p.status), p.title])}
       />
     </Layout>
   );

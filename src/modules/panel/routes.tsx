@@ -6,13 +6,19 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { roles } from '../../platform/auth/schema.ts';
-import { CSV_BOM, csvRow } from '../../platform/csv.ts';
+import { CSV_BOM, csvDialectOf, csvFileName, csvRow } from '../../platform/csv.ts';
 import { AppError, NotFoundError, RuleError } from '../../platform/http/errors.ts';
 import { errorState, f, formValues, localiseIssues, parseForm } from '../../platform/http/forms.ts';
 import type { Messages } from '../../platform/i18n/index.ts';
+import { uuidPattern } from '../../platform/ids.ts';
 import { todayInWarsaw } from '../../platform/time/warsaw.ts';
 import type { FormState } from '../../platform/views/components.tsx';
 import { accountsService } from '../accounts/service.ts';
+import { organisationsService } from '../organisations/service.ts';
+import { agreementsService } from '../spaces/agreements.ts';
+import { spacesAuditNames } from '../spaces/audit-names.ts';
+import { type BookingActor, bookingsService } from '../spaces/bookings.ts';
+import { auditCsvHeader, auditCsvRow } from './audit-csv.ts';
 import { can, refusal } from './policy.ts';
 import {
   type AuditFilters,
@@ -23,7 +29,7 @@ import {
   type ServiceActor,
 } from './service.ts';
 import { AuditPage } from './views/audit.tsx';
-import { DashboardPage } from './views/dashboard.tsx';
+import { DashboardPage, type TodoQueue } from './views/dashboard.tsx';
 import { UserPage, type UserPageModel } from './views/user.tsx';
 import { UsersPage } from './views/users.tsx';
 
@@ -145,13 +151,49 @@ function ruleMessage(t: Messages, err: RuleError): string {
 export async function panelModule(app: FastifyInstance) {
   const { database, config, auth, clock } = app.klaster;
   const accounts = accountsService({ db: database.db, auth, signInLimit: config.signInLimit, clock });
+  // The queues of the officer's to-do and the names of records in the audit log come from the
+  // modules that own them, through their services.
+  const organisations = organisationsService({ db: database.db, baseUrl: config.baseUrl, clock });
+  const agreements = agreementsService({ db: database.db, baseUrl: config.baseUrl, organisations, clock });
+  const bookings = bookingsService({ db: database.db, baseUrl: config.baseUrl, organisations, clock });
   const panel = panelService({
     db: database.db,
     baseUrl: config.baseUrl,
     contactEmail: config.contactEmail,
     consentsOf: (id) => accounts.consentsOf(id),
+    entityNames: {
+      ...spacesAuditNames(database.db),
+      async organisation(ids) {
+        const names = await organisations.namesOf(ids.filter((id) => uuidPattern.test(id)));
+        return new Map(
+          [...names].map(([id, name]) => [
+            id,
+            { name, href: `/panel/organizacje/${encodeURIComponent(id)}` },
+          ]),
+        );
+      },
+    },
     clock,
   });
+
+  /** What waits for staff, each queue with its count and its page. */
+  async function todo(request: FastifyRequest): Promise<TodoQueue[]> {
+    const actor = request.actor!;
+    const [requests, applied, pendingOrgs] = await Promise.all([
+      bookings.requests({ ...(actor as BookingActor), requestId: String(request.id) }),
+      agreements.queue(actor, { status: 'applied' }),
+      organisations.queue(actor, { status: 'pending' }),
+    ]);
+    return [
+      { key: 'eventRequests', count: requests.length, href: '/panel/rezerwacje' },
+      { key: 'agreementApplications', count: applied.appliedCount, href: '/panel/umowy?status=applied' },
+      {
+        key: 'organisationsPending',
+        count: pendingOrgs.pendingCount,
+        href: '/panel/organizacje?status=pending',
+      },
+    ];
+  }
 
   const actorOf = (request: FastifyRequest): ServiceActor => {
     const a = request.actor!;
@@ -186,8 +228,9 @@ export async function panelModule(app: FastifyInstance) {
   }
 
   // ---- dashboard ----
-  app.get('/panel', staff, async (_request, reply) => {
-    return reply.render(<DashboardPage model={await panel.dashboard()} />);
+  app.get('/panel', staff, async (request, reply) => {
+    const [queues, status] = await Promise.all([todo(request), panel.dashboard()]);
+    return reply.render(<DashboardPage model={{ ...status, todo: queues }} />);
   });
 
   // ---- users ----
@@ -377,59 +420,23 @@ export async function panelModule(app: FastifyInstance) {
     );
   });
 
-  const warsawTime = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Warsaw',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  });
-
   app.get('/panel/audyt.csv', staff, async (request, reply) => {
     const parsed = parseAudit(request);
     if (!parsed.ok) throw new AppError(400, 'bad_request', Object.values(parsed.errors).join('; '));
-    const c = request.t.panel.audit.csvColumns;
+    const dialect = csvDialectOf(request.query);
+    const t = request.t;
     const entries = panel.auditExport(parsed.filters);
     async function* lines() {
-      yield CSV_BOM +
-        csvRow([
-          c.time,
-          c.timeUtc,
-          c.actorId,
-          c.actorName,
-          c.actorEmail,
-          c.actorRole,
-          c.action,
-          c.entityType,
-          c.entityId,
-          c.before,
-          c.after,
-          c.requestId,
-        ]);
-      for await (const e of entries) {
-        yield csvRow([
-          warsawTime.format(e.createdAt),
-          e.createdAt.toISOString(),
-          e.actorId,
-          e.actorDeleted ? '' : e.actorName,
-          e.actorDeleted ? '' : e.actorEmail,
-          e.actorRole,
-          e.action,
-          e.entityType,
-          e.entityId,
-          e.before === null ? '' : JSON.stringify(e.before),
-          e.after === null ? '' : JSON.stringify(e.after),
-          e.requestId,
-        ]);
-      }
+      yield CSV_BOM + csvRow(auditCsvHeader(t), dialect);
+      for await (const e of entries) yield csvRow(auditCsvRow(t, request.locale, e, dialect), dialect);
     }
     const stamp = todayInWarsaw(clock.now());
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="klaster-rejestr-zdarzen-${stamp}.csv"`)
+      .header(
+        'content-disposition',
+        `attachment; filename="${csvFileName(`klaster-rejestr-zdarzen-${stamp}`, dialect)}"`,
+      )
       .header('cache-control', 'no-store')
       .send(Readable.from(lines()));
   });

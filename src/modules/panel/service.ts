@@ -48,8 +48,20 @@ export interface PanelDeps {
   contactEmail: string;
   /** The accounts module's view of a person's consents (latest decision per kind). */
   consentsOf?: (userId: string) => Promise<ConsentState[]>;
+  /**
+   * What other modules call their records in the audit log, by entity type (each module exports
+   * its own namer); user accounts are named here.
+   */
+  entityNames?: Record<string, AuditEntityNames>;
   clock: Clock;
 }
+
+/** A record an audit entry is about, as staff know it: its name and the page that shows it. */
+export interface AuditEntityRef {
+  name: string;
+  href?: string | undefined;
+}
+export type AuditEntityNames = (ids: readonly string[]) => Promise<Map<string, AuditEntityRef>>;
 
 export const USERS_PAGE_SIZE = 25;
 export const AUDIT_PAGE_SIZE = 50;
@@ -131,6 +143,9 @@ export interface AuditEntry {
   action: string;
   entityType: string;
   entityId: string | null;
+  /** The record's name now (null when it is gone or has no name) and the staff page that shows it. */
+  entityName: string | null;
+  entityHref: string | null;
   before: unknown;
   after: unknown;
   requestId: string | null;
@@ -305,11 +320,44 @@ export function panelService(deps: PanelDeps) {
         action: r.action,
         entityType: r.entityType,
         entityId: r.entityId,
+        entityName: null,
+        entityHref: null,
         before: r.before,
         after: r.after,
         requestId: r.requestId,
         cursor: { ts: r.cursorTs, id: r.id },
       };
+    });
+  }
+
+  const namers: Record<string, AuditEntityNames> = {
+    async user(ids) {
+      const wanted = [...new Set(ids)];
+      if (!wanted.length) return new Map();
+      const rows = await db
+        .select({ id: user.id, name: user.name, deletedAt: user.deletedAt })
+        .from(user)
+        .where(inArray(user.id, wanted));
+      return new Map(
+        rows
+          .filter((r) => !r.deletedAt)
+          .map((r) => [r.id, { name: r.name, href: `/panel/uzytkownicy/${encodeURIComponent(r.id)}` }]),
+      );
+    },
+    ...deps.entityNames,
+  };
+
+  /** Fills in the names of the records the entries are about (one query per record type). */
+  async function named(entries: AuditEntry[]): Promise<AuditEntry[]> {
+    const byType = new Map<string, string[]>();
+    for (const e of entries)
+      if (e.entityId && namers[e.entityType])
+        byType.set(e.entityType, [...(byType.get(e.entityType) ?? []), e.entityId]);
+    const found = new Map<string, Map<string, AuditEntityRef>>();
+    await Promise.all([...byType].map(async ([type, ids]) => found.set(type, await namers[type]!(ids))));
+    return entries.map((e) => {
+      const ref = e.entityId ? found.get(e.entityType)?.get(e.entityId) : undefined;
+      return ref ? { ...e, entityName: ref.name, entityHref: ref.href ?? null } : e;
     });
   }
 
@@ -509,7 +557,7 @@ export function panelService(deps: PanelDeps) {
     ): Promise<AuditPage> {
       const rows = await auditQuery(f, position, limit + 1);
       const more = rows.length > limit;
-      const page = rows.slice(0, limit);
+      const page = await named(rows.slice(0, limit));
       if (position.before && !position.after) {
         page.reverse();
         return {
@@ -531,7 +579,7 @@ export function panelService(deps: PanelDeps) {
       let sent = 0;
       while (sent < max) {
         const batch = await auditQuery(f, { after }, Math.min(500, max - sent));
-        for (const e of batch) yield e;
+        for (const e of await named(batch)) yield e;
         sent += batch.length;
         if (batch.length < 500) return;
         after = batch[batch.length - 1]!.cursor;

@@ -3,7 +3,7 @@
 // CSV downloads. Handlers parse, call the service (which checks who may act) and render or redirect.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { csvDocument } from '../../platform/csv.ts';
+import { csvDialectOf, csvDocument, csvFileName, decimal } from '../../platform/csv.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { errorState, formValues, parseForm } from '../../platform/http/forms.ts';
 import type { Messages } from '../../platform/i18n/index.ts';
@@ -13,11 +13,13 @@ import { organisationsService } from '../organisations/service.ts';
 import {
   type AgreementActor,
   acceptInput,
+  agreementPhase,
   agreementsService,
   applyInput,
   endInput,
   type PackageAdminView,
   packageInput,
+  phaseText,
   plnInput,
   refuseInput,
   START_HORIZON_DAYS,
@@ -26,7 +28,7 @@ import { parsePeriod, type ReportPeriod, reportsService } from './reports.ts';
 import { type AgreementStatus, agreementStatuses } from './schema.ts';
 import { ApplyPage, DetailPage, MinePage, QueuePage, ReviewPage } from './views/agreements.tsx';
 import { PackageFormPage, PackagesPage, PanelPackagesPage } from './views/packages.tsx';
-import { type ReportData, ReportPage } from './views/reports.tsx';
+import { type ReportData, ReportPage, reportParts } from './views/reports.tsx';
 
 const idParams = z.object({ id: z.string().max(100) });
 
@@ -197,7 +199,14 @@ export async function agreementsRoutes(app: FastifyInstance) {
   );
 
   // ---------------------------------------------------------------------------- staff: report
-  const periodQuery = z.object({ od: z.string().max(100).optional(), do: z.string().max(100).optional() });
+  const periodQuery = z.object({
+    od: z.string().max(100).optional(),
+    do: z.string().max(100).optional(),
+    // The CSV exports: `format=excel` asks for the file as Polish Excel reads it.
+    format: z.string().max(20).optional(),
+    // The report page: which part (none: the summary).
+    czesc: z.string().max(20).optional(),
+  });
 
   function periodErrors(t: Messages, errors: Partial<Record<'od' | 'do', string>>) {
     return Object.fromEntries(
@@ -209,14 +218,15 @@ export async function agreementsRoutes(app: FastifyInstance) {
     '/panel/umowy/raport',
     { config: { access: 'staff' }, schema: { hide: true, querystring: periodQuery } },
     async (request, reply) => {
-      const query = request.query as { od?: string; do?: string };
+      const query = request.query as { od?: string; do?: string; czesc?: string };
+      const part = reportParts.find((p) => p === query.czesc);
       const parsed = parsePeriod(query, svc.today());
       if (!parsed.ok) {
         const state = errorState(
           { od: query.od ?? '', do: query.do ?? '' },
           periodErrors(request.t, parsed.errors),
         );
-        return reply.render(<ReportPage state={state} data={null} />, 422);
+        return reply.render(<ReportPage state={state} data={null} part={part} />, 422);
       }
       const period = parsed.period;
       const [concluded, active, occupancy, rooms] = await Promise.all([
@@ -227,18 +237,23 @@ export async function agreementsRoutes(app: FastifyInstance) {
       ]);
       const data: ReportData = { period, concluded, active, occupancy, rooms };
       return reply.render(
-        <ReportPage state={{ values: { od: period.from, do: period.to }, errors: {} }} data={data} />,
+        <ReportPage
+          state={{ values: { od: period.from, do: period.to }, errors: {} }}
+          data={data}
+          part={part}
+        />,
       );
     },
   );
 
-  const percent = (share: number) => (Math.round(share * 1000) / 10).toFixed(1);
+  const percent = (share: number) => decimal(share * 100, 1);
   const csvSections: Record<
     string,
     (t: Messages, period: ReportPeriod) => Promise<{ header: unknown[]; rows: unknown[][]; name: string }>
   > = {
     zawarte: async (t, p) => {
       const r = await reports.concluded(p);
+      const day = svc.today();
       const c = t.agreements.csv;
       return {
         name: `umowy-zawarte-${p.from}-${p.to}`,
@@ -257,10 +272,10 @@ export async function agreementsRoutes(app: FastifyInstance) {
           x.concludedOn,
           x.packageName,
           t.agreements.applicantKindsShort[x.applicantKind],
-          t.agreements.statuses[x.status],
+          phaseText(t, agreementPhase(x, day), x.startsOn, x.endsOn),
           x.startsOn,
           x.endsOn,
-          (x.priceGrosze / 100).toFixed(2),
+          decimal(x.priceGrosze / 100, 2),
         ]),
       };
     },
@@ -301,8 +316,8 @@ export async function agreementsRoutes(app: FastifyInstance) {
         rows: r.map((x) => [
           x.name,
           t.agreements.resourceKinds[x.kind],
-          x.bookedHours.toFixed(2),
-          x.openHours.toFixed(2),
+          decimal(x.bookedHours, 2),
+          decimal(x.openHours, 2),
           percent(x.share),
         ]),
       };
@@ -320,11 +335,12 @@ export async function agreementsRoutes(app: FastifyInstance) {
           throw new RuleError(code ?? 'dateInvalid', field);
         }
         const { header, rows, name } = await build(request.t, parsed.period);
+        const dialect = csvDialectOf(request.query);
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${name}.csv"`)
+          .header('content-disposition', `attachment; filename="${csvFileName(name, dialect)}"`)
           .header('cache-control', 'no-store')
-          .send(csvDocument(header, rows));
+          .send(csvDocument(header, rows, dialect));
       },
     );
   }

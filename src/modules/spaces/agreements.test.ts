@@ -131,7 +131,7 @@ describe('desk-use agreements: applying, staff decisions, fixed desks', () => {
     await t.app.klaster.worker.tick();
     const mails = readMailDir(t.dataDir).filter((m) => m.to.includes('najemczyni@test.example'));
     assert.ok(
-      mails.some((m) => /Wniosek o umowę/.test(m.subject)),
+      mails.some((m) => /Otrzymaliśmy Twój wniosek o umowę/.test(m.subject)),
       'application confirmed by e-mail',
     );
     const concluded = mails.find((m) => m.subject.includes(expected));
@@ -140,7 +140,7 @@ describe('desk-use agreements: applying, staff decisions, fixed desks', () => {
 
     const page = await resident.get(`/przestrzenie/umowy/${id}`);
     assert.match(page.body, new RegExp(expected));
-    assert.match(page.body, /Umowa zawarta/);
+    assert.match(page.body, /Umowa obowiązuje do /);
 
     const summary = await agreementSummaryFor(db(), resident.userId, today);
     assert.equal(summary.length, 1);
@@ -166,7 +166,7 @@ describe('desk-use agreements: applying, staff decisions, fixed desks', () => {
     assert.equal(refused.decisionReason, 'Brak wolnych miejsc w tym okresie.');
     await t.app.klaster.worker.tick();
     const mail = readMailDir(t.dataDir).find(
-      (m) => m.to.includes('odmowa@test.example') && /nie został/.test(m.subject),
+      (m) => m.to.includes('odmowa@test.example') && /Wniosek o umowę odrzucony/.test(m.subject),
     );
     assert.ok(mail);
     assert.match(mail.raw, /Brak wolnych miejsc w tym okresie\./);

@@ -13,7 +13,7 @@ import { audit, auditActor, type RequestContext } from '../../platform/audit/aud
 import { type Locale, user } from '../../platform/auth/schema.ts';
 import { NotFoundError, RuleError } from '../../platform/http/errors.ts';
 import { checkedInput, f } from '../../platform/http/forms.ts';
-import { formatDay, formatMoney } from '../../platform/i18n/index.ts';
+import { formatDay, formatMoney, type Messages } from '../../platform/i18n/index.ts';
 import { uuidPattern, uuidv7 } from '../../platform/ids.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { authorize, isStaff, type PolicyActor } from '../../platform/policy.ts';
@@ -220,10 +220,59 @@ export interface PackageAdminView extends PackageView {
   agreements: number;
 }
 
+/**
+ * Where an agreement stands as the officer and the resident see it today: a concluded agreement
+ * that has not started yet, is in force, was cut short (and runs until its new end) or is over —
+ * ended early by staff, or expired at the end of its period.
+ */
+export type AgreementPhase =
+  | 'applied'
+  | 'refused'
+  | 'withdrawn'
+  | 'upcoming'
+  | 'active'
+  | 'endsEarly'
+  | 'endedEarly'
+  | 'expired';
+
+export function agreementPhase(
+  a: { status: AgreementStatus; startsOn: LocalDate; endsOn: LocalDate; endedAt: Date | null },
+  day: LocalDate,
+): AgreementPhase {
+  if (a.status === 'applied' || a.status === 'refused' || a.status === 'withdrawn') return a.status;
+  if (a.status === 'ended') return a.endedAt ? 'endedEarly' : 'expired';
+  if (a.endsOn < day) return a.endedAt ? 'endedEarly' : 'expired';
+  if (a.endedAt) return 'endsEarly';
+  return a.startsOn > day ? 'upcoming' : 'active';
+}
+
+/** The phase in words; `day` writes a date (ISO in a CSV, the reader's format on a page). */
+export function phaseText(
+  t: Messages,
+  phase: AgreementPhase,
+  startsOn: LocalDate,
+  endsOn: LocalDate,
+  day: (d: LocalDate) => string = (d) => d,
+): string {
+  const p = t.agreements.phases;
+  switch (phase) {
+    case 'applied':
+    case 'refused':
+    case 'withdrawn':
+      return p[phase];
+    case 'upcoming':
+      return p.upcoming(day(startsOn));
+    default:
+      return p[phase](day(endsOn));
+  }
+}
+
 export interface AgreementView {
   id: string;
   number: string | null;
   status: AgreementStatus;
+  /** The status as people read it today (an accepted agreement past its end has expired). */
+  phase: AgreementPhase;
   applicantKind: ApplicantKind;
   package: { id: string; slug: string; name: string; fixedDesk: boolean; active: boolean };
   organisation: { id: string; name: string } | null;
@@ -242,6 +291,8 @@ export interface AgreementView {
   endReason: string | null;
   renewedFrom: string | null;
   createdAt: Date;
+  /** Assisted service: the staff member who applied for the person. */
+  actedBy: string | null;
 }
 
 export interface AgreementDetail extends AgreementView {
@@ -264,6 +315,8 @@ export interface AgreementSummary {
   packageName: string;
   daysTotal: number | null;
   daysUsed: number;
+  /** The last day the agreement covers. */
+  endsOn: LocalDate;
   fixedDesk: { number: number; label: string } | null;
 }
 
@@ -367,6 +420,7 @@ export function agreementsService(deps: AgreementsDeps) {
         },
         u: { id: user.id, name: user.name, email: user.email },
         desk: { id: spaceDesks.id, number: spaceDesks.number, label: spaceDesks.label },
+        actedBy: sql<string | null>`(select name from auth_user where id = ${spaceAgreements.actedBy})`,
       })
       .from(spaceAgreements)
       .innerJoin(spacePackages, eq(spacePackages.id, spaceAgreements.packageId))
@@ -388,11 +442,13 @@ export function agreementsService(deps: AgreementsDeps) {
     const orgNames = await organisations.namesOf(
       rows.flatMap((r) => (r.a.organisationId ? [r.a.organisationId] : [])),
     );
+    const day = today();
     return rows.map(
       (r): AgreementView => ({
         id: r.a.id,
         number: r.a.number,
         status: r.a.status,
+        phase: agreementPhase(r.a, day),
         applicantKind: r.a.applicantKind,
         package: r.p,
         organisation: r.a.organisationId
@@ -413,6 +469,7 @@ export function agreementsService(deps: AgreementsDeps) {
         endReason: r.a.endReason,
         renewedFrom: r.a.renewedFrom,
         createdAt: r.a.createdAt,
+        actedBy: r.actedBy,
       }),
     );
   }
@@ -459,6 +516,8 @@ export function agreementsService(deps: AgreementsDeps) {
       message?: string | undefined;
       renewedFrom?: string | undefined;
     },
+    /** Assisted service: the officer applying for the person `actor`. */
+    onBehalf?: { officer: AgreementActor & { requestId?: string | undefined } },
   ): Promise<{ id: string }> {
     const day = today();
     const [pkg] = await db.select().from(spacePackages).where(eq(spacePackages.slug, input.packageSlug));
@@ -503,7 +562,16 @@ export function agreementsService(deps: AgreementsDeps) {
           priceGrosze: price,
           message: input.message ?? '',
           renewedFrom: input.renewedFrom ?? null,
+          actedBy: onBehalf?.officer.id ?? null,
         });
+        if (onBehalf)
+          await audit(tx, onBehalf.officer, {
+            action: 'space_agreement.applied_for',
+            entityType: 'space_agreement',
+            entityId: id,
+            onBehalfOf: actor.id,
+            after: { userId: actor.id, package: pkg.slug, startsOn },
+          });
         await enqueueMail(tx, {
           to: to.email,
           name: to.name,
@@ -683,7 +751,13 @@ export function agreementsService(deps: AgreementsDeps) {
     /** Organisations the person may apply for. */
     myOrganisations: (actor: AgreementActor) => organisations.mine(actor),
 
-    apply(actor: AgreementActor, raw: ApplyInput): Promise<{ id: string }> {
+    /** Applies for `actor`; with `onBehalf`, a staff member applies for that person (their rules). */
+    async apply(
+      actor: AgreementActor,
+      raw: ApplyInput,
+      onBehalf?: { officer: AgreementActor & { requestId?: string | undefined } },
+    ): Promise<{ id: string }> {
+      if (onBehalf) authorize(isStaff(onBehalf.officer) && onBehalf.officer.id !== actor.id);
       const parsed = applyInput.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
@@ -693,13 +767,17 @@ export function agreementsService(deps: AgreementsDeps) {
         );
       }
       const v = parsed.data;
-      return createApplication(actor, {
-        packageSlug: v.package,
-        applicantKind: v.applicantKind,
-        organisationId: v.organisation || undefined,
-        startsOn: v.startsOn,
-        message: v.message,
-      });
+      return createApplication(
+        actor,
+        {
+          packageSlug: v.package,
+          applicantKind: v.applicantKind,
+          organisationId: v.organisation || undefined,
+          startsOn: v.startsOn,
+          message: v.message,
+        },
+        onBehalf,
+      );
     },
 
     /** The person's agreements and applications, newest first. */
@@ -1015,6 +1093,7 @@ export async function agreementSummaryFor(
       packageName: spacePackages.name,
       daysTotal: spaceAgreements.daysTotal,
       daysUsed: spaceAgreements.daysUsed,
+      endsOn: spaceAgreements.endsOn,
       deskNumber: spaceDesks.number,
       deskLabel: spaceDesks.label,
     })
@@ -1035,6 +1114,7 @@ export async function agreementSummaryFor(
     packageName: r.packageName,
     daysTotal: r.daysTotal,
     daysUsed: r.daysUsed,
+    endsOn: r.endsOn,
     fixedDesk: r.deskNumber === null ? null : { number: r.deskNumber, label: r.deskLabel ?? '' },
   }));
 }

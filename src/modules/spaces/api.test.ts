@@ -73,7 +73,8 @@ describe('resources and availability (public)', () => {
     });
     assert.equal(missing.statusCode, 404);
     assert.match(missing.headers['content-type'] ?? '', /application\/problem\+json/);
-    assert.equal((missing.json() as Problem).title, 'Page not found');
+    assert.equal((missing.json() as Problem).type, 'https://klaster.dev/problems/not-found');
+    assert.equal((missing.json() as Problem).title, 'Not found');
   });
 
   test('a week of a room: open days, busy ranges without names, free ranges; closed weekends', async () => {

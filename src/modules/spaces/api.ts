@@ -5,7 +5,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FieldErrors, problemSchema as problem } from '../../platform/http/api.ts';
+import {
+  FieldErrors,
+  PROBLEM_BASE,
+  problemSchema as problem,
+  ruleProblem,
+  statusTitle,
+} from '../../platform/http/api.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { localiseIssues } from '../../platform/http/forms.ts';
 import { warsawDate } from '../../platform/time/warsaw.ts';
@@ -261,13 +267,13 @@ export function bookingProblem(request: FastifyRequest, err: RuleError) {
     (t.common.errors as Record<string, unknown>)[err.code] ??
     own.invalid;
   return {
-    type: `https://klaster.dev/problems/spaces/${err.code}`,
+    type: `${PROBLEM_BASE}${ruleProblem('spaces', err.code)}`,
     title:
       err.status === 409
         ? t.spacesFeeds.problems.conflictTitle
-        : err.status === 400
-          ? t.common.pages.badRequestTitle
-          : t.spacesFeeds.problems.refusedTitle,
+        : err.status === 422
+          ? t.spacesFeeds.problems.refusedTitle
+          : statusTitle(t, err.status),
     status: err.status,
     detail: String(detail),
     instance: request.url.split('?')[0],
@@ -339,6 +345,7 @@ export async function spacesApi(appBase: FastifyInstance, opts: { bookings: Book
     {
       config: { access: 'public' },
       schema: {
+        operationId: 'listSpaceResources',
         tags: ['spaces'],
         summary: 'Bookable spaces',
         description:
@@ -354,6 +361,7 @@ export async function spacesApi(appBase: FastifyInstance, opts: { bookings: Book
     {
       config: { access: 'public' },
       schema: {
+        operationId: 'getSpaceResource',
         tags: ['spaces'],
         summary: 'One bookable space',
         params: slugParams,
@@ -368,6 +376,7 @@ export async function spacesApi(appBase: FastifyInstance, opts: { bookings: Book
     {
       config: { access: 'public' },
       schema: {
+        operationId: 'getSpaceAvailability',
         tags: ['spaces'],
         summary: 'Availability of a space',
         description:
@@ -396,12 +405,13 @@ export async function spacesApi(appBase: FastifyInstance, opts: { bookings: Book
     {
       config: { access: 'user' },
       schema: {
+        operationId: 'listMyBookings',
         tags: ['spaces'],
         summary: 'My bookings',
         description:
-          'The caller’s bookings: `upcoming` (not yet ended, soonest first) or `past` (latest first). Cursor pagination: pass `nextCursor` as `cursor`.',
+          'The caller’s bookings: `upcoming` (not yet ended, soonest first), `past` (ended, latest first) or `cancelled` (cancelled or declined, latest first); the first two leave cancelled and declined bookings out. Cursor pagination: pass `nextCursor` as `cursor`.',
         querystring: z.object({
-          scope: z.enum(['upcoming', 'past']).default('upcoming'),
+          scope: z.enum(['upcoming', 'past', 'cancelled']).default('upcoming'),
           cursor: z.string().max(200).optional(),
           limit: z.coerce.number().int().min(1).max(100).default(PAGE_SIZE),
         }),
@@ -423,6 +433,7 @@ export async function spacesApi(appBase: FastifyInstance, opts: { bookings: Book
       config: { access: 'user', ...writeLimit },
       attachValidation: true,
       schema: {
+        operationId: 'createBooking',
         tags: ['spaces'],
         summary: 'Book a desk or a room',
         description:
@@ -465,6 +476,7 @@ export async function spacesApi(appBase: FastifyInstance, opts: { bookings: Book
     {
       config: { access: 'user' },
       schema: {
+        operationId: 'getMyBooking',
         tags: ['spaces'],
         summary: 'One of my bookings',
         params: idParams,
@@ -479,6 +491,7 @@ export async function spacesApi(appBase: FastifyInstance, opts: { bookings: Book
     {
       config: { access: 'user', ...writeLimit },
       schema: {
+        operationId: 'cancelMyBooking',
         tags: ['spaces'],
         summary: 'Cancel one of my bookings',
         description:

@@ -355,6 +355,7 @@ describe('staff', () => {
         attendees: '40',
         layout: 'banquet',
         repeatWeeks: '1',
+        houseRules: 'yes',
       });
       assert.equal(res.statusCode, 303, res.body);
       requests.push(idFrom(res.headers.location));

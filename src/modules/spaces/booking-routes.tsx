@@ -19,6 +19,7 @@ import {
   weekStart,
 } from '../../platform/time/warsaw.ts';
 import type { FormState, FormValues } from '../../platform/views/components.tsx';
+import { qrSvg } from '../../platform/views/qr.tsx';
 import type { OrganisationsService } from '../organisations/service.ts';
 import { agreementSummaryFor } from './agreements.ts';
 import {
@@ -31,6 +32,7 @@ import {
   reasonInput,
 } from './bookings.ts';
 import { bookingRuleMessage } from './messages.ts';
+import { ownBookingsIn } from './own-bookings.ts';
 import {
   type Alternative,
   alternativesOf,
@@ -38,9 +40,14 @@ import {
   BookingPage,
   CancelPage,
   ChangePage,
+  describeWhen as describeBooking,
+  MINE_SCOPES,
   MinePage,
+  type MineScope,
 } from './views/bookings.tsx';
 import { BookingsPanelPage, ReasonPage } from './views/bookings-panel.tsx';
+import { firstBookableDay } from './views/calendar.tsx';
+import { eventFieldOrder, HOUSE_RULES_PATH, HouseRulesPage } from './views/event-request.tsx';
 import { ListPage, ResourcePage } from './views/spaces.tsx';
 
 export interface BookingRoutesOptions {
@@ -60,7 +67,7 @@ function queryString(query: unknown, name: string, max = 20): string {
 }
 
 /** Messages for the zod keys of the booking schema, in the reader's language. */
-function formMessages(t: Messages): Record<string, string> {
+export function formMessages(t: Messages): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(t.spaces.refusals)) if (typeof v === 'string') out[k] = v;
   out.invalidNumber = t.spaces.form.invalidNumber;
@@ -68,12 +75,21 @@ function formMessages(t: Messages): Record<string, string> {
 }
 
 /** The form's fields of a resource (a refusal naming another field goes to the top of the form). */
-function fieldsOf(resource: ResourceView): string[] {
+export function fieldsOf(resource: ResourceView): string[] {
   if (resource.kind === 'desk') return ['date'];
-  return ['date', 'from', 'to', 'title', 'attendees', 'layout', 'notes', 'organisation', 'repeatWeeks'];
+  const all = ['date', 'from', 'to', 'title', 'attendees', 'layout', 'notes', 'organisation', 'repeatWeeks'];
+  return resource.kind === 'event_space' ? [...all, ...eventFieldOrder] : all;
 }
 
-function refusalState(
+/** Field messages of a form that did not parse, in the words of the booking form. */
+export function bookingFormErrors(t: Messages, errors: Record<string, string>): void {
+  if (errors.repeatWeeks) errors.repeatWeeks = t.spaces.form.repeatRange;
+  if (errors.attendees) errors.attendees = t.spaces.form.attendeesRange;
+  if (errors.setupMinutes) errors.setupMinutes = t.assisted.refusals.setupRange;
+  if (errors.teardownMinutes) errors.teardownMinutes = t.assisted.refusals.setupRange;
+}
+
+export function refusalState(
   t: Messages,
   request: FastifyRequest,
   err: RuleError,
@@ -103,6 +119,12 @@ export async function bookingRoutes(app: FastifyInstance, opts: BookingRoutesOpt
   );
 
   app.get(
+    HOUSE_RULES_PATH,
+    { config: { access: 'public' }, schema: { hide: true } },
+    async (_request, reply) => reply.render(<HouseRulesPage />),
+  );
+
+  app.get(
     '/przestrzenie/:slug',
     { config: { access: 'public' }, schema: { hide: true, params: slugParams } },
     async (request, reply) => {
@@ -121,10 +143,29 @@ export async function bookingRoutes(app: FastifyInstance, opts: BookingRoutesOpt
       const closures = (await bookings.closures(resource.id, today, addDays(today, 90))).filter(
         (c) => c.to >= today,
       );
+      // A signed-in person sees what their agreements still let them book.
+      const agreements =
+        resource.kind === 'desk' && request.actor
+          ? await agreementSummaryFor(db, request.actor.id, today)
+          : [];
+      // The "Book" button: the week's first bookable day, else the next one from today on.
+      const bookDay =
+        firstBookableDay(resource, days, t0) ??
+        firstBookableDay(
+          resource,
+          await bookings.availability(slug, today, addDays(today, Math.min(resource.rules.horizonDays, 61))),
+          t0,
+        ) ??
+        today;
+      const mine = request.actor
+        ? await ownBookingsIn(db, request.actor.id, resource.id, monday, sunday)
+        : [];
       return reply.render(
         <ResourcePage
           resource={resource}
           closures={closures}
+          agreements={agreements}
+          feedUrl={`${app.klaster.config.baseUrl}/przestrzenie/${encodeURIComponent(slug)}/kalendarz.ics`}
           week={{
             week: isoWeek(monday),
             prev: isoWeek(addDays(monday, -7)),
@@ -132,6 +173,8 @@ export async function bookingRoutes(app: FastifyInstance, opts: BookingRoutesOpt
             current: isoWeek(thisMonday),
             days,
             now: t0,
+            bookDay,
+            mine,
           }}
         />,
       );
@@ -178,6 +221,10 @@ export async function bookingRoutes(app: FastifyInstance, opts: BookingRoutesOpt
         values.to = queryString(request.query, 'to', 5);
         values.repeatWeeks = '1';
       }
+      if (resource.kind === 'event_space') {
+        values.setupMinutes = '0';
+        values.teardownMinutes = '0';
+      }
       return renderForm(request, reply, resource, { values, errors: {} }, null);
     },
   );
@@ -191,9 +238,7 @@ export async function bookingRoutes(app: FastifyInstance, opts: BookingRoutesOpt
       const resource = await bookings.resource(slug);
       const parsed = parseForm(bookingInput, request.body, t, formMessages(t));
       if (!parsed.ok) {
-        const { errors } = parsed.state;
-        if (errors.repeatWeeks) errors.repeatWeeks = t.spaces.form.repeatRange;
-        if (errors.attendees) errors.attendees = t.spaces.form.attendeesRange;
+        bookingFormErrors(t, parsed.state.errors);
         return renderForm(request, reply, resource, parsed.state, null, 422);
       }
       try {
@@ -220,19 +265,33 @@ export async function bookingRoutes(app: FastifyInstance, opts: BookingRoutesOpt
     '/przestrzenie/moje',
     { config: { access: 'user' }, schema: { hide: true } },
     async (request, reply) => {
-      const scope = queryString(request.query, 'widok') === 'minione' ? 'past' : 'upcoming';
+      const view = queryString(request.query, 'widok');
+      const scope: MineScope = view === 'minione' ? 'past' : view === 'odwolane' ? 'cancelled' : 'upcoming';
       const cursor = queryString(request.query, 'od', 200) || undefined;
       try {
         const result = await bookings.mineByCursor(actorOf(request), { scope, cursor });
-        return reply.render(<MinePage scope={scope} first={!cursor} {...result} />);
+        // Today's bookings carry their self check-in QR code at the top of the list.
+        const today = todayInWarsaw(now());
+        const checkIns = await Promise.all(
+          result.items
+            .filter((b) => b.selfCheckIn && warsawDate(b.startsAt) === today)
+            .map(async (b) => ({ booking: b, svg: await checkInQr(request, b) })),
+        );
+        return reply.render(<MinePage scope={scope} first={!cursor} checkIns={checkIns} {...result} />);
       } catch (err) {
         // A spoiled cursor (an edited address) shows the first page.
         if (err instanceof RuleError && err.code === 'invalidCursor')
-          return reply.seeOther(scope === 'past' ? '/przestrzenie/moje?widok=minione' : '/przestrzenie/moje');
+          return reply.seeOther(MINE_SCOPES[scope]);
         throw err;
       }
     },
   );
+
+  const checkInQr = (request: FastifyRequest, b: BookingView) =>
+    qrSvg(
+      b.selfCheckIn?.url ?? '',
+      request.t.spaces.selfCheckIn.qrLabel(b.resource.name, describeBooking(request.t, request.locale, b)),
+    );
 
   const isOwn = (request: FastifyRequest, b: BookingView) => !b.person || b.person.id === request.actor?.id;
   const live = (b: BookingView) => b.status === 'requested' || b.status === 'confirmed';
@@ -246,11 +305,13 @@ export async function bookingRoutes(app: FastifyInstance, opts: BookingRoutesOpt
       const own = isOwn(request, b);
       const t0 = now();
       const pastDeadline = own && live(b) && t0 > b.deadline && b.endsAt > t0;
+      const qr = own && b.selfCheckIn ? await checkInQr(request, b) : null;
       return reply.render(
         <BookingPage
           booking={withLayoutName(b, await bookings.resources())}
           own={own}
           pastDeadline={pastDeadline}
+          qr={qr}
         />,
       );
     },

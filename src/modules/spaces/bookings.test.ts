@@ -431,7 +431,14 @@ describe('deadlines, decisions and no-shows', () => {
     const [a, b] = await testPeople(t.database, 2);
     const [staff] = await testPeople(t.database, 1, 'staff');
     const [day, other] = openDays(2, addDays(todayInWarsaw(testClock.now()), 10));
-    const input = { date: day!, from: '10:00', to: '12:00', title: 'Śniadanie networkingowe', attendees: 40 };
+    const input = {
+      date: day!,
+      from: '10:00',
+      to: '12:00',
+      title: 'Śniadanie networkingowe',
+      attendees: 40,
+      houseRules: true,
+    };
     const req = await svc.create(a!, 'zablocie-space-sala-wydarzen', input);
     assert.equal(req.status, 'requested');
     await refused(

@@ -4,17 +4,20 @@
 // desk-day row taken under its lock (desks.ts). Everything else — opening hours, holidays,
 // closures, lengths, notice, horizon, quotas, deadlines — is checked here before anything is stored,
 // and quotas are counted under a per-person (and per-organisation) advisory lock.
-import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, not, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Db, queryRows, type Tx, violatedConstraint } from '../../db/client.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { Locale } from '../../platform/auth/schema.ts';
 import { ForbiddenError, NotFoundError, RuleError } from '../../platform/http/errors.ts';
 import { f } from '../../platform/http/forms.ts';
-import { formatDateTime } from '../../platform/i18n/index.ts';
+import { formatDateTime, messages } from '../../platform/i18n/index.ts';
+import { icalendar } from '../../platform/ical.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { enqueueJob } from '../../platform/jobs/worker.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
+import type { MailAttachment } from '../../platform/mail/schema.ts';
 import { authorize, isStaff, type PolicyActor } from '../../platform/policy.ts';
 import type { PersonalDataContributor } from '../../platform/privacy.ts';
 import type { Clock } from '../../platform/time/clock.ts';
@@ -28,6 +31,8 @@ import {
   type LocalDate,
   laterDay,
   parseTime,
+  readTypedDate,
+  readTypedTime,
   todayInWarsaw,
   warsawDate,
   warsawInstant,
@@ -47,9 +52,9 @@ import {
   type Slot,
 } from './calendar.ts';
 import { AVAILABILITY_TTL_MS, changeAwareCache, changeIn, RESOURCES_TTL_MS } from './changes.ts';
-import { returnDesk, takeDesk } from './desks.ts';
+import { freeDesksByDay, returnDesk, takeDesk } from './desks.ts';
 import { can } from './policy.ts';
-import { effectiveRules } from './rules.ts';
+import { checkInDeadline, effectiveRules } from './rules.ts';
 import {
   type BookingRules,
   type BookingStatus,
@@ -67,8 +72,32 @@ import {
 const MINUTE = 60_000;
 export const MAX_REPEAT_WEEKS = 26;
 export const PAGE_SIZE = 20;
+/** Event space: setup and teardown are each at most this long, on a 15-minute grid. */
+export const MAX_SETUP_MINUTES = 240;
+export const SETUP_STEP_MINUTES = 15;
+/** An event-space request holds the time this long unless staff decide earlier… */
+export const HOLD_DAYS = 7;
+/** …and never closer than this to the event (the organiser must know where they stand). */
+export const HOLD_BEFORE_START_HOURS = 48;
 /** Reminders go out this long before a booking starts. */
 const REMINDER_BEFORE_MS = 24 * 60 * MINUTE;
+/** Self check-in opens this long before a booking starts (people arrive a little early). */
+export const CHECK_IN_EARLY_MS = 30 * MINUTE;
+
+/** A self check-in token as we issue it: 32 bytes of HMAC in base64url, 43 characters. */
+const CHECK_IN_TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+export const hashCheckInToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+
+/** Where a self check-in stands: possible now, or why not. */
+export type CheckInState =
+  | 'open'
+  | 'tooEarly'
+  | 'tooLate'
+  | 'checkedIn'
+  | 'cancelled'
+  | 'released'
+  | 'notConfirmed'
+  | 'notYours';
 
 /** Who books; `requestId` goes into the audit rows of staff actions. */
 export type BookingActor = PolicyActor & {
@@ -77,6 +106,18 @@ export type BookingActor = PolicyActor & {
   locale: Locale;
   requestId?: string | undefined;
 };
+
+/** Assisted service: the officer who books for the person (the booking's subject). */
+export interface OnBehalf {
+  officer: BookingActor;
+}
+
+/** When a request made at `t` for an event starting at `start` lapses unless decided. */
+export function holdLapsesAt(t: Date, start: Date): Date {
+  const byDays = t.getTime() + HOLD_DAYS * 24 * 60 * MINUTE;
+  const beforeStart = start.getTime() - HOLD_BEFORE_START_HOURS * 60 * MINUTE;
+  return new Date(Math.max(t.getTime(), Math.min(byDays, beforeStart)));
+}
 
 /** One date of a weekly series that cannot be booked, and why (a refusal code and its details). */
 export interface SeriesFailure {
@@ -99,6 +140,8 @@ export interface BookingsDeps {
   baseUrl: string;
   organisations: Pick<OrganisationsService, 'mine' | 'namesOf'>;
   clock: Clock;
+  /** Keys the self check-in tokens (the app's secret, so every node issues the same token). */
+  checkInSecret?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -115,20 +158,27 @@ const optionalInt = (min: number, max: number) =>
       .optional(),
   );
 
+/** A typed value read into its canonical form (left as it is when unreadable, for the check to refuse). */
+const typed = (read: (s: string) => string | null) => (v: unknown) =>
+  typeof v === 'string' ? (read(v) ?? v) : v;
+/** A time of day: 'HH:MM', also typed as '13.30', '1330' or '13' (read as 13:00). */
+const clockTime = () =>
+  z.preprocess(
+    typed((s) => (s.trim() === '' ? '' : readTypedTime(s))),
+    z
+      .string()
+      .max(5)
+      .refine((v) => v === '' || parseTime(v) !== null, 'invalidTime')
+      .optional(),
+  );
+
 export const bookingInput = z
   .object({
-    date: z.string().max(10).refine(isLocalDate, 'invalidDate'),
+    /** 'YYYY-MM-DD' (what a date picker sends); typed by hand also '27.11.2026'. */
+    date: z.preprocess(typed(readTypedDate), z.string().max(10).refine(isLocalDate, 'invalidDate')),
     /** Room and event space: start and end time, 'HH:MM' (Warsaw). Desks: absent. */
-    from: z
-      .string()
-      .max(5)
-      .refine((v) => v === '' || parseTime(v) !== null, 'invalidTime')
-      .optional(),
-    to: z
-      .string()
-      .max(5)
-      .refine((v) => v === '' || parseTime(v) !== null, 'invalidTime')
-      .optional(),
+    from: clockTime(),
+    to: clockTime(),
     title: f.optionalText(200),
     attendees: optionalInt(1, 10_000),
     layout: f.optionalText(50),
@@ -137,6 +187,13 @@ export const bookingInput = z
     organisation: z.string().max(100).optional(),
     /** Repeat weekly: the number of weeks in all (1: once). */
     repeatWeeks: optionalInt(1, MAX_REPEAT_WEEKS),
+    /** Event space: minutes before the start to set up and after the end to clear away. */
+    setupMinutes: optionalInt(0, MAX_SETUP_MINUTES),
+    teardownMinutes: optionalInt(0, MAX_SETUP_MINUTES),
+    technicalNeeds: f.optionalText(2000),
+    cateringNeeds: f.optionalText(2000),
+    /** Event space: the organiser accepts the house rules (a checkbox, or true in JSON). */
+    houseRules: z.union([z.boolean(), f.checkbox()]).optional(),
   })
   .strict();
 /** A booking request (the parsed form or JSON body; optional fields may be left out). */
@@ -186,7 +243,21 @@ export interface BookingView {
   decisionReason: string | null;
   cancelReason: string | null;
   checkedInAt: Date | null;
+  /** Released if not checked in by then (null: no check-in needed). */
+  checkInUntil: Date | null;
+  /** Self check-in (its author, a confirmed booking not over yet): the QR code's URL and its window. */
+  selfCheckIn: { url: string; opensAt: Date; closesAt: Date } | null;
   createdAt: Date;
+  /** Event space: setup and teardown minutes, needs, when the house rules were accepted. */
+  setupMinutes: number;
+  teardownMinutes: number;
+  technicalNeeds: string;
+  cateringNeeds: string;
+  houseRulesAcceptedAt: Date | null;
+  /** A request: when its tentative hold lapses unless staff decide. */
+  holdUntil: Date | null;
+  /** Assisted service: the officer who made it for the person. */
+  actedBy: { id: string; name: string } | null;
   /** Changing and cancelling are open until then (for its author). */
   deadline: Date;
   can: { change: boolean; cancel: boolean; decide: boolean; checkIn: boolean };
@@ -249,6 +320,13 @@ export function bookingsService(deps: BookingsDeps) {
   const closuresCache = changeAwareCache<Promise<Closure[]>>(AVAILABILITY_TTL_MS);
   const bookingUrl = (id: string) => `${baseUrl}/przestrzenie/rezerwacje/${id}`;
   const mineUrl = `${baseUrl}/przestrzenie/moje`;
+  const host = new URL(baseUrl).host;
+  const checkInSecret = deps.checkInSecret ?? randomBytes(32).toString('base64url');
+  /** The booking's self check-in token: unguessable without the secret; only its hash is stored. */
+  const checkInToken = (id: string) =>
+    createHmac('sha256', checkInSecret).update(`space-check-in:${id}`).digest('base64url');
+  const checkInUrl = (id: string) => `${baseUrl}/przestrzenie/obecnosc/${checkInToken(id)}`;
+  const checkInHash = (id: string) => hashCheckInToken(checkInToken(id));
 
   async function resourceBySlug(slug: string, executor: Db | Tx = db): Promise<ResourceRow> {
     const [r] = await executor
@@ -284,11 +362,11 @@ export function bookingsService(deps: BookingsDeps) {
   async function busyBetween(executor: Db | Tx, resourceId: string, from: Date, to: Date, exceptId?: string) {
     return queryRows<Busy & { end: Date; status: BookingStatus }>(
       executor,
-      sql`select starts_at as "start", ends_at as "end", blocked_until as "blockedUntil", status
+      sql`select coalesce(blocked_from, starts_at) as "start", ends_at as "end", blocked_until as "blockedUntil", status
           from space_booking
           where resource_id = ${resourceId} and kind = 'slot'
             and status in ('requested', 'confirmed', 'checked_in')
-            and tstzrange(starts_at, blocked_until) && tstzrange(${from}, ${to})
+            and tstzrange(coalesce(blocked_from, starts_at), blocked_until) && tstzrange(${from}, ${to})
             ${exceptId ? sql`and id <> ${exceptId}` : sql``}
           order by starts_at`,
     ).then((rows) =>
@@ -361,11 +439,16 @@ export function bookingsService(deps: BookingsDeps) {
       .where(eq(spaceAgreements.id, agreementId));
   }
 
-  async function returnDay(tx: Tx, agreementId: string | null) {
-    if (!agreementId) return;
-    await tx.execute(sql`
-      update space_agreement set days_used = days_used - 1, updated_at = ${now()}
-      where id = ${agreementId} and days_total is not null and days_used > 0`);
+  /** Gives one day back to a pass (true); unlimited agreements have none to give (false). */
+  async function returnDay(tx: Tx, agreementId: string | null): Promise<boolean> {
+    if (!agreementId) return false;
+    const back = await queryRows<{ id: string }>(
+      tx,
+      sql`update space_agreement set days_used = days_used - 1, updated_at = ${now()}
+          where id = ${agreementId} and days_total is not null and days_used > 0
+          returning id`,
+    );
+    return back.length > 0;
   }
 
   /**
@@ -452,9 +535,10 @@ export function bookingsService(deps: BookingsDeps) {
     if (req) await enqueueMail(tx, req);
   }
 
-  async function scheduleReminder(tx: Tx, id: string, startsAt: Date) {
+  /** Plans the reminder a day before; returns false (no reminder) when that moment has passed. */
+  async function scheduleReminder(tx: Tx, id: string, startsAt: Date): Promise<boolean> {
     const runAt = new Date(startsAt.getTime() - REMINDER_BEFORE_MS);
-    if (runAt.getTime() <= now().getTime()) return;
+    if (runAt.getTime() <= now().getTime()) return false;
     await enqueueJob(
       { db: tx as unknown as Db },
       {
@@ -464,6 +548,36 @@ export function bookingsService(deps: BookingsDeps) {
         dedupeKey: `space-reminder:${id}:${startsAt.toISOString()}`,
       },
     );
+    return true;
+  }
+
+  /** The bookings just made as an iCalendar file to attach to the confirmation. */
+  function icsAttachment(
+    locale: Locale,
+    resourceName: string,
+    items: Array<{ id: string; startsAt: Date; endsAt: Date; title: string }>,
+  ): MailAttachment {
+    const m = messages[locale].spacesFeeds;
+    const t = now();
+    return {
+      filename: 'rezerwacja.ics',
+      contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+      content: icalendar({
+        generatedAt: t,
+        name: m.myCalendar,
+        events: items.map((b) => ({
+          uid: `booking-${b.id}@${host}`,
+          start: b.startsAt,
+          end: b.endsAt,
+          summary: b.title ? `${resourceName}: ${b.title}` : resourceName,
+          location: `${resourceName}, ul. Zabłocie 20–22, Kraków`,
+          status: 'CONFIRMED',
+          transparency: 'OPAQUE',
+          url: bookingUrl(b.id),
+          stamp: t,
+        })),
+      }),
+    };
   }
 
   /** Alternatives shown when a room request clashes or breaks a calendar rule. */
@@ -529,19 +643,9 @@ export function bookingsService(deps: BookingsDeps) {
       .sort();
   }
 
-  /** Free desks per day of a pool (days without a row yet: the pool less fixed desks). */
-  async function deskFreeByDay(executor: Db | Tx, resource: ResourceRow, from: LocalDate, to: LocalDate) {
-    const rows = await queryRows<{ day: string; free: number }>(
-      executor,
-      sql`select d::date::text as day,
-                 coalesce(dd.capacity - dd.booked, greatest(${resource.capacity} - (
-                   select count(*) from space_agreement a join space_desk k on k.id = a.desk_id
-                   where k.resource_id = ${resource.id} and a.status = 'accepted' and d::date between a.starts_on and a.ends_on
-                 ), 0))::int as free
-          from generate_series(${from}::date, ${to}::date, interval '1 day') d
-          left join space_desk_day dd on dd.resource_id = ${resource.id} and dd.day = d::date`,
-    );
-    return new Map(rows.map((r) => [r.day, Number(r.free)]));
+  /** Free desks per day of a pool (desks.ts). */
+  function deskFreeByDay(executor: Db | Tx, resource: ResourceRow, from: LocalDate, to: LocalDate) {
+    return freeDesksByDay(executor, resource, from, to);
   }
 
   /** Runs the rule check; a calendar RuleError gets the nearest free alternatives attached. */
@@ -570,14 +674,40 @@ export function bookingsService(deps: BookingsDeps) {
   // -------------------------------------------------------------------------------------------
   // Creating.
 
-  async function create(actor: BookingActor, slug: string, input: BookingInput): Promise<CreatedBooking> {
+  /**
+   * Books for `actor`; with `onBehalf`, an officer books for the person `actor` (the subject): every
+   * rule, quota, agreement and organisation is the subject's; the permission is the officer's.
+   */
+  async function create(
+    actor: BookingActor,
+    slug: string,
+    input: BookingInput,
+    onBehalf?: OnBehalf,
+  ): Promise<CreatedBooking> {
+    if (onBehalf) authorize(isStaff(onBehalf.officer) && onBehalf.officer.id !== actor.id);
     const resource = await resourceBySlug(slug);
     const org = await organisationFor(actor, input.organisation || undefined);
     const weeks = input.repeatWeeks ?? 1;
     const dates = occurrences(input.date, weeks);
     const t = now();
-    if (resource.kind === 'desk') return createDesk(actor, resource, org, dates, input, t);
-    return createSlots(actor, resource, org, dates, input, t);
+    const made =
+      resource.kind === 'desk'
+        ? await createDesk(actor, resource, org, dates, input, t, onBehalf)
+        : await createSlots(actor, resource, org, dates, input, t, onBehalf);
+    return made;
+  }
+
+  /** The audit rows of bookings an officer made for a person: by whom, for whom. */
+  async function auditOnBehalf(tx: Tx, subject: BookingActor, onBehalf: OnBehalf | undefined, ids: string[]) {
+    if (!onBehalf) return;
+    for (const id of ids)
+      await audit(tx, onBehalf.officer, {
+        action: 'space_booking.created_for',
+        entityType: 'space_booking',
+        entityId: id,
+        onBehalfOf: subject.id,
+        after: { userId: subject.id, actedBy: onBehalf.officer.id },
+      });
   }
 
   async function createSlots(
@@ -587,6 +717,7 @@ export function bookingsService(deps: BookingsDeps) {
     dates: LocalDate[],
     input: BookingInput,
     t: Date,
+    onBehalf?: OnBehalf,
   ): Promise<CreatedBooking> {
     if (!input.from) throw new RuleError('fromRequired', 'from');
     if (!input.to) throw new RuleError('toRequired', 'to');
@@ -602,6 +733,20 @@ export function bookingsService(deps: BookingsDeps) {
     const limit = layout?.capacity ?? resource.capacity;
     if (input.attendees && input.attendees > limit)
       throw new RuleError('overCapacity', 'attendees', 422, { capacity: limit });
+    // The event space: setup before and teardown after block the space too; house rules accepted.
+    const event = resource.kind === 'event_space';
+    const setup = event ? (input.setupMinutes ?? 0) : 0;
+    const teardown = event ? (input.teardownMinutes ?? 0) : 0;
+    for (const [field, m] of [
+      ['setupMinutes', setup],
+      ['teardownMinutes', teardown],
+    ] as const) {
+      if (m < 0 || m > MAX_SETUP_MINUTES)
+        throw new RuleError('setupTooLong', field, 422, { max: MAX_SETUP_MINUTES });
+      if (m % SETUP_STEP_MINUTES !== 0)
+        throw new RuleError('setupOffGrid', field, 422, { step: SETUP_STEP_MINUTES });
+    }
+    if (event && !input.houseRules) throw new RuleError('houseRulesRequired', 'houseRules');
 
     // Every occurrence is checked against the calendar; a series reports every date that fails.
     const closures = await closuresFor(db, resource.id, dates[0]!, dates.at(-1)!);
@@ -614,13 +759,18 @@ export function bookingsService(deps: BookingsDeps) {
       () => {
         for (const [i, d] of dates.entries()) {
           try {
-            checkSlot(
-              rules,
-              dayStatus(resource.openingHours, closures, d),
-              ranges[i]!.start,
-              ranges[i]!.end,
-              t,
-            );
+            const status = dayStatus(resource.openingHours, closures, d);
+            checkSlot(rules, status, ranges[i]!.start, ranges[i]!.end, t);
+            // Setting up and clearing away happen within the opening hours too.
+            if (
+              status.open &&
+              (ranges[i]!.start.getTime() - setup * MINUTE < status.opensAt.getTime() ||
+                ranges[i]!.end.getTime() + teardown * MINUTE > status.closesAt.getTime())
+            )
+              throw new RuleError('setupOutsideHours', setup > 0 ? 'setupMinutes' : 'teardownMinutes', 422, {
+                open: status.openTime,
+                close: status.closeTime,
+              });
           } catch (err) {
             if (!(err instanceof RuleError)) throw err;
             if (dates.length === 1) throw err;
@@ -632,21 +782,23 @@ export function bookingsService(deps: BookingsDeps) {
     const status: BookingStatus = rules.approval ? 'requested' : 'confirmed';
     const seriesId = dates.length > 1 ? uuidv7() : null;
     const ids = dates.map(() => uuidv7());
+    const blockedFrom = (start: Date) => new Date(start.getTime() - setup * MINUTE);
+    const blockedUntil = (end: Date) => new Date(end.getTime() + (teardown + rules.bufferMinutes) * MINUTE);
     try {
       await write(async (tx) => {
         await lockRoomRanges(tx, resource.id);
-        // Clashes with live bookings, for every occurrence at once (a series is all or nothing).
-        const bufferMs = rules.bufferMinutes * MINUTE;
+        // Clashes with live bookings, for every occurrence at once (a series is all or nothing),
+        // over the blocked range: setup before, teardown and buffer after.
         const taken = await queryRows<{ i: number }>(
           tx,
           sql`select r.i::int as i
-              from unnest(${`{${ranges.map((r) => r.start.toISOString()).join(',')}}`}::timestamptz[],
-                          ${`{${ranges.map((r) => new Date(r.end.getTime() + bufferMs).toISOString()).join(',')}}`}::timestamptz[])
+              from unnest(${`{${ranges.map((r) => blockedFrom(r.start).toISOString()).join(',')}}`}::timestamptz[],
+                          ${`{${ranges.map((r) => blockedUntil(r.end).toISOString()).join(',')}}`}::timestamptz[])
                    with ordinality as r(s, u, i)
               where exists (
                 select 1 from space_booking b
                 where b.resource_id = ${resource.id} and b.kind = 'slot' and b.status in ('requested','confirmed','checked_in')
-                  and tstzrange(b.starts_at, b.blocked_until) && tstzrange(r.s, r.u))`,
+                  and tstzrange(coalesce(b.blocked_from, b.starts_at), b.blocked_until) && tstzrange(r.s, r.u))`,
         );
         const clashing = taken.map((r) => dates[Number(r.i) - 1]!);
         if (failures.length > 0 || (dates.length > 1 && clashing.length > 0))
@@ -669,27 +821,65 @@ export function bookingsService(deps: BookingsDeps) {
             seriesId,
             startsAt: r.start,
             endsAt: r.end,
-            blockedUntil: new Date(r.end.getTime() + rules.bufferMinutes * MINUTE),
+            blockedFrom: blockedFrom(r.start),
+            blockedUntil: blockedUntil(r.end),
+            setupMinutes: setup,
+            teardownMinutes: teardown,
+            technicalNeeds: event ? (input.technicalNeeds ?? '') : '',
+            cateringNeeds: event ? (input.cateringNeeds ?? '') : '',
+            houseRulesAcceptedAt: event ? t : null,
+            holdUntil: status === 'requested' ? holdLapsesAt(t, r.start) : null,
+            actedBy: onBehalf?.officer.id ?? null,
             status,
+            checkInUntil: checkInDeadline(rules.checkInGraceMinutes, r.start, r.end, t),
+            checkInTokenHash: checkInHash(ids[i]!),
             title: input.title ?? '',
             attendees: input.attendees ?? null,
             layout: layout?.key ?? null,
             notes: input.notes ?? '',
           })),
         );
+        await auditOnBehalf(tx, actor, onBehalf, ids);
         const when = (locale: Locale) =>
           describeWhen(locale, { kind: 'slot', startsAt: ranges[0]!.start, endsAt: ranges[0]!.end }) +
           (dates.length > 1 ? ` (+${dates.length - 1})` : '');
-        await enqueueMail(tx, {
-          to: actor.email,
-          name: actor.name,
-          locale: actor.locale,
-          userId: actor.id,
-          template: status === 'requested' ? 'bookingRequested' : 'bookingConfirmed',
-          args: [resource.name, when(actor.locale), bookingUrl(ids[0]!)],
-        });
+        let reminder = false;
         if (status === 'confirmed')
-          for (const [i, r] of ranges.entries()) await scheduleReminder(tx, ids[i]!, r.start);
+          for (const [i, r] of ranges.entries())
+            reminder = (await scheduleReminder(tx, ids[i]!, r.start)) || reminder;
+        const url = bookingUrl(ids[0]!);
+        await enqueueMail(
+          tx,
+          status === 'requested'
+            ? {
+                to: actor.email,
+                name: actor.name,
+                locale: actor.locale,
+                userId: actor.id,
+                template: 'bookingRequested',
+                args: [resource.name, when(actor.locale), url],
+              }
+            : {
+                to: actor.email,
+                name: actor.name,
+                locale: actor.locale,
+                userId: actor.id,
+                template: 'bookingConfirmed',
+                args: [resource.name, when(actor.locale), url, reminder],
+                attachments: [
+                  icsAttachment(
+                    actor.locale,
+                    resource.name,
+                    ranges.map((r, i) => ({
+                      id: ids[i]!,
+                      startsAt: r.start,
+                      endsAt: r.end,
+                      title: input.title ?? '',
+                    })),
+                  ),
+                ],
+              },
+        );
       });
     } catch (err) {
       if (violatedConstraint(err, '23P01') !== null) {
@@ -716,6 +906,7 @@ export function bookingsService(deps: BookingsDeps) {
     dates: LocalDate[],
     input: BookingInput,
     t: Date,
+    onBehalf?: OnBehalf,
   ): Promise<CreatedBooking> {
     if (input.from || input.to) throw new RuleError('deskWholeDay', 'from');
     const baseRules = await rulesFor(db, resource, { organisationKind: org?.kind });
@@ -781,8 +972,12 @@ export function bookingsService(deps: BookingsDeps) {
                   day: d.date,
                   startsAt: d.opensAt,
                   endsAt: d.closesAt,
+                  blockedFrom: d.opensAt,
                   blockedUntil: d.closesAt,
+                  actedBy: onBehalf?.officer.id ?? null,
                   status,
+                  checkInUntil: checkInDeadline(rules.checkInGraceMinutes, d.opensAt, d.closesAt, t),
+                  checkInTokenHash: checkInHash(ids[i]!),
                   title: input.title ?? '',
                   notes: input.notes ?? '',
                 });
@@ -793,20 +988,39 @@ export function bookingsService(deps: BookingsDeps) {
             }
             if (seriesFailures.length > 0) throw seriesRefusal(seriesFailures);
             await tx.insert(spaceBookings).values(rows);
+            await auditOnBehalf(
+              tx,
+              actor,
+              onBehalf,
+              rows.map((r) => r.id),
+            );
             const first = rows[0]!;
-            await enqueueMail(tx, {
-              to: actor.email,
-              name: actor.name,
-              locale: actor.locale,
-              userId: actor.id,
-              template: status === 'requested' ? 'bookingRequested' : 'bookingConfirmed',
-              args: [
-                resource.name,
-                describeWhen(actor.locale, first) + (dates.length > 1 ? ` (+${dates.length - 1})` : ''),
-                bookingUrl(first.id),
-              ],
-            });
-            for (const r of rows) await scheduleReminder(tx, r.id, r.startsAt);
+            let reminder = false;
+            if (status === 'confirmed')
+              for (const r of rows) reminder = (await scheduleReminder(tx, r.id, r.startsAt)) || reminder;
+            const when =
+              describeWhen(actor.locale, first) + (dates.length > 1 ? ` (+${dates.length - 1})` : '');
+            await enqueueMail(
+              tx,
+              status === 'requested'
+                ? {
+                    to: actor.email,
+                    name: actor.name,
+                    locale: actor.locale,
+                    userId: actor.id,
+                    template: 'bookingRequested',
+                    args: [resource.name, when, bookingUrl(first.id)],
+                  }
+                : {
+                    to: actor.email,
+                    name: actor.name,
+                    locale: actor.locale,
+                    userId: actor.id,
+                    template: 'bookingConfirmed',
+                    args: [resource.name, when, bookingUrl(first.id), reminder],
+                    attachments: [icsAttachment(actor.locale, resource.name, rows)],
+                  },
+            );
           });
         } catch (err) {
           if (violatedConstraint(err, '23505') === 'space_booking_one_desk_per_day_idx')
@@ -845,7 +1059,16 @@ export function bookingsService(deps: BookingsDeps) {
     decisionReason: spaceBookings.decisionReason,
     cancelReason: spaceBookings.cancelReason,
     checkedInAt: spaceBookings.checkedInAt,
+    checkInUntil: spaceBookings.checkInUntil,
+    checkInTokenHash: spaceBookings.checkInTokenHash,
     createdAt: spaceBookings.createdAt,
+    setupMinutes: spaceBookings.setupMinutes,
+    teardownMinutes: spaceBookings.teardownMinutes,
+    technicalNeeds: spaceBookings.technicalNeeds,
+    cateringNeeds: spaceBookings.cateringNeeds,
+    houseRulesAcceptedAt: spaceBookings.houseRulesAcceptedAt,
+    holdUntil: spaceBookings.holdUntil,
+    actedBy: spaceBookings.actedBy,
     resourceSlug: spaceResources.slug,
     resourceName: spaceResources.name,
     resourceKind: spaceResources.kind,
@@ -864,6 +1087,20 @@ export function bookingsService(deps: BookingsDeps) {
   ): Promise<BookingView[]> {
     const orgIds = [...new Set(rows.map((r) => r.organisationId).filter((x): x is string => !!x))];
     const userIds = withPeople ? [...new Set(rows.map((r) => r.userId))] : [];
+    const officerIds = [...new Set(rows.map((r) => r.actedBy).filter((x): x is string => !!x))];
+    const officers = new Map(
+      officerIds.length
+        ? (
+            await queryRows<{ id: string; name: string }>(
+              db,
+              sql`select id, name from auth_user where id in (${sql.join(
+                officerIds.map((i) => sql`${i}`),
+                sql`, `,
+              )})`,
+            )
+          ).map((o) => [o.id, o])
+        : [],
+    );
     const [orgNames, people] = await Promise.all([
       deps.organisations.namesOf(orgIds),
       userIds.length
@@ -877,6 +1114,15 @@ export function bookingsService(deps: BookingsDeps) {
         : [],
     ]);
     const t = now();
+    // Bookings made before self check-in existed get their token's hash the first time they are shown.
+    const unhashed = rows.filter(
+      (r) => r.checkInTokenHash === null && r.status === 'confirmed' && r.endsAt > t,
+    );
+    for (const r of unhashed)
+      await db
+        .update(spaceBookings)
+        .set({ checkInTokenHash: checkInHash(r.id) })
+        .where(and(eq(spaceBookings.id, r.id), isNull(spaceBookings.checkInTokenHash)));
     return rows.map((r) => {
       const deadline = new Date(r.startsAt.getTime() - r.rules.cancelHours * 60 * MINUTE);
       const live = (liveStatuses as readonly string[]).includes(r.status) && r.status !== 'checked_in';
@@ -902,7 +1148,23 @@ export function bookingsService(deps: BookingsDeps) {
         decisionReason: r.decisionReason,
         cancelReason: r.cancelReason,
         checkedInAt: r.checkedInAt,
+        checkInUntil: r.checkInUntil,
+        selfCheckIn:
+          r.userId === actor.id && r.status === 'confirmed' && r.endsAt > t
+            ? {
+                url: checkInUrl(r.id),
+                opensAt: new Date(r.startsAt.getTime() - CHECK_IN_EARLY_MS),
+                closesAt: r.checkInUntil ?? r.endsAt,
+              }
+            : null,
         createdAt: r.createdAt,
+        setupMinutes: r.setupMinutes,
+        teardownMinutes: r.teardownMinutes,
+        technicalNeeds: r.technicalNeeds,
+        cateringNeeds: r.cateringNeeds,
+        houseRulesAcceptedAt: r.houseRulesAcceptedAt,
+        holdUntil: r.status === 'requested' ? r.holdUntil : null,
+        actedBy: r.actedBy ? (officers.get(r.actedBy) ?? null) : null,
         deadline,
         can: {
           change: own && live && t < deadline,
@@ -957,11 +1219,39 @@ export function bookingsService(deps: BookingsDeps) {
     return b;
   }
 
-  /** Frees what a booking held: its desk-day and the pass day it drew. */
-  async function release(tx: Tx, b: BookingRow, givePassDayBack: boolean) {
-    if (b.kind !== 'desk' || !b.day) return;
+  /** Frees what a booking held: its desk-day and the pass day it drew; true if a pass day came back. */
+  async function release(tx: Tx, b: BookingRow, givePassDayBack: boolean): Promise<boolean> {
+    if (b.kind !== 'desk' || !b.day) return false;
     await returnDesk(tx, b.resourceId, b.day);
-    if (givePassDayBack) await returnDay(tx, b.agreementId);
+    return givePassDayBack ? returnDay(tx, b.agreementId) : false;
+  }
+
+  /** The booking a self check-in token opens; an unknown or malformed token is "not found". */
+  async function bookingByToken(executor: Db | Tx, token: string): Promise<SelectedBooking> {
+    if (!CHECK_IN_TOKEN_SHAPE.test(token)) throw new NotFoundError('booking');
+    const [row] = await executor
+      .select(bookingSelect)
+      .from(spaceBookings)
+      .innerJoin(spaceResources, eq(spaceResources.id, spaceBookings.resourceId))
+      .where(eq(spaceBookings.checkInTokenHash, hashCheckInToken(token)))
+      .limit(1);
+    // The hash matched; the token is also compared with the one we issue, in constant time.
+    if (!row || !timingSafeEqual(Buffer.from(checkInToken(row.id)), Buffer.from(token)))
+      throw new NotFoundError('booking');
+    return row as SelectedBooking;
+  }
+
+  function checkInStateOf(
+    b: { status: BookingStatus; startsAt: Date; endsAt: Date; checkInUntil: Date | null },
+    t: Date,
+  ): Exclude<CheckInState, 'notYours'> {
+    if (b.status === 'checked_in') return 'checkedIn';
+    if (b.status === 'released') return 'released';
+    if (b.status === 'cancelled' || b.status === 'declined') return 'cancelled';
+    if (b.status !== 'confirmed') return 'notConfirmed';
+    if (t.getTime() < b.startsAt.getTime() - CHECK_IN_EARLY_MS) return 'tooEarly';
+    if (t >= (b.checkInUntil ?? b.endsAt)) return 'tooLate';
+    return 'open';
   }
 
   async function resourceOf(executor: Db | Tx, resourceId: string): Promise<ResourceRow> {
@@ -1158,13 +1448,19 @@ export function bookingsService(deps: BookingsDeps) {
      */
     async mineByCursor(
       actor: BookingActor,
-      opts: { scope: 'upcoming' | 'past'; cursor?: string | undefined; limit?: number },
+      opts: { scope: 'upcoming' | 'past' | 'cancelled'; cursor?: string | undefined; limit?: number },
     ): Promise<{ items: BookingView[]; nextCursor: string | null }> {
       const limit = Math.max(1, Math.min(opts.limit ?? PAGE_SIZE, 100));
       const after = opts.cursor ? decodeBookingCursor(opts.cursor) : null;
       if (opts.cursor && !after) throw new RuleError('invalidCursor', 'cursor', 400);
       const t = now();
       const upcoming = opts.scope === 'upcoming';
+      // Cancelled and declined bookings are neither ahead nor behind: they have their own list.
+      const withdrawn = inArray(spaceBookings.status, ['cancelled', 'declined']);
+      const when =
+        opts.scope === 'cancelled'
+          ? withdrawn
+          : and(not(withdrawn), upcoming ? gt(spaceBookings.endsAt, t) : lt(spaceBookings.endsAt, t));
       const rows = await db
         .select(bookingSelect)
         .from(spaceBookings)
@@ -1172,7 +1468,7 @@ export function bookingsService(deps: BookingsDeps) {
         .where(
           and(
             eq(spaceBookings.userId, actor.id),
-            upcoming ? gt(spaceBookings.endsAt, t) : lt(spaceBookings.endsAt, t),
+            when,
             after
               ? upcoming
                 ? sql`(${spaceBookings.startsAt}, ${spaceBookings.id}) > (${after.startsAt}, ${after.id}::uuid)`
@@ -1353,7 +1649,9 @@ export function bookingsService(deps: BookingsDeps) {
                     agreementId: agreement.id,
                     startsAt: day.opensAt,
                     endsAt: day.closesAt,
+                    blockedFrom: day.opensAt,
                     blockedUntil: day.closesAt,
+                    checkInUntil: checkInDeadline(rules.checkInGraceMinutes, day.opensAt, day.closesAt, t),
                     updatedAt: now(),
                   })
                   .where(eq(spaceBookings.id, id));
@@ -1402,9 +1700,15 @@ export function bookingsService(deps: BookingsDeps) {
                 .set({
                   startsAt: range.start,
                   endsAt: range.end,
-                  blockedUntil: new Date(range.end.getTime() + rules.bufferMinutes * MINUTE),
+                  // Setup and teardown move with the booking.
+                  blockedFrom: new Date(range.start.getTime() - current.setupMinutes * MINUTE),
+                  blockedUntil: new Date(
+                    range.end.getTime() + (current.teardownMinutes + rules.bufferMinutes) * MINUTE,
+                  ),
+                  checkInUntil: checkInDeadline(rules.checkInGraceMinutes, range.start, range.end, t),
                   // A changed request, or a change of an approved event, goes back to staff.
                   status: rules.approval ? 'requested' : b.status,
+                  holdUntil: rules.approval ? holdLapsesAt(now(), range.start) : null,
                   updatedAt: now(),
                 })
                 .where(eq(spaceBookings.id, id));
@@ -1456,9 +1760,9 @@ export function bookingsService(deps: BookingsDeps) {
     },
 
     /**
-     * Releases confirmed bookings nobody checked in for within the resource's grace period (a job
-     * runs it every few minutes). The desk returns to the pool; a pass day stays used. Returns how
-     * many were released.
+     * Releases confirmed bookings nobody checked in for by their check-in deadline (a job runs it
+     * every few minutes). The desk returns to the pool and the pass day drawn is given back; the
+     * person is told both. Returns how many were released.
      */
     async releaseNoShows(): Promise<number> {
       const t = now();
@@ -1469,10 +1773,8 @@ export function bookingsService(deps: BookingsDeps) {
                      b.agreement_id as "agreementId", b.series_id as "seriesId", b.day::text as day,
                      b.starts_at as "startsAt", b.ends_at as "endsAt", b.status, r.name as "resourceName"
               from space_booking b join space_resource r on r.id = b.resource_id
-              where b.status = 'confirmed' and r.rules->>'checkInGraceMinutes' is not null
-                and b.starts_at < ${t}
-                and b.starts_at + make_interval(mins => (r.rules->>'checkInGraceMinutes')::int) < ${t}
-              order by b.starts_at
+              where b.status = 'confirmed' and b.check_in_until is not null and b.check_in_until < ${t}
+              order by b.check_in_until
               limit 500
               for update of b skip locked`,
         );
@@ -1482,16 +1784,56 @@ export function bookingsService(deps: BookingsDeps) {
             .update(spaceBookings)
             .set({ status: 'released', updatedAt: now() })
             .where(eq(spaceBookings.id, b.id));
-          await release(tx, b, false);
-          if (b.endsAt > t)
+          const dayReturned = await release(tx, b, true);
+          if (b.endsAt > t || dayReturned)
             await mailTo(tx, b.userId, (u) => ({
               to: u.email,
               name: u.name,
               locale: u.locale,
               userId: b.userId,
               template: 'bookingReleased',
-              args: [raw.resourceName, describeWhen(u.locale, b), mineUrl],
+              args: [raw.resourceName, describeWhen(u.locale, b), mineUrl, dayReturned],
             }));
+        }
+        return rows.length;
+      });
+    },
+
+    /**
+     * Frees requests whose tentative hold lapsed before staff decided (a job runs it every few
+     * minutes): the time is free again and the person is told. Returns how many lapsed.
+     */
+    async lapseHolds(): Promise<number> {
+      const t = now();
+      return write(async (tx) => {
+        const rows = await queryRows<BookingRow & { resourceName: string; resourceSlug: string }>(
+          tx,
+          sql`select b.id, b.kind, b.user_id as "userId", b.starts_at as "startsAt", b.ends_at as "endsAt",
+                     b.status, r.name as "resourceName", r.slug as "resourceSlug"
+              from space_booking b join space_resource r on r.id = b.resource_id
+              where b.status = 'requested' and b.hold_until is not null and b.hold_until <= ${t}
+              order by b.hold_until
+              limit 500
+              for update of b skip locked`,
+        );
+        for (const raw of rows) {
+          const b = { ...raw, startsAt: new Date(raw.startsAt), endsAt: new Date(raw.endsAt) };
+          await tx
+            .update(spaceBookings)
+            .set({ status: 'released', updatedAt: now() })
+            .where(eq(spaceBookings.id, b.id));
+          await mailTo(tx, b.userId, (u) => ({
+            to: u.email,
+            name: u.name,
+            locale: u.locale,
+            userId: b.userId,
+            template: 'bookingLapsed',
+            args: [
+              raw.resourceName,
+              describeWhen(u.locale, b),
+              `${baseUrl}/przestrzenie/${raw.resourceSlug}`,
+            ],
+          }));
         }
         return rows.length;
       });
@@ -1508,6 +1850,8 @@ export function bookingsService(deps: BookingsDeps) {
         );
         if (b?.status !== 'confirmed' || new Date(b.startsAt).toISOString() !== startsAt) return;
         const booking = { ...b, startsAt: new Date(b.startsAt), endsAt: new Date(b.endsAt) };
+        // A reminder that comes late (the worker was stopped) is no reminder once the booking began.
+        if (booking.startsAt <= now()) return;
         await mailTo(tx, b.userId, (u) => ({
           to: u.email,
           name: u.name,
@@ -1516,6 +1860,51 @@ export function bookingsService(deps: BookingsDeps) {
           template: 'bookingReminder',
           args: [b.resourceName, describeWhen(u.locale, booking), bookingUrl(b.id)],
         }));
+      });
+    },
+
+    /**
+     * What opening a self check-in link would do for this person now: the booking (when it is
+     * theirs) and whether check-in is open, or why not. An unknown token is "not found".
+     */
+    async checkInPreview(
+      actor: BookingActor,
+      token: string,
+    ): Promise<{ state: CheckInState; booking: BookingView | null }> {
+      const row = await bookingByToken(db, token);
+      if (row.userId !== actor.id) return { state: 'notYours', booking: null };
+      const [view] = await toViews(actor, [row]);
+      return { state: checkInStateOf(row, now()), booking: view! };
+    },
+
+    /**
+     * Self check-in: the booking's person, with the token from its QR code, within the window
+     * (from CHECK_IN_EARLY_MS before the start until the check-in deadline). Refused with the
+     * state's code otherwise; checking in twice is refused as already checked in.
+     */
+    async selfCheckIn(actor: BookingActor, token: string): Promise<string> {
+      return write(async (tx) => {
+        const found = await bookingByToken(tx, token);
+        const b = await lockBooking(tx, found.id);
+        if (b.userId !== actor.id) throw new RuleError('checkIn_notYours', undefined, 403);
+        const [row] = await queryRows<{ checkInUntil: Date | null; checkedInAt: Date | null }>(
+          tx,
+          sql`select check_in_until as "checkInUntil", checked_in_at as "checkedInAt" from space_booking where id = ${b.id}`,
+        );
+        const checkInUntil = row?.checkInUntil ? new Date(row.checkInUntil) : null;
+        const state = checkInStateOf({ ...b, checkInUntil }, now());
+        if (state !== 'open')
+          throw new RuleError(`checkIn_${state}`, undefined, 409, {
+            opensAt: new Date(b.startsAt.getTime() - CHECK_IN_EARLY_MS),
+            closesAt: checkInUntil ?? b.endsAt,
+            checkedInAt: row?.checkedInAt ? new Date(row.checkedInAt) : null,
+          });
+        const t = now();
+        await tx
+          .update(spaceBookings)
+          .set({ status: 'checked_in', checkedInAt: t, checkedInBy: actor.id, updatedAt: t })
+          .where(eq(spaceBookings.id, b.id));
+        return b.id;
       });
     },
 

@@ -70,3 +70,23 @@ export async function releaseFixedDesk(tx: Executor, resourceId: string, from: L
     update space_desk_day set capacity = capacity + 1
     where resource_id = ${resourceId} and day between ${from}::date and ${to}::date`);
 }
+
+/** Free desks per day of a pool over [from, to] (days without a row yet: the pool less fixed desks). */
+export async function freeDesksByDay(
+  executor: Executor,
+  resource: { id: string; capacity: number },
+  from: LocalDate,
+  to: LocalDate,
+): Promise<Map<LocalDate, number>> {
+  const found = await rows<{ day: string; free: number }>(
+    executor,
+    sql`select d::date::text as day,
+               coalesce(dd.capacity - dd.booked, greatest(${resource.capacity} - (
+                 select count(*) from space_agreement a join space_desk k on k.id = a.desk_id
+                 where k.resource_id = ${resource.id} and a.status = 'accepted' and d::date between a.starts_on and a.ends_on
+               ), 0))::int as free
+        from generate_series(${from}::date, ${to}::date, interval '1 day') d
+        left join space_desk_day dd on dd.resource_id = ${resource.id} and dd.day = d::date`,
+  );
+  return new Map(found.map((r) => [r.day, Number(r.free)]));
+}

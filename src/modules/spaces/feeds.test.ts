@@ -78,6 +78,7 @@ before(async () => {
     to: '19:00',
     title: 'Spotkanie sąsiedzkie',
     attendees: 40,
+    houseRules: true,
   });
   await giveAgreement(t.database, anna.userId);
   await book(anna, 'desk', { resource: 'coworking-stanowiska', date: d2 });

@@ -11,7 +11,10 @@ import { NotFoundError } from '../../platform/http/errors.ts';
 import { messages } from '../../platform/i18n/index.ts';
 import { type IcalEvent, icalendar } from '../../platform/ical.ts';
 import type { Clock } from '../../platform/time/clock.ts';
-import type { BookingStatus } from './schema.ts';
+import { addDays, eachDay, todayInWarsaw } from '../../platform/time/warsaw.ts';
+import { type Closure, dayStatus } from './calendar.ts';
+import { freeDesksByDay } from './desks.ts';
+import type { BookingRules, BookingStatus, OpeningHours } from './schema.ts';
 import { spaceFeeds, spaceResources } from './schema.ts';
 
 const DAY = 24 * 3600_000;
@@ -38,6 +41,48 @@ export function feedsService(deps: FeedsDeps) {
   const now = () => deps.clock.now();
   const host = new URL(baseUrl).host;
   const feedUrl = (token: string) => `${baseUrl}/przestrzenie/kalendarz/${token}.ics`;
+
+  /**
+   * A desk pool's public feed: one all-day event per open day from today to the booking horizon
+   * saying how many desks are free ("12 of 40"). A taken desk does not make the day busy for the
+   * subscriber: every event is transparent, and a day with none free says so.
+   */
+  async function deskFeed(
+    slug: string,
+    resource: { id: string; name: string; capacity: number; openingHours: OpeningHours; rules: BookingRules },
+    locale: Locale,
+    t: Date,
+  ): Promise<string> {
+    const today = todayInWarsaw(t);
+    const last = addDays(today, Math.min(resource.rules.horizonDays, PUBLIC_FEED_DAYS_AHEAD));
+    const [closures, free] = await Promise.all([
+      queryRows<Closure>(
+        db,
+        sql`select starts_on::text as "from", ends_on::text as "to", reason from space_closure
+            where (resource_id = ${resource.id} or resource_id is null)
+              and starts_on <= ${last}::date and ends_on >= ${today}::date`,
+      ),
+      freeDesksByDay(db, resource, today, last),
+    ]);
+    const m = messages[locale].spacesFeeds;
+    const events: IcalEvent[] = [];
+    for (const date of eachDay(today, last)) {
+      const day = dayStatus(resource.openingHours, closures, date);
+      if (!day.open || day.closesAt <= t) continue;
+      const n = free.get(date) ?? 0;
+      events.push({
+        uid: `desks-${hashFeedToken(`${resource.id}:${date}`).slice(0, 32)}@${host}`,
+        start: day.opensAt,
+        end: day.closesAt,
+        day: date,
+        summary: n > 0 ? m.desksFree(n, resource.capacity) : m.desksNone(resource.capacity),
+        description: `${day.openTime}–${day.closeTime}`,
+        transparency: 'TRANSPARENT',
+        url: `${baseUrl}/przestrzenie/${encodeURIComponent(slug)}`,
+      });
+    }
+    return icalendar({ generatedAt: t, name: `${resource.name} — ${m.deskCalendar}`, events });
+  }
 
   return {
     feedUrl,
@@ -89,12 +134,21 @@ export function feedsService(deps: FeedsDeps) {
     /** The public feed of one resource: busy times of live bookings, labelled "busy" only. */
     async resourceFeed(slug: string, locale: Locale): Promise<string> {
       const [resource] = await db
-        .select({ id: spaceResources.id, name: spaceResources.name, active: spaceResources.active })
+        .select({
+          id: spaceResources.id,
+          name: spaceResources.name,
+          active: spaceResources.active,
+          kind: spaceResources.kind,
+          capacity: spaceResources.capacity,
+          openingHours: spaceResources.openingHours,
+          rules: spaceResources.rules,
+        })
         .from(spaceResources)
         .where(eq(spaceResources.slug, slug))
         .limit(1);
       if (!resource?.active) throw new NotFoundError('resource');
       const t = now();
+      if (resource.kind === 'desk') return deskFeed(slug, resource, locale, t);
       const rows = await queryRows<{ id: string; startsAt: Date; endsAt: Date; updatedAt: Date }>(
         db,
         sql`select id, starts_at as "startsAt", ends_at as "endsAt", updated_at as "updatedAt"

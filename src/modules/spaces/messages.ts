@@ -13,6 +13,7 @@ export function bookingRuleMessage(t: Messages, locale: Locale, err: RuleError):
   const minutes = (n: unknown) => t.spaces.minutes(Number(n));
   const days = (v: unknown) =>
     Array.isArray(v) ? v.map((x) => formatDay(locale, String(x))).join(', ') : '';
+  if (err.code.startsWith('checkIn_')) return checkInMessage(t, locale, err);
   switch (err.code) {
     case 'outsideHours':
       return r.outsideHours(String(d.open), String(d.close));
@@ -58,9 +59,41 @@ export function bookingRuleMessage(t: Messages, locale: Locale, err: RuleError):
       return r.pastDeadline(formatDateTime(locale, d.deadline as Date));
     case 'fixedDeskDaysFull':
       return r.fixedDeskDaysFull(days(d.days));
+    case 'setupTooLong':
+      return t.assisted.refusals.setupTooLong(Number(d.max));
+    case 'setupOffGrid':
+      return t.assisted.refusals.setupOffGrid(Number(d.step));
+    case 'setupOutsideHours':
+      return t.assisted.refusals.setupOutsideHours(String(d.open), String(d.close));
+    case 'houseRulesRequired':
+      return t.assisted.refusals.houseRulesRequired;
     default: {
       const m = (r as Record<string, unknown>)[err.code];
       return typeof m === 'string' ? m : null;
     }
+  }
+}
+
+/** A refused self check-in (codes checkIn_<state>), with the window's times when it has them. */
+function checkInMessage(t: Messages, locale: Locale, err: RuleError): string | null {
+  const c = t.spaces.selfCheckIn;
+  const at = (v: unknown) => (v instanceof Date ? formatDateTime(locale, v) : '');
+  switch (err.code.slice('checkIn_'.length)) {
+    case 'tooEarly':
+      return c.tooEarly(at(err.details.opensAt));
+    case 'tooLate':
+      return c.tooLate(at(err.details.closesAt));
+    case 'checkedIn':
+      return c.checkedIn(at(err.details.checkedInAt));
+    case 'cancelled':
+      return c.cancelled;
+    case 'released':
+      return c.released;
+    case 'notConfirmed':
+      return c.notConfirmed;
+    case 'notYours':
+      return c.notYours;
+    default:
+      return null;
   }
 }

@@ -46,7 +46,12 @@ describe('staff report: agreements concluded, active, desk occupancy, room utili
     const res = await staff.get('/panel/umowy/raport');
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /108 umów zawartych od 1 stycznia 2025/);
-    assert.match(res.body, /<svg/);
+    // The summary comes first, without charts; each part is its own page with its chart.
+    assert.doesNotMatch(res.body, /<svg/);
+    assert.match(res.body, /Części raportu/);
+    const part = await staff.get('/panel/umowy/raport?czesc=zawarte');
+    assert.match(part.body, /<svg/);
+    assert.match(part.body, /108 umów zawartych od 1 stycznia 2025/);
     const queue = await staff.get('/panel/umowy');
     assert.match(queue.body, /3 wnioski czekają na decyzję/);
     assert.equal(await seedAgreements(db(), testClock.now()), 0);
@@ -71,8 +76,10 @@ describe('staff report: agreements concluded, active, desk occupancy, room utili
       page.body,
       new RegExp(`${expected.length} umów zawartych od 1 marca 2025 do 30 czerwca 2025`),
     );
-    for (const month of ['2025-03', '2025-04', '2025-05', '2025-06'])
-      assert.match(page.body, new RegExp(month));
+    const months = await staff.get(`/panel/umowy/raport?od=${from}&do=${to}&czesc=zawarte`);
+    // The month chart labels its x-axis with every month, and its table lists them.
+    for (const month of ['mar 2025', 'kwi 2025', 'maj 2025', 'cze 2025'])
+      assert.match(months.body, new RegExp(`class="klaster-chart__label"[^>]*>${month}<`));
 
     const csv = await staff.get(`/panel/umowy/raport/zawarte.csv?od=${from}&do=${to}`);
     assert.equal(csv.statusCode, 200);

@@ -58,6 +58,8 @@ export interface ConcludedRow {
   status: AgreementStatus;
   startsOn: LocalDate;
   endsOn: LocalDate;
+  /** Staff ended it before its period was over. */
+  endedAt: Date | null;
   priceGrosze: number;
 }
 
@@ -176,9 +178,10 @@ export function reportsService(db: Db) {
         starts_on: string;
         ends_on: string;
         price_grosze: number;
+        ended_at: Date | string | null;
       }>(sql`
         select a.number, a.concluded_at, p.name as package_name, a.applicant_kind, a.status,
-               a.starts_on::text as starts_on, a.ends_on::text as ends_on, a.price_grosze
+               a.starts_on::text as starts_on, a.ends_on::text as ends_on, a.price_grosze, a.ended_at
         from space_agreement a join space_package p on p.id = a.package_id
         where a.concluded_at >= ${start}::timestamptz and a.concluded_at < ${end}::timestamptz
         order by a.concluded_at, a.number`);
@@ -190,6 +193,7 @@ export function reportsService(db: Db) {
         status: r.status,
         startsOn: r.starts_on,
         endsOn: r.ends_on,
+        endedAt: r.ended_at === null ? null : new Date(r.ended_at),
         priceGrosze: Number(r.price_grosze),
       }));
       const perMonth = new Map(monthsOf(p.from, p.to).map((m) => [m, 0]));

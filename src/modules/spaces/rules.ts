@@ -102,3 +102,19 @@ export function effectiveRules(
 ): BookingRules {
   return { ...base, ...(overrides.organisationKind ?? {}), ...(overrides.package ?? {}) };
 }
+
+/**
+ * When a confirmed booking is released if nobody checked in: the grace period counted from the
+ * later of its start and the moment it was made (a desk booked at 19:45 for today is not released
+ * at once for a window that closed at 10:00), never later than its end; null: no check-in needed.
+ */
+export function checkInDeadline(
+  graceMinutes: number | null,
+  startsAt: Date,
+  endsAt: Date,
+  bookedAt: Date,
+): Date | null {
+  if (graceMinutes === null) return null;
+  const from = Math.max(startsAt.getTime(), bookedAt.getTime());
+  return new Date(Math.min(endsAt.getTime(), from + graceMinutes * 60_000));
+}

@@ -235,6 +235,8 @@ export const spaceAgreements = pgTable(
     endedAt: ts('ended_at'),
     endReason: text('end_reason'),
     renewedFrom: uuid('renewed_from'),
+    /** An officer who applied on the person's behalf (assisted service at the desk). */
+    actedBy: text('acted_by').references(() => user.id, { onDelete: 'set null' }),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -303,8 +305,26 @@ export const spaceBookings = pgTable(
     day: day('day'),
     startsAt: ts('starts_at').notNull(),
     endsAt: ts('ends_at').notNull(),
-    /** ends_at plus the resource's buffer: the resource is blocked until then. */
+    /** ends_at plus the teardown time and the resource's buffer: the resource is blocked until then. */
     blockedUntil: ts('blocked_until').notNull(),
+    /**
+     * starts_at less the setup time: the resource is blocked from then. Written with every booking;
+     * the custom migration fills it for older rows, makes it NOT NULL and guards
+     * tstzrange(blocked_from, blocked_until) with the exclusion constraint.
+     */
+    blockedFrom: ts('blocked_from'),
+    /** Event space: time before the start to set up and after the end to clear away, minutes. */
+    setupMinutes: integer('setup_minutes').notNull().default(0),
+    teardownMinutes: integer('teardown_minutes').notNull().default(0),
+    /** Event space: what the organiser needs (technical: sound, projector; catering: coffee, lunch). */
+    technicalNeeds: text('technical_needs').notNull().default(''),
+    cateringNeeds: text('catering_needs').notNull().default(''),
+    /** Event space: when the organiser accepted the house rules. */
+    houseRulesAcceptedAt: ts('house_rules_accepted_at'),
+    /** A request (tentative hold) lapses then unless staff decide on it before. */
+    holdUntil: ts('hold_until'),
+    /** An officer who made the booking on the person's behalf (assisted service at the desk). */
+    actedBy: text('acted_by').references(() => user.id, { onDelete: 'set null' }),
     status: text('status').$type<BookingStatus>().notNull(),
     title: text('title').notNull().default(''),
     attendees: integer('attendees'),
@@ -313,6 +333,14 @@ export const spaceBookings = pgTable(
     decisionReason: text('decision_reason'),
     decidedBy: text('decided_by').references(() => user.id, { onDelete: 'set null' }),
     decidedAt: ts('decided_at'),
+    /**
+     * A confirmed booking not checked in by then is released (null: no check-in needed): the
+     * resource's grace period after the later of its start and the moment it was booked, never past
+     * its end — a desk booked at noon for today can still be checked into at 12:30.
+     */
+    checkInUntil: ts('check_in_until'),
+    /** SHA-256 of the booking's self check-in token (the token itself is in the QR code only). */
+    checkInTokenHash: text('check_in_token_hash').unique(),
     checkedInAt: ts('checked_in_at'),
     checkedInBy: text('checked_in_by').references(() => user.id, { onDelete: 'set null' }),
     cancelledAt: ts('cancelled_at'),
@@ -330,6 +358,14 @@ export const spaceBookings = pgTable(
       sql`${t.status} in ('requested','confirmed','checked_in','cancelled','declined','released')`,
     ),
     check('space_booking_range_check', sql`${t.endsAt} > ${t.startsAt} and ${t.blockedUntil} >= ${t.endsAt}`),
+    check(
+      'space_booking_check_in_until_check',
+      sql`${t.checkInUntil} is null or ${t.checkInUntil} between ${t.startsAt} and ${t.endsAt}`,
+    ),
+    check(
+      'space_booking_setup_check',
+      sql`${t.setupMinutes} between 0 and 240 and ${t.teardownMinutes} between 0 and 240`,
+    ),
     check('space_booking_attendees_check', sql`${t.attendees} is null or ${t.attendees} between 1 and 10000`),
     uniqueIndex('space_booking_one_desk_per_day_idx')
       .on(t.resourceId, t.userId, t.day)
@@ -338,6 +374,9 @@ export const spaceBookings = pgTable(
     index('space_booking_resource_start_idx').on(t.resourceId, t.startsAt),
     index('space_booking_status_start_idx').on(t.status, t.startsAt),
     index('space_booking_series_idx').on(t.seriesId),
+    index('space_booking_check_in_due_idx')
+      .on(t.checkInUntil)
+      .where(sql`${t.status} = 'confirmed' and ${t.checkInUntil} is not null`),
   ],
 );
 

@@ -1,13 +1,16 @@
 // Demo bookings, relative to today: the demo resident's B2B-room booking next week, the
-// ambassador's event-space request (a networking breakfast in three weeks) waiting in the staff
-// queue, and eight weeks of past coworking use — desks checked in on open days by the demo tenants
+// ambassador's event-space request (a networking breakfast in three weeks, with setup, teardown,
+// needs and its tentative hold) waiting in the staff queue, two bookings the officer made at the
+// desk for people who phoned (one a senior without e-mail), and eight weeks of past coworking use — desks checked in on open days by the demo tenants
 // (seed-agreements.ts) under their agreements, as many as the agreements allow (at most 50–70 % of
 // the desks), passes drawing their days — and a few past room meetings. Inserted in bulk; the
 // desk-day rows are then made consistent in one statement. Idempotent: nothing is added once demo
 // bookings exist.
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
+import { audit } from '../../platform/audit/audit.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import { NO_ADDRESS_DOMAIN } from '../../platform/mail/outbox.ts';
 import { isWorkingDay } from '../../platform/time/holidays.ts';
 import {
   addDays,
@@ -18,6 +21,8 @@ import {
   warsawInstant,
   weekStart,
 } from '../../platform/time/warsaw.ts';
+import { holdLapsesAt } from './bookings.ts';
+import { checkInDeadline } from './rules.ts';
 import { type BookingRules, type OpeningHours, spaceBookings } from './schema.ts';
 
 const MINUTE = 60_000;
@@ -100,6 +105,7 @@ export async function seedBookings(db: Db, users: Map<string, string>, now: Date
     ): NewBooking => {
       const startsAt = warsawInstant(day, from);
       const endsAt = warsawInstant(day, to);
+      const createdAt = new Date(Math.min(now.getTime(), startsAt.getTime() - 3 * 24 * 60 * MINUTE));
       return {
         id: uuidv7(),
         resourceId: r.id,
@@ -109,7 +115,8 @@ export async function seedBookings(db: Db, users: Map<string, string>, now: Date
         endsAt,
         blockedUntil: new Date(endsAt.getTime() + r.rules.bufferMinutes * MINUTE),
         status: 'confirmed',
-        createdAt: new Date(Math.min(now.getTime(), startsAt.getTime() - 3 * 24 * 60 * MINUTE)),
+        createdAt,
+        checkInUntil: checkInDeadline(r.rules.checkInGraceMinutes, startsAt, endsAt, createdAt),
         ...extra,
       };
     };
@@ -122,15 +129,65 @@ export async function seedBookings(db: Db, users: Map<string, string>, now: Date
         notes: 'Poproszę o kabel HDMI.',
       }),
     );
-    rows.push(
-      slot(hall, ambassador, firstWorkingDay(addDays(thisMonday, 21)), '09:00', '11:00', {
-        status: 'requested',
-        title: 'Śniadanie networkingowe przedsiębiorców Zabłocia',
-        attendees: 40,
-        layout: 'banquet',
-        notes: 'Stoły bankietowe, kawa i przekąski we własnym zakresie; prosimy o mikrofon bezprzewodowy.',
-      }),
-    );
+    const breakfast = slot(hall, ambassador, firstWorkingDay(addDays(thisMonday, 21)), '09:00', '11:00', {
+      status: 'requested',
+      title: 'Śniadanie networkingowe przedsiębiorców Zabłocia',
+      attendees: 40,
+      layout: 'banquet',
+      notes: 'Prosimy o wejście od strony parkingu dla dostawcy cateringu.',
+      setupMinutes: 30,
+      teardownMinutes: 30,
+      technicalNeeds: 'Mikrofon bezprzewodowy, rzutnik i ekran na prezentację partnerów.',
+      cateringNeeds:
+        'Kawa, herbata i przekąski we własnym zakresie; potrzebujemy dwóch stołów i dostępu do kuchni.',
+      houseRulesAcceptedAt: now,
+    });
+    breakfast.blockedUntil = new Date(breakfast.endsAt.getTime() + (30 + hall.rules.bufferMinutes) * MINUTE);
+    breakfast.holdUntil = holdLapsesAt(now, breakfast.startsAt);
+    rows.push(breakfast);
+
+    // Assisted service: the officer booked for two people who phoned or came to the desk — the
+    // demo resident, and a senior without an e-mail address (no sign-in, no mail).
+    const officer = users.get('urzednik@klaster.example');
+    if (officer) {
+      await tx.execute(sql`
+        insert into auth_user (id, name, email, email_verified, role, locale, phone)
+        values (${uuidv7()}, 'Stanisława Nowak', ${`stanislawa.nowak@${NO_ADDRESS_DOMAIN}`}, false, 'resident', 'pl',
+                '12 421 00 00')
+        on conflict (email) do nothing`);
+      const [senior] = await queryRows<{ id: string }>(
+        tx,
+        sql`select id from auth_user where email = ${`stanislawa.nowak@${NO_ADDRESS_DOMAIN}`}`,
+      );
+      const assisted = [
+        slot(b2b, resident, firstWorkingDay(addDays(thisMonday, 9)), '12:00', '13:00', {
+          title: 'Konsultacja w sprawie dotacji',
+          actedBy: officer,
+        }),
+        ...(senior
+          ? [
+              slot(b2b, senior.id, firstWorkingDay(addDays(thisMonday, 10)), '10:00', '11:30', {
+                title: 'Spotkanie Klubu Seniora z Zabłocia',
+                notes: 'Zarezerwowane telefonicznie; pani Stanisława odbierze klucz w recepcji.',
+                actedBy: officer,
+              }),
+            ]
+          : []),
+      ];
+      rows.push(...assisted);
+      for (const b of assisted)
+        await audit(
+          tx,
+          { id: officer, role: 'staff' },
+          {
+            action: 'space_booking.created_for',
+            entityType: 'space_booking',
+            entityId: b.id,
+            onBehalfOf: b.userId,
+            after: { userId: b.userId, actedBy: officer },
+          },
+        );
+    }
 
     // Eight weeks of past coworking use.
     if (tenants.length > 0) {

@@ -9,6 +9,8 @@ export interface AuditActor {
 }
 
 export interface AuditEntry {
+  /** The person the actor (staff) acted for, at the desk or on the phone. */
+  onBehalfOf?: string | null | undefined;
   action: string;
   entityType: string;
   entityId?: string | null;
@@ -28,6 +30,7 @@ export async function audit(db: Db | Tx, actor: AuditActor, entry: AuditEntry): 
     before: entry.before ?? null,
     after: entry.after ?? null,
     requestId: actor.requestId ?? null,
+    onBehalfOf: entry.onBehalfOf ?? null,
   });
 }
 

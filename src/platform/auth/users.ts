@@ -1,6 +1,6 @@
 // Creating accounts outside the sign-up form (command line, demo data, tests), through better-auth's
 // own adapter so passwords are hashed exactly as sign-in expects.
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { checkedInput, personName } from '../http/forms.ts';
 import type { Auth } from './auth.ts';
@@ -38,4 +38,17 @@ export async function ensureUser(db: Db, auth: Auth, u: NewUser): Promise<{ id: 
     password: await ctx.password.hash(u.password),
   });
   return { id: created.id, created: true };
+}
+
+/**
+ * Records the language a signed-in person chose last (the site's language switch) as the one their
+ * e-mails are written in. Returns whether it changed.
+ */
+export async function setPreferredLocale(db: Db, userId: string, locale: Locale, at: Date): Promise<boolean> {
+  const changed = await db
+    .update(user)
+    .set({ locale, updatedAt: at })
+    .where(and(eq(user.id, userId), ne(user.locale, locale)))
+    .returning({ id: user.id });
+  return changed.length > 0;
 }

@@ -15,6 +15,7 @@ import { isLocale, type Messages, messages, negotiateLocale } from '../i18n/inde
 import { type Flash, type ViewContext, ViewCtx } from '../views/context.ts';
 import { ErrorPage } from '../views/error-page.tsx';
 import { SessionEndedPage } from '../views/session-ended.tsx';
+import { apiProblem } from './api.ts';
 import {
   AppError,
   ForbiddenError,
@@ -261,11 +262,13 @@ export const webPlatform = fp<WebOptions>(
           };
         }
       }
-      // In which language: the switch (cookie), then the profile, then the browser.
+      // In which language: the switch (cookie), then the profile, then the browser; where the site
+      // falls back to Polish, the JSON API falls back to English.
       const chosen = request.cookies[LANG_COOKIE];
       request.locale = isLocale(chosen)
         ? chosen
-        : (request.actor?.locale ?? negotiateLocale(request.headers['accept-language']));
+        : (request.actor?.locale ??
+          negotiateLocale(request.headers['accept-language'], isApiRequest(request) ? 'en' : 'pl'));
       request.t = messages[request.locale];
 
       // JSON API calls that change state must be JSON (a cross-site HTML form cannot send that).
@@ -298,7 +301,7 @@ export const webPlatform = fp<WebOptions>(
         // Staff powers need a session that passed the second factor, not only an account that has it.
         if ((access === 'staff' || access === 'admin') && !actor.secondFactor) {
           if (isApiRequest(request) || !SAFE.has(request.method))
-            throw new ForbiddenError('two_factor_required');
+            throw new AppError(403, 'two_factor_required', 'two-step sign-in required');
           return reply.redirect(
             `/konto/dwuetapowe?wymagane=1&next=${encodeURIComponent(safeNext(request.url))}`,
             303,
@@ -404,6 +407,8 @@ export const webPlatform = fp<WebOptions>(
       if (isApiRequest(request)) {
         // Anything answered to someone with a session may be personal: no cache keeps it.
         if (request.actor || hasSessionCookie(request)) reply.header('cache-control', 'no-store');
+        // Texts follow the caller's language (see the `locale` above).
+        reply.header('content-language', request.locale).header('vary', 'Accept-Language, Cookie');
       } else if (setsSessionCookie(reply)) {
         // Signing in (or out): a new anonymous seed, so a seed someone planted or saw before is
         // worth nothing afterwards.
@@ -509,6 +514,7 @@ export const webPlatform = fp<WebOptions>(
 
     app.setNotFoundHandler(async (request, reply) => {
       if (!request.t) request.t = messages[negotiateLocale(request.headers['accept-language'])];
+      if (isApiRequest(request)) return sendError(request, reply, new AppError(404, 'unknown_route'));
       return sendError(request, reply, new NotFoundError('page'));
     });
 
@@ -530,7 +536,10 @@ function toDocument(ctx: ViewContext, node: VNode<any>): string {
 export function frameworkErrors(contactEmail: string) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const chosen = /(?:^|;\s*)klaster_lang=([a-z]+)/.exec(request.headers.cookie ?? '')?.[1];
-    const locale = isLocale(chosen) ? chosen : negotiateLocale(request.headers['accept-language']);
+    const api = request.url.startsWith('/api/v1/');
+    const locale = isLocale(chosen)
+      ? chosen
+      : negotiateLocale(request.headers['accept-language'], api ? 'en' : 'pl');
     const t = messages[locale];
     const status =
       typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500
@@ -546,14 +555,12 @@ export function frameworkErrors(contactEmail: string) {
         'content-security-policy',
         "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
       );
-    if (request.url.startsWith('/api/v1/')) {
-      return reply.type('application/problem+json').send({
-        type: 'https://klaster.dev/problems/bad_url',
-        title,
-        status,
-        detail: body,
-        requestId,
-      });
+    if (api) {
+      request.t = t;
+      return reply
+        .type('application/problem+json')
+        .header('content-language', locale)
+        .send(apiProblem(request, new AppError(status, 'bad_url')));
     }
     const ctx: ViewContext = {
       locale,
@@ -655,19 +662,9 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
     serverError: [t.serverErrorTitle, t.serverErrorBody],
   };
   const [title, body] = titles[c.kind];
-  if (isApiRequest(request) || !request.t) {
-    return reply
-      .code(c.status)
-      .type('application/problem+json')
-      .send({
-        type: `https://klaster.dev/problems/${c.code}`,
-        title,
-        status: c.status,
-        detail: c.status >= 500 ? body : (c.detail ?? body),
-        instance: request.url.split('?')[0],
-        requestId: String(request.id),
-        ...(c.errors ? { errors: c.errors } : {}),
-      });
+  if (isApiRequest(request)) {
+    const problem = apiProblem(request, error);
+    return reply.code(problem.status).type('application/problem+json').send(problem);
   }
   if (!request.csrfToken) request.csrfToken = '';
   return reply.render(

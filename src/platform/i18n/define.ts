@@ -16,6 +16,12 @@ export function catalogue<const T>(c: { pl: T; en: Shape<T>; uk: Shape<T> }): Re
   return c as Record<Locale, Shape<T>>;
 }
 
+/**
+ * The BCP 47 tag Intl formats with. English is British English: day-month-year dates and the
+ * 24-hour clock, as the timetables beside them (a bare 'en' is American: "December 1", "4:00 PM").
+ */
+export const intlLocales: Record<Locale, string> = { pl: 'pl-PL', en: 'en-GB', uk: 'uk-UA' };
+
 const pluralRules = new Map<Locale, Intl.PluralRules>();
 
 /** Picks the plural form for n in the locale (Polish and Ukrainian have one/few/many). */
@@ -26,9 +32,9 @@ export function plural(
 ): string {
   let rules = pluralRules.get(locale);
   if (!rules) {
-    rules = new Intl.PluralRules(locale);
+    rules = new Intl.PluralRules(intlLocales[locale]);
     pluralRules.set(locale, rules);
   }
   const cat = rules.select(n) as keyof typeof forms;
-  return (forms[cat] ?? forms.other).replace('#', new Intl.NumberFormat(locale).format(n));
+  return (forms[cat] ?? forms.other).replace('#', new Intl.NumberFormat(intlLocales[locale]).format(n));
 }

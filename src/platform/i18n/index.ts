@@ -1,7 +1,10 @@
 import { type Locale, locales } from '../auth/schema.ts';
 import { warsawInstant } from '../time/warsaw.ts';
+import { intlLocales } from './define.ts';
 import { accounts } from './messages/accounts.ts';
 import { agreements } from './messages/agreements.ts';
+import { api } from './messages/api.ts';
+import { assisted } from './messages/assisted.ts';
 import { chart } from './messages/chart.ts';
 import { common } from './messages/common.ts';
 import { mail } from './messages/mail.ts';
@@ -11,9 +14,10 @@ import { panel } from './messages/panel.ts';
 import { spaces } from './messages/spaces.ts';
 import { spacesFeeds } from './messages/spacesFeeds.ts';
 import { spacesPanel } from './messages/spacesPanel.ts';
+import { terms } from './messages/terms.ts';
 import { time } from './messages/time.ts';
 
-export { catalogue, plural, type Shape } from './define.ts';
+export { catalogue, intlLocales, plural, type Shape } from './define.ts';
 export { type Locale, locales };
 
 const areas = {
@@ -27,8 +31,11 @@ const areas = {
   spacesPanel,
   agreements,
   spacesFeeds,
+  assisted,
   time,
   chart,
+  terms,
+  api,
 } as const;
 
 type Areas = typeof areas;
@@ -46,9 +53,9 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);
 }
 
-/** Best match from an Accept-Language header, or Polish. */
-export function negotiateLocale(header: string | undefined): Locale {
-  if (!header) return defaultLocale;
+/** Best match from an Accept-Language header, or the fallback (Polish; the JSON API's is English). */
+export function negotiateLocale(header: string | undefined, fallback: Locale = defaultLocale): Locale {
+  if (!header) return fallback;
   const wanted = header
     .split(',')
     .map((part) => {
@@ -57,12 +64,12 @@ export function negotiateLocale(header: string | undefined): Locale {
     })
     .sort((a, b) => b.q - a.q);
   for (const { tag } of wanted) if (isLocale(tag)) return tag;
-  return defaultLocale;
+  return fallback;
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** Date and time in Europe/Warsaw, in the reader's language. */
+/** Date and time in Europe/Warsaw, in the reader's language (English as en-GB: 24-hour clock). */
 export function formatDateTime(
   locale: Locale,
   date: Date,
@@ -71,7 +78,7 @@ export function formatDateTime(
   const key = `${locale}:${style}`;
   let f = dateFormats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale, {
+    f = new Intl.DateTimeFormat(intlLocales[locale], {
       timeZone: 'Europe/Warsaw',
       dateStyle: style === 'time' ? undefined : 'long',
       timeStyle: style === 'date' ? undefined : 'short',

@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { uuidv7 } from '../ids.ts';
+import type { MailAttachment } from '../mail/schema.ts';
 import type { MailTransport } from '../mail/transport.ts';
 import type { Clock } from '../time/clock.ts';
 
@@ -130,6 +131,7 @@ export class Worker {
       subject: string;
       text_body: string;
       html_body: string;
+      attachments: MailAttachment[] | null;
       attempts: number;
     }>(sql`
       update mail_outbox set locked_until = now() + make_interval(secs => ${LEASE_SECONDS}), attempts = attempts + 1
@@ -139,7 +141,7 @@ export class Worker {
         order by next_attempt_at
         limit ${batch}
         for update skip locked)
-      returning id, to_address, subject, text_body, html_body, attempts`);
+      returning id, to_address, subject, text_body, html_body, attachments, attempts`);
     for (const m of claimed) {
       try {
         await this.o.transport.send({
@@ -149,6 +151,7 @@ export class Worker {
           subject: m.subject,
           text: m.text_body,
           html: m.html_body,
+          attachments: m.attachments ?? [],
         });
         await this.o.database.db.execute(
           sql`update mail_outbox set status = 'sent', sent_at = now(), locked_until = null, last_error = null where id = ${m.id}`,

@@ -4,7 +4,7 @@ import { NOT_ONE_LINE } from '../http/forms.ts';
 import { type Locale, messages } from '../i18n/index.ts';
 import type { MailContent } from '../i18n/messages/mail.ts';
 import { uuidv7 } from '../ids.ts';
-import { mailOutbox } from './schema.ts';
+import { type MailAttachment, mailOutbox } from './schema.ts';
 
 type MailCatalogue = (typeof messages)['pl']['mail'];
 type TemplateName = {
@@ -13,11 +13,19 @@ type TemplateName = {
 
 export interface MailRequest<K extends TemplateName = TemplateName> {
   to: string;
-  name: string;
+  /**
+   * The recipient's name. Messages greet without it ("Dzień dobry,"): a name before a comma is a
+   * vocative in Polish and Ukrainian that a stored name cannot give, and to an address nobody has
+   * confirmed it was typed by whoever signed up. Kept so callers need not change; never rendered.
+   */
+  name?: string;
+  /** The recipient's preferred language (their profile's), never the language of whoever acts. */
   locale: Locale;
   userId?: string | null;
   template: K;
   args: Parameters<MailCatalogue[K]>;
+  /** Files sent with the message; stored with it, so a retry sends the same. */
+  attachments?: MailAttachment[];
 }
 
 /** The longest name a message carries; longer ones end with an ellipsis. */
@@ -51,17 +59,15 @@ export function renderMail(req: MailRequest): { subject: string; text: string; h
   const m = messages[req.locale].mail;
   const fn = m[req.template] as (...a: unknown[]) => MailContent;
   const content = fn(...req.args);
-  // The greeting is the one place every message shows a name: to an address nobody has confirmed
-  // yet, that name was typed by whoever signed up with it, so it is always made safe.
-  const name = mailSafeName(req.name);
-  const greeting = name ? m.greeting(name) : m.greetingNoName;
+  const greeting = m.greeting;
+  // "If this was not you, ignore this message" only where someone may not have asked for it.
+  const ignore = content.unasked ? m.ignore : '';
   const text = [
     greeting,
     '',
     ...content.paragraphs.flatMap((p) => [p, '']),
     ...(content.action ? [`${content.action.label}: ${content.action.url}`, ''] : []),
-    content.action ? m.ignore : '',
-    '',
+    ...(ignore ? [ignore, ''] : []),
     '-- ',
     m.signature,
   ].join('\n');
@@ -69,13 +75,27 @@ export function renderMail(req: MailRequest): { subject: string; text: string; h
 <body style="font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#0b0c0c;max-width:40em;margin:0 auto;padding:1em">
 <p>${escapeHtml(greeting)}</p>
 ${content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
-${content.action ? `<p><a href="${escapeHtml(content.action.url)}" style="display:inline-block;background:#14406b;color:#fff;padding:.6em 1em;text-decoration:none;font-weight:bold">${escapeHtml(content.action.label)}</a></p><p style="font-size:14px">${escapeHtml(content.action.url)}</p><p>${escapeHtml(m.ignore)}</p>` : ''}
+${content.action ? `<p><a href="${escapeHtml(content.action.url)}" style="display:inline-block;background:#14406b;color:#fff;padding:.6em 1em;text-decoration:none;font-weight:bold">${escapeHtml(content.action.label)}</a></p><p style="font-size:14px">${escapeHtml(content.action.url)}</p>` : ''}
+${ignore ? `<p>${escapeHtml(ignore)}</p>` : ''}
 <hr><p style="font-size:14px;white-space:pre-line">${escapeHtml(m.signature)}</p>
 </body></html>`;
   return { subject: content.subject, text, html };
 }
 
+/**
+ * People served at the desk may have no e-mail address: their account holds a placeholder on this
+ * reserved domain (RFC 2606) until an officer adds a real one. Nothing is ever sent there.
+ */
+export const NO_ADDRESS_DOMAIN = 'bez-adresu.invalid';
+
+/** Whether mail can reach the address (not a placeholder of a person without e-mail). */
+export function hasMailbox(address: string): boolean {
+  return !address.toLowerCase().endsWith(`@${NO_ADDRESS_DOMAIN}`);
+}
+
+/** Queues one message; to a person without an address nothing is queued (the answer is ''). */
 export async function enqueueMail(db: Db | Tx, req: MailRequest): Promise<string> {
+  if (!hasMailbox(req.to)) return '';
   const id = uuidv7();
   const rendered = renderMail(req);
   await db.insert(mailOutbox).values({
@@ -86,6 +106,7 @@ export async function enqueueMail(db: Db | Tx, req: MailRequest): Promise<string
     subject: rendered.subject,
     textBody: rendered.text,
     htmlBody: rendered.html,
+    attachments: req.attachments ?? [],
   });
   return id;
 }

@@ -1,7 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** A file sent with a message (an .ics invitation, a PDF): kept in the outbox so a retry sends the same. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  /** The file's content: text as it is, or base64 when `encoding` says so. */
+  content: string;
+  encoding?: 'base64';
+}
 
 /** Every e-mail is written here first (in the same transaction as what caused it), then sent. */
 export const mailOutbox = pgTable(
@@ -15,6 +24,7 @@ export const mailOutbox = pgTable(
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
     htmlBody: text('html_body').notNull(),
+    attachments: jsonb('attachments').$type<MailAttachment[]>().notNull().default([]),
     status: text('status').$type<'pending' | 'sent' | 'failed'>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { MailAttachment } from './schema.ts';
 
 export interface OutgoingMail {
   id: string;
@@ -8,6 +9,7 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  attachments?: MailAttachment[];
 }
 
 export interface MailTransport {
@@ -22,6 +24,12 @@ function message(mail: OutgoingMail) {
     subject: mail.subject,
     text: mail.text,
     html: mail.html,
+    attachments: (mail.attachments ?? []).map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      content: a.content,
+      ...(a.encoding ? { encoding: a.encoding } : {}),
+    })),
     // The outbox id is the Message-ID, so a receiver can drop a duplicate after a crash mid-send.
     messageId: `<${mail.id}@klaster.outbox>`,
   };

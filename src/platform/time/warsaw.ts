@@ -142,6 +142,33 @@ export function parseTime(s: string): number | null {
   return h * 60 + min;
 }
 
+/**
+ * A time as people type it — '13:30', '13.30', '1330', '930', '13' or '9' — as 'HH:MM'; null when it
+ * is not a time of day (00:00–24:00).
+ */
+export function readTypedTime(s: string): string | null {
+  if (typeof s !== 'string') return null;
+  const v = s.trim();
+  const m = /^(\d{1,2})[:.](\d{2})$/.exec(v) ?? /^(\d{1,2})(\d{2})$/.exec(v) ?? /^(\d{1,2})()$/.exec(v);
+  if (!m) return null;
+  const minutes = parseTime(`${m[1]}:${m[2] || '00'}`);
+  return minutes === null ? null : formatMinutes(minutes);
+}
+
+/**
+ * A date as people type it where no date picker helps — '2026-11-27' or day first '27.11.2026' — as
+ * 'YYYY-MM-DD'; null when it is not a real date.
+ */
+export function readTypedDate(s: string): LocalDate | null {
+  if (typeof s !== 'string') return null;
+  const v = s.trim();
+  if (isLocalDate(v)) return v;
+  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(v);
+  if (!m) return null;
+  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  return isLocalDate(iso) ? iso : null;
+}
+
 /** Minutes → 'HH:MM' (1440 → '24:00'; longer spans keep counting hours, e.g. 1500 → '25:00'). */
 export function formatMinutes(m: number): string {
   if (!Number.isInteger(m) || m < 0) throw new RangeError(`Not a number of minutes: ${m}`);

@@ -93,9 +93,67 @@ describe('BarChart', () => {
     assert.ok(cells(html).includes('6%'));
     const width = Number(/viewBox="0 0 ([\d.]+) /.exec(html)![1]);
     assert.ok(width >= 90 * 10, `viewBox width ${width}`);
-    // Too many to label under the bars: the labels live in the table and the tooltips.
-    assert.equal(count(html, /class="klaster-chart__label"/g), 0);
+    // Too many to label every bar: every n-th is labelled on the x-axis, in full; the table has all.
+    const labels = [...html.matchAll(/class="klaster-chart__label"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    assert.ok(labels.length >= 10 && labels.length <= 16, `${labels.length} x-axis labels`);
+    assert.equal(labels[0], 'Dzień 1');
+    assert.doesNotMatch(html, /…/);
     assert.doesNotMatch(html, /style=/i);
+  });
+
+  it('scales the axis to the data, so a small share still draws a visible bar', () => {
+    const heights = (html: string) =>
+      [...html.matchAll(/<rect [^>]*height="([\d.]+)"/g)].map((m) => Number(m[1]));
+    const small = render({
+      title: 'Obłożenie',
+      unit: '%',
+      data: [
+        { label: '2027-W09', value: 0.2 },
+        { label: '2027-W10', value: 0.05 },
+        { label: '2027-W11', value: 0 },
+      ],
+    });
+    const [a, b, c] = heights(small);
+    assert.equal(a, 200, 'the largest value reaches the top of a scale of 0.2 %');
+    assert.ok(b! >= 3 && b! < a!, `a smaller share is smaller but visible: ${b}`);
+    assert.equal(c, 0, 'zero draws nothing');
+    const ticks = [...small.matchAll(/class="klaster-chart__tick"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    assert.deepEqual(ticks, ['0%', '0,05%', '0,1%', '0,15%', '0,2%']);
+    // A tiny value next to a large one is still drawn.
+    const tiny = heights(
+      render({
+        title: 'T',
+        data: [
+          { label: 'A', value: 1000 },
+          { label: 'B', value: 1 },
+        ],
+      }),
+    );
+    assert.ok(tiny[1]! >= 3);
+  });
+
+  it('writes long category names in full above horizontal bars', () => {
+    const name = 'Sala konferencyjna im. Tadeusza Kantora, parter, budynek B';
+    const html = render({
+      title: 'Wykorzystanie sal',
+      layout: 'bars',
+      unit: '%',
+      data: [
+        { label: name, value: 12.5 },
+        { label: 'Pomieszczenie B2B', value: 3.3 },
+      ],
+    });
+    assert.ok(html.includes(`class="klaster-chart__label" x="8" y="26">${name}</text>`), 'the full name');
+    assert.doesNotMatch(html, /…/);
+    const widths = [...html.matchAll(/<rect [^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]));
+    assert.ok(widths[0]! > widths[1]! && widths[1]! > 0);
+  });
+
+  it('labels every month of a year on the x-axis', () => {
+    const months = ['sty 2025', 'lut 2025', 'mar 2025', 'kwi 2025', 'maj 2025', 'cze 2025'];
+    const html = render({ title: 'Umowy', data: months.map((label, i) => ({ label, value: i })) });
+    const labels = [...html.matchAll(/class="klaster-chart__label"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    assert.deepEqual(labels, months);
   });
 
   it('says so when there is nothing to show', () => {

@@ -2,6 +2,7 @@
 // field errors linked to their inputs with aria-describedby, submitted values kept.
 import { type ComponentChildren, createContext, type JSX } from 'preact';
 import { useContext, useId } from 'preact/hooks';
+import { excelHref } from '../csv.ts';
 import { useView } from './context.ts';
 
 export type FormValues = Record<string, string | string[] | undefined>;
@@ -469,5 +470,36 @@ export function Pagination({ prev, next }: { prev?: string | null; next?: string
         </div>
       ) : null}
     </nav>
+  );
+}
+
+/**
+ * The two downloads of one CSV export, each saying whom it is for: the file as Polish Excel reads
+ * it (semicolons, decimal comma) and the RFC 4180 file for other programs. `href` is the RFC 4180
+ * address; the Excel one adds `format=excel`.
+ */
+export function CsvDownloads({ href, label }: { href: string; label: string }) {
+  const { t } = useView();
+  const c = t.common.csvFor;
+  return (
+    <div class="klaster-downloads">
+      <p class="govuk-body govuk-!-margin-bottom-1">{label}</p>
+      <ul class="govuk-list">
+        <li>
+          <a class="govuk-link" href={excelHref(href)} download>
+            {c.excel}
+            <span class="govuk-visually-hidden">: {label}</span>
+          </a>{' '}
+          <span class="govuk-body-s">({c.excelHint})</span>
+        </li>
+        <li>
+          <a class="govuk-link" href={href} download>
+            {c.programs}
+            <span class="govuk-visually-hidden">: {label}</span>
+          </a>{' '}
+          <span class="govuk-body-s">({c.programsHint})</span>
+        </li>
+      </ul>
+    </div>
   );
 }

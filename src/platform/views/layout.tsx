@@ -12,6 +12,65 @@ function langHref(lang: string, path: string): string {
   return `/jezyk/${lang}?next=${encodeURIComponent(path)}`;
 }
 
+function NavList({
+  nav,
+  current,
+  variant,
+}: {
+  nav: NavItem[];
+  current: (href: string) => boolean;
+  variant: 'wide' | 'narrow';
+}) {
+  const ctx = useView();
+  const { t, actor } = ctx;
+  return (
+    <ul class={`klaster-nav__list klaster-nav__list--${variant}`}>
+      {nav.map((item) => (
+        <li key={item.href} class="klaster-nav__item">
+          <a
+            class="klaster-nav__link"
+            href={item.href}
+            aria-current={current(item.href) ? 'page' : undefined}
+          >
+            {item.label}
+          </a>
+        </li>
+      ))}
+      {actor ? (
+        <li class="klaster-nav__item klaster-nav__item--end">
+          <form method="post" action="/wyloguj" class="klaster-inline-form">
+            <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+            <button type="submit" class="klaster-nav__button">
+              {t.common.nav.signOut}
+            </button>
+          </form>
+        </li>
+      ) : (
+        <>
+          <li class="klaster-nav__item klaster-nav__item--end">
+            <a
+              class="klaster-nav__link"
+              href="/logowanie"
+              aria-current={current('/logowanie') ? 'page' : undefined}
+            >
+              {t.common.nav.signIn}
+            </a>
+          </li>
+          <li class="klaster-nav__item">
+            <a
+              class="klaster-nav__link"
+              href="/rejestracja"
+              aria-current={current('/rejestracja') ? 'page' : undefined}
+            >
+              {t.common.nav.signUp}
+            </a>
+          </li>
+        </>
+      )}
+    </ul>
+  );
+}
+
 export function Layout({
   title,
   children,
@@ -80,50 +139,12 @@ export function Layout({
         </header>
         <nav class="klaster-nav" aria-label={t.common.mainNav}>
           <div class="govuk-width-container">
-            <ul class="klaster-nav__list">
-              {nav.map((item) => (
-                <li key={item.href} class="klaster-nav__item">
-                  <a
-                    class="klaster-nav__link"
-                    href={item.href}
-                    aria-current={current(item.href) ? 'page' : undefined}
-                  >
-                    {item.label}
-                  </a>
-                </li>
-              ))}
-              {actor ? (
-                <li class="klaster-nav__item klaster-nav__item--end">
-                  <form method="post" action="/wyloguj" class="klaster-inline-form">
-                    <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-                    <button type="submit" class="klaster-nav__button">
-                      {t.common.nav.signOut}
-                    </button>
-                  </form>
-                </li>
-              ) : (
-                <>
-                  <li class="klaster-nav__item klaster-nav__item--end">
-                    <a
-                      class="klaster-nav__link"
-                      href="/logowanie"
-                      aria-current={current('/logowanie') ? 'page' : undefined}
-                    >
-                      {t.common.nav.signIn}
-                    </a>
-                  </li>
-                  <li class="klaster-nav__item">
-                    <a
-                      class="klaster-nav__link"
-                      href="/rejestracja"
-                      aria-current={current('/rejestracja') ? 'page' : undefined}
-                    >
-                      {t.common.nav.signUp}
-                    </a>
-                  </li>
-                </>
-              )}
-            </ul>
+            {/* Wide screens: one row. Narrow ones: a menu that opens without JavaScript. */}
+            <NavList nav={nav} current={current} variant="wide" />
+            <details class="klaster-nav__menu">
+              <summary class="klaster-nav__summary">{t.common.nav.menu}</summary>
+              <NavList nav={nav} current={current} variant="narrow" />
+            </details>
           </div>
         </nav>
         <div class="govuk-width-container">
@@ -152,6 +173,11 @@ export function Layout({
                   <li class="govuk-footer__inline-list-item">
                     <a class="govuk-footer__link" href="/deklaracja-dostepnosci">
                       {t.common.footer.accessibility}
+                    </a>
+                  </li>
+                  <li class="govuk-footer__inline-list-item">
+                    <a class="govuk-footer__link" href="/regulamin">
+                      {t.terms.footer}
                     </a>
                   </li>
                   <li class="govuk-footer__inline-list-item">

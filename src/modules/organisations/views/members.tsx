@@ -43,6 +43,7 @@ export function MembersPage({
       <ErrorSummary state={summaryState} order={['_form', 'email', 'role']} />
       <H1 caption={org.name}>{o.membersTitle}</H1>
       <p class="govuk-body">{o.ownersNote}</p>
+      {org.soleOwner ? <p class="govuk-inset-text">{o.soleOwnerNote}</p> : null}
       <Table
         caption={o.membersCaption}
         head={[
@@ -79,7 +80,7 @@ export function MembersPage({
                   ) : null}
                   {m.isMe ? (
                     <>
-                      {manage && m.role === 'owner' ? (
+                      {manage && m.role === 'owner' && org.can.stepDown ? (
                         <ActionButton
                           action={`${base}/czlonkowie/${m.userId}/rola`}
                           label={o.makeMember}
@@ -87,7 +88,9 @@ export function MembersPage({
                           hidden={{ role: 'member' }}
                         />
                       ) : null}
-                      <ActionButton action={`${base}/opusc`} label={o.leave} variant="warning" />
+                      {org.can.leave ? (
+                        <ActionButton action={`${base}/opusc`} label={o.leave} variant="warning" />
+                      ) : null}
                     </>
                   ) : null}
                 </div>,

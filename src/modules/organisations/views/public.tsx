@@ -155,6 +155,7 @@ export function DetailPage({ org }: { org: OrganisationDetail }) {
       {org.can.leave ? (
         <ActionButton action={`/organizacje/${org.id}/opusc`} label={o.leave} variant="warning" />
       ) : null}
+      {org.soleOwner ? <p class="govuk-inset-text">{o.soleOwnerNote}</p> : null}
     </Layout>
   );
 }
@@ -169,6 +170,7 @@ export const formOrder = [
   'website',
   'publicEmail',
   'subarea',
+  'confirmSimilarName',
 ];
 
 export function OrganisationFormPage({
@@ -176,11 +178,14 @@ export function OrganisationFormPage({
   state,
   subareas,
   org,
+  similar,
 }: {
   mode: 'new' | 'edit';
   state: FormState;
   subareas: Array<{ slug: string; name: string }>;
   org?: OrganisationDetail;
+  /** Verified organisations with a similar name: the person confirms theirs is another one. */
+  similar?: Array<{ id: string; name: string }>;
 }) {
   const { t } = useView();
   const o = t.organisations;
@@ -254,6 +259,34 @@ export function OrganisationFormPage({
           options={subareas.map((s) => ({ value: s.slug, label: s.name }))}
           optional
         />
+        {similar && similar.length > 0 ? (
+          <>
+            <h2 class="govuk-heading-m">{o.similarTitle}</h2>
+            <p class="govuk-body">{o.similarLead}</p>
+            <ul class="govuk-list govuk-list--bullet">
+              {similar.map((x) => (
+                <li key={x.id}>
+                  {/* A new tab, so what the person typed here is not lost. */}
+                  <a
+                    class="govuk-link"
+                    href={`/organizacje/${x.id}`}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                  >
+                    {x.name} {o.opensInNewTab}
+                  </a>
+                </li>
+              ))}
+            </ul>
+            <Choices
+              kind="checkboxes"
+              name="confirmSimilarName"
+              label={o.confirmSimilarLegend}
+              state={state}
+              options={[{ value: 'on', label: o.confirmSimilarName }]}
+            />
+          </>
+        ) : null}
         <Button>{mode === 'new' ? o.submit : t.common.save}</Button>
       </Form>
     </Layout>

@@ -2,11 +2,11 @@ import { Fragment } from 'preact';
 import { formatDateTime } from '../../../platform/i18n/index.ts';
 import {
   Button,
+  CsvDownloads,
   ErrorSummary,
   type FormState,
   Pagination,
   Select,
-  Table,
   TextInput,
 } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
@@ -48,19 +48,27 @@ function Who({ e }: { e: AuditEntry }) {
 
 function Entity({ e }: { e: AuditEntry }) {
   const { t } = useView();
+  const a = t.panel.audit;
   const label = entityTypeLabel(t, e.entityType);
   if (!e.entityId) return <>{label}</>;
+  const name = e.entityName ?? a.recordGone;
   return (
     <>
-      {label}
-      <br />
-      {e.entityType === 'user' ? (
-        <a class="govuk-link govuk-body-s" href={`/panel/uzytkownicy/${encodeURIComponent(e.entityId)}`}>
-          {e.entityId}
+      {label}:{' '}
+      {e.entityHref ? (
+        <a class="govuk-link" href={e.entityHref}>
+          {name}
         </a>
       ) : (
-        <span class="govuk-body-s">{e.entityId}</span>
+        <span class={e.entityName ? undefined : 'govuk-hint govuk-!-margin-0'}>{name}</span>
       )}
+      <br />
+      <span class="govuk-body-s klaster-break">
+        {a.recordId}: {e.entityId}{' '}
+        <a class="govuk-link" href={`/panel/audyt?obiekt=${encodeURIComponent(e.entityId)}`}>
+          {a.allForRecord}
+        </a>
+      </span>
     </>
   );
 }
@@ -71,14 +79,15 @@ function Changes({ e }: { e: AuditEntry }) {
   const changes = diff(e.before, e.after);
   if (!changes.length) return <span class="govuk-body-s">{a.noChanges}</span>;
   return (
-    <dl class="govuk-body-s govuk-!-margin-0">
+    <dl class="govuk-body-s govuk-!-margin-0 klaster-break">
       {changes.map((c) => (
         <Fragment key={c.key}>
-          <dt class="govuk-!-font-weight-bold">{fieldLabel(t, c.key)}</dt>
+          <dt class="govuk-!-font-weight-bold">{fieldLabel(t, c.key, e.entityType)}</dt>
           <dd class="govuk-!-margin-left-0 govuk-!-margin-bottom-2">
             <span class="govuk-visually-hidden">{a.changeFrom}: </span>
-            {valueText(t, locale, c.key, c.from)} <span aria-hidden="true">→</span>
-            <span class="govuk-visually-hidden">, {a.changeTo}:</span> {valueText(t, locale, c.key, c.to)}
+            {valueText(t, locale, c.key, c.from, e.entityType)} <span aria-hidden="true">→</span>
+            <span class="govuk-visually-hidden">, {a.changeTo}:</span>{' '}
+            {valueText(t, locale, c.key, c.to, e.entityType)}
           </dd>
         </Fragment>
       ))}
@@ -163,24 +172,38 @@ export function AuditPage({ model }: { model: AuditModel }) {
 
       {entries && entries.length > 0 ? (
         <>
-          {model.csv ? (
-            <p class="govuk-body">
-              <a class="govuk-link" href={model.csv} download>
-                {a.csv}
-              </a>
-            </p>
-          ) : null}
-          <Table
-            caption={a.caption}
-            head={[a.when, a.who, a.what, a.entity, a.changes]}
-            rows={entries.map((e) => [
-              formatDateTime(locale, e.createdAt),
-              <Who key="who" e={e} />,
-              actionLabel(t, e.action),
-              <Entity key="entity" e={e} />,
-              <Changes key="changes" e={e} />,
-            ])}
-          />
+          {model.csv ? <CsvDownloads href={model.csv} label={a.csv} /> : null}
+          {/* One entry a block (not a five-column table), so the log fits a phone as well as 1280 px. */}
+          <ol class="klaster-audit" aria-label={a.caption}>
+            {entries.map((e) => (
+              <li class="klaster-audit__entry" key={e.id}>
+                <h2 class="govuk-heading-s govuk-!-margin-bottom-1">{actionLabel(t, e.action)}</h2>
+                <p class="govuk-body-s govuk-!-margin-bottom-2">
+                  <time dateTime={e.createdAt.toISOString()}>{formatDateTime(locale, e.createdAt)}</time>
+                </p>
+                <dl class="govuk-summary-list govuk-!-margin-bottom-0">
+                  <div class="govuk-summary-list__row">
+                    <dt class="govuk-summary-list__key">{a.who}</dt>
+                    <dd class="govuk-summary-list__value klaster-break">
+                      <Who e={e} />
+                    </dd>
+                  </div>
+                  <div class="govuk-summary-list__row">
+                    <dt class="govuk-summary-list__key">{a.entity}</dt>
+                    <dd class="govuk-summary-list__value">
+                      <Entity e={e} />
+                    </dd>
+                  </div>
+                  <div class="govuk-summary-list__row">
+                    <dt class="govuk-summary-list__key">{a.changes}</dt>
+                    <dd class="govuk-summary-list__value">
+                      <Changes e={e} />
+                    </dd>
+                  </div>
+                </dl>
+              </li>
+            ))}
+          </ol>
         </>
       ) : entries ? (
         <p class="govuk-inset-text">{a.empty}</p>

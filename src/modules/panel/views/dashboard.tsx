@@ -6,7 +6,14 @@ import type { PanelService } from '../service.ts';
 import { formatNumber, roleLabel } from './format.ts';
 import { PanelLayout } from './layout.tsx';
 
-export type DashboardModel = Awaited<ReturnType<PanelService['dashboard']>>;
+/** One queue of the officer's to-do: how many matters wait there and the page that lists them. */
+export interface TodoQueue {
+  key: 'eventRequests' | 'agreementApplications' | 'organisationsPending';
+  count: number;
+  href: string;
+}
+
+export type DashboardModel = Awaited<ReturnType<PanelService['dashboard']>> & { todo: TodoQueue[] };
 
 function CountLink({ href, n }: { href: string; n: number }) {
   const { locale } = useView();
@@ -21,11 +28,37 @@ export function DashboardPage({ model }: { model: DashboardModel }) {
   const { t, locale } = useView();
   const d = t.panel.dashboard;
   const n = (x: number) => formatNumber(locale, x);
+  const waiting = model.todo.reduce((sum, q) => sum + q.count, 0);
   return (
     <PanelLayout title={d.title}>
       <H1 caption={t.panel.caption}>{d.title}</H1>
 
-      <h2 class="govuk-heading-m">{d.usersHeading}</h2>
+      <section aria-labelledby="do-zalatwienia">
+        <h2 class="govuk-heading-l" id="do-zalatwienia">
+          {d.todoHeading}
+        </h2>
+        <p class="govuk-body">{d.todoLead}</p>
+        {waiting > 0 ? (
+          <p class="govuk-body-l govuk-!-font-weight-bold">{d.waitingTotal(waiting)}</p>
+        ) : (
+          <p class="govuk-inset-text">{d.nothingWaiting}</p>
+        )}
+        <ul class="govuk-list klaster-todo">
+          {model.todo.map((q) => (
+            <li key={q.key} class={`klaster-todo__item${q.count > 0 ? ' klaster-todo__item--waiting' : ''}`}>
+              <a class="govuk-link govuk-link--no-visited-state govuk-!-font-weight-bold" href={q.href}>
+                {d[q.key]}
+              </a>
+              <span class="klaster-todo__count">
+                {d.waiting}: {n(q.count)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <h2 class="govuk-heading-l govuk-!-margin-top-8">{d.systemHeading}</h2>
+      <h3 class="govuk-heading-m">{d.usersHeading}</h3>
       <SummaryList
         rows={[
           { key: d.usersTotal, value: <CountLink href="/panel/uzytkownicy" n={model.users.total} /> },
@@ -47,7 +80,7 @@ export function DashboardPage({ model }: { model: DashboardModel }) {
         ])}
       />
 
-      <h2 class="govuk-heading-m">{d.mailHeading}</h2>
+      <h3 class="govuk-heading-m">{d.mailHeading}</h3>
       <SummaryList
         rows={[
           { key: d.mailPending, value: n(model.mail.pending) },
@@ -77,7 +110,7 @@ export function DashboardPage({ model }: { model: DashboardModel }) {
         <p class="govuk-body">{d.noFailedMail}</p>
       )}
 
-      <h2 class="govuk-heading-m">{d.jobsHeading}</h2>
+      <h3 class="govuk-heading-m">{d.jobsHeading}</h3>
       <SummaryList
         rows={[
           { key: d.jobsPending, value: n(model.jobs.pending) },

@@ -15,12 +15,19 @@ export function panelSections(t: Messages): PanelNavItem[] {
   return [
     { href: '/panel', label: t.panel.nav.dashboard },
     { href: '/panel/uzytkownicy', label: t.panel.nav.users },
+    { href: '/panel/obsluga', label: t.assisted.serve.title },
     { href: '/panel/organizacje', label: t.panel.nav.organisations },
     { href: '/panel/przestrzenie', label: t.panel.nav.spaces },
     { href: '/panel/rezerwacje', label: t.panel.nav.bookings },
     { href: '/panel/umowy', label: t.panel.nav.agreements },
     { href: '/panel/audyt', label: t.panel.nav.audit },
   ];
+}
+
+/** The sections this person may open: the terms editor is for administrators. */
+function sectionsFor(t: Messages, role: string | undefined): PanelNavItem[] {
+  const all = panelSections(t);
+  return role === 'admin' ? [...all, { href: '/panel/regulamin', label: t.panel.nav.terms }] : all;
 }
 
 function isCurrent(href: string, path: string): boolean {
@@ -38,14 +45,14 @@ export function PanelLayout({
   children: ComponentChildren;
   back?: string;
 }) {
-  const { t, path } = useView();
+  const { t, path, actor } = useView();
   const current = (path.split('?')[0] ?? '').replace(/\/+$/, '') || '/';
   return (
     <Layout title={`${title} – ${t.panel.caption}`} back={back} wide>
       <div class="govuk-service-navigation govuk-!-margin-bottom-6">
         <nav aria-label={t.panel.nav.label} class="govuk-service-navigation__wrapper">
           <ul class="govuk-service-navigation__list">
-            {panelSections(t).map((item) => {
+            {sectionsFor(t, actor?.role).map((item) => {
               const active = isCurrent(item.href, current);
               return (
                 <li

@@ -26,31 +26,27 @@ import {
   type FreeDesk,
   formatPeriod,
   type PackageView,
+  phaseText,
 } from '../agreements.ts';
 import { type AgreementStatus, agreementStatuses, applicantKinds } from '../schema.ts';
+import { MadeBy } from './event-request.tsx';
 import { reducedText } from './packages.tsx';
 
-function StatusTag({ a }: { a: Pick<AgreementView, 'status' | 'endedAt'> }) {
-  const { t } = useView();
-  const s = t.agreements.statuses;
-  const colour: Record<AgreementStatus, 'green' | 'yellow' | 'red' | 'grey' | 'blue'> = {
+/** The agreement's status as people read it today, with the day it ended or ends where that matters. */
+export function StatusTag({ a }: { a: Pick<AgreementView, 'phase' | 'startsOn' | 'endsOn'> }) {
+  const { t, locale } = useView();
+  const day = (d: string) => formatDay(locale, d);
+  const colour: Record<AgreementView['phase'], 'green' | 'yellow' | 'red' | 'grey' | 'blue'> = {
     applied: 'yellow',
-    accepted: 'green',
     refused: 'red',
     withdrawn: 'grey',
-    ended: 'grey',
+    upcoming: 'blue',
+    active: 'green',
+    endsEarly: 'yellow',
+    endedEarly: 'grey',
+    expired: 'grey',
   };
-  return (
-    <>
-      <Tag colour={colour[a.status]}>{s[a.status]}</Tag>
-      {a.endedAt && a.status === 'accepted' ? (
-        <>
-          {' '}
-          <Tag colour="grey">{t.agreements.endedEarly}</Tag>
-        </>
-      ) : null}
-    </>
-  );
+  return <Tag colour={colour[a.phase]}>{phaseText(t, a.phase, a.startsOn, a.endsOn, day)}</Tag>;
 }
 
 function useDate() {
@@ -70,27 +66,31 @@ export function ApplyPage({
   state,
   minDate,
   maxDate,
+  onBehalf,
 }: {
   packages: PackageView[];
   organisations: Array<{ id: string; name: string }>;
   state: FormState;
   minDate: string;
   maxDate: string;
+  /** Assisted service: a staff member applies for this person, at this address. */
+  onBehalf?: { name: string; action: string; back: string };
 }) {
   const { t } = useView();
   const a = t.agreements;
   return (
-    <Layout title={a.applyTitle} back="/przestrzenie/pakiety">
+    <Layout title={a.applyTitle} back={onBehalf?.back ?? '/przestrzenie/pakiety'}>
       <ErrorSummary
         state={state}
         order={['_form', 'package', 'applicantKind', 'organisation', 'startsOn', 'message']}
       />
       <H1>{a.applyTitle}</H1>
+      {onBehalf ? <div class="govuk-inset-text">{t.assisted.serve.actingFor(onBehalf.name)}</div> : null}
       <p class="govuk-body">{a.applyLead}</p>
       {packages.length === 0 ? (
         <p class="govuk-body">{a.packagesEmpty}</p>
       ) : (
-        <Form action="/przestrzenie/umowy/nowa">
+        <Form action={onBehalf?.action ?? '/przestrzenie/umowy/nowa'}>
           <Choices
             kind="radios"
             name="package"
@@ -171,7 +171,10 @@ export function MinePage({ items }: { items: AgreementView[] }) {
               <a class="govuk-link" href={`/przestrzenie/umowy/${i.id}`} key="n">
                 {i.number ?? titleOf(t, i)}
               </a>,
-              i.package.name,
+              <>
+                {i.package.name}
+                <MadeBy name={i.actedBy} />
+              </>,
               formatPeriod(locale, i.startsOn, i.endsOn),
               formatMoney(i.priceGrosze),
               <StatusTag a={i} key="s" />,
@@ -199,6 +202,7 @@ function agreementRows(
   if (a.number) rows.push({ key: m.number, value: a.number });
   rows.push({ key: m.status, value: <StatusTag a={a} /> });
   rows.push({ key: m.package, value: a.package.name });
+  if (a.actedBy) rows.push({ key: t.assisted.serve.madeByLabel, value: a.actedBy });
   rows.push({ key: m.applicantKind, value: m.applicantKinds[a.applicantKind] });
   if (a.organisation) rows.push({ key: m.organisation, value: a.organisation.name || '—' });
   rows.push({ key: m.period, value: formatPeriod(locale, a.startsOn, a.endsOn) });

@@ -99,6 +99,19 @@ export function BookingsPanelPage({
                 <td class="govuk-table__cell">
                   {p.eventLine(b.title, b.attendees ? String(b.attendees) : '', layoutName(b))}
                   {b.notes ? <p class="govuk-body-s govuk-!-margin-0">{b.notes}</p> : null}
+                  {b.setupMinutes || b.teardownMinutes ? (
+                    <p class="govuk-body-s govuk-!-margin-0">
+                      {t.assisted.event.setupTeardownValue(b.setupMinutes, b.teardownMinutes)}
+                    </p>
+                  ) : null}
+                  {b.holdUntil ? (
+                    <p class="govuk-body-s govuk-!-margin-0">
+                      <strong>{t.assisted.event.holdLapses(formatDateTime(locale, b.holdUntil))}</strong>
+                    </p>
+                  ) : null}
+                  {b.actedBy ? (
+                    <p class="govuk-body-s govuk-!-margin-0">{t.assisted.serve.madeBy(b.actedBy.name)}</p>
+                  ) : null}
                 </td>
                 <td class="govuk-table__cell">
                   <div class="klaster-actions">

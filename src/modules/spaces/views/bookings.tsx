@@ -19,9 +19,11 @@ import {
 } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1, Layout } from '../../../platform/views/layout.tsx';
+import { QrCode } from '../../../platform/views/qr.tsx';
 import type { AgreementSummary } from '../agreements.ts';
 import type { BookingView, ResourceView } from '../bookings.ts';
 import type { BookingStatus } from '../schema.ts';
+import { EventRequestFields, eventFieldOrder, eventRows, MadeBy } from './event-request.tsx';
 
 const statusColour: Record<BookingStatus, 'green' | 'yellow' | 'red' | 'grey' | 'blue'> = {
   requested: 'yellow',
@@ -35,6 +37,41 @@ const statusColour: Record<BookingStatus, 'green' | 'yellow' | 'red' | 'grey' | 
 export function StatusTag({ status }: { status: BookingStatus }) {
   const { t } = useView();
   return <Tag colour={statusColour[status]}>{t.spaces.statuses[status]}</Tag>;
+}
+
+/** A booking's self check-in: its QR code, the times it works and the link it encodes, as text. */
+export function SelfCheckInPanel({
+  booking: b,
+  svg,
+  heading,
+}: {
+  booking: BookingView;
+  svg: string;
+  heading?: string;
+}) {
+  const { t, locale } = useView();
+  const c = t.spaces.selfCheckIn;
+  if (!b.selfCheckIn) return null;
+  return (
+    <section class="govuk-!-margin-bottom-6" aria-labelledby={`obecnosc-${b.id}`}>
+      <h2 class="govuk-heading-m" id={`obecnosc-${b.id}`}>
+        {heading ?? c.heading}
+      </h2>
+      <p class="govuk-body">
+        {c.hint(
+          formatDateTime(locale, b.selfCheckIn.opensAt),
+          formatDateTime(locale, b.selfCheckIn.closesAt),
+        )}
+      </p>
+      <QrCode svg={svg} />
+      <p class="govuk-body">
+        <a class="govuk-link" href={b.selfCheckIn.url}>
+          {c.link}
+        </a>
+        <span class="govuk-hint govuk-!-text-break-word">{b.selfCheckIn.url}</span>
+      </p>
+    </section>
+  );
 }
 
 const clock = (date: string, d: Date) => (warsawDate(d) === date ? warsawTime(d) : '24:00');
@@ -122,6 +159,7 @@ const fieldOrder = [
   'notes',
   'organisation',
   'repeatWeeks',
+  ...eventFieldOrder,
 ];
 
 export function BookingFormPage({
@@ -130,6 +168,7 @@ export function BookingFormPage({
   organisations,
   agreements,
   alternatives,
+  onBehalf,
 }: {
   resource: ResourceView;
   state: FormState;
@@ -137,17 +176,21 @@ export function BookingFormPage({
   /** Desk pools: the person's agreements valid on the chosen day. */
   agreements: AgreementSummary[];
   alternatives: Alternative[] | null;
+  /** Assisted service: an officer books for this person, at this address. */
+  onBehalf?: { name: string; action: string; back: string };
 }) {
   const { t } = useView();
   const f = t.spaces.form;
   const event = resource.kind === 'event_space';
   const desk = resource.kind === 'desk';
   const title = event ? f.requestTitle(resource.name) : f.title(resource.name);
-  const action = `/przestrzenie/${resource.slug}/rezerwacja`;
+  const action = onBehalf?.action ?? `/przestrzenie/${resource.slug}/rezerwacja`;
+  const back = onBehalf?.back ?? `/przestrzenie/${resource.slug}`;
   return (
-    <Layout title={title} back={`/przestrzenie/${resource.slug}`}>
+    <Layout title={title} back={back}>
       <ErrorSummary state={state} order={fieldOrder} />
       <H1>{title}</H1>
+      {onBehalf ? <div class="govuk-inset-text">{t.assisted.serve.actingFor(onBehalf.name)}</div> : null}
       {event ? <div class="govuk-inset-text">{t.spaces.resource.eventSpaceNotice}</div> : null}
       {desk && agreements.length > 0 ? (
         <div class="govuk-inset-text">
@@ -213,6 +256,7 @@ export function BookingFormPage({
                 ) : null}
               </>
             ) : null}
+            {event ? <EventRequestFields state={state} /> : null}
             <Textarea name="notes" label={f.notes} state={state} optional rows={3} />
             {organisations.length ? (
               <Select
@@ -235,7 +279,7 @@ export function BookingFormPage({
         )}
         <div class="govuk-button-group">
           <Button>{event ? f.submitRequest : f.submit}</Button>
-          <a class="govuk-link" href={`/przestrzenie/${resource.slug}`}>
+          <a class="govuk-link" href={back}>
             {f.back}
           </a>
         </div>
@@ -244,50 +288,119 @@ export function BookingFormPage({
   );
 }
 
+export type MineScope = 'upcoming' | 'past' | 'cancelled';
+
+export const MINE_SCOPES: Record<MineScope, string> = {
+  upcoming: '/przestrzenie/moje',
+  past: '/przestrzenie/moje?widok=minione',
+  cancelled: '/przestrzenie/moje?widok=odwolane',
+};
+
+/** One booking of "my bookings": a card titled with the space, its title, time, status and actions. */
+function MineCard({ booking: b }: { booking: BookingView }) {
+  const { t, locale } = useView();
+  const m = t.spaces.mine;
+  const when = describeWhen(t, locale, b);
+  const href = `/przestrzenie/rezerwacje/${b.id}`;
+  const about = <span class="govuk-visually-hidden">{m.about(b.resource.name, when)}</span>;
+  const rows: Array<{ key: string; value: ComponentChildren }> = [];
+  if (b.title) rows.push({ key: m.titleField, value: b.title });
+  rows.push({ key: m.when, value: when }, { key: m.status, value: <StatusTag status={b.status} /> });
+  return (
+    <div class="govuk-summary-card klaster-booking-card">
+      <div class="govuk-summary-card__title-wrapper">
+        <h3 class="govuk-summary-card__title" lang="pl">
+          {b.resource.name}
+        </h3>
+        <ul class="govuk-summary-card__actions">
+          <li class="govuk-summary-card__action">
+            <a class="govuk-link" href={href}>
+              {m.details}
+              {about}
+            </a>
+          </li>
+          {b.can.change ? (
+            <li class="govuk-summary-card__action">
+              <a class="govuk-link" href={`${href}/zmiana`}>
+                {m.change}
+                {about}
+              </a>
+            </li>
+          ) : null}
+          {b.can.cancel ? (
+            <li class="govuk-summary-card__action">
+              <a class="govuk-link" href={`${href}/odwolanie`}>
+                {m.cancel}
+                {about}
+              </a>
+            </li>
+          ) : null}
+        </ul>
+      </div>
+      <div class="govuk-summary-card__content">
+        <SummaryList rows={rows} />
+        <MadeBy name={b.actedBy?.name} />
+      </div>
+    </div>
+  );
+}
+
 export function MinePage({
   scope,
   items,
   first,
   nextCursor,
+  checkIns = [],
 }: {
-  scope: 'upcoming' | 'past';
+  scope: MineScope;
   items: BookingView[];
+  /** Today's bookings the person can check into themselves, each with its QR code. */
+  checkIns?: Array<{ booking: BookingView; svg: string }>;
   /** The first page (no cursor): "back to the start" is not offered. */
   first: boolean;
   nextCursor: string | null;
 }) {
-  const { t, locale } = useView();
+  const { t } = useView();
   const m = t.spaces.mine;
-  const base = scope === 'past' ? '/przestrzenie/moje?widok=minione' : '/przestrzenie/moje';
+  const base = MINE_SCOPES[scope];
   const from = (cursor: string) => `${base}${base.includes('?') ? '&' : '?'}od=${encodeURIComponent(cursor)}`;
+  const tabs: Array<[MineScope, string]> = [
+    ['upcoming', m.upcoming],
+    ['past', m.past],
+    ['cancelled', m.cancelled],
+  ];
+  const caption = { upcoming: m.upcomingCaption, past: m.pastCaption, cancelled: m.cancelledCaption }[scope];
+  const empty = { upcoming: m.emptyUpcoming, past: m.emptyPast, cancelled: m.emptyCancelled }[scope];
   return (
     <Layout title={m.title} back="/przestrzenie">
       <H1>{m.title}</H1>
+      {checkIns.map((c) => (
+        <SelfCheckInPanel
+          key={c.booking.id}
+          booking={c.booking}
+          svg={c.svg}
+          heading={`${t.spaces.selfCheckIn.todayHeading}: ${c.booking.resource.name}`}
+        />
+      ))}
       <nav aria-label={m.views}>
-        <ul class="govuk-list klaster-actions">
-          <li>
-            <a
-              class="govuk-link"
-              href="/przestrzenie/moje"
-              aria-current={scope === 'upcoming' ? 'page' : undefined}
-            >
-              {scope === 'upcoming' ? <strong>{m.upcoming}</strong> : m.upcoming}
-            </a>
-          </li>
-          <li>
-            <a
-              class="govuk-link"
-              href="/przestrzenie/moje?widok=minione"
-              aria-current={scope === 'past' ? 'page' : undefined}
-            >
-              {scope === 'past' ? <strong>{m.past}</strong> : m.past}
-            </a>
-          </li>
+        <ul class="govuk-list klaster-actions klaster-tabs">
+          {tabs.map(([key, label]) => (
+            <li key={key}>
+              <a
+                class="govuk-link klaster-tabs__link"
+                href={MINE_SCOPES[key]}
+                aria-current={scope === key ? 'page' : undefined}
+              >
+                {scope === key ? <strong>{label}</strong> : label}
+              </a>
+            </li>
+          ))}
         </ul>
       </nav>
+      <h2 class="govuk-heading-m">{caption}</h2>
       {items.length === 0 ? (
         <>
-          <p class="govuk-body">{scope === 'past' ? m.emptyPast : m.emptyUpcoming}</p>
+          <p class="govuk-body">{empty}</p>
           <p class="govuk-body">
             <a class="govuk-link" href="/przestrzenie">
               {m.browse}
@@ -295,42 +408,7 @@ export function MinePage({
           </p>
         </>
       ) : (
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--m">
-            {scope === 'past' ? m.pastCaption : m.upcomingCaption}
-          </caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                {m.when}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {m.resource}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                {m.status}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {items.map((b) => (
-              <tr class="govuk-table__row" key={b.id}>
-                <td class="govuk-table__cell">
-                  <a class="govuk-link" href={`/przestrzenie/rezerwacje/${b.id}`}>
-                    {describeWhen(t, locale, b)}
-                  </a>
-                </td>
-                <td class="govuk-table__cell" lang="pl">
-                  {b.resource.name}
-                  {b.title ? <span class="govuk-hint govuk-!-margin-0">{b.title}</span> : null}
-                </td>
-                <td class="govuk-table__cell">
-                  <StatusTag status={b.status} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        items.map((b) => <MineCard key={b.id} booking={b} />)
       )}
       <Pagination prev={first ? null : base} next={nextCursor ? from(nextCursor) : null} />
       <p class="govuk-body">
@@ -346,11 +424,14 @@ export function BookingPage({
   booking: b,
   own,
   pastDeadline,
+  qr = null,
 }: {
   booking: BookingView;
   /** The reader made this booking (staff may read other people's). */
   own: boolean;
   pastDeadline: boolean;
+  /** The self check-in QR code (its author, a confirmed booking not over yet). */
+  qr?: string | null;
 }) {
   const { t, locale } = useView();
   const p = t.spaces.booking;
@@ -378,16 +459,23 @@ export function BookingPage({
   if (b.decisionReason) rows.push({ key: p.decisionReason, value: b.decisionReason });
   if (b.cancelReason) rows.push({ key: p.cancelReason, value: b.cancelReason });
   if (b.checkedInAt) rows.push({ key: p.checkedInAt, value: formatDateTime(locale, b.checkedInAt) });
+  rows.push(...eventRows(t, locale, b, !!b.person));
   return (
     <Layout title={p.title(b.resource.name)} back="/przestrzenie/moje">
       <H1>{p.title(b.resource.name)}</H1>
-      {b.status === 'requested' ? <div class="govuk-inset-text">{p.requestedNotice}</div> : null}
+      {b.status === 'requested' ? (
+        <div class="govuk-inset-text">
+          {p.requestedNotice}
+          {b.holdUntil ? ` ${t.assisted.event.holdNotice(formatDateTime(locale, b.holdUntil))}` : null}
+        </div>
+      ) : null}
       {pastDeadline ? (
         <NotificationBanner kind="notice">
           {p.deadlinePassed(formatDateTime(locale, b.deadline))}
         </NotificationBanner>
       ) : null}
       <SummaryList rows={rows} />
+      {own && qr ? <SelfCheckInPanel booking={b} svg={qr} /> : null}
       <div class="govuk-button-group">
         {own && b.can.change ? (
           <a class="govuk-button govuk-button--secondary" href={`/przestrzenie/rezerwacje/${b.id}/zmiana`}>

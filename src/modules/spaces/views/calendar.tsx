@@ -20,14 +20,15 @@ import { useView } from '../../../platform/views/context.ts';
 import { Prerendered, usePrerender } from '../../../platform/views/prerendered.tsx';
 import type { DayAvailability, ResourceView } from '../bookings.ts';
 import { AVAILABILITY_TTL_MS, changeAwareCache } from '../changes.ts';
+import type { OwnBooking } from '../own-bookings.ts';
 
 const MINUTE = 60_000;
 
-export type CellState = 'free' | 'freeShort' | 'busy' | 'closed' | 'past' | 'unavailable' | 'notYet';
+export type CellState = 'free' | 'freeShort' | 'busy' | 'mine' | 'closed' | 'past' | 'unavailable' | 'notYet';
 
 export interface GridCell {
   state: CellState;
-  /** Free cells: the booking form prefilled with this start and a sensible length. */
+  /** Free cells: the booking form prefilled with this start and a sensible length; own: the booking. */
   href?: string;
 }
 
@@ -58,6 +59,29 @@ export function bookingFormHref(slug: string, q: { date: string; from?: string; 
   return `/przestrzenie/${encodeURIComponent(slug)}/rezerwacja?${query}`;
 }
 
+/**
+ * The first day of `days` a booking could take now: open, today or later, within the booking
+ * horizon, with free time long enough (rooms) or a free desk before closing (desk pools).
+ */
+export function firstBookableDay(
+  resource: ResourceView,
+  days: DayAvailability[],
+  now: Date,
+): LocalDate | null {
+  const today = todayInWarsaw(now);
+  const lastDay = addDays(today, resource.rules.horizonDays);
+  const day = days.find(
+    (d) =>
+      d.open &&
+      d.date >= today &&
+      d.date <= lastDay &&
+      (resource.kind === 'desk'
+        ? (d.desks?.free ?? 0) > 0 && d.closesAt !== null && d.closesAt > now
+        : d.free.length > 0),
+  );
+  return day?.date ?? null;
+}
+
 export function closedLabel(t: Messages, d: DayAvailability): string {
   const c = d.closed;
   if (!c) return t.spaces.calendar.closed;
@@ -68,7 +92,13 @@ export function closedLabel(t: Messages, d: DayAvailability): string {
 }
 
 /** The grid of a room's week: rows are the resource's time steps from the earliest opening to the latest closing. */
-export function roomGrid(t: Messages, resource: ResourceView, days: DayAvailability[], now: Date): RoomGrid {
+export function roomGrid(
+  t: Messages,
+  resource: ResourceView,
+  days: DayAvailability[],
+  now: Date,
+  mine: readonly OwnBooking[] = [],
+): RoomGrid {
   const rules = resource.rules;
   const step = rules.stepMinutes;
   const open = days.filter((d) => d.open && d.opensAt && d.closesAt);
@@ -102,6 +132,8 @@ export function roomGrid(t: Messages, resource: ResourceView, days: DayAvailabil
       if (m < day.openMin || m + step > day.closeMin) return { state: 'closed' };
       const s = day.at(m);
       const e = new Date(s.getTime() + step * MINUTE);
+      const own = mine.find((b) => b.start < e && s < b.end);
+      if (own) return { state: 'mine', href: `/przestrzenie/rezerwacje/${own.id}` };
       if (d.busy.some((b) => b.start < e && s < b.end)) return { state: 'busy' };
       if (s < now) return { state: 'past' };
       if (d.date > lastDay) return { state: 'notYet' };
@@ -132,23 +164,16 @@ function dayHeading(t: Messages, locale: Locale, date: LocalDate) {
 
 const cellClass = (state: CellState) => `govuk-table__cell klaster-calendar__cell--${state}`;
 
-function RoomCalendarGrid({
-  resource,
-  days,
-  now,
-}: {
-  resource: ResourceView;
-  days: DayAvailability[];
-  now: Date;
-}) {
+function RoomCalendarGrid({ resource, days, now, mine }: CalendarProps) {
   const { t, locale } = useView();
   const c = t.spaces.calendar;
-  const grid = roomGrid(t, resource, days, now);
+  const grid = roomGrid(t, resource, days, now, mine);
   const dayNames = grid.columns.map((col) => formatDay(locale, col.date));
   const range = [dayNames[0]!, dayNames.at(-1)!] as const;
   const label: Record<Exclude<CellState, 'free'>, string> = {
     freeShort: c.freeShort,
     busy: c.busy,
+    mine: c.mine,
     closed: c.closed,
     past: c.past,
     unavailable: c.unavailable,
@@ -201,11 +226,23 @@ function RoomCalendarGrid({
                 if (cell.state === 'free' && cell.href)
                   return (
                     <td class={cellClass('free')} key={col.date}>
-                      <a class="govuk-link" href={cell.href}>
+                      <a class="govuk-link klaster-calendar__link" href={cell.href}>
                         {c.free}
                         <span class="govuk-visually-hidden">
                           {' — '}
                           {c.bookAt(dayNames[ci]!, row.from)}
+                        </span>
+                      </a>
+                    </td>
+                  );
+                if (cell.state === 'mine' && cell.href)
+                  return (
+                    <td class={cellClass('mine')} key={col.date}>
+                      <a class="govuk-link klaster-calendar__link" href={cell.href}>
+                        {c.mine}
+                        <span class="govuk-visually-hidden">
+                          {' — '}
+                          {c.seeBooking(dayNames[ci]!, row.from)}
                         </span>
                       </a>
                     </td>
@@ -224,21 +261,13 @@ function RoomCalendarGrid({
   );
 }
 
-function DeskCalendarTable({
-  resource,
-  days,
-  now,
-}: {
-  resource: ResourceView;
-  days: DayAvailability[];
-  now: Date;
-}) {
+function DeskCalendarTable({ resource, days, now, mine }: CalendarProps) {
   const { t, locale } = useView();
   const c = t.spaces.calendar;
   const lastDay = addDays(todayInWarsaw(now), resource.rules.horizonDays);
   const today = todayInWarsaw(now);
   return (
-    <table class="govuk-table">
+    <table class="govuk-table klaster-desk-calendar">
       <caption class="govuk-table__caption govuk-table__caption--m">
         {c.deskCaption(resource.name, formatDay(locale, days[0]!.date), formatDay(locale, days.at(-1)!.date))}
       </caption>
@@ -260,7 +289,19 @@ function DeskCalendarTable({
           const ended = d.date < today || (d.closesAt !== null && d.closesAt <= now);
           let free: string;
           let action: ComponentChildren;
-          if (!d.open || !d.desks) {
+          const own = mine?.find((b) => b.day === d.date);
+          if (own && d.open && d.desks && !ended) {
+            free = c.freeOf(d.desks.free, d.desks.total);
+            action = (
+              <a class="govuk-link klaster-calendar__link" href={`/przestrzenie/rezerwacje/${own.id}`}>
+                {c.bookedByYou}
+                <span class="govuk-visually-hidden">
+                  {' — '}
+                  {c.seeBooking(formatDay(locale, d.date), '')}
+                </span>
+              </a>
+            );
+          } else if (!d.open || !d.desks) {
             free = '—';
             action = closedLabel(t, d);
           } else if (ended) {
@@ -272,7 +313,10 @@ function DeskCalendarTable({
               d.date > lastDay ? (
                 c.notYet
               ) : d.desks.free > 0 ? (
-                <a class="govuk-link" href={bookingFormHref(resource.slug, { date: d.date })}>
+                <a
+                  class="govuk-link klaster-calendar__link"
+                  href={bookingFormHref(resource.slug, { date: d.date })}
+                >
                   {t.spaces.resource.book}
                   <span class="govuk-visually-hidden">
                     {' — '}
@@ -306,11 +350,15 @@ interface CalendarProps {
   resource: ResourceView;
   days: DayAvailability[];
   now: Date;
+  /** The reader's own bookings of the resource that week (the grid is then the reader's alone). */
+  mine?: readonly OwnBooking[] | undefined;
 }
 
 function useCachedGrid(kind: 'room' | 'desk', props: CalendarProps, grid: (props: CalendarProps) => VNode) {
   const { locale } = useView();
   const prerender = usePrerender();
+  // A grid with the reader's own bookings is theirs alone: drawn for them, never shared.
+  if (props.mine?.length) return grid(props);
   const minute = Math.floor(props.now.getTime() / MINUTE);
   const key = [kind, locale, props.resource.slug, props.days[0]?.date, props.days.length, minute].join('|');
   return <Prerendered html={grids(key, () => prerender(grid(props)))} />;

@@ -28,7 +28,12 @@ export function FeedPage({ since, freshUrl }: FeedPageModel) {
           <h2 class="govuk-heading-m" id="feed-url-title">
             {m.urlTitle}
           </h2>
-          <div class="govuk-form-group">
+          <div
+            class="govuk-form-group"
+            data-klaster-copy={m.copy}
+            data-klaster-copied={m.copied}
+            data-klaster-copy-failed={m.copyFailed}
+          >
             <label class="govuk-label" for="feed-url">
               {m.urlLabel}
             </label>

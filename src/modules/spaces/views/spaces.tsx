@@ -6,8 +6,10 @@ import { formatDay } from '../../../platform/i18n/index.ts';
 import { SummaryList } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1, Layout } from '../../../platform/views/layout.tsx';
+import type { AgreementSummary } from '../agreements.ts';
 import type { DayAvailability, ResourceView } from '../bookings.ts';
 import type { Closure } from '../calendar.ts';
+import type { OwnBooking } from '../own-bookings.ts';
 import { bookingFormHref, closedLabel, DeskCalendar, RoomCalendar } from './calendar.tsx';
 import { ResourcePhotos } from './resources.tsx';
 
@@ -103,17 +105,73 @@ export interface WeekView {
   current: string;
   days: DayAvailability[];
   now: Date;
+  /** The day the "Book" button prefills: the first bookable day of the week, or from today on. */
+  bookDay: string;
+  /** The reader's own live bookings of this resource that week. */
+  mine: OwnBooking[];
+}
+
+/**
+ * The public calendar feed of a resource: a webcal:// link that opens the calendar app, and the
+ * address in a read-only field to copy (src/client/copy.ts adds a copy button when scripts run).
+ */
+export function FeedLinks({ url, desk }: { url: string; desk: boolean }) {
+  const { t } = useView();
+  const m = t.spacesFeeds;
+  const webcal = url.replace(/^https?:\/\//, 'webcal://');
+  return (
+    <section class="klaster-feed" aria-labelledby="kalendarz-ics">
+      <h2 class="govuk-heading-m" id="kalendarz-ics">
+        {m.subscribeTitle}
+      </h2>
+      <p class="govuk-body">{desk ? m.subscribeDesk : m.subscribeRoom}</p>
+      <p class="govuk-body">
+        <a class="govuk-link" href={webcal}>
+          {m.subscribe}
+        </a>
+      </p>
+      <div
+        class="govuk-form-group"
+        data-klaster-copy={m.copy}
+        data-klaster-copied={m.copied}
+        data-klaster-copy-failed={m.copyFailed}
+      >
+        <label class="govuk-label" for="feed-public-url">
+          {m.publicUrlLabel}
+        </label>
+        <div id="feed-public-url-hint" class="govuk-hint">
+          {m.publicUrlHint}
+        </div>
+        <input
+          class="govuk-input klaster-feed__url"
+          id="feed-public-url"
+          name="feed-public-url"
+          type="url"
+          readOnly
+          value={url}
+          spellcheck={false}
+          aria-describedby="feed-public-url-hint"
+        />
+      </div>
+    </section>
+  );
 }
 
 export function ResourcePage({
   resource,
   week,
   closures,
+  agreements = [],
+  feedUrl,
 }: {
   resource: ResourceView;
   week: WeekView;
+  /** The public iCalendar feed of the resource (https). */
+  feedUrl: string;
   /** Closures planned from today on (the week's own are in its days). */
   closures: Closure[];
+  /** Desk pools: the signed-in person's agreements valid today (what they can still book). */
+  agreements?: AgreementSummary[];
 }) {
   const { t, locale, actor } = useView();
   const r = t.spaces.resource;
@@ -164,7 +222,32 @@ export function ResourcePage({
       ) : null}
       <ResourcePhotos photos={resource.photos} />
       {resource.kind === 'event_space' ? <div class="govuk-inset-text">{r.eventSpaceNotice}</div> : null}
-      {resource.kind === 'desk' ? (
+      {resource.kind === 'desk' && agreements.length > 0 ? (
+        <div class="govuk-inset-text" id="moje-umowy">
+          <h2 class="govuk-heading-s">{r.yourAgreements}</h2>
+          <ul class="govuk-list">
+            {agreements.map((a) => {
+              const until = formatDay(locale, a.endsOn);
+              return (
+                <li key={a.id}>
+                  {a.fixedDesk
+                    ? r.fixedUntil(a.packageName, a.number, a.fixedDesk.number, until)
+                    : a.daysTotal === null
+                      ? r.unlimitedUntil(a.packageName, a.number, until)
+                      : r.passLeft(
+                          a.packageName,
+                          a.number,
+                          Math.max(0, a.daysTotal - a.daysUsed),
+                          a.daysTotal,
+                          until,
+                        )}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ) : null}
+      {resource.kind === 'desk' && agreements.length === 0 ? (
         <div class="govuk-inset-text">
           {r.deskNotice}{' '}
           <a class="govuk-link" href="/przestrzenie/pakiety">
@@ -176,9 +259,7 @@ export function ResourcePage({
         <a
           class="govuk-button"
           data-module="govuk-button"
-          href={bookingFormHref(resource.slug, {
-            date: week.days.find((d) => d.open && d.date >= first)?.date ?? first,
-          })}
+          href={bookingFormHref(resource.slug, { date: week.bookDay })}
         >
           {bookLabel}
         </a>
@@ -222,7 +303,7 @@ export function ResourcePage({
         </div>
       </div>
 
-      <h2 class="govuk-heading-l" id="kalendarz">
+      <h2 class="govuk-heading-m" id="kalendarz">
         {c.title}
       </h2>
       <p class="govuk-body">{c.week(formatDay(locale, first), formatDay(locale, last))}</p>
@@ -254,13 +335,15 @@ export function ResourcePage({
         </div>
       </nav>
       {resource.kind === 'desk' ? (
-        <DeskCalendar resource={resource} days={week.days} now={week.now} />
+        <DeskCalendar resource={resource} days={week.days} now={week.now} mine={week.mine} />
       ) : (
         <>
           <p class="govuk-body">{c.legend}</p>
-          <RoomCalendar resource={resource} days={week.days} now={week.now} />
+          <RoomCalendar resource={resource} days={week.days} now={week.now} mine={week.mine} />
         </>
       )}
+
+      <FeedLinks url={feedUrl} desk={resource.kind === 'desk'} />
 
       <h2 class="govuk-heading-m">{r.closuresTitle}</h2>
       {closedDays.length ? (

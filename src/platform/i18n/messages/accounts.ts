@@ -70,6 +70,8 @@ export const accounts = catalogue({
     setPassword: 'Ustaw hasło',
     resetDone: 'Hasło zostało zmienione. Zaloguj się nowym hasłem.',
     resetInvalid: 'Link do zmiany hasła wygasł lub został już użyty. Poproś o nowy.',
+    resetInvalidTitle: 'Ten link już nie działa',
+    resetInvalidAsk: 'Podaj adres e-mail konta — od razu wyślemy nowy link.',
     roleNames: {
       resident: 'Użytkownik',
       staff: 'Pracownik Klastra',
@@ -97,12 +99,21 @@ export const accounts = catalogue({
       on: 'Włączone',
       off: 'Wyłączone',
       change: 'Zmień',
-      changeHidden: (what: string) => ` ${what.toLowerCase()}`,
+      changeHidden: ' imię, język i telefon',
       emailChange:
         'Adresu e-mail nie można zmienić samodzielnie. Jeśli chcesz go zmienić, napisz do obsługi Klastra.',
       staffNeedsTwoFactor:
         'Jako pracownik lub administrator musisz włączyć logowanie dwuetapowe, zanim skorzystasz z panelu obsługi.',
       turnOnNow: 'Włącz teraz',
+      mineHeading: 'Moje sprawy w Klastrze',
+      mine: {
+        bookings: 'Moje rezerwacje',
+        bookingsHint: 'Stanowiska, sala B2B i przestrzeń wydarzeń: nadchodzące i minione rezerwacje.',
+        organisations: 'Moje organizacje',
+        organisationsHint: 'Organizacje, do których należysz, i zaproszenia do nich.',
+        agreements: 'Moje umowy',
+        agreementsHint: 'Umowy na korzystanie ze stanowisk coworkingowych i wnioski o nie.',
+      },
       settingsHeading: 'Ustawienia i prywatność',
       sections: {
         profile: 'Imię, język i telefon',
@@ -132,6 +143,7 @@ export const accounts = catalogue({
       lead: 'Każdą zgodę możesz wyrazić lub wycofać osobno, w dowolnej chwili. Wycofanie zgody nie wpływa na to, co zrobiliśmy wcześniej na jej podstawie.',
       granted: 'Wyrażona',
       withdrawn: 'Wycofana',
+      notGiven: 'Nie wyrażono',
       none: 'Brak decyzji',
       decidedOn: (date: string) => `Decyzja z ${date}`,
       neverDecided: 'Nie podjęto jeszcze decyzji.',
@@ -331,6 +343,8 @@ export const accounts = catalogue({
     setPassword: 'Set password',
     resetDone: 'Your password has been changed. Sign in with the new password.',
     resetInvalid: 'The password link has expired or was already used. Ask for a new one.',
+    resetInvalidTitle: 'This link no longer works',
+    resetInvalidAsk: 'Enter your account’s email address and we will send a new link straight away.',
     roleNames: {
       resident: 'User',
       staff: 'Cluster staff',
@@ -358,12 +372,21 @@ export const accounts = catalogue({
       on: 'On',
       off: 'Off',
       change: 'Change',
-      changeHidden: (what: string) => ` ${what.toLowerCase()}`,
+      changeHidden: ' name, language and phone',
       emailChange:
         'You cannot change your email address yourself. To change it, write to the cluster’s staff.',
       staffNeedsTwoFactor:
         'As staff or an administrator you must turn on two-step sign-in before using the back office.',
       turnOnNow: 'Turn it on now',
+      mineHeading: 'My things at the cluster',
+      mine: {
+        bookings: 'My bookings',
+        bookingsHint: 'Desks, the B2B room and the event space: upcoming and past bookings.',
+        organisations: 'My organisations',
+        organisationsHint: 'The organisations you belong to and invitations to join them.',
+        agreements: 'My agreements',
+        agreementsHint: 'Desk-use agreements for the coworking space and your applications for them.',
+      },
       settingsHeading: 'Settings and privacy',
       sections: {
         profile: 'Name, language and phone',
@@ -393,6 +416,7 @@ export const accounts = catalogue({
       lead: 'You can give or withdraw each consent separately, at any time. Withdrawing does not affect what we did on its basis before.',
       granted: 'Given',
       withdrawn: 'Withdrawn',
+      notGiven: 'Not given',
       none: 'No decision',
       decidedOn: (date: string) => `Decided on ${date}`,
       neverDecided: 'No decision yet.',
@@ -593,6 +617,9 @@ export const accounts = catalogue({
     setPassword: 'Встановити пароль',
     resetDone: 'Пароль змінено. Увійдіть із новим паролем.',
     resetInvalid: 'Термін дії посилання минув або його вже використано. Попросіть нове.',
+    resetInvalidTitle: 'Це посилання більше не діє',
+    resetInvalidAsk:
+      'Вкажіть адресу електронної пошти облікового запису — ми одразу надішлемо нове посилання.',
     roleNames: {
       resident: 'Користувач',
       staff: 'Працівник Кластера',
@@ -620,12 +647,22 @@ export const accounts = catalogue({
       on: 'Увімкнено',
       off: 'Вимкнено',
       change: 'Змінити',
-      changeHidden: (what: string) => ` ${what.toLowerCase()}`,
+      // Accusative after „Змінити”: мову, not мова.
+      changeHidden: ' ім’я, мову й телефон',
       emailChange:
         'Адресу електронної пошти не можна змінити самостійно. Щоб її змінити, напишіть персоналу Кластера.',
       staffNeedsTwoFactor:
         'Як працівник або адміністратор ви маєте увімкнути двоетапний вхід, перш ніж користуватися панеллю обслуговування.',
       turnOnNow: 'Увімкнути зараз',
+      mineHeading: 'Мої справи в Кластері',
+      mine: {
+        bookings: 'Мої бронювання',
+        bookingsHint: 'Робочі місця, зала B2B і простір для подій: майбутні та минулі бронювання.',
+        organisations: 'Мої організації',
+        organisationsHint: 'Організації, до яких ви належите, і запрошення до них.',
+        agreements: 'Мої договори',
+        agreementsHint: 'Договори про користування робочими місцями в коворкінгу та заявки на них.',
+      },
       settingsHeading: 'Налаштування та конфіденційність',
       sections: {
         profile: 'Ім’я, мова й телефон',
@@ -655,6 +692,7 @@ export const accounts = catalogue({
       lead: 'Кожну згоду можна надати або відкликати окремо в будь-який час. Відкликання не впливає на те, що ми зробили раніше на її підставі.',
       granted: 'Надано',
       withdrawn: 'Відкликано',
+      notGiven: 'Не надано',
       none: 'Рішення немає',
       decidedOn: (date: string) => `Рішення від ${date}`,
       neverDecided: 'Рішення ще не ухвалено.',

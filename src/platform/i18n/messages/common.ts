@@ -1,4 +1,4 @@
-import { catalogue } from '../define.ts';
+import { catalogue, plural } from '../define.ts';
 
 export const common = catalogue({
   pl: {
@@ -9,6 +9,8 @@ export const common = catalogue({
     menu: 'Menu',
     languageSwitch: 'Wybierz język',
     languageNames: { pl: 'Polski', en: 'English', uk: 'Українська' },
+    mailLanguageSet:
+      'Wiadomości e-mail też będziemy wysyłać po polsku. Możesz to zmienić w sekcji Moje konto → Imię, język i telefon.',
     nav: {
       home: 'Strona główna',
       organisations: 'Organizacje',
@@ -17,6 +19,7 @@ export const common = catalogue({
       signIn: 'Zaloguj się',
       signUp: 'Załóż konto',
       signOut: 'Wyloguj się',
+      menu: 'Menu',
     },
     footer: {
       label: 'Stopka',
@@ -40,6 +43,12 @@ export const common = catalogue({
     previousPage: 'Poprzednia strona',
     nextPage: 'Następna strona',
     pagination: 'Stronicowanie',
+    csvFor: {
+      excel: 'CSV dla Excela',
+      excelHint: 'średniki, przecinek dziesiętny — otwiera się w kolumnach w polskim Excelu',
+      programs: 'CSV dla innych programów',
+      programsHint: 'RFC 4180: przecinki, kropka dziesiętna',
+    },
     noResults: 'Brak wyników.',
     notice: 'Informacja',
     actions: 'Działania',
@@ -48,8 +57,10 @@ export const common = catalogue({
     errorPrefix: 'Błąd:',
     errors: {
       required: 'To pole jest wymagane',
-      tooShort: (min: number) => `Wpisz co najmniej ${min} znaków`,
-      tooLong: (max: number) => `Wpisz najwyżej ${max} znaków`,
+      tooShort: (min: number) =>
+        `Wpisz co najmniej ${plural('pl', min, { one: '# znak', few: '# znaki', many: '# znaków', other: '# znaku' })}`,
+      tooLong: (max: number) =>
+        `Wpisz najwyżej ${plural('pl', max, { one: '# znak', few: '# znaki', many: '# znaków', other: '# znaku' })}`,
       email: 'Wpisz adres e-mail w poprawnym formacie, np. jan.kowalski@example.pl',
       invalid: 'Wartość jest nieprawidłowa',
       invalidChoice: 'Wybierz jedną z dostępnych opcji',
@@ -65,6 +76,16 @@ export const common = catalogue({
       passwordTooShort: 'Hasło musi mieć co najmniej 12 znaków',
       passwordTooLong: 'Hasło może mieć najwyżej 128 znaków',
       passwordCommon: 'To hasło jest zbyt popularne i łatwe do odgadnięcia — wybierz inne',
+      passwordKeyboard:
+        'To hasło to ciąg sąsiednich klawiszy (jak „zaq1@WSX”), który programy łamiące hasła sprawdzają najpierw — połącz kilka przypadkowych słów',
+      passwordPattern:
+        'To hasło to przewidywalny wzór (powtórzenia, kolejne litery lub cyfry, daty) — połącz kilka przypadkowych słów',
+      passwordWords:
+        'To hasło to popularne słowo lub imię z kilkoma dodatkami — połącz kilka przypadkowych słów, np. „rower kawa most zegar”',
+      passwordPersonal:
+        'Hasło nie może opierać się na Twoim imieniu, nazwisku ani adresie e-mail — wybierz inne',
+      passwordWeak:
+        'To hasło jest zbyt łatwe do odgadnięcia — wydłuż je albo połącz kilka przypadkowych słów',
       passwordsDiffer: 'Hasła nie są takie same',
       mustAccept: 'Aby kontynuować, zaakceptuj warunki',
       fileType: 'Wybierz plik w jednym z dozwolonych formatów',
@@ -111,6 +132,8 @@ export const common = catalogue({
     menu: 'Menu',
     languageSwitch: 'Choose language',
     languageNames: { pl: 'Polski', en: 'English', uk: 'Українська' },
+    mailLanguageSet:
+      'We will send your emails in English too. You can change this under My account → Name, language and phone.',
     nav: {
       home: 'Home',
       organisations: 'Organisations',
@@ -119,6 +142,7 @@ export const common = catalogue({
       signIn: 'Sign in',
       signUp: 'Create an account',
       signOut: 'Sign out',
+      menu: 'Menu',
     },
     footer: {
       label: 'Footer',
@@ -142,6 +166,12 @@ export const common = catalogue({
     previousPage: 'Previous page',
     nextPage: 'Next page',
     pagination: 'Pagination',
+    csvFor: {
+      excel: 'CSV for Excel',
+      excelHint: 'semicolons, decimal comma — opens in columns in Excel set to Polish',
+      programs: 'CSV for other programs',
+      programsHint: 'RFC 4180: commas, decimal point',
+    },
     noResults: 'No results.',
     notice: 'Important',
     actions: 'Actions',
@@ -150,8 +180,10 @@ export const common = catalogue({
     errorPrefix: 'Error:',
     errors: {
       required: 'This field is required',
-      tooShort: (min: number) => `Enter at least ${min} characters`,
-      tooLong: (max: number) => `Enter no more than ${max} characters`,
+      tooShort: (min: number) =>
+        `Enter at least ${plural('en', min, { one: '# character', other: '# characters' })}`,
+      tooLong: (max: number) =>
+        `Enter no more than ${plural('en', max, { one: '# character', other: '# characters' })}`,
       email: 'Enter an email address in the correct format, like name@example.com',
       invalid: 'The value is not valid',
       invalidChoice: 'Select one of the options',
@@ -167,6 +199,14 @@ export const common = catalogue({
       passwordTooShort: 'Your password must be at least 12 characters',
       passwordTooLong: 'Your password must be 128 characters or fewer',
       passwordCommon: 'This password is too common and easy to guess — choose another one',
+      passwordKeyboard:
+        'This password is a run of neighbouring keys (like “zaq1@WSX”), which password-cracking programs try first — combine a few random words',
+      passwordPattern:
+        'This password is a predictable pattern (repeats, letters or digits in order, dates) — combine a few random words',
+      passwordWords:
+        'This password is a common word or name with a few additions — combine a few random words, like “bicycle coffee bridge clock”',
+      passwordPersonal: 'Your password must not be based on your name or e-mail address — choose another one',
+      passwordWeak: 'This password is too easy to guess — make it longer or combine a few random words',
       passwordsDiffer: 'The passwords do not match',
       mustAccept: 'Accept the terms to continue',
       fileType: 'Choose a file in one of the allowed formats',
@@ -214,6 +254,8 @@ export const common = catalogue({
     menu: 'Меню',
     languageSwitch: 'Виберіть мову',
     languageNames: { pl: 'Polski', en: 'English', uk: 'Українська' },
+    mailLanguageSet:
+      'Листи ми теж надсилатимемо українською. Це можна змінити в розділі Мій обліковий запис → Ім’я, мова й телефон.',
     nav: {
       home: 'Головна',
       organisations: 'Організації',
@@ -222,6 +264,7 @@ export const common = catalogue({
       signIn: 'Увійти',
       signUp: 'Створити обліковий запис',
       signOut: 'Вийти',
+      menu: 'Меню',
     },
     footer: {
       label: 'Нижній колонтитул',
@@ -244,6 +287,13 @@ export const common = catalogue({
     previousPage: 'Попередня сторінка',
     nextPage: 'Наступна сторінка',
     pagination: 'Розбиття на сторінки',
+    csvFor: {
+      excel: 'CSV для Excel',
+      excelHint:
+        'крапки з комою, десяткова кома — відкривається стовпцями в Excel із польськими налаштуваннями',
+      programs: 'CSV для інших програм',
+      programsHint: 'RFC 4180: коми, десяткова крапка',
+    },
     noResults: 'Нічого не знайдено.',
     notice: 'Важливо',
     actions: 'Дії',
@@ -252,8 +302,11 @@ export const common = catalogue({
     errorPrefix: 'Помилка:',
     errors: {
       required: 'Це поле обов’язкове',
-      tooShort: (min: number) => `Введіть щонайменше ${min} символів`,
-      tooLong: (max: number) => `Введіть не більше ${max} символів`,
+      tooShort: (min: number) =>
+        `Введіть щонайменше ${plural('uk', min, { one: '# символ', few: '# символи', many: '# символів', other: '# символу' })}`,
+      // „не більше” takes the genitive: 1 символу, 3 символів.
+      tooLong: (max: number) =>
+        `Введіть не більше ${plural('uk', max, { one: '# символу', other: '# символів' })}`,
       email: 'Введіть адресу електронної пошти у правильному форматі, напр. ім’я@example.com',
       invalid: 'Значення неправильне',
       invalidChoice: 'Виберіть один із варіантів',
@@ -269,6 +322,16 @@ export const common = catalogue({
       passwordTooShort: 'Пароль має містити щонайменше 12 символів',
       passwordTooLong: 'Пароль може містити не більше 128 символів',
       passwordCommon: 'Цей пароль надто поширений і його легко вгадати — виберіть інший',
+      passwordKeyboard:
+        'Цей пароль — ряд сусідніх клавіш (як «zaq1@WSX»), які програми для зламу паролів перевіряють насамперед — поєднайте кілька випадкових слів',
+      passwordPattern:
+        'Цей пароль — передбачуваний шаблон (повтори, літери чи цифри підряд, дати) — поєднайте кілька випадкових слів',
+      passwordWords:
+        'Цей пароль — поширене слово або ім’я з кількома додатками — поєднайте кілька випадкових слів, наприклад «велосипед кава міст годинник»',
+      passwordPersonal:
+        'Пароль не може ґрунтуватися на вашому імені, прізвищі чи адресі електронної пошти — виберіть інший',
+      passwordWeak:
+        'Цей пароль надто легко вгадати — зробіть його довшим або поєднайте кілька випадкових слів',
       passwordsDiffer: 'Паролі не збігаються',
       mustAccept: 'Щоб продовжити, прийміть умови',
       fileType: 'Виберіть файл в одному з дозволених форматів',

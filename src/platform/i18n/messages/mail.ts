@@ -1,16 +1,20 @@
 import { catalogue } from '../define.ts';
 
-/** A message is a subject, paragraphs and an optional action link; mail/render.ts lays it out. */
+/**
+ * A message is a subject, paragraphs and an optional action link; mail/outbox.ts lays it out.
+ * `unasked` marks the messages someone may get without having asked (a sign-up, a reset or a
+ * lock-out on their address): only those end with "if this was not you, ignore this message".
+ */
 export interface MailContent {
   subject: string;
   paragraphs: string[];
   action?: { label: string; url: string };
+  unasked?: boolean;
 }
 
 export const mail = catalogue({
   pl: {
-    greeting: (name: string) => `Dzień dobry ${name},`,
-    greetingNoName: 'Dzień dobry,',
+    greeting: 'Dzień dobry,',
     signature: 'Zespół Klastra Innowacji Społeczno-Gospodarczych Zabłocie 20.22\nUrząd Miasta Krakowa',
     ignore: 'Jeśli to nie Ty, zignoruj tę wiadomość.',
     verifyEmail: (url: string): MailContent => ({
@@ -19,11 +23,13 @@ export const mail = catalogue({
         'Dziękujemy za założenie konta. Aby je aktywować, potwierdź adres e-mail. Link jest ważny 24 godziny.',
       ],
       action: { label: 'Potwierdź adres e-mail', url },
+      unasked: true,
     }),
     resetPassword: (url: string): MailContent => ({
       subject: 'Ustaw nowe hasło w Klastrze Zabłocie 20.22',
       paragraphs: ['Otrzymaliśmy prośbę o zmianę hasła. Link jest ważny 1 godzinę.'],
       action: { label: 'Ustaw nowe hasło', url },
+      unasked: true,
     }),
     signUpExisting: (url: string): MailContent => ({
       subject: 'Próba założenia konta na Twój adres',
@@ -32,6 +38,7 @@ export const mail = catalogue({
         'Jeśli nie pamiętasz hasła, możesz ustawić nowe.',
       ],
       action: { label: 'Ustaw nowe hasło', url },
+      unasked: true,
     }),
     passwordChanged: (): MailContent => ({
       subject: 'Hasło do Twojego konta zostało zmienione',
@@ -48,6 +55,7 @@ export const mail = catalogue({
         'Twoje hasło nie zostało zmienione. Jeśli używasz go także w innych serwisach, warto je zmienić.',
       ],
       action: { label: 'Odblokuj logowanie', url },
+      unasked: true,
     }),
     twoFactorEnabled: (): MailContent => ({
       subject: 'Włączono logowanie dwuetapowe',
@@ -122,16 +130,17 @@ export const mail = catalogue({
         `Jeśli uważasz, że to pomyłka, napisz do nas: ${contact}.`,
       ],
     }),
-    bookingConfirmed: (resource: string, when: string, url: string): MailContent => ({
+    bookingConfirmed: (resource: string, when: string, url: string, reminder: boolean): MailContent => ({
       subject: `Rezerwacja potwierdzona: ${resource}, ${when}`,
       paragraphs: [
         `Potwierdzamy rezerwację: ${resource}, ${when}.`,
-        'Szczegóły, zmiana terminu i odwołanie — pod linkiem poniżej. Przypomnimy o rezerwacji dzień wcześniej.',
+        `Szczegóły, kod QR do samodzielnego potwierdzenia obecności, zmiana terminu i odwołanie — pod linkiem poniżej.${reminder ? ' Przypomnimy o rezerwacji dzień wcześniej.' : ''}`,
+        'W załączniku jest plik .ics, który doda rezerwację do Twojego kalendarza.',
       ],
       action: { label: 'Zobacz rezerwację', url },
     }),
     bookingRequested: (resource: string, when: string, url: string): MailContent => ({
-      subject: `Wniosek o rezerwację przyjęty: ${resource}, ${when}`,
+      subject: `Otrzymaliśmy wniosek o rezerwację: ${resource}, ${when}`,
       paragraphs: [
         `Otrzymaliśmy wniosek o rezerwację: ${resource}, ${when}. Termin jest wstępnie zablokowany dla Ciebie.`,
         'Pracownik Klastra rozpatrzy wniosek; o decyzji napiszemy w osobnej wiadomości.',
@@ -173,15 +182,32 @@ export const mail = catalogue({
       ],
       action: { label: 'Zobacz lub odwołaj', url },
     }),
-    bookingReleased: (resource: string, when: string, url: string): MailContent => ({
+    bookingReleased: (resource: string, when: string, url: string, dayReturned: boolean): MailContent => ({
       subject: `Rezerwacja zwolniona: ${resource}, ${when}`,
       paragraphs: [
-        `Nie zgłosiłaś/zgłosiłeś się na rezerwację (${resource}, ${when}) w wyznaczonym czasie, więc została zwolniona dla innych osób.`,
+        `Nie potwierdzono obecności na rezerwacji (${resource}, ${when}) w wyznaczonym czasie, więc została zwolniona dla innych osób.`,
+        ...(dayReturned ? ['Dzień wrócił na Twój karnet — możesz go wykorzystać w innym terminie.'] : []),
       ],
       action: { label: 'Moje rezerwacje', url },
     }),
+    bookingLapsed: (resource: string, when: string, url: string): MailContent => ({
+      subject: `Wstępna rezerwacja wygasła: ${resource}, ${when}`,
+      paragraphs: [
+        `Twój wniosek o rezerwację (${resource}, ${when}) nie został rozpatrzony w czasie wstępnej rezerwacji, więc termin jest znowu wolny.`,
+        'Jeśli nadal chcesz skorzystać z przestrzeni, złóż nowy wniosek albo zadzwoń do Klastra.',
+      ],
+      action: { label: 'Wybierz termin', url },
+    }),
+    accountInvited: (url: string): MailContent => ({
+      subject: 'Konto w Klastrze Zabłocie 20.22 — ustaw hasło',
+      paragraphs: [
+        'Pracownik Klastra założył dla Ciebie konto, żeby pomóc Ci zarezerwować przestrzeń lub złożyć wniosek.',
+        'Aby samodzielnie się logować i widzieć swoje rezerwacje, ustaw hasło. Link jest ważny przez godzinę; potem możesz poprosić o nowy na stronie logowania („Nie pamiętasz hasła?”).',
+      ],
+      action: { label: 'Ustaw hasło', url },
+    }),
     agreementApplied: (pkg: string, url: string): MailContent => ({
-      subject: `Wniosek o umowę udostępnienia stanowiska pracy: ${pkg}`,
+      subject: `Otrzymaliśmy Twój wniosek o umowę: ${pkg}`,
       paragraphs: [
         `Otrzymaliśmy Twój wniosek o umowę udostępnienia stanowiska pracy (pakiet: ${pkg}).`,
         'Pracownik Klastra rozpatrzy go i napisze o decyzji.',
@@ -203,8 +229,8 @@ export const mail = catalogue({
       action: { label: 'Zobacz umowę', url },
     }),
     agreementRefused: (pkg: string, reason: string, url: string): MailContent => ({
-      subject: `Wniosek o umowę nie został przyjęty (${pkg})`,
-      paragraphs: [`Pracownik Klastra nie przyjął wniosku o umowę (pakiet: ${pkg}).`, `Powód: ${reason}`],
+      subject: `Wniosek o umowę odrzucony (${pkg})`,
+      paragraphs: [`Pracownik Klastra odrzucił Twój wniosek o umowę (pakiet: ${pkg}).`, `Powód: ${reason}`],
       action: { label: 'Zobacz wniosek', url },
     }),
     agreementEnded: (number: string, endsOn: string, reason: string, url: string): MailContent => ({
@@ -214,8 +240,7 @@ export const mail = catalogue({
     }),
   },
   en: {
-    greeting: (name: string) => `Hello ${name},`,
-    greetingNoName: 'Hello,',
+    greeting: 'Hello,',
     signature: 'The Zabłocie 20.22 Social and Economic Innovation Cluster team\nCity of Kraków',
     ignore: 'If this was not you, you can ignore this message.',
     verifyEmail: (url: string): MailContent => ({
@@ -224,11 +249,13 @@ export const mail = catalogue({
         'Thank you for creating an account. Confirm your email address to activate it. The link works for 24 hours.',
       ],
       action: { label: 'Confirm email address', url },
+      unasked: true,
     }),
     resetPassword: (url: string): MailContent => ({
       subject: 'Set a new password for the Zabłocie 20.22 Cluster',
       paragraphs: ['We received a request to change your password. The link works for 1 hour.'],
       action: { label: 'Set a new password', url },
+      unasked: true,
     }),
     signUpExisting: (url: string): MailContent => ({
       subject: 'Someone tried to create an account with your address',
@@ -237,6 +264,7 @@ export const mail = catalogue({
         'If you have forgotten your password, you can set a new one.',
       ],
       action: { label: 'Set a new password', url },
+      unasked: true,
     }),
     passwordChanged: (): MailContent => ({
       subject: 'Your password has been changed',
@@ -253,6 +281,7 @@ export const mail = catalogue({
         'Your password has not been changed. If you use it on other sites as well, consider changing it.',
       ],
       action: { label: 'Unlock sign-in', url },
+      unasked: true,
     }),
     twoFactorEnabled: (): MailContent => ({
       subject: 'Two-step sign-in is on',
@@ -327,16 +356,17 @@ export const mail = catalogue({
         `If you think this is a mistake, write to us at ${contact}.`,
       ],
     }),
-    bookingConfirmed: (resource: string, when: string, url: string): MailContent => ({
+    bookingConfirmed: (resource: string, when: string, url: string, reminder: boolean): MailContent => ({
       subject: `Booking confirmed: ${resource}, ${when}`,
       paragraphs: [
         `Your booking is confirmed: ${resource}, ${when}.`,
-        'Details, changing the time and cancelling are at the link below. We will remind you the day before.',
+        `Details, the QR code to check yourself in, changing the time and cancelling are at the link below.${reminder ? ' We will remind you the day before.' : ''}`,
+        'The attached .ics file adds the booking to your calendar.',
       ],
       action: { label: 'See the booking', url },
     }),
     bookingRequested: (resource: string, when: string, url: string): MailContent => ({
-      subject: `Booking request received: ${resource}, ${when}`,
+      subject: `We have received your booking request: ${resource}, ${when}`,
       paragraphs: [
         `We have received your booking request: ${resource}, ${when}. The time is held for you meanwhile.`,
         'Cluster staff will consider it; we will write to you with their decision.',
@@ -378,15 +408,32 @@ export const mail = catalogue({
       ],
       action: { label: 'See or cancel', url },
     }),
-    bookingReleased: (resource: string, when: string, url: string): MailContent => ({
+    bookingReleased: (resource: string, when: string, url: string, dayReturned: boolean): MailContent => ({
       subject: `Booking released: ${resource}, ${when}`,
       paragraphs: [
         `You did not check in for your booking (${resource}, ${when}) in time, so it has been released for others.`,
+        ...(dayReturned ? ['The day is back on your pass: you can use it on another day.'] : []),
       ],
       action: { label: 'My bookings', url },
     }),
+    bookingLapsed: (resource: string, when: string, url: string): MailContent => ({
+      subject: `Tentative booking lapsed: ${resource}, ${when}`,
+      paragraphs: [
+        `Your booking request (${resource}, ${when}) was not decided while the time was held for you, so the time is free again.`,
+        'If you still want to use the space, send a new request or call the Cluster.',
+      ],
+      action: { label: 'Choose a time', url },
+    }),
+    accountInvited: (url: string): MailContent => ({
+      subject: 'Your Zabłocie 20.22 Cluster account — set a password',
+      paragraphs: [
+        'A member of the Cluster staff has created an account for you to help you book a space or apply.',
+        'To sign in yourself and see your bookings, set a password. The link is valid for one hour; after that you can ask for a new one on the sign-in page ("Forgotten your password?").',
+      ],
+      action: { label: 'Set a password', url },
+    }),
     agreementApplied: (pkg: string, url: string): MailContent => ({
-      subject: `Application for a desk-use agreement: ${pkg}`,
+      subject: `We have received your agreement application: ${pkg}`,
       paragraphs: [
         `We have received your application for a desk-use agreement (package: ${pkg}).`,
         'Cluster staff will consider it and write to you with their decision.',
@@ -419,8 +466,7 @@ export const mail = catalogue({
     }),
   },
   uk: {
-    greeting: (name: string) => `Добрий день, ${name}!`,
-    greetingNoName: 'Добрий день!',
+    greeting: 'Добрий день!',
     signature: 'Команда Кластера соціально-економічних інновацій Заблоцє 20.22\nМерія Кракова',
     ignore: 'Якщо це були не ви, проігноруйте цей лист.',
     verifyEmail: (url: string): MailContent => ({
@@ -429,11 +475,13 @@ export const mail = catalogue({
         'Дякуємо за реєстрацію. Щоб активувати обліковий запис, підтвердьте адресу електронної пошти. Посилання дійсне 24 години.',
       ],
       action: { label: 'Підтвердити адресу', url },
+      unasked: true,
     }),
     resetPassword: (url: string): MailContent => ({
       subject: 'Встановіть новий пароль у Кластері Заблоцє 20.22',
       paragraphs: ['Ми отримали запит на зміну пароля. Посилання дійсне 1 годину.'],
       action: { label: 'Встановити новий пароль', url },
+      unasked: true,
     }),
     signUpExisting: (url: string): MailContent => ({
       subject: 'Хтось намагався створити обліковий запис на вашу адресу',
@@ -442,6 +490,7 @@ export const mail = catalogue({
         'Якщо ви забули пароль, можете встановити новий.',
       ],
       action: { label: 'Встановити новий пароль', url },
+      unasked: true,
     }),
     passwordChanged: (): MailContent => ({
       subject: 'Пароль до вашого облікового запису змінено',
@@ -458,6 +507,7 @@ export const mail = catalogue({
         'Ваш пароль не змінено. Якщо ви використовуєте його й на інших сайтах, варто його змінити.',
       ],
       action: { label: 'Розблокувати вхід', url },
+      unasked: true,
     }),
     twoFactorEnabled: (): MailContent => ({
       subject: 'Двоетапний вхід увімкнено',
@@ -532,16 +582,17 @@ export const mail = catalogue({
         `Якщо ви вважаєте це помилкою, напишіть нам: ${contact}.`,
       ],
     }),
-    bookingConfirmed: (resource: string, when: string, url: string): MailContent => ({
+    bookingConfirmed: (resource: string, when: string, url: string, reminder: boolean): MailContent => ({
       subject: `Бронювання підтверджено: ${resource}, ${when}`,
       paragraphs: [
         `Підтверджуємо бронювання: ${resource}, ${when}.`,
-        'Деталі, зміна часу та скасування — за посиланням нижче. Ми нагадаємо про бронювання напередодні.',
+        `Деталі, QR-код для самостійної реєстрації, зміна часу та скасування — за посиланням нижче.${reminder ? ' Ми нагадаємо про бронювання напередодні.' : ''}`,
+        'Файл .ics у вкладенні додасть бронювання до вашого календаря.',
       ],
       action: { label: 'Переглянути бронювання', url },
     }),
     bookingRequested: (resource: string, when: string, url: string): MailContent => ({
-      subject: `Заявку на бронювання отримано: ${resource}, ${when}`,
+      subject: `Ми отримали заявку на бронювання: ${resource}, ${when}`,
       paragraphs: [
         `Ми отримали заявку на бронювання: ${resource}, ${when}. Цей час попередньо закріплено за вами.`,
         'Працівник Кластера розгляне заявку; про рішення повідомимо окремим листом.',
@@ -580,15 +631,32 @@ export const mail = catalogue({
       ],
       action: { label: 'Переглянути або скасувати', url },
     }),
-    bookingReleased: (resource: string, when: string, url: string): MailContent => ({
+    bookingReleased: (resource: string, when: string, url: string, dayReturned: boolean): MailContent => ({
       subject: `Бронювання звільнено: ${resource}, ${when}`,
       paragraphs: [
         `Ви не зареєструвалися на бронювання (${resource}, ${when}) вчасно, тож його звільнено для інших.`,
+        ...(dayReturned ? ['День повернуто на ваш абонемент — ви можете використати його іншим разом.'] : []),
       ],
       action: { label: 'Мої бронювання', url },
     }),
+    bookingLapsed: (resource: string, when: string, url: string): MailContent => ({
+      subject: `Попереднє бронювання втратило чинність: ${resource}, ${when}`,
+      paragraphs: [
+        `Вашу заявку на бронювання (${resource}, ${when}) не було розглянуто, поки час був зарезервований для вас, тож цей час знову вільний.`,
+        'Якщо ви й далі хочете скористатися простором, подайте нову заявку або зателефонуйте до Кластера.',
+      ],
+      action: { label: 'Вибрати час', url },
+    }),
+    accountInvited: (url: string): MailContent => ({
+      subject: 'Обліковий запис у Кластері Заблоце 20.22 — встановіть пароль',
+      paragraphs: [
+        'Працівник Кластера створив для вас обліковий запис, щоб допомогти вам забронювати простір або подати заяву.',
+        'Щоб самостійно входити й бачити свої бронювання, встановіть пароль. Посилання дійсне одну годину; потім можна попросити нове на сторінці входу («Забули пароль?»).',
+      ],
+      action: { label: 'Встановити пароль', url },
+    }),
     agreementApplied: (pkg: string, url: string): MailContent => ({
-      subject: `Заява на договір про надання робочого місця: ${pkg}`,
+      subject: `Ми отримали вашу заяву на договір: ${pkg}`,
       paragraphs: [
         `Ми отримали вашу заяву на договір про надання робочого місця (пакет: ${pkg}).`,
         'Працівник Кластера розгляне її та повідомить про рішення.',
@@ -610,8 +678,11 @@ export const mail = catalogue({
       action: { label: 'Переглянути договір', url },
     }),
     agreementRefused: (pkg: string, reason: string, url: string): MailContent => ({
-      subject: `Заяву на договір не прийнято (${pkg})`,
-      paragraphs: [`Працівник Кластера не прийняв вашу заяву (пакет: ${pkg}).`, `Причина: ${reason}`],
+      subject: `Заяву на договір відхилено (${pkg})`,
+      paragraphs: [
+        `Працівник Кластера відхилив вашу заяву на договір (пакет: ${pkg}).`,
+        `Причина: ${reason}`,
+      ],
       action: { label: 'Переглянути заяву', url },
     }),
     agreementEnded: (number: string, endsOn: string, reason: string, url: string): MailContent => ({

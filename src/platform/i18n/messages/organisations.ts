@@ -151,6 +151,14 @@ export const organisations = catalogue({
     submittedOn: 'Zgłoszono',
     submittedBy: 'Zgłaszający',
     pendingCount: (n: number) => `Oczekujące zgłoszenia: ${n}`,
+    soleOwnerNote:
+      'Jesteś jedynym właścicielem tej organizacji, więc nie możesz jej opuścić ani zrezygnować z roli właściciela. Najpierw nadaj rolę właściciela innej osobie na liście członków (jeśli jeszcze do niej nie należy, zaproś ją).',
+    similarTitle: 'Organizacja o podobnej nazwie jest już zarejestrowana',
+    similarLead:
+      'Sprawdź, czy to nie ta sama organizacja. Jeśli do niej należysz, poproś jej właściciela o zaproszenie, zamiast rejestrować ją ponownie.',
+    opensInNewTab: '(otwiera się w nowej karcie)',
+    confirmSimilarName: 'To inna organizacja — zarejestruj ją',
+    confirmSimilarLegend: 'Czy to inna organizacja?',
     reviewCaption: 'Weryfikacja',
     owners: 'Właściciele',
     verify: 'Zweryfikuj organizację',
@@ -177,6 +185,7 @@ export const organisations = catalogue({
       alreadyVerified: 'Ta organizacja jest już zweryfikowana',
       alreadyRejected: 'To zgłoszenie jest już odrzucone',
       invalidCursor: 'Nieprawidłowy parametr stronicowania',
+      similarName: 'Zaznacz, że to inna organizacja niż ta o podobnej nazwie, albo zmień nazwę',
       soleOwner:
         'Jesteś jedynym właścicielem organizacji, do której należą też inne osoby. Zanim usuniesz konto, nadaj rolę właściciela innej osobie.',
     },
@@ -322,6 +331,14 @@ export const organisations = catalogue({
     submittedOn: 'Registered',
     submittedBy: 'Registered by',
     pendingCount: (n: number) => `Pending registrations: ${n}`,
+    soleOwnerNote:
+      'You are the only owner of this organisation, so you cannot leave it or stop being an owner. First make someone else on the list of members an owner (invite them if they are not a member yet).',
+    similarTitle: 'An organisation with a similar name is already registered',
+    similarLead:
+      'Check that it is not the same organisation. If you belong to it, ask its owner to invite you instead of registering it again.',
+    opensInNewTab: '(opens in a new tab)',
+    confirmSimilarName: 'This is a different organisation — register it',
+    confirmSimilarLegend: 'Is this a different organisation?',
     reviewCaption: 'Verification',
     owners: 'Owners',
     verify: 'Verify organisation',
@@ -348,6 +365,8 @@ export const organisations = catalogue({
       alreadyVerified: 'This organisation is already verified',
       alreadyRejected: 'This registration is already rejected',
       invalidCursor: 'The pagination cursor is not valid',
+      similarName:
+        'Confirm that this is a different organisation from the one with a similar name, or change the name',
       soleOwner:
         'You are the only owner of an organisation that has other members. Make someone else an owner before deleting your account.',
     },
@@ -494,6 +513,14 @@ export const organisations = catalogue({
     submittedOn: 'Зареєстровано',
     submittedBy: 'Хто зареєстрував',
     pendingCount: (n: number) => `Заявок, що очікують: ${n}`,
+    soleOwnerNote:
+      'Ви єдиний власник цієї організації, тому не можете вийти з неї чи відмовитися від ролі власника. Спершу зробіть власником іншу особу зі списку учасників (якщо її там ще немає, запросіть її).',
+    similarTitle: 'Організацію з подібною назвою вже зареєстровано',
+    similarLead:
+      'Перевірте, чи це не та сама організація. Якщо ви до неї належите, попросіть її власника запросити вас, а не реєструйте її повторно.',
+    opensInNewTab: '(відкривається в новій вкладці)',
+    confirmSimilarName: 'Це інша організація — зареєструвати її',
+    confirmSimilarLegend: 'Це інша організація?',
     reviewCaption: 'Перевірка',
     owners: 'Власники',
     verify: 'Підтвердити організацію',
@@ -519,6 +546,7 @@ export const organisations = catalogue({
       alreadyVerified: 'Ця організація вже перевірена',
       alreadyRejected: 'Цю заявку вже відхилено',
       invalidCursor: 'Неправильний параметр розбиття на сторінки',
+      similarName: 'Позначте, що це інша організація, ніж та з подібною назвою, або змініть назву',
       soleOwner:
         'Ви єдиний власник організації, у якій є інші учасники. Перш ніж видалити обліковий запис, зробіть власником іншу особу.',
     },

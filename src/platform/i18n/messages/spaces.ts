@@ -1,4 +1,4 @@
-import { catalogue } from '../define.ts';
+import { catalogue, plural } from '../define.ts';
 
 // The spaces module: resources, calendars and bookings. `refusals` name the rule a booking broke;
 // the booking pages and the API show them with the nearest free alternatives.
@@ -58,8 +58,8 @@ export const spaces = catalogue({
     },
     minutes: (n: number) =>
       n % 60 === 0
-        ? `${n / 60} ${n / 60 === 1 ? 'godzinę' : n / 60 < 5 ? 'godziny' : 'godzin'}`
-        : `${n} ${n === 1 ? 'minutę' : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 10 || n % 100 >= 20) ? 'minuty' : 'minut'}`,
+        ? plural('pl', n / 60, { one: '# godzinę', few: '# godziny', many: '# godzin', other: '# godziny' })
+        : plural('pl', n, { one: '# minutę', few: '# minuty', many: '# minut', other: '# minuty' }),
     alternatives: 'Najbliższe wolne terminy',
     alternativeDays: 'Najbliższe dni z wolnymi stanowiskami',
     noAlternatives: 'W najbliższych tygodniach nie ma wolnych terminów tej długości.',
@@ -80,8 +80,13 @@ export const spaces = catalogue({
     },
     capacity: (kind: string, n: number) =>
       kind === 'desk'
-        ? `${n} ${n === 1 ? 'stanowisko' : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 10 || n % 100 >= 20) ? 'stanowiska' : 'stanowisk'}`
-        : `do ${n} ${n === 1 ? 'osoby' : 'osób'}`,
+        ? plural('pl', n, {
+            one: '# stanowisko',
+            few: '# stanowiska',
+            many: '# stanowisk',
+            other: '# stanowiska',
+          })
+        : plural('pl', n, { one: 'do # osoby', other: 'do # osób' }),
     wholeDay: 'cały dzień',
     list: {
       title: 'Przestrzenie Klastra',
@@ -100,7 +105,8 @@ export const spaces = catalogue({
       equipment: 'Wyposażenie',
       accessibility: 'Dostępność',
       layouts: 'Układy sali',
-      layout: (name: string, capacity: number) => `${name} — do ${capacity} osób`,
+      layout: (name: string, capacity: number) =>
+        `${name} — ${plural('pl', capacity, { one: 'do # osoby', other: 'do # osób' })}`,
       hours: 'Godziny otwarcia',
       weekday: 'Dzień tygodnia',
       open: 'Godziny',
@@ -113,6 +119,13 @@ export const spaces = catalogue({
         'Rezerwacja sali wydarzeń to wniosek: pracownik Klastra go zatwierdza albo odrzuca z podaniem powodu. Od złożenia wniosku termin jest wstępnie zablokowany.',
       deskNotice:
         'Do rezerwacji stanowiska potrzebna jest umowa udostępnienia stanowiska pracy, ważna w dniu rezerwacji.',
+      yourAgreements: 'Twoje umowy na dziś',
+      passLeft: (pkg: string, number: string, left: number, total: number, until: string) =>
+        `${pkg} (${number}): ${plural('pl', left, { one: 'został Ci # dzień', few: 'zostały Ci # dni', many: 'zostało Ci # dni', other: 'zostało Ci # dnia' })} z ${total}; karnet jest ważny do ${until}.`,
+      unlimitedUntil: (pkg: string, number: string, until: string) =>
+        `${pkg} (${number}): możesz rezerwować stanowisko w każdy dzień otwarcia do ${until}.`,
+      fixedUntil: (pkg: string, number: string, desk: number, until: string) =>
+        `${pkg} (${number}): stanowisko nr ${desk} jest przypisane do Ciebie do ${until}.`,
       packagesLink: 'Zobacz pakiety i złóż wniosek o umowę',
       closuresTitle: 'Zamknięcia i święta',
       holidayOn: (day: string, name: string) => `${day}: święto — ${name}`,
@@ -150,28 +163,32 @@ export const spaces = catalogue({
       freeOf: (free: number, total: number) => `${free} z ${total}`,
       bookDay: (day: string) => `zarezerwuj stanowisko: ${day}`,
       full: 'Brak wolnych stanowisk',
+      mine: 'Twoja rezerwacja',
+      bookedByYou: 'Zarezerwowane przez Ciebie',
+      seeBooking: (day: string, time: string) => `zobacz rezerwację: ${day}${time ? `, ${time}` : ''}`,
     },
     form: {
       yourAgreements: 'Twoje umowy obowiązujące tego dnia',
       agreementDays: (number: string, pkg: string, used: number, total: number) =>
-        `${number} — ${pkg}: wykorzystano ${used} z ${total} dni`,
+        `${number} — ${pkg}: wykorzystano ${used} z ${plural('pl', total, { one: '# dnia', other: '# dni' })}`,
       agreementUnlimited: (number: string, pkg: string) => `${number} — ${pkg}: każdy dzień otwarcia`,
       agreementFixed: (number: string, pkg: string, desk: number) =>
         `${number} — ${pkg}: stałe stanowisko nr ${desk}`,
       title: (name: string) => `Rezerwacja: ${name}`,
       requestTitle: (name: string) => `Wniosek o rezerwację: ${name}`,
       date: 'Data',
-      dateHint: 'W formacie RRRR-MM-DD, na przykład 2026-11-27.',
+      dateHint: 'Wybierz dzień w kalendarzu albo wpisz dzień, miesiąc i rok, na przykład 27.11.2026.',
       from: 'Od godziny',
       to: 'Do godziny',
       timeHint: (step: string, open: string) =>
-        `W formacie GG:MM. Rezerwacje zaczynają się i kończą co ${step}${open ? `, licząc od ${open}` : ''}.`,
+        `Godzina i minuty, na przykład 13:30 (można też wpisać 1330 albo 13). Rezerwacje zaczynają się i kończą co ${step}${open ? `, licząc od ${open}` : ''}.`,
       eventName: 'Nazwa wydarzenia',
       meetingTitle: 'Tytuł spotkania',
       titleHint: 'Widzisz go tylko Ty i obsługa Klastra — nie pojawia się w publicznym kalendarzu.',
       attendees: 'Przewidywana liczba uczestników',
       layout: 'Układ sali',
-      layoutOption: (name: string, capacity: number) => `${name} (do ${capacity} osób)`,
+      layoutOption: (name: string, capacity: number) =>
+        `${name} (${plural('pl', capacity, { one: 'do # osoby', other: 'do # osób' })})`,
       chooseLayout: 'Wybierz układ',
       notes: 'Uwagi dla obsługi',
       organisation: 'W imieniu organizacji',
@@ -187,7 +204,7 @@ export const spaces = catalogue({
       back: 'Wróć do kalendarza',
       created: 'Rezerwacja potwierdzona. Wysłaliśmy potwierdzenie e-mailem.',
       createdSeries: (n: number) =>
-        `Zarezerwowano ${n} terminów co tydzień. Wysłaliśmy potwierdzenie e-mailem.`,
+        `Zarezerwowano ${plural('pl', n, { one: '# termin', few: '# terminy', many: '# terminów', other: '# terminu' })} co tydzień. Wysłaliśmy potwierdzenie e-mailem.`,
       requested: 'Wniosek wysłany. Termin jest wstępnie zablokowany; o decyzji napiszemy e-mailem.',
       alternativeSlot: (day: string, from: string, to: string) => `${day}, ${from}–${to}`,
       deskDay: 'Stanowisko rezerwujesz na cały dzień otwarcia.',
@@ -206,6 +223,14 @@ export const spaces = catalogue({
       emptyPast: 'Nie masz minionych rezerwacji.',
       browse: 'Zobacz przestrzenie i wolne terminy',
       feed: 'Dodaj swoje rezerwacje do kalendarza w telefonie (iCalendar)',
+      cancelled: 'Odwołane',
+      cancelledCaption: 'Odwołane i odrzucone rezerwacje',
+      emptyCancelled: 'Nie masz odwołanych ani odrzuconych rezerwacji.',
+      titleField: 'Tytuł',
+      details: 'Szczegóły',
+      change: 'Zmień termin',
+      cancel: 'Odwołaj',
+      about: (resource: string, when: string) => `: ${resource}, ${when}`,
     },
     booking: {
       title: (name: string) => `Rezerwacja: ${name}`,
@@ -231,6 +256,32 @@ export const spaces = catalogue({
       cancel: 'Odwołaj rezerwację',
       staffCancel: 'Odwołaj z podaniem powodu',
       mine: 'Wszystkie moje rezerwacje',
+    },
+    selfCheckIn: {
+      title: 'Potwierdzenie obecności',
+      heading: 'Samodzielne potwierdzenie obecności',
+      hint: (from: string, until: string) =>
+        `Na miejscu zeskanuj ten kod telefonem (albo otwórz link poniżej) i potwierdź obecność między ${from} a ${until}. Rezerwacja bez potwierdzenia zostanie zwolniona dla innych.`,
+      qrLabel: (resource: string, when: string) => `Kod QR do potwierdzenia obecności: ${resource}, ${when}`,
+      link: 'Link do potwierdzenia obecności',
+      todayHeading: 'Dzisiaj: potwierdź obecność na miejscu',
+      lead: (resource: string, when: string) => `Rezerwacja: ${resource}, ${when}.`,
+      open: (until: string) => `Jesteś na miejscu? Potwierdź obecność do ${until}.`,
+      confirm: 'Potwierdzam, że jestem na miejscu',
+      done: 'Obecność potwierdzona. Miłej pracy!',
+      tooEarly: (from: string) =>
+        `Na potwierdzenie obecności jest jeszcze za wcześnie: będzie możliwe od ${from}.`,
+      tooLate: (until: string) =>
+        `Czas na potwierdzenie obecności minął ${until}. Jeśli jesteś na miejscu, zgłoś się do obsługi Klastra.`,
+      checkedIn: (at: string) => `Obecność na tej rezerwacji jest już potwierdzona (${at}).`,
+      cancelled: 'Ta rezerwacja została odwołana, więc nie można potwierdzić obecności.',
+      released:
+        'Ta rezerwacja została zwolniona, bo nie potwierdzono obecności na czas. Możesz zarezerwować inny termin.',
+      notConfirmed: 'Ta rezerwacja nie jest jeszcze potwierdzona, więc nie można potwierdzić obecności.',
+      notYours:
+        'Ten kod należy do rezerwacji innej osoby. Zaloguj się na konto, na które zrobiono rezerwację.',
+      booking: 'Zobacz rezerwację',
+      mine: 'Moje rezerwacje',
     },
     change: {
       title: (name: string) => `Zmiana terminu: ${name}`,
@@ -346,8 +397,8 @@ export const spaces = catalogue({
     },
     minutes: (n: number) =>
       n % 60 === 0
-        ? `${n / 60} ${n / 60 === 1 ? 'hour' : 'hours'}`
-        : `${n} ${n === 1 ? 'minute' : 'minutes'}`,
+        ? plural('en', n / 60, { one: '# hour', other: '# hours' })
+        : plural('en', n, { one: '# minute', other: '# minutes' }),
     alternatives: 'Nearest free times',
     alternativeDays: 'Nearest days with free desks',
     noAlternatives: 'There are no free times of this length in the coming weeks.',
@@ -382,7 +433,8 @@ export const spaces = catalogue({
       equipment: 'Equipment',
       accessibility: 'Accessibility',
       layouts: 'Room layouts',
-      layout: (name: string, capacity: number) => `${name} — up to ${capacity} people`,
+      layout: (name: string, capacity: number) =>
+        `${name} — ${plural('en', capacity, { one: 'up to # person', other: 'up to # people' })}`,
       hours: 'Opening hours',
       weekday: 'Day of the week',
       open: 'Hours',
@@ -394,6 +446,13 @@ export const spaces = catalogue({
       eventSpaceNotice:
         'Booking the event space is a request: cluster staff approve it or decline it with a reason. The time is held for you from the moment you send the request.',
       deskNotice: 'To book a desk you need a desk-use agreement valid on the day of the booking.',
+      yourAgreements: 'Your agreements today',
+      passLeft: (pkg: string, number: string, left: number, total: number, until: string) =>
+        `${pkg} (${number}): ${left} of ${total} ${total === 1 ? 'day' : 'days'} left on your pass, valid to ${until}.`,
+      unlimitedUntil: (pkg: string, number: string, until: string) =>
+        `${pkg} (${number}): you can book a desk on every opening day until ${until}.`,
+      fixedUntil: (pkg: string, number: string, desk: number, until: string) =>
+        `${pkg} (${number}): desk no. ${desk} is yours until ${until}.`,
       packagesLink: 'See the packages and apply for an agreement',
       closuresTitle: 'Closures and public holidays',
       holidayOn: (day: string, name: string) => `${day}: public holiday — ${name}`,
@@ -431,28 +490,32 @@ export const spaces = catalogue({
       freeOf: (free: number, total: number) => `${free} of ${total}`,
       bookDay: (day: string) => `book a desk: ${day}`,
       full: 'No free desks',
+      mine: 'Your booking',
+      bookedByYou: 'Booked by you',
+      seeBooking: (day: string, time: string) => `see the booking: ${day}${time ? `, ${time}` : ''}`,
     },
     form: {
       yourAgreements: 'Your agreements valid on that day',
       agreementDays: (number: string, pkg: string, used: number, total: number) =>
-        `${number} — ${pkg}: ${used} of ${total} days used`,
+        `${number} — ${pkg}: ${used} of ${plural('en', total, { one: '# day', other: '# days' })} used`,
       agreementUnlimited: (number: string, pkg: string) => `${number} — ${pkg}: every opening day`,
       agreementFixed: (number: string, pkg: string, desk: number) =>
         `${number} — ${pkg}: fixed desk no. ${desk}`,
       title: (name: string) => `Booking: ${name}`,
       requestTitle: (name: string) => `Booking request: ${name}`,
       date: 'Date',
-      dateHint: 'As YYYY-MM-DD, for example 2026-11-27.',
+      dateHint: 'Choose the day in the calendar, or type the day, month and year.',
       from: 'From',
       to: 'Until',
       timeHint: (step: string, open: string) =>
-        `As HH:MM. Bookings start and end every ${step}${open ? `, counted from ${open}` : ''}.`,
+        `Hours and minutes, for example 13:30 (1330 or 13 also work). Bookings start and end every ${step}${open ? `, counted from ${open}` : ''}.`,
       eventName: 'Name of the event',
       meetingTitle: 'Meeting title',
       titleHint: 'Only you and the cluster staff see it — it never appears in the public calendar.',
       attendees: 'Expected number of participants',
       layout: 'Room layout',
-      layoutOption: (name: string, capacity: number) => `${name} (up to ${capacity} people)`,
+      layoutOption: (name: string, capacity: number) =>
+        `${name} (${plural('en', capacity, { one: 'up to # person', other: 'up to # people' })})`,
       chooseLayout: 'Choose a layout',
       notes: 'Notes for the staff',
       organisation: 'On behalf of an organisation',
@@ -466,7 +529,8 @@ export const spaces = catalogue({
       submitRequest: 'Send the request',
       back: 'Back to the calendar',
       created: 'Your booking is confirmed. We have sent a confirmation by email.',
-      createdSeries: (n: number) => `${n} weekly times booked. We have sent a confirmation by email.`,
+      createdSeries: (n: number) =>
+        `${plural('en', n, { one: '# weekly time', other: '# weekly times' })} booked. We have sent a confirmation by email.`,
       requested: 'Request sent. The time is held for you; we will email you the decision.',
       alternativeSlot: (day: string, from: string, to: string) => `${day}, ${from}–${to}`,
       deskDay: 'A desk is booked for the whole opening day.',
@@ -485,6 +549,14 @@ export const spaces = catalogue({
       emptyPast: 'You have no past bookings.',
       browse: 'See the spaces and free times',
       feed: 'Add your bookings to your phone’s calendar (iCalendar)',
+      cancelled: 'Cancelled',
+      cancelledCaption: 'Cancelled and declined bookings',
+      emptyCancelled: 'You have no cancelled or declined bookings.',
+      titleField: 'Title',
+      details: 'Details',
+      change: 'Change the time',
+      cancel: 'Cancel',
+      about: (resource: string, when: string) => `: ${resource}, ${when}`,
     },
     booking: {
       title: (name: string) => `Booking: ${name}`,
@@ -510,6 +582,30 @@ export const spaces = catalogue({
       cancel: 'Cancel the booking',
       staffCancel: 'Cancel with a reason',
       mine: 'All my bookings',
+    },
+    selfCheckIn: {
+      title: 'Check-in',
+      heading: 'Check yourself in',
+      hint: (from: string, until: string) =>
+        `When you arrive, scan this code with your phone (or open the link below) and check in between ${from} and ${until}. A booking nobody checks in for is released for others.`,
+      qrLabel: (resource: string, when: string) => `QR code to check in: ${resource}, ${when}`,
+      link: 'Check-in link',
+      todayHeading: 'Today: check in when you arrive',
+      lead: (resource: string, when: string) => `Booking: ${resource}, ${when}.`,
+      open: (until: string) => `Are you here? Check in by ${until}.`,
+      confirm: 'I am here: check me in',
+      done: 'You are checked in. Have a good day!',
+      tooEarly: (from: string) => `It is too early to check in: you can check in from ${from}.`,
+      tooLate: (until: string) =>
+        `The time to check in ended at ${until}. If you are here, please ask the cluster's front desk.`,
+      checkedIn: (at: string) => `This booking is already checked in (${at}).`,
+      cancelled: 'This booking was cancelled, so there is nothing to check in to.',
+      released: 'This booking was released because nobody checked in in time. You can book another day.',
+      notConfirmed: 'This booking is not confirmed yet, so you cannot check in.',
+      notYours:
+        "This code belongs to someone else's booking. Sign in with the account the booking was made with.",
+      booking: 'See the booking',
+      mine: 'My bookings',
     },
     change: {
       title: (name: string) => `Change the time: ${name}`,
@@ -646,7 +742,8 @@ export const spaces = catalogue({
       declined: 'Відхилено',
       released: 'Звільнено',
     },
-    capacity: (kind: string, n: number) => (kind === 'desk' ? `робочих місць: ${n}` : `до ${n} осіб`),
+    capacity: (kind: string, n: number) =>
+      kind === 'desk' ? `робочих місць: ${n}` : plural('uk', n, { one: 'до # особи', other: 'до # осіб' }),
     wholeDay: 'весь день',
     list: {
       title: 'Простори Кластера',
@@ -665,7 +762,8 @@ export const spaces = catalogue({
       equipment: 'Обладнання',
       accessibility: 'Доступність',
       layouts: 'Розташування зали',
-      layout: (name: string, capacity: number) => `${name} — до ${capacity} осіб`,
+      layout: (name: string, capacity: number) =>
+        `${name} — ${plural('uk', capacity, { one: 'до # особи', other: 'до # осіб' })}`,
       hours: 'Години роботи',
       weekday: 'День тижня',
       open: 'Години',
@@ -678,6 +776,13 @@ export const spaces = catalogue({
         'Бронювання зали для заходів — це заявка: працівник Кластера її затверджує або відхиляє із зазначенням причини. Від моменту подання заявки час попередньо заблоковано для вас.',
       deskNotice:
         'Щоб забронювати робоче місце, потрібен договір про надання робочого місця, чинний у день бронювання.',
+      yourAgreements: 'Ваші договори на сьогодні',
+      passLeft: (pkg: string, number: string, left: number, total: number, until: string) =>
+        `${pkg} (${number}): ${plural('uk', left, { one: 'залишився # день', few: 'залишилося # дні', many: 'залишилося # днів', other: 'залишилося # дня' })} з ${total}; абонемент дійсний до ${until}.`,
+      unlimitedUntil: (pkg: string, number: string, until: string) =>
+        `${pkg} (${number}): ви можете бронювати робоче місце в будь-який день роботи до ${until}.`,
+      fixedUntil: (pkg: string, number: string, desk: number, until: string) =>
+        `${pkg} (${number}): робоче місце № ${desk} закріплене за вами до ${until}.`,
       packagesLink: 'Переглянути пакети й подати заявку на договір',
       closuresTitle: 'Зачинення та свята',
       holidayOn: (day: string, name: string) => `${day}: свято — ${name}`,
@@ -716,28 +821,32 @@ export const spaces = catalogue({
       freeOf: (free: number, total: number) => `${free} з ${total}`,
       bookDay: (day: string) => `забронювати місце: ${day}`,
       full: 'Немає вільних місць',
+      mine: 'Ваше бронювання',
+      bookedByYou: 'Заброньовано вами',
+      seeBooking: (day: string, time: string) => `переглянути бронювання: ${day}${time ? `, ${time}` : ''}`,
     },
     form: {
       yourAgreements: 'Ваші договори, чинні цього дня',
       agreementDays: (number: string, pkg: string, used: number, total: number) =>
-        `${number} — ${pkg}: використано ${used} з ${total} днів`,
+        `${number} — ${pkg}: використано ${used} з ${plural('uk', total, { one: '# дня', other: '# днів' })}`,
       agreementUnlimited: (number: string, pkg: string) => `${number} — ${pkg}: кожен день роботи`,
       agreementFixed: (number: string, pkg: string, desk: number) =>
         `${number} — ${pkg}: постійне місце № ${desk}`,
       title: (name: string) => `Бронювання: ${name}`,
       requestTitle: (name: string) => `Заявка на бронювання: ${name}`,
       date: 'Дата',
-      dateHint: 'У форматі РРРР-ММ-ДД, наприклад 2026-11-27.',
+      dateHint: 'Виберіть день у календарі або введіть день, місяць і рік, наприклад 27.11.2026.',
       from: 'З',
       to: 'До',
       timeHint: (step: string, open: string) =>
-        `У форматі ГГ:ХХ. Бронювання починаються й закінчуються кожні ${step}${open ? `, від ${open}` : ''}.`,
+        `Години й хвилини, наприклад 13:30 (можна також ввести 1330 або 13). Бронювання починаються й закінчуються кожні ${step}${open ? `, від ${open}` : ''}.`,
       eventName: 'Назва заходу',
       meetingTitle: 'Назва зустрічі',
       titleHint: 'Її бачите лише ви та працівники Кластера — у публічному календарі її немає.',
       attendees: 'Очікувана кількість учасників',
       layout: 'Розташування зали',
-      layoutOption: (name: string, capacity: number) => `${name} (до ${capacity} осіб)`,
+      layoutOption: (name: string, capacity: number) =>
+        `${name} (${plural('uk', capacity, { one: 'до # особи', other: 'до # осіб' })})`,
       chooseLayout: 'Виберіть розташування',
       notes: 'Примітки для працівників',
       organisation: 'Від імені організації',
@@ -772,6 +881,14 @@ export const spaces = catalogue({
       emptyPast: 'У вас немає минулих бронювань.',
       browse: 'Переглянути простори й вільні терміни',
       feed: 'Додати бронювання до календаря в телефоні (iCalendar)',
+      cancelled: 'Скасовані',
+      cancelledCaption: 'Скасовані й відхилені бронювання',
+      emptyCancelled: 'У вас немає скасованих чи відхилених бронювань.',
+      titleField: 'Назва',
+      details: 'Докладніше',
+      change: 'Змінити час',
+      cancel: 'Скасувати',
+      about: (resource: string, when: string) => `: ${resource}, ${when}`,
     },
     booking: {
       title: (name: string) => `Бронювання: ${name}`,
@@ -798,6 +915,32 @@ export const spaces = catalogue({
       cancel: 'Скасувати бронювання',
       staffCancel: 'Скасувати із зазначенням причини',
       mine: 'Усі мої бронювання',
+    },
+    selfCheckIn: {
+      title: 'Підтвердження присутності',
+      heading: 'Самостійне підтвердження присутності',
+      hint: (from: string, until: string) =>
+        `На місці відскануйте цей код телефоном (або відкрийте посилання нижче) і підтвердьте присутність між ${from} та ${until}. Бронювання без підтвердження буде звільнено для інших.`,
+      qrLabel: (resource: string, when: string) =>
+        `QR-код для підтвердження присутності: ${resource}, ${when}`,
+      link: 'Посилання для підтвердження присутності',
+      todayHeading: 'Сьогодні: підтвердьте присутність на місці',
+      lead: (resource: string, when: string) => `Бронювання: ${resource}, ${when}.`,
+      open: (until: string) => `Ви на місці? Підтвердьте присутність до ${until}.`,
+      confirm: 'Підтверджую, що я на місці',
+      done: 'Присутність підтверджено. Гарної роботи!',
+      tooEarly: (from: string) => `Підтвердити присутність ще зарано: це можна буде зробити з ${from}.`,
+      tooLate: (until: string) =>
+        `Час на підтвердження присутності минув ${until}. Якщо ви на місці, зверніться до працівників Кластера.`,
+      checkedIn: (at: string) => `Присутність на цьому бронюванні вже підтверджено (${at}).`,
+      cancelled: 'Це бронювання скасовано, тож підтвердити присутність не можна.',
+      released:
+        'Це бронювання звільнено, бо присутність не підтвердили вчасно. Ви можете забронювати інший день.',
+      notConfirmed: 'Це бронювання ще не підтверджено, тож підтвердити присутність не можна.',
+      notYours:
+        'Цей код належить до бронювання іншої особи. Увійдіть в обліковий запис, з якого зроблено бронювання.',
+      booking: 'Переглянути бронювання',
+      mine: 'Мої бронювання',
     },
     change: {
       title: (name: string) => `Зміна часу: ${name}`,

@@ -7,6 +7,21 @@ export const spacesFeeds = catalogue({
   pl: {
     busy: 'Zajęte',
     busyCalendar: 'zajęte terminy',
+    deskCalendar: 'wolne stanowiska',
+    desksFree: (free: number, total: number) => `Wolne stanowiska: ${free} z ${total}`,
+    desksNone: (total: number) => `Brak wolnych stanowisk (wszystkie ${total} zajęte)`,
+    subscribeTitle: 'Kalendarz w telefonie lub komputerze',
+    subscribeRoom:
+      'Zajęte terminy tej sali możesz obserwować we własnym kalendarzu. Widać w nim tylko, kiedy sala jest zajęta — bez nazwisk i tytułów.',
+    subscribeDesk:
+      'Liczbę wolnych stanowisk na każdy dzień otwarcia możesz obserwować we własnym kalendarzu (wydarzenie całodniowe, np. „Wolne stanowiska: 12 z 40”).',
+    subscribe: 'Dodaj do kalendarza (otwiera aplikację kalendarza)',
+    publicUrlLabel: 'Adres kalendarza do skopiowania',
+    publicUrlHint:
+      'W kalendarzu wybierz „Dodaj kalendarz” → „Z adresu URL” (lub „Subskrybuj”) i wklej ten adres.',
+    copy: 'Kopiuj adres',
+    copied: 'Adres skopiowany do schowka.',
+    copyFailed: 'Nie udało się skopiować — zaznacz adres i skopiuj go ręcznie.',
     myCalendar: 'Moje rezerwacje w Klastrze',
     statuses: {
       requested: 'Wniosek czeka na decyzję',
@@ -39,7 +54,7 @@ export const spacesFeeds = catalogue({
     rotated: 'Utworzono nowy adres kalendarza. Poprzedni już nie działa.',
     revoked: 'Kalendarz został wyłączony. Jego adres już nie działa.',
     publicFeeds:
-      'Każda sala ma też publiczny kalendarz zajętych terminów (bez nazwisk i tytułów) — link jest na stronie sali.',
+      'Każda sala i strefa stanowisk ma też publiczny kalendarz (bez nazwisk i tytułów) — link jest na jej stronie.',
     problems: {
       invalid: 'Sprawdź wprowadzone dane.',
       conflictTitle: 'Konflikt z inną rezerwacją lub zmianą',
@@ -49,6 +64,21 @@ export const spacesFeeds = catalogue({
   en: {
     busy: 'Busy',
     busyCalendar: 'busy times',
+    deskCalendar: 'free desks',
+    desksFree: (free: number, total: number) => `Desks free: ${free} of ${total}`,
+    desksNone: (total: number) => `No desks free (all ${total} taken)`,
+    subscribeTitle: 'Calendar on your phone or computer',
+    subscribeRoom:
+      'You can follow this room’s busy times in your own calendar. It only shows when the room is busy — no names or titles.',
+    subscribeDesk:
+      'You can follow the number of free desks on every opening day in your own calendar (an all-day event such as “Desks free: 12 of 40”).',
+    subscribe: 'Add to your calendar (opens your calendar app)',
+    publicUrlLabel: 'Calendar address to copy',
+    publicUrlHint:
+      'In your calendar choose “Add calendar” → “From URL” (or “Subscribe”) and paste this address.',
+    copy: 'Copy the address',
+    copied: 'Address copied to the clipboard.',
+    copyFailed: 'Could not copy — select the address and copy it yourself.',
     myCalendar: 'My bookings at the cluster',
     statuses: {
       requested: 'Request awaiting a decision',
@@ -81,7 +111,7 @@ export const spacesFeeds = catalogue({
     rotated: 'A new calendar address has been created. The previous one no longer works.',
     revoked: 'The calendar has been turned off. Its address no longer works.',
     publicFeeds:
-      'Each room also has a public calendar of busy times (without names or titles) — the link is on the room’s page.',
+      'Every room and desk area also has a public calendar (without names or titles) — the link is on its page.',
     problems: {
       invalid: 'Check what you entered.',
       conflictTitle: 'Conflict with another booking or change',
@@ -91,6 +121,21 @@ export const spacesFeeds = catalogue({
   uk: {
     busy: 'Зайнято',
     busyCalendar: 'зайнятий час',
+    deskCalendar: 'вільні місця',
+    desksFree: (free: number, total: number) => `Вільні робочі місця: ${free} з ${total}`,
+    desksNone: (total: number) => `Немає вільних робочих місць (усі ${total} зайняті)`,
+    subscribeTitle: 'Календар у телефоні чи комп’ютері',
+    subscribeRoom:
+      'За зайнятим часом цієї зали можна стежити у власному календарі. У ньому видно лише, коли зала зайнята, — без імен і назв.',
+    subscribeDesk:
+      'За кількістю вільних робочих місць на кожен день, коли простір відкритий, можна стежити у власному календарі (подія на весь день, напр. «Вільні робочі місця: 12 з 40»).',
+    subscribe: 'Додати до календаря (відкриває застосунок календаря)',
+    publicUrlLabel: 'Адреса календаря для копіювання',
+    publicUrlHint:
+      'У календарі виберіть «Додати календар» → «З URL» (або «Підписатися») і вставте цю адресу.',
+    copy: 'Копіювати адресу',
+    copied: 'Адресу скопійовано до буфера обміну.',
+    copyFailed: 'Не вдалося скопіювати — виділіть адресу й скопіюйте її вручну.',
     myCalendar: 'Мої бронювання в Кластері',
     statuses: {
       requested: 'Заявка очікує рішення',
@@ -123,7 +168,7 @@ export const spacesFeeds = catalogue({
     rotated: 'Створено нову адресу календаря. Попередня вже не працює.',
     revoked: 'Календар вимкнено. Його адреса вже не працює.',
     publicFeeds:
-      'Кожна зала має також публічний календар зайнятого часу (без імен і назв) — посилання є на сторінці зали.',
+      'Кожна зала й зона робочих місць має також публічний календар (без імен і назв) — посилання є на її сторінці.',
     problems: {
       invalid: 'Перевірте введені дані.',
       conflictTitle: 'Конфлікт з іншим бронюванням або зміною',

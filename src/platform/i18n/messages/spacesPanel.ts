@@ -286,9 +286,11 @@ export const spacesPanel = catalogue({
       invalidDate: 'Wpisz datę w formacie RRRR-MM-DD, np. 2026-08-14',
       toBeforeFrom: 'Data końcowa nie może być wcześniejsza niż początkowa',
       closurePast: 'Zamknięcie nie może kończyć się w przeszłości',
-      closureTooLong: (days: number) => `Zamknięcie może trwać najwyżej ${days} dni`,
+      closureTooLong: (days: number) =>
+        `Zamknięcie może trwać najwyżej ${plural('pl', days, { one: '# dzień', other: '# dni' })}`,
       unknownDesk: 'Nie ma takiego stanowiska',
-      tooManyPhotos: (max: number) => `Zasób może mieć najwyżej ${max} zdjęć — usuń któreś`,
+      tooManyPhotos: (max: number) =>
+        `Zasób może mieć najwyżej ${plural('pl', max, { one: '# zdjęcie', few: '# zdjęcia', many: '# zdjęć', other: '# zdjęcia' })} — usuń któreś`,
       fileType: 'Wybierz zdjęcie w formacie PNG, JPEG lub WebP',
       fileTooLarge: (mb: number) => `Zdjęcie może mieć najwyżej ${mb} MB`,
       photoRequired: 'Wybierz plik ze zdjęciem',
@@ -570,9 +572,11 @@ export const spacesPanel = catalogue({
       invalidDate: 'Enter a date as YYYY-MM-DD, like 2026-08-14',
       toBeforeFrom: 'The end date cannot be before the start date',
       closurePast: 'A closure cannot end in the past',
-      closureTooLong: (days: number) => `A closure can last at most ${days} days`,
+      closureTooLong: (days: number) =>
+        `A closure can last at most ${plural('en', days, { one: '# day', other: '# days' })}`,
       unknownDesk: 'There is no such desk',
-      tooManyPhotos: (max: number) => `A resource can have at most ${max} photos — delete one first`,
+      tooManyPhotos: (max: number) =>
+        `A resource can have at most ${plural('en', max, { one: '# photo', other: '# photos' })} — delete one first`,
       fileType: 'Choose a photo in PNG, JPEG or WebP format',
       fileTooLarge: (mb: number) => `The photo must be ${mb} MB or smaller`,
       photoRequired: 'Choose a photo file',
@@ -862,7 +866,8 @@ export const spacesPanel = catalogue({
       invalidDate: 'Введіть дату у форматі РРРР-ММ-ДД, напр. 2026-08-14',
       toBeforeFrom: 'Кінцева дата не може бути раніше за початкову',
       closurePast: 'Закриття не може закінчуватися в минулому',
-      closureTooLong: (days: number) => `Закриття може тривати не більше ${days} днів`,
+      closureTooLong: (days: number) =>
+        `Закриття може тривати не більше ${plural('uk', days, { one: '# дня', other: '# днів' })}`,
       unknownDesk: 'Такого робочого місця немає',
       tooManyPhotos: (max: number) => `Ресурс може мати не більше ${max} фото — спершу видаліть якесь`,
       fileType: 'Виберіть фото у форматі PNG, JPEG або WebP',

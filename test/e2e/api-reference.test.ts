@@ -1,0 +1,54 @@
+// The API reference page (/api/docs, our own rendering of the OpenAPI document: docs/decisions/003)
+// in a real browser, with axe, in Polish, English and Ukrainian: it lists the API's operations and
+// no HTML form, explains sign-in, language and the problem types, and links the document it shows.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { messages } from '../../src/platform/i18n/index.ts';
+import { expectAccessible, launchBrowser, type Server, startServer } from './support.ts';
+
+describe('API reference page in Chromium', () => {
+  let server: Server;
+  let browser: Browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const locale of ['pl', 'en', 'uk'] as const) {
+    it(`shows the operations of the served document and the problem types (${locale})`, async () => {
+      const context = await browser.newContext();
+      await context.addCookies([{ name: 'klaster_lang', value: locale, url: server.baseUrl }]);
+      const page = await context.newPage();
+      await page.goto(`${server.baseUrl}/api/docs`);
+      await expectAccessible(page);
+      const t = messages[locale];
+      assert.equal((await page.locator('h1').textContent())?.trim(), t.pages.apiTitle);
+      const doc = (await (await fetch(`${server.baseUrl}/api/v1/openapi.json`)).json()) as {
+        paths: Record<string, Record<string, unknown>>;
+      };
+      const shown = await page.locator('table').first().locator('tbody tr td:nth-child(2)').allInnerTexts();
+      const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map(() => p));
+      assert.deepEqual(shown.sort(), documented.sort(), 'every operation of the document, and nothing else');
+      assert.ok(!shown.some((p) => !p.startsWith('/api/v1/')), 'no HTML pages or forms');
+      for (const heading of [
+        t.api.reference.authTitle,
+        t.api.reference.languageTitle,
+        t.api.reference.problemsTitle,
+      ])
+        assert.ok(await page.getByRole('heading', { name: heading, exact: true }).isVisible(), heading);
+      const problems = page.locator('table').nth(1);
+      assert.ok(await problems.getByText('https://klaster.dev/problems/unsupported-media-type').isVisible());
+      assert.ok(
+        await problems.getByText(t.api.problems.unsupportedMediaType.title, { exact: true }).isVisible(),
+      );
+      const link = page.getByRole('link', { name: t.pages.apiDocument });
+      assert.equal(await link.getAttribute('href'), '/api/v1/openapi.json');
+      await context.close();
+    });
+  }
+});
