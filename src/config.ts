@@ -164,7 +164,10 @@ export const configDocs: Array<[name: keyof Env, meaning: string]> = [
   ['NODE_ENV', 'development (default), production or test'],
   ['HOST', 'interface to listen on (default 0.0.0.0)'],
   ['PORT', 'HTTP port (default 3000)'],
-  ['BASE_URL', 'public address used in e-mails; required (https) in production'],
+  [
+    'BASE_URL',
+    'public address used in e-mail links; default `http://localhost:$PORT` (`http://localhost:3000`) in development and tests; required (https) in production',
+  ],
   [
     'DATABASE_URL',
     'postgres://… to use a PostgreSQL ≥ 15 server; unset = embedded PGlite in DATA_DIR/pgdata',
