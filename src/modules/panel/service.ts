@@ -139,6 +139,9 @@ export interface AuditEntry {
   actorEmail: string | null;
   /** The actor's account no longer exists or was erased. */
   actorDeleted: boolean;
+  /** The person an officer acted for, and their name (null when erased). */
+  onBehalfOfId: string | null;
+  onBehalfOfName: string | null;
   actorRole: string | null;
   action: string;
   entityType: string;
@@ -201,6 +204,8 @@ type LockedAccount = {
 export function panelService(deps: PanelDeps) {
   const { db } = deps;
   const actorUser = alias(user, 'actor_user');
+  // The person an officer acted for (assisted service at the desk), when there was one.
+  const forUser = alias(user, 'for_user');
 
   /**
    * Runs `fn` in a transaction holding row locks on every active administrator (taken first, in id
@@ -277,6 +282,9 @@ export function panelService(deps: PanelDeps) {
     actorEmail: actorUser.email,
     actorFound: actorUser.id,
     actorDeletedAt: actorUser.deletedAt,
+    onBehalfOfId: auditLog.onBehalfOf,
+    forName: forUser.name,
+    forDeletedAt: forUser.deletedAt,
   };
 
   async function auditQuery(
@@ -300,6 +308,7 @@ export function panelService(deps: PanelDeps) {
       .select(auditColumns)
       .from(auditLog)
       .leftJoin(actorUser, eq(actorUser.id, auditLog.actorId))
+      .leftJoin(forUser, eq(forUser.id, auditLog.onBehalfOf))
       .where(conds.length ? and(...conds) : undefined)
       .orderBy(
         ...(ascending
@@ -316,6 +325,8 @@ export function panelService(deps: PanelDeps) {
         actorName: gone ? null : r.actorName,
         actorEmail: gone ? null : r.actorEmail,
         actorDeleted: gone,
+        onBehalfOfId: r.onBehalfOfId,
+        onBehalfOfName: r.forDeletedAt === null ? r.forName : null,
         actorRole: r.actorRole,
         action: r.action,
         entityType: r.entityType,

@@ -142,6 +142,19 @@ describe('assisted service', () => {
     assert.match(own.body, /Wykonane przez pracownika/);
     const served = await officer.get(`${SERVE}/${person.userId}`);
     assert.match(served.body, /Wykonane przez pracownika: Urzędnik Marek/);
+    // The audit log names both: the officer as the one who acted, the person acted for.
+    const log = await officer.get(`/panel/audyt?obiekt=${b!.id}`);
+    assert.match(log.body, /Urzędnik Marek/);
+    assert.match(
+      log.body,
+      new RegExp(
+        `w imieniu osoby <a class="govuk-link" href="/panel/uzytkownicy/${person.userId}">Jan Senior</a>`,
+      ),
+    );
+    const csv = await officer.get(`/panel/audyt.csv?obiekt=${b!.id}`);
+    const [header, row] = csv.body.replace(/^\uFEFF/, '').split(/\r?\n/);
+    assert.ok(header?.includes('W imieniu osoby'), header);
+    assert.ok(row?.includes('Jan Senior') && row.includes(person.userId), row);
   });
 
   it('applies for a desk-use agreement for the person: the person’s organisations decide, both are recorded', async () => {

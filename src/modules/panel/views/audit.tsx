@@ -42,6 +42,21 @@ function Who({ e }: { e: AuditEntry }) {
           <span class="govuk-body-s">{e.actorEmail}</span>
         </>
       ) : null}
+      {e.onBehalfOfId ? (
+        <>
+          <br />
+          <span class="govuk-body-s">
+            {a.onBehalfOf}{' '}
+            {e.onBehalfOfName ? (
+              <a class="govuk-link" href={`/panel/uzytkownicy/${encodeURIComponent(e.onBehalfOfId)}`}>
+                {e.onBehalfOfName}
+              </a>
+            ) : (
+              a.deletedAccount
+            )}
+          </span>
+        </>
+      ) : null}
     </>
   );
 }
