@@ -5,6 +5,7 @@ import { and, desc, eq, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { audit } from '../../platform/audit/audit.ts';
+import { auditLog } from '../../platform/audit/schema.ts';
 import type { Locale } from '../../platform/auth/schema.ts';
 import { cached } from '../../platform/cache.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
@@ -49,6 +50,21 @@ export function termsService(db: Db) {
     return r?.v ?? 0;
   }
 
+  async function openedAtTheDesk(userId: string): Promise<boolean> {
+    const [r] = await db
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.entityType, 'user'),
+          eq(auditLog.entityId, userId),
+          eq(auditLog.action, 'user.created_for'),
+        ),
+      )
+      .limit(1);
+    return r !== undefined;
+  }
+
   return {
     currentVersion,
 
@@ -74,9 +90,10 @@ export function termsService(db: Db) {
     acceptedVersion,
 
     /**
-     * The version the person still has to accept, or null when they are up to date. Only people who
-     * accepted an earlier version are asked: everyone who signs up accepts the version in force, and
-     * accounts opened by the operator (command line, imports) have never been asked by the site.
+     * The version the person still has to accept, or null when they are up to date. Asked are people
+     * who accepted an earlier version, and people whose account an officer opened for them at the
+     * desk (assisted service: they never saw the sign-up form). Everyone who signs up accepts the
+     * version in force; accounts opened by the operator (command line, demo data) are not asked.
      */
     async pendingFor(userId: string): Promise<number | null> {
       const current = await currentVersion();
@@ -84,6 +101,7 @@ export function termsService(db: Db) {
       const known = acceptedCache.get(userId);
       if (known !== undefined && (known === 0 || known >= current)) return null;
       const accepted = await acceptedVersion(userId);
+      if (accepted === 0 && (await openedAtTheDesk(userId))) return current;
       if (accepted === 0 || accepted >= current) {
         if (acceptedCache.size > 50_000) acceptedCache.clear();
         acceptedCache.set(userId, accepted);

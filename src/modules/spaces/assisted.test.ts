@@ -107,6 +107,15 @@ describe('assisted service', () => {
     assert.equal(set.statusCode, 303, set.body.slice(0, 200));
     const signIn = await person.post('/logowanie', { email, password: TEST_PASSWORD });
     assert.equal(signIn.statusCode, 303);
+    // They never saw the sign-up form: the terms of service come first, then their page.
+    const first = await person.get('/konto');
+    assert.equal(first.statusCode, 303);
+    assert.match(first.headers.location ?? '', /^\/regulamin\/akceptacja\?next=%2Fkonto/);
+    const form = await person.get(first.headers.location!);
+    const version = /name="version" value="(\d+)"/.exec(form.body)?.[1];
+    assert.ok(version, 'the acceptance form names the version');
+    const accepted = await person.post('/regulamin/akceptacja', { version, accept: 'yes', next: '/konto' });
+    assert.equal(accepted.statusCode, 303, accepted.body.slice(0, 300));
     assert.equal((await person.get('/konto')).statusCode, 200);
   });
 
