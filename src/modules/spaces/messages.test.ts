@@ -32,6 +32,7 @@ test('each refusal has a message in Polish, English and Ukrainian, with its deta
     days: ['2026-12-07'],
     limit: 5,
     deadline: new Date('2026-12-01T09:00:00Z'),
+    max: 240,
   };
   for (const locale of locales)
     for (const code of codes) {
