@@ -33,6 +33,7 @@ test('each refusal has a message in Polish, English and Ukrainian, with its deta
     limit: 5,
     deadline: new Date('2026-12-01T09:00:00Z'),
     max: 240,
+    step: 15,
   };
   for (const locale of locales)
     for (const code of codes) {
