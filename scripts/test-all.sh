@@ -9,8 +9,8 @@
 #      the day before Easter Monday, New Year's Eve, 29 February);
 #   4. the same tests on a throwaway PostgreSQL 15 server (scripts/with-postgres.sh);
 #   5. browser tests in Debian's Chromium (test/e2e).
-# On a Debian machine as root it installs what is missing (postgresql-15, chromium); otherwise it
-# prints the command to run. SKIP_PG=1 skips stage 4 for a quick local run (never in CI).
+# On a Debian machine as root it installs what is missing (postgresql-15, chromium, a Java runtime
+# for the HTML checker); otherwise it prints the command to run. SKIP_PG=1 skips stage 4 for a quick local run (never in CI).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -85,6 +85,8 @@ fi
 missing=()
 $run_pg && [[ ! -x "$PG_BIN/postgres" ]] && missing+=(postgresql-15)
 [[ ! -x "$CHROMIUM" ]] && missing+=(chromium fonts-dejavu-core fonts-liberation)
+# The browser tests run the Nu HTML checker (node_modules/vnu-jar) on the system Java.
+command -v java >/dev/null || missing+=(default-jre-headless)
 if [[ ${#missing[@]} -gt 0 ]]; then
   if is_root && command -v apt-get >/dev/null; then
     stage "install system packages: ${missing[*]}" \
