@@ -2,33 +2,23 @@
 // in a real browser, with axe, in Polish, English and Ukrainian: it lists the API's operations and
 // no HTML form, explains sign-in, language and the problem types, and links the document it shows.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, it } from 'node:test';
 import { messages } from '../../src/platform/i18n/index.ts';
-import { expectAccessible, launchBrowser, type Server, startServer } from './support.ts';
+import { expectAccessible, serverAndBrowser } from './support.ts';
 
 describe('API reference page in Chromium', () => {
-  let server: Server;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const run = serverAndBrowser();
 
   for (const locale of ['pl', 'en', 'uk'] as const) {
     it(`shows the operations of the served document and the problem types (${locale})`, async () => {
-      const context = await browser.newContext();
-      await context.addCookies([{ name: 'klaster_lang', value: locale, url: server.baseUrl }]);
+      const context = await run.browser.newContext();
+      await context.addCookies([{ name: 'klaster_lang', value: locale, url: run.server.baseUrl }]);
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/api/docs`);
+      await page.goto(`${run.server.baseUrl}/api/docs`);
       await expectAccessible(page);
       const t = messages[locale];
       assert.equal((await page.locator('h1').textContent())?.trim(), t.pages.apiTitle);
-      const doc = (await (await fetch(`${server.baseUrl}/api/v1/openapi.json`)).json()) as {
+      const doc = (await (await fetch(`${run.server.baseUrl}/api/v1/openapi.json`)).json()) as {
         paths: Record<string, Record<string, unknown>>;
       };
       const shown = await page.locator('table').first().locator('tbody tr td:nth-child(2)').allInnerTexts();

@@ -4,11 +4,11 @@
 // code's link; a second confirmation from a page left open is refused as already checked in.
 // The server's clock starts at 09:00 on the next working day (CLOCK_START), when check-in is open.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { isWorkingDay } from '../../src/platform/time/holidays.ts';
 import { addDays, todayInWarsaw } from '../../src/platform/time/warsaw.ts';
-import { expectAccessible, launchBrowser, type Server, signIn, startServer } from './support.ts';
+import { expectAccessible, serverAndBrowser, signIn } from './support.ts';
 
 const PASSWORD = 'Zablocie-20.22-demo';
 const DESKS = '/przestrzenie/coworking-stanowiska';
@@ -17,32 +17,23 @@ let day = addDays(todayInWarsaw(new Date()), 1);
 while (!isWorkingDay(day)) day = addDays(day, 1);
 
 describe('desks: days left, QR code and self check-in in Chromium', () => {
-  let server: Server;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer({ CLOCK_START: `${day}T09:00` });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const run = serverAndBrowser({ CLOCK_START: `${day}T09:00` });
   const main = async (page: Page) => (await page.locator('main').textContent()) ?? '';
 
   it('a pass holder books today’s desk, sees the days left and the QR code, and checks in through its link', async () => {
-    const context = await browser.newContext({ locale: 'pl-PL' });
+    const context = await run.browser.newContext({ locale: 'pl-PL' });
     const page = await context.newPage();
-    await signIn(page, server.baseUrl, 'mieszkanka@klaster.example', PASSWORD);
+    await signIn(page, run.server.baseUrl, 'mieszkanka@klaster.example', PASSWORD);
     await page.waitForURL('**/konto');
 
     // The desk page tells her what her pass still holds (the demo pass: 3 of 10 days used).
-    await page.goto(`${server.baseUrl}${DESKS}`);
+    await page.goto(`${run.server.baseUrl}${DESKS}`);
     await expectAccessible(page);
     assert.match(await main(page), /zostało Ci 7 dni z 10; karnet jest ważny do/);
     assert.doesNotMatch(await main(page), /potrzebna jest umowa/);
 
     // Today's desk, booked at 09:00 (the server's clock).
-    await page.goto(`${server.baseUrl}${DESKS}/rezerwacja?date=${day}`);
+    await page.goto(`${run.server.baseUrl}${DESKS}/rezerwacja?date=${day}`);
     await expectAccessible(page);
     await page.click('main form button[type=submit]');
     await page.waitForURL(/\/przestrzenie\/rezerwacje\/[0-9a-f-]{36}$/);
@@ -55,11 +46,11 @@ describe('desks: days left, QR code and self check-in in Chromium', () => {
       .getAttribute('href');
     assert.ok(link?.includes('/przestrzenie/obecnosc/'), `a check-in link, got ${link}`);
 
-    await page.goto(`${server.baseUrl}${DESKS}`);
+    await page.goto(`${run.server.baseUrl}${DESKS}`);
     assert.match(await main(page), /zostało Ci 6 dni z 10/);
 
     // "My bookings" carries today's code too.
-    await page.goto(`${server.baseUrl}/przestrzenie/moje`);
+    await page.goto(`${run.server.baseUrl}/przestrzenie/moje`);
     await expectAccessible(page);
     assert.match(await main(page), /Dzisiaj: potwierdź obecność na miejscu/);
     await page.locator('main .klaster-qr svg[role=img]').first().waitFor();

@@ -4,43 +4,34 @@
 // then the form comes back with what was typed), the two-step set-up with its QR code, and the
 // security page at a phone's width.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { systemClock } from '../../src/platform/time/clock.ts';
 import { addDays, isoWeek, todayInWarsaw } from '../../src/platform/time/warsaw.ts';
 import { totp } from '../support/totp.ts';
-import { expectAccessible, launchBrowser, type Server, signIn, startServer } from './support.ts';
+import { expectAccessible, serverAndBrowser, signIn } from './support.ts';
 
 const PASSWORD = 'Zablocie-20.22-demo';
 const RESIDENT = 'mieszkanka@klaster.example';
 
 describe('form states in Chromium', () => {
-  let server: Server;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const run = serverAndBrowser();
 
   const check = (page: Page) => expectAccessible(page);
   const main = async (page: Page) => (await page.locator('main').textContent()) ?? '';
   const week = (daysAhead: number) => isoWeek(addDays(todayInWarsaw(systemClock.now()), daysAhead));
 
   async function residentPage(viewport?: { width: number; height: number }) {
-    const context = await browser.newContext({ locale: 'pl-PL', ...(viewport ? { viewport } : {}) });
+    const context = await run.browser.newContext({ locale: 'pl-PL', ...(viewport ? { viewport } : {}) });
     const page = await context.newPage();
-    await signIn(page, server.baseUrl, RESIDENT, PASSWORD);
+    await signIn(page, run.server.baseUrl, RESIDENT, PASSWORD);
     await page.waitForURL('**/konto');
     return { context, page };
   }
 
   it('the private calendar address, just created, is readable', async () => {
     const { context, page } = await residentPage();
-    await page.goto(`${server.baseUrl}/przestrzenie/moje/kalendarz`);
+    await page.goto(`${run.server.baseUrl}/przestrzenie/moje/kalendarz`);
     await check(page);
     await page.click('main form button[type=submit]');
     await page.waitForSelector('#feed-url');
@@ -55,7 +46,7 @@ describe('form states in Chromium', () => {
 
   it('a booking form with a mistake, and a booking refused because the time is taken', async () => {
     const { context, page } = await residentPage();
-    await page.goto(`${server.baseUrl}/przestrzenie/pomieszczenie-b2b?tydzien=${week(21)}`);
+    await page.goto(`${run.server.baseUrl}/przestrzenie/pomieszczenie-b2b?tydzien=${week(21)}`);
     await page.locator('main table a[href^="/przestrzenie/pomieszczenie-b2b/rezerwacja"]').first().click();
     await page.waitForURL(/\/przestrzenie\/pomieszczenie-b2b\/rezerwacja/);
     const formUrl = page.url();
@@ -83,7 +74,7 @@ describe('form states in Chromium', () => {
 
   it('the organisation form with errors', async () => {
     const { context, page } = await residentPage();
-    await page.goto(`${server.baseUrl}/organizacje/nowa`);
+    await page.goto(`${run.server.baseUrl}/organizacje/nowa`);
     await page.fill('input[name=website]', 'not a web address');
     await page.click('main form button[type=submit]');
     await page.waitForSelector('.govuk-error-summary');
@@ -94,15 +85,15 @@ describe('form states in Chromium', () => {
 
   it('a form sent after signing out in another tab: sign in, and the form is back with what was typed', async () => {
     const { context, page } = await residentPage();
-    await page.goto(`${server.baseUrl}/organizacje/nowa`);
+    await page.goto(`${run.server.baseUrl}/organizacje/nowa`);
     await page.fill('input[name=name]', 'Klub Seniora z Zabłocia');
     await page.check('input[name=kind][value=informal_group]');
     await page.fill('textarea[name=description]', 'Spotykamy się we wtorki przy herbacie i szachach.');
 
     const other = await context.newPage();
-    await other.goto(`${server.baseUrl}/konto`);
+    await other.goto(`${run.server.baseUrl}/konto`);
     await other.getByRole('button', { name: 'Wyloguj się' }).click();
-    await other.waitForURL(`${server.baseUrl}/`);
+    await other.waitForURL(`${run.server.baseUrl}/`);
     await other.close();
 
     await page.click('main form button[type=submit]');
@@ -130,7 +121,7 @@ describe('form states in Chromium', () => {
 
   it('the security page fits a 390 px phone screen', async () => {
     const { context, page } = await residentPage({ width: 390, height: 844 });
-    await page.goto(`${server.baseUrl}/konto/bezpieczenstwo`);
+    await page.goto(`${run.server.baseUrl}/konto/bezpieczenstwo`);
     await check(page);
     const { scroll, client } = await page.evaluate(() => ({
       scroll: document.documentElement.scrollWidth,
@@ -141,11 +132,11 @@ describe('form states in Chromium', () => {
   });
 
   it('staff set up two-step sign-in from a QR code or the key in groups of four', async () => {
-    const context = await browser.newContext({ locale: 'pl-PL' });
+    const context = await run.browser.newContext({ locale: 'pl-PL' });
     const page = await context.newPage();
-    await signIn(page, server.baseUrl, 'urzednik@klaster.example', PASSWORD);
+    await signIn(page, run.server.baseUrl, 'urzednik@klaster.example', PASSWORD);
     await page.waitForURL('**/konto');
-    await page.goto(`${server.baseUrl}/panel`);
+    await page.goto(`${run.server.baseUrl}/panel`);
     await page.waitForURL(/\/konto\/dwuetapowe\?wymagane=1/);
     await check(page);
     // A wrong password first: the error on the page.

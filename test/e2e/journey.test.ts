@@ -2,30 +2,13 @@
 // sign-up → verification link from the mail file → sign-in → language switch → organisation created
 // → staff verifies it (signing in with TOTP) → sign-out.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { totp } from '../support/totp.ts';
-import {
-  enrolTotp,
-  expectAccessible,
-  launchBrowser,
-  type Server,
-  signIn,
-  startServer,
-  waitForMailLink,
-} from './support.ts';
+import { enrolTotp, expectAccessible, serverAndBrowser, signIn, waitForMailLink } from './support.ts';
 
 describe('foundation journey in Chromium', () => {
-  let server: Server;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const run = serverAndBrowser();
 
   const visited: string[] = [];
   async function check(page: Page) {
@@ -34,9 +17,9 @@ describe('foundation journey in Chromium', () => {
   }
 
   it('a resident signs up, verifies, signs in and switches language', async () => {
-    const context = await browser.newContext({ locale: 'pl-PL' });
+    const context = await run.browser.newContext({ locale: 'pl-PL' });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${run.server.baseUrl}/`);
     await check(page);
     await page.getByRole('link', { name: 'Załóż konto' }).first().click();
     await page.waitForURL('**/rejestracja');
@@ -59,8 +42,8 @@ describe('foundation journey in Chromium', () => {
     await page.waitForURL('**/rejestracja/sprawdz-poczte');
     await check(page);
 
-    const link = await waitForMailLink(server.dataDir, 'halina@example.org', '/potwierdz-email?token=');
-    await page.goto(link.replace(/^https?:\/\/[^/]+/, server.baseUrl));
+    const link = await waitForMailLink(run.server.dataDir, 'halina@example.org', '/potwierdz-email?token=');
+    await page.goto(link.replace(/^https?:\/\/[^/]+/, run.server.baseUrl));
     assert.match((await page.locator('h1').textContent()) ?? '', /potwierdzony/);
     await check(page);
 
@@ -86,7 +69,7 @@ describe('foundation journey in Chromium', () => {
     assert.equal(await page.getAttribute('html', 'lang'), 'pl');
 
     // She registers her residents' group; it waits for staff verification.
-    await page.goto(`${server.baseUrl}/organizacje/nowa`);
+    await page.goto(`${run.server.baseUrl}/organizacje/nowa`);
     await check(page);
     await page.fill('input[name=name]', 'Sąsiedzi z Wesołej');
     await page.check('input[name=kind][value=informal_group]');
@@ -99,7 +82,7 @@ describe('foundation journey in Chromium', () => {
     await check(page);
     const orgUrl = page.url();
     assert.match((await page.locator('main').textContent()) ?? '', /Oczekuje na weryfikację/i);
-    await page.goto(`${server.baseUrl}/organizacje/moje`);
+    await page.goto(`${run.server.baseUrl}/organizacje/moje`);
     await check(page);
     await context.close();
     resident.orgUrl = orgUrl;
@@ -109,15 +92,15 @@ describe('foundation journey in Chromium', () => {
 
   it('a city officer enrols TOTP, verifies the organisation, signs out and back in with a code', async () => {
     assert.ok(resident.orgUrl, 'the previous step created an organisation');
-    const context = await browser.newContext({ locale: 'pl-PL' });
+    const context = await run.browser.newContext({ locale: 'pl-PL' });
     const page = await context.newPage();
-    await signIn(page, server.baseUrl, 'urzednik@klaster.example', 'Zablocie-20.22-demo');
+    await signIn(page, run.server.baseUrl, 'urzednik@klaster.example', 'Zablocie-20.22-demo');
     await page.waitForURL('**/konto');
 
     // The back office requires two-step sign-in: the officer is sent to set it up first.
-    const secret = await enrolTotp(page, server.baseUrl, 'Zablocie-20.22-demo', check);
+    const secret = await enrolTotp(page, run.server.baseUrl, 'Zablocie-20.22-demo', check);
 
-    await page.goto(`${server.baseUrl}/panel/organizacje`);
+    await page.goto(`${run.server.baseUrl}/panel/organizacje`);
     await check(page);
     await page.getByRole('link', { name: 'Sąsiedzi z Wesołej' }).click();
     await page.waitForURL(/\/panel\/organizacje\/[0-9a-f-]{36}$/);
@@ -130,12 +113,12 @@ describe('foundation journey in Chromium', () => {
     await check(page);
 
     await page.getByRole('button', { name: 'Wyloguj się' }).click();
-    await page.waitForURL(`${server.baseUrl}/`);
+    await page.waitForURL(`${run.server.baseUrl}/`);
     assert.match((await page.locator('body').textContent()) ?? '', /Wylogowano/);
     await check(page);
 
     // Signing in again now asks for the code from the app.
-    await page.goto(`${server.baseUrl}/logowanie?next=/panel`);
+    await page.goto(`${run.server.baseUrl}/logowanie?next=/panel`);
     await page.fill('input[name=email]', 'urzednik@klaster.example');
     await page.fill('input[name=password]', 'Zablocie-20.22-demo');
     await page.click('main button[type=submit]');
@@ -147,7 +130,7 @@ describe('foundation journey in Chromium', () => {
     await page.click('main button[type=submit]');
     await page.waitForURL('**/panel');
     await page.getByRole('button', { name: 'Wyloguj się' }).click();
-    await page.waitForURL(`${server.baseUrl}/`);
+    await page.waitForURL(`${run.server.baseUrl}/`);
     await context.close();
   });
 });

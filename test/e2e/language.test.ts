@@ -3,43 +3,33 @@
 // Polish letters, tries to register an organisation with a name like a registered one, sees the
 // warning with its link and confirms; as its sole owner she is told how to leave it.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { expectAccessible, launchBrowser, type Server, signIn, startServer } from './support.ts';
+import { describe, it } from 'node:test';
+import { expectAccessible, serverAndBrowser, signIn } from './support.ts';
 
 const PASSWORD = 'Zablocie-20.22-demo';
 
 describe('languages and organisation names in Chromium', () => {
-  let server: Server;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const run = serverAndBrowser();
 
   it('switches to English for e-mails too, finds names typed without Polish letters, warns of a similar name', async () => {
-    const context = await browser.newContext({ locale: 'pl-PL' });
+    const context = await run.browser.newContext({ locale: 'pl-PL' });
     const page = await context.newPage();
     const main = async () => (await page.locator('main').textContent()) ?? '';
-    await signIn(page, server.baseUrl, 'mieszkanka@klaster.example', PASSWORD);
+    await signIn(page, run.server.baseUrl, 'mieszkanka@klaster.example', PASSWORD);
     await page.waitForURL('**/konto');
 
     await page.locator('.klaster-lang a[hreflang="en"]').click();
     await page.waitForURL('**/konto');
     await expectAccessible(page);
     assert.match(await main(), /We will send your emails in English too/);
-    await page.goto(`${server.baseUrl}/konto`);
+    await page.goto(`${run.server.baseUrl}/konto`);
     assert.doesNotMatch(await main(), /We will send your emails in English too/, 'said once');
 
-    await page.goto(`${server.baseUrl}/organizacje?q=fablab+krakow`);
+    await page.goto(`${run.server.baseUrl}/organizacje?q=fablab+krakow`);
     await expectAccessible(page);
     assert.match(await main(), /Stowarzyszenie Fablab Kraków/);
 
-    await page.goto(`${server.baseUrl}/organizacje/nowa`);
+    await page.goto(`${run.server.baseUrl}/organizacje/nowa`);
     await page.fill('input[name=name]', 'Stowarzyszenie Fablab Krakow');
     await page.check('input[name=kind][value=informal_group]');
     await page.fill('textarea[name=description]', 'Makers meeting on Thursdays.');

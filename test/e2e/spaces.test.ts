@@ -3,27 +3,18 @@
 // bookings", cancels the room, and requests the event space; a city officer approves the request in
 // the back office and looks through the resources, agreements and the report.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 // The browser drives a server process of its own, on the system clock.
 import { systemClock } from '../../src/platform/time/clock.ts';
 import { addDays, isoWeek, todayInWarsaw } from '../../src/platform/time/warsaw.ts';
-import { enrolTotp, expectAccessible, launchBrowser, type Server, signIn, startServer } from './support.ts';
+import { enrolTotp, expectAccessible, serverAndBrowser, signIn } from './support.ts';
 
 const PASSWORD = 'Zablocie-20.22-demo';
 const EVENT_TITLE = 'Warsztaty sąsiedzkie o zieleni na Zabłociu';
 
 describe('spaces journey in Chromium', () => {
-  let server: Server;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const run = serverAndBrowser();
 
   async function check(page: Page) {
     await expectAccessible(page);
@@ -33,7 +24,7 @@ describe('spaces journey in Chromium', () => {
 
   /** Opens the first free booking link of a resource's calendar for the given week. */
   async function bookFromCalendar(page: Page, slug: string, daysAhead: number) {
-    await page.goto(`${server.baseUrl}/przestrzenie/${slug}?tydzien=${week(daysAhead)}`);
+    await page.goto(`${run.server.baseUrl}/przestrzenie/${slug}?tydzien=${week(daysAhead)}`);
     await check(page);
     await page.locator(`main table a[href^="/przestrzenie/${slug}/rezerwacja"]`).first().click();
     await page.waitForURL(new RegExp(`/przestrzenie/${slug}/rezerwacja`));
@@ -41,12 +32,12 @@ describe('spaces journey in Chromium', () => {
   }
 
   it('a resident books a desk and a room, sees them, cancels the room and requests the event space', async () => {
-    const context = await browser.newContext({ locale: 'pl-PL' });
+    const context = await run.browser.newContext({ locale: 'pl-PL' });
     const page = await context.newPage();
-    await signIn(page, server.baseUrl, 'mieszkanka@klaster.example', PASSWORD);
+    await signIn(page, run.server.baseUrl, 'mieszkanka@klaster.example', PASSWORD);
     await page.waitForURL('**/konto');
 
-    await page.goto(`${server.baseUrl}/przestrzenie`);
+    await page.goto(`${run.server.baseUrl}/przestrzenie`);
     await check(page);
     await page.getByRole('link', { name: 'Stanowiska coworkingowe' }).first().click();
     await page.waitForURL('**/przestrzenie/coworking-stanowiska');
@@ -68,7 +59,7 @@ describe('spaces journey in Chromium', () => {
     const roomUrl = page.url();
     assert.match(await main(page), /Pomieszczenie B2B/);
 
-    await page.goto(`${server.baseUrl}/przestrzenie/moje`);
+    await page.goto(`${run.server.baseUrl}/przestrzenie/moje`);
     await check(page);
     const mine = await main(page);
     assert.match(mine, /Stanowiska coworkingowe/);
@@ -98,13 +89,13 @@ describe('spaces journey in Chromium', () => {
   });
 
   it('a city officer approves the event-space request and looks through the spaces back office', async () => {
-    const context = await browser.newContext({ locale: 'pl-PL' });
+    const context = await run.browser.newContext({ locale: 'pl-PL' });
     const page = await context.newPage();
-    await signIn(page, server.baseUrl, 'urzednik@klaster.example', PASSWORD);
+    await signIn(page, run.server.baseUrl, 'urzednik@klaster.example', PASSWORD);
     await page.waitForURL('**/konto');
-    await enrolTotp(page, server.baseUrl, PASSWORD, check);
+    await enrolTotp(page, run.server.baseUrl, PASSWORD, check);
 
-    await page.goto(`${server.baseUrl}/panel/rezerwacje`);
+    await page.goto(`${run.server.baseUrl}/panel/rezerwacje`);
     await check(page);
     const row = page.locator('main tr', { hasText: EVENT_TITLE });
     await row.getByRole('button', { name: 'Zatwierdź' }).click();
@@ -114,7 +105,7 @@ describe('spaces journey in Chromium', () => {
     assert.equal(await page.locator('main tr', { hasText: EVENT_TITLE }).count(), 0, 'no longer waiting');
 
     for (const path of ['/panel/przestrzenie', '/panel/umowy', '/panel/umowy/raport', '/panel/pakiety']) {
-      await page.goto(`${server.baseUrl}${path}`);
+      await page.goto(`${run.server.baseUrl}${path}`);
       await check(page);
     }
     assert.match(await main(page), /Karnet 10-dniowy/);

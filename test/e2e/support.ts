@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -106,6 +107,36 @@ function recordDocuments(context: BrowserContext) {
       response.text().catch(() => null),
     );
   });
+}
+
+/**
+ * The suite's demo server (with `env` on top of the defaults) and Chromium: started before its
+ * tests, stopped after them. Read `server` and `browser` inside tests and hooks.
+ */
+export function serverAndBrowser(env: Record<string, string> = {}): {
+  readonly server: Server;
+  readonly browser: Browser;
+} {
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    server = await startServer(env);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get server() {
+      assert.ok(server, 'the server has not started');
+      return server;
+    },
+    get browser() {
+      assert.ok(browser, 'the browser has not started');
+      return browser;
+    },
+  };
 }
 
 export async function launchBrowser(): Promise<Browser> {

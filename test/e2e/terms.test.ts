@@ -2,51 +2,34 @@
 // too): sign-up shows and links the terms; an administrator writes, previews and publishes a new
 // version; the resident, at their next sign-in, is shown it, accepts and lands where they were going.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import {
-  enrolTotp,
-  expectAccessible,
-  launchBrowser,
-  type Server,
-  signIn,
-  startServer,
-  waitForMailLink,
-} from './support.ts';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { enrolTotp, expectAccessible, serverAndBrowser, signIn, waitForMailLink } from './support.ts';
 
 const DEMO_PASSWORD = 'Zablocie-20.22-demo';
 const EMAIL = 'krystyna.terms@example.org';
 const PASSWORD = 'lipowa aleja nad zalewem';
 
 describe('terms of service in Chromium', () => {
-  let server: Server;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const run = serverAndBrowser();
   const check = (page: Page) => expectAccessible(page);
   const main = async (page: Page) => (await page.locator('main').textContent()) ?? '';
 
   it('sign-up shows and links the terms; the footer links them too', async () => {
-    const context = await browser.newContext({ locale: 'pl-PL' });
+    const context = await run.browser.newContext({ locale: 'pl-PL' });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/rejestracja`);
+    await page.goto(`${run.server.baseUrl}/rejestracja`);
     await check(page);
     const link = page.getByRole('link', { name: /Przeczytaj regulamin serwisu/ });
     assert.equal(await link.getAttribute('href'), '/regulamin');
     assert.equal(await page.locator('footer a[href="/regulamin"]').count(), 1);
-    await page.goto(`${server.baseUrl}/regulamin`);
+    await page.goto(`${run.server.baseUrl}/regulamin`);
     await check(page);
     assert.match(await main(page), /Gmina Miejska Kraków/);
     assert.match(await main(page), /Wersja 1/);
 
     // Without accepting the terms: the error, then the account.
-    await page.goto(`${server.baseUrl}/rejestracja`);
+    await page.goto(`${run.server.baseUrl}/rejestracja`);
     await page.fill('input[name=name]', 'Krystyna Lipowa');
     await page.fill('input[name=email]', EMAIL);
     await page.fill('input[name=password]', PASSWORD);
@@ -57,18 +40,18 @@ describe('terms of service in Chromium', () => {
     await page.check('input[name=consents][value=terms]');
     await page.click('main button[type=submit]');
     await page.waitForURL('**/rejestracja/sprawdz-poczte');
-    const verify = await waitForMailLink(server.dataDir, EMAIL, '/potwierdz-email?token=');
-    await page.goto(verify.replace(/^https?:\/\/[^/]+/, server.baseUrl));
+    const verify = await waitForMailLink(run.server.dataDir, EMAIL, '/potwierdz-email?token=');
+    await page.goto(verify.replace(/^https?:\/\/[^/]+/, run.server.baseUrl));
     assert.match((await page.locator('h1').textContent()) ?? '', /potwierdzony/);
     await context.close();
   });
 
   it('an administrator writes, previews and publishes version 2', async () => {
-    const context = await browser.newContext({ locale: 'pl-PL' });
+    const context = await run.browser.newContext({ locale: 'pl-PL' });
     const page = await context.newPage();
-    await signIn(page, server.baseUrl, 'admin@klaster.example', DEMO_PASSWORD);
+    await signIn(page, run.server.baseUrl, 'admin@klaster.example', DEMO_PASSWORD);
     await page.waitForURL('**/konto');
-    await enrolTotp(page, server.baseUrl, DEMO_PASSWORD, check);
+    await enrolTotp(page, run.server.baseUrl, DEMO_PASSWORD, check);
     await page.getByRole('link', { name: 'Regulamin' }).first().click();
     await page.waitForURL('**/panel/regulamin');
     await check(page);
@@ -106,9 +89,9 @@ describe('terms of service in Chromium', () => {
   });
 
   it('at the next sign-in the resident is shown version 2, accepts it and lands where they were going', async () => {
-    const context = await browser.newContext({ locale: 'pl-PL' });
+    const context = await run.browser.newContext({ locale: 'pl-PL' });
     const page = await context.newPage();
-    await signIn(page, server.baseUrl, EMAIL, PASSWORD, '/przestrzenie/moje');
+    await signIn(page, run.server.baseUrl, EMAIL, PASSWORD, '/przestrzenie/moje');
     await page.waitForURL(/\/regulamin\/akceptacja\?next=/);
     await check(page);
     assert.match(await main(page), /Zmieniliśmy regulamin serwisu/);
@@ -124,10 +107,10 @@ describe('terms of service in Chromium', () => {
     await check(page);
     assert.match(await main(page), /Zapisaliśmy akceptację wersji 2/);
 
-    await page.goto(`${server.baseUrl}/konto/zgody`);
+    await page.goto(`${run.server.baseUrl}/konto/zgody`);
     await check(page);
     assert.match(await main(page), /Zaakceptowana wersja: 2/);
-    await page.goto(`${server.baseUrl}/regulamin/wersje/1`);
+    await page.goto(`${run.server.baseUrl}/regulamin/wersje/1`);
     await check(page);
     assert.match(await main(page), /poprzednia wersja regulaminu/);
     await context.close();
