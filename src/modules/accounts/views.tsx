@@ -225,18 +225,27 @@ export function ForgotPasswordPage({ state }: { state: FormState }) {
       <ErrorSummary state={state} />
       <H1>{a.forgotTitle}</H1>
       <p class="govuk-body">{a.forgotLead}</p>
-      <Form action="/nie-pamietam-hasla">
-        <TextInput
-          name="email"
-          type="email"
-          label={a.email}
-          autocomplete="email"
-          spellcheck={false}
-          state={state}
-        />
-        <Button>{a.sendLink}</Button>
-      </Form>
+      <ResetLinkRequest state={state} />
     </Layout>
+  );
+}
+
+/** The e-mail field that asks for a reset link: on the forgotten-password and invalid-link pages. */
+function ResetLinkRequest({ state }: { state: FormState | undefined }) {
+  const { t } = useView();
+  const a = t.accounts;
+  return (
+    <Form action="/nie-pamietam-hasla">
+      <TextInput
+        name="email"
+        type="email"
+        label={a.email}
+        autocomplete="email"
+        spellcheck={false}
+        state={state}
+      />
+      <Button>{a.sendLink}</Button>
+    </Form>
   );
 }
 
@@ -251,17 +260,7 @@ export function ResetInvalidPage({ state }: { state?: FormState }) {
       <H1>{a.resetInvalidTitle}</H1>
       <p class="govuk-body">{a.resetInvalid}</p>
       <p class="govuk-body">{a.resetInvalidAsk}</p>
-      <Form action="/nie-pamietam-hasla">
-        <TextInput
-          name="email"
-          type="email"
-          label={a.email}
-          autocomplete="email"
-          spellcheck={false}
-          state={s}
-        />
-        <Button>{a.sendLink}</Button>
-      </Form>
+      <ResetLinkRequest state={s} />
     </Layout>
   );
 }
