@@ -9,17 +9,11 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
-import { accountsModule } from './modules/accounts/routes.tsx';
-import { termsGate } from './modules/accounts/terms-routes.tsx';
-import { organisationsModule } from './modules/organisations/routes.tsx';
-import { organisationsPrivacy } from './modules/organisations/service.ts';
-import { pagesModule } from './modules/pages/routes.tsx';
-import { panelModule } from './modules/panel/routes.tsx';
-import { spacesPrivacy } from './modules/spaces/bookings.ts';
-import { spacesModule, spacesSchedules } from './modules/spaces/module.ts';
+import { modules as appModules } from './modules/index.ts';
 import { type Auth, createAuth, sessionCookieName } from './platform/auth/auth.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { openapiOptions } from './platform/http/openapi.ts';
@@ -27,6 +21,7 @@ import { frameworkErrors, webPlatform } from './platform/http/web.ts';
 import { retentionJob } from './platform/jobs/retention.ts';
 import { type Schedule, Worker } from './platform/jobs/worker.ts';
 import { createTransport, type MailTransport } from './platform/mail/transport.ts';
+import { buildServices, type ComposedModules, type Platform } from './platform/modules.ts';
 import { projectRoot } from './platform/paths.ts';
 import { type Clock, systemClock } from './platform/time/clock.ts';
 
@@ -38,6 +33,8 @@ export interface AppDeps {
   transport?: MailTransport;
   /** What time it is for every rule of the calendar: the system clock unless a test sets one. */
   clock?: Clock;
+  /** The modules of the app: src/modules/index.ts unless a test composes another list. */
+  modules?: ComposedModules;
 }
 
 export interface Klaster {
@@ -47,6 +44,11 @@ export interface Klaster {
   worker: Worker;
   transport: MailTransport;
   clock: Clock;
+  modules: ComposedModules;
+  /** What every module's services were built from. */
+  platform: Platform;
+  /** Each module's services by module name, built once (platform/modules.ts). */
+  services: Map<string, unknown>;
 }
 
 declare module 'fastify' {
@@ -55,14 +57,22 @@ declare module 'fastify' {
   }
 }
 
-export const schedules: Schedule[] = [
-  { name: 'retention', intervalSeconds: 3600, kind: 'retention.purge' },
-  ...spacesSchedules,
-];
+/** The recurring work: the platform's retention, then each module's scheduled jobs. */
+export function schedulesOf(modules: ComposedModules): Schedule[] {
+  return [
+    { name: 'retention', intervalSeconds: 3600, kind: 'retention.purge' },
+    ...modules.list.flatMap((m) =>
+      (m.jobs ?? []).flatMap((j) =>
+        j.every ? [{ name: j.kind, intervalSeconds: j.every.seconds, kind: j.kind }] : [],
+      ),
+    ),
+  ];
+}
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const clock = deps.clock ?? systemClock;
+  const modules = deps.modules ?? appModules;
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: config.bodyLimit,
@@ -85,12 +95,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     database,
     transport,
     mailFrom: config.mailFrom,
-    schedules,
+    schedules: schedulesOf(modules),
     handlers: { 'retention.purge': retentionJob },
     log: app.log,
     clock,
   });
-  app.decorate('klaster', { config, database, auth, worker, transport, clock });
+  const { platform, services } = buildServices(modules, { config, database, db: database.db, auth, clock });
+  for (const m of modules.list)
+    for (const job of m.jobs ?? [])
+      worker.register(job.kind, async (payload, ctx) =>
+        job.run(job.payload.parse(payload), services.get(m.name), { jobId: ctx.jobId }),
+      );
+  app.decorate('klaster', { config, database, auth, worker, transport, clock, modules, platform, services });
 
   await app.register(cookie, { secret: config.authSecret });
   await app.register(formbody, { bodyLimit: config.bodyLimit });
@@ -154,6 +170,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     publicPrefixes: ['/assets/'],
     bodyLimit: config.bodyLimit,
     uploadLimit: config.uploadLimit,
+    nav: modules.nav,
   });
   await app.register(fastifyStatic, {
     root: [path.join(projectRoot, 'public', 'build'), path.join(projectRoot, 'public')],
@@ -162,16 +179,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     index: false,
   });
 
-  // Before every module: a newer version of the terms is accepted before any signed-in page.
-  await app.register(termsGate, { db: database.db });
   await app.register(healthRoutes);
-  await app.register(pagesModule);
-  await app.register(organisationsModule);
-  await app.register(spacesModule);
-  await app.register(accountsModule, {
-    contributors: [organisationsPrivacy(database.db), spacesPrivacy(database.db, clock)],
-  });
-  await app.register(panelModule);
+  // Hooks before every module's routes (e.g. the terms gate), then each module's routes as one
+  // named, encapsulated plugin that Fastify checks comes after the plugins of its dependencies.
+  for (const m of modules.list) if (m.hooks) await m.hooks(app, { services: services.get(m.name) });
+  const routed = new Set(modules.list.filter((m) => m.routes).map((m) => m.name));
+  for (const m of modules.list) {
+    if (!m.routes) continue;
+    await app.register(
+      fp(m.routes, {
+        name: `klaster-${m.name}`,
+        dependencies: (m.dependsOn as string[]).filter((d) => routed.has(d)).map((d) => `klaster-${d}`),
+        encapsulate: true,
+      }),
+      { services: services.get(m.name) },
+    );
+  }
 
   app.addHook('onClose', async () => {
     await worker.stop();

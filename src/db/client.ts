@@ -1,4 +1,4 @@
-// One schema, two drivers: embedded PGlite (default, data under DATA_DIR/pgdata) or a PostgreSQL
+// Two drivers: embedded PGlite (default, data under DATA_DIR/pgdata) or a PostgreSQL
 // server through node-postgres when DATABASE_URL is set.
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
@@ -9,11 +9,8 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import * as schema from './schema.ts';
-
-export type Schema = typeof schema;
 // biome-ignore lint/suspicious/noExplicitAny: both drivers' result kinds share this base type
-export type Db = PgDatabase<PgQueryResultHKT & any, Schema>;
+export type Db = PgDatabase<PgQueryResultHKT & any>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface Database {
@@ -49,7 +46,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pool.on('error', () => {
       /* idle client errors surface on the next query; readiness reports them */
     });
-    const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+    const db = drizzlePg({ client: pool }) as unknown as Db;
     return wrap(db, 'pg', async () => pool.end(), { pool });
   }
   const dir = options.pgliteDir ?? 'memory://';
@@ -62,7 +59,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // pg_trgm (both contrib on a PostgreSQL server).
     extensions: { btree_gist, pg_trgm },
   });
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const db = drizzlePglite({ client }) as unknown as Db;
   return wrap(db, 'pglite', async () => client.close(), { pglite: client });
 }
 

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { schedules } from '../../src/app.ts';
+import { schedulesOf } from '../../src/app.ts';
+import { modules } from '../../src/modules/index.ts';
 import { uuidv7 } from '../../src/platform/ids.ts';
 import { enqueueJob, type JobHandler, Worker } from '../../src/platform/jobs/worker.ts';
 import { enqueueMail } from '../../src/platform/mail/outbox.ts';
@@ -197,7 +198,7 @@ describe('jobs and the worker', () => {
   it('the app installs the retention schedule', async () => {
     await t.app.klaster.worker.installSchedules();
     const rows = await t.database.rows<{ name: string }>(sql`select name from job_schedule`);
-    for (const s of schedules)
+    for (const s of schedulesOf(modules))
       assert.ok(
         rows.some((r) => r.name === s.name),
         `${s.name} installed`,

@@ -203,10 +203,10 @@ describe('personal-data contributors', () => {
       auth: t.app.klaster.auth,
       signInLimit: 10,
       clock: t.clock,
-      contributors: [
+      contributors: () => [
         {
           name: 'organisations',
-          exportFor: async (u) => ({ memberOf: [], userId: u }),
+          exportFor: async (u: string) => ({ memberOf: [], userId: u }),
           eraseFor: async () => {},
         },
       ],
@@ -244,7 +244,7 @@ describe('personal-data contributors', () => {
       auth: t.app.klaster.auth,
       signInLimit: 10,
       clock: t.clock,
-      contributors: [eraser, refuser],
+      contributors: () => [eraser, refuser],
     });
     const self = {
       id,

@@ -10,14 +10,14 @@ import { RuleError, TooManyRequestsError } from '../../platform/http/errors.ts';
 import { errorState, f, parseForm } from '../../platform/http/forms.ts';
 import { LANG_COOKIE, safeNext } from '../../platform/http/web.ts';
 import { type Messages, messages } from '../../platform/i18n/index.ts';
-import type { PersonalDataContributor } from '../../platform/privacy.ts';
 import { todayInWarsaw } from '../../platform/time/warsaw.ts';
 import type { FormState, FormValues } from '../../platform/views/components.tsx';
 import { qrSvg } from '../../platform/views/qr.tsx';
 import { describeAgent } from './agent.ts';
 import { accountsApi } from './api.ts';
+import type { AccountsServices } from './index.ts';
 import { consentKinds } from './schema.ts';
-import { accountsService, profileInput, type SelfInSession } from './service.ts';
+import { type accountsService, profileInput, type SelfInSession } from './service.ts';
 import { termsRoutes } from './terms-routes.tsx';
 import {
   AccountPage,
@@ -63,20 +63,8 @@ export function applyAuthCookies(reply: FastifyReply, headers: Headers): void {
   for (const c of headers.getSetCookie()) reply.header('set-cookie', c);
 }
 
-export interface AccountsOptions {
-  /** Each module's personal-data contributor (export and erasure). */
-  contributors?: PersonalDataContributor[];
-}
-
-export async function accountsModule(app: FastifyInstance, opts: AccountsOptions = {}) {
-  const { database, auth, config, clock } = app.klaster;
-  const accounts = accountsService({
-    db: database.db,
-    auth,
-    signInLimit: config.signInLimit,
-    contributors: opts.contributors ?? [],
-    clock,
-  });
+export async function accountsRoutes(app: FastifyInstance, { services }: { services: AccountsServices }) {
+  const { accounts } = services;
   const formLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
   app.get('/rejestracja', { config: { access: 'public' } }, async (request, reply) =>
@@ -351,7 +339,7 @@ export async function accountsModule(app: FastifyInstance, opts: AccountsOptions
   });
 
   await selfServiceRoutes(app, accounts);
-  await termsRoutes(app);
+  await termsRoutes(app, services.terms);
 }
 
 // ——— Signed-in self-service ———

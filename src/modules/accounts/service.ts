@@ -161,14 +161,14 @@ export interface AccountsDeps {
   db: Db;
   auth: Auth;
   signInLimit: number;
-  /** Every module holding personal data: gathered for the export, called on erasure. */
-  contributors?: PersonalDataContributor[];
+  /** Every module holding personal data, asked when needed: gathered for the export, called on erasure. */
+  contributors?: () => PersonalDataContributor[];
   clock: Clock;
 }
 
 export function accountsService(deps: AccountsDeps) {
   const { db, auth } = deps;
-  const contributors = deps.contributors ?? [];
+  const contributors = deps.contributors ?? (() => []);
   const limits = signInLimits({
     db,
     limit: deps.signInLimit,
@@ -823,7 +823,7 @@ export function accountsService(deps: AccountsDeps) {
           .orderBy(asc(auditLog.createdAt)),
       ]);
       const modules: Record<string, unknown> = {};
-      for (const c of contributors) modules[c.name] = await c.exportFor(userId);
+      for (const c of contributors()) modules[c.name] = await c.exportFor(userId);
       return {
         format: 'klaster-personal-data/1',
         exportedAt: deps.clock.now().toISOString(),
@@ -920,7 +920,7 @@ export function accountsService(deps: AccountsDeps) {
             .for('update');
           if (others.length === 0) throw new RuleError('lastAdmin');
         }
-        for (const c of contributors) await c.eraseFor(u.id, tx);
+        for (const c of contributors()) await c.eraseFor(u.id, tx);
         // Earlier messages hold the name and address; the goodbye goes to the old address.
         await tx.delete(mailOutbox).where(or(eq(mailOutbox.userId, u.id), eq(mailOutbox.toAddress, u.email)));
         await enqueueMail(tx, {

@@ -2,6 +2,7 @@
 // control of the mailbox (the e-mailed unlock link, or a password reset); failures from one address
 // slow only accounts already failing, never a correct password for anyone else behind it; neither
 // reveals whether an address has an account.
+
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
@@ -19,6 +20,7 @@ import { type Locale, signInAttempts, verification } from '../../platform/auth/s
 import { ensureUser } from '../../platform/auth/users.ts';
 import { messages } from '../../platform/i18n/index.ts';
 import { mailOutbox } from '../../platform/mail/schema.ts';
+import { accountsMail } from './text/mail.ts';
 
 const LIMIT = 3;
 const WRONG = 'wrong password 123';
@@ -110,7 +112,7 @@ describe('sign-in limits', () => {
     const links = await unlockLinks(email);
     assert.equal(links.length, 1, 'one unlock e-mail');
     const [mail] = await unlockMails(email);
-    assert.equal(mail!.subject, messages.uk.mail.signInLocked('x').subject, "in the owner's language");
+    assert.equal(mail!.subject, accountsMail.uk.signInLocked('x').subject, "in the owner's language");
     assert.equal((await signIn(email, TEST_PASSWORD)).statusCode, 429);
     assert.equal((await unlockLinks(email)).length, 1, 'further attempts do not flood the mailbox');
 

@@ -4,18 +4,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { z } from 'zod';
-import type { Db } from '../../db/client.ts';
 import { errorState, f, parseForm } from '../../platform/http/forms.ts';
 import { isApiRequest, safeNext } from '../../platform/http/web.ts';
 import type { FormState } from '../../platform/views/components.tsx';
-import { type TermsService, termsInput, termsService } from './terms.ts';
+import { type TermsService, termsInput } from './terms.ts';
 import { PanelTermsNewPage, PanelTermsPage, TermsAcceptPage, TermsPage } from './terms-views.tsx';
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    terms: TermsService;
-  }
-}
 
 export const ACCEPT_PATH = '/regulamin/akceptacja';
 
@@ -44,15 +37,14 @@ const isUngated = (path: string) =>
  * The gate, for every module: a signed-in person who has not accepted the current version of the
  * terms is sent to accept it on their next page (which is the next sign-in for anyone signed out).
  */
-export const termsGate = fp<{ db: Db }>(
+export const termsGate = fp<{ terms: TermsService }>(
   async (app, o) => {
-    app.decorate('terms', termsService(o.db));
     app.addHook('preHandler', async (request, reply) => {
       if (!request.actor || (request.method !== 'GET' && request.method !== 'HEAD')) return;
       if (isApiRequest(request) || !request.routeOptions.url) return;
       const path = request.url.split('?')[0] ?? '/';
       if (isUngated(path)) return;
-      if ((await app.terms.pendingFor(request.actor.id)) === null) return;
+      if ((await o.terms.pendingFor(request.actor.id)) === null) return;
       return reply.redirect(
         `${ACCEPT_PATH}?next=${encodeURIComponent(safeNext(request.url, '/konto'))}`,
         303,
@@ -69,8 +61,7 @@ const acceptSchema = z.object({
 });
 const newSchema = termsInput.extend({ action: f.choice(['preview', 'publish']) });
 
-export async function termsRoutes(app: FastifyInstance) {
-  const terms = app.terms;
+export async function termsRoutes(app: FastifyInstance, terms: TermsService) {
   const pub = { config: { access: 'public' as const } };
   const admin = { config: { access: 'admin' as const } };
 

@@ -13,7 +13,7 @@ import {
 } from '../../platform/views/components.tsx';
 import { useView } from '../../platform/views/context.ts';
 import { H1, Layout } from '../../platform/views/layout.tsx';
-import { PanelLayout } from '../panel/views/layout.tsx';
+import { PanelLayout } from '../../platform/views/panel-layout.tsx';
 import { type TermsVersion, termsBlocks } from './terms.ts';
 
 /** The text of the terms: its headings one level below the page's heading. */

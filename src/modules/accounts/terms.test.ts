@@ -1,6 +1,7 @@
 // The terms of service: version 1 on a fresh install, linked from sign-up, the footer and the
 // consents page; an administrator writes, previews and publishes a new version; the person who
 // accepted the old one is asked to accept it on their next page and then goes where they were going.
+
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
@@ -8,6 +9,7 @@ import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { user } from '../../platform/auth/schema.ts';
 import { messages } from '../../platform/i18n/index.ts';
+import { servicesOf } from '../../platform/modules.ts';
 import { consents } from './schema.ts';
 
 const esc = (s: string) =>
@@ -154,8 +156,8 @@ describe('terms of service', () => {
 
   it('the person who accepted version 1 must accept version 2 on their next page, then goes on', async () => {
     const c = await t.signedIn('resident');
-    await t.app.terms.accept(c.userId, 1);
-    const terms = t.app.terms;
+    await servicesOf(t.app.klaster.services, 'accounts').terms.accept(c.userId, 1);
+    const terms = servicesOf(t.app.klaster.services, 'accounts').terms;
     const current = await terms.currentVersion();
     if (current < 2)
       await terms.publish(
@@ -205,8 +207,8 @@ describe('terms of service', () => {
 
   it('the next path cannot lead off the site', async () => {
     const c = await t.signedIn('resident');
-    await t.app.terms.accept(c.userId, 1);
-    const v = await t.app.terms.currentVersion();
+    await servicesOf(t.app.klaster.services, 'accounts').terms.accept(c.userId, 1);
+    const v = await servicesOf(t.app.klaster.services, 'accounts').terms.currentVersion();
     const res = await c.post('/regulamin/akceptacja', {
       version: String(v),
       accept: 'yes',

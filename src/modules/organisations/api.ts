@@ -14,8 +14,8 @@ import {
   type OrganisationDetail,
   type OrganisationInput,
   type OrganisationSummary,
+  type OrganisationsService,
   organisationInput,
-  organisationsService,
   PAGE_SIZE,
 } from './service.ts';
 
@@ -89,10 +89,12 @@ function localisedRuleError(request: FastifyRequest, err: RuleError): ProblemErr
   );
 }
 
-export async function organisationsApi(appBase: FastifyInstance) {
+export async function organisationsApi(
+  appBase: FastifyInstance,
+  opts: { organisations: OrganisationsService },
+) {
   const app = appBase.withTypeProvider<ZodTypeProvider>();
-  const { database, config, clock } = appBase.klaster;
-  const svc = organisationsService({ db: database.db, baseUrl: config.baseUrl, clock });
+  const svc = opts.organisations;
 
   app.get(
     '/api/v1/organisations',

@@ -5,6 +5,7 @@ import { createTestApp, readMailDir, type TestApp } from '../../../test/support/
 import { testClock } from '../../../test/support/clock.ts';
 import { user } from '../../platform/auth/schema.ts';
 import { AppError, RuleError } from '../../platform/http/errors.ts';
+import { placesService } from '../places/service.ts';
 import { organisationInvitations, organisationMembers, organisations } from './schema.ts';
 import { type OrgActor, organisationsPrivacy, organisationsService } from './service.ts';
 import { orgForm } from './test-helpers.ts';
@@ -14,7 +15,12 @@ describe('organisations: members, invitations, owners and personal data', () => 
   let svc: ReturnType<typeof organisationsService>;
   before(async () => {
     t = await createTestApp();
-    svc = organisationsService({ db: t.database.db, baseUrl: 'http://localhost:3000', clock: testClock });
+    svc = organisationsService({
+      places: placesService(t.database.db),
+      db: t.database.db,
+      baseUrl: 'http://localhost:3000',
+      clock: testClock,
+    });
   });
   after(async () => t.close());
 

@@ -6,6 +6,7 @@ import { testClock } from '../../../test/support/clock.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { loadDemoData } from '../../seed/demo.ts';
+import { placesService } from '../places/service.ts';
 import { organisations } from './schema.ts';
 import { organisationsService } from './service.ts';
 import { freshNip, orgForm } from './test-helpers.ts';
@@ -317,6 +318,7 @@ describe('organisations: registration, verification and the public directory', (
 
   it('the service refuses invalid identifiers even when called directly', async () => {
     const svc = organisationsService({
+      places: placesService(t.database.db),
       db: t.database.db,
       baseUrl: 'http://localhost:3000',
       clock: testClock,

@@ -7,6 +7,7 @@ import { RuleError } from '../../platform/http/errors.ts';
 import { errorState, formValues, parseForm } from '../../platform/http/forms.ts';
 import type { FormState } from '../../platform/views/components.tsx';
 import { organisationsApi, ruleMessage } from './api.ts';
+import type { OrganisationsServices } from './index.ts';
 import { memberRoles, type OrganisationKind, organisationKinds, organisationStatuses } from './schema.ts';
 import {
   InvitationError,
@@ -14,7 +15,6 @@ import {
   type OrgActor,
   type OrganisationDetail,
   organisationInput,
-  organisationsService,
   rejectInput,
 } from './service.ts';
 import { InvitationPage, InvitationProblemPage, MembersPage } from './views/members.tsx';
@@ -42,13 +42,15 @@ function valuesOf(org: OrganisationDetail): FormState['values'] {
   };
 }
 
-export async function organisationsModule(app: FastifyInstance) {
-  const { database, config, clock } = app.klaster;
-  const svc = organisationsService({ db: database.db, baseUrl: config.baseUrl, clock });
+export async function organisationsRoutes(
+  app: FastifyInstance,
+  { services }: { services: OrganisationsServices },
+) {
+  const svc = services.organisations;
   const formLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
   const actorOf = (request: FastifyRequest) => request.actor as OrgActor;
 
-  await app.register(organisationsApi);
+  await app.register(organisationsApi, { organisations: svc });
 
   // ------------------------------------------------------------------------------ public pages
   app.get(

@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { placesService } from '../places/service.ts';
+import type { PlacesService } from '../places/index.ts';
 import {
   type OrganisationKind,
   type OrganisationStatus,
@@ -69,8 +69,13 @@ export const demoOrganisations: DemoOrganisation[] = [
 ];
 
 /** Creates the demo organisations that do not exist yet; returns how many were created. */
-export async function seedOrganisations(db: Db, users: Map<string, string>, at: Date): Promise<number> {
-  const subareas = await placesService(db).subareaOptions();
+export async function seedOrganisations(
+  db: Db,
+  places: PlacesService,
+  users: Map<string, string>,
+  at: Date,
+): Promise<number> {
+  const subareas = await places.subareaOptions();
   let created = 0;
   for (const o of demoOrganisations) {
     const owner = users.get(o.owner);

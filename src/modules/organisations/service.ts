@@ -19,7 +19,7 @@ import { authorize, type PolicyActor } from '../../platform/policy.ts';
 import type { PersonalDataContributor } from '../../platform/privacy.ts';
 import type { Clock } from '../../platform/time/clock.ts';
 import { normaliseKrs, normaliseNip, normaliseRegon } from '../../platform/validators/polish-ids.ts';
-import { placesService } from '../places/service.ts';
+import type { PlacesService } from '../places/index.ts';
 import { can } from './policy.ts';
 import {
   type InvitationStatus,
@@ -278,12 +278,14 @@ export interface OrganisationsDeps {
   /** Public address of the site, for links in e-mails. */
   baseUrl: string;
   clock: Clock;
+  /** The subareas an organisation may name. */
+  places: PlacesService;
 }
 
 export function organisationsService(deps: OrganisationsDeps) {
   const now = () => deps.clock.now();
   const { db } = deps;
-  const places = placesService(db);
+  const { places } = deps;
   const orgUrl = (id: string, suffix = '') => `${deps.baseUrl}/organizacje/${id}${suffix}`;
 
   async function subareaIdFor(slug: string | undefined): Promise<string | null> {

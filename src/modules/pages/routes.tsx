@@ -5,11 +5,11 @@ import { setPreferredLocale } from '../../platform/auth/users.ts';
 import { PROBLEM_BASE, platformProblems } from '../../platform/http/api.ts';
 import { LANG_COOKIE, safeNext } from '../../platform/http/web.ts';
 import { locales, messages } from '../../platform/i18n/index.ts';
-import { placesService } from '../places/service.ts';
+import type { PagesServices } from './index.ts';
 import { AccessibilityPage, ApiReferencePage, ContactPage, HomePage, PrivacyPage } from './views.tsx';
 
-export async function pagesModule(app: FastifyInstance) {
-  const places = placesService(app.klaster.database.db);
+export async function pagesRoutes(app: FastifyInstance, { services }: { services: PagesServices }) {
+  const { places } = services;
   const { config, database, clock } = app.klaster;
 
   app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {

@@ -1,7 +1,7 @@
 import { Table } from '../../platform/views/components.tsx';
 import { useView } from '../../platform/views/context.ts';
 import { H1, Layout } from '../../platform/views/layout.tsx';
-import type { ClusterView } from '../places/service.ts';
+import type { ClusterView } from '../places/index.ts';
 
 export function HomePage({
   cluster,

@@ -28,7 +28,7 @@ test('every audited action has a label in Polish, English and Ukrainian', () => 
   assert.ok(actions.length >= 25, `found only ${actions.length}`);
   assert.ok(actions.includes('space_booking.approved'));
   for (const locale of locales) {
-    const labels = messages[locale].panel.audit.actions as Record<string, string>;
+    const labels = messages[locale].audit.actions as Record<string, string>;
     const missing = actions.filter((a) => !labels[a]);
     assert.deepEqual(missing, [], `${locale} lacks labels`);
   }

@@ -10,26 +10,14 @@ import { CSV_BOM, csvDialectOf, csvFileName, csvRow } from '../../platform/csv.t
 import { AppError, NotFoundError, RuleError } from '../../platform/http/errors.ts';
 import { errorState, f, formValues, localiseIssues, parseForm } from '../../platform/http/forms.ts';
 import type { Messages } from '../../platform/i18n/index.ts';
-import { uuidPattern } from '../../platform/ids.ts';
 import { todayInWarsaw } from '../../platform/time/warsaw.ts';
 import type { FormState } from '../../platform/views/components.tsx';
-import { accountsService } from '../accounts/service.ts';
-import { organisationsService } from '../organisations/service.ts';
-import { agreementsService } from '../spaces/agreements.ts';
-import { spacesAuditNames } from '../spaces/audit-names.ts';
-import { type BookingActor, bookingsService } from '../spaces/bookings.ts';
 import { auditCsvHeader, auditCsvRow } from './audit-csv.ts';
+import type { PanelServices } from './index.ts';
 import { can, refusal } from './policy.ts';
-import {
-  type AuditFilters,
-  blockInput,
-  decodeCursor,
-  encodeCursor,
-  panelService,
-  type ServiceActor,
-} from './service.ts';
+import { type AuditFilters, blockInput, decodeCursor, encodeCursor, type ServiceActor } from './service.ts';
 import { AuditPage } from './views/audit.tsx';
-import { DashboardPage, type TodoQueue } from './views/dashboard.tsx';
+import { DashboardPage } from './views/dashboard.tsx';
 import { UserPage, type UserPageModel } from './views/user.tsx';
 import { UsersPage } from './views/users.tsx';
 
@@ -148,52 +136,15 @@ function ruleMessage(t: Messages, err: RuleError): string {
   return (t.panel.errors as Record<string, string>)[err.code] ?? t.common.pages.badRequestBody;
 }
 
-export async function panelModule(app: FastifyInstance) {
-  const { database, config, auth, clock } = app.klaster;
-  const accounts = accountsService({ db: database.db, auth, signInLimit: config.signInLimit, clock });
-  // The queues of the officer's to-do and the names of records in the audit log come from the
-  // modules that own them, through their services.
-  const organisations = organisationsService({ db: database.db, baseUrl: config.baseUrl, clock });
-  const agreements = agreementsService({ db: database.db, baseUrl: config.baseUrl, organisations, clock });
-  const bookings = bookingsService({ db: database.db, baseUrl: config.baseUrl, organisations, clock });
-  const panel = panelService({
-    db: database.db,
-    baseUrl: config.baseUrl,
-    contactEmail: config.contactEmail,
-    consentsOf: (id) => accounts.consentsOf(id),
-    entityNames: {
-      ...spacesAuditNames(database.db),
-      async organisation(ids) {
-        const names = await organisations.namesOf(ids.filter((id) => uuidPattern.test(id)));
-        return new Map(
-          [...names].map(([id, name]) => [
-            id,
-            { name, href: `/panel/organizacje/${encodeURIComponent(id)}` },
-          ]),
-        );
-      },
-    },
-    clock,
-  });
+export async function panelRoutes(app: FastifyInstance, { services }: { services: PanelServices }) {
+  const { panel } = services;
+  const { registry, clock } = app.klaster.platform;
 
-  /** What waits for staff, each queue with its count and its page. */
-  async function todo(request: FastifyRequest): Promise<TodoQueue[]> {
-    const actor = request.actor!;
-    const [requests, applied, pendingOrgs] = await Promise.all([
-      bookings.requests({ ...(actor as BookingActor), requestId: String(request.id) }),
-      agreements.queue(actor, { status: 'applied' }),
-      organisations.queue(actor, { status: 'pending' }),
-    ]);
-    return [
-      { key: 'eventRequests', count: requests.length, href: '/panel/rezerwacje' },
-      { key: 'agreementApplications', count: applied.appliedCount, href: '/panel/umowy?status=applied' },
-      {
-        key: 'organisationsPending',
-        count: pendingOrgs.pendingCount,
-        href: '/panel/organizacje?status=pending',
-      },
-    ];
-  }
+  /** What waits for staff: each module's queues, with their counts and pages. */
+  const todo = (request: FastifyRequest) => {
+    const a = request.actor!;
+    return registry.staffQueues({ id: a.id, role: a.role, requestId: String(request.id) });
+  };
 
   const actorOf = (request: FastifyRequest): ServiceActor => {
     const a = request.actor!;

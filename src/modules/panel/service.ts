@@ -52,16 +52,14 @@ export interface PanelDeps {
    * What other modules call their records in the audit log, by entity type (each module exports
    * its own namer); user accounts are named here.
    */
-  entityNames?: Record<string, AuditEntityNames>;
+  entityNames?: () => Record<string, AuditEntityNames>;
   clock: Clock;
 }
 
 /** A record an audit entry is about, as staff know it: its name and the page that shows it. */
-export interface AuditEntityRef {
-  name: string;
-  href?: string | undefined;
-}
-export type AuditEntityNames = (ids: readonly string[]) => Promise<Map<string, AuditEntityRef>>;
+import type { AuditEntityNames, AuditEntityRef } from '../../platform/modules.ts';
+
+export type { AuditEntityNames, AuditEntityRef } from '../../platform/modules.ts';
 
 export const USERS_PAGE_SIZE = 25;
 export const AUDIT_PAGE_SIZE = 50;
@@ -341,7 +339,7 @@ export function panelService(deps: PanelDeps) {
     });
   }
 
-  const namers: Record<string, AuditEntityNames> = {
+  const ownNamers: Record<string, AuditEntityNames> = {
     async user(ids) {
       const wanted = [...new Set(ids)];
       if (!wanted.length) return new Map();
@@ -355,11 +353,13 @@ export function panelService(deps: PanelDeps) {
           .map((r) => [r.id, { name: r.name, href: `/panel/uzytkownicy/${encodeURIComponent(r.id)}` }]),
       );
     },
-    ...deps.entityNames,
   };
+  /** Other modules' namers, asked when a page of the log is shown (they are built after this one). */
+  const namersOf = (): Record<string, AuditEntityNames> => ({ ...ownNamers, ...deps.entityNames?.() });
 
   /** Fills in the names of the records the entries are about (one query per record type). */
   async function named(entries: AuditEntry[]): Promise<AuditEntry[]> {
+    const namers = namersOf();
     const byType = new Map<string, string[]>();
     for (const e of entries)
       if (e.entityId && namers[e.entityType])

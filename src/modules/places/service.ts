@@ -30,6 +30,12 @@ export interface ClusterView {
 const PUBLIC_TTL_MS = 60_000;
 
 export function placesService(db: Db) {
+  /** Every zone's id by its slug (the demo data places resources in zones by slug). */
+  async function zoneIds(): Promise<Map<string, string>> {
+    const rows = await db.select({ id: zones.id, slug: zones.slug }).from(zones);
+    return new Map(rows.map((z) => [z.slug, z.id]));
+  }
+
   /** The cluster's site with its buildings and zones, in display order. */
   const cluster = cached(PUBLIC_TTL_MS, async (): Promise<ClusterView | null> => {
     const [site] = await db.select().from(sites).limit(1);
@@ -60,6 +66,7 @@ export function placesService(db: Db) {
   );
   return {
     cluster,
+    zoneIds,
     /**
      * Every zone with its building, in display order (buildings, then zones), read fresh: for
      * choosing a zone in a form and checking the choice.

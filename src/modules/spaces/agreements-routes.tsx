@@ -1,6 +1,7 @@
 // HTML pages of desk-use agreements and packages: the public packages page, applying, "my
 // agreements", the agreement page; staff: the list, the review page, packages and the report with
 // CSV downloads. Handlers parse, call the service (which checks who may act) and render or redirect.
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { csvDialectOf, csvDocument, csvFileName, decimal } from '../../platform/csv.ts';
@@ -9,12 +10,10 @@ import { errorState, formValues, parseForm } from '../../platform/http/forms.ts'
 import type { Messages } from '../../platform/i18n/index.ts';
 import { addDays } from '../../platform/time/warsaw.ts';
 import type { FormState } from '../../platform/views/components.tsx';
-import { organisationsService } from '../organisations/service.ts';
 import {
   type AgreementActor,
   acceptInput,
   agreementPhase,
-  agreementsService,
   applyInput,
   endInput,
   type PackageAdminView,
@@ -24,7 +23,8 @@ import {
   refuseInput,
   START_HORIZON_DAYS,
 } from './agreements.ts';
-import { parsePeriod, type ReportPeriod, reportsService } from './reports.ts';
+import type { SpacesServices } from './index.ts';
+import { parsePeriod, type ReportPeriod } from './reports.ts';
 import { type AgreementStatus, agreementStatuses } from './schema.ts';
 import { ApplyPage, DetailPage, MinePage, QueuePage, ReviewPage } from './views/agreements.tsx';
 import { PackageFormPage, PackagesPage, PanelPackagesPage } from './views/packages.tsx';
@@ -56,12 +56,8 @@ function packageValues(p: PackageAdminView): FormState['values'] {
   };
 }
 
-export async function agreementsRoutes(app: FastifyInstance) {
-  const { database, config, clock } = app.klaster;
-  const db = database.db;
-  const organisations = organisationsService({ db, baseUrl: config.baseUrl, clock });
-  const svc = agreementsService({ db, baseUrl: config.baseUrl, organisations, clock });
-  const reports = reportsService(db);
+export async function agreementsRoutes(app: FastifyInstance, { services }: { services: SpacesServices }) {
+  const { agreements: svc, reports } = services;
   const actorOf = (request: FastifyRequest) => request.actor as AgreementActor;
   const ctxOf = (request: FastifyRequest) => ({ requestId: String(request.id) });
   const ruleState = (request: FastifyRequest, err: RuleError) =>

@@ -7,6 +7,7 @@ import { auditLog } from '../../platform/audit/schema.ts';
 import { addDays, todayInWarsaw } from '../../platform/time/warsaw.ts';
 import { loadDemoData } from '../../seed/demo.ts';
 import { organisationsService } from '../organisations/service.ts';
+import { placesService } from '../places/service.ts';
 import { agreementSummaryFor, periodEnd } from './agreements.ts';
 import { ensureDeskDays } from './desks.ts';
 import { spaceAgreements, spaceDeskDays, spaceDesks, spacePackages, spaceResources } from './schema.ts';
@@ -193,7 +194,12 @@ describe('desk-use agreements: applying, staff decisions, fixed desks', () => {
     assert.equal(none.statusCode, 422);
     assert.match(none.body, /wymaga członkostwa w zweryfikowanej fundacji lub stowarzyszeniu/);
 
-    const orgs = organisationsService({ db: db(), baseUrl: 'http://localhost:3000', clock: testClock });
+    const orgs = organisationsService({
+      places: placesService(db()),
+      db: db(),
+      baseUrl: 'http://localhost:3000',
+      clock: testClock,
+    });
     const actor = { id: resident.userId, role: 'resident' as const };
     const { id: orgId } = await orgs.create(actor, {
       name: 'Fundacja Biurko dla Wszystkich',

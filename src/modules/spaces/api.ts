@@ -2,6 +2,7 @@
 // the caller's bookings (cursor pagination), booking and cancelling. The body schema is the one
 // the HTML booking form uses; every refusal is an RFC 9457 problem whose `detail` is the sentence
 // the booking pages show, in the caller's language, with the nearest free alternatives.
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -18,7 +19,6 @@ import { warsawDate } from '../../platform/time/warsaw.ts';
 import {
   type BookingActor,
   type BookingInput,
-  type BookingsService,
   type BookingView,
   bookingInput,
   type DayAvailability,
@@ -27,6 +27,7 @@ import {
   type SeriesFailure,
 } from './bookings.ts';
 import { AVAILABILITY_TTL_MS } from './changes.ts';
+import type { SpacesServices } from './index.ts';
 import { bookingRuleMessage } from './messages.ts';
 import { bookingStatuses, resourceKinds } from './schema.ts';
 
@@ -317,10 +318,10 @@ const refusalsAsMessages = (request: FastifyRequest) =>
     Object.entries(request.t.spaces.refusals).filter((e): e is [string, string] => typeof e[1] === 'string'),
   );
 
-export async function spacesApi(appBase: FastifyInstance, opts: { bookings: BookingsService }) {
+export async function spacesApi(appBase: FastifyInstance, { services }: { services: SpacesServices }) {
   const app = appBase.withTypeProvider<ZodTypeProvider>();
   const { config } = appBase.klaster;
-  const svc = opts.bookings;
+  const svc = services.bookings;
   const baseUrl = config.baseUrl;
   const actorOf = (request: FastifyRequest) => request.actor as unknown as BookingActor;
   // The service keeps a week's availability and the resource list for a moment (changes.ts).

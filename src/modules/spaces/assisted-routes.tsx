@@ -2,6 +2,7 @@
 // creates their account, then books for them through the same booking service and rules as the
 // person would (the service takes the person as the subject and the officer as the one acting).
 // Staff only; the platform requires a session that passed the second factor for staff pages.
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { NotFoundError, RuleError } from '../../platform/http/errors.ts';
@@ -14,6 +15,7 @@ import { type AgreementsService, agreementSummaryFor, applyInput, START_HORIZON_
 import { agreementMessage } from './agreements-routes.tsx';
 import { bookingFormErrors, fieldsOf, formMessages, refusalState } from './booking-routes.tsx';
 import { type BookingActor, type BookingsService, bookingInput, type ResourceView } from './bookings.ts';
+import type { SpacesServices } from './index.ts';
 import { ApplyPage } from './views/agreements.tsx';
 import { NewPersonPage, PersonPage, SERVE_PATH, ServeSearchPage } from './views/assisted.tsx';
 import { type Alternative, alternativesOf, BookingFormPage } from './views/bookings.tsx';
@@ -29,8 +31,8 @@ const personParams = z.object({ person: z.string().max(100) });
 const bookParams = z.object({ person: z.string().max(100), slug: z.string().max(100) });
 const staff = { access: 'staff' as const };
 
-export async function assistedRoutes(app: FastifyInstance, opts: AssistedRoutesOptions) {
-  const { bookings, people, organisations, agreements } = opts;
+export async function assistedRoutes(app: FastifyInstance, { services }: { services: SpacesServices }) {
+  const { bookings, people, organisations, agreements } = services;
   const { db } = app.klaster.database;
   const officerOf = (request: FastifyRequest): BookingActor => ({
     ...(request.actor as BookingActor),

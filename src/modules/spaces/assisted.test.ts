@@ -3,6 +3,7 @@
 // names both, the person is mailed and sees "made by staff member" — refused to residents and to
 // staff without the second factor; the event request's setup/teardown, needs and house rules, the
 // extended blocked range the database guards, and tentative holds that lapse.
+
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
@@ -13,6 +14,7 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { addDays, todayInWarsaw, warsawInstant } from '../../platform/time/warsaw.ts';
 import { loadDemoData } from '../../seed/demo.ts';
 import { organisationsService } from '../organisations/service.ts';
+import { placesService } from '../places/service.ts';
 import { bookingsService } from './bookings.ts';
 import { giveAgreement, openDays, seedTestSpaces, testPeople } from './test-helpers.ts';
 
@@ -226,7 +228,12 @@ describe('assisted service', () => {
     const svc = bookingsService({
       db: t.database.db,
       baseUrl: 'http://test',
-      organisations: organisationsService({ db: t.database.db, baseUrl: 'http://test', clock: testClock }),
+      organisations: organisationsService({
+        places: placesService(t.database.db),
+        db: t.database.db,
+        baseUrl: 'http://test',
+        clock: testClock,
+      }),
       clock: testClock,
     });
     const [a, b] = await testPeople(t.database, 2);
@@ -245,7 +252,12 @@ describe('the event-space request', () => {
     bookingsService({
       db: t.database.db,
       baseUrl: 'http://test',
-      organisations: organisationsService({ db: t.database.db, baseUrl: 'http://test', clock: testClock }),
+      organisations: organisationsService({
+        places: placesService(t.database.db),
+        db: t.database.db,
+        baseUrl: 'http://test',
+        clock: testClock,
+      }),
       clock: testClock,
     });
   const base = (date: string) => ({

@@ -2,6 +2,7 @@
 // form, "my bookings", one booking with change and cancel, and the staff's requests queue and
 // day view under /panel. Handlers parse, call the booking service (which keeps every rule) and
 // render or redirect; a refusal re-renders the form with the rule's sentence and free alternatives.
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { NotFoundError, RuleError } from '../../platform/http/errors.ts';
@@ -31,6 +32,7 @@ import {
   type ResourceView,
   reasonInput,
 } from './bookings.ts';
+import type { SpacesServices } from './index.ts';
 import { bookingRuleMessage } from './messages.ts';
 import { ownBookingsIn } from './own-bookings.ts';
 import {
@@ -101,8 +103,8 @@ export function refusalState(
   return errorState(values, { [field && fields.includes(field) ? field : '_form']: message });
 }
 
-export async function bookingRoutes(app: FastifyInstance, opts: BookingRoutesOptions) {
-  const { bookings, organisations } = opts;
+export async function bookingRoutes(app: FastifyInstance, { services }: { services: SpacesServices }) {
+  const { bookings, organisations } = services;
   const { db } = app.klaster.database;
   const now = () => app.klaster.clock.now();
   const actorOf = (request: FastifyRequest): BookingActor => ({

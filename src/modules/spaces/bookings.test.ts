@@ -1,5 +1,6 @@
 // The booking core driven directly: calendar rules, desks against agreements, series, deadlines,
 // decisions and no-shows. HTTP pages, the API and parallel-request runs are tested elsewhere.
+
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
@@ -10,6 +11,7 @@ import { RuleError } from '../../platform/http/errors.ts';
 import { polishHolidays } from '../../platform/time/holidays.ts';
 import { addDays, isoWeekday, todayInWarsaw, warsawInstant, weekStart } from '../../platform/time/warsaw.ts';
 import { organisationsService } from '../organisations/service.ts';
+import { placesService } from '../places/service.ts';
 import { bookingsService, spacesPrivacy } from './bookings.ts';
 import { giveAgreement, openDays, seedTestSpaces, seriesStart, testPeople } from './test-helpers.ts';
 
@@ -42,7 +44,12 @@ before(async () => {
   svc = bookingsService({
     db: t.database.db,
     baseUrl: 'http://localhost',
-    organisations: organisationsService({ db: t.database.db, baseUrl: 'http://localhost', clock: testClock }),
+    organisations: organisationsService({
+      places: placesService(t.database.db),
+      db: t.database.db,
+      baseUrl: 'http://localhost',
+      clock: testClock,
+    }),
     clock: testClock,
   });
 });

@@ -1,17 +1,19 @@
 // Self check-in through the link in a booking's QR code. GET shows the booking and a confirm
 // button (or why check-in is not possible); only the POST checks in. Signing in comes first
 // (access 'user' sends the person to the sign-in page and back here).
+
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { RuleError } from '../../platform/http/errors.ts';
 import { parseForm } from '../../platform/http/forms.ts';
-import type { BookingActor, BookingsService, CheckInState } from './bookings.ts';
+import type { BookingActor, CheckInState } from './bookings.ts';
+import type { SpacesServices } from './index.ts';
 import { CheckInPage } from './views/check-in.tsx';
 
 const tokenParams = z.object({ token: z.string().max(100) });
 
-export async function checkInRoutes(app: FastifyInstance, opts: { bookings: BookingsService }) {
-  const { bookings } = opts;
+export async function checkInRoutes(app: FastifyInstance, { services }: { services: SpacesServices }) {
+  const { bookings } = services;
   const actorOf = (request: FastifyRequest): BookingActor => ({
     ...(request.actor as BookingActor),
     requestId: String(request.id),

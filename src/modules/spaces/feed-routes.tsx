@@ -3,11 +3,12 @@
 // revokes their private feed. The secret URL is shown once: after a POST it travels to the next
 // page in a short-lived signed HttpOnly cookie that the page clears as it reads it (post →
 // redirect → get, and a reload no longer shows it).
+
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { ICAL_CONTENT_TYPE } from '../../platform/ical.ts';
-import { feedsService } from './feeds.ts';
+import type { SpacesServices } from './index.ts';
 import { FEED_PAGE, FeedPage, RevokeFeedPage } from './views/feeds.tsx';
 
 const ONCE_COOKIE = 'klaster_feed_once';
@@ -15,9 +16,9 @@ const ONCE_COOKIE = 'klaster_feed_once';
 const feedLimit = { rateLimit: { max: 120, timeWindow: '1 minute' } };
 const formLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
-export async function spacesFeedRoutes(app: FastifyInstance) {
-  const { database, config, clock } = app.klaster;
-  const feeds = feedsService({ db: database.db, baseUrl: config.baseUrl, clock });
+export async function spacesFeedRoutes(app: FastifyInstance, { services }: { services: SpacesServices }) {
+  const { config } = app.klaster;
+  const { feeds } = services;
   const onceCookie = {
     path: FEED_PAGE,
     httpOnly: true,

@@ -3,6 +3,7 @@
 // no two live room bookings overlap, no desk day holds more bookings than desks, the day's counter
 // equals the live desk bookings, and every pass has used exactly as many days as it has live
 // desk bookings drawing on it.
+
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
@@ -13,6 +14,7 @@ import { queryRows } from '../../db/client.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { addDays, todayInWarsaw } from '../../platform/time/warsaw.ts';
 import { organisationsService } from '../organisations/service.ts';
+import { placesService } from '../places/service.ts';
 import { type BookingActor, bookingsService } from './bookings.ts';
 import { giveAgreement, openDays, seedTestSpaces, testPeople } from './test-helpers.ts';
 
@@ -34,7 +36,12 @@ before(async () => {
   svc = bookingsService({
     db: t.database.db,
     baseUrl: 'http://localhost',
-    organisations: organisationsService({ db: t.database.db, baseUrl: 'http://localhost', clock: testClock }),
+    organisations: organisationsService({
+      places: placesService(t.database.db),
+      db: t.database.db,
+      baseUrl: 'http://localhost',
+      clock: testClock,
+    }),
     clock: testClock,
   });
   people = await testPeople(t.database, 5);

@@ -1,7 +1,7 @@
 // Staff pages for bookable resources under /panel/przestrzenie, and the public address of their
 // photos. Handlers parse the form, call the service and redirect (post → redirect → get); a form
 // that does not pass is shown again with what was typed and the errors linked to the fields.
-import path from 'node:path';
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { RuleError } from '../../platform/http/errors.ts';
@@ -11,6 +11,7 @@ import type { Messages } from '../../platform/i18n/index.ts';
 import { polishHolidays } from '../../platform/time/holidays.ts';
 import { addDays, todayInWarsaw } from '../../platform/time/warsaw.ts';
 import type { FormState } from '../../platform/views/components.tsx';
+import type { SpacesServices } from './index.ts';
 import {
   type LayoutInput,
   LIMITS,
@@ -18,7 +19,6 @@ import {
   overrideOrganisationKinds,
   type ResourceDetail,
   type ResourceInput,
-  resourcesService,
   type StaffActor,
 } from './resources.ts';
 import { bookingRulesSchema, openingDaySchema, ruleOverrideSchema } from './rules.ts';
@@ -204,13 +204,9 @@ const isRuleError = (err: unknown): err is RuleError => err instanceof RuleError
 
 // -------------------------------------------------------------------------------------- routes
 
-export async function resourcesRoutes(app: FastifyInstance) {
-  const { database, config, clock } = app.klaster;
-  const svc = resourcesService({
-    db: database.db,
-    uploadsDir: path.join(config.dataDir, 'uploads', 'spaces'),
-    clock,
-  });
+export async function resourcesRoutes(app: FastifyInstance, { services }: { services: SpacesServices }) {
+  const { config, clock } = app.klaster;
+  const svc = services.resources;
   const photoLimit = Math.min(LIMITS.photoBytes, config.uploadLimit);
   const staff = { config: { access: 'staff' as const } };
   const actorOf = (request: FastifyRequest): StaffActor => ({

@@ -7,6 +7,7 @@ import { testClock } from '../../../test/support/clock.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { addDays, todayInWarsaw } from '../../platform/time/warsaw.ts';
 import { organisationsService } from '../organisations/service.ts';
+import { placesService } from '../places/service.ts';
 import { bookingsService } from './bookings.ts';
 import { slugify } from './resources.ts';
 
@@ -320,6 +321,7 @@ describe('staff back office for bookable resources', () => {
       db: t.database.db,
       baseUrl: 'http://localhost',
       organisations: organisationsService({
+        places: placesService(t.database.db),
         db: t.database.db,
         baseUrl: 'http://localhost',
         clock: testClock,

@@ -5,6 +5,7 @@
 // The desks of a pool and the desk-day capacity rows (space_desk_day) change together, under the
 // resource's row lock and the day rows' locks, so a day never ends with more desks booked than the
 // pool holds; desks fixed for an agreement are never removed.
+
 import { mkdirSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -25,6 +26,7 @@ import {
   startOfDay,
   todayInWarsaw,
 } from '../../platform/time/warsaw.ts';
+import { organisationKinds } from '../organisations/index.ts';
 import { placesService } from '../places/service.ts';
 import { changeIn } from './changes.ts';
 import { ensureDeskDays } from './desks.ts';
@@ -84,9 +86,7 @@ const photoFileName = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f
 const photoContentType: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp' };
 
 /** Organisation kinds an override may target: those the organisations module names. */
-export const overrideOrganisationKinds = Object.keys(messages.pl.organisations.kinds) as Array<
-  keyof (typeof messages)['pl']['organisations']['kinds']
->;
+export const overrideOrganisationKinds = organisationKinds;
 export type OverrideOrganisationKind = (typeof overrideOrganisationKinds)[number];
 
 // ----------------------------------------------------------------------------------------- slugs

@@ -3,6 +3,7 @@
 // no reminder is promised that will not come, the last pass day cannot be drawn twice, the
 // confirmation carries the booking as .ics, and the QR code's link checks the right person in at the
 // right time (a GET changes nothing).
+
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
@@ -13,6 +14,7 @@ import type { RuleError } from '../../platform/http/errors.ts';
 import { icalUtc } from '../../platform/ical.ts';
 import { addDays, todayInWarsaw, warsawInstant } from '../../platform/time/warsaw.ts';
 import { organisationsService } from '../organisations/service.ts';
+import { placesService } from '../places/service.ts';
 import { type BookingActor, bookingsService } from './bookings.ts';
 import { giveAgreement, openDays, seedTestSpaces, testPeople } from './test-helpers.ts';
 
@@ -28,7 +30,12 @@ before(async () => {
   svc = bookingsService({
     db: t.database.db,
     baseUrl: 'http://localhost:3000',
-    organisations: organisationsService({ db: t.database.db, baseUrl: 'http://localhost', clock: testClock }),
+    organisations: organisationsService({
+      places: placesService(t.database.db),
+      db: t.database.db,
+      baseUrl: 'http://localhost',
+      clock: testClock,
+    }),
     clock: testClock,
     checkInSecret: SECRET,
   });

@@ -1,6 +1,6 @@
 // Creating accounts outside the sign-up form (command line, demo data, tests), through better-auth's
 // own adapter so passwords are hashed exactly as sign-in expects.
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { checkedInput, personName } from '../http/forms.ts';
 import type { Auth } from './auth.ts';
@@ -51,4 +51,19 @@ export async function setPreferredLocale(db: Db, userId: string, locale: Locale,
     .where(and(eq(user.id, userId), ne(user.locale, locale)))
     .returning({ id: user.id });
   return changed.length > 0;
+}
+
+/** The ids of the accounts with these addresses (the demo data links records to demo accounts). */
+export async function userIdsByEmail(db: Db, emails: readonly string[]): Promise<Map<string, string>> {
+  if (!emails.length) return new Map();
+  const rows = await db
+    .select({ id: user.id, email: user.email })
+    .from(user)
+    .where(
+      inArray(
+        user.email,
+        emails.map((e) => e.trim().toLowerCase()),
+      ),
+    );
+  return new Map(rows.map((r) => [r.email, r.id]));
 }

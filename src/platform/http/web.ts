@@ -12,7 +12,7 @@ import type { Auth } from '../auth/auth.ts';
 import type { Locale, Role } from '../auth/schema.ts';
 import { sessionReader } from '../auth/session.ts';
 import { isLocale, type Messages, messages, negotiateLocale } from '../i18n/index.ts';
-import { type Flash, type ViewContext, ViewCtx } from '../views/context.ts';
+import { type Flash, type SiteNav, type ViewContext, ViewCtx } from '../views/context.ts';
 import { ErrorPage } from '../views/error-page.tsx';
 import { SessionEndedPage } from '../views/session-ended.tsx';
 import { apiProblem } from './api.ts';
@@ -115,6 +115,8 @@ export interface WebOptions {
   /** BODY_LIMIT_BYTES and UPLOAD_LIMIT_BYTES. */
   bodyLimit: number;
   uploadLimit: number;
+  /** The modules' navigation, given to every page. */
+  nav: SiteNav;
 }
 
 export const isApiRequest = (request: FastifyRequest) => request.url.startsWith('/api/v1/');
@@ -505,6 +507,7 @@ export const webPlatform = fp<WebOptions>(
         contactEmail: o.contactEmail,
         requestId: String(request.id),
         replay: replay ? { action: replay.action, values: replay.values } : null,
+        nav: o.nav,
       };
       const html = toDocument(ctx, node);
       this.code(status).type('text/html; charset=utf-8');

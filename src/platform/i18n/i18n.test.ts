@@ -39,29 +39,6 @@ describe('plural forms', () => {
     assert.equal(uk.common.errors.tooShort(21), 'Введіть щонайменше 21 символ');
   });
 
-  it('agreements in force agree with their verb', () => {
-    assert.equal(pl.agreements.activeTotal(1, 'dziś'), '1 umowa obowiązuje dziś.');
-    assert.equal(pl.agreements.activeTotal(3, 'dziś'), '3 umowy obowiązują dziś.');
-    assert.equal(pl.agreements.activeTotal(5, 'dziś'), '5 umów obowiązuje dziś.');
-    assert.equal(pl.agreements.concludedTotal(1, 'a', 'b'), '1 umowa zawarta od a do b.');
-    assert.equal(pl.agreements.concludedTotal(3, 'a', 'b'), '3 umowy zawarte od a do b.');
-    assert.equal(pl.agreements.concludedTotal(108, 'a', 'b'), '108 umów zawartych od a do b.');
-    assert.match(en.agreements.activeTotal(1, 'today'), /^1 agreement is in force/);
-  });
-
-  it('spaces: durations, capacities and booked series', () => {
-    assert.equal(pl.spaces.minutes(60 * 22), '22 godziny');
-    assert.equal(pl.spaces.minutes(60 * 5), '5 godzin');
-    assert.equal(pl.spaces.minutes(22), '22 minuty');
-    assert.equal(pl.spaces.capacity('room', 1), 'do 1 osoby');
-    assert.equal(pl.spaces.capacity('room', 12), 'do 12 osób');
-    assert.equal(pl.spaces.capacity('desk', 24), '24 stanowiska');
-    assert.match(pl.spaces.form.createdSeries(3), /^Zarezerwowano 3 terminy co tydzień/);
-    assert.match(pl.spaces.form.createdSeries(5), /^Zarezerwowano 5 terminów co tydzień/);
-    assert.match(en.spaces.form.createdSeries(1), /^1 weekly time booked/);
-    assert.equal(en.spaces.capacity('room', 1), 'up to 1 person');
-    assert.equal(uk.spaces.capacity('room', 1), 'до 1 особи');
-  });
 });
 
 describe('dates and times', () => {

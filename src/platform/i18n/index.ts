@@ -1,51 +1,65 @@
 import { type Locale, locales } from '../auth/schema.ts';
 import { warsawInstant } from '../time/warsaw.ts';
 import { intlLocales } from './define.ts';
-import { accounts } from './messages/accounts.ts';
-import { agreements } from './messages/agreements.ts';
 import { api } from './messages/api.ts';
-import { assisted } from './messages/assisted.ts';
 import { chart } from './messages/chart.ts';
 import { common } from './messages/common.ts';
 import { mail } from './messages/mail.ts';
-import { organisations } from './messages/organisations.ts';
-import { pages } from './messages/pages.ts';
-import { panel } from './messages/panel.ts';
-import { spaces } from './messages/spaces.ts';
-import { spacesFeeds } from './messages/spacesFeeds.ts';
-import { spacesPanel } from './messages/spacesPanel.ts';
-import { terms } from './messages/terms.ts';
 import { time } from './messages/time.ts';
 
 export { catalogue, intlLocales, plural, type Shape } from './define.ts';
+export type { MailContent } from './messages/mail.ts';
 export { type Locale, locales };
 
-const areas = {
-  common,
-  pages,
-  accounts,
-  mail,
-  panel,
-  organisations,
-  spaces,
-  spacesPanel,
-  agreements,
-  spacesFeeds,
-  assisted,
-  time,
-  chart,
-  terms,
-  api,
-} as const;
+/** The platform's own texts: shared words, time, charts, the JSON API's problems, mail's frame. */
+const platformAreas = { common, time, chart, api, mail } as const;
+type PlatformAreas = { [A in keyof typeof platformAreas]: (typeof platformAreas)[A]['pl'] };
 
-type Areas = typeof areas;
-export type Messages = { [A in keyof Areas]: Areas[A]['pl'] };
-
-function build(locale: Locale): Messages {
-  return Object.fromEntries(Object.entries(areas).map(([k, v]) => [k, v[locale]])) as Messages;
+/**
+ * Every text of the app by area (`t.common`, `t.spaces`…). The platform's areas are declared here;
+ * each module adds its own from its index.ts (`declare module … { interface Messages … }`) and
+ * hands the catalogues to its manifest, which installs them (platform/modules.ts).
+ */
+export interface Messages extends PlatformAreas {
+  /** What the audit log calls each action: every module adds its own (its manifest's auditLabels). */
+  audit: { actions: Readonly<Record<string, string>> };
 }
 
-export const messages: Record<Locale, Messages> = { pl: build('pl'), en: build('en'), uk: build('uk') };
+export const messages: Record<Locale, Messages> = {
+  pl: {} as Messages,
+  en: {} as Messages,
+  uk: {} as Messages,
+};
+
+const owners = new Map<string, { owner: string; catalogue: unknown }>();
+
+/** Adds a module's area to every language; an area name belongs to one owner. */
+export function installCatalogue(area: string, cat: Record<Locale, unknown>, owner: string): void {
+  const known = owners.get(area);
+  if (known) {
+    if (known.catalogue === cat) return;
+    throw new Error(`text area "${area}" of module "${owner}" is already given by "${known.owner}"`);
+  }
+  owners.set(area, { owner, catalogue: cat });
+  for (const l of locales) (messages[l] as unknown as Record<string, unknown>)[area] = cat[l];
+}
+
+for (const [area, cat] of Object.entries(platformAreas)) installCatalogue(area, cat, 'platform');
+for (const l of locales) messages[l].audit = { actions: {} };
+
+/** Adds a module's audit action labels; an action belongs to one module. */
+export function installAuditLabels(labels: Record<Locale, Record<string, string>>, owner: string): void {
+  for (const l of locales) {
+    const actions = messages[l].audit.actions as Record<string, string>;
+    for (const [action, label] of Object.entries(labels[l])) {
+      if (action in actions && actions[action] !== label)
+        throw new Error(
+          `audit action "${action}" of module "${owner}" is already labelled by another module`,
+        );
+      actions[action] = label;
+    }
+  }
+}
 
 export const defaultLocale: Locale = 'pl';
 

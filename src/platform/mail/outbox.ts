@@ -1,15 +1,52 @@
 // Enqueue a message in the caller's transaction; the worker (worker.ts) sends it.
 import type { Db, Tx } from '../../db/client.ts';
 import { NOT_ONE_LINE } from '../http/forms.ts';
-import { type Locale, messages } from '../i18n/index.ts';
-import type { MailContent } from '../i18n/messages/mail.ts';
+import { type Locale, locales, type MailContent, messages } from '../i18n/index.ts';
 import { uuidv7 } from '../ids.ts';
 import { type MailAttachment, mailOutbox } from './schema.ts';
 
-type MailCatalogue = (typeof messages)['pl']['mail'];
-type TemplateName = {
-  [K in keyof MailCatalogue]: MailCatalogue[K] extends (...args: never[]) => MailContent ? K : never;
-}[keyof MailCatalogue];
+type PlatformMails = (typeof messages)['pl']['mail'];
+type PlatformTemplates = {
+  [K in keyof PlatformMails as PlatformMails[K] extends (...args: never[]) => MailContent
+    ? K
+    : never]: PlatformMails[K];
+};
+
+/**
+ * Every mail template by name: the platform's (sign-up, reset) here, each module's added from its
+ * index.ts (`declare module … { interface MailTemplates … }`) and installed from its manifest.
+ */
+export interface MailTemplates extends PlatformTemplates {}
+type TemplateName = keyof MailTemplates & string;
+
+/** A module's templates in one language: each gives a message's subject, paragraphs and link. */
+export type MailTemplateSet = Record<string, (...args: never[]) => MailContent>;
+
+const templates: Record<Locale, Record<string, (...args: unknown[]) => MailContent>> = {
+  pl: {},
+  en: {},
+  uk: {},
+};
+const templateOwners = new Map<string, string>();
+
+/** Adds a module's templates; a name belongs to one module. */
+export function installMailTemplates(set: Record<Locale, MailTemplateSet>, owner: string): void {
+  for (const name of Object.keys(set.pl)) {
+    const known = templateOwners.get(name);
+    if (known === owner && templates.pl[name] === set.pl[name]) continue;
+    if (known) throw new Error(`mail template "${name}" of module "${owner}" is already given by "${known}"`);
+    templateOwners.set(name, owner);
+    for (const l of locales) templates[l][name] = set[l][name] as (...args: unknown[]) => MailContent;
+  }
+}
+
+{
+  const own = (l: Locale) =>
+    Object.fromEntries(
+      Object.entries(messages[l].mail).filter(([, v]) => typeof v === 'function'),
+    ) as MailTemplateSet;
+  installMailTemplates({ pl: own('pl'), en: own('en'), uk: own('uk') }, 'platform');
+}
 
 export interface MailRequest<K extends TemplateName = TemplateName> {
   to: string;
@@ -23,7 +60,7 @@ export interface MailRequest<K extends TemplateName = TemplateName> {
   locale: Locale;
   userId?: string | null;
   template: K;
-  args: Parameters<MailCatalogue[K]>;
+  args: Parameters<MailTemplates[K]>;
   /** Files sent with the message; stored with it, so a retry sends the same. */
   attachments?: MailAttachment[];
 }
@@ -57,8 +94,9 @@ const escapeHtml = (s: string) =>
 
 export function renderMail(req: MailRequest): { subject: string; text: string; html: string } {
   const m = messages[req.locale].mail;
-  const fn = m[req.template] as (...a: unknown[]) => MailContent;
-  const content = fn(...req.args);
+  const fn = templates[req.locale][req.template];
+  if (!fn) throw new Error(`no mail template "${req.template}": is its module listed?`);
+  const content = fn(...(req.args as unknown[]));
   const greeting = m.greeting;
   // "If this was not you, ignore this message" only where someone may not have asked for it.
   const ignore = content.unasked ? m.ignore : '';

@@ -1,6 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Locale, Messages } from '../i18n/index.ts';
+import type { NavEntry } from '../modules.ts';
 
 export interface ActorView {
   id: string;
@@ -29,6 +30,14 @@ export interface ViewContext {
    * posting to `action` shows these values instead of its own.
    */
   replay?: { action: string; values: Record<string, string | string[] | undefined> } | null;
+  /** The modules' links: the site's main navigation, the back office's and the footer's. */
+  nav?: SiteNav;
+}
+
+export interface SiteNav {
+  site: NavEntry[];
+  panel: NavEntry[];
+  footer: NavEntry[];
 }
 
 export const ViewCtx = createContext<ViewContext | null>(null);

@@ -1,11 +1,19 @@
 import type { ComponentChildren } from 'preact';
-import { locales } from '../i18n/index.ts';
+import { locales, type Messages } from '../i18n/index.ts';
+import type { NavEntry } from '../modules.ts';
 import { NotificationBanner } from './components.tsx';
 import { useView } from './context.ts';
 
 export interface NavItem {
   href: string;
   label: string;
+}
+
+/** The modules' entries this person may see, with their labels in the page's language. */
+export function visibleNav(entries: NavEntry[], t: Messages, actor: { role: string } | null): NavItem[] {
+  return entries
+    .filter((e) => !e.visible || e.visible(actor))
+    .map((e) => ({ href: e.href, label: e.label(t) }));
 }
 
 function langHref(lang: string, path: string): string {
@@ -86,12 +94,8 @@ export function Layout({
   const { t, actor, locale, path } = ctx;
   const nav: NavItem[] = [
     { href: '/', label: t.common.nav.home },
-    { href: '/organizacje', label: t.common.nav.organisations },
-    { href: '/przestrzenie', label: t.spaces.nav },
+    ...visibleNav(ctx.nav?.site ?? [], t, actor),
   ];
-  if (actor) nav.push({ href: '/konto', label: t.common.nav.account });
-  if (actor && (actor.role === 'staff' || actor.role === 'admin'))
-    nav.push({ href: '/panel', label: t.common.nav.panel });
   const current = (href: string) => (href === '/' ? path.split('?')[0] === '/' : path.startsWith(href));
   return (
     <html lang={locale} class="govuk-template govuk-template--rebranded">
@@ -175,11 +179,13 @@ export function Layout({
                       {t.common.footer.accessibility}
                     </a>
                   </li>
-                  <li class="govuk-footer__inline-list-item">
-                    <a class="govuk-footer__link" href="/regulamin">
-                      {t.terms.footer}
-                    </a>
-                  </li>
+                  {visibleNav(ctx.nav?.footer ?? [], t, actor).map((item) => (
+                    <li key={item.href} class="govuk-footer__inline-list-item">
+                      <a class="govuk-footer__link" href={item.href}>
+                        {item.label}
+                      </a>
+                    </li>
+                  ))}
                   <li class="govuk-footer__inline-list-item">
                     <a class="govuk-footer__link" href="/prywatnosc">
                       {t.common.footer.privacy}

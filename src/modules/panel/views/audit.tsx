@@ -11,9 +11,9 @@ import {
 } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1 } from '../../../platform/views/layout.tsx';
+import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
 import type { AuditEntry } from '../service.ts';
 import { actionLabel, diff, entityTypeLabel, fieldLabel, valueText } from './format.ts';
-import { PanelLayout } from './layout.tsx';
 
 export interface AuditModel {
   state: FormState;
@@ -122,7 +122,7 @@ export function AuditPage({ model }: { model: AuditModel }) {
   return (
     <PanelLayout title={a.title}>
       <ErrorSummary state={state} order={['aktor', 'akcja', 'typ', 'od', 'do']} />
-      <H1 caption={t.panel.caption}>{a.title}</H1>
+      <H1 caption={t.common.backOffice.caption}>{a.title}</H1>
       <p class="govuk-body">{a.lead}</p>
       <form method="get" action="/panel/audyt" novalidate>
         {model.entityFilter ? <input type="hidden" name="obiekt" value={model.entityFilter.id} /> : null}

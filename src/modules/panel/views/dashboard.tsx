@@ -1,19 +1,14 @@
 import { formatDateTime } from '../../../platform/i18n/index.ts';
+import type { StaffQueue } from '../../../platform/modules.ts';
 import { SummaryList, Table } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1 } from '../../../platform/views/layout.tsx';
+import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
 import type { PanelService } from '../service.ts';
 import { formatNumber, roleLabel } from './format.ts';
-import { PanelLayout } from './layout.tsx';
 
-/** One queue of the officer's to-do: how many matters wait there and the page that lists them. */
-export interface TodoQueue {
-  key: 'eventRequests' | 'agreementApplications' | 'organisationsPending';
-  count: number;
-  href: string;
-}
-
-export type DashboardModel = Awaited<ReturnType<PanelService['dashboard']>> & { todo: TodoQueue[] };
+/** The officer's to-do: each module's queues (platform/modules.ts StaffQueue). */
+export type DashboardModel = Awaited<ReturnType<PanelService['dashboard']>> & { todo: StaffQueue[] };
 
 function CountLink({ href, n }: { href: string; n: number }) {
   const { locale } = useView();
@@ -31,7 +26,7 @@ export function DashboardPage({ model }: { model: DashboardModel }) {
   const waiting = model.todo.reduce((sum, q) => sum + q.count, 0);
   return (
     <PanelLayout title={d.title}>
-      <H1 caption={t.panel.caption}>{d.title}</H1>
+      <H1 caption={t.common.backOffice.caption}>{d.title}</H1>
 
       <section aria-labelledby="do-zalatwienia">
         <h2 class="govuk-heading-l" id="do-zalatwienia">
@@ -47,7 +42,7 @@ export function DashboardPage({ model }: { model: DashboardModel }) {
           {model.todo.map((q) => (
             <li key={q.key} class={`klaster-todo__item${q.count > 0 ? ' klaster-todo__item--waiting' : ''}`}>
               <a class="govuk-link govuk-link--no-visited-state govuk-!-font-weight-bold" href={q.href}>
-                {d[q.key]}
+                {q.label(t)}
               </a>
               <span class="klaster-todo__count">
                 {d.waiting}: {n(q.count)}

@@ -7,8 +7,7 @@ export const formatNumber = (locale: Locale, n: number) => new Intl.NumberFormat
 export const roleLabel = (t: Messages, role: string): string =>
   (t.panel.roles as Record<string, string>)[role] ?? role;
 
-export const actionLabel = (t: Messages, action: string): string =>
-  (t.panel.audit.actions as Record<string, string>)[action] ?? action;
+export const actionLabel = (t: Messages, action: string): string => t.audit.actions[action] ?? action;
 
 export const entityTypeLabel = (t: Messages, type: string): string =>
   (t.panel.audit.entityTypes as Record<string, string>)[type] ?? type;

@@ -12,10 +12,10 @@ import {
 } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1 } from '../../../platform/views/layout.tsx';
+import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
 import type { Refusal } from '../policy.ts';
 import type { UserDetail } from '../service.ts';
 import { formatNumber, roleLabel } from './format.ts';
-import { PanelLayout } from './layout.tsx';
 import { UserStatus } from './users.tsx';
 
 export interface UserPageModel {

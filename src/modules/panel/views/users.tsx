@@ -12,9 +12,9 @@ import {
 } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1 } from '../../../platform/views/layout.tsx';
+import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
 import type { UserListItem } from '../service.ts';
 import { roleLabel } from './format.ts';
-import { PanelLayout } from './layout.tsx';
 
 export interface UsersModel {
   state: FormState;
@@ -37,7 +37,7 @@ export function UsersPage({ model }: { model: UsersModel }) {
   return (
     <PanelLayout title={u.title}>
       <ErrorSummary state={state} order={['q', 'rola', 'stan']} />
-      <H1 caption={t.panel.caption}>{u.title}</H1>
+      <H1 caption={t.common.backOffice.caption}>{u.title}</H1>
       <form method="get" action="/panel/uzytkownicy" novalidate>
         <div class="govuk-grid-row">
           <div class="govuk-grid-column-one-half-from-desktop">

@@ -12,8 +12,8 @@ import {
 } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1 } from '../../../platform/views/layout.tsx';
+import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
 import type { Person } from '../../accounts/people.ts';
-import { PanelLayout } from '../../panel/views/layout.tsx';
 import type { BookingView, ResourceView } from '../bookings.ts';
 import { describeWhen, StatusTag } from './bookings.tsx';
 import { MadeBy } from './event-request.tsx';

@@ -14,7 +14,7 @@ import {
 } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1 } from '../../../platform/views/layout.tsx';
-import { PanelLayout } from '../../panel/views/layout.tsx';
+import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
 import type { BookingView } from '../bookings.ts';
 import { describeWhen, StatusTag } from './bookings.tsx';
 

@@ -15,7 +15,7 @@ import {
 } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1, Layout } from '../../../platform/views/layout.tsx';
-import { PanelLayout } from '../../panel/views/layout.tsx';
+import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
 import type { PackageAdminView, PackageView } from '../agreements.ts';
 import { type ApplicantKind, packageKinds } from '../schema.ts';
 

@@ -13,7 +13,7 @@ import {
 } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1 } from '../../../platform/views/layout.tsx';
-import { PanelLayout } from '../../panel/views/layout.tsx';
+import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
 import type { ActiveReport, ConcludedReport, OccupancyReport, ReportPeriod, RoomRow } from '../reports.ts';
 
 /** The daily occupancy chart is drawn for periods up to this many days (the CSV has every day). */

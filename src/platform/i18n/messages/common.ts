@@ -2,6 +2,7 @@ import { catalogue, plural } from '../define.ts';
 
 export const common = catalogue({
   pl: {
+    backOffice: { caption: 'Panel obsługi', navLabel: 'Sekcje panelu obsługi' },
     siteName: 'Klaster Zabłocie 20.22',
     siteTagline: 'Klaster Innowacji Społeczno-Gospodarczych i rewitalizacja Krakowa',
     skipLink: 'Przejdź do treści',
@@ -125,6 +126,7 @@ export const common = catalogue({
     },
   },
   en: {
+    backOffice: { caption: 'Back office', navLabel: 'Back office sections' },
     siteName: 'Zabłocie 20.22 Cluster',
     siteTagline: "Kraków's Social and Economic Innovation Cluster and urban revitalisation",
     skipLink: 'Skip to main content',
@@ -247,6 +249,7 @@ export const common = catalogue({
     },
   },
   uk: {
+    backOffice: { caption: 'Панель обслуговування', navLabel: 'Розділи панелі обслуговування' },
     siteName: 'Кластер Заблоцє 20.22',
     siteTagline: 'Кластер соціально-економічних інновацій і ревіталізація Кракова',
     skipLink: 'Перейти до основного змісту',

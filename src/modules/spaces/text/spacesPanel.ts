@@ -1,8 +1,13 @@
-import { catalogue, plural } from '../define.ts';
+import { catalogue, plural } from '../../../platform/i18n/index.ts';
 
 // The staff back office for bookable resources (/panel/przestrzenie).
 export const spacesPanel = catalogue({
   pl: {
+    staffQueues: {
+      eventRequests: 'Wnioski o rezerwację sal na wniosek',
+      agreementApplications: 'Wnioski o umowę udostępnienia stanowiska',
+    },
+    panelNav: { spaces: 'Przestrzenie', bookings: 'Rezerwacje', agreements: 'Umowy i pakiety' },
     title: 'Przestrzenie do rezerwacji',
     lead: 'Stanowiska coworkingowe, sale i przestrzeń wydarzeń Klastra. Zasób nieaktywny nie jest widoczny w rezerwacjach.',
     addResource: 'Dodaj zasób',
@@ -297,6 +302,11 @@ export const spacesPanel = catalogue({
     },
   },
   en: {
+    staffQueues: {
+      eventRequests: 'Requests to book rooms on request',
+      agreementApplications: 'Applications for a desk-use agreement',
+    },
+    panelNav: { spaces: 'Spaces', bookings: 'Bookings', agreements: 'Agreements and packages' },
     title: 'Bookable spaces',
     lead: 'Coworking desks, rooms and the event space of the cluster. An inactive resource does not appear in booking.',
     addResource: 'Add a resource',
@@ -583,6 +593,11 @@ export const spacesPanel = catalogue({
     },
   },
   uk: {
+    staffQueues: {
+      eventRequests: 'Заявки на бронювання зал за заявкою',
+      agreementApplications: 'Заявки на договір про робоче місце',
+    },
+    panelNav: { spaces: 'Простори', bookings: 'Бронювання', agreements: 'Договори і пакети' },
     title: 'Простори для бронювання',
     lead: 'Робочі місця коворкінгу, зали та простір для подій Кластера. Неактивний ресурс не відображається під час бронювання.',
     addResource: 'Додати ресурс',

@@ -1,4 +1,4 @@
-import { catalogue, plural } from '../define.ts';
+import { catalogue, plural } from '../../../platform/i18n/index.ts';
 
 // The spaces module: resources, calendars and bookings. `refusals` name the rule a booking broke;
 // the booking pages and the API show them with the nearest free alternatives.

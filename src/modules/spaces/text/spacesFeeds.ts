@@ -1,4 +1,4 @@
-import { catalogue } from '../define.ts';
+import { catalogue } from '../../../platform/i18n/index.ts';
 
 // Calendar feeds of the spaces module: the public busy-times feed of a resource and the private
 // feed of a person's bookings, and the page where a person turns theirs on, renews or revokes it.

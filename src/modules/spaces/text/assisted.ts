@@ -1,4 +1,4 @@
-import { catalogue } from '../define.ts';
+import { catalogue } from '../../../platform/i18n/index.ts';
 
 // The event-space request's extra fields and house rules, tentative holds, and the assisted
 // service: an officer serving a person at the desk or on the phone (/panel/obsluga).

@@ -1,7 +1,9 @@
-import { catalogue } from '../define.ts';
+import { catalogue } from '../../../platform/i18n/index.ts';
 
 export const organisations = catalogue({
   pl: {
+    staffQueue: 'Organizacje do weryfikacji',
+    panelNav: 'Organizacje',
     kinds: {
       foundation: 'Fundacja',
       association: 'Stowarzyszenie',
@@ -191,6 +193,8 @@ export const organisations = catalogue({
     },
   },
   en: {
+    staffQueue: 'Organisations to verify',
+    panelNav: 'Organisations',
     kinds: {
       foundation: 'Foundation',
       association: 'Association',
@@ -372,6 +376,8 @@ export const organisations = catalogue({
     },
   },
   uk: {
+    staffQueue: 'Організації для перевірки',
+    panelNav: 'Організації',
     kinds: {
       foundation: 'Фонд',
       association: 'Асоціація (товариство)',

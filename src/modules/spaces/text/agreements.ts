@@ -1,4 +1,4 @@
-import { catalogue, plural } from '../define.ts';
+import { catalogue, plural } from '../../../platform/i18n/index.ts';
 
 // Desk-use agreements ("umowa udostępnienia stanowiska pracy"), packages and the staff reports of
 // the spaces module (src/modules/spaces/agreements*.ts, reports.ts, views/agreements|packages|reports).

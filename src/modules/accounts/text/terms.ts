@@ -1,9 +1,10 @@
-import { catalogue } from '../define.ts';
+import { catalogue } from '../../../platform/i18n/index.ts';
 
 // The terms of service: the public page and its versions, the acceptance of a new version at
 // sign-in, and the administrators' editor in the back office.
 export const terms = catalogue({
   pl: {
+    panelNav: 'Regulamin',
     title: 'Regulamin serwisu',
     footer: 'Regulamin',
     version: (n: number, date: string) => `Wersja ${n} z ${date}`,
@@ -53,6 +54,7 @@ export const terms = catalogue({
     },
   },
   en: {
+    panelNav: 'Terms of service',
     title: 'Terms of service',
     footer: 'Terms of service',
     version: (n: number, date: string) => `Version ${n} of ${date}`,
@@ -102,6 +104,7 @@ export const terms = catalogue({
     },
   },
   uk: {
+    panelNav: 'Правила',
     title: 'Правила сервісу',
     footer: 'Правила',
     version: (n: number, date: string) => `Версія ${n} від ${date}`,

@@ -1,4 +1,4 @@
-import { catalogue } from '../define.ts';
+import { catalogue } from '../../../platform/i18n/index.ts';
 
 export const accounts = catalogue({
   pl: {

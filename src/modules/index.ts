@@ -1,0 +1,21 @@
+// The modules of Klaster, each one folder with its manifest (platform/modules.ts). Adding a module
+// is its folder, one line here and its migration (docs/adding-a-module.md). The order here is only
+// a tie-break: every module is built and registered after the modules it depends on.
+import { type AnyModule, composeModules } from '../platform/modules.ts';
+import { accountsModule } from './accounts/index.ts';
+import { organisationsModule } from './organisations/index.ts';
+import { pagesModule } from './pages/index.ts';
+import { panelModule } from './panel/index.ts';
+import { placesModule } from './places/index.ts';
+import { spacesModule } from './spaces/index.ts';
+
+export const moduleList: readonly AnyModule[] = [
+  placesModule,
+  pagesModule,
+  organisationsModule,
+  spacesModule,
+  accountsModule,
+  panelModule,
+];
+
+export const modules = composeModules(moduleList);

@@ -1,0 +1,91 @@
+// The organisations module: NGOs, companies, informal groups and city units; members and
+// invitations; staff verification. Spaces and the panel reach it through its service.
+import { userIdsByEmail } from '../../platform/auth/users.ts';
+import { defineModule } from '../../platform/modules.ts';
+import type { PersonalDataContributor } from '../../platform/privacy.ts';
+import { organisationsRoutes } from './routes.tsx';
+import { demoOrganisations, seedOrganisations } from './seed.ts';
+import { type OrganisationsService, organisationsPrivacy, organisationsService } from './service.ts';
+import { organisationsAuditLabels } from './text/audit.ts';
+import { organisationsMail } from './text/mail.ts';
+import { organisations } from './text/organisations.ts';
+
+export interface OrganisationsServices {
+  organisations: OrganisationsService;
+  privacy: PersonalDataContributor;
+}
+
+const text = { organisations };
+type Text = { [A in keyof typeof text]: (typeof text)[A]['pl'] };
+declare module '../../platform/modules.ts' {
+  interface ModuleServices {
+    organisations: OrganisationsServices;
+  }
+}
+declare module '../../platform/i18n/index.ts' {
+  interface Messages extends Text {}
+}
+declare module '../../platform/mail/outbox.ts' {
+  interface MailTemplates
+    extends Pick<(typeof organisationsMail)['pl'], keyof (typeof organisationsMail)['pl']> {}
+}
+
+export const organisationsModule = defineModule({
+  name: 'organisations',
+  dependsOn: ['places'],
+  services: ({ db, config, clock }, { places }): OrganisationsServices => ({
+    organisations: organisationsService({ db, baseUrl: config.baseUrl, clock, places: places.places }),
+    privacy: organisationsPrivacy(db),
+  }),
+  routes: organisationsRoutes,
+  messages: text,
+  mails: organisationsMail,
+  auditLabels: organisationsAuditLabels,
+  nav: {
+    site: [{ href: '/organizacje', label: (t) => t.common.nav.organisations, order: 20 }],
+    panel: [{ href: '/panel/organizacje', label: (t) => t.organisations.panelNav, order: 300 }],
+  },
+  contributes: {
+    personalData: ({ privacy }) => privacy,
+    auditEntities: ({ organisations }) => ({
+      async organisation(ids) {
+        const names = await organisations.namesOf(ids.filter((id) => uuidPattern.test(id)));
+        return new Map(
+          [...names].map(([id, name]) => [
+            id,
+            { name, href: `/panel/organizacje/${encodeURIComponent(id)}` },
+          ]),
+        );
+      },
+    }),
+    staffQueues: async ({ organisations }, actor) => {
+      const pending = await organisations.queue(actor, { status: 'pending' });
+      return [
+        {
+          key: 'organisationsPending',
+          label: (t) => t.organisations.staffQueue,
+          count: pending.pendingCount,
+          href: '/panel/organizacje?status=pending',
+          order: 30,
+        },
+      ];
+    },
+  },
+  demo: async ({ db, clock }, _services, { places }) => {
+    const users = await userIdsByEmail(
+      db,
+      demoOrganisations.map((o) => o.owner),
+    );
+    return (await seedOrganisations(db, places.places, users, clock.now())) > 0;
+  },
+});
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export { type OrganisationKind, organisationKinds } from './schema.ts';
+export type {
+  OrgActor,
+  OrganisationDetail,
+  OrganisationSummary,
+  OrganisationsService,
+} from './service.ts';
