@@ -20,12 +20,14 @@ import { fileURLToPath } from 'node:url';
 import autocannon, { type Request as CannonRequest } from 'autocannon';
 import pg from 'pg';
 import { startArguments } from '../scripts/start-command.ts';
-import type { Klaster } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { runMigrations } from '../src/db/migrate.ts';
+import { modules } from '../src/modules/index.ts';
 import { createAuth } from '../src/platform/auth/auth.ts';
 import { ensureUser } from '../src/platform/auth/users.ts';
+import { buildServices } from '../src/platform/modules.ts';
+import { systemClock } from '../src/platform/time/clock.ts';
 import { loadDemoData } from '../src/seed/demo.ts';
 import {
   availabilityPaths,
@@ -159,7 +161,9 @@ async function prepare(dataDir: string, databaseUrl?: string): Promise<SpacesBen
     await runMigrations(database);
     const auth = createAuth({ db: database.db, baseUrl: BASE_URL, secret: AUTH_SECRET, production: true });
     await ensureUser(database.db, auth, { ...USER, role: 'resident' });
-    await loadDemoData({ config, database, auth } as unknown as Klaster);
+    // The demo data as `npm start` loads it: every module's, from services built as the app builds them.
+    const built = buildServices(modules, { config, database, db: database.db, auth, clock: systemClock });
+    await loadDemoData({ modules, ...built });
     const started = performance.now();
     const spaces = await seedSpacesBench(database, AUTH_SECRET);
     console.log(
