@@ -1,6 +1,7 @@
 // The modules of Klaster, each one folder with its manifest (platform/modules.ts). Adding a module
 // is its folder, one line here and its migration (docs/adding-a-module.md). The order here is only
-// a tie-break: every module is built and registered after the modules it depends on.
+// a tie-break: every module is built and registered after the modules it depends on. It is also the
+// order of the demo data: accounts come early, so the demo people exist for every later module's.
 import { type AnyModule, composeModules } from '../platform/modules.ts';
 import { accountsModule } from './accounts/index.ts';
 import { organisationsModule } from './organisations/index.ts';
@@ -11,10 +12,10 @@ import { spacesModule } from './spaces/index.ts';
 
 export const moduleList: readonly AnyModule[] = [
   placesModule,
-  pagesModule,
+  accountsModule,
   organisationsModule,
   spacesModule,
-  accountsModule,
+  pagesModule,
   panelModule,
 ];
 

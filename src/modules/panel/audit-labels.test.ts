@@ -6,19 +6,19 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { locales, messages } from '../../platform/i18n/index.ts';
+// The app's modules, whose manifests install their audit labels.
+import '../index.ts';
 
 const modules = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function auditActions(): string[] {
   const found = new Set<string>();
-  for (const dir of readdirSync(modules)) {
-    for (const file of readdirSync(path.join(modules, dir))) {
-      if (!/\.tsx?$/.test(file) || file.includes('.test.')) continue;
-      const source = readFileSync(path.join(modules, dir, file), 'utf8');
-      if (!source.includes('audit(')) continue;
-      for (const m of source.matchAll(/action:[^,\n]*/g))
-        for (const name of m[0].matchAll(/'([a-z_]+\.[a-z_]+)'/g)) found.add(name[1]!);
-    }
+  for (const entry of readdirSync(modules, { recursive: true, encoding: 'utf8' })) {
+    if (!/\.tsx?$/.test(entry) || entry.includes('.test.')) continue;
+    const source = readFileSync(path.join(modules, entry), 'utf8');
+    if (!source.includes('audit(')) continue;
+    for (const m of source.matchAll(/action:[^,\n]*/g))
+      for (const name of m[0].matchAll(/'([a-z_]+\.[a-z_]+)'/g)) found.add(name[1]!);
   }
   return [...found].sort();
 }

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { RuleError } from '../../platform/http/errors.ts';
 import { locales, messages } from '../../platform/i18n/index.ts';
+// The app's modules, whose manifests install their texts.
+import '../index.ts';
 import { bookingRuleMessage } from './messages.ts';
 
 const sources = ['bookings.ts', 'calendar.ts', 'desks.ts'].map((f) =>

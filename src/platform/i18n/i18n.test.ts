@@ -38,7 +38,6 @@ describe('plural forms', () => {
     assert.equal(uk.common.errors.tooShort(5), 'Введіть щонайменше 5 символів');
     assert.equal(uk.common.errors.tooShort(21), 'Введіть щонайменше 21 символ');
   });
-
 });
 
 describe('dates and times', () => {
