@@ -23,6 +23,7 @@ import { type Schedule, Worker } from './platform/jobs/worker.ts';
 import { createTransport, type MailTransport } from './platform/mail/transport.ts';
 import { buildServices, type ComposedModules, type Platform } from './platform/modules.ts';
 import { projectRoot } from './platform/paths.ts';
+import { refusalDomain } from './platform/refusals.ts';
 import { type Clock, systemClock } from './platform/time/clock.ts';
 
 export interface AppDeps {
@@ -186,12 +187,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const routed = new Set(modules.list.filter((m) => m.routes).map((m) => m.name));
   for (const m of modules.list) {
     if (!m.routes) continue;
+    const routes = m.routes;
     await app.register(
-      fp(m.routes, {
-        name: `klaster-${m.name}`,
-        dependencies: (m.dependsOn as string[]).filter((d) => routed.has(d)).map((d) => `klaster-${d}`),
-        encapsulate: true,
-      }),
+      fp(
+        async (scope, opts: { services: unknown }) => {
+          // Refusals on the module's routes read as the module words them (platform/refusals.ts).
+          refusalDomain(scope, m.name);
+          await routes(scope, opts);
+        },
+        {
+          name: `klaster-${m.name}`,
+          dependencies: (m.dependsOn as string[]).filter((d) => routed.has(d)).map((d) => `klaster-${d}`),
+          encapsulate: true,
+        },
+      ),
       { services: services.get(m.name) },
     );
   }

@@ -11,6 +11,7 @@ import type { Auth } from './auth/auth.ts';
 import { installAuditLabels, installCatalogue, type Locale, type Messages } from './i18n/index.ts';
 import { installMailTemplates, type MailTemplateSet } from './mail/outbox.ts';
 import type { PersonalDataContributor } from './privacy.ts';
+import { installRefusals, type RefusalTexts } from './refusals.ts';
 import type { Clock } from './time/clock.ts';
 
 /**
@@ -110,6 +111,11 @@ export interface ModuleManifest<N extends string = string, S = unknown, D extend
   /** Mail templates by name, in the three languages (names are unique across modules). */
   mails?: Record<Locale, MailTemplateSet>;
   nav?: { site?: NavEntry[]; panel?: NavEntry[]; footer?: NavEntry[] };
+  /**
+   * How its refusal codes read, by domain: the module's name for its routes, `<name>.<part>` for a
+   * part whose codes mean other things (its routes call refusalDomain()). platform/refusals.ts.
+   */
+  refusals?: Record<string, RefusalTexts>;
   /** Labels of the module's audit actions, per language. */
   auditLabels?: Record<Locale, Record<string, string>>;
   contributes?: Contributions<S>;
@@ -165,6 +171,11 @@ export function composeModules(list: readonly AnyModule[]): ComposedModules {
     for (const [area, cat] of Object.entries(m.messages ?? {})) installCatalogue(area, cat, m.name);
     if (m.mails) installMailTemplates(m.mails, m.name);
     if (m.auditLabels) installAuditLabels(m.auditLabels, m.name);
+    for (const [domain, texts] of Object.entries(m.refusals ?? {})) {
+      if (domain !== m.name && !domain.startsWith(`${m.name}.`))
+        throw new Error(`module "${m.name}" gives refusal texts for "${domain}", which is not its own`);
+      installRefusals(domain, texts);
+    }
   }
   const sorted = (pick: (m: AnyModule) => NavEntry[] | undefined) =>
     ordered.flatMap((m) => pick(m) ?? []).sort((a, b) => a.order - b.order);

@@ -3,6 +3,7 @@
 import { defineModule } from '../../platform/modules.ts';
 import { seedDemoAccounts } from './demo.ts';
 import { type PeopleService, peopleService } from './people.ts';
+import { accountsRefusals } from './refusals.ts';
 import { accountsRoutes } from './routes.tsx';
 import { type AccountsService, accountsService } from './service.ts';
 import { type TermsService, termsService } from './terms.ts';
@@ -54,6 +55,7 @@ export const accountsModule = defineModule({
   messages: text,
   mails: accountsMail,
   auditLabels: accountsAuditLabels,
+  refusals: { accounts: accountsRefusals },
   nav: {
     site: [
       { href: '/konto', label: (t) => t.common.nav.account, order: 80, visible: (actor) => actor !== null },

@@ -11,8 +11,8 @@ import { RuleError } from '../../platform/http/errors.ts';
 import { messages } from '../../platform/i18n/index.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { PersonalDataContributor } from '../../platform/privacy.ts';
+import { refusalMessage } from '../../platform/refusals.ts';
 import { organisationMembers } from '../organisations/schema.ts';
-import { ruleMessage } from './routes.tsx';
 import { consents } from './schema.ts';
 import { accountsService } from './service.ts';
 
@@ -266,9 +266,12 @@ describe('personal-data contributors', () => {
   });
 
   it('a refusal code the catalogues do not know is shown as a general refusal', () => {
-    assert.equal(ruleMessage(messages.pl, 'organisations.noSuchMessage'), undefined);
-    assert.equal(ruleMessage(messages.en, 'lastAdmin'), messages.en.accounts.deletion.lastAdmin);
-    assert.equal(ruleMessage(messages.uk, 'accounts.wrongPassword'), messages.uk.accounts.wrongPassword);
+    const said = (l: 'pl' | 'en' | 'uk', code: string) =>
+      refusalMessage(messages[l], l, new RuleError(code), 'accounts', 'FALLBACK');
+    assert.equal(said('pl', 'organisations.noSuchMessage'), 'FALLBACK');
+    assert.equal(said('en', 'lastAdmin'), messages.en.accounts.deletion.lastAdmin);
+    assert.equal(said('uk', 'accounts.wrongPassword'), messages.uk.accounts.wrongPassword);
+    assert.equal(said('pl', 'organisations.errors.soleOwner'), messages.pl.organisations.errors.soleOwner);
   });
 });
 

@@ -10,6 +10,7 @@ import { RuleError, TooManyRequestsError } from '../../platform/http/errors.ts';
 import { errorState, f, parseForm } from '../../platform/http/forms.ts';
 import { LANG_COOKIE, safeNext } from '../../platform/http/web.ts';
 import { type Messages, messages } from '../../platform/i18n/index.ts';
+import { refusalOf } from '../../platform/refusals.ts';
 import { todayInWarsaw } from '../../platform/time/warsaw.ts';
 import type { FormState, FormValues } from '../../platform/views/components.tsx';
 import { qrSvg } from '../../platform/views/qr.tsx';
@@ -370,31 +371,6 @@ const selfOf = (request: FastifyRequest): SelfInSession => {
   };
 };
 
-/** The message for a RuleError code: ours, the common ones, or a dotted path into any catalogue. */
-export function ruleMessage(t: Messages, code: string): string | undefined {
-  const a = t.accounts;
-  const ours: Record<string, string> = {
-    wrongPassword: a.wrongPassword,
-    invalidCode: a.invalidCode,
-    termsCannotWithdraw: a.consents.termsCannotWithdraw,
-    staffMustKeep: a.twoStep.staffMustKeep,
-    twoFactorNotStarted: a.twoStep.notStarted,
-    twoFactorAlreadyOn: a.twoStep.alreadyOn,
-    twoFactorSessionNotPassed: a.twoStep.signInWithCodeFirst,
-    lastAdmin: a.deletion.lastAdmin,
-  };
-  if (ours[code]) return ours[code];
-  const common = t.common.errors as Record<string, unknown>;
-  if (typeof common[code] === 'string') return common[code] as string;
-  if (code.includes('.')) {
-    // A dotted path into any catalogue, e.g. 'organisations.errors.soleOwner'.
-    let node: unknown = t;
-    for (const part of code.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-    if (typeof node === 'string') return node;
-  }
-  return undefined;
-}
-
 /**
  * Re-renders a form after the service refused: too many wrong passwords (429) or a rule (4xx),
  * with the message on the field it belongs to. Anything else is rethrown.
@@ -416,9 +392,9 @@ function refused(
     );
   }
   if (err instanceof RuleError) {
-    const message = ruleMessage(t, err.code) ?? opts.fallback ?? t.common.errors.invalid;
+    const r = refusalOf(reply.request, err, opts.fallback);
     const field = err.field ? (opts.rename?.[err.field] ?? err.field) : '_form';
-    return reply.render(page(errorState(values, { [field]: message })), err.status);
+    return reply.render(page(errorState(values, { [field]: r.message })), err.status);
   }
   throw err;
 }
@@ -494,7 +470,7 @@ async function selfServiceRoutes(app: FastifyInstance, accounts: ReturnType<type
       changed = await accounts.decideConsent(userId, kind, decision === 'grant');
     } catch (err) {
       if (err instanceof RuleError)
-        return reply.render(await consentsPage(userId, ruleMessage(t, err.code)), err.status);
+        return reply.render(await consentsPage(userId, refusalOf(request, err).message), err.status);
       throw err;
     }
     const name = t.accounts.consentNames[kind];

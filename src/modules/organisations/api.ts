@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { FieldErrors, ProblemError, problemSchema as problem, ruleProblem } from '../../platform/http/api.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { localiseIssues } from '../../platform/http/forms.ts';
-import type { Messages } from '../../platform/i18n/index.ts';
+import { refusalOf } from '../../platform/refusals.ts';
 import { organisationKinds, organisationStatuses } from './schema.ts';
 import {
   MAX_PAGE_SIZE,
@@ -71,21 +71,12 @@ function toDetail(o: OrganisationDetail) {
   return { ...toSummary(o), nip: o.nip, regon: o.regon, krs: o.krs, updatedAt: o.updatedAt.toISOString() };
 }
 
-/** The message for a rule the service refused, in the reader's language. */
-export function ruleMessage(t: Messages, code: string): string {
-  const own = t.organisations.errors as Record<string, unknown>;
-  if (typeof own[code] === 'string') return own[code] as string;
-  const common = t.common.errors as Record<string, unknown>;
-  if (typeof common[code] === 'string') return common[code] as string;
-  return t.common.errors.invalid;
-}
-
 /** A refusal of the organisations' rules: type `organisations/<rule>`, detail in the caller's language. */
 function localisedRuleError(request: FastifyRequest, err: RuleError): ProblemError {
   return new ProblemError(
     err.status,
     ruleProblem('organisations', err.code),
-    ruleMessage(request.t, err.code),
+    refusalOf(request, err).message,
   );
 }
 

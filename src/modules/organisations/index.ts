@@ -41,6 +41,12 @@ export const organisationsModule = defineModule({
   messages: text,
   mails: organisationsMail,
   auditLabels: organisationsAuditLabels,
+  refusals: {
+    organisations: (t, _locale, err) => {
+      const own = t.organisations.errors as Record<string, unknown>;
+      return typeof own[err.code] === 'string' ? (own[err.code] as string) : null;
+    },
+  },
   nav: {
     site: [{ href: '/organizacje', label: (t) => t.common.nav.organisations, order: 20 }],
     panel: [{ href: '/panel/organizacje', label: (t) => t.organisations.panelNav, order: 300 }],

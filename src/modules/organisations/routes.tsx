@@ -3,10 +3,10 @@
 // call the service (which checks the policy) and render or redirect.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { RuleError } from '../../platform/http/errors.ts';
-import { errorState, formValues, parseForm } from '../../platform/http/forms.ts';
+import { errorState, parseForm } from '../../platform/http/forms.ts';
+import { formAction, refusalState } from '../../platform/refusals.ts';
 import type { FormState } from '../../platform/views/components.tsx';
-import { organisationsApi, ruleMessage } from './api.ts';
+import { organisationsApi } from './api.ts';
 import type { OrganisationsServices } from './index.ts';
 import { memberRoles, type OrganisationKind, organisationKinds, organisationStatuses } from './schema.ts';
 import {
@@ -98,21 +98,26 @@ export async function organisationsRoutes(
           <OrganisationFormPage mode="new" state={parsed.state} subareas={subareas} />,
           422,
         );
-      try {
-        const { id } = await svc.create(actorOf(request), parsed.data);
-        reply.flash(t.organisations.created);
-        return reply.seeOther(`/organizacje/${id}`);
-      } catch (err) {
-        if (!(err instanceof RuleError)) throw err;
-        const state = errorState(formValues(request.body), {
-          [err.field ?? '_form']: ruleMessage(t, err.code),
-        });
-        const similar = err.details.similar as Array<{ id: string; name: string }> | undefined;
-        return reply.render(
-          <OrganisationFormPage mode="new" state={state} subareas={subareas} similar={similar} />,
-          err.status,
-        );
-      }
+      return formAction(
+        request,
+        () => svc.create(actorOf(request), parsed.data),
+        ({ id }) => {
+          reply.flash(t.organisations.created);
+          return reply.seeOther(`/organizacje/${id}`);
+        },
+        (r) => {
+          const similar = r.err.details.similar as Array<{ id: string; name: string }> | undefined;
+          return reply.render(
+            <OrganisationFormPage
+              mode="new"
+              state={refusalState(request, r)}
+              subareas={subareas}
+              similar={similar}
+            />,
+            r.status,
+          );
+        },
+      );
     },
   );
 
@@ -165,20 +170,24 @@ export async function organisationsRoutes(
           <OrganisationFormPage mode="edit" org={org} state={parsed.state} subareas={subareas} />,
           422,
         );
-      try {
-        const { backToPending } = await svc.update(actor, id, parsed.data);
-        reply.flash(backToPending ? t.organisations.updatedBackToPending : t.organisations.updated);
-        return reply.seeOther(`/organizacje/${id}`);
-      } catch (err) {
-        if (!(err instanceof RuleError)) throw err;
-        const state = errorState(formValues(request.body), {
-          [err.field ?? '_form']: ruleMessage(t, err.code),
-        });
-        return reply.render(
-          <OrganisationFormPage mode="edit" org={org} state={state} subareas={subareas} />,
-          err.status,
-        );
-      }
+      return formAction(
+        request,
+        () => svc.update(actor, id, parsed.data),
+        ({ backToPending }) => {
+          reply.flash(backToPending ? t.organisations.updatedBackToPending : t.organisations.updated);
+          return reply.seeOther(`/organizacje/${id}`);
+        },
+        (r) =>
+          reply.render(
+            <OrganisationFormPage
+              mode="edit"
+              org={org}
+              state={refusalState(request, r)}
+              subareas={subareas}
+            />,
+            r.status,
+          ),
+      );
     },
   );
 
@@ -208,17 +217,15 @@ export async function organisationsRoutes(
       const { id } = request.params as { id: string };
       const parsed = parseForm(inviteInput, request.body, t, t.organisations.errors);
       if (!parsed.ok) return renderMembers(request, reply, id, { inviteState: parsed.state }, 422);
-      try {
-        await svc.invite({ ...actorOf(request), locale: request.locale }, id, parsed.data);
-      } catch (err) {
-        if (!(err instanceof RuleError)) throw err;
-        const inviteState = errorState(formValues(request.body), {
-          [err.field ?? '_form']: ruleMessage(t, err.code),
-        });
-        return renderMembers(request, reply, id, { inviteState }, err.status);
-      }
-      reply.flash(t.organisations.invited(parsed.data.email));
-      return reply.seeOther(`/organizacje/${id}/czlonkowie`);
+      return formAction(
+        request,
+        () => svc.invite({ ...actorOf(request), locale: request.locale }, id, parsed.data),
+        () => {
+          reply.flash(t.organisations.invited(parsed.data.email));
+          return reply.seeOther(`/organizacje/${id}/czlonkowie`);
+        },
+        (r) => renderMembers(request, reply, id, { inviteState: refusalState(request, r) }, r.status),
+      );
     },
   );
 
@@ -230,14 +237,15 @@ export async function organisationsRoutes(
     action: () => Promise<unknown>,
     done: { flash: string; to: string },
   ) {
-    try {
-      await action();
-    } catch (err) {
-      if (!(err instanceof RuleError)) throw err;
-      return renderMembers(request, reply, id, { error: ruleMessage(request.t, err.code) }, err.status);
-    }
-    reply.flash(done.flash);
-    return reply.seeOther(done.to);
+    return formAction(
+      request,
+      action,
+      () => {
+        reply.flash(done.flash);
+        return reply.seeOther(done.to);
+      },
+      (r) => renderMembers(request, reply, id, { error: r.message }, r.status),
+    );
   }
 
   app.post(
@@ -279,14 +287,15 @@ export async function organisationsRoutes(
     { config: { access: 'user' }, schema: { hide: true, params: idParams } },
     async (request, reply) => {
       const { id } = request.params as { id: string };
-      try {
-        const { organisationName } = await svc.leave(actorOf(request), id);
-        reply.flash(request.t.organisations.left(organisationName));
-        return reply.seeOther('/organizacje/moje');
-      } catch (err) {
-        if (!(err instanceof RuleError)) throw err;
-        return renderMembers(request, reply, id, { error: ruleMessage(request.t, err.code) }, err.status);
-      }
+      return formAction(
+        request,
+        () => svc.leave(actorOf(request), id),
+        ({ organisationName }) => {
+          reply.flash(request.t.organisations.left(organisationName));
+          return reply.seeOther('/organizacje/moje');
+        },
+        (r) => renderMembers(request, reply, id, { error: r.message }, r.status),
+      );
     },
   );
 
@@ -388,18 +397,22 @@ export async function organisationsRoutes(
     async (request, reply) => {
       const { id } = request.params as { id: string };
       const actor = actorOf(request);
-      try {
-        const { name } = await svc.verify(actor, id, { requestId: String(request.id) });
-        reply.flash(request.t.organisations.verifiedFlash(name));
-        return reply.seeOther(`/panel/organizacje/${id}`);
-      } catch (err) {
-        if (!(err instanceof RuleError)) throw err;
-        const org = await svc.reviewDetail(actor, id);
-        return reply.render(
-          <ReviewPage org={org} rejectState={errorState({}, { _form: ruleMessage(request.t, err.code) })} />,
-          err.status,
-        );
-      }
+      return formAction(
+        request,
+        () => svc.verify(actor, id, { requestId: String(request.id) }),
+        ({ name }) => {
+          reply.flash(request.t.organisations.verifiedFlash(name));
+          return reply.seeOther(`/panel/organizacje/${id}`);
+        },
+        async (r) =>
+          reply.render(
+            <ReviewPage
+              org={await svc.reviewDetail(actor, id)}
+              rejectState={errorState({}, { _form: r.message })}
+            />,
+            r.status,
+          ),
+      );
     },
   );
 
@@ -416,20 +429,19 @@ export async function organisationsRoutes(
           <ReviewPage org={await svc.reviewDetail(actor, id)} rejectState={parsed.state} />,
           422,
         );
-      try {
-        const { name } = await svc.reject(actor, id, parsed.data.reason, { requestId: String(request.id) });
-        reply.flash(t.organisations.rejectedFlash(name));
-        return reply.seeOther(`/panel/organizacje/${id}`);
-      } catch (err) {
-        if (!(err instanceof RuleError)) throw err;
-        const state = errorState(formValues(request.body), {
-          [err.field ?? '_form']: ruleMessage(t, err.code),
-        });
-        return reply.render(
-          <ReviewPage org={await svc.reviewDetail(actor, id)} rejectState={state} />,
-          err.status,
-        );
-      }
+      return formAction(
+        request,
+        () => svc.reject(actor, id, parsed.data.reason, { requestId: String(request.id) }),
+        ({ name }) => {
+          reply.flash(t.organisations.rejectedFlash(name));
+          return reply.seeOther(`/panel/organizacje/${id}`);
+        },
+        async (r) =>
+          reply.render(
+            <ReviewPage org={await svc.reviewDetail(actor, id)} rejectState={refusalState(request, r)} />,
+            r.status,
+          ),
+      );
     },
   );
 }

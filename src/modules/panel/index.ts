@@ -45,6 +45,10 @@ export const panelModule = defineModule({
   messages: text,
   mails: panelMail,
   auditLabels: panelAuditLabels,
+  refusals: {
+    panel: (t, _locale, err) =>
+      (t.panel.errors as Record<string, string>)[err.code] ?? t.common.pages.badRequestBody,
+  },
   nav: {
     site: [{ href: '/panel', label: (t) => t.common.nav.panel, order: 90, visible: staff }],
     panel: [

@@ -7,9 +7,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { roles } from '../../platform/auth/schema.ts';
 import { CSV_BOM, csvDialectOf, csvFileName, csvRow } from '../../platform/csv.ts';
-import { AppError, NotFoundError, RuleError } from '../../platform/http/errors.ts';
+import { AppError, NotFoundError } from '../../platform/http/errors.ts';
 import { errorState, f, formValues, localiseIssues, parseForm } from '../../platform/http/forms.ts';
 import type { Messages } from '../../platform/i18n/index.ts';
+import { formAction } from '../../platform/refusals.ts';
 import { todayInWarsaw } from '../../platform/time/warsaw.ts';
 import type { FormState } from '../../platform/views/components.tsx';
 import { auditCsvHeader, auditCsvRow } from './audit-csv.ts';
@@ -132,10 +133,6 @@ function queryErrors(issues: z.core.$ZodIssue[], t: Messages, formFields: string
 export const roleSchema = z.object({ role: f.choice(roles) });
 const emptySchema = z.object({});
 
-function ruleMessage(t: Messages, err: RuleError): string {
-  return (t.panel.errors as Record<string, string>)[err.code] ?? t.common.pages.badRequestBody;
-}
-
 export async function panelRoutes(app: FastifyInstance, { services }: { services: PanelServices }) {
   const { panel } = services;
   const { registry, clock } = app.klaster.platform;
@@ -226,24 +223,23 @@ export async function panelRoutes(app: FastifyInstance, { services }: { services
     const id = idParam(request);
     const parsed = parseForm(roleSchema, request.body, t);
     if (!parsed.ok) return renderUser(request, reply, id, { roleState: parsed.state }, 422);
-    const values = formValues(request.body);
-    let result: 'changed' | 'unchanged';
-    try {
-      result = await panel.changeRole(actorOf(request), id, { role: parsed.data.role });
-    } catch (err) {
-      if (err instanceof RuleError)
-        return renderUser(
+    return formAction(
+      request,
+      () => panel.changeRole(actorOf(request), id, { role: parsed.data.role }),
+      (result) => {
+        if (result === 'changed') reply.flash(t.panel.user.roleChanged);
+        else reply.flash(t.panel.user.roleUnchanged, 'notice');
+        return reply.seeOther(userPath(id));
+      },
+      (r) =>
+        renderUser(
           request,
           reply,
           id,
-          { roleState: errorState(values, {}), formError: ruleMessage(t, err) },
-          err.status,
-        );
-      throw err;
-    }
-    if (result === 'changed') reply.flash(t.panel.user.roleChanged);
-    else reply.flash(t.panel.user.roleUnchanged, 'notice');
-    return reply.seeOther(userPath(id));
+          { roleState: errorState(formValues(request.body), {}), formError: r.message },
+          r.status,
+        ),
+    );
   });
 
   app.post('/panel/uzytkownicy/:id/blokada', staff, async (request, reply) => {
@@ -251,21 +247,22 @@ export async function panelRoutes(app: FastifyInstance, { services }: { services
     const id = idParam(request);
     const parsed = parseForm(blockInput, request.body, t);
     if (!parsed.ok) return renderUser(request, reply, id, { blockState: parsed.state }, 422);
-    try {
-      await panel.block(actorOf(request), id, parsed.data.reason);
-    } catch (err) {
-      if (err instanceof RuleError)
-        return renderUser(
+    return formAction(
+      request,
+      () => panel.block(actorOf(request), id, parsed.data.reason),
+      () => {
+        reply.flash(t.panel.user.blockedDone);
+        return reply.seeOther(userPath(id));
+      },
+      (r) =>
+        renderUser(
           request,
           reply,
           id,
-          { blockState: errorState(formValues(request.body), {}), formError: ruleMessage(t, err) },
-          err.status,
-        );
-      throw err;
-    }
-    reply.flash(t.panel.user.blockedDone);
-    return reply.seeOther(userPath(id));
+          { blockState: errorState(formValues(request.body), {}), formError: r.message },
+          r.status,
+        ),
+    );
   });
 
   app.post('/panel/uzytkownicy/:id/odblokowanie', staff, async (request, reply) => {
@@ -273,15 +270,15 @@ export async function panelRoutes(app: FastifyInstance, { services }: { services
     const id = idParam(request);
     const parsed = parseForm(emptySchema, request.body, t);
     if (!parsed.ok) return renderUser(request, reply, id, { formError: parsed.state.errors._form }, 422);
-    try {
-      await panel.unblock(actorOf(request), id);
-    } catch (err) {
-      if (err instanceof RuleError)
-        return renderUser(request, reply, id, { formError: ruleMessage(t, err) }, err.status);
-      throw err;
-    }
-    reply.flash(t.panel.user.unblockedDone);
-    return reply.seeOther(userPath(id));
+    return formAction(
+      request,
+      () => panel.unblock(actorOf(request), id),
+      () => {
+        reply.flash(t.panel.user.unblockedDone);
+        return reply.seeOther(userPath(id));
+      },
+      (r) => renderUser(request, reply, id, { formError: r.message }, r.status),
+    );
   });
 
   // ---- audit log ----
