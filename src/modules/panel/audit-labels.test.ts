@@ -11,14 +11,13 @@ const modules = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 function auditActions(): string[] {
   const found = new Set<string>();
-  for (const dir of readdirSync(modules)) {
-    for (const file of readdirSync(path.join(modules, dir))) {
-      if (!/\.tsx?$/.test(file) || file.includes('.test.')) continue;
-      const source = readFileSync(path.join(modules, dir, file), 'utf8');
-      if (!source.includes('audit(')) continue;
-      for (const m of source.matchAll(/action:[^,\n]*/g))
-        for (const name of m[0].matchAll(/'([a-z_]+\.[a-z_]+)'/g)) found.add(name[1]!);
-    }
+  // Every source file of every module, in subfolders too (spaces/bookings/ holds the booking use cases).
+  for (const file of readdirSync(modules, { recursive: true, encoding: 'utf8' })) {
+    if (!/\.tsx?$/.test(file) || file.includes('.test.')) continue;
+    const source = readFileSync(path.join(modules, file), 'utf8');
+    if (!source.includes('audit(')) continue;
+    for (const m of source.matchAll(/action:[^,\n]*/g))
+      for (const name of m[0].matchAll(/'([a-z_]+\.[a-z_]+)'/g)) found.add(name[1]!);
   }
   return [...found].sort();
 }
