@@ -25,7 +25,7 @@ import {
   PAGE_SIZE,
   type ResourceView,
   type SeriesFailure,
-} from './bookings.ts';
+} from './bookings/index.ts';
 import { AVAILABILITY_TTL_MS } from './changes.ts';
 import type { SpacesServices } from './index.ts';
 import { bookingRuleMessage } from './messages.ts';

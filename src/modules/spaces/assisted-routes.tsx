@@ -14,7 +14,12 @@ import type { OrganisationsService } from '../organisations/service.ts';
 import { type AgreementsService, agreementSummaryFor, applyInput, START_HORIZON_DAYS } from './agreements.ts';
 import { agreementMessage } from './agreements-routes.tsx';
 import { bookingFormErrors, fieldsOf, formMessages, refusalState } from './booking-routes.tsx';
-import { type BookingActor, type BookingsService, bookingInput, type ResourceView } from './bookings.ts';
+import {
+  type BookingActor,
+  type BookingsService,
+  bookingInput,
+  type ResourceView,
+} from './bookings/index.ts';
 import type { SpacesServices } from './index.ts';
 import { ApplyPage } from './views/agreements.tsx';
 import { NewPersonPage, PersonPage, SERVE_PATH, ServeSearchPage } from './views/assisted.tsx';

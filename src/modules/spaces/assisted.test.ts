@@ -15,7 +15,7 @@ import { addDays, todayInWarsaw, warsawInstant } from '../../platform/time/warsa
 import { loadDemoData } from '../../seed/demo.ts';
 import { organisationsService } from '../organisations/service.ts';
 import { placesService } from '../places/service.ts';
-import { bookingsService } from './bookings.ts';
+import { bookingsService } from './bookings/index.ts';
 import { giveAgreement, openDays, seedTestSpaces, testPeople } from './test-helpers.ts';
 
 let t: TestApp;

@@ -31,7 +31,7 @@ import {
   changeInput,
   type ResourceView,
   reasonInput,
-} from './bookings.ts';
+} from './bookings/index.ts';
 import type { SpacesServices } from './index.ts';
 import { bookingRuleMessage } from './messages.ts';
 import { ownBookingsIn } from './own-bookings.ts';

@@ -12,7 +12,7 @@ import { polishHolidays } from '../../platform/time/holidays.ts';
 import { addDays, isoWeekday, todayInWarsaw, warsawInstant, weekStart } from '../../platform/time/warsaw.ts';
 import { organisationsService } from '../organisations/service.ts';
 import { placesService } from '../places/service.ts';
-import { bookingsService, spacesPrivacy } from './bookings.ts';
+import { bookingsService, spacesPrivacy } from './bookings/index.ts';
 import { giveAgreement, openDays, seedTestSpaces, seriesStart, testPeople } from './test-helpers.ts';
 
 let t: TestApp;

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { RuleError } from '../../platform/http/errors.ts';
 import { parseForm } from '../../platform/http/forms.ts';
-import type { BookingActor, CheckInState } from './bookings.ts';
+import type { BookingActor, CheckInState } from './bookings/index.ts';
 import type { SpacesServices } from './index.ts';
 import { CheckInPage } from './views/check-in.tsx';
 

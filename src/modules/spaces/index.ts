@@ -15,7 +15,7 @@ import { spacesApi } from './api.ts';
 import { assistedRoutes } from './assisted-routes.tsx';
 import { spacesAuditNames } from './audit-names.ts';
 import { bookingRoutes } from './booking-routes.tsx';
-import { type BookingActor, type BookingsService, bookingsService, spacesPrivacy } from './bookings.ts';
+import { type BookingActor, type BookingsService, bookingsService, spacesPrivacy } from './bookings/index.ts';
 import { checkInRoutes } from './check-in-routes.tsx';
 import { spacesFeedRoutes } from './feed-routes.tsx';
 import { type FeedsService, feedsService } from './feeds.ts';
@@ -171,4 +171,4 @@ export const spacesModule = defineModule({
   },
 });
 
-export type { BookingsService } from './bookings.ts';
+export type { BookingsService } from './bookings/index.ts';

@@ -1,6 +1,6 @@
 // Every refusal the booking core can throw reads as a sentence in each language.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { RuleError } from '../../platform/http/errors.ts';
 import { locales, messages } from '../../platform/i18n/index.ts';
@@ -8,9 +8,11 @@ import { locales, messages } from '../../platform/i18n/index.ts';
 import '../index.ts';
 import { bookingRuleMessage } from './messages.ts';
 
-const sources = ['bookings.ts', 'calendar.ts', 'desks.ts'].map((f) =>
-  readFileSync(new URL(f, import.meta.url), 'utf8'),
-);
+const sources = [
+  ...readdirSync(new URL('bookings/', import.meta.url)).map((f) => `bookings/${f}`),
+  'calendar.ts',
+  'desks.ts',
+].map((f) => readFileSync(new URL(f, import.meta.url), 'utf8'));
 const codes = [
   ...new Set(sources.flatMap((s) => [...s.matchAll(/new RuleError\(\s*'(\w+)'/g)].map((m) => m[1]!))),
 ];

@@ -3,7 +3,7 @@
 import { RuleError } from '../../platform/http/errors.ts';
 import { formatDateTime, formatDay, type Locale, type Messages } from '../../platform/i18n/index.ts';
 import type { HolidayKey } from '../../platform/time/holidays.ts';
-import type { SeriesFailure } from './bookings.ts';
+import type { SeriesFailure } from './bookings/index.ts';
 
 type Refusals = Messages['spaces']['refusals'];
 

@@ -15,7 +15,7 @@ import { RuleError } from '../../platform/http/errors.ts';
 import { addDays, todayInWarsaw } from '../../platform/time/warsaw.ts';
 import { organisationsService } from '../organisations/service.ts';
 import { placesService } from '../places/service.ts';
-import { type BookingActor, bookingsService } from './bookings.ts';
+import { type BookingActor, bookingsService } from './bookings/index.ts';
 import { giveAgreement, openDays, seedTestSpaces, testPeople } from './test-helpers.ts';
 
 let t: TestApp;

@@ -8,7 +8,7 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { addDays, todayInWarsaw } from '../../platform/time/warsaw.ts';
 import { organisationsService } from '../organisations/service.ts';
 import { placesService } from '../places/service.ts';
-import { bookingsService } from './bookings.ts';
+import { bookingsService } from './bookings/index.ts';
 import { slugify } from './resources.ts';
 
 type Client = Awaited<ReturnType<TestApp['signedIn']>>;

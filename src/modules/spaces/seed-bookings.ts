@@ -21,7 +21,7 @@ import {
   warsawInstant,
   weekStart,
 } from '../../platform/time/warsaw.ts';
-import { holdLapsesAt } from './bookings.ts';
+import { holdLapsesAt } from './bookings/index.ts';
 import { checkInDeadline } from './rules.ts';
 import { type BookingRules, type OpeningHours, spaceBookings } from './schema.ts';
 

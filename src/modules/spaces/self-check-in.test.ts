@@ -15,7 +15,7 @@ import { icalUtc } from '../../platform/ical.ts';
 import { addDays, todayInWarsaw, warsawInstant } from '../../platform/time/warsaw.ts';
 import { organisationsService } from '../organisations/service.ts';
 import { placesService } from '../places/service.ts';
-import { type BookingActor, bookingsService } from './bookings.ts';
+import { type BookingActor, bookingsService } from './bookings/index.ts';
 import { giveAgreement, openDays, seedTestSpaces, testPeople } from './test-helpers.ts';
 
 const DESKS = 'coworking-stanowiska';

@@ -14,7 +14,7 @@ import { useView } from '../../../platform/views/context.ts';
 import { H1 } from '../../../platform/views/layout.tsx';
 import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
 import type { Person } from '../../accounts/people.ts';
-import type { BookingView, ResourceView } from '../bookings.ts';
+import type { BookingView, ResourceView } from '../bookings/index.ts';
 import { describeWhen, StatusTag } from './bookings.tsx';
 import { MadeBy } from './event-request.tsx';
 

@@ -15,7 +15,7 @@ import {
 import { useView } from '../../../platform/views/context.ts';
 import { H1 } from '../../../platform/views/layout.tsx';
 import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
-import type { BookingView } from '../bookings.ts';
+import type { BookingView } from '../bookings/index.ts';
 import { describeWhen, StatusTag } from './bookings.tsx';
 
 function Person({ b }: { b: BookingView }) {

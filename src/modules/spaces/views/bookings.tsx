@@ -21,7 +21,7 @@ import { useView } from '../../../platform/views/context.ts';
 import { H1, Layout } from '../../../platform/views/layout.tsx';
 import { QrCode } from '../../../platform/views/qr.tsx';
 import type { AgreementSummary } from '../agreements.ts';
-import type { BookingView, ResourceView } from '../bookings.ts';
+import type { BookingView, ResourceView } from '../bookings/index.ts';
 import type { BookingStatus } from '../schema.ts';
 import { EventRequestFields, eventFieldOrder, eventRows, MadeBy } from './event-request.tsx';
 

@@ -18,7 +18,7 @@ import {
 } from '../../../platform/time/warsaw.ts';
 import { useView } from '../../../platform/views/context.ts';
 import { Prerendered, usePrerender } from '../../../platform/views/prerendered.tsx';
-import type { DayAvailability, ResourceView } from '../bookings.ts';
+import type { DayAvailability, ResourceView } from '../bookings/index.ts';
 import { AVAILABILITY_TTL_MS, changeAwareCache } from '../changes.ts';
 import type { OwnBooking } from '../own-bookings.ts';
 

@@ -11,7 +11,7 @@ import {
 } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1, Layout } from '../../../platform/views/layout.tsx';
-import type { BookingView, CheckInState } from '../bookings.ts';
+import type { BookingView, CheckInState } from '../bookings/index.ts';
 import { describeWhen, StatusTag } from './bookings.tsx';
 
 export function CheckInPage({

@@ -8,7 +8,7 @@ import { warsawTime } from '../../../platform/time/warsaw.ts';
 import { Choices, type FormState, Textarea, TextInput } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1, Layout } from '../../../platform/views/layout.tsx';
-import type { BookingView } from '../bookings.ts';
+import type { BookingView } from '../bookings/index.ts';
 
 export const HOUSE_RULES_PATH = '/przestrzenie/regulamin-wydarzen';
 

@@ -7,7 +7,7 @@ import { SummaryList } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1, Layout } from '../../../platform/views/layout.tsx';
 import type { AgreementSummary } from '../agreements.ts';
-import type { DayAvailability, ResourceView } from '../bookings.ts';
+import type { DayAvailability, ResourceView } from '../bookings/index.ts';
 import type { Closure } from '../calendar.ts';
 import type { OwnBooking } from '../own-bookings.ts';
 import { bookingFormHref, closedLabel, DeskCalendar, RoomCalendar } from './calendar.tsx';

@@ -1,0 +1,124 @@
+// The public resources and their availability day by day (cached, changes.ts).
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../../db/client.ts';
+import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
+import {
+  addDays,
+  daysBetween,
+  eachDay,
+  isLocalDate,
+  type LocalDate,
+  warsawInstant,
+} from '../../../platform/time/warsaw.ts';
+import { type Closure, type DayStatus, dayStatus, freeIntervals } from '../calendar.ts';
+import { type BookingsContext, MINUTE } from './context.ts';
+import { busyBetween, closuresFor, deskFreeByDay, resourceBySlug } from './shared.ts';
+import type { DayAvailability, ResourceView } from './views.ts';
+
+async function loadResources(ctx: BookingsContext): Promise<ResourceView[]> {
+  const rows = await queryRows<ResourceView & { zoneSlug: string; zoneName: string; building: string }>(
+    ctx.db,
+    sql`select r.id, r.slug, r.kind, r.name, r.description, r.capacity, r.equipment, r.accessibility, r.layouts,
+               r.photos, r.opening_hours as "openingHours", r.rules,
+               z.slug as "zoneSlug", z.name as "zoneName", b.name as building
+        from space_resource r join place_zone z on z.id = r.zone_id join place_building b on b.id = z.building_id
+        where r.active
+        order by b.position, z.position, r.position, r.name`,
+  );
+  return rows.map(({ zoneSlug, zoneName, building, ...r }) => ({
+    ...r,
+    zone: { slug: zoneSlug, name: zoneName, building },
+  }));
+}
+
+async function loadAvailability(
+  ctx: BookingsContext,
+  slug: string,
+  from: LocalDate,
+  to: LocalDate,
+): Promise<DayAvailability[]> {
+  const resource = await resourceBySlug(ctx, slug);
+  const t = ctx.now();
+  // Closures and bookings are read at once (two queries in flight, one round trip of waiting).
+  const [closures, busy, free] = await Promise.all([
+    closuresFor(ctx.db, resource.id, from, to),
+    resource.kind === 'desk'
+      ? Promise.resolve([])
+      : busyBetween(
+          ctx.db,
+          resource.id,
+          warsawInstant(from, '00:00'),
+          warsawInstant(addDays(to, 1), '00:00'),
+        ),
+    resource.kind === 'desk'
+      ? deskFreeByDay(ctx.db, resource, from, to)
+      : Promise.resolve(new Map<string, number>()),
+  ]);
+  const days = eachDay(from, to).map((d) => dayStatus(resource.openingHours, closures, d));
+  if (resource.kind === 'desk') {
+    return days.map((d) => ({
+      ...dayFields(d),
+      busy: [],
+      free: [],
+      desks: d.open ? { total: resource.capacity, free: d.closesAt > t ? (free.get(d.date) ?? 0) : 0 } : null,
+    }));
+  }
+  return days.map((d) => {
+    const own = d.open ? busy.filter((b) => b.start < d.closesAt && b.blockedUntil > d.opensAt) : [];
+    return {
+      ...dayFields(d),
+      busy: own.map((b) => ({ start: b.start, end: b.end, status: b.status })),
+      free: freeIntervals(d, own, t, resource.rules),
+      desks: null,
+    };
+  });
+}
+
+/** Active resources for the public list, in display order, with their zone and building (cached). */
+export async function resources(ctx: BookingsContext): Promise<ResourceView[]> {
+  return ctx.resourcesCache('all', () => loadResources(ctx));
+}
+
+export async function resource(ctx: BookingsContext, slug: string): Promise<ResourceView> {
+  const r = (await ctx.resourcesCache('all', () => loadResources(ctx))).find((x) => x.slug === slug);
+  if (!r) throw new NotFoundError('resource');
+  return r;
+}
+
+/**
+ * Availability of a resource day by day over [from, to] (at most 62 days): opening, closures and
+ * holidays; for rooms the busy and free ranges (no names), for desk pools the free desks. Kept
+ * for AVAILABILITY_TTL_MS (changes.ts); the key holds the minute, as the answer depends on it.
+ */
+export async function availability(
+  ctx: BookingsContext,
+  slug: string,
+  from: LocalDate,
+  to: LocalDate,
+): Promise<DayAvailability[]> {
+  if (!isLocalDate(from) || !isLocalDate(to)) throw new RuleError('invalidDate', 'from');
+  if (to < from) throw new RuleError('reversedRange', 'to');
+  if (daysBetween(from, to) + 1 > 62) throw new RuleError('rangeTooLong', 'to');
+  const minute = Math.floor(ctx.now().getTime() / MINUTE);
+  return ctx.availabilityCache(`${slug}|${from}|${to}|${minute}`, () =>
+    loadAvailability(ctx, slug, from, to),
+  );
+}
+
+/** Closures of a resource over a range (for the calendar page; kept like availability). */
+export async function closures(
+  ctx: BookingsContext,
+  resourceId: string,
+  from: LocalDate,
+  to: LocalDate,
+): Promise<Closure[]> {
+  return ctx.closuresCache(`${resourceId}|${from}|${to}`, () => closuresFor(ctx.db, resourceId, from, to));
+}
+
+function dayFields(d: DayStatus): Pick<DayAvailability, 'date' | 'open' | 'opensAt' | 'closesAt' | 'closed'> {
+  if (d.open) return { date: d.date, open: true, opensAt: d.opensAt, closesAt: d.closesAt, closed: null };
+  const closed: NonNullable<DayAvailability['closed']> = { reason: d.reason };
+  if (d.holiday) closed.holiday = d.holiday;
+  if (d.closure) closed.closure = d.closure;
+  return { date: d.date, open: false, opensAt: null, closesAt: null, closed };
+}
