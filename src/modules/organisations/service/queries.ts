@@ -1,0 +1,125 @@
+// Reading organisations: one as the actor may see it, the public directory, names by id and the
+// person's own organisations.
+import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
+import { escapeLike } from '../../../db/client.ts';
+import { foldName } from '../../../platform/fold.ts';
+import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
+import { uuidPattern } from '../../../platform/ids.ts';
+import { type MemberRole, type OrganisationKind, organisationMembers, organisations } from '../schema.ts';
+import { detail, MAX_PAGE_SIZE, type OrganisationsContext, PAGE_SIZE, summary } from './context.ts';
+import type { OrgActor, OrganisationDetail, OrganisationSummary, PageResult } from './model.ts';
+
+interface CursorKey {
+  k: string;
+  id: string;
+}
+
+export function encodeCursor(key: string, id: string, dir: 'a' | 'b'): string {
+  return Buffer.from(JSON.stringify([dir, key, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): (CursorKey & { dir: 'a' | 'b' }) | null {
+  if (cursor.length > 1000) return null;
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (!Array.isArray(parsed) || parsed.length !== 3) return null;
+    const [dir, k, id] = parsed as unknown[];
+    if ((dir !== 'a' && dir !== 'b') || typeof k !== 'string' || typeof id !== 'string') return null;
+    if (!uuidPattern.test(id) || k.length > 400) return null;
+    return { dir, k, id };
+  } catch {
+    return null;
+  }
+}
+
+export function queryUseCases(shared: OrganisationsContext) {
+  const { db, guard, ownerCount, subareaMap } = shared;
+
+  return {
+    /** One organisation as the actor may see it; 404 when it is not public and they are not involved. */
+    async get(actor: OrgActor | null, id: string): Promise<OrganisationDetail> {
+      if (!uuidPattern.test(id)) throw new NotFoundError('organisation');
+      const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
+      if (!row) throw new NotFoundError('organisation');
+      const role = await guard(db, actor, row, 'view');
+      const soleOwner = role === 'owner' && (await ownerCount(db, id)) <= 1;
+      return detail(actor, row, role, await subareaMap(), soleOwner);
+    },
+
+    /** Verified organisations, by name, with an opaque cursor over (name, id) in both directions. */
+    async listPublic(query: {
+      q?: string | undefined;
+      kind?: OrganisationKind | undefined;
+      cursor?: string | undefined;
+      limit?: number | undefined;
+    }): Promise<PageResult<OrganisationSummary>> {
+      const limit = Math.min(Math.max(query.limit ?? PAGE_SIZE, 1), MAX_PAGE_SIZE);
+      const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+      if (query.cursor && !cursor) throw new RuleError('invalidCursor', 'cursor', 400);
+      const conditions = [eq(organisations.status, 'verified')];
+      const q = query.q?.trim();
+      // Folded on both sides: "krakow" finds "Kraków", "lodz" finds "Łódź" (platform/fold.ts).
+      if (q) conditions.push(like(organisations.nameFolded, `%${escapeLike(foldName(q))}%`));
+      if (query.kind) conditions.push(eq(organisations.kind, query.kind));
+      const backwards = cursor?.dir === 'b';
+      if (cursor) {
+        conditions.push(
+          backwards
+            ? sql`(${organisations.name}, ${organisations.id}) < (${cursor.k}, ${cursor.id}::uuid)`
+            : sql`(${organisations.name}, ${organisations.id}) > (${cursor.k}, ${cursor.id}::uuid)`,
+        );
+      }
+      const rows = await db
+        .select()
+        .from(organisations)
+        .where(and(...conditions))
+        .orderBy(
+          ...(backwards
+            ? [desc(organisations.name), desc(organisations.id)]
+            : [asc(organisations.name), asc(organisations.id)]),
+        )
+        .limit(limit + 1);
+      const more = rows.length > limit;
+      const page = rows.slice(0, limit);
+      if (backwards) page.reverse();
+      const first = page[0];
+      const last = page[page.length - 1];
+      const hasNext = backwards ? !!cursor : more;
+      const hasPrev = backwards ? more : !!cursor;
+      const subareas = await subareaMap();
+      return {
+        items: page.map((r) => summary(r, subareas)),
+        nextCursor: hasNext && last ? encodeCursor(last.name, last.id, 'a') : null,
+        prevCursor: hasPrev && first ? encodeCursor(first.name, first.id, 'b') : null,
+      };
+    },
+
+    /**
+     * Names of organisations by id, in one query: for modules that keep a reference to an
+     * organisation (a booking, an agreement) and show it to the person concerned or to staff.
+     */
+    async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
+      const wanted = [...new Set(ids)];
+      if (wanted.length === 0) return new Map();
+      const rows = await db
+        .select({ id: organisations.id, name: organisations.name })
+        .from(organisations)
+        .where(inArray(organisations.id, wanted));
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
+
+    /** The organisations the person belongs to, with their role. */
+    async mine(actor: OrgActor): Promise<Array<OrganisationSummary & { role: MemberRole }>> {
+      const rows = await db
+        .select({ org: organisations, role: organisationMembers.role })
+        .from(organisationMembers)
+        .innerJoin(organisations, eq(organisations.id, organisationMembers.organisationId))
+        .where(eq(organisationMembers.userId, actor.id))
+        .orderBy(asc(organisations.name), asc(organisations.id));
+      const subareas = await subareaMap();
+      return rows.map((r) => ({ ...summary(r.org, subareas), role: r.role }));
+    },
+  };
+}
+
+export type OrganisationQueries = ReturnType<typeof queryUseCases>;
