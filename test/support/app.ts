@@ -15,6 +15,7 @@ import { SESSION_COOKIE, SESSION_EXPIRES_IN_S } from '../../src/platform/auth/au
 import { type Locale, type Role, session, user } from '../../src/platform/auth/schema.ts';
 import { ensureUser } from '../../src/platform/auth/users.ts';
 import type { MailTransport } from '../../src/platform/mail/transport.ts';
+import type { ComposedModules } from '../../src/platform/modules.ts';
 import type { SettableClock } from '../../src/platform/time/clock.ts';
 import { testClock } from './clock.ts';
 
@@ -119,6 +120,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   transport?: MailTransport;
   clock?: SettableClock;
+  /** Another list of modules than src/modules/index.ts (composeModules), e.g. with a test's own module. */
+  modules?: ComposedModules;
 }
 
 /** Creates a throwaway database on the test server and returns its URL and a dropper. */
@@ -169,7 +172,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   });
   const { database, drop } = await openTestDatabase();
   const clock = options.clock ?? testClock;
-  const app = await buildApp({ config, database, transport: options.transport, clock });
+  const app = await buildApp({
+    config,
+    database,
+    transport: options.transport,
+    clock,
+    modules: options.modules,
+  });
   await app.ready();
   let n = 0;
   const t: TestApp = {

@@ -22,4 +22,10 @@ export const placesModule = defineModule({
 });
 
 export { demoSubareas } from './demo.ts';
-export type { BuildingView, ClusterView, PlacesService, ZoneOption } from './service.ts';
+export {
+  type BuildingView,
+  type ClusterView,
+  type PlacesService,
+  placesService,
+  type ZoneOption,
+} from './service.ts';

@@ -21,7 +21,7 @@ import {
 } from '../../platform/time/warsaw.ts';
 import type { FormState, FormValues } from '../../platform/views/components.tsx';
 import { qrSvg } from '../../platform/views/qr.tsx';
-import type { OrganisationsService } from '../organisations/service.ts';
+import type { OrganisationsService } from '../organisations/index.ts';
 import { agreementSummaryFor } from './agreements.ts';
 import {
   type BookingActor,

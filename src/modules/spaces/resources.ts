@@ -27,7 +27,7 @@ import {
   todayInWarsaw,
 } from '../../platform/time/warsaw.ts';
 import { organisationKinds } from '../organisations/index.ts';
-import { placesService } from '../places/service.ts';
+import { placesService } from '../places/index.ts';
 import { changeIn } from './changes.ts';
 import { ensureDeskDays } from './desks.ts';
 import {

@@ -13,7 +13,7 @@ import {
 import { useView } from '../../../platform/views/context.ts';
 import { H1 } from '../../../platform/views/layout.tsx';
 import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
-import type { Person } from '../../accounts/people.ts';
+import type { Person } from '../../accounts/index.ts';
 import type { BookingView, ResourceView } from '../bookings/index.ts';
 import { describeWhen, StatusTag } from './bookings.tsx';
 import { MadeBy } from './event-request.tsx';

@@ -20,7 +20,7 @@ import {
 import { useView } from '../../../platform/views/context.ts';
 import { H1 } from '../../../platform/views/layout.tsx';
 import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
-import type { ZoneOption } from '../../places/service.ts';
+import type { ZoneOption } from '../../places/index.ts';
 import type { FutureBooking, ResourceDetail, ResourceGroup } from '../resources.ts';
 import { type Photo, type ResourceKind, resourceKinds } from '../schema.ts';
 import { StatusTag } from './bookings.tsx';
