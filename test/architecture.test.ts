@@ -12,29 +12,10 @@ const fixtureRoot = path.join(here, 'architecture', 'fixture');
 
 const show = (vs: Violation[]) => vs.map((v) => `  ${v.rule}  ${v.file}: ${v.detail}`).join('\n');
 
-/**
- * Crossings in files being split right now (spaces/bookings.ts, spaces/agreements.ts), to be fixed
- * with the split: an entry that no longer occurs fails the test, so the list only shrinks.
- */
-const pending: Array<Pick<Violation, 'rule' | 'file'> & { detail: RegExp }> = [
-  { rule: 'module-imports', file: 'src/modules/spaces/agreements.ts', detail: /organisations\/service\.ts/ },
-  { rule: 'module-imports', file: 'src/modules/spaces/bookings.ts', detail: /organisations\/service\.ts/ },
-  // The resource list joins the places module's tables; it should ask the places service.
-  { rule: 'foreign-table', file: 'src/modules/spaces/bookings.ts', detail: /"place_building"/ },
-  { rule: 'foreign-table', file: 'src/modules/spaces/bookings.ts', detail: /"place_zone"/ },
-];
-
 describe('the module boundary', () => {
   it('holds in src/', () => {
     const found = checkArchitecture(projectRoot);
-    const isPending = (v: Violation) =>
-      pending.some((p) => p.rule === v.rule && p.file === v.file && p.detail.test(v.detail));
-    const fresh = found.filter((v) => !isPending(v));
-    assert.equal(fresh.length, 0, `the module boundary is crossed:\n${show(fresh)}`);
-    const gone = pending.filter(
-      (p) => !found.some((v) => p.rule === v.rule && p.file === v.file && p.detail.test(v.detail)),
-    );
-    assert.deepEqual(gone, [], 'fixed: remove these from the pending list');
+    assert.equal(found.length, 0, `the module boundary is crossed:\n${show(found)}`);
   });
 
   it('catches each rule once in the fixture tree, and nothing in its allowed files', () => {

@@ -227,6 +227,7 @@ describe('assisted service', () => {
   it('the service refuses an officer who is not staff, and refuses booking "for" oneself', async () => {
     const svc = bookingsService({
       db: t.database.db,
+      places: placesService(t.database.db),
       baseUrl: 'http://test',
       organisations: organisationsService({
         places: placesService(t.database.db),
@@ -251,6 +252,7 @@ describe('the event-space request', () => {
   const svc = () =>
     bookingsService({
       db: t.database.db,
+      places: placesService(t.database.db),
       baseUrl: 'http://test',
       organisations: organisationsService({
         places: placesService(t.database.db),

@@ -43,6 +43,7 @@ before(async () => {
   await seedTestSpaces(t.database);
   svc = bookingsService({
     db: t.database.db,
+    places: placesService(t.database.db),
     baseUrl: 'http://localhost',
     organisations: organisationsService({
       places: placesService(t.database.db),

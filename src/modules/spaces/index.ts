@@ -72,6 +72,7 @@ export const spacesModule = defineModule({
         db,
         baseUrl: config.baseUrl,
         organisations,
+        places: deps.places.places,
         clock,
         checkInSecret: config.authSecret,
       }),

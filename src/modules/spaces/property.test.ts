@@ -35,6 +35,7 @@ before(async () => {
     where slug = 'sala-centrum-obywatelskiego'`);
   svc = bookingsService({
     db: t.database.db,
+    places: placesService(t.database.db),
     baseUrl: 'http://localhost',
     organisations: organisationsService({
       places: placesService(t.database.db),

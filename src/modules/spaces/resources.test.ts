@@ -319,6 +319,7 @@ describe('staff back office for bookable resources', () => {
     // The booking calendar sees them: this room's own, and the one for every resource.
     const bookings = bookingsService({
       db: t.database.db,
+      places: placesService(t.database.db),
       baseUrl: 'http://localhost',
       organisations: organisationsService({
         places: placesService(t.database.db),

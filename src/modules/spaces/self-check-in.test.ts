@@ -29,6 +29,7 @@ before(async () => {
   // The same secret as the app's, so the links the service issues open the app's pages.
   svc = bookingsService({
     db: t.database.db,
+    places: placesService(t.database.db),
     baseUrl: 'http://localhost:3000',
     organisations: organisationsService({
       places: placesService(t.database.db),

@@ -8,7 +8,7 @@ import { uuidPattern } from '../../../platform/ids.ts';
 import { authorize, isStaff, type PolicyActor } from '../../../platform/policy.ts';
 import type { Clock } from '../../../platform/time/clock.ts';
 import { daysBetween, type LocalDate, todayInWarsaw } from '../../../platform/time/warsaw.ts';
-import type { OrganisationsService } from '../../organisations/service.ts';
+import type { OrganisationsService } from '../../organisations/index.ts';
 import { spaceAgreements, spaceDesks, spacePackages } from '../schema.ts';
 import { type AgreementView, agreementPhase } from './model.ts';
 

@@ -15,20 +15,37 @@ import { type BookingsContext, MINUTE } from './context.ts';
 import { busyBetween, closuresFor, deskFreeByDay, resourceBySlug } from './shared.ts';
 import type { DayAvailability, ResourceView } from './views.ts';
 
+/** The active resources in the order of their buildings and zones (the places module's), then their own. */
 async function loadResources(ctx: BookingsContext): Promise<ResourceView[]> {
-  const rows = await queryRows<ResourceView & { zoneSlug: string; zoneName: string; building: string }>(
-    ctx.db,
-    sql`select r.id, r.slug, r.kind, r.name, r.description, r.capacity, r.equipment, r.accessibility, r.layouts,
-               r.photos, r.opening_hours as "openingHours", r.rules,
-               z.slug as "zoneSlug", z.name as "zoneName", b.name as building
-        from space_resource r join place_zone z on z.id = r.zone_id join place_building b on b.id = z.building_id
-        where r.active
-        order by b.position, z.position, r.position, r.name`,
-  );
-  return rows.map(({ zoneSlug, zoneName, building, ...r }) => ({
-    ...r,
-    zone: { slug: zoneSlug, name: zoneName, building },
-  }));
+  const [rows, zones] = await Promise.all([
+    queryRows<Omit<ResourceView, 'zone'> & { zoneId: string }>(
+      ctx.db,
+      sql`select r.id, r.slug, r.kind, r.name, r.description, r.capacity, r.equipment, r.accessibility, r.layouts,
+                 r.photos, r.opening_hours as "openingHours", r.rules, r.zone_id as "zoneId"
+          from space_resource r
+          where r.active
+          order by r.position, r.name`,
+    ),
+    ctx.deps.places.zoneOptions(),
+  ]);
+  const zoneAt = new Map(zones.map((z, i) => [z.id, { i, z }]));
+  return rows
+    .flatMap(({ zoneId, ...r }) => {
+      const found = zoneAt.get(zoneId);
+      return found
+        ? [
+            {
+              i: found.i,
+              view: {
+                ...r,
+                zone: { slug: found.z.slug, name: found.z.name, building: found.z.buildingName },
+              },
+            },
+          ]
+        : [];
+    })
+    .sort((a, b) => a.i - b.i)
+    .map((x) => x.view);
 }
 
 async function loadAvailability(

@@ -6,6 +6,7 @@ import type { Locale } from '../../../platform/auth/schema.ts';
 import type { PolicyActor } from '../../../platform/policy.ts';
 import type { Clock } from '../../../platform/time/clock.ts';
 import type { OrganisationsService } from '../../organisations/index.ts';
+import type { PlacesService } from '../../places/index.ts';
 import type { Closure } from '../calendar.ts';
 import { AVAILABILITY_TTL_MS, changeAwareCache, changeIn, RESOURCES_TTL_MS } from '../changes.ts';
 import type { DayAvailability, ResourceView } from './views.ts';
@@ -35,6 +36,8 @@ export interface BookingsDeps {
   db: Db;
   baseUrl: string;
   organisations: Pick<OrganisationsService, 'mine' | 'namesOf'>;
+  /** The zones and buildings the resources stand in (the places module). */
+  places: Pick<PlacesService, 'zoneOptions'>;
   clock: Clock;
   /** Keys the self check-in tokens (the app's secret, so every node issues the same token). */
   checkInSecret?: string;
