@@ -8,6 +8,7 @@ import { csvDialectOf, csvDocument, csvFileName, decimal } from '../../platform/
 import { RuleError } from '../../platform/http/errors.ts';
 import { errorState, formValues, parseForm } from '../../platform/http/forms.ts';
 import type { Messages } from '../../platform/i18n/index.ts';
+import { type RefusalTexts, refusalDomain, refusalMessage, refusalOf } from '../../platform/refusals.ts';
 import { addDays } from '../../platform/time/warsaw.ts';
 import type { FormState } from '../../platform/views/components.tsx';
 import {
@@ -32,14 +33,11 @@ import { type ReportData, ReportPage, reportParts } from './views/reports.tsx';
 
 const idParams = z.object({ id: z.string().max(100) });
 
-/** A rule's message in the reader's language. */
-export function agreementMessage(t: Messages, code: string): string {
+/** How an agreement's refusal reads (the refusal domain `spaces.agreements`). */
+export const agreementRefusals: RefusalTexts = (t, _locale, err) => {
   const own = t.agreements.errors as Record<string, unknown>;
-  if (typeof own[code] === 'string') return own[code] as string;
-  const common = t.common.errors as Record<string, unknown>;
-  if (typeof common[code] === 'string') return common[code] as string;
-  return t.common.errors.invalid;
-}
+  return typeof own[err.code] === 'string' ? (own[err.code] as string) : null;
+};
 
 function packageValues(p: PackageAdminView): FormState['values'] {
   return {
@@ -58,10 +56,11 @@ function packageValues(p: PackageAdminView): FormState['values'] {
 
 export async function agreementsRoutes(app: FastifyInstance, { services }: { services: SpacesServices }) {
   const { agreements: svc, reports } = services;
+  refusalDomain(app, 'spaces.agreements');
   const actorOf = (request: FastifyRequest) => request.actor as AgreementActor;
   const ctxOf = (request: FastifyRequest) => ({ requestId: String(request.id) });
   const ruleState = (request: FastifyRequest, err: RuleError) =>
-    errorState(formValues(request.body), { [err.field ?? '_form']: agreementMessage(request.t, err.code) });
+    errorState(formValues(request.body), { [err.field ?? '_form']: refusalOf(request, err).message });
 
   // ------------------------------------------------------------------------------ public pages
   app.get(
@@ -144,7 +143,7 @@ export async function agreementsRoutes(app: FastifyInstance, { services }: { ser
         reply.flash(request.t.agreements.withdrawn);
       } catch (err) {
         if (!(err instanceof RuleError)) throw err;
-        reply.flash(agreementMessage(request.t, err.code), 'notice');
+        reply.flash(refusalOf(request, err).message, 'notice');
       }
       return reply.seeOther(`/przestrzenie/umowy/${id}`);
     },
@@ -161,7 +160,7 @@ export async function agreementsRoutes(app: FastifyInstance, { services }: { ser
         return reply.seeOther(`/przestrzenie/umowy/${created.id}`);
       } catch (err) {
         if (!(err instanceof RuleError)) throw err;
-        reply.flash(agreementMessage(request.t, err.code), 'notice');
+        reply.flash(refusalOf(request, err).message, 'notice');
         return reply.seeOther(`/przestrzenie/umowy/${id}`);
       }
     },
@@ -204,9 +203,12 @@ export async function agreementsRoutes(app: FastifyInstance, { services }: { ser
     czesc: z.string().max(20).optional(),
   });
 
-  function periodErrors(t: Messages, errors: Partial<Record<'od' | 'do', string>>) {
+  function periodErrors(request: FastifyRequest, errors: Partial<Record<'od' | 'do', string>>) {
     return Object.fromEntries(
-      Object.entries(errors).map(([k, code]) => [k, agreementMessage(t, code ?? 'invalid')]),
+      Object.entries(errors).map(([k, code]) => [
+        k,
+        refusalMessage(request.t, request.locale, new RuleError(code ?? 'invalid'), 'spaces.agreements'),
+      ]),
     );
   }
 
@@ -220,7 +222,7 @@ export async function agreementsRoutes(app: FastifyInstance, { services }: { ser
       if (!parsed.ok) {
         const state = errorState(
           { od: query.od ?? '', do: query.do ?? '' },
-          periodErrors(request.t, parsed.errors),
+          periodErrors(request, parsed.errors),
         );
         return reply.render(<ReportPage state={state} data={null} part={part} />, 422);
       }
@@ -510,7 +512,7 @@ export async function agreementsRoutes(app: FastifyInstance, { services }: { ser
         reply.flash(request.t.agreements.packageDeleted(name));
       } catch (err) {
         if (!(err instanceof RuleError)) throw err;
-        reply.flash(agreementMessage(request.t, err.code), 'notice');
+        reply.flash(refusalOf(request, err).message, 'notice');
       }
       return reply.seeOther('/panel/pakiety');
     },

@@ -15,6 +15,7 @@ import {
 } from '../../platform/http/api.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { localiseIssues } from '../../platform/http/forms.ts';
+import { refusalDomain, refusalMessage, refusalOf } from '../../platform/refusals.ts';
 import { warsawDate } from '../../platform/time/warsaw.ts';
 import {
   type BookingActor,
@@ -28,7 +29,6 @@ import {
 } from './bookings/index.ts';
 import { AVAILABILITY_TTL_MS } from './changes.ts';
 import type { SpacesServices } from './index.ts';
-import { bookingRuleMessage } from './messages.ts';
 import { bookingStatuses, resourceKinds } from './schema.ts';
 
 const instant = z.iso.datetime().describe('ISO 8601 instant (UTC)');
@@ -262,11 +262,7 @@ export function bookingProblem(request: FastifyRequest, err: RuleError) {
     ...(Array.isArray(days) ? (days as string[]) : []).map((d) => ({ date: d })),
   ];
   const own = t.spacesFeeds.problems as Record<string, string>;
-  const detail =
-    bookingRuleMessage(t, request.locale, err) ??
-    own[err.code] ??
-    (t.common.errors as Record<string, unknown>)[err.code] ??
-    own.invalid;
+  const detail = refusalOf(request, err, own.invalid).message;
   return {
     type: `${PROBLEM_BASE}${ruleProblem('spaces', err.code)}`,
     title:
@@ -288,9 +284,13 @@ export function bookingProblem(request: FastifyRequest, err: RuleError) {
           failures: (failures as SeriesFailure[]).map((f) => ({
             date: f.date,
             code: f.code,
-            detail:
-              bookingRuleMessage(t, request.locale, new RuleError(f.code, undefined, 409, f.details ?? {})) ??
+            detail: refusalMessage(
+              t,
+              request.locale,
+              new RuleError(f.code, undefined, 409, f.details ?? {}),
+              'spaces.api',
               own.invalid,
+            ),
           })),
         }
       : {}),
@@ -323,6 +323,7 @@ export async function spacesApi(appBase: FastifyInstance, { services }: { servic
   const { config } = appBase.klaster;
   const svc = services.bookings;
   const baseUrl = config.baseUrl;
+  refusalDomain(appBase, 'spaces.api');
   const actorOf = (request: FastifyRequest) => request.actor as unknown as BookingActor;
   // The service keeps a week's availability and the resource list for a moment (changes.ts).
   async function availability(slug: string, from: string, to: string) {

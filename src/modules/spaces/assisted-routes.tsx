@@ -7,12 +7,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { NotFoundError, RuleError } from '../../platform/http/errors.ts';
 import { errorState, formValues, parseForm } from '../../platform/http/forms.ts';
+import { refusalMessage } from '../../platform/refusals.ts';
 import { addDays, todayInWarsaw } from '../../platform/time/warsaw.ts';
 import type { FormState, FormValues } from '../../platform/views/components.tsx';
 import { type PeopleService, type Person, personInput } from '../accounts/index.ts';
 import type { OrganisationsService } from '../organisations/index.ts';
 import { type AgreementsService, agreementSummaryFor, applyInput, START_HORIZON_DAYS } from './agreements.ts';
-import { agreementMessage } from './agreements-routes.tsx';
 import { bookingFormErrors, fieldsOf, formMessages, refusalState } from './booking-routes.tsx';
 import {
   type BookingActor,
@@ -192,7 +192,7 @@ export async function assistedRoutes(app: FastifyInstance, { services }: { servi
       } catch (err) {
         if (!(err instanceof RuleError)) throw err;
         const state = errorState(formValues(request.body), {
-          [err.field ?? '_form']: agreementMessage(t, err.code),
+          [err.field ?? '_form']: refusalMessage(t, request.locale, err, 'spaces.agreements'),
         });
         return renderApply(reply, subject, state, err.status);
       }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { NotFoundError, RuleError } from '../../platform/http/errors.ts';
 import { errorState, formValues, parseForm } from '../../platform/http/forms.ts';
 import { formatDateTime, type Messages } from '../../platform/i18n/index.ts';
+import { refusalOf } from '../../platform/refusals.ts';
 import {
   addDays,
   daysBetween,
@@ -33,7 +34,6 @@ import {
   reasonInput,
 } from './bookings/index.ts';
 import type { SpacesServices } from './index.ts';
-import { bookingRuleMessage } from './messages.ts';
 import { ownBookingsIn } from './own-bookings.ts';
 import {
   type Alternative,
@@ -92,14 +92,14 @@ export function bookingFormErrors(t: Messages, errors: Record<string, string>): 
 }
 
 export function refusalState(
-  t: Messages,
+  _t: Messages,
   request: FastifyRequest,
   err: RuleError,
   values: FormValues,
   fields: string[],
 ): FormState {
   const field = err.field;
-  const message = bookingRuleMessage(t, request.locale, err) ?? t.common.errors.invalid;
+  const message = refusalOf(request, err).message;
   return errorState(values, { [field && fields.includes(field) ? field : '_form']: message });
 }
 
@@ -440,7 +440,7 @@ export async function bookingRoutes(app: FastifyInstance, { services }: { servic
         return reply.seeOther(`/przestrzenie/rezerwacje/${id}`);
       } catch (err) {
         if (!(err instanceof RuleError)) throw err;
-        const message = bookingRuleMessage(t, request.locale, err) ?? t.common.errors.invalid;
+        const message = refusalOf(request, err).message;
         const fresh = await bookings.get(actorOf(request), id);
         return reply.render(<CancelPage booking={fresh} error={message} />, err.status);
       }
@@ -487,10 +487,7 @@ export async function bookingRoutes(app: FastifyInstance, { services }: { servic
       reply.flash(success);
     } catch (err) {
       if (!(err instanceof RuleError)) throw err;
-      reply.flash(
-        bookingRuleMessage(request.t, request.locale, err) ?? request.t.common.errors.invalid,
-        'notice',
-      );
+      reply.flash(refusalOf(request, err).message, 'notice');
     }
     return reply.seeOther(back);
   }
@@ -562,8 +559,7 @@ export async function bookingRoutes(app: FastifyInstance, { services }: { servic
         } catch (err) {
           if (!(err instanceof RuleError)) throw err;
           const state = errorState(formValues(request.body), {
-            [err.field === 'reason' ? 'reason' : '_form']:
-              bookingRuleMessage(t, request.locale, err) ?? t.common.errors.invalid,
+            [err.field === 'reason' ? 'reason' : '_form']: refusalOf(request, err).message,
           });
           return reply.render(<ReasonPage mode={mode} booking={b} state={state} />, err.status);
         }

@@ -1,6 +1,7 @@
 // The spaces module: bookable resources of the cluster (rooms, the event space, the desk pool),
 // desk-use agreements and packages, bookings with their calendar feeds, and serving people at the
 // desk. Its parts share the module's tables and services.
+
 import path from 'node:path';
 import { z } from 'zod';
 import { userIdsByEmail } from '../../platform/auth/users.ts';
@@ -10,7 +11,7 @@ import type { PersonalDataContributor } from '../../platform/privacy.ts';
 import { demoAccounts, type PeopleService } from '../accounts/index.ts';
 import type { OrganisationsService } from '../organisations/index.ts';
 import { type AgreementsService, agreementsService } from './agreements.ts';
-import { agreementsRoutes } from './agreements-routes.tsx';
+import { agreementRefusals, agreementsRoutes } from './agreements-routes.tsx';
 import { spacesApi } from './api.ts';
 import { assistedRoutes } from './assisted-routes.tsx';
 import { spacesAuditNames } from './audit-names.ts';
@@ -19,6 +20,7 @@ import { type BookingActor, type BookingsService, bookingsService, spacesPrivacy
 import { checkInRoutes } from './check-in-routes.tsx';
 import { spacesFeedRoutes } from './feed-routes.tsx';
 import { type FeedsService, feedsService } from './feeds.ts';
+import { bookingRuleMessage } from './messages.ts';
 import { type ReportsService, reportsService } from './reports.ts';
 import { type ResourcesService, resourcesService } from './resources.ts';
 import { resourcesRoutes } from './resources-routes.tsx';
@@ -124,6 +126,14 @@ export const spacesModule = defineModule({
   messages: text,
   mails: spacesMail,
   auditLabels: spacesAuditLabels,
+  refusals: {
+    // Bookings on the module's pages; the JSON API adds its own problem texts; agreements and the
+    // resources' settings use some of the same codes for other things.
+    spaces: bookingRuleMessage,
+    'spaces.api': (t, locale, err) =>
+      bookingRuleMessage(t, locale, err) ?? (t.spacesFeeds.problems as Record<string, string>)[err.code],
+    'spaces.agreements': agreementRefusals,
+  },
   nav: {
     site: [{ href: '/przestrzenie', label: (t) => t.spaces.nav, order: 30 }],
     panel: [
