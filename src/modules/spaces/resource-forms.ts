@@ -2,6 +2,7 @@
 
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { localizedFormFields } from '../../platform/content.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { f } from '../../platform/http/forms.ts';
 import type { Actor } from '../../platform/http/web.ts';
@@ -50,9 +51,9 @@ export const layoutFields = Object.fromEntries(
 
 export const resourceFields = {
   zoneId: f.text(100),
-  name: f.text(LIMITS.name),
+  ...localizedFormFields('name', { max: LIMITS.name }),
   slug: f.optionalText(LIMITS.slug),
-  description: longText(LIMITS.description),
+  ...localizedFormFields('description', { max: LIMITS.description, optional: true }),
   capacity: whole(),
   equipment: longText(LIMITS.equipmentItems * (LIMITS.equipmentItem + 2)),
   accessibility: longText(LIMITS.accessibility),
@@ -131,6 +132,8 @@ export function ruleMessage(t: Messages, err: RuleError): string {
       return e.layoutOverCapacity(Number(d.capacity));
     case 'closureTooLong':
       return e.closureTooLong(Number(d.days));
+    case 'tooLong':
+      return t.common.errors.tooLong(Number(d.max));
     case 'tooManyPhotos':
       return e.tooManyPhotos(Number(d.max));
     case 'fileTooLarge':

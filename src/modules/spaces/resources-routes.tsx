@@ -5,6 +5,7 @@
 // rules and overrides; resource-extras-routes.tsx closures, desks and photos.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { localizedFromForm, translationsOf } from '../../platform/content.ts';
 import { errorState, formValues, parseForm } from '../../platform/http/forms.ts';
 import type { Messages } from '../../platform/i18n/index.ts';
 import type { FormState } from '../../platform/views/components.tsx';
@@ -58,11 +59,14 @@ export async function resourcesRoutes(app: FastifyInstance, { services }: { serv
   }
 
   function resourceInput(data: Record<string, unknown>, layouts: LayoutInput[]): Omit<ResourceInput, 'kind'> {
+    const name = localizedFromForm(data, 'name');
+    const description = localizedFromForm(data, 'description');
     return {
       zoneId: data.zoneId as string,
-      name: data.name as string,
+      name: name.pl,
       slug: data.slug as string | undefined,
-      description: data.description as string,
+      description: description.pl,
+      translations: { name: translationsOf(name), description: translationsOf(description) },
       capacity: data.capacity as number,
       equipment: String(data.equipment ?? '')
         .split(/\r?\n/)

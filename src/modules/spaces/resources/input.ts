@@ -1,6 +1,7 @@
 // What staff type for a resource: the limits of each field, web addresses made of names, and the
 // shapes of the input the service takes.
 
+import type { Translations } from '../../../platform/content.ts';
 import type { LocalDate } from '../../../platform/time/warsaw.ts';
 import { organisationKinds } from '../../organisations/index.ts';
 import type { Layout, ResourceKind } from '../schema.ts';
@@ -82,6 +83,8 @@ export interface ResourceInput {
   /** Empty: made from the name. */
   slug?: string | undefined;
   description: string;
+  /** The name and description in English and Ukrainian (platform/content.ts); absent: none. */
+  translations?: { name?: Translations; description?: Translations } | undefined;
   capacity: number;
   equipment: string[];
   accessibility: string;

@@ -1,5 +1,6 @@
 // What the staff pages are shown of resources, their desks, overrides and closures.
 
+import type { Localized } from '../../../platform/content.ts';
 import type { PolicyActor } from '../../../platform/policy.ts';
 import type { LocalDate } from '../../../platform/time/warsaw.ts';
 import type { BookingRules, BookingStatus, Layout, OpeningHours, Photo, ResourceKind } from '../schema.ts';
@@ -28,6 +29,8 @@ export interface ResourceDetail extends ResourceSummary {
   zoneName: string;
   buildingName: string;
   description: string;
+  /** The name and description with their translations. */
+  localized: { name: Localized; description: Localized };
   equipment: string[];
   accessibility: string;
   layouts: Layout[];

@@ -3,6 +3,7 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { audit } from '../../../platform/audit/audit.ts';
 import { user } from '../../../platform/auth/schema.ts';
+import { type Localized, localized, translationsOf } from '../../../platform/content.ts';
 import { RuleError } from '../../../platform/http/errors.ts';
 import { uuidPattern, uuidv7 } from '../../../platform/ids.ts';
 import { changeIn } from '../changes.ts';
@@ -41,6 +42,12 @@ export function resourceMethods(ctx: ResourceContext) {
   function checkContent(input: ResourceInput): void {
     if (!Number.isInteger(input.capacity) || input.capacity < 1 || input.capacity > LIMITS.capacity)
       throw new RuleError('capacityRange', 'capacity');
+    for (const [field, max] of [
+      ['name', LIMITS.name],
+      ['description', LIMITS.description],
+    ] as const)
+      for (const [l, text] of Object.entries(input.translations?.[field] ?? {}))
+        if (text.length > max) throw new RuleError('tooLong', `${field}_${l}`, 422, { max });
     if (input.equipment.length > LIMITS.equipmentItems) throw new RuleError('tooManyEquipment', 'equipment');
     if (input.equipment.some((e) => e.length > LIMITS.equipmentItem))
       throw new RuleError('equipmentItemTooLong', 'equipment');
@@ -64,7 +71,9 @@ export function resourceMethods(ctx: ResourceContext) {
     slug: r.slug,
     kind: r.kind,
     name: r.name,
+    nameI18n: r.nameI18n,
     description: r.description,
+    descriptionI18n: r.descriptionI18n,
     capacity: r.capacity,
     equipment: r.equipment,
     accessibility: r.accessibility,
@@ -111,6 +120,28 @@ export function resourceMethods(ctx: ResourceContext) {
       return groups;
     },
 
+    /**
+     * The names and descriptions of the resources with their translations, by id, for the public
+     * pages (which read the rest from the bookings service).
+     */
+    async texts(): Promise<Map<string, { name: Localized; description: Localized }>> {
+      const found = await db
+        .select({
+          id: spaceResources.id,
+          name: spaceResources.name,
+          nameI18n: spaceResources.nameI18n,
+          description: spaceResources.description,
+          descriptionI18n: spaceResources.descriptionI18n,
+        })
+        .from(spaceResources);
+      return new Map(
+        found.map((r) => [
+          r.id,
+          { name: localized(r.name, r.nameI18n), description: localized(r.description, r.descriptionI18n) },
+        ]),
+      );
+    },
+
     /** Zones a resource may be placed in, with their building. */
     zoneOptions: () => places.zoneOptions(),
 
@@ -129,6 +160,10 @@ export function resourceMethods(ctx: ResourceContext) {
         zoneName: zone?.name ?? '',
         buildingName: zone?.buildingName ?? '',
         description: r.description,
+        localized: {
+          name: localized(r.name, r.nameI18n),
+          description: localized(r.description, r.descriptionI18n),
+        },
         equipment: r.equipment,
         accessibility: r.accessibility,
         layouts: r.layouts,
@@ -157,7 +192,9 @@ export function resourceMethods(ctx: ResourceContext) {
             slug,
             kind: input.kind,
             name: input.name,
+            nameI18n: translationsOf({ pl: input.name, ...input.translations?.name }),
             description: input.description,
+            descriptionI18n: translationsOf({ pl: input.description, ...input.translations?.description }),
             capacity: input.capacity,
             equipment: input.equipment,
             accessibility: input.accessibility,
@@ -208,7 +245,9 @@ export function resourceMethods(ctx: ResourceContext) {
               zoneId: input.zoneId,
               slug,
               name: input.name,
+              nameI18n: translationsOf({ pl: input.name, ...input.translations?.name }),
               description: input.description,
+              descriptionI18n: translationsOf({ pl: input.description, ...input.translations?.description }),
               capacity: input.capacity,
               equipment: input.equipment,
               accessibility: input.accessibility,
