@@ -29,6 +29,7 @@ export type {
   ResourceDetail,
   ResourceGroup,
   ResourceSummary,
+  ResourceTexts,
   StaffActor,
 } from './resources/model.ts';
 export { PHOTO_URL_PREFIX, photoKinds } from './resources/photos.ts';

@@ -70,3 +70,9 @@ export interface DeskView {
   label: string;
   agreement: { id: string; number: string | null; from: LocalDate; to: LocalDate } | null;
 }
+
+/** A resource's name and description with their translations (the public pages and the API). */
+export interface ResourceTexts {
+  name: Localized;
+  description: Localized;
+}

@@ -3,7 +3,7 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { audit } from '../../../platform/audit/audit.ts';
 import { user } from '../../../platform/auth/schema.ts';
-import { type Localized, localized, translationsOf } from '../../../platform/content.ts';
+import { localized, translationsOf } from '../../../platform/content.ts';
 import { RuleError } from '../../../platform/http/errors.ts';
 import { uuidPattern, uuidv7 } from '../../../platform/ids.ts';
 import { changeIn } from '../changes.ts';
@@ -12,7 +12,7 @@ import { liveStatuses, spaceBookings, spaceDesks, spaceResources } from '../sche
 import { auditActor, isUniqueViolation, type ResourceContext, staffOnly } from './context.ts';
 import { resizeDeskPool } from './desk-pool.ts';
 import { LIMITS, layoutsFrom, type ResourceInput, slugify, slugPattern } from './input.ts';
-import type { FutureBooking, ResourceDetail, ResourceGroup, StaffActor } from './model.ts';
+import type { FutureBooking, ResourceDetail, ResourceGroup, ResourceTexts, StaffActor } from './model.ts';
 
 export function resourceMethods(ctx: ResourceContext) {
   const { db, now, places, row, lockedRow } = ctx;
@@ -124,7 +124,7 @@ export function resourceMethods(ctx: ResourceContext) {
      * The names and descriptions of the resources with their translations, by id, for the public
      * pages (which read the rest from the bookings service).
      */
-    async texts(): Promise<Map<string, { name: Localized; description: Localized }>> {
+    async texts(): Promise<Map<string, ResourceTexts>> {
       const found = await db
         .select({
           id: spaceResources.id,

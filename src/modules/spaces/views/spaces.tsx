@@ -1,7 +1,7 @@
 // Public pages of the spaces: the list of bookable resources by building and zone, and one
 // resource with its details, opening hours, closures and the week calendar.
 
-import { type Localized as LocalizedText, pick } from '../../../platform/content.ts';
+import { pick } from '../../../platform/content.ts';
 import type { Messages } from '../../../platform/i18n/index.ts';
 import { formatDay } from '../../../platform/i18n/index.ts';
 import { SummaryList } from '../../../platform/views/components.tsx';
@@ -12,13 +12,12 @@ import type { AgreementSummary } from '../agreements.ts';
 import type { DayAvailability, ResourceView } from '../bookings.ts';
 import type { Closure } from '../calendar.ts';
 import type { OwnBooking } from '../own-bookings.ts';
+import type { ResourceTexts } from '../resources.ts';
 import { bookingFormHref, closedLabel, DeskCalendar, RoomCalendar } from './calendar.tsx';
 import { ResourcePhotos } from './resources.tsx';
 
 export const kindLabel = (t: Messages, kind: ResourceView['kind']) => t.spaces.kinds[kind];
 
-/** A resource's name and description with their translations (resources service), by id. */
-export type ResourceTexts = { name: LocalizedText; description: LocalizedText };
 const textsOf = (r: ResourceView, texts: ResourceTexts | undefined): ResourceTexts =>
   texts ?? { name: { pl: r.name }, description: { pl: r.description } };
 
