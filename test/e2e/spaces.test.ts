@@ -109,6 +109,31 @@ describe('spaces journey in Chromium', () => {
       await check(page);
     }
     assert.match(await main(page), /Karnet 10-dniowy/);
+
+    // A resource's page in the back office: its name and description in three languages.
+    await page.goto(`${run.server.baseUrl}/panel/przestrzenie`);
+    await page.locator('main a', { hasText: 'Pomieszczenie B2B' }).first().click();
+    await page.waitForLoadState('load');
+    await check(page);
+    assert.equal(await page.locator('#f-name_en').inputValue(), 'B2B meeting room');
     await context.close();
+  });
+
+  it('a reader sees room names in their language, or in Polish marked as Polish', async () => {
+    for (const [locale, cookie, name] of [
+      ['en-GB', 'en', 'B2B meeting room'],
+      ['uk-UA', 'uk', 'Кімната для зустрічей B2B'],
+    ] as const) {
+      const context = await run.browser.newContext({ locale });
+      await context.addCookies([{ name: 'klaster_lang', value: cookie, url: run.server.baseUrl }]);
+      const page = await context.newPage();
+      await page.goto(`${run.server.baseUrl}/przestrzenie`);
+      await check(page);
+      await page.getByRole('link', { name }).click();
+      await page.waitForURL('**/przestrzenie/pomieszczenie-b2b');
+      await check(page);
+      assert.equal(await page.locator('h1').getAttribute('lang'), null);
+      await context.close();
+    }
   });
 });

@@ -68,6 +68,14 @@ describe('resources and availability (public)', () => {
     assert.equal(room.kind, 'room');
     assert.equal(room.capacity, 8);
     assert.equal(room.rules.stepMinutes, 30);
+    assert.deepEqual((one.json() as { translations: unknown }).translations, {
+      name: { en: 'B2B meeting room', uk: 'Кімната для зустрічей B2B' },
+      description: {
+        en: 'A small room for business talks and client meetings, next to the coworking space.',
+        uk: 'Невелика кімната для ділових розмов і зустрічей із клієнтами, поруч із коворкінгом.',
+      },
+    });
+    assert.equal((one.json() as { name: string }).name, 'Pomieszczenie B2B', 'the name stays Polish');
     const missing = await t.client().get('/api/v1/spaces/resources/nie-ma-takiej', {
       'accept-language': 'en',
     });

@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { translationsOf } from '../../platform/content.ts';
 import {
   FieldErrors,
   PROBLEM_BASE,
@@ -29,6 +30,7 @@ import {
 } from './bookings/index.ts';
 import { AVAILABILITY_TTL_MS } from './changes.ts';
 import type { SpacesServices } from './index.ts';
+import type { ResourceTexts } from './resources.ts';
 import { bookingStatuses, resourceKinds } from './schema.ts';
 
 const instant = z.iso.datetime().describe('ISO 8601 instant (UTC)');
@@ -68,6 +70,8 @@ const resourceSummary = z.object({
   kind: z.enum(resourceKinds),
 });
 
+const translationsSchema = z.object({ en: z.string().optional(), uk: z.string().optional() });
+
 export const resourceSchema = z
   .object({
     slug: z.string(),
@@ -96,6 +100,12 @@ export const resourceSchema = z
     }),
     zone: z.object({ slug: z.string(), name: z.string(), building: z.string() }),
     calendarUrl: z.string().describe('Public iCalendar feed of busy times'),
+    translations: z
+      .object({ name: translationsSchema, description: translationsSchema })
+      .optional()
+      .describe(
+        '`name` and `description` in English (`en`) and Ukrainian (`uk`) where staff gave them; `name` and `description` above are in Polish',
+      ),
   })
   .meta({ id: 'SpaceResource' });
 
@@ -174,7 +184,7 @@ const bookingsList = z.object({
 
 const iso = (d: Date) => d.toISOString();
 
-function toResource(r: ResourceView, baseUrl: string) {
+function toResource(r: ResourceView, baseUrl: string, texts?: ResourceTexts) {
   return {
     slug: r.slug,
     kind: r.kind,
@@ -200,6 +210,14 @@ function toResource(r: ResourceView, baseUrl: string) {
     },
     zone: r.zone,
     calendarUrl: `${baseUrl}/przestrzenie/${r.slug}/kalendarz.ics`,
+    ...(texts
+      ? {
+          translations: {
+            name: translationsOf(texts.name),
+            description: translationsOf(texts.description),
+          },
+        }
+      : {}),
   };
 }
 
@@ -355,7 +373,10 @@ export async function spacesApi(appBase: FastifyInstance, { services }: { servic
         response: { 200: z.object({ items: z.array(resourceSchema) }) },
       },
     },
-    async () => ({ items: (await svc.resources()).map((r) => toResource(r, baseUrl)) }),
+    async () => {
+      const [resources, texts] = await Promise.all([svc.resources(), services.resources.texts()]);
+      return { items: resources.map((r) => toResource(r, baseUrl, texts.get(r.id))) };
+    },
   );
 
   app.get(
@@ -370,7 +391,13 @@ export async function spacesApi(appBase: FastifyInstance, { services }: { servic
         response: { 200: resourceSchema, 404: problem },
       },
     },
-    async (request) => toResource(await svc.resource(request.params.slug), baseUrl),
+    async (request) => {
+      const [resource, texts] = await Promise.all([
+        svc.resource(request.params.slug),
+        services.resources.texts(),
+      ]);
+      return toResource(resource, baseUrl, texts.get(resource.id));
+    },
   );
 
   app.get(

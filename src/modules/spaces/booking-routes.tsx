@@ -117,7 +117,10 @@ export async function bookingRoutes(app: FastifyInstance, { services }: { servic
   app.get(
     '/przestrzenie',
     { config: { access: 'public' }, schema: { hide: true } },
-    async (_request, reply) => reply.render(<ListPage resources={await bookings.resources()} />),
+    async (_request, reply) => {
+      const [resources, texts] = await Promise.all([bookings.resources(), services.resources.texts()]);
+      return reply.render(<ListPage resources={resources} texts={texts} />);
+    },
   );
 
   app.get(
@@ -138,9 +141,10 @@ export async function bookingRoutes(app: FastifyInstance, { services }: { servic
       const asked = parseIsoWeek(queryString(request.query, 'tydzien'));
       const monday = asked && Math.abs(daysBetween(thisMonday, asked)) <= 2 * 366 ? asked : thisMonday;
       const sunday = addDays(monday, 6);
-      const [resource, days] = await Promise.all([
+      const [resource, days, texts] = await Promise.all([
         bookings.resource(slug),
         bookings.availability(slug, monday, sunday),
+        services.resources.texts(),
       ]);
       const closures = (await bookings.closures(resource.id, today, addDays(today, 90))).filter(
         (c) => c.to >= today,
@@ -165,6 +169,7 @@ export async function bookingRoutes(app: FastifyInstance, { services }: { servic
       return reply.render(
         <ResourcePage
           resource={resource}
+          texts={texts.get(resource.id)}
           closures={closures}
           agreements={agreements}
           feedUrl={`${app.klaster.config.baseUrl}/przestrzenie/${encodeURIComponent(slug)}/kalendarz.ics`}

@@ -22,6 +22,7 @@ import { spacesFeedRoutes } from './feed-routes.tsx';
 import { type FeedsService, feedsService } from './feeds.ts';
 import { bookingRuleMessage } from './messages.ts';
 import { type ReportsService, reportsService } from './reports.ts';
+import { resourceRefusals } from './resource-forms.ts';
 import { type ResourcesService, resourcesService } from './resources.ts';
 import { resourcesRoutes } from './resources-routes.tsx';
 import { seedSpaces } from './seed.ts';
@@ -79,7 +80,12 @@ export const spacesModule = defineModule({
         checkInSecret: config.authSecret,
       }),
       agreements: agreementsService({ db, baseUrl: config.baseUrl, organisations, clock }),
-      resources: resourcesService({ db, uploadsDir: path.join(config.dataDir, 'uploads', 'spaces'), clock }),
+      resources: resourcesService({
+        db,
+        uploadsDir: path.join(config.dataDir, 'uploads', 'spaces'),
+        clock,
+        places: deps.places.places,
+      }),
       feeds: feedsService({ db, baseUrl: config.baseUrl, clock }),
       reports: reportsService(db),
       people: deps.accounts.people,
@@ -133,6 +139,7 @@ export const spacesModule = defineModule({
     'spaces.api': (t, locale, err) =>
       bookingRuleMessage(t, locale, err) ?? (t.spacesFeeds.problems as Record<string, string>)[err.code],
     'spaces.agreements': agreementRefusals,
+    'spaces.resources': resourceRefusals,
   },
   nav: {
     site: [{ href: '/przestrzenie', label: (t) => t.spaces.nav, order: 30 }],

@@ -66,9 +66,9 @@ describe('staff back office for bookable resources', () => {
   const roomForm = (over: Record<string, string> = {}) => ({
     zoneId,
     kind: 'room',
-    name: 'Sala Żółta Łąka',
+    name_pl: 'Sala Żółta Łąka',
     slug: '',
-    description: 'Sala na warsztaty.',
+    description_pl: 'Sala na warsztaty.',
     capacity: '12',
     equipment: 'rzutnik\n\n flipchart ',
     accessibility: 'Winda.',
@@ -136,12 +136,15 @@ describe('staff back office for bookable resources', () => {
     assert.match(clash.body, /href="#f-slug"/);
     assert.match(clash.body, /value="Sala Żółta Łąka"/, 'what was typed is kept');
 
-    const negative = await staff.post('/panel/przestrzenie/nowy', roomForm({ name: 'Inna', capacity: '-5' }));
+    const negative = await staff.post(
+      '/panel/przestrzenie/nowy',
+      roomForm({ name_pl: 'Inna', capacity: '-5' }),
+    );
     assert.equal(negative.statusCode, 422);
     assert.match(negative.body, /Wpisz liczbę całkowitą/);
     assert.match(negative.body, /href="#f-capacity"/);
 
-    const long = await staff.post('/panel/przestrzenie/nowy', roomForm({ name: 'x'.repeat(10_000) }));
+    const long = await staff.post('/panel/przestrzenie/nowy', roomForm({ name_pl: 'x'.repeat(10_000) }));
     assert.equal(long.statusCode, 422);
     assert.match(long.body, /Wpisz najwyżej 120 znaków/);
 
@@ -149,19 +152,112 @@ describe('staff back office for bookable resources', () => {
     assert.equal(empty.statusCode, 422);
     assert.match(empty.body, /To pole jest wymagane/);
 
-    const unknown = await staff.post('/panel/przestrzenie/nowy', roomForm({ name: 'Inna', price: '1' }));
+    const unknown = await staff.post('/panel/przestrzenie/nowy', roomForm({ name_pl: 'Inna', price: '1' }));
     assert.equal(unknown.statusCode, 422);
     assert.match(unknown.body, /nieznane pola: price/);
 
     const layout = await staff.post(
       '/panel/przestrzenie/nowy',
-      roomForm({ name: 'Mała', capacity: '10', layout1Capacity: '30' }),
+      roomForm({ name_pl: 'Mała', capacity: '10', layout1Capacity: '30' }),
     );
     assert.equal(layout.statusCode, 422);
     assert.match(layout.body, /więcej miejsc niż sala \(10\)/);
     assert.match(layout.body, /href="#f-layout1Capacity"/);
 
     assert.equal(await count(), before);
+  });
+
+  it('keeps the name and description in three languages; readers see theirs, else Polish marked lang="pl"', async () => {
+    const url = `/panel/przestrzenie/${roomId}`;
+    const editForm = (over: Record<string, string> = {}) => {
+      const { kind: _kind, ...rest } = roomForm({
+        slug: 'sala-zolta-laka',
+        layout1Key: 'teatralny',
+        ...over,
+      });
+      return rest;
+    };
+    // The staff form shows the three languages side by side, in a fieldset.
+    const form = await staff.get(url);
+    assert.match(form.body, /<legend[^>]*>Nazwa<\/legend>/);
+    for (const field of [
+      'name_pl',
+      'name_en',
+      'name_uk',
+      'description_pl',
+      'description_en',
+      'description_uk',
+    ])
+      assert.match(form.body, new RegExp(`<label class="govuk-label" for="f-${field}">`), field);
+
+    // A validation error keeps every language as typed and saves nothing.
+    const missing = await staff.post(
+      url,
+      editForm({ name_pl: '', name_en: 'Typed English', name_uk: 'Набрано' }),
+    );
+    assert.equal(missing.statusCode, 422);
+    assert.match(missing.body, /href="#f-name_pl"/);
+    assert.match(missing.body, /value="Typed English"/);
+    assert.match(missing.body, /value="Набрано"/);
+    const tooLong = await staff.post(url, editForm({ name_uk: 'я'.repeat(121) }));
+    assert.equal(tooLong.statusCode, 422);
+    assert.match(tooLong.body, /href="#f-name_uk"[^>]*>Wpisz najwyżej 120 znaków/);
+    const [unchanged] = await q<{ name_i18n: unknown }>(
+      sql`select name_i18n from space_resource where id = ${roomId}`,
+    );
+    assert.deepEqual(unchanged!.name_i18n, {});
+
+    const saved = await staff.post(
+      url,
+      editForm({ name_en: ' Yellow Meadow Room ', name_uk: '  ', description_en: 'A workshop room.' }),
+    );
+    assert.equal(saved.statusCode, 303, saved.body);
+    const [row] = await q<{ name: string; name_i18n: unknown; description_i18n: unknown }>(
+      sql`select name, name_i18n, description_i18n from space_resource where id = ${roomId}`,
+    );
+    assert.equal(row!.name, 'Sala Żółta Łąka', 'the Polish name stays in its column');
+    assert.deepEqual(row!.name_i18n, { en: 'Yellow Meadow Room' }, 'trimmed, the blank Ukrainian dropped');
+    assert.deepEqual(row!.description_i18n, { en: 'A workshop room.' });
+    assert.match(
+      (await staff.get(url)).body,
+      /name="name_en" type="text" value="Yellow Meadow Room" lang="en"/,
+    );
+
+    // The audit log records the translations before and after.
+    const [audited] = await q<{
+      before: { nameI18n: unknown };
+      after: { nameI18n: unknown; descriptionI18n: unknown };
+    }>(
+      sql`select before, after from audit_log where action = 'space_resource.updated' and entity_id = ${roomId}
+          order by created_at desc, id desc limit 1`,
+    );
+    assert.deepEqual(audited!.before.nameI18n, {});
+    assert.deepEqual(audited!.after.nameI18n, { en: 'Yellow Meadow Room' });
+    assert.deepEqual(audited!.after.descriptionI18n, { en: 'A workshop room.' });
+
+    const link = (text: string) => new RegExp(`href="/przestrzenie/sala-zolta-laka">${text}</a>`);
+    /** A visitor whose language is `lang` (cookies go with the client's jar). */
+    const reader = (lang: string) => {
+      const c = t.client();
+      c.cookies.set('klaster_lang', lang);
+      return c;
+    };
+    // An English reader sees the English name and description, with no lang of their own.
+    assert.match((await reader('en').get('/przestrzenie')).body, link('Yellow Meadow Room'));
+    const en = (await reader('en').get('/przestrzenie/sala-zolta-laka')).body;
+    assert.match(en, /<title>Yellow Meadow Room/);
+    assert.match(en, /<h1[^>]*>(<span class="govuk-caption-l">[^<]*<\/span>)?\s*Yellow Meadow Room<\/h1>/);
+    assert.match(en, /<p class="govuk-body-l">A workshop room.<\/p>/);
+    // A Ukrainian reader, with no Ukrainian text, sees the Polish one marked as Polish.
+    assert.match(
+      (await reader('uk').get('/przestrzenie')).body,
+      link('<span lang="pl">Sala Żółta Łąka</span>'),
+    );
+    const uk = (await reader('uk').get('/przestrzenie/sala-zolta-laka')).body;
+    assert.match(uk, /<span lang="pl">Sala Żółta Łąka<\/span><\/h1>/);
+    assert.match(uk, /<p class="govuk-body-l"><span lang="pl">Sala na warsztaty.<\/span><\/p>/);
+    // A Polish page needs no lang on Polish text.
+    assert.match((await reader('pl').get('/przestrzenie')).body, link('Sala Żółta Łąka'));
   });
 
   it('edits hours: close before open and garbage are refused with linked messages, data unchanged', async () => {
@@ -342,9 +438,9 @@ describe('staff back office for bookable resources', () => {
     const res = await staff.post('/panel/przestrzenie/nowy', {
       zoneId,
       kind: 'desk',
-      name: 'Biurka',
+      name_pl: 'Biurka',
       capacity: '3',
-      description: '',
+      description_pl: '',
     });
     assert.equal(res.statusCode, 303, res.body);
     const poolId = idFrom(res.headers.location);
@@ -366,7 +462,7 @@ describe('staff back office for bookable resources', () => {
                   ${today}, ${addDays(today, 30)}, 50000, ${desk3!.id}, now())`);
 
     const edit = (capacity: string) =>
-      staff.post(`/panel/przestrzenie/${poolId}`, { zoneId, name: 'Biurka', slug: 'biurka', capacity });
+      staff.post(`/panel/przestrzenie/${poolId}`, { zoneId, name_pl: 'Biurka', slug: 'biurka', capacity });
     assert.equal((await edit('5')).statusCode, 303);
     assert.deepEqual(await desks(), [1, 2, 3, 4, 5]);
     assert.equal((await edit('4')).statusCode, 303);
@@ -503,7 +599,7 @@ describe('staff back office for bookable resources', () => {
     assert.equal((await staff.get('/panel/przestrzenie/nie-ma-takiego/godziny')).statusCode, 404);
     assert.equal((await resident.get('/panel/przestrzenie')).statusCode, 403);
     assert.equal((await resident.get(`/panel/przestrzenie/${roomId}`)).statusCode, 403);
-    const post = await resident.post('/panel/przestrzenie/nowy', roomForm({ name: 'Włam' }));
+    const post = await resident.post('/panel/przestrzenie/nowy', roomForm({ name_pl: 'Włam' }));
     assert.equal(post.statusCode, 403);
     const none = await q(sql`select 1 from space_resource where name = 'Włam'`);
     assert.equal(none.length, 0);

@@ -24,6 +24,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { user } from '../../platform/auth/schema.ts';
+import type { Translations } from '../../platform/content.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 /** Calendar days are kept as 'YYYY-MM-DD' strings: they mean a day in Warsaw, not an instant. */
@@ -83,8 +84,11 @@ export const spaceResources = pgTable(
     zoneId: uuid('zone_id').notNull(),
     slug: text('slug').notNull().unique(),
     kind: text('kind').$type<ResourceKind>().notNull(),
+    /** In Polish; the translations are in name_i18n (platform/content.ts). */
     name: text('name').notNull(),
+    nameI18n: jsonb('name_i18n').$type<Translations>().notNull().default({}),
     description: text('description').notNull().default(''),
+    descriptionI18n: jsonb('description_i18n').$type<Translations>().notNull().default({}),
     /** People the room holds; for a desk pool: the number of desks. */
     capacity: integer('capacity').notNull(),
     equipment: jsonb('equipment').$type<string[]>().notNull().default([]),

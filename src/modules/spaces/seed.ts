@@ -4,6 +4,7 @@
 // documents: they are plausible demo values that staff change in /panel. Idempotent by slug.
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import type { Translations } from '../../platform/content.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { defaultRules, weekdayHours } from './rules.ts';
 import {
@@ -21,7 +22,10 @@ interface DemoResource {
   zone: string;
   kind: ResourceKind;
   name: string;
+  /** The name and description in English and Ukrainian (platform/content.ts). */
+  nameI18n: Translations;
   description: string;
+  descriptionI18n: Translations;
   capacity: number;
   equipment: string[];
   accessibility: string;
@@ -37,6 +41,11 @@ export const demoResources: DemoResource[] = [
     zone: 'strefa-przedsiebiorczosci-kreatywna',
     kind: 'desk',
     name: 'Stanowiska coworkingowe',
+    nameI18n: { en: 'Coworking desks', uk: 'Робочі місця в коворкінгу' },
+    descriptionI18n: {
+      en: 'The coworking space of the Entrepreneurship/Creative Zone: 40 desks and a kitchen area. A desk is booked for the whole day under a desk-use agreement.',
+      uk: 'Коворкінг Зони підприємництва та креативності: 40 робочих місць і кухонна зона. Робоче місце бронюють на весь день у межах договору про надання робочого місця.',
+    },
     description:
       'Przestrzeń coworkingowa Strefy Przedsiębiorczości/Kreatywnej: 40 stanowisk pracy i strefa kuchenna. Stanowisko rezerwuje się na cały dzień w ramach umowy udostępnienia stanowiska pracy.',
     capacity: 40,
@@ -48,6 +57,11 @@ export const demoResources: DemoResource[] = [
     zone: 'strefa-przedsiebiorczosci-kreatywna',
     kind: 'room',
     name: 'Pomieszczenie B2B',
+    nameI18n: { en: 'B2B meeting room', uk: 'Кімната для зустрічей B2B' },
+    descriptionI18n: {
+      en: 'A small room for business talks and client meetings, next to the coworking space.',
+      uk: 'Невелика кімната для ділових розмов і зустрічей із клієнтами, поруч із коворкінгом.',
+    },
     description: 'Salka na rozmowy biznesowe i spotkania z klientami, obok przestrzeni coworkingowej.',
     capacity: 8,
     equipment: ['ekran 55″ z HDMI', 'tablica suchościeralna', 'Wi-Fi'],
@@ -58,6 +72,14 @@ export const demoResources: DemoResource[] = [
     zone: 'strefa-innowacji-spolecznych',
     kind: 'room',
     name: 'Sala warsztatowa Strefy Innowacji Społecznych',
+    nameI18n: {
+      en: 'Social Innovation Zone workshop room',
+      uk: 'Зала для воркшопів Зони соціальних інновацій',
+    },
+    descriptionI18n: {
+      en: 'A room for workshops, meetings of organisations and informal groups, and residents’ initiatives.',
+      uk: 'Зала для воркшопів, зустрічей організацій і неформальних груп, а також ініціатив мешканців.',
+    },
     description: 'Sala na warsztaty, spotkania organizacji i grup nieformalnych oraz inicjatywy mieszkańców.',
     capacity: 24,
     equipment: ['rzutnik', 'flipchart', 'stoły modułowe', 'Wi-Fi'],
@@ -68,6 +90,11 @@ export const demoResources: DemoResource[] = [
     zone: 'centrum-obywatelskie',
     kind: 'room',
     name: 'Sala spotkań Centrum Obywatelskiego',
+    nameI18n: { en: 'Civic Centre meeting room', uk: 'Зала для зустрічей Громадського центру' },
+    descriptionI18n: {
+      en: 'A room for meetings of residents, district councils and non-governmental organisations in building B.',
+      uk: 'Зала для зустрічей мешканців, рад районів і громадських організацій у корпусі B.',
+    },
     description: 'Sala na spotkania mieszkańców, rad dzielnic i organizacji pozarządowych w budynku B.',
     capacity: 30,
     equipment: ['rzutnik', 'nagłośnienie', 'Wi-Fi'],
@@ -78,6 +105,11 @@ export const demoResources: DemoResource[] = [
     zone: 'zablocie-space-wydarzenia',
     kind: 'event_space',
     name: 'Sala wydarzeń Zabłocie Space',
+    nameI18n: { en: 'Zabłocie Space event hall', uk: 'Зала подій Zabłocie Space' },
+    descriptionI18n: {
+      en: 'The large hall of building A for conferences, workshops, meetings and events for residents. Every booking is a request that the Department approves.',
+      uk: 'Велика зала корпусу A для конференцій, воркшопів, зустрічей і заходів для мешканців. Кожне бронювання — це заявка, яку затверджує Відділ.',
+    },
     description:
       'Duża sala budynku A na konferencje, warsztaty, spotkania i wydarzenia dla mieszkańców. Każda rezerwacja jest wnioskiem, który zatwierdza Wydział.',
     capacity: 120,
@@ -179,7 +211,9 @@ export async function seedSpaces(db: Db, zoneIds: Map<string, string>): Promise<
         slug: r.slug,
         kind: r.kind,
         name: r.name,
+        nameI18n: r.nameI18n,
         description: r.description,
+        descriptionI18n: r.descriptionI18n,
         capacity: r.capacity,
         equipment: r.equipment,
         accessibility: r.accessibility,

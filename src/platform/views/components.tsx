@@ -73,6 +73,8 @@ interface FieldProps {
   hint?: string | undefined;
   state?: FormState | undefined;
   optional?: boolean;
+  /** The language of what is typed, when it is not the page's (spelling, reading aloud). */
+  lang?: string | undefined;
 }
 
 function Label({ name, label, optional }: Pick<FieldProps, 'name' | 'label' | 'optional'>) {
@@ -123,6 +125,7 @@ export function TextInput(
         autocomplete={props.autocomplete}
         spellcheck={props.spellcheck}
         inputMode={inputMode}
+        lang={props.lang}
         aria-describedby={describedBy(name, hint, error)}
         aria-invalid={error ? 'true' : undefined}
       />
@@ -163,6 +166,7 @@ export function Textarea(props: FieldProps & { rows?: number }) {
         id={fieldId(name)}
         name={name}
         rows={props.rows ?? 5}
+        lang={props.lang}
         aria-describedby={describedBy(name, hint, error)}
         aria-invalid={error ? 'true' : undefined}
       >

@@ -2,6 +2,7 @@
 // status, and the pieces every resource page shares (heading, section navigation). Also the photo
 // gallery the public resource page shows (ResourcePhotos).
 import type { ComponentChildren } from 'preact';
+import { localizedFormValues } from '../../../platform/content.ts';
 import { formatDateTime, type Messages } from '../../../platform/i18n/index.ts';
 import {
   ActionButton,
@@ -17,6 +18,7 @@ import {
   TextInput,
   WarningText,
 } from '../../../platform/views/components.tsx';
+import { LocalizedField } from '../../../platform/views/content.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1 } from '../../../platform/views/layout.tsx';
 import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
@@ -163,9 +165,9 @@ export const MAX_LAYOUT_ROWS = 12;
 export function resourceValues(r: ResourceDetail): FormState['values'] {
   const values: FormState['values'] = {
     zoneId: r.zoneId,
-    name: r.name,
+    ...localizedFormValues('name', r.localized.name),
     slug: r.slug,
-    description: r.description,
+    ...localizedFormValues('description', r.localized.description),
     capacity: String(r.capacity),
     equipment: r.equipment.join('\n'),
     accessibility: r.accessibility,
@@ -190,9 +192,13 @@ export const resourceFieldOrder = [
   '_form',
   'zoneId',
   'kind',
-  'name',
+  'name_pl',
+  'name_en',
+  'name_uk',
   'slug',
-  'description',
+  'description_pl',
+  'description_en',
+  'description_uk',
   'capacity',
   'equipment',
   'accessibility',
@@ -237,9 +243,9 @@ function ResourceFields({
           options={resourceKinds.map((k) => ({ value: k, label: s.kinds[k], hint: s.kindHints[k] }))}
         />
       ) : null}
-      <TextInput name="name" label={f.name} state={state} />
+      <LocalizedField name="name" label={f.name} state={state} />
       <TextInput name="slug" label={f.slug} hint={f.slugHint} state={state} optional spellcheck={false} />
-      <Textarea name="description" label={f.description} state={state} rows={6} />
+      <LocalizedField name="description" label={f.description} state={state} multiline optional rows={6} />
       <TextInput
         name="capacity"
         label={kind === 'desk' ? f.deskCount : f.capacity}

@@ -1,21 +1,34 @@
 // Public pages of the spaces: the list of bookable resources by building and zone, and one
 // resource with its details, opening hours, closures and the week calendar.
 
+import { pick } from '../../../platform/content.ts';
 import type { Messages } from '../../../platform/i18n/index.ts';
 import { formatDay } from '../../../platform/i18n/index.ts';
 import { SummaryList } from '../../../platform/views/components.tsx';
+import { Localized } from '../../../platform/views/content.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1, Layout } from '../../../platform/views/layout.tsx';
 import type { AgreementSummary } from '../agreements.ts';
 import type { DayAvailability, ResourceView } from '../bookings/index.ts';
 import type { Closure } from '../calendar.ts';
 import type { OwnBooking } from '../own-bookings.ts';
+import type { ResourceTexts } from '../resources.ts';
 import { bookingFormHref, closedLabel, DeskCalendar, RoomCalendar } from './calendar.tsx';
 import { ResourcePhotos } from './resources.tsx';
 
 export const kindLabel = (t: Messages, kind: ResourceView['kind']) => t.spaces.kinds[kind];
 
-export function ListPage({ resources }: { resources: ResourceView[] }) {
+const textsOf = (r: ResourceView, texts: ResourceTexts | undefined): ResourceTexts =>
+  texts ?? { name: { pl: r.name }, description: { pl: r.description } };
+
+export function ListPage({
+  resources,
+  texts,
+}: {
+  resources: ResourceView[];
+  /** Names in the reader's language; without them, the Polish ones. */
+  texts?: Map<string, ResourceTexts>;
+}) {
   const { t, actor } = useView();
   const l = t.spaces.list;
   // Group by building, then zone, keeping the display order of the service.
@@ -65,8 +78,8 @@ export function ListPage({ resources }: { resources: ResourceView[] }) {
               {z.items.map((r) => (
                 <div class="klaster-card" key={r.slug}>
                   <h4 class="govuk-heading-s govuk-!-margin-bottom-2">
-                    <a class="govuk-link" href={`/przestrzenie/${r.slug}`} lang="pl">
-                      {r.name}
+                    <a class="govuk-link" href={`/przestrzenie/${r.slug}`}>
+                      <Localized value={textsOf(r, texts?.get(r.id)).name} />
                     </a>
                   </h4>
                   <dl class="govuk-summary-list govuk-summary-list--no-border govuk-!-margin-bottom-0">
@@ -163,8 +176,11 @@ export function ResourcePage({
   closures,
   agreements = [],
   feedUrl,
+  texts,
 }: {
   resource: ResourceView;
+  /** The name and description in the reader's language; without them, the Polish ones. */
+  texts?: ResourceTexts | undefined;
   week: WeekView;
   /** The public iCalendar feed of the resource (https). */
   feedUrl: string;
@@ -210,14 +226,15 @@ export function ResourcePage({
       ),
     });
   const bookLabel = resource.kind === 'event_space' ? r.request : r.book;
+  const { name, description } = textsOf(resource, texts);
   return (
-    <Layout title={resource.name} back="/przestrzenie" wide>
+    <Layout title={pick(name, locale).text} back="/przestrzenie" wide>
       <H1 caption={kindLabel(t, resource.kind)}>
-        <span lang="pl">{resource.name}</span>
+        <Localized value={name} />
       </H1>
-      {resource.description ? (
-        <p class="govuk-body-l" lang="pl">
-          {resource.description}
+      {description.pl ? (
+        <p class="govuk-body-l">
+          <Localized value={description} />
         </p>
       ) : null}
       <ResourcePhotos photos={resource.photos} />

@@ -41,6 +41,10 @@ export const common = catalogue({
     yes: 'Tak',
     no: 'Nie',
     optional: '(opcjonalnie)',
+    content: {
+      languages: { pl: 'Po polsku', en: 'Po angielsku', uk: 'Po ukraińsku' },
+      translationHint: 'Jeśli zostawisz to pole puste, czytelnicy zobaczą tekst po polsku.',
+    },
     previousPage: 'Poprzednia strona',
     nextPage: 'Następna strona',
     pagination: 'Stronicowanie',
@@ -165,6 +169,10 @@ export const common = catalogue({
     yes: 'Yes',
     no: 'No',
     optional: '(optional)',
+    content: {
+      languages: { pl: 'In Polish', en: 'In English', uk: 'In Ukrainian' },
+      translationHint: 'If you leave this empty, readers will see the Polish text.',
+    },
     previousPage: 'Previous page',
     nextPage: 'Next page',
     pagination: 'Pagination',
@@ -287,6 +295,10 @@ export const common = catalogue({
     yes: 'Так',
     no: 'Ні',
     optional: '(необов’язково)',
+    content: {
+      languages: { pl: 'Польською', en: 'Англійською', uk: 'Українською' },
+      translationHint: 'Якщо залишити це поле порожнім, читачі побачать текст польською.',
+    },
     previousPage: 'Попередня сторінка',
     nextPage: 'Наступна сторінка',
     pagination: 'Розбиття на сторінки',
