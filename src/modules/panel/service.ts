@@ -3,6 +3,7 @@
 // involved, re-checks the rules on what the database says now (not on the request's snapshot),
 // writes the audit row and queues the e-mail. So two administrators demoting or blocking each other
 // at the same moment can never leave the platform without an active administrator.
+
 import {
   type AnyColumn,
   and,
@@ -24,6 +25,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { type Locale, type Role, roles, session, user } from '../../platform/auth/schema.ts';
 import { cached } from '../../platform/cache.ts';
+import { cursorCodec, cursorInstant } from '../../platform/cursor.ts';
 import { ForbiddenError, NotFoundError, RuleError } from '../../platform/http/errors.ts';
 import { checkedInput, f } from '../../platform/http/forms.ts';
 import { messages } from '../../platform/i18n/index.ts';
@@ -113,20 +115,14 @@ export interface AuditCursor {
   id: string;
 }
 
-const cursorPattern =
-  /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)~([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+/** The log's position as a cursor: the database's exact microseconds and the entry's id. */
+const auditCursor = cursorCodec(z.object({ ts: cursorInstant({ micro: true }), id: z.uuid() }), 200);
 
 export function encodeCursor(c: AuditCursor): string {
-  return `${c.ts}~${c.id}`;
+  return auditCursor.encode({ ts: c.ts, id: c.id });
 }
 export function decodeCursor(s: string): AuditCursor | null {
-  const m = cursorPattern.exec(s);
-  if (!m) return null;
-  // A real instant only (an edited cursor such as 2025-99-99T99:… must not reach the database).
-  const ms = `${m[1]!.slice(0, 23)}Z`;
-  const at = new Date(ms);
-  if (!Number.isFinite(at.getTime()) || at.toISOString() !== ms) return null;
-  return { ts: m[1]!, id: m[2]! };
+  return auditCursor.decode(s);
 }
 
 export interface AuditEntry {

@@ -1,7 +1,10 @@
 // Reading organisations: one as the actor may see it, the public directory, names by id and the
 // person's own organisations.
+
 import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { escapeLike } from '../../../db/client.ts';
+import { cursorCodec } from '../../../platform/cursor.ts';
 import { foldName } from '../../../platform/fold.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import { uuidPattern } from '../../../platform/ids.ts';
@@ -14,22 +17,16 @@ interface CursorKey {
   id: string;
 }
 
+/** A position in the directory: which way (after or before), the name and the id at the edge of a page. */
+const directoryCursor = cursorCodec(z.tuple([z.enum(['a', 'b']), z.string().max(400), z.uuid()]));
+
 export function encodeCursor(key: string, id: string, dir: 'a' | 'b'): string {
-  return Buffer.from(JSON.stringify([dir, key, id])).toString('base64url');
+  return directoryCursor.encode([dir, key, id]);
 }
 
 export function decodeCursor(cursor: string): (CursorKey & { dir: 'a' | 'b' }) | null {
-  if (cursor.length > 1000) return null;
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (!Array.isArray(parsed) || parsed.length !== 3) return null;
-    const [dir, k, id] = parsed as unknown[];
-    if ((dir !== 'a' && dir !== 'b') || typeof k !== 'string' || typeof id !== 'string') return null;
-    if (!uuidPattern.test(id) || k.length > 400) return null;
-    return { dir, k, id };
-  } catch {
-    return null;
-  }
+  const c = directoryCursor.decode(cursor);
+  return c ? { dir: c[0], k: c[1], id: c[2] } : null;
 }
 
 export function queryUseCases(shared: OrganisationsContext) {

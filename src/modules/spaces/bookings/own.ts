@@ -1,12 +1,13 @@
 // The person's own bookings: reading, cancelling, changing.
+
 import { and, asc, desc, eq, gt, inArray, lt, not, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Tx, violatedConstraint } from '../../../db/client.ts';
 import { audit } from '../../../platform/audit/audit.ts';
+import { cursorCodec, cursorInstant } from '../../../platform/cursor.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import { enqueueMail } from '../../../platform/mail/outbox.ts';
 import { isStaff } from '../../../platform/policy.ts';
-import { isLocalDate } from '../../../platform/time/warsaw.ts';
 import { checkSlot, dayStatus, parseRange } from '../calendar.ts';
 import { takeDesk } from '../desks.ts';
 import { can } from '../policy.ts';
@@ -304,23 +305,13 @@ async function afterChange(
 }
 
 /** An opaque position in a list of bookings: the last one's start and id. */
+const bookingCursor = cursorCodec(z.object({ s: cursorInstant(), id: z.uuid() }), 200);
+
 export function encodeBookingCursor(startsAt: Date, id: string): string {
-  return Buffer.from(JSON.stringify({ s: startsAt.toISOString(), id })).toString('base64url');
+  return bookingCursor.encode({ s: startsAt.toISOString(), id });
 }
 
 export function decodeBookingCursor(cursor: string): { startsAt: Date; id: string } | null {
-  if (cursor.length > 200) return null;
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s?: unknown; id?: unknown };
-    if (typeof v.s !== 'string' || typeof v.id !== 'string' || !z.uuid().safeParse(v.id).success) return null;
-    const startsAt = new Date(v.s);
-    // Only an instant we could have written (an edited cursor must not reach the database).
-    return Number.isFinite(startsAt.getTime()) &&
-      startsAt.toISOString() === v.s &&
-      isLocalDate(v.s.slice(0, 10))
-      ? { startsAt, id: v.id }
-      : null;
-  } catch {
-    return null;
-  }
+  const c = bookingCursor.decode(cursor);
+  return c ? { startsAt: new Date(c.s), id: c.id } : null;
 }
