@@ -19,6 +19,11 @@ describe('cursor codec', () => {
     const raw = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
     assert.equal(codec.decode(raw({ s: '2025-99-99T99:00:00.000Z', id })), null);
     assert.equal(codec.decode(raw({ s: '2026-02-30T10:00:00.000Z', id })), null);
+    assert.equal(
+      codec.decode(raw({ s: '0000-06-01T00:00:00.000Z', id })),
+      null,
+      'the database has no year 0',
+    );
     assert.equal(codec.decode(raw({ s: '2026-12-24T09:30:00Z', id })), null, 'not the text we write');
     assert.equal(codec.decode(raw({ s: '2026-12-24T09:30:00.000Z', id: 'x' })), null);
     assert.equal(codec.decode(raw(['2026-12-24T09:30:00.000Z', id])), null);

@@ -4,6 +4,7 @@
 // or too long decodes to null, which the list answers with its "invalid cursor" refusal, so no
 // made-up value reaches the database.
 import { z } from 'zod';
+import { isLocalDate } from './time/warsaw.ts';
 
 export interface CursorCodec<T> {
   encode(value: T): string;
@@ -29,7 +30,8 @@ export function cursorCodec<S extends z.ZodType>(schema: S, maxLength = 1000): C
 
 /**
  * An instant as a cursor carries it: exactly the ISO 8601 text we wrote (milliseconds, or the
- * database's microseconds with `micro`), and a real one — 2025-99-99T99:… is refused.
+ * database's microseconds with `micro`), and a real one in the calendar's range (1900–2199):
+ * 2025-99-99T99:… and year 0000, which the database cannot take, are refused.
  */
 export function cursorInstant(opts: { micro?: boolean } = {}) {
   const shape = opts.micro
@@ -41,6 +43,6 @@ export function cursorInstant(opts: { micro?: boolean } = {}) {
     .refine((s) => {
       const ms = `${s.slice(0, 23)}Z`;
       const at = new Date(ms);
-      return Number.isFinite(at.getTime()) && at.toISOString() === ms;
+      return Number.isFinite(at.getTime()) && at.toISOString() === ms && isLocalDate(s.slice(0, 10));
     });
 }

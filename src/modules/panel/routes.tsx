@@ -79,7 +79,7 @@ const day = z
 
 const cursor = z
   .string()
-  .max(100)
+  .max(200)
   .optional()
   .refine((v) => !v || decodeCursor(v) !== null, { error: 'page' })
   .transform((v) => (v ? (decodeCursor(v) ?? undefined) : undefined));
