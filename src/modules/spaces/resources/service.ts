@@ -6,7 +6,7 @@ import { user } from '../../../platform/auth/schema.ts';
 import { localized, translationsOf } from '../../../platform/content.ts';
 import { RuleError } from '../../../platform/http/errors.ts';
 import { uuidPattern, uuidv7 } from '../../../platform/ids.ts';
-import { changeIn } from '../changes.ts';
+import { changeAwareCache, changeIn, RESOURCES_TTL_MS } from '../changes.ts';
 import { defaultRules, weekdayHours } from '../rules.ts';
 import { liveStatuses, spaceBookings, spaceDesks, spaceResources } from '../schema.ts';
 import { auditActor, isUniqueViolation, type ResourceContext, staffOnly } from './context.ts';
@@ -16,6 +16,7 @@ import type { FutureBooking, ResourceDetail, ResourceGroup, ResourceTexts, Staff
 
 export function resourceMethods(ctx: ResourceContext) {
   const { db, now, places, row, lockedRow } = ctx;
+  const textsCache = changeAwareCache<Promise<Map<string, ResourceTexts>>>(RESOURCES_TTL_MS, 1);
 
   async function checkZone(zoneId: string) {
     if (!uuidPattern.test(zoneId)) throw new RuleError('unknownZone', 'zoneId');
@@ -124,22 +125,26 @@ export function resourceMethods(ctx: ResourceContext) {
      * The names and descriptions of the resources with their translations, by id, for the public
      * pages (which read the rest from the bookings service).
      */
-    async texts(): Promise<Map<string, ResourceTexts>> {
-      const found = await db
-        .select({
-          id: spaceResources.id,
-          name: spaceResources.name,
-          nameI18n: spaceResources.nameI18n,
-          description: spaceResources.description,
-          descriptionI18n: spaceResources.descriptionI18n,
-        })
-        .from(spaceResources);
-      return new Map(
-        found.map((r) => [
-          r.id,
-          { name: localized(r.name, r.nameI18n), description: localized(r.description, r.descriptionI18n) },
-        ]),
-      );
+    texts(): Promise<Map<string, ResourceTexts>> {
+      // Read as the resource list is (bookings/context.ts): kept for RESOURCES_TTL_MS, emptied by
+      // every write on this node — the public pages ask for it on every request.
+      return textsCache('all', async () => {
+        const found = await db
+          .select({
+            id: spaceResources.id,
+            name: spaceResources.name,
+            nameI18n: spaceResources.nameI18n,
+            description: spaceResources.description,
+            descriptionI18n: spaceResources.descriptionI18n,
+          })
+          .from(spaceResources);
+        return new Map(
+          found.map((r) => [
+            r.id,
+            { name: localized(r.name, r.nameI18n), description: localized(r.description, r.descriptionI18n) },
+          ]),
+        );
+      });
     },
 
     /** Zones a resource may be placed in, with their building. */
