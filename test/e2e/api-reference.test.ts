@@ -3,6 +3,8 @@
 // no HTML form, explains sign-in, language and the problem types, and links the document it shows.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+// The app's modules, whose manifests install their texts (the server under test runs apart).
+import '../../src/modules/index.ts';
 import { messages } from '../../src/platform/i18n/index.ts';
 import { expectAccessible, serverAndBrowser } from './support.ts';
 
