@@ -162,6 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
   await app.register(webPlatform, {
+    clock,
     auth,
     db: database.db,
     secret: config.authSecret,

@@ -35,12 +35,12 @@ export async function audit(db: Db | Tx, actor: AuditActor, entry: AuditEntry): 
 }
 
 /** What the audit log records about the request that made a change, besides who made it. */
-export interface RequestContext {
+export interface AuditRequest {
   requestId?: string | undefined;
 }
 
 /** The audit actor for a person acting within a request. */
-export const auditActor = (actor: { id: string; role: string }, ctx: RequestContext = {}): AuditActor => ({
+export const auditActor = (actor: { id: string; role: string }, ctx: AuditRequest = {}): AuditActor => ({
   id: actor.id,
   role: actor.role,
   requestId: ctx.requestId,

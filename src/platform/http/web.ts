@@ -11,7 +11,9 @@ import type { Db } from '../../db/client.ts';
 import type { Auth } from '../auth/auth.ts';
 import type { Locale, Role } from '../auth/schema.ts';
 import { sessionReader } from '../auth/session.ts';
+import type { RequestContext } from '../context.ts';
 import { isLocale, type Messages, messages, negotiateLocale } from '../i18n/index.ts';
+import type { Clock } from '../time/clock.ts';
 import { type Flash, type SiteNav, type ViewContext, ViewCtx } from '../views/context.ts';
 import { ErrorPage } from '../views/error-page.tsx';
 import { SessionEndedPage } from '../views/session-ended.tsx';
@@ -117,6 +119,8 @@ export interface WebOptions {
   uploadLimit: number;
   /** The modules' navigation, given to every page. */
   nav: SiteNav;
+  /** The app's clock: each request's context reads it once (platform/context.ts). */
+  clock: Clock;
 }
 
 export const isApiRequest = (request: FastifyRequest) => request.url.startsWith('/api/v1/');
@@ -190,6 +194,7 @@ export const webPlatform = fp<WebOptions>(
     app.decorateRequest('locale', 'pl');
     app.decorateRequest('t', null as unknown as Messages);
     app.decorateRequest('csrfToken', '');
+    app.decorateRequest('context', null as unknown as RequestContext);
     app.decorateRequest('authHeaders', function (this: FastifyRequest) {
       const headers = new Headers();
       if (this.headers.cookie) headers.set('cookie', this.headers.cookie);
@@ -272,6 +277,12 @@ export const webPlatform = fp<WebOptions>(
         : (request.actor?.locale ??
           negotiateLocale(request.headers['accept-language'], isApiRequest(request) ? 'en' : 'pl'));
       request.t = messages[request.locale];
+      request.context = {
+        actor: request.actor,
+        requestId: String(request.id),
+        locale: request.locale,
+        now: o.clock.now(),
+      };
 
       // JSON API calls that change state must be JSON (a cross-site HTML form cannot send that).
       if (isApiRequest(request) && !SAFE.has(request.method) && request.method !== 'DELETE') {

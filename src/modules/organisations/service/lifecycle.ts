@@ -1,7 +1,7 @@
 // An organisation's life: registration and editing by its owners, then the staff verification queue
 // and the decision (verify or reject).
 import { and, asc, count, desc, eq, or, sql } from 'drizzle-orm';
-import { audit, auditActor, type RequestContext } from '../../../platform/audit/audit.ts';
+import { audit, auditActor, type AuditRequest } from '../../../platform/audit/audit.ts';
 import { user } from '../../../platform/auth/schema.ts';
 import { foldName } from '../../../platform/fold.ts';
 import { RuleError } from '../../../platform/http/errors.ts';
@@ -68,7 +68,7 @@ export function lifecycleUseCases(shared: OrganisationsContext, get: Organisatio
   async function review(
     actor: OrgActor,
     id: string,
-    ctx: RequestContext,
+    ctx: AuditRequest,
     d: {
       refuseWhen: OrganisationStatus;
       refusal: string;
@@ -251,7 +251,7 @@ export function lifecycleUseCases(shared: OrganisationsContext, get: Organisatio
       return { ...d, createdBy: row ?? null, owners, memberCount: Number(members?.n ?? 0) };
     },
 
-    async verify(actor: OrgActor, id: string, ctx: RequestContext = {}): Promise<{ name: string }> {
+    async verify(actor: OrgActor, id: string, ctx: AuditRequest = {}): Promise<{ name: string }> {
       try {
         return await review(actor, id, ctx, {
           refuseWhen: 'verified',
@@ -276,7 +276,7 @@ export function lifecycleUseCases(shared: OrganisationsContext, get: Organisatio
       actor: OrgActor,
       id: string,
       reason: string,
-      ctx: RequestContext = {},
+      ctx: AuditRequest = {},
     ): Promise<{ name: string }> {
       const parsed = rejectInput.safeParse({ reason });
       if (!parsed.success) throw new RuleError(reason.trim() ? 'reasonTooLong' : 'reasonRequired', 'reason');

@@ -1,7 +1,7 @@
 // Staff decisions on an agreement, each under the agreement's row lock: accept (with its number
 // and, for a fixed-desk package, the desk), refuse, end early.
 import { and, eq, sql } from 'drizzle-orm';
-import { audit, auditActor, type RequestContext } from '../../../platform/audit/audit.ts';
+import { audit, auditActor, type AuditRequest } from '../../../platform/audit/audit.ts';
 import { RuleError } from '../../../platform/http/errors.ts';
 import { formatDay, formatMoney } from '../../../platform/i18n/index.ts';
 import { uuidPattern } from '../../../platform/ids.ts';
@@ -23,7 +23,7 @@ export function decisionUseCases(shared: AgreementsContext) {
       actor: AgreementActor,
       id: string,
       input: { deskId?: string | undefined },
-      ctx: RequestContext = {},
+      ctx: AuditRequest = {},
     ) {
       staffOnly(actor);
       try {
@@ -94,7 +94,7 @@ export function decisionUseCases(shared: AgreementsContext) {
       }
     },
 
-    async refuse(actor: AgreementActor, id: string, reason: string, ctx: RequestContext = {}): Promise<void> {
+    async refuse(actor: AgreementActor, id: string, reason: string, ctx: AuditRequest = {}): Promise<void> {
       staffOnly(actor);
       const parsed = refuseInput.safeParse({ reason });
       if (!parsed.success) throw new RuleError(reason.trim() ? 'reasonTooLong' : 'reasonRequired', 'reason');
@@ -141,7 +141,7 @@ export function decisionUseCases(shared: AgreementsContext) {
       actor: AgreementActor,
       id: string,
       input: { endsOn: string; reason: string },
-      ctx: RequestContext = {},
+      ctx: AuditRequest = {},
     ) {
       staffOnly(actor);
       const parsed = endInput.safeParse(input);

@@ -1,7 +1,7 @@
 // Packages (staff): the offer agreements are made on, listed, created, edited, (de)activated, deleted.
 import { asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { escapeLike } from '../../../db/client.ts';
-import { audit, auditActor, type RequestContext } from '../../../platform/audit/audit.ts';
+import { audit, auditActor, type AuditRequest } from '../../../platform/audit/audit.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import { checkedInput } from '../../../platform/http/forms.ts';
 import { uuidPattern, uuidv7 } from '../../../platform/ids.ts';
@@ -101,7 +101,7 @@ export function packageUseCases(shared: AgreementsContext) {
     async createPackage(
       actor: AgreementActor,
       raw: unknown,
-      ctx: RequestContext = {},
+      ctx: AuditRequest = {},
     ): Promise<{ id: string }> {
       staffOnly(actor);
       const v = checkedInput(packageInput, raw);
@@ -141,7 +141,7 @@ export function packageUseCases(shared: AgreementsContext) {
       actor: AgreementActor,
       id: string,
       raw: unknown,
-      ctx: RequestContext = {},
+      ctx: AuditRequest = {},
     ): Promise<void> {
       staffOnly(actor);
       if (!uuidPattern.test(id)) throw new NotFoundError('package');
@@ -161,7 +161,7 @@ export function packageUseCases(shared: AgreementsContext) {
       });
     },
 
-    async setPackageActive(actor: AgreementActor, id: string, active: boolean, ctx: RequestContext = {}) {
+    async setPackageActive(actor: AgreementActor, id: string, active: boolean, ctx: AuditRequest = {}) {
       staffOnly(actor);
       if (!uuidPattern.test(id)) throw new NotFoundError('package');
       return changeIn(db, async (tx) => {
@@ -184,7 +184,7 @@ export function packageUseCases(shared: AgreementsContext) {
     async deletePackage(
       actor: AgreementActor,
       id: string,
-      ctx: RequestContext = {},
+      ctx: AuditRequest = {},
     ): Promise<{ name: string }> {
       staffOnly(actor);
       if (!uuidPattern.test(id)) throw new NotFoundError('package');
