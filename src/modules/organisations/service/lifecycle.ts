@@ -1,7 +1,7 @@
 // An organisation's life: registration and editing by its owners, then the staff verification queue
 // and the decision (verify or reject).
 import { and, asc, count, desc, eq, or, sql } from 'drizzle-orm';
-import { audit, auditActor, type AuditRequest } from '../../../platform/audit/audit.ts';
+import { type AuditRequest, audit, auditActor } from '../../../platform/audit/audit.ts';
 import { user } from '../../../platform/auth/schema.ts';
 import { foldName } from '../../../platform/fold.ts';
 import { RuleError } from '../../../platform/http/errors.ts';

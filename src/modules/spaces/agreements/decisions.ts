@@ -1,7 +1,7 @@
 // Staff decisions on an agreement, each under the agreement's row lock: accept (with its number
 // and, for a fixed-desk package, the desk), refuse, end early.
 import { and, eq, sql } from 'drizzle-orm';
-import { audit, auditActor, type AuditRequest } from '../../../platform/audit/audit.ts';
+import { type AuditRequest, audit, auditActor } from '../../../platform/audit/audit.ts';
 import { RuleError } from '../../../platform/http/errors.ts';
 import { formatDay, formatMoney } from '../../../platform/i18n/index.ts';
 import { uuidPattern } from '../../../platform/ids.ts';

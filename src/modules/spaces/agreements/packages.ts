@@ -1,7 +1,7 @@
 // Packages (staff): the offer agreements are made on, listed, created, edited, (de)activated, deleted.
 import { asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { escapeLike } from '../../../db/client.ts';
-import { audit, auditActor, type AuditRequest } from '../../../platform/audit/audit.ts';
+import { type AuditRequest, audit, auditActor } from '../../../platform/audit/audit.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import { checkedInput } from '../../../platform/http/forms.ts';
 import { uuidPattern, uuidv7 } from '../../../platform/ids.ts';
