@@ -1,6 +1,6 @@
 // Typed catalogues: Polish is the reference; English and Ukrainian must have exactly the same keys
 // (a missing or extra key fails `tsc`). Interpolated messages are functions.
-import type { Locale } from '../auth/schema.ts';
+import { type Locale, locales } from '../auth/schema.ts';
 
 export type Shape<T> = {
   [K in keyof T]: T[K] extends string
@@ -12,8 +12,37 @@ export type Shape<T> = {
         : Shape<T[K]>;
 };
 
-export function catalogue<const T>(c: { pl: T; en: Shape<T>; uk: Shape<T> }): Record<Locale, Shape<T>> {
-  return c as Record<Locale, Shape<T>>;
+declare const checked: unique symbol;
+
+/** A message area in every language, checked against the Polish reference (made by `catalogue` or `parts`). */
+export type Catalogue<S> = Record<Locale, S> & { readonly [checked]: true };
+
+export function catalogue<const T>(c: { pl: T; en: Shape<T>; uk: Shape<T> }): Catalogue<Shape<T>> {
+  return c as unknown as Catalogue<Shape<T>>;
+}
+
+type Merged<P extends readonly unknown[]> = P extends readonly [Catalogue<infer S>, ...infer Rest]
+  ? S & Merged<Rest>
+  : unknown;
+
+/**
+ * One message area composed of parts, each a `catalogue()` of some of its keys (a long area is a
+ * folder: `text/<area>/index.ts` composes `text/<area>/<part>.ts`). Every part is checked in its own
+ * `catalogue()` call, so a key missing in one language still fails `tsc`; a plain object is not a
+ * part. A key given by two parts is refused when the module loads. Keys keep the parts' order.
+ */
+export function parts<const P extends readonly Catalogue<object>[]>(
+  ...list: P
+): Catalogue<{ [K in keyof Merged<P>]: Merged<P>[K] }> {
+  const area = { pl: {}, en: {}, uk: {} } as Record<Locale, Record<string, unknown>>;
+  for (const locale of locales)
+    for (const part of list)
+      for (const [key, value] of Object.entries(part[locale])) {
+        if (Object.hasOwn(area[locale], key))
+          throw new Error(`text key "${key}" is given by two parts of one area`);
+        area[locale][key] = value;
+      }
+  return area as unknown as Catalogue<{ [K in keyof Merged<P>]: Merged<P>[K] }>;
 }
 
 /**

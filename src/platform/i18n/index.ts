@@ -7,7 +7,7 @@ import { common } from './messages/common.ts';
 import { mail } from './messages/mail.ts';
 import { time } from './messages/time.ts';
 
-export { catalogue, intlLocales, plural, type Shape } from './define.ts';
+export { type Catalogue, catalogue, intlLocales, parts, plural, type Shape } from './define.ts';
 export type { MailContent } from './messages/mail.ts';
 export { type Locale, locales };
 
