@@ -8,7 +8,7 @@ import { accountsRoutes } from './routes.tsx';
 import { type AccountsService, accountsService } from './service.ts';
 import { type TermsService, termsService } from './terms.ts';
 import { termsGate } from './terms-routes.tsx';
-import { accounts } from './text/accounts.ts';
+import { accounts } from './text/accounts/index.ts';
 import { accountsAuditLabels } from './text/audit.ts';
 import { accountsMail } from './text/mail.ts';
 import { terms } from './text/terms.ts';

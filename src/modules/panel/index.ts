@@ -6,7 +6,7 @@ import { panelRoutes } from './routes.tsx';
 import { type PanelService, panelService } from './service.ts';
 import { panelAuditLabels } from './text/audit.ts';
 import { panelMail } from './text/mail.ts';
-import { panel } from './text/panel.ts';
+import { panel } from './text/panel/index.ts';
 
 export interface PanelServices {
   panel: PanelService;

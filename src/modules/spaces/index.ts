@@ -28,13 +28,13 @@ import { resourcesRoutes } from './resources-routes.tsx';
 import { seedSpaces } from './seed.ts';
 import { seedAgreements } from './seed-agreements.ts';
 import { seedBookings } from './seed-bookings.ts';
-import { agreements } from './text/agreements.ts';
+import { agreements } from './text/agreements/index.ts';
 import { assisted } from './text/assisted.ts';
 import { spacesAuditLabels } from './text/audit.ts';
 import { spacesMail } from './text/mail.ts';
-import { spaces } from './text/spaces.ts';
+import { spaces } from './text/spaces/index.ts';
 import { spacesFeeds } from './text/spacesFeeds.ts';
-import { spacesPanel } from './text/spacesPanel.ts';
+import { spacesPanel } from './text/spacesPanel/index.ts';
 
 export interface SpacesServices {
   /** One per app: its short availability cache is emptied by every booking it writes. */

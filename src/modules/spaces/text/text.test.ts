@@ -2,8 +2,8 @@
 // with the number in Polish and Ukrainian.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { agreements } from './agreements.ts';
-import { spaces } from './spaces.ts';
+import { agreements } from './agreements/index.ts';
+import { spaces } from './spaces/index.ts';
 
 describe('spaces texts', () => {
   it('agreements in force agree with their verb', () => {

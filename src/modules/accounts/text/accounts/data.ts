@@ -1,0 +1,115 @@
+import { catalogue } from '../../../../platform/i18n/index.ts';
+
+// One’s data to download, and deleting the account.
+export const data = catalogue({
+  pl: {
+    data: {
+      title: 'Pobierz swoje dane',
+      lead: 'Masz prawo otrzymać kopię swoich danych (art. 15 i 20 RODO). Przygotujemy plik JSON ze wszystkim, co serwis przechowuje na Twój temat:',
+      items: [
+        'dane konta (bez hasła),',
+        'historię zgód,',
+        'sesje logowania (daty, przeglądarki, adresy IP),',
+        'wiadomości e-mail, które do Ciebie wysłaliśmy (temat, stan, daty),',
+        'wpisy w rejestrze zdarzeń, które dotyczą Ciebie,',
+        'dane z innych części serwisu, np. organizacji.',
+      ],
+      formatHint: 'JSON to format, który otworzysz w edytorze tekstu i przeniesiesz do innej usługi.',
+      download: 'Pobierz moje dane (JSON)',
+    },
+    deletion: {
+      title: 'Usuń konto',
+      lead: 'Co się stanie, gdy usuniesz konto:',
+      items: [
+        'usuniemy Twoje imię i nazwisko, adres e-mail, telefon, hasło, zgody i wszystkie sesje logowania,',
+        'dane w innych częściach serwisu (np. członkostwo w organizacjach) usuniemy albo zanonimizujemy,',
+        'zachowamy rejestr zdarzeń, w którym Twoje konto występuje tylko jako numer, bez danych osobowych,',
+        'wyślemy potwierdzenie na Twój obecny adres e-mail.',
+      ],
+      warning: 'Tej operacji nie można cofnąć.',
+      exportFirst: 'Zanim usuniesz konto, możesz pobrać swoje dane.',
+      passwordLabel: 'Wpisz swoje hasło',
+      confirmLegend: 'Potwierdzenie',
+      understand: 'Rozumiem, że konta i danych nie będzie można odzyskać',
+      mustConfirm: 'Zaznacz, że rozumiesz skutki usunięcia konta',
+      submit: 'Usuń konto na zawsze',
+      deleted: 'Twoje konto zostało usunięte. Wysłaliśmy potwierdzenie e-mailem.',
+      refused: 'Nie możemy teraz usunąć konta. Skontaktuj się z obsługą Klastra — pomożemy.',
+      lastAdmin: 'Jesteś jedynym administratorem. Najpierw nadaj rolę administratora innej osobie.',
+    },
+  },
+  en: {
+    data: {
+      title: 'Download your data',
+      lead: 'You have the right to a copy of your data (GDPR Articles 15 and 20). We will prepare a JSON file with everything the service holds about you:',
+      items: [
+        'your account details (without your password),',
+        'the history of your consents,',
+        'your sign-in sessions (dates, browsers, IP addresses),',
+        'emails we sent you (subject, status, dates),',
+        'audit log entries about you,',
+        'data from other parts of the service, such as organisations.',
+      ],
+      formatHint: 'JSON is a format you can open in a text editor and move to another service.',
+      download: 'Download my data (JSON)',
+    },
+    deletion: {
+      title: 'Delete account',
+      lead: 'What happens when you delete your account:',
+      items: [
+        'we delete your name, email address, phone, password, consents and all sign-in sessions,',
+        'we delete or anonymise your data in other parts of the service (such as organisation memberships),',
+        'we keep the audit log, where your account appears only as a number, without personal data,',
+        'we send a confirmation to your current email address.',
+      ],
+      warning: 'This cannot be undone.',
+      exportFirst: 'Before you delete your account, you can download your data.',
+      passwordLabel: 'Enter your password',
+      confirmLegend: 'Confirmation',
+      understand: 'I understand that my account and data cannot be recovered',
+      mustConfirm: 'Confirm that you understand what deleting your account means',
+      submit: 'Delete my account for good',
+      deleted: 'Your account has been deleted. We have sent you a confirmation email.',
+      refused: 'We cannot delete your account right now. Contact the cluster’s staff — we will help.',
+      lastAdmin: 'You are the only administrator. Give the administrator role to someone else first.',
+    },
+  },
+  uk: {
+    data: {
+      title: 'Завантажити свої дані',
+      lead: 'Ви маєте право отримати копію своїх даних (статті 15 і 20 GDPR). Ми підготуємо файл JSON з усім, що сервіс зберігає про вас:',
+      items: [
+        'дані облікового запису (без пароля),',
+        'історію згод,',
+        'сеанси входу (дати, браузери, IP-адреси),',
+        'листи, які ми вам надіслали (тема, стан, дати),',
+        'записи журналу подій, що стосуються вас,',
+        'дані з інших частин сервісу, напр. організацій.',
+      ],
+      formatHint:
+        'JSON — це формат, який можна відкрити в текстовому редакторі й перенести до іншого сервісу.',
+      download: 'Завантажити мої дані (JSON)',
+    },
+    deletion: {
+      title: 'Видалити обліковий запис',
+      lead: 'Що станеться, коли ви видалите обліковий запис:',
+      items: [
+        'ми видалимо ваше ім’я та прізвище, адресу електронної пошти, телефон, пароль, згоди й усі сеанси входу,',
+        'ваші дані в інших частинах сервісу (напр. членство в організаціях) ми видалимо або знеособимо,',
+        'ми збережемо журнал подій, у якому ваш обліковий запис позначено лише номером, без персональних даних,',
+        'ми надішлемо підтвердження на вашу поточну адресу електронної пошти.',
+      ],
+      warning: 'Цю дію не можна скасувати.',
+      exportFirst: 'Перш ніж видалити обліковий запис, можете завантажити свої дані.',
+      passwordLabel: 'Введіть свій пароль',
+      confirmLegend: 'Підтвердження',
+      understand: 'Я розумію, що обліковий запис і дані не можна буде відновити',
+      mustConfirm: 'Позначте, що ви розумієте наслідки видалення облікового запису',
+      submit: 'Видалити обліковий запис назавжди',
+      deleted: 'Ваш обліковий запис видалено. Ми надіслали підтвердження електронною поштою.',
+      refused:
+        'Зараз ми не можемо видалити обліковий запис. Зверніться до персоналу Кластера — ми допоможемо.',
+      lastAdmin: 'Ви єдиний адміністратор. Спершу надайте роль адміністратора іншій особі.',
+    },
+  },
+});
