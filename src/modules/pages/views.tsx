@@ -32,7 +32,7 @@ export function HomePage({
           {p.ctaOrganisations}
         </a>
         <a href="/przestrzenie" class="govuk-link">
-          {t.spaces.homeLink}
+          {p.ctaSpaces}
         </a>
       </div>
       {cluster ? (

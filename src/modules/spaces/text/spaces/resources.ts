@@ -4,7 +4,6 @@ import { catalogue, plural } from '../../../../platform/i18n/index.ts';
 export const resources = catalogue({
   pl: {
     nav: 'Przestrzenie',
-    homeLink: 'Zarezerwuj stanowisko lub salę',
     kinds: {
       desk: 'Stanowiska pracy (na cały dzień)',
       room: 'Sala',
@@ -78,7 +77,6 @@ export const resources = catalogue({
   },
   en: {
     nav: 'Spaces',
-    homeLink: 'Book a desk or a room',
     kinds: { desk: 'Desks (for a whole day)', room: 'Room', event_space: 'Event space (on request)' },
     statuses: {
       requested: 'Requested',
@@ -140,7 +138,6 @@ export const resources = catalogue({
   },
   uk: {
     nav: 'Простори',
-    homeLink: 'Забронювати робоче місце чи залу',
     kinds: {
       desk: 'Робочі місця (на весь день)',
       room: 'Зала',
