@@ -1,18 +1,17 @@
 // JSON API: the public directory of verified organisations (cursor pagination) and registration.
 // The body schema is the one the HTML form uses; errors are RFC 9457 problem documents.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { contextOf, signedInContext } from '../../platform/context.ts';
 import { FieldErrors, ProblemError, problemSchema as problem, ruleProblem } from '../../platform/http/api.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { localiseIssues } from '../../platform/http/forms.ts';
+import { param, routeParams, typed } from '../../platform/http/params.ts';
 import { refusalOf } from '../../platform/refusals.ts';
 import { organisationKinds, organisationStatuses } from './schema.ts';
 import {
   MAX_PAGE_SIZE,
-  type OrgActor,
   type OrganisationDetail,
-  type OrganisationInput,
   type OrganisationSummary,
   type OrganisationsService,
   organisationInput,
@@ -84,7 +83,7 @@ export async function organisationsApi(
   appBase: FastifyInstance,
   opts: { organisations: OrganisationsService },
 ) {
-  const app = appBase.withTypeProvider<ZodTypeProvider>();
+  const app = typed(appBase);
   const svc = opts.organisations;
 
   app.get(
@@ -127,11 +126,11 @@ export async function organisationsApi(
         tags: ['organisations'],
         summary: 'One organisation',
         description: 'A verified organisation (or, for its members and staff, one awaiting verification).',
-        params: z.object({ id: z.string().max(100) }),
+        params: routeParams({ id: param.id }),
         response: { 200: organisationSchema, 404: problem },
       },
     },
-    async (request) => toDetail(await svc.get(request.actor, request.params.id)),
+    async (request) => toDetail(await svc.get(contextOf(request), request.params.id)),
   );
 
   app.post(
@@ -156,10 +155,10 @@ export async function organisationsApi(
         const errors = localiseIssues(issues, request.t, request.t.organisations.errors);
         throw new FieldErrors(Object.entries(errors).map(([field, message]) => ({ field, message })));
       }
-      const actor = request.actor as OrgActor;
+      const ctx = signedInContext(request);
       try {
-        const { id } = await svc.create(actor, request.body as OrganisationInput);
-        const created = await svc.get(actor, id);
+        const { id } = await svc.create(ctx, request.body);
+        const created = await svc.get(ctx, id);
         reply.code(201).header('location', `/api/v1/organisations/${id}`);
         return toDetail(created);
       } catch (err) {

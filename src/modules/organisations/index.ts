@@ -33,8 +33,8 @@ declare module '../../platform/mail/outbox.ts' {
 export const organisationsModule = defineModule({
   name: 'organisations',
   dependsOn: ['places'],
-  services: ({ db, config, clock }, { places }): OrganisationsServices => ({
-    organisations: organisationsService({ db, baseUrl: config.baseUrl, clock, places: places.places }),
+  services: ({ db, config }, { places }): OrganisationsServices => ({
+    organisations: organisationsService({ db, baseUrl: config.baseUrl, places: places.places }),
     privacy: organisationsPrivacy(db),
   }),
   routes: organisationsRoutes,
@@ -64,13 +64,14 @@ export const organisationsModule = defineModule({
         );
       },
     }),
-    staffQueues: async ({ organisations }, actor) => {
-      const pending = await organisations.queue(actor, { status: 'pending' });
+    // Asked for staff only (the back office's dashboard): how many await their decision.
+    staffQueues: async ({ organisations }) => {
+      const pending = await organisations.pendingCount();
       return [
         {
           key: 'organisationsPending',
           label: (t) => t.organisations.staffQueue,
-          count: pending.pendingCount,
+          count: pending,
           href: '/panel/organizacje?status=pending',
           order: 30,
         },
@@ -90,7 +91,6 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 export { type OrganisationKind, organisationKinds } from './schema.ts';
 export type {
-  OrgActor,
   OrganisationDetail,
   OrganisationSummary,
   OrganisationsService,

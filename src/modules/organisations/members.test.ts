@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, readMailDir, type TestApp } from '../../../test/support/app.ts';
-import { testClock } from '../../../test/support/clock.ts';
+import { as } from '../../../test/support/context.ts';
 import { user } from '../../platform/auth/schema.ts';
 import { AppError, RuleError } from '../../platform/http/errors.ts';
 import { placesService } from '../places/service.ts';
 import { organisationInvitations, organisationMembers, organisations } from './schema.ts';
-import { type OrgActor, organisationsPrivacy, organisationsService } from './service.ts';
+import { organisationsPrivacy, organisationsService } from './service.ts';
 import { orgForm } from './test-helpers.ts';
 
 describe('organisations: members, invitations, owners and personal data', () => {
@@ -19,17 +19,11 @@ describe('organisations: members, invitations, owners and personal data', () => 
       places: placesService(t.database.db),
       db: t.database.db,
       baseUrl: 'http://localhost:3000',
-      clock: testClock,
     });
   });
   after(async () => t.close());
 
-  const actor = (id: string): OrgActor => ({
-    id,
-    role: 'resident',
-    name: 'Test',
-    locale: 'pl',
-  });
+  const actor = (id: string) => as({ id, role: 'resident' as const, name: 'Test', locale: 'pl' as const });
   const members = async (orgId: string) =>
     t.database.db
       .select({ userId: organisationMembers.userId, role: organisationMembers.role })

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, count, eq } from 'drizzle-orm';
 import { createTestApp, readMailDir, type TestApp } from '../../../test/support/app.ts';
-import { testClock } from '../../../test/support/clock.ts';
+import { as } from '../../../test/support/context.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { loadDemoData } from '../../seed/demo.ts';
@@ -321,16 +321,15 @@ describe('organisations: registration, verification and the public directory', (
       places: placesService(t.database.db),
       db: t.database.db,
       baseUrl: 'http://localhost:3000',
-      clock: testClock,
     });
     const who = await t.signedIn('resident');
-    const actor = { id: who.userId, role: 'resident' as const };
+    const ctx = as({ id: who.userId, role: 'resident' as const });
     await assert.rejects(
-      svc.create(actor, { name: 'Bez formularza', kind: 'company', nip: '1234563219', description: 'x' }),
+      svc.create(ctx, { name: 'Bez formularza', kind: 'company', nip: '1234563219', description: 'x' }),
       (err: unknown) => err instanceof RuleError && err.code === 'nip' && err.field === 'nip',
     );
     await assert.rejects(
-      svc.create(actor, {
+      svc.create(ctx, {
         name: 'Bez formularza',
         kind: 'informal_group',
         regon: '351554353',
@@ -339,13 +338,13 @@ describe('organisations: registration, verification and the public directory', (
       (err: unknown) => err instanceof RuleError && err.code === 'identifiersNotAllowed',
     );
     // Editing is checked the same way: a bad checksum is refused and nothing changes.
-    const { id } = await svc.create(actor, {
+    const { id } = await svc.create(ctx, {
       name: 'Grupa z Wesołej',
       kind: 'informal_group',
       description: 'x',
     });
     await assert.rejects(
-      svc.update(actor, id, {
+      svc.update(ctx, id, {
         name: 'Grupa z Wesołej',
         kind: 'association',
         nip: '1234563219',
@@ -354,7 +353,7 @@ describe('organisations: registration, verification and the public directory', (
       (err: unknown) => err instanceof RuleError && err.code === 'nip' && err.field === 'nip',
     );
     await assert.rejects(
-      svc.update(actor, id, {
+      svc.update(ctx, id, {
         name: 'Grupa z Wesołej',
         kind: 'informal_group',
         regon: '351554353',

@@ -1,6 +1,7 @@
-// Who may do what with an organisation. The service checks these before it acts; routes only
-// declare the coarse access level (public, user, staff).
-import { isStaff, type PolicyActor } from '../../platform/policy.ts';
+// Who may do what with an organisation: one policy (platform/policy.ts). The service checks it
+// before it acts (`check`, a 403 naming the reason); the view models ask `can` for which links and
+// forms to show. Routes only declare the coarse access level (public, user, staff).
+import { definePolicy, isStaff } from '../../platform/policy.ts';
 import type { MemberRole, OrganisationStatus } from './schema.ts';
 
 export type OrganisationAction =
@@ -26,25 +27,43 @@ export interface OrganisationResource {
   role: MemberRole | null;
 }
 
-export function can(
-  actor: PolicyActor | null | undefined,
-  action: OrganisationAction,
-  org?: OrganisationResource | null,
-): boolean {
+/** Why an action is refused. */
+export type OrganisationRefusal =
+  /** Nobody is signed in. */
+  | 'signInFirst'
+  /** The organisation is not public and the actor is neither a member nor staff (the service answers 404). */
+  | 'notVisible'
+  /** Only its members (or staff) may. */
+  | 'notMember'
+  /** Only its owners may. */
+  | 'notOwner'
+  /** Only staff may. */
+  | 'staffOnly';
+
+/** The rules; `create` and `review` are about no organisation in particular (resource null). */
+export const organisationPolicy = definePolicy<
+  OrganisationAction,
+  OrganisationResource | null,
+  OrganisationRefusal
+>((actor, action, org) => {
   const role = org?.role ?? null;
   switch (action) {
     case 'view':
-      return !!org && (org.status === 'verified' || role !== null || isStaff(actor));
+      return org && (org.status === 'verified' || role !== null || isStaff(actor)) ? null : 'notVisible';
     case 'create':
-      return !!actor;
+      return actor ? null : 'signInFirst';
     case 'viewMembers':
-      return !!actor && !!org && (role !== null || isStaff(actor));
+      if (!actor) return 'signInFirst';
+      return org && (role !== null || isStaff(actor)) ? null : 'notMember';
     case 'edit':
     case 'manageMembers':
-      return !!actor && role === 'owner';
+      if (!actor) return 'signInFirst';
+      return role === 'owner' ? null : 'notOwner';
     case 'leave':
-      return !!actor && role !== null;
+      if (!actor) return 'signInFirst';
+      return role !== null ? null : 'notMember';
     case 'review':
-      return isStaff(actor);
+      if (!actor) return 'signInFirst';
+      return isStaff(actor) ? null : 'staffOnly';
   }
-}
+});

@@ -3,16 +3,17 @@
 // call the service (which checks the policy) and render or redirect.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { contextOf, signedInContext } from '../../platform/context.ts';
 import { errorState, parseForm } from '../../platform/http/forms.ts';
+import { param, routeParams, typed } from '../../platform/http/params.ts';
 import { formAction, refusalState } from '../../platform/refusals.ts';
 import type { FormState } from '../../platform/views/components.tsx';
 import { organisationsApi } from './api.ts';
 import type { OrganisationsServices } from './index.ts';
-import { memberRoles, type OrganisationKind, organisationKinds, organisationStatuses } from './schema.ts';
+import { memberRoles, organisationKinds, organisationStatuses } from './schema.ts';
 import {
   InvitationError,
   inviteInput,
-  type OrgActor,
   type OrganisationDetail,
   organisationInput,
   rejectInput,
@@ -21,10 +22,11 @@ import { InvitationPage, InvitationProblemPage, MembersPage } from './views/memb
 import { QueuePage, ReviewPage } from './views/panel.tsx';
 import { DetailPage, ListPage, MinePage, OrganisationFormPage } from './views/public.tsx';
 
-const idParams = z.object({ id: z.string().max(100) });
-const memberParams = z.object({ id: z.string().max(100), userId: z.string().max(200) });
-const invitationParams = z.object({ id: z.string().max(100), invitationId: z.string().max(100) });
-const tokenParams = z.object({ token: z.string().max(200) });
+const idParams = routeParams({ id: param.id });
+const memberParams = routeParams({ id: param.id, userId: param.id });
+const invitationParams = routeParams({ id: param.id, invitationId: param.id });
+/** An invitation link's token: 32 random bytes in base64url, 43 characters (service/members.ts). */
+const tokenParams = routeParams({ token: param.token });
 const roleForm = z.object({ role: z.enum(memberRoles, { error: 'invalidChoice' }) });
 
 /** Form values of an organisation, for the edit form. */
@@ -43,12 +45,12 @@ function valuesOf(org: OrganisationDetail): FormState['values'] {
 }
 
 export async function organisationsRoutes(
-  app: FastifyInstance,
+  base: FastifyInstance,
   { services }: { services: OrganisationsServices },
 ) {
+  const app = typed(base);
   const svc = services.organisations;
   const formLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
-  const actorOf = (request: FastifyRequest) => request.actor as OrgActor;
 
   await app.register(organisationsApi, { organisations: svc });
 
@@ -67,7 +69,7 @@ export async function organisationsRoutes(
       },
     },
     async (request, reply) => {
-      const query = request.query as { q?: string; kind?: OrganisationKind | ''; cursor?: string };
+      const { query } = request;
       const q = query.q?.trim() ?? '';
       const kind = query.kind ?? '';
       const result = await svc.listPublic({ q, kind: kind || undefined, cursor: query.cursor || undefined });
@@ -100,7 +102,7 @@ export async function organisationsRoutes(
         );
       return formAction(
         request,
-        () => svc.create(actorOf(request), parsed.data),
+        () => svc.create(signedInContext(request), parsed.data),
         ({ id }) => {
           reply.flash(t.organisations.created);
           return reply.seeOther(`/organizacje/${id}`);
@@ -124,15 +126,16 @@ export async function organisationsRoutes(
   app.get(
     '/organizacje/moje',
     { config: { access: 'user' }, schema: { hide: true } },
-    async (request, reply) => reply.render(<MinePage items={await svc.mine(actorOf(request))} />),
+    async (request, reply) =>
+      reply.render(<MinePage items={await svc.mine(signedInContext(request).actor)} />),
   );
 
   app.get(
     '/organizacje/:id',
     { config: { access: 'public' }, schema: { hide: true, params: idParams } },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      return reply.render(<DetailPage org={await svc.get(request.actor, id)} />);
+      const { id } = request.params;
+      return reply.render(<DetailPage org={await svc.get(contextOf(request), id)} />);
     },
   );
 
@@ -140,8 +143,8 @@ export async function organisationsRoutes(
     '/organizacje/:id/edycja',
     { config: { access: 'user' }, schema: { hide: true, params: idParams } },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const org = await svc.get(actorOf(request), id);
+      const { id } = request.params;
+      const org = await svc.get(signedInContext(request), id);
       if (!org.can.edit) return reply.seeOther(`/organizacje/${id}`);
       const subareas = await svc.subareas();
       return reply.render(
@@ -160,9 +163,9 @@ export async function organisationsRoutes(
     { config: { access: 'user', ...formLimit }, schema: { hide: true, params: idParams } },
     async (request, reply) => {
       const t = request.t;
-      const { id } = request.params as { id: string };
-      const actor = actorOf(request);
-      const org = await svc.get(actor, id);
+      const { id } = request.params;
+      const ctx = signedInContext(request);
+      const org = await svc.get(ctx, id);
       const subareas = await svc.subareas();
       const parsed = parseForm(organisationInput, request.body, t, t.organisations.errors);
       if (!parsed.ok)
@@ -172,7 +175,7 @@ export async function organisationsRoutes(
         );
       return formAction(
         request,
-        () => svc.update(actor, id, parsed.data),
+        () => svc.update(ctx, id, parsed.data),
         ({ backToPending }) => {
           reply.flash(backToPending ? t.organisations.updatedBackToPending : t.organisations.updated);
           return reply.seeOther(`/organizacje/${id}`);
@@ -199,14 +202,14 @@ export async function organisationsRoutes(
     extra: { inviteState?: FormState; error?: string } = {},
     status = 200,
   ) {
-    const data = await svc.members(actorOf(request), id);
+    const data = await svc.members(signedInContext(request), id);
     return reply.render(<MembersPage {...data} {...extra} />, status);
   }
 
   app.get(
     '/organizacje/:id/czlonkowie',
     { config: { access: 'user' }, schema: { hide: true, params: idParams } },
-    async (request, reply) => renderMembers(request, reply, (request.params as { id: string }).id),
+    async (request, reply) => renderMembers(request, reply, request.params.id),
   );
 
   app.post(
@@ -214,12 +217,12 @@ export async function organisationsRoutes(
     { config: { access: 'user', ...formLimit }, schema: { hide: true, params: idParams } },
     async (request, reply) => {
       const t = request.t;
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const parsed = parseForm(inviteInput, request.body, t, t.organisations.errors);
       if (!parsed.ok) return renderMembers(request, reply, id, { inviteState: parsed.state }, 422);
       return formAction(
         request,
-        () => svc.invite({ ...actorOf(request), locale: request.locale }, id, parsed.data),
+        () => svc.invite(signedInContext(request), id, parsed.data),
         () => {
           reply.flash(t.organisations.invited(parsed.data.email));
           return reply.seeOther(`/organizacje/${id}/czlonkowie`);
@@ -252,7 +255,7 @@ export async function organisationsRoutes(
     '/organizacje/:id/czlonkowie/:userId/rola',
     { config: { access: 'user' }, schema: { hide: true, params: memberParams } },
     async (request, reply) => {
-      const { id, userId } = request.params as { id: string; userId: string };
+      const { id, userId } = request.params;
       const parsed = parseForm(roleForm, request.body, request.t);
       if (!parsed.ok)
         return renderMembers(request, reply, id, { error: request.t.common.errors.invalidChoice }, 422);
@@ -260,7 +263,7 @@ export async function organisationsRoutes(
         request,
         reply,
         id,
-        () => svc.changeRole(actorOf(request), id, userId, parsed.data.role),
+        () => svc.changeRole(signedInContext(request), id, userId, parsed.data.role),
         {
           flash: request.t.organisations.roleChanged,
           to: `/organizacje/${id}/czlonkowie`,
@@ -273,9 +276,10 @@ export async function organisationsRoutes(
     '/organizacje/:id/czlonkowie/:userId/usun',
     { config: { access: 'user' }, schema: { hide: true, params: memberParams } },
     async (request, reply) => {
-      const { id, userId } = request.params as { id: string; userId: string };
-      const self = userId === request.actor?.id;
-      return membershipAction(request, reply, id, () => svc.removeMember(actorOf(request), id, userId), {
+      const { id, userId } = request.params;
+      const ctx = signedInContext(request);
+      const self = userId === ctx.actor.id;
+      return membershipAction(request, reply, id, () => svc.removeMember(ctx, id, userId), {
         flash: request.t.organisations.removed,
         to: self ? '/organizacje/moje' : `/organizacje/${id}/czlonkowie`,
       });
@@ -286,10 +290,10 @@ export async function organisationsRoutes(
     '/organizacje/:id/opusc',
     { config: { access: 'user' }, schema: { hide: true, params: idParams } },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       return formAction(
         request,
-        () => svc.leave(actorOf(request), id),
+        () => svc.leave(signedInContext(request), id),
         ({ organisationName }) => {
           reply.flash(request.t.organisations.left(organisationName));
           return reply.seeOther('/organizacje/moje');
@@ -303,12 +307,12 @@ export async function organisationsRoutes(
     '/organizacje/:id/zaproszenia/:invitationId/anuluj',
     { config: { access: 'user' }, schema: { hide: true, params: invitationParams } },
     async (request, reply) => {
-      const { id, invitationId } = request.params as { id: string; invitationId: string };
+      const { id, invitationId } = request.params;
       return membershipAction(
         request,
         reply,
         id,
-        () => svc.cancelInvitation(actorOf(request), id, invitationId),
+        () => svc.cancelInvitation(signedInContext(request), id, invitationId),
         {
           flash: request.t.organisations.invitationCancelled,
           to: `/organizacje/${id}/czlonkowie`,
@@ -321,15 +325,16 @@ export async function organisationsRoutes(
     '/zaproszenia/:token',
     { config: { access: 'user' }, schema: { hide: true, params: tokenParams } },
     async (request, reply) => {
-      const { token } = request.params as { token: string };
-      const lookup = await svc.invitation(actorOf(request), token);
+      const { token } = request.params;
+      const ctx = signedInContext(request);
+      const lookup = await svc.invitation(ctx, token);
       if (lookup.state !== 'pending') {
         return reply.render(
           <InvitationProblemPage state={lookup.state} />,
           lookup.state === 'not_found' ? 404 : 410,
         );
       }
-      return reply.render(<InvitationPage lookup={lookup} token={token} actorEmail={request.actor!.email} />);
+      return reply.render(<InvitationPage lookup={lookup} token={token} actorEmail={ctx.actor.email} />);
     },
   );
 
@@ -341,22 +346,27 @@ export async function organisationsRoutes(
       `/zaproszenia/:token/${path}`,
       { config: { access: 'user', ...formLimit }, schema: { hide: true, params: tokenParams } },
       async (request, reply) => {
-        const { token } = request.params as { token: string };
+        const { token } = request.params;
         const o = request.t.organisations;
-        try {
-          const r = await svc.respond(actorOf(request), token, answer);
-          if (answer === 'decline') {
-            reply.flash(o.declined);
-            return reply.seeOther('/organizacje/moje');
-          }
-          reply.flash(
-            r.alreadyMember ? o.acceptedAlreadyMember(r.organisationName) : o.accepted(r.organisationName),
-          );
-          return reply.seeOther(`/organizacje/${r.organisationId}`);
-        } catch (err) {
-          if (!(err instanceof InvitationError)) throw err;
-          return reply.render(<InvitationProblemPage state={err.state} />, err.status);
-        }
+        return formAction(
+          request,
+          () => svc.respond(signedInContext(request), token, answer),
+          (r) => {
+            if (answer === 'decline') {
+              reply.flash(o.declined);
+              return reply.seeOther('/organizacje/moje');
+            }
+            reply.flash(
+              r.alreadyMember ? o.acceptedAlreadyMember(r.organisationName) : o.accepted(r.organisationName),
+            );
+            return reply.seeOther(`/organizacje/${r.organisationId}`);
+          },
+          // The invitation is unknown, used, cancelled or expired: its page says which.
+          (r) => {
+            if (!(r.err instanceof InvitationError)) throw r.err;
+            return reply.render(<InvitationProblemPage state={r.err.state} />, r.status);
+          },
+        );
       },
     );
   }
@@ -375,9 +385,12 @@ export async function organisationsRoutes(
       },
     },
     async (request, reply) => {
-      const query = request.query as { status?: (typeof organisationStatuses)[number] | ''; strona?: number };
+      const { query } = request;
       const status = query.status ?? '';
-      const queue = await svc.queue(actorOf(request), { status: status || undefined, page: query.strona });
+      const queue = await svc.queue(signedInContext(request), {
+        status: status || undefined,
+        page: query.strona,
+      });
       return reply.render(<QueuePage {...queue} status={status} />);
     },
   );
@@ -386,8 +399,8 @@ export async function organisationsRoutes(
     '/panel/organizacje/:id',
     { config: { access: 'staff' }, schema: { hide: true, params: idParams } },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      return reply.render(<ReviewPage org={await svc.reviewDetail(actorOf(request), id)} />);
+      const { id } = request.params;
+      return reply.render(<ReviewPage org={await svc.reviewDetail(signedInContext(request), id)} />);
     },
   );
 
@@ -395,11 +408,11 @@ export async function organisationsRoutes(
     '/panel/organizacje/:id/weryfikuj',
     { config: { access: 'staff' }, schema: { hide: true, params: idParams } },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const actor = actorOf(request);
+      const { id } = request.params;
+      const ctx = signedInContext(request);
       return formAction(
         request,
-        () => svc.verify(actor, id, { requestId: String(request.id) }),
+        () => svc.verify(ctx, id),
         ({ name }) => {
           reply.flash(request.t.organisations.verifiedFlash(name));
           return reply.seeOther(`/panel/organizacje/${id}`);
@@ -407,7 +420,7 @@ export async function organisationsRoutes(
         async (r) =>
           reply.render(
             <ReviewPage
-              org={await svc.reviewDetail(actor, id)}
+              org={await svc.reviewDetail(ctx, id)}
               rejectState={errorState({}, { _form: r.message })}
             />,
             r.status,
@@ -421,24 +434,24 @@ export async function organisationsRoutes(
     { config: { access: 'staff' }, schema: { hide: true, params: idParams } },
     async (request, reply) => {
       const t = request.t;
-      const { id } = request.params as { id: string };
-      const actor = actorOf(request);
+      const { id } = request.params;
+      const ctx = signedInContext(request);
       const parsed = parseForm(rejectInput, request.body, t, t.organisations.errors);
       if (!parsed.ok)
         return reply.render(
-          <ReviewPage org={await svc.reviewDetail(actor, id)} rejectState={parsed.state} />,
+          <ReviewPage org={await svc.reviewDetail(ctx, id)} rejectState={parsed.state} />,
           422,
         );
       return formAction(
         request,
-        () => svc.reject(actor, id, parsed.data.reason, { requestId: String(request.id) }),
+        () => svc.reject(ctx, id, parsed.data.reason),
         ({ name }) => {
           reply.flash(t.organisations.rejectedFlash(name));
           return reply.seeOther(`/panel/organizacje/${id}`);
         },
         async (r) =>
           reply.render(
-            <ReviewPage org={await svc.reviewDetail(actor, id)} rejectState={refusalState(request, r)} />,
+            <ReviewPage org={await svc.reviewDetail(ctx, id)} rejectState={refusalState(request, r)} />,
             r.status,
           ),
       );

@@ -30,7 +30,6 @@ export {
   type InvitationState,
   type InvitationView,
   type MemberView,
-  type OrgActor,
   type OrganisationDetail,
   type OrganisationSummary,
   type PageResult,

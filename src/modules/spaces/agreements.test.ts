@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { createTestApp, readMailDir, type TestApp } from '../../../test/support/app.ts';
 import { testClock } from '../../../test/support/clock.ts';
+import { as } from '../../../test/support/context.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { addDays, todayInWarsaw } from '../../platform/time/warsaw.ts';
 import { loadDemoData } from '../../seed/demo.ts';
@@ -200,7 +201,7 @@ describe('desk-use agreements: applying, staff decisions, fixed desks', () => {
       baseUrl: 'http://localhost:3000',
       clock: testClock,
     });
-    const actor = { id: resident.userId, role: 'resident' as const };
+    const actor = as({ id: resident.userId, role: 'resident' as const });
     const { id: orgId } = await orgs.create(actor, {
       name: 'Fundacja Biurko dla Wszystkich',
       kind: 'foundation',
@@ -212,7 +213,7 @@ describe('desk-use agreements: applying, staff decisions, fixed desks', () => {
     );
     assert.equal(pending.statusCode, 422, 'not verified yet');
 
-    await orgs.verify({ id: staff.userId, role: 'staff' }, orgId);
+    await orgs.verify(as({ id: staff.userId, role: 'staff' as const }), orgId);
     const outsider = await t.signedIn('resident');
     const notMine = await outsider.post(
       '/przestrzenie/umowy/nowa',

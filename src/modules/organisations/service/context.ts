@@ -1,17 +1,18 @@
 // What every part of the organisations service shares: the constants, the helpers, and the context
-// built once per service (database, clock, places, and the membership and locking helpers).
+// built once per service (database, places, and the membership and locking helpers). Time is not
+// here: each use case decides by its request's `ctx.now`.
 import { createHash } from 'node:crypto';
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import { type Db, type Tx, violatedConstraint } from '../../../db/client.ts';
 import { user } from '../../../platform/auth/schema.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import { uuidPattern } from '../../../platform/ids.ts';
-import { authorize } from '../../../platform/policy.ts';
+import type { PolicyActor } from '../../../platform/policy.ts';
 import type { Clock } from '../../../platform/time/clock.ts';
 import type { PlacesService } from '../../places/index.ts';
-import { can } from '../policy.ts';
+import { type OrganisationAction, organisationPolicy } from '../policy.ts';
 import { type MemberRole, organisationMembers, organisations } from '../schema.ts';
-import type { OrgActor, OrganisationDetail, OrganisationSummary, SubareaRef } from './model.ts';
+import type { OrganisationDetail, OrganisationSummary, SubareaRef } from './model.ts';
 
 export const INVITATION_DAYS = 14;
 export const PAGE_SIZE = 20;
@@ -38,7 +39,11 @@ export interface OrganisationsDeps {
   db: Db;
   /** Public address of the site, for links in e-mails. */
   baseUrl: string;
-  clock: Clock;
+  /**
+   * Not read: the use cases decide by their request's `ctx.now`. Still accepted so that the tests
+   * of other modules that build this service with the test clock need not change at once.
+   */
+  clock?: Clock;
   /** The subareas an organisation may name. */
   places: PlacesService;
 }
@@ -59,13 +64,14 @@ export function summary(row: OrgRow, subareas: Map<string, SubareaRef>): Organis
 }
 
 export function detail(
-  actor: OrgActor | null,
+  actor: PolicyActor | null,
   row: OrgRow,
   role: MemberRole | null,
   subareas: Map<string, SubareaRef>,
   soleOwner: boolean,
 ): OrganisationDetail {
   const r = { status: row.status, role };
+  const can = (action: OrganisationAction) => organisationPolicy.can(actor, action, r);
   return {
     ...summary(row, subareas),
     nip: row.nip,
@@ -75,13 +81,13 @@ export function detail(
     updatedAt: row.updatedAt,
     myRole: role,
     can: {
-      edit: can(actor, 'edit', r),
-      viewMembers: can(actor, 'viewMembers', r),
-      manageMembers: can(actor, 'manageMembers', r),
+      edit: can('edit'),
+      viewMembers: can('viewMembers'),
+      manageMembers: can('manageMembers'),
       // The sole owner's leave and step-down would always be refused (lastOwner): not offered.
-      leave: can(actor, 'leave', r) && !soleOwner,
+      leave: can('leave') && !soleOwner,
       stepDown: role === 'owner' && !soleOwner,
-      review: can(actor, 'review', r),
+      review: can('review'),
     },
     soleOwner,
   };
@@ -89,7 +95,6 @@ export function detail(
 
 /** Built once per service: what the use cases share. */
 export function organisationsContext(deps: OrganisationsDeps) {
-  const now = () => deps.clock.now();
   const { db } = deps;
   const { places } = deps;
   const orgUrl = (id: string, suffix = '') => `${deps.baseUrl}/organizacje/${id}${suffix}`;
@@ -124,12 +129,12 @@ export function organisationsContext(deps: OrganisationsDeps) {
     return row;
   }
 
-  /** Loads an organisation the actor may see (else 404) and checks the action (else 403). */
-  async function guard(q: Db | Tx, actor: OrgActor | null, row: OrgRow, action: Parameters<typeof can>[1]) {
+  /** Checks that the actor may see the organisation (else 404) and may do the action (else 403). */
+  async function guard(q: Db | Tx, actor: PolicyActor | null, row: OrgRow, action: OrganisationAction) {
     const role = await roleOf(q, row.id, actor?.id);
     const resource = { status: row.status, role };
-    if (!can(actor, 'view', resource)) throw new NotFoundError('organisation');
-    authorize(can(actor, action, resource));
+    if (!organisationPolicy.can(actor, 'view', resource)) throw new NotFoundError('organisation');
+    organisationPolicy.check(actor, action, resource);
     return role;
   }
 
@@ -162,7 +167,6 @@ export function organisationsContext(deps: OrganisationsDeps) {
     deps,
     db,
     places,
-    now,
     orgUrl,
     subareaIdFor,
     subareaMap,

@@ -1,15 +1,16 @@
 // An organisation's life: registration and editing by its owners, then the staff verification queue
 // and the decision (verify or reject).
 import { and, asc, count, desc, eq, or, sql } from 'drizzle-orm';
-import { type AuditRequest, audit, auditActor } from '../../../platform/audit/audit.ts';
+import { audit, auditActor } from '../../../platform/audit/audit.ts';
 import { user } from '../../../platform/auth/schema.ts';
+import type { ActorContext } from '../../../platform/context.ts';
 import { foldName } from '../../../platform/fold.ts';
 import { RuleError } from '../../../platform/http/errors.ts';
 import { checkedInput } from '../../../platform/http/forms.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { enqueueMail } from '../../../platform/mail/outbox.ts';
-import { authorize } from '../../../platform/policy.ts';
-import { can } from '../policy.ts';
+import type { PolicyActor } from '../../../platform/policy.ts';
+import { organisationPolicy } from '../policy.ts';
 import { type OrganisationStatus, organisationMembers, organisations } from '../schema.ts';
 import {
   type OrganisationsContext,
@@ -20,7 +21,7 @@ import {
   translateUnique,
 } from './context.ts';
 import { type OrganisationInput, organisationInput, rejectInput } from './input.ts';
-import type { OrgActor, OrganisationSummary, ReviewDetail } from './model.ts';
+import type { OrganisationSummary, ReviewDetail } from './model.ts';
 import type { OrganisationQueries } from './queries.ts';
 
 const snapshot = (row: OrgRow) => ({
@@ -36,7 +37,7 @@ const snapshot = (row: OrgRow) => ({
 });
 
 export function lifecycleUseCases(shared: OrganisationsContext, get: OrganisationQueries['get']) {
-  const { db, now, places, orgUrl, subareaIdFor, subareaMap, lockOrganisation, guard, ownersOf } = shared;
+  const { db, places, orgUrl, subareaIdFor, subareaMap, lockOrganisation, guard, ownersOf } = shared;
 
   /**
    * Verified organisations whose name is the same or nearly so once folded ("Fundacja Zabłocie"
@@ -61,14 +62,21 @@ export function lifecycleUseCases(shared: OrganisationsContext, get: Organisatio
       .limit(3);
   }
 
+  async function countPending(): Promise<number> {
+    const [pending] = await db
+      .select({ n: count() })
+      .from(organisations)
+      .where(eq(organisations.status, 'pending'));
+    return Number(pending?.n ?? 0);
+  }
+
   /**
    * A staff decision on an organisation, in one transaction under the organisation's row lock: the
    * new status, an audit row with before and after, and an e-mail to every owner.
    */
   async function review(
-    actor: OrgActor,
+    ctx: ActorContext<PolicyActor>,
     id: string,
-    ctx: AuditRequest,
     d: {
       refuseWhen: OrganisationStatus;
       refusal: string;
@@ -83,15 +91,15 @@ export function lifecycleUseCases(shared: OrganisationsContext, get: Organisatio
   ): Promise<{ name: string }> {
     return db.transaction(async (tx) => {
       const org = await lockOrganisation(tx, id);
-      await guard(tx, actor, org, 'review');
+      await guard(tx, ctx.actor, org, 'review');
       if (org.status === d.refuseWhen) throw new RuleError(d.refusal);
-      const at = now();
+      const at = ctx.now;
       const [after] = await tx
         .update(organisations)
         .set({ ...d.set(at), updatedAt: at })
         .where(eq(organisations.id, id))
         .returning();
-      await audit(tx, auditActor(actor, ctx), {
+      await audit(tx, auditActor(ctx.actor, ctx), {
         action: d.action,
         entityType: 'organisation',
         entityId: id,
@@ -107,8 +115,8 @@ export function lifecycleUseCases(shared: OrganisationsContext, get: Organisatio
 
   return {
     /** Registers an organisation; its creator becomes its owner. Awaits staff verification. */
-    async create(actor: OrgActor, raw: OrganisationInput): Promise<{ id: string }> {
-      authorize(can(actor, 'create'));
+    async create(ctx: ActorContext<PolicyActor>, raw: OrganisationInput): Promise<{ id: string }> {
+      organisationPolicy.check(ctx.actor, 'create', null);
       const input = checkedInput(organisationInput, raw);
       const subareaId = await subareaIdFor(input.subarea);
       if (!input.confirmSimilarName) {
@@ -129,11 +137,11 @@ export function lifecycleUseCases(shared: OrganisationsContext, get: Organisatio
             website: input.website ?? null,
             publicEmail: input.publicEmail ?? null,
             subareaId,
-            createdBy: actor.id,
+            createdBy: ctx.actor.id,
           });
           await tx
             .insert(organisationMembers)
-            .values({ id: uuidv7(), organisationId: id, userId: actor.id, role: 'owner' });
+            .values({ id: uuidv7(), organisationId: id, userId: ctx.actor.id, role: 'owner' });
         });
       } catch (err) {
         throw translateUnique(err);
@@ -145,13 +153,17 @@ export function lifecycleUseCases(shared: OrganisationsContext, get: Organisatio
      * Owners edit the data. Changing the kind or an identifier of a verified organisation sends it
      * back to verification; editing a rejected one resubmits it.
      */
-    async update(actor: OrgActor, id: string, raw: OrganisationInput): Promise<{ backToPending: boolean }> {
+    async update(
+      ctx: ActorContext<PolicyActor>,
+      id: string,
+      raw: OrganisationInput,
+    ): Promise<{ backToPending: boolean }> {
       const input = checkedInput(organisationInput, raw);
       const subareaId = await subareaIdFor(input.subarea);
       try {
         return await db.transaction(async (tx) => {
           const org = await lockOrganisation(tx, id);
-          await guard(tx, actor, org, 'edit');
+          await guard(tx, ctx.actor, org, 'edit');
           const identityChanged =
             org.kind !== input.kind ||
             org.nip !== (input.nip ?? null) ||
@@ -170,7 +182,7 @@ export function lifecycleUseCases(shared: OrganisationsContext, get: Organisatio
               website: input.website ?? null,
               publicEmail: input.publicEmail ?? null,
               subareaId,
-              updatedAt: now(),
+              updatedAt: ctx.now,
               ...(backToPending
                 ? {
                     status: 'pending' as const,
@@ -195,7 +207,7 @@ export function lifecycleUseCases(shared: OrganisationsContext, get: Organisatio
 
     /** The verification queue: pending first (oldest first), then the rest, newest decisions first. */
     async queue(
-      actor: OrgActor,
+      ctx: ActorContext<PolicyActor>,
       query: { status?: OrganisationStatus | undefined; page?: number | undefined },
     ): Promise<{
       items: Array<OrganisationSummary & { createdByName: string | null }>;
@@ -203,7 +215,7 @@ export function lifecycleUseCases(shared: OrganisationsContext, get: Organisatio
       hasNext: boolean;
       pendingCount: number;
     }> {
-      authorize(can(actor, 'review'));
+      organisationPolicy.check(ctx.actor, 'review', null);
       const page = Math.max(1, Math.min(query.page ?? 1, 10_000));
       const where = query.status ? eq(organisations.status, query.status) : undefined;
       const rows = await db
@@ -219,10 +231,7 @@ export function lifecycleUseCases(shared: OrganisationsContext, get: Organisatio
         )
         .limit(PAGE_SIZE + 1)
         .offset((page - 1) * PAGE_SIZE);
-      const [pending] = await db
-        .select({ n: count() })
-        .from(organisations)
-        .where(eq(organisations.status, 'pending'));
+      const pendingCount = await countPending();
       const subareas = await subareaMap();
       return {
         items: rows
@@ -230,14 +239,14 @@ export function lifecycleUseCases(shared: OrganisationsContext, get: Organisatio
           .map((r) => ({ ...summary(r.org, subareas), createdByName: r.createdByName })),
         page,
         hasNext: rows.length > PAGE_SIZE,
-        pendingCount: Number(pending?.n ?? 0),
+        pendingCount,
       };
     },
 
     /** Everything staff need to decide. */
-    async reviewDetail(actor: OrgActor, id: string): Promise<ReviewDetail> {
-      authorize(can(actor, 'review'));
-      const d = await get(actor, id);
+    async reviewDetail(ctx: ActorContext<PolicyActor>, id: string): Promise<ReviewDetail> {
+      organisationPolicy.check(ctx.actor, 'review', null);
+      const d = await get(ctx, id);
       const [row] = await db
         .select({ name: user.name, email: user.email })
         .from(organisations)
@@ -251,16 +260,16 @@ export function lifecycleUseCases(shared: OrganisationsContext, get: Organisatio
       return { ...d, createdBy: row ?? null, owners, memberCount: Number(members?.n ?? 0) };
     },
 
-    async verify(actor: OrgActor, id: string, ctx: AuditRequest = {}): Promise<{ name: string }> {
+    async verify(ctx: ActorContext<PolicyActor>, id: string): Promise<{ name: string }> {
       try {
-        return await review(actor, id, ctx, {
+        return await review(ctx, id, {
           refuseWhen: 'verified',
           refusal: 'alreadyVerified',
           action: 'organisation.verify',
           set: (now) => ({
             status: 'verified',
             verifiedAt: now,
-            verifiedBy: actor.id,
+            verifiedBy: ctx.actor.id,
             rejectionReason: null,
             rejectedAt: null,
             rejectedBy: null,
@@ -272,15 +281,10 @@ export function lifecycleUseCases(shared: OrganisationsContext, get: Organisatio
       }
     },
 
-    async reject(
-      actor: OrgActor,
-      id: string,
-      reason: string,
-      ctx: AuditRequest = {},
-    ): Promise<{ name: string }> {
+    async reject(ctx: ActorContext<PolicyActor>, id: string, reason: string): Promise<{ name: string }> {
       const parsed = rejectInput.safeParse({ reason });
       if (!parsed.success) throw new RuleError(reason.trim() ? 'reasonTooLong' : 'reasonRequired', 'reason');
-      return review(actor, id, ctx, {
+      return review(ctx, id, {
         refuseWhen: 'rejected',
         refusal: 'alreadyRejected',
         action: 'organisation.reject',
@@ -288,7 +292,7 @@ export function lifecycleUseCases(shared: OrganisationsContext, get: Organisatio
           status: 'rejected',
           rejectionReason: parsed.data.reason,
           rejectedAt: now,
-          rejectedBy: actor.id,
+          rejectedBy: ctx.actor.id,
           verifiedAt: null,
           verifiedBy: null,
         }),
@@ -298,6 +302,9 @@ export function lifecycleUseCases(shared: OrganisationsContext, get: Organisatio
         }),
       });
     },
+
+    /** How many organisations await verification (the staff dashboard's queue). */
+    pendingCount: countPending,
 
     /** Subareas to choose from in the form. */
     subareas: () => places.subareaOptions(),

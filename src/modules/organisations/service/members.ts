@@ -2,11 +2,13 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import { type Locale, user } from '../../../platform/auth/schema.ts';
+import type { ActorContext } from '../../../platform/context.ts';
 import { RuleError } from '../../../platform/http/errors.ts';
 import { formatDateTime } from '../../../platform/i18n/index.ts';
 import { uuidPattern, uuidv7 } from '../../../platform/ids.ts';
 import { enqueueMail, mailSafeName } from '../../../platform/mail/outbox.ts';
-import { authorize } from '../../../platform/policy.ts';
+import type { PolicyActor } from '../../../platform/policy.ts';
+import { organisationPolicy } from '../policy.ts';
 import { type MemberRole, organisationInvitations, organisationMembers, organisations } from '../schema.ts';
 import { hashToken, INVITATION_DAYS, type OrganisationsContext, translateUnique } from './context.ts';
 import type { InviteInput } from './input.ts';
@@ -15,17 +17,16 @@ import {
   type InvitationLookup,
   type InvitationView,
   type MemberView,
-  type OrgActor,
   type OrganisationDetail,
 } from './model.ts';
 import type { OrganisationQueries } from './queries.ts';
 
 export function memberUseCases(shared: OrganisationsContext, get: OrganisationQueries['get']) {
-  const { db, deps, now, lockOrganisation, guard, roleOf, ownerCount } = shared;
+  const { db, deps, lockOrganisation, guard, roleOf, ownerCount } = shared;
 
   /** Membership changes that might leave no owner: refused under the organisation's row lock. */
   async function changeMembership(
-    actor: OrgActor,
+    ctx: ActorContext<PolicyActor>,
     organisationId: string,
     targetUserId: string,
     change: { kind: 'role'; role: MemberRole } | { kind: 'remove' },
@@ -33,7 +34,7 @@ export function memberUseCases(shared: OrganisationsContext, get: OrganisationQu
   ): Promise<{ organisationName: string }> {
     return db.transaction(async (tx) => {
       const org = await lockOrganisation(tx, organisationId);
-      await guard(tx, actor, org, self ? 'leave' : 'manageMembers');
+      await guard(tx, ctx.actor, org, self ? 'leave' : 'manageMembers');
       const [target] = await tx
         .select({ id: organisationMembers.id, role: organisationMembers.role })
         .from(organisationMembers)
@@ -61,15 +62,19 @@ export function memberUseCases(shared: OrganisationsContext, get: OrganisationQu
   return {
     /** Members (and, for owners and staff, pending invitations). */
     async members(
-      actor: OrgActor,
+      ctx: ActorContext<PolicyActor>,
       id: string,
     ): Promise<{
       organisation: OrganisationDetail;
       members: MemberView[];
       invitations: InvitationView[] | null;
     }> {
-      const organisation = await get(actor, id);
-      authorize(organisation.can.viewMembers);
+      const { actor } = ctx;
+      const organisation = await get(ctx, id);
+      organisationPolicy.check(actor, 'viewMembers', {
+        status: organisation.status,
+        role: organisation.myRole,
+      });
       const seeContacts = organisation.can.manageMembers || organisation.can.review;
       const rows = await db
         .select({
@@ -111,7 +116,7 @@ export function memberUseCases(shared: OrganisationsContext, get: OrganisationQu
             and(
               eq(organisationInvitations.organisationId, id),
               eq(organisationInvitations.status, 'pending'),
-              gt(organisationInvitations.expiresAt, now()),
+              gt(organisationInvitations.expiresAt, ctx.now),
             ),
           )
           .orderBy(asc(organisationInvitations.createdAt));
@@ -120,23 +125,29 @@ export function memberUseCases(shared: OrganisationsContext, get: OrganisationQu
       return { organisation, members, invitations };
     },
 
-    async changeRole(actor: OrgActor, id: string, targetUserId: string, role: MemberRole) {
-      return changeMembership(actor, id, targetUserId, { kind: 'role', role }, false);
+    async changeRole(ctx: ActorContext<PolicyActor>, id: string, targetUserId: string, role: MemberRole) {
+      return changeMembership(ctx, id, targetUserId, { kind: 'role', role }, false);
     },
 
-    async removeMember(actor: OrgActor, id: string, targetUserId: string) {
-      return changeMembership(actor, id, targetUserId, { kind: 'remove' }, targetUserId === actor.id);
+    async removeMember(ctx: ActorContext<PolicyActor>, id: string, targetUserId: string) {
+      return changeMembership(ctx, id, targetUserId, { kind: 'remove' }, targetUserId === ctx.actor.id);
     },
 
-    async leave(actor: OrgActor, id: string) {
-      return changeMembership(actor, id, actor.id, { kind: 'remove' }, true);
+    async leave(ctx: ActorContext<PolicyActor>, id: string) {
+      return changeMembership(ctx, id, ctx.actor.id, { kind: 'remove' }, true);
     },
 
     /**
      * Invites an address (owners only). The link carries a random token; only its hash is stored.
-     * The message goes out in the invitee's language if they have an account, else the inviter's.
+     * The message goes out in the invitee's language if they have an account, else the inviter's
+     * (the language of their request).
      */
-    async invite(actor: OrgActor, id: string, input: InviteInput): Promise<{ invitationId: string }> {
+    async invite(
+      ctx: ActorContext<PolicyActor & { name: string }>,
+      id: string,
+      input: InviteInput,
+    ): Promise<{ invitationId: string }> {
+      const { actor } = ctx;
       const email = input.email.trim().toLowerCase();
       const token = randomBytes(32).toString('base64url');
       const invitationId = uuidv7();
@@ -158,10 +169,10 @@ export function memberUseCases(shared: OrganisationsContext, get: OrganisationQu
                 eq(organisationInvitations.organisationId, id),
                 eq(organisationInvitations.email, email),
                 eq(organisationInvitations.status, 'pending'),
-                lte(organisationInvitations.expiresAt, now()),
+                lte(organisationInvitations.expiresAt, ctx.now),
               ),
             );
-          const expiresAt = new Date(now().getTime() + INVITATION_DAYS * 24 * 3600 * 1000);
+          const expiresAt = new Date(ctx.now.getTime() + INVITATION_DAYS * 24 * 3600 * 1000);
           await tx.insert(organisationInvitations).values({
             id: invitationId,
             organisationId: id,
@@ -171,7 +182,7 @@ export function memberUseCases(shared: OrganisationsContext, get: OrganisationQu
             invitedBy: actor.id,
             expiresAt,
           });
-          const locale: Locale = invitee?.locale ?? actor.locale ?? 'pl';
+          const locale: Locale = invitee?.locale ?? ctx.locale;
           await enqueueMail(tx, {
             to: email,
             name: invitee?.name ?? email,
@@ -194,14 +205,14 @@ export function memberUseCases(shared: OrganisationsContext, get: OrganisationQu
       return { invitationId };
     },
 
-    async cancelInvitation(actor: OrgActor, id: string, invitationId: string): Promise<void> {
+    async cancelInvitation(ctx: ActorContext<PolicyActor>, id: string, invitationId: string): Promise<void> {
       await db.transaction(async (tx) => {
         const org = await lockOrganisation(tx, id);
-        await guard(tx, actor, org, 'manageMembers');
+        await guard(tx, ctx.actor, org, 'manageMembers');
         if (!uuidPattern.test(invitationId)) throw new RuleError('invitationNotPending');
         const updated = await tx
           .update(organisationInvitations)
-          .set({ status: 'cancelled', respondedAt: now(), respondedBy: actor.id })
+          .set({ status: 'cancelled', respondedAt: ctx.now, respondedBy: ctx.actor.id })
           .where(
             and(
               eq(organisationInvitations.id, invitationId),
@@ -215,7 +226,7 @@ export function memberUseCases(shared: OrganisationsContext, get: OrganisationQu
     },
 
     /** What the invitation link shows, whatever its state. */
-    async invitation(actor: OrgActor, token: string): Promise<InvitationLookup> {
+    async invitation(ctx: ActorContext<PolicyActor>, token: string): Promise<InvitationLookup> {
       if (token.length < 20 || token.length > 200) return { state: 'not_found' };
       const inviter = sql<
         string | null
@@ -226,7 +237,7 @@ export function memberUseCases(shared: OrganisationsContext, get: OrganisationQu
         .innerJoin(organisations, eq(organisations.id, organisationInvitations.organisationId))
         .where(eq(organisationInvitations.tokenHash, hashToken(token)));
       if (!row) return { state: 'not_found' };
-      const expired = row.inv.status === 'pending' && row.inv.expiresAt <= now();
+      const expired = row.inv.status === 'pending' && row.inv.expiresAt <= ctx.now;
       return {
         state: expired ? 'expired' : row.inv.status,
         organisation: { id: row.inv.organisationId, name: row.orgName },
@@ -234,13 +245,13 @@ export function memberUseCases(shared: OrganisationsContext, get: OrganisationQu
         email: row.inv.email,
         inviterName: row.inviterName,
         expiresAt: row.inv.expiresAt,
-        alreadyMember: (await roleOf(db, row.inv.organisationId, actor.id)) !== null,
+        alreadyMember: (await roleOf(db, row.inv.organisationId, ctx.actor.id)) !== null,
       };
     },
 
     /** Accepts (or declines) an invitation as the signed-in person, whatever their address. */
     async respond(
-      actor: OrgActor,
+      ctx: ActorContext<PolicyActor>,
       token: string,
       answer: 'accept' | 'decline',
     ): Promise<{ organisationId: string; organisationName: string; alreadyMember: boolean }> {
@@ -253,7 +264,7 @@ export function memberUseCases(shared: OrganisationsContext, get: OrganisationQu
           .for('update');
         if (!inv) throw new InvitationError('not_found');
         if (inv.status !== 'pending') throw new InvitationError(inv.status);
-        if (inv.expiresAt <= now()) throw new InvitationError('expired');
+        if (inv.expiresAt <= ctx.now) throw new InvitationError('expired');
         const [org] = await tx
           .select({ name: organisations.name })
           .from(organisations)
@@ -262,7 +273,12 @@ export function memberUseCases(shared: OrganisationsContext, get: OrganisationQu
         if (answer === 'accept') {
           const inserted = await tx
             .insert(organisationMembers)
-            .values({ id: uuidv7(), organisationId: inv.organisationId, userId: actor.id, role: inv.role })
+            .values({
+              id: uuidv7(),
+              organisationId: inv.organisationId,
+              userId: ctx.actor.id,
+              role: inv.role,
+            })
             .onConflictDoNothing({ target: [organisationMembers.organisationId, organisationMembers.userId] })
             .returning({ id: organisationMembers.id });
           alreadyMember = inserted.length === 0;
@@ -271,8 +287,8 @@ export function memberUseCases(shared: OrganisationsContext, get: OrganisationQu
           .update(organisationInvitations)
           .set({
             status: answer === 'accept' ? 'accepted' : 'declined',
-            respondedAt: now(),
-            respondedBy: actor.id,
+            respondedAt: ctx.now,
+            respondedBy: ctx.actor.id,
           })
           .where(eq(organisationInvitations.id, inv.id));
         return { organisationId: inv.organisationId, organisationName: org?.name ?? '', alreadyMember };

@@ -1,12 +1,8 @@
-import type { Locale } from '../../../platform/auth/schema.ts';
-import { AppError } from '../../../platform/http/errors.ts';
-import type { PolicyActor } from '../../../platform/policy.ts';
+import { RuleError } from '../../../platform/http/errors.ts';
 import type { InvitationStatus, MemberRole, OrganisationKind, OrganisationStatus } from '../schema.ts';
 
 // ---------------------------------------------------------------------------------------------
 // View models.
-
-export type OrgActor = PolicyActor & { name?: string; locale?: Locale };
 
 export interface SubareaRef {
   slug: string;
@@ -88,10 +84,13 @@ export interface InvitationLookup {
   alreadyMember?: boolean;
 }
 
-/** A refused invitation (accepting twice, expired, cancelled, unknown). */
-export class InvitationError extends AppError {
+/**
+ * A refused invitation (accepting twice, expired, cancelled, unknown): a refusal like any other
+ * (so a form handler answers it through formAction), which the invitation's page names by its state.
+ */
+export class InvitationError extends RuleError {
   constructor(public readonly state: Exclude<InvitationState, 'pending'>) {
-    super(state === 'not_found' ? 404 : 410, `invitation_${state}`, `invitation ${state}`);
+    super(`invitation_${state}`, undefined, state === 'not_found' ? 404 : 410);
     this.name = 'InvitationError';
   }
 }

@@ -4,13 +4,15 @@
 import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { escapeLike } from '../../../db/client.ts';
+import type { RequestContext } from '../../../platform/context.ts';
 import { cursorCodec } from '../../../platform/cursor.ts';
 import { foldName } from '../../../platform/fold.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import { uuidPattern } from '../../../platform/ids.ts';
+import type { PolicyActor } from '../../../platform/policy.ts';
 import { type MemberRole, type OrganisationKind, organisationMembers, organisations } from '../schema.ts';
 import { detail, MAX_PAGE_SIZE, type OrganisationsContext, PAGE_SIZE, summary } from './context.ts';
-import type { OrgActor, OrganisationDetail, OrganisationSummary, PageResult } from './model.ts';
+import type { OrganisationDetail, OrganisationSummary, PageResult } from './model.ts';
 
 interface CursorKey {
   k: string;
@@ -34,13 +36,13 @@ export function queryUseCases(shared: OrganisationsContext) {
 
   return {
     /** One organisation as the actor may see it; 404 when it is not public and they are not involved. */
-    async get(actor: OrgActor | null, id: string): Promise<OrganisationDetail> {
+    async get(ctx: RequestContext<PolicyActor | null>, id: string): Promise<OrganisationDetail> {
       if (!uuidPattern.test(id)) throw new NotFoundError('organisation');
       const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
       if (!row) throw new NotFoundError('organisation');
-      const role = await guard(db, actor, row, 'view');
+      const role = await guard(db, ctx.actor, row, 'view');
       const soleOwner = role === 'owner' && (await ownerCount(db, id)) <= 1;
-      return detail(actor, row, role, await subareaMap(), soleOwner);
+      return detail(ctx.actor, row, role, await subareaMap(), soleOwner);
     },
 
     /** Verified organisations, by name, with an opaque cursor over (name, id) in both directions. */
@@ -105,13 +107,13 @@ export function queryUseCases(shared: OrganisationsContext) {
       return new Map(rows.map((r) => [r.id, r.name]));
     },
 
-    /** The organisations the person belongs to, with their role. */
-    async mine(actor: OrgActor): Promise<Array<OrganisationSummary & { role: MemberRole }>> {
+    /** The organisations the person belongs to, with their role (other modules ask this of a person). */
+    async mine(person: Pick<PolicyActor, 'id'>): Promise<Array<OrganisationSummary & { role: MemberRole }>> {
       const rows = await db
         .select({ org: organisations, role: organisationMembers.role })
         .from(organisationMembers)
         .innerJoin(organisations, eq(organisations.id, organisationMembers.organisationId))
-        .where(eq(organisationMembers.userId, actor.id))
+        .where(eq(organisationMembers.userId, person.id))
         .orderBy(asc(organisations.name), asc(organisations.id));
       const subareas = await subareaMap();
       return rows.map((r) => ({ ...summary(r.org, subareas), role: r.role }));
