@@ -3,7 +3,7 @@
 // whoever processes the file further. Both dialects have the same columns.
 import type { CsvDialect } from '../../platform/csv.ts';
 import type { Locale, Messages } from '../../platform/i18n/index.ts';
-import type { AuditEntry } from './service.ts';
+import type { AuditEntry } from './service/index.ts';
 import { actionLabel, diff, entityTypeLabel, fieldLabel, roleLabel, valueText } from './views/format.ts';
 
 const warsawSeconds = new Intl.DateTimeFormat('sv-SE', {

@@ -3,7 +3,7 @@
 // their manifests; the panel reads those through the platform's registry.
 import { defineModule } from '../../platform/modules.ts';
 import { panelRoutes } from './routes.tsx';
-import { type PanelService, panelService } from './service.ts';
+import { type PanelService, panelService } from './service/index.ts';
 import { panelAuditLabels } from './text/audit.ts';
 import { panelMail } from './text/mail.ts';
 import { panel } from './text/panel/index.ts';
@@ -31,14 +31,13 @@ const staff = (actor: { role: string } | null) => actor?.role === 'staff' || act
 export const panelModule = defineModule({
   name: 'panel',
   dependsOn: ['accounts'],
-  services: ({ db, config, clock, registry }, { accounts }): PanelServices => ({
+  services: ({ db, config, registry }, { accounts }): PanelServices => ({
     panel: panelService({
       db,
       baseUrl: config.baseUrl,
       contactEmail: config.contactEmail,
       consentsOf: (id) => accounts.accounts.consentsOf(id),
       entityNames: () => registry.auditEntities(),
-      clock,
     }),
   }),
   routes: panelRoutes,

@@ -6,17 +6,19 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { roles } from '../../platform/auth/schema.ts';
+import { contextOf, signedInContext } from '../../platform/context.ts';
 import { CSV_BOM, csvDialectOf, csvFileName, csvRow } from '../../platform/csv.ts';
 import { AppError, NotFoundError } from '../../platform/http/errors.ts';
 import { errorState, f, formValues, localiseIssues, parseForm } from '../../platform/http/forms.ts';
+import { param, routeParams, typed } from '../../platform/http/params.ts';
 import type { Messages } from '../../platform/i18n/index.ts';
 import { formAction } from '../../platform/refusals.ts';
 import { todayInWarsaw } from '../../platform/time/warsaw.ts';
 import type { FormState } from '../../platform/views/components.tsx';
 import { auditCsvHeader, auditCsvRow } from './audit-csv.ts';
 import type { PanelServices } from './index.ts';
-import { can, refusal } from './policy.ts';
-import { type AuditFilters, blockInput, decodeCursor, encodeCursor, type ServiceActor } from './service.ts';
+import { panelPolicy } from './policy.ts';
+import { type AuditFilters, blockInput, decodeCursor, encodeCursor } from './service/index.ts';
 import { AuditPage } from './views/audit.tsx';
 import { DashboardPage } from './views/dashboard.tsx';
 import { UserPage, type UserPageModel } from './views/user.tsx';
@@ -24,6 +26,8 @@ import { UsersPage } from './views/users.tsx';
 
 const staff = { config: { access: 'staff' as const } };
 const admin = { config: { access: 'admin' as const } };
+/** A page about one account: its id in the path. */
+const account = { params: routeParams({ id: param.id }) };
 
 // ---- query strings (GET filter forms) --------------------------------------------------------
 
@@ -133,26 +137,18 @@ function queryErrors(issues: z.core.$ZodIssue[], t: Messages, formFields: string
 export const roleSchema = z.object({ role: f.choice(roles) });
 const emptySchema = z.object({});
 
-export async function panelRoutes(app: FastifyInstance, { services }: { services: PanelServices }) {
+export async function panelRoutes(fastify: FastifyInstance, { services }: { services: PanelServices }) {
+  const app = typed(fastify);
   const { panel } = services;
-  const { registry, clock } = app.klaster.platform;
+  const { registry } = fastify.klaster.platform;
 
   /** What waits for staff: each module's queues, with their counts and pages. */
   const todo = (request: FastifyRequest) => {
-    const a = request.actor!;
-    return registry.staffQueues({ id: a.id, role: a.role, requestId: String(request.id) });
+    const { actor, requestId } = signedInContext(request);
+    return registry.staffQueues({ id: actor.id, role: actor.role, requestId });
   };
 
-  const actorOf = (request: FastifyRequest): ServiceActor => {
-    const a = request.actor!;
-    return { id: a.id, role: a.role, requestId: String(request.id) };
-  };
   const userPath = (id: string) => `/panel/uzytkownicy/${encodeURIComponent(id)}`;
-  const idParam = (request: FastifyRequest): string => {
-    const { id } = request.params as { id?: string };
-    if (!id || id.length > 100) throw new NotFoundError('user');
-    return id;
-  };
 
   async function renderUser(
     request: FastifyRequest,
@@ -163,13 +159,13 @@ export async function panelRoutes(app: FastifyInstance, { services }: { services
   ) {
     const user = await panel.userDetail(id);
     if (!user) throw new NotFoundError('user');
-    const actor = request.actor!;
+    const { actor } = signedInContext(request);
     const target = { id: user.id, role: user.role };
     const model: UserPageModel = {
       user,
       isSelf: actor.id === user.id,
-      canChangeRole: can(actor, 'changeRole', target),
-      blockRefusal: refusal(actor, user.blocked ? 'unblock' : 'block', target),
+      canChangeRole: panelPolicy.can(actor, 'changeRole', { target }),
+      blockRefusal: panelPolicy.refusal(actor, user.blocked ? 'unblock' : 'block', { target }),
       ...extra,
     };
     return reply.render(<UserPage model={model} />, status);
@@ -214,18 +210,18 @@ export async function panelRoutes(app: FastifyInstance, { services }: { services
     );
   });
 
-  app.get('/panel/uzytkownicy/:id', staff, async (request, reply) => {
-    return renderUser(request, reply, idParam(request));
+  app.get('/panel/uzytkownicy/:id', { ...staff, schema: account }, async (request, reply) => {
+    return renderUser(request, reply, request.params.id);
   });
 
-  app.post('/panel/uzytkownicy/:id/rola', admin, async (request, reply) => {
+  app.post('/panel/uzytkownicy/:id/rola', { ...admin, schema: account }, async (request, reply) => {
     const t = request.t;
-    const id = idParam(request);
+    const { id } = request.params;
     const parsed = parseForm(roleSchema, request.body, t);
     if (!parsed.ok) return renderUser(request, reply, id, { roleState: parsed.state }, 422);
     return formAction(
       request,
-      () => panel.changeRole(actorOf(request), id, { role: parsed.data.role }),
+      () => panel.changeRole(signedInContext(request), id, { role: parsed.data.role }),
       (result) => {
         if (result === 'changed') reply.flash(t.panel.user.roleChanged);
         else reply.flash(t.panel.user.roleUnchanged, 'notice');
@@ -242,14 +238,14 @@ export async function panelRoutes(app: FastifyInstance, { services }: { services
     );
   });
 
-  app.post('/panel/uzytkownicy/:id/blokada', staff, async (request, reply) => {
+  app.post('/panel/uzytkownicy/:id/blokada', { ...staff, schema: account }, async (request, reply) => {
     const t = request.t;
-    const id = idParam(request);
+    const { id } = request.params;
     const parsed = parseForm(blockInput, request.body, t);
     if (!parsed.ok) return renderUser(request, reply, id, { blockState: parsed.state }, 422);
     return formAction(
       request,
-      () => panel.block(actorOf(request), id, parsed.data.reason),
+      () => panel.block(signedInContext(request), id, parsed.data.reason),
       () => {
         reply.flash(t.panel.user.blockedDone);
         return reply.seeOther(userPath(id));
@@ -265,14 +261,14 @@ export async function panelRoutes(app: FastifyInstance, { services }: { services
     );
   });
 
-  app.post('/panel/uzytkownicy/:id/odblokowanie', staff, async (request, reply) => {
+  app.post('/panel/uzytkownicy/:id/odblokowanie', { ...staff, schema: account }, async (request, reply) => {
     const t = request.t;
-    const id = idParam(request);
+    const { id } = request.params;
     const parsed = parseForm(emptySchema, request.body, t);
     if (!parsed.ok) return renderUser(request, reply, id, { formError: parsed.state.errors._form }, 422);
     return formAction(
       request,
-      () => panel.unblock(actorOf(request), id),
+      () => panel.unblock(signedInContext(request), id),
       () => {
         reply.flash(t.panel.user.unblockedDone);
         return reply.seeOther(userPath(id));
@@ -378,7 +374,7 @@ export async function panelRoutes(app: FastifyInstance, { services }: { services
       yield CSV_BOM + csvRow(auditCsvHeader(t), dialect);
       for await (const e of entries) yield csvRow(auditCsvRow(t, request.locale, e, dialect), dialect);
     }
-    const stamp = todayInWarsaw(clock.now());
+    const stamp = todayInWarsaw(contextOf(request).now);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header(

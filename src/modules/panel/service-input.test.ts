@@ -4,10 +4,11 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { as } from '../../../test/support/context.ts';
 import { user } from '../../platform/auth/schema.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { accountsService } from '../accounts/service.ts';
-import { panelService } from './service.ts';
+import { panelService } from './service/index.ts';
 
 let t: TestApp;
 before(async () => {
@@ -25,14 +26,13 @@ it('blocking needs a reason of at most 500 characters; a unit must be a slug; a 
     baseUrl: config.baseUrl,
     contactEmail: config.contactEmail,
     consentsOf: async () => [],
-    clock: t.clock,
   });
   const admin = await t.signedIn('admin');
   const resident = await t.signedIn('resident', { name: 'Halina Kowal' });
-  const actor = { id: admin.userId, role: 'admin' as const };
+  const ctx = as({ id: admin.userId, role: 'admin' as const }, { clock: t.clock });
 
-  await assert.rejects(panel.block(actor, resident.userId, '   '), refusedAs('invalid', 'reason'));
-  await assert.rejects(panel.block(actor, resident.userId, 'x'.repeat(501)), refusedAs('invalid', 'reason'));
+  await assert.rejects(panel.block(ctx, resident.userId, '   '), refusedAs('invalid', 'reason'));
+  await assert.rejects(panel.block(ctx, resident.userId, 'x'.repeat(501)), refusedAs('invalid', 'reason'));
 
   const accounts = accountsService({
     db: database.db,

@@ -12,7 +12,7 @@ import {
 import { useView } from '../../../platform/views/context.ts';
 import { H1 } from '../../../platform/views/layout.tsx';
 import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
-import type { AuditEntry } from '../service.ts';
+import type { AuditEntry } from '../service/index.ts';
 import { actionLabel, diff, entityTypeLabel, fieldLabel, valueText } from './format.ts';
 
 export interface AuditModel {

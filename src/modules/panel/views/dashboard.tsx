@@ -4,7 +4,7 @@ import { SummaryList, Table } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1 } from '../../../platform/views/layout.tsx';
 import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
-import type { PanelService } from '../service.ts';
+import type { PanelService } from '../service/index.ts';
 import { formatNumber, roleLabel } from './format.ts';
 
 /** The officer's to-do: each module's queues (platform/modules.ts StaffQueue). */

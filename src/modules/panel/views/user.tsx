@@ -14,7 +14,7 @@ import { useView } from '../../../platform/views/context.ts';
 import { H1 } from '../../../platform/views/layout.tsx';
 import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
 import type { Refusal } from '../policy.ts';
-import type { UserDetail } from '../service.ts';
+import type { UserDetail } from '../service/index.ts';
 import { formatNumber, roleLabel } from './format.ts';
 import { UserStatus } from './users.tsx';
 

@@ -13,7 +13,7 @@ import {
 import { useView } from '../../../platform/views/context.ts';
 import { H1 } from '../../../platform/views/layout.tsx';
 import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
-import type { UserListItem } from '../service.ts';
+import type { UserListItem } from '../service/index.ts';
 import { roleLabel } from './format.ts';
 
 export interface UsersModel {
