@@ -4,6 +4,7 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { localizedFormValues } from '../../platform/content.ts';
 import { csvDialectOf, csvDocument, csvFileName, decimal } from '../../platform/csv.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { errorState, formValues, parseForm } from '../../platform/http/forms.ts';
@@ -41,8 +42,8 @@ export const agreementRefusals: RefusalTexts = (t, _locale, err) => {
 
 function packageValues(p: PackageAdminView): FormState['values'] {
   return {
-    name: p.name,
-    description: p.description,
+    ...localizedFormValues('name', p.localized.name),
+    ...localizedFormValues('description', p.localized.description),
     kind: p.kind,
     days: p.days === null ? '' : String(p.days),
     months: String(p.months),

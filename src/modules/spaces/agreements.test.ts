@@ -375,8 +375,8 @@ describe('desk-use agreements: applying, staff decisions, fixed desks', () => {
 
   it('staff manage packages: prices typed as złoty, activation, and no deleting a package with agreements', async () => {
     const create = await staff.post('/panel/pakiety/nowy', {
-      name: 'Karnet 5-dniowy',
-      description: 'Pięć dni pracy.',
+      name_pl: 'Karnet 5-dniowy',
+      description_pl: 'Pięć dni pracy.',
       kind: 'multi_day_pass',
       days: '5',
       months: '2',
@@ -392,8 +392,8 @@ describe('desk-use agreements: applying, staff decisions, fixed desks', () => {
     assert.deepEqual(p.reducedPrices, { incubator_startup: 0, ngo: 5_600 });
 
     const bad = await staff.post('/panel/pakiety/nowy', {
-      name: 'Zły',
-      description: '',
+      name_pl: 'Zły',
+      description_pl: '',
       kind: 'day_pass',
       days: '',
       months: '0',
@@ -403,7 +403,7 @@ describe('desk-use agreements: applying, staff decisions, fixed desks', () => {
     assert.match(bad.body, /Wpisz liczbę miesięcy od 1 do 24/);
     assert.match(bad.body, /Wpisz kwotę w złotych/);
     const noDays = await staff.post('/panel/pakiety/nowy', {
-      name: 'Zły',
+      name_pl: 'Zły',
       kind: 'day_pass',
       months: '1',
       price: '10',

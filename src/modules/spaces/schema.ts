@@ -122,7 +122,9 @@ export const spacePackages = pgTable(
     slug: text('slug').notNull().unique(),
     kind: text('kind').$type<PackageKind>().notNull(),
     name: text('name').notNull(),
+    nameI18n: jsonb('name_i18n').$type<Translations>().notNull().default({}),
     description: text('description').notNull().default(''),
+    descriptionI18n: jsonb('description_i18n').$type<Translations>().notNull().default({}),
     /** Desk-days the package holds (passes); null: every opening day of the period. */
     days: integer('days'),
     /** How long an agreement on this package lasts, in months. */

@@ -128,7 +128,9 @@ interface DemoPackage {
   slug: string;
   kind: PackageKind;
   name: string;
+  nameI18n: Translations;
   description: string;
+  descriptionI18n: Translations;
   days: number | null;
   months: number;
   fixedDesk: boolean;
@@ -141,7 +143,12 @@ export const demoPackages: DemoPackage[] = [
     slug: 'karnet-jednodniowy',
     kind: 'day_pass',
     name: 'Karnet jednodniowy',
+    nameI18n: { en: 'One-day pass', uk: 'Одноденний абонемент' },
     description: 'Jeden dzień pracy przy dowolnym wolnym stanowisku, do wykorzystania w ciągu miesiąca.',
+    descriptionI18n: {
+      en: 'One day of work at any free desk, to be used within a month.',
+      uk: 'Один день роботи за будь-яким вільним робочим місцем, використати протягом місяця.',
+    },
     days: 1,
     months: 1,
     fixedDesk: false,
@@ -152,8 +159,13 @@ export const demoPackages: DemoPackage[] = [
     slug: 'karnet-10-dni',
     kind: 'multi_day_pass',
     name: 'Karnet 10-dniowy',
+    nameI18n: { en: '10-day pass', uk: 'Абонемент на 10 днів' },
     description:
       'Dziesięć dni pracy przy dowolnym wolnym stanowisku, do wykorzystania w ciągu trzech miesięcy.',
+    descriptionI18n: {
+      en: 'Ten days of work at any free desk, to be used within three months.',
+      uk: 'Десять днів роботи за будь-яким вільним робочим місцем, використати протягом трьох місяців.',
+    },
     days: 10,
     months: 3,
     fixedDesk: false,
@@ -164,7 +176,12 @@ export const demoPackages: DemoPackage[] = [
     slug: 'hot-desk-miesieczny',
     kind: 'monthly_hot_desk',
     name: 'Hot desk — miesiąc',
+    nameI18n: { en: 'Hot desk — one month', uk: 'Гаряче робоче місце — місяць' },
     description: 'Każdy dzień otwarcia przez miesiąc, przy dowolnym wolnym stanowisku.',
+    descriptionI18n: {
+      en: 'Every opening day for a month, at any free desk.',
+      uk: 'Кожен робочий день протягом місяця, за будь-яким вільним робочим місцем.',
+    },
     days: null,
     months: 1,
     fixedDesk: false,
@@ -175,7 +192,12 @@ export const demoPackages: DemoPackage[] = [
     slug: 'stale-stanowisko-miesieczne',
     kind: 'monthly_fixed_desk',
     name: 'Stałe stanowisko — miesiąc',
+    nameI18n: { en: 'Fixed desk — one month', uk: 'Закріплене робоче місце — місяць' },
     description: 'Własne, stałe stanowisko przez miesiąc, z szafką.',
+    descriptionI18n: {
+      en: 'Your own fixed desk for a month, with a locker.',
+      uk: 'Власне закріплене робоче місце на місяць, із шафкою.',
+    },
     days: null,
     months: 1,
     fixedDesk: true,

@@ -3,6 +3,7 @@
 import { type and, asc, desc, eq, sql } from 'drizzle-orm';
 import { type Db, type Tx, violatedConstraint } from '../../../db/client.ts';
 import { type Locale, user } from '../../../platform/auth/schema.ts';
+import { localized } from '../../../platform/content.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import { uuidPattern } from '../../../platform/ids.ts';
 import { authorize, isStaff, type PolicyActor } from '../../../platform/policy.ts';
@@ -67,6 +68,7 @@ export function agreementsContext(deps: AgreementsDeps) {
           id: spacePackages.id,
           slug: spacePackages.slug,
           name: spacePackages.name,
+          nameI18n: spacePackages.nameI18n,
           fixedDesk: spacePackages.fixedDesk,
           active: spacePackages.active,
         },
@@ -102,7 +104,7 @@ export function agreementsContext(deps: AgreementsDeps) {
         status: r.a.status,
         phase: agreementPhase(r.a, day),
         applicantKind: r.a.applicantKind,
-        package: r.p,
+        package: (({ nameI18n, ...p }) => ({ ...p, localizedName: localized(p.name, nameI18n) }))(r.p),
         organisation: r.a.organisationId
           ? { id: r.a.organisationId, name: orgNames.get(r.a.organisationId) ?? '' }
           : null,

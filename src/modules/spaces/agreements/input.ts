@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localizedFormFields } from '../../../platform/content.ts';
 import { f } from '../../../platform/http/forms.ts';
 import { isLocalDate } from '../../../platform/time/warsaw.ts';
 import { applicantKinds, packageKinds } from '../schema.ts';
@@ -59,8 +60,9 @@ const intField = (min: number, max: number, optional: boolean, key: string) =>
 
 export const packageInput = z
   .object({
-    name: f.text(120),
-    description: f.optionalText(2000),
+    // In Polish (required), English and Ukrainian: name_pl, name_en, name_uk (platform/content.ts).
+    ...localizedFormFields('name', { max: 120 }),
+    ...localizedFormFields('description', { max: 2000, optional: true }),
     kind: f.choice(packageKinds),
     days: intField(1, 366, true, 'days'),
     months: intField(1, 24, false, 'months').pipe(z.number()),

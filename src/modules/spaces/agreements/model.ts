@@ -1,3 +1,4 @@
+import type { Localized } from '../../../platform/content.ts';
 import type { Messages } from '../../../platform/i18n/index.ts';
 import type { LocalDate } from '../../../platform/time/warsaw.ts';
 import type { AgreementStatus, ApplicantKind, PackageKind } from '../schema.ts';
@@ -9,8 +10,11 @@ export interface PackageView {
   id: string;
   slug: string;
   kind: PackageKind;
+  /** In Polish. */
   name: string;
   description: string;
+  /** The name and description with their translations. */
+  localized: { name: Localized; description: Localized };
   days: number | null;
   months: number;
   fixedDesk: boolean;
@@ -77,7 +81,15 @@ export interface AgreementView {
   /** The status as people read it today (an accepted agreement past its end has expired). */
   phase: AgreementPhase;
   applicantKind: ApplicantKind;
-  package: { id: string; slug: string; name: string; fixedDesk: boolean; active: boolean };
+  package: {
+    id: string;
+    slug: string;
+    /** In Polish; with its translations in localizedName. */
+    name: string;
+    localizedName: Localized;
+    fixedDesk: boolean;
+    active: boolean;
+  };
   organisation: { id: string; name: string } | null;
   applicant: { id: string; name: string; email: string };
   startsOn: LocalDate;
@@ -115,7 +127,10 @@ export interface FreeDesk {
 export interface AgreementSummary {
   id: string;
   number: string;
+  /** In Polish. */
   packageName: string;
+  /** The package's name with its translations. */
+  packageLocalized: Localized;
   daysTotal: number | null;
   daysUsed: number;
   /** The last day the agreement covers. */

@@ -2,6 +2,7 @@
 import { asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { escapeLike } from '../../../db/client.ts';
 import { type AuditRequest, audit, auditActor } from '../../../platform/audit/audit.ts';
+import { localized, localizedFromForm, translationsOf } from '../../../platform/content.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import { checkedInput } from '../../../platform/http/forms.ts';
 import { uuidPattern, uuidv7 } from '../../../platform/ids.ts';
@@ -28,6 +29,10 @@ function packageView(p: PackageRow): PackageView {
     kind: p.kind,
     name: p.name,
     description: p.description,
+    localized: {
+      name: localized(p.name, p.nameI18n),
+      description: localized(p.description, p.descriptionI18n),
+    },
     days: p.days,
     months: p.months,
     fixedDesk: p.fixedDesk,
@@ -46,10 +51,14 @@ function reducedOf(v: PackageInput): Partial<Record<ApplicantKind, number>> {
 
 /** The columns of a package row that the staff form sets. */
 function packageColumns(v: PackageInput) {
+  const name = localizedFromForm(v, 'name');
+  const description = localizedFromForm(v, 'description');
   return {
     kind: v.kind,
-    name: v.name,
-    description: v.description ?? '',
+    name: name.pl,
+    nameI18n: translationsOf(name),
+    description: description.pl,
+    descriptionI18n: translationsOf(description),
     days: v.days ?? null,
     months: v.months,
     fixedDesk: v.fixedDesk,
@@ -108,7 +117,7 @@ export function packageUseCases(shared: AgreementsContext) {
       const id = uuidv7();
       try {
         await changeIn(db, async (tx) => {
-          const base = slugify(v.name);
+          const base = slugify(localizedFromForm(v, 'name').pl);
           const taken = new Set(
             (
               await tx

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client.ts';
+import { localized } from '../../../platform/content.ts';
 import { isLocalDate, type LocalDate } from '../../../platform/time/warsaw.ts';
 import { spaceAgreements, spaceDesks, spacePackages } from '../schema.ts';
 import type { AgreementSummary } from './model.ts';
@@ -16,6 +17,7 @@ export async function agreementSummaryFor(
       id: spaceAgreements.id,
       number: spaceAgreements.number,
       packageName: spacePackages.name,
+      packageNameI18n: spacePackages.nameI18n,
       daysTotal: spaceAgreements.daysTotal,
       daysUsed: spaceAgreements.daysUsed,
       endsOn: spaceAgreements.endsOn,
@@ -37,6 +39,7 @@ export async function agreementSummaryFor(
     id: r.id,
     number: r.number ?? '',
     packageName: r.packageName,
+    packageLocalized: localized(r.packageName, r.packageNameI18n),
     daysTotal: r.daysTotal,
     daysUsed: r.daysUsed,
     endsOn: r.endsOn,

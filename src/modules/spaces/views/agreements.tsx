@@ -1,7 +1,14 @@
 // Desk-use agreements: the application form, "my agreements", the agreement page, and the staff
 // list and review page.
 import type { ComponentChildren } from 'preact';
-import { formatDateTime, formatDay, formatMoney, type Messages } from '../../../platform/i18n/index.ts';
+import { pick } from '../../../platform/content.ts';
+import {
+  formatDateTime,
+  formatDay,
+  formatMoney,
+  type Locale,
+  type Messages,
+} from '../../../platform/i18n/index.ts';
 import {
   ActionButton,
   Button,
@@ -17,6 +24,7 @@ import {
   Textarea,
   TextInput,
 } from '../../../platform/views/components.tsx';
+import { Localized } from '../../../platform/views/content.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1, Layout } from '../../../platform/views/layout.tsx';
 import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
@@ -54,8 +62,11 @@ function useDate() {
   return (d: Date | null | undefined) => (d ? formatDateTime(locale, d, 'date') : '');
 }
 
-function titleOf(t: Messages, a: Pick<AgreementView, 'number' | 'package'>) {
-  return a.number ? t.agreements.agreementTitle(a.number) : t.agreements.applicationTitle(a.package.name);
+/** An agreement's number, or for an application its package's name in the reader's language. */
+function titleOf(t: Messages, locale: Locale, a: Pick<AgreementView, 'number' | 'package'>) {
+  return a.number
+    ? t.agreements.agreementTitle(a.number)
+    : t.agreements.applicationTitle(pick(a.package.localizedName, locale).text);
 }
 
 // ------------------------------------------------------------------------------ application form
@@ -76,7 +87,7 @@ export function ApplyPage({
   /** Assisted service: a staff member applies for this person, at this address. */
   onBehalf?: { name: string; action: string; back: string };
 }) {
-  const { t } = useView();
+  const { t, locale } = useView();
   const a = t.agreements;
   return (
     <Layout title={a.applyTitle} back={onBehalf?.back ?? '/przestrzenie/pakiety'}>
@@ -98,7 +109,7 @@ export function ApplyPage({
             state={state}
             options={packages.map((p) => ({
               value: p.slug,
-              label: p.name,
+              label: pick(p.localized.name, locale).text,
               hint: `${a.packageOption(formatMoney(p.priceGrosze), a.months(p.months))}. ${a.reducedPrices}: ${reducedText(t, p)}.`,
             }))}
           />
@@ -169,10 +180,10 @@ export function MinePage({ items }: { items: AgreementView[] }) {
             head={[a.number, a.package, a.period, a.price, a.status]}
             rows={items.map((i) => [
               <a class="govuk-link" href={`/przestrzenie/umowy/${i.id}`} key="n">
-                {i.number ?? titleOf(t, i)}
+                {i.number ?? titleOf(t, locale, i)}
               </a>,
               <>
-                {i.package.name}
+                <Localized value={i.package.localizedName} />
                 <MadeBy name={i.actedBy} />
               </>,
               formatPeriod(locale, i.startsOn, i.endsOn),
@@ -201,7 +212,7 @@ function agreementRows(
   const rows: Array<{ key: string; value: ComponentChildren }> = [];
   if (a.number) rows.push({ key: m.number, value: a.number });
   rows.push({ key: m.status, value: <StatusTag a={a} /> });
-  rows.push({ key: m.package, value: a.package.name });
+  rows.push({ key: m.package, value: <Localized value={a.package.localizedName} /> });
   if (a.actedBy) rows.push({ key: t.assisted.serve.madeByLabel, value: a.actedBy });
   rows.push({ key: m.applicantKind, value: m.applicantKinds[a.applicantKind] });
   if (a.organisation) rows.push({ key: m.organisation, value: a.organisation.name || '—' });
@@ -235,8 +246,8 @@ export function DetailPage({ agreement }: { agreement: AgreementDetail }) {
   const a = t.agreements;
   const date = useDate();
   return (
-    <Layout title={titleOf(t, agreement)} back="/przestrzenie/umowy">
-      <H1 caption={a.reviewCaption}>{titleOf(t, agreement)}</H1>
+    <Layout title={titleOf(t, locale, agreement)} back="/przestrzenie/umowy">
+      <H1 caption={a.reviewCaption}>{titleOf(t, locale, agreement)}</H1>
       <SummaryList rows={agreementRows(t, locale, agreement, date)} />
       {agreement.can.withdraw ? (
         <ActionButton
@@ -332,10 +343,10 @@ export function QueuePage({
           head={[a.number, a.applicant, a.package, a.period, a.status, a.submittedOn]}
           rows={items.map((i) => [
             <a class="govuk-link" href={`/panel/umowy/${i.id}`} key="n">
-              {i.number ?? a.applicationTitle(i.package.name)}
+              {i.number ?? titleOf(t, locale, i)}
             </a>,
             i.organisation?.name ? `${i.applicant.name} (${i.organisation.name})` : i.applicant.name,
-            i.package.name,
+            <Localized value={i.package.localizedName} key="p" />,
             formatPeriod(locale, i.startsOn, i.endsOn),
             <StatusTag a={i} key="s" />,
             date(i.createdAt),
@@ -365,7 +376,7 @@ export function ReviewPage({
   const { t, locale } = useView();
   const a = t.agreements;
   const date = useDate();
-  const title = titleOf(t, agreement);
+  const title = titleOf(t, locale, agreement);
   return (
     <PanelLayout title={title} back="/panel/umowy">
       <ErrorSummary state={acceptState} order={['_form', 'deskId']} />

@@ -1,6 +1,7 @@
 // A person's booking pages: the booking form (with the rule's sentence and the nearest free
 // alternatives on a refusal), "my bookings", one booking, changing its time and cancelling it.
 import type { ComponentChildren } from 'preact';
+import { pick } from '../../../platform/content.ts';
 import type { Locale, Messages } from '../../../platform/i18n/index.ts';
 import { formatDateTime, formatDay } from '../../../platform/i18n/index.ts';
 import { warsawDate, warsawTime } from '../../../platform/time/warsaw.ts';
@@ -179,7 +180,7 @@ export function BookingFormPage({
   /** Assisted service: an officer books for this person, at this address. */
   onBehalf?: { name: string; action: string; back: string };
 }) {
-  const { t } = useView();
+  const { t, locale } = useView();
   const f = t.spaces.form;
   const event = resource.kind === 'event_space';
   const desk = resource.kind === 'desk';
@@ -199,10 +200,15 @@ export function BookingFormPage({
             {agreements.map((a) => (
               <li key={a.id}>
                 {a.fixedDesk
-                  ? f.agreementFixed(a.number, a.packageName, a.fixedDesk.number)
+                  ? f.agreementFixed(a.number, pick(a.packageLocalized, locale).text, a.fixedDesk.number)
                   : a.daysTotal === null
-                    ? f.agreementUnlimited(a.number, a.packageName)
-                    : f.agreementDays(a.number, a.packageName, a.daysUsed, a.daysTotal)}
+                    ? f.agreementUnlimited(a.number, pick(a.packageLocalized, locale).text)
+                    : f.agreementDays(
+                        a.number,
+                        pick(a.packageLocalized, locale).text,
+                        a.daysUsed,
+                        a.daysTotal,
+                      )}
               </li>
             ))}
           </ul>

@@ -1,4 +1,5 @@
 // Desk packages: the public list with prices, and the staff list and form under /panel/pakiety.
+import { pick } from '../../../platform/content.ts';
 import { formatMoney, type Messages } from '../../../platform/i18n/index.ts';
 import {
   ActionButton,
@@ -10,9 +11,9 @@ import {
   SummaryList,
   Table,
   Tag,
-  Textarea,
   TextInput,
 } from '../../../platform/views/components.tsx';
+import { Localized, LocalizedField } from '../../../platform/views/content.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1, Layout } from '../../../platform/views/layout.tsx';
 import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
@@ -35,7 +36,7 @@ export function reducedText(t: Messages, p: Pick<PackageView, 'reducedPrices'>):
 }
 
 export function PackagesPage({ packages, signedIn }: { packages: PackageView[]; signedIn: boolean }) {
-  const { t } = useView();
+  const { t, locale } = useView();
   const a = t.agreements;
   return (
     <Layout title={a.packagesTitle}>
@@ -54,9 +55,13 @@ export function PackagesPage({ packages, signedIn }: { packages: PackageView[]; 
       {packages.map((p) => (
         <section key={p.id} class="govuk-!-margin-bottom-8" aria-labelledby={`pakiet-${p.slug}`}>
           <h2 class="govuk-heading-m" id={`pakiet-${p.slug}`}>
-            {p.name}
+            <Localized value={p.localized.name} />
           </h2>
-          {p.description ? <p class="govuk-body">{p.description}</p> : null}
+          {p.description ? (
+            <p class="govuk-body">
+              <Localized value={p.localized.description} />
+            </p>
+          ) : null}
           <SummaryList
             rows={[
               { key: t.agreements.kind, value: a.packageKinds[p.kind] },
@@ -72,7 +77,7 @@ export function PackagesPage({ packages, signedIn }: { packages: PackageView[]; 
             data-module="govuk-button"
             href={`/przestrzenie/umowy/nowa?pakiet=${encodeURIComponent(p.slug)}`}
           >
-            {a.applyFor(p.name)}
+            {a.applyFor(pick(p.localized.name, locale).text)}
           </a>
         </section>
       ))}
@@ -140,8 +145,12 @@ export function PackageFormPage({ pkg, state }: { pkg?: PackageAdminView; state:
         state={state}
         order={[
           '_form',
-          'name',
-          'description',
+          'name_pl',
+          'name_en',
+          'name_uk',
+          'description_pl',
+          'description_en',
+          'description_uk',
           'kind',
           'days',
           'months',
@@ -153,8 +162,8 @@ export function PackageFormPage({ pkg, state }: { pkg?: PackageAdminView; state:
       />
       <H1>{title}</H1>
       <Form action={pkg ? `/panel/pakiety/${pkg.id}` : '/panel/pakiety/nowy'}>
-        <TextInput name="name" label={a.name} hint={a.nameHint} state={state} />
-        <Textarea name="description" label={a.description} state={state} rows={3} optional />
+        <LocalizedField name="name" label={a.name} hint={a.nameHint} state={state} />
+        <LocalizedField name="description" label={a.description} state={state} multiline optional rows={3} />
         <Choices
           kind="radios"
           name="kind"

@@ -245,14 +245,15 @@ export function ResourcePage({
           <ul class="govuk-list">
             {agreements.map((a) => {
               const until = formatDay(locale, a.endsOn);
+              const packageName = pick(a.packageLocalized, locale).text;
               return (
                 <li key={a.id}>
                   {a.fixedDesk
-                    ? r.fixedUntil(a.packageName, a.number, a.fixedDesk.number, until)
+                    ? r.fixedUntil(packageName, a.number, a.fixedDesk.number, until)
                     : a.daysTotal === null
-                      ? r.unlimitedUntil(a.packageName, a.number, until)
+                      ? r.unlimitedUntil(packageName, a.number, until)
                       : r.passLeft(
-                          a.packageName,
+                          packageName,
                           a.number,
                           Math.max(0, a.daysTotal - a.daysUsed),
                           a.daysTotal,

@@ -1,0 +1,2 @@
+ALTER TABLE "space_package" ADD COLUMN "name_i18n" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "space_package" ADD COLUMN "description_i18n" jsonb DEFAULT '{}'::jsonb NOT NULL;
