@@ -59,9 +59,9 @@ export interface BookingRow {
 }
 
 export async function resourceBySlug(
-  ctx: BookingsContext,
+  svc: BookingsContext,
   slug: string,
-  executor: Db | Tx = ctx.db,
+  executor: Db | Tx = svc.db,
 ): Promise<ResourceRow> {
   const [r] = await executor
     .select({
