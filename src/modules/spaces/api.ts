@@ -349,7 +349,7 @@ export async function spacesApi(appBase: FastifyInstance, { services }: { servic
     const r = await svc.resource(slug);
     return { resource: { slug: r.slug, name: r.name, kind: r.kind }, from, to, days: days.map(toDay) };
   }
-  const slugParams = z.object({ slug: z.string().max(100) });
+  const slugParams = routeParams({ slug: param.slug });
   const idParams = routeParams({ id: param.id });
   // Writes per signed-in person (not per address: a whole office may share one).
   const writeLimit = {

@@ -5,7 +5,7 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actingAs, type ContextActor, signedInContext } from '../../platform/context.ts';
-import { NotFoundError, RuleError } from '../../platform/http/errors.ts';
+import { NotFoundError } from '../../platform/http/errors.ts';
 import { errorState, formValues, parseForm } from '../../platform/http/forms.ts';
 import { param, routeParams, typed } from '../../platform/http/params.ts';
 import { formAction, refusalMessage } from '../../platform/refusals.ts';
@@ -183,20 +183,25 @@ export async function assistedRoutes(fastify: FastifyInstance, { services }: { s
       const subject = await subjectOf(request, id);
       const parsed = parseForm(applyInput, request.body, t, t.agreements.errors);
       if (!parsed.ok) return renderApply(reply, subject, parsed.state, 422);
-      try {
-        const officer = officerOf(request);
-        await agreements.apply(subject.actor, parsed.data, {
-          officer: { ...officer.actor, requestId: officer.requestId },
-        });
-        reply.flash(t.assisted.serve.appliedFor(subject.person.name));
-        return reply.seeOther(`${SERVE_PATH}/${subject.person.id}`);
-      } catch (err) {
-        if (!(err instanceof RuleError)) throw err;
-        const state = errorState(formValues(request.body), {
-          [err.field ?? '_form']: refusalMessage(t, request.locale, err, 'spaces.agreements'),
-        });
-        return renderApply(reply, subject, state, err.status);
-      }
+      const officer = officerOf(request);
+      return formAction(
+        request,
+        () =>
+          agreements.apply(subject.actor, parsed.data, {
+            officer: { ...officer.actor, requestId: officer.requestId },
+          }),
+        () => {
+          reply.flash(t.assisted.serve.appliedFor(subject.person.name));
+          return reply.seeOther(`${SERVE_PATH}/${subject.person.id}`);
+        },
+        (r) => {
+          // An agreement's refusal reads as the agreement pages word it (its own refusal domain).
+          const state = errorState(formValues(request.body), {
+            [r.field]: refusalMessage(t, request.locale, r.err, 'spaces.agreements'),
+          });
+          return renderApply(reply, subject, state, r.status);
+        },
+      );
     },
   );
 
