@@ -5,6 +5,7 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { pick } from '../../platform/content.ts';
 import { signedInContext } from '../../platform/context.ts';
 import { NotFoundError, RuleError } from '../../platform/http/errors.ts';
 import { errorState, formValues, parseForm } from '../../platform/http/forms.ts';
@@ -296,7 +297,10 @@ export async function bookingRoutes(fastify: FastifyInstance, { services }: { se
   const checkInQr = (request: FastifyRequest, b: BookingView) =>
     qrSvg(
       b.selfCheckIn?.url ?? '',
-      request.t.spaces.selfCheckIn.qrLabel(b.resource.name, describeBooking(request.t, request.locale, b)),
+      request.t.spaces.selfCheckIn.qrLabel(
+        pick(b.resourceNames, request.locale).text,
+        describeBooking(request.t, request.locale, b),
+      ),
     );
 
   const isOwn = (request: FastifyRequest, b: BookingView) => !b.person || b.person.id === request.actor?.id;

@@ -26,6 +26,7 @@ import {
   lockRoomRanges,
   type ResourceRow,
   resourceBySlug,
+  resourceNameIn,
   rulesFor,
 } from './shared.ts';
 
@@ -240,7 +241,7 @@ async function createSlots(
               locale: actor.locale,
               userId: actor.id,
               template: 'bookingRequested',
-              args: [resource.name, when(actor.locale), url],
+              args: [resourceNameIn(resource, actor.locale), when(actor.locale), url],
             }
           : {
               to: actor.email,
@@ -248,12 +249,12 @@ async function createSlots(
               locale: actor.locale,
               userId: actor.id,
               template: 'bookingConfirmed',
-              args: [resource.name, when(actor.locale), url, reminder],
+              args: [resourceNameIn(resource, actor.locale), when(actor.locale), url, reminder],
               attachments: [
                 icsAttachment(
                   svc,
                   actor.locale,
-                  resource.name,
+                  resourceNameIn(resource, actor.locale),
                   ranges.map((r, i) => ({
                     id: ids[i]!,
                     startsAt: r.start,
@@ -395,7 +396,7 @@ async function createDesk(
                   locale: actor.locale,
                   userId: actor.id,
                   template: 'bookingRequested',
-                  args: [resource.name, when, svc.bookingUrl(first.id)],
+                  args: [resourceNameIn(resource, actor.locale), when, svc.bookingUrl(first.id)],
                 }
               : {
                   to: actor.email,
@@ -403,8 +404,10 @@ async function createDesk(
                   locale: actor.locale,
                   userId: actor.id,
                   template: 'bookingConfirmed',
-                  args: [resource.name, when, svc.bookingUrl(first.id), reminder],
-                  attachments: [icsAttachment(svc, actor.locale, resource.name, rows)],
+                  args: [resourceNameIn(resource, actor.locale), when, svc.bookingUrl(first.id), reminder],
+                  attachments: [
+                    icsAttachment(svc, actor.locale, resourceNameIn(resource, actor.locale), rows),
+                  ],
                 },
           );
         });

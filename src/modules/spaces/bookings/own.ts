@@ -28,6 +28,7 @@ import {
   lockRoomRanges,
   lockUnchanged,
   type ResourceRow,
+  resourceNameIn,
   resourceOf,
   rulesFor,
 } from './shared.ts';
@@ -160,7 +161,12 @@ export async function cancel(
       locale: u.locale,
       userId: b.userId,
       template: 'bookingCancelled',
-      args: [resource.name, describeWhen(u.locale, b), byStaff ? (reason ?? null) : null, svc.mineUrl],
+      args: [
+        resourceNameIn(resource, u.locale),
+        describeWhen(u.locale, b),
+        byStaff ? (reason ?? null) : null,
+        svc.mineUrl,
+      ],
     }));
   });
 }
@@ -306,7 +312,12 @@ async function afterChange(
     locale: actor.locale,
     userId: actor.id,
     template: 'bookingChanged',
-    args: [resource.name, before, describeWhen(actor.locale, after), svc.bookingUrl(id)],
+    args: [
+      resourceNameIn(resource, actor.locale),
+      before,
+      describeWhen(actor.locale, after),
+      svc.bookingUrl(id),
+    ],
   });
   await scheduleReminder(svc, tx, id, after.startsAt);
 }

@@ -8,7 +8,7 @@ import { spaceBookings } from '../schema.ts';
 import { release } from './allowance.ts';
 import { type BookingsContext, MINUTE } from './context.ts';
 import { describeWhen, mailTo } from './notify.ts';
-import { loadBooking, lockBookings, resourceOf } from './shared.ts';
+import { loadBooking, lockBookings, resourceNameIn, resourceOf } from './shared.ts';
 
 /** One date of a weekly series that cannot be booked, and why (a refusal code and its details). */
 export interface SeriesFailure {
@@ -66,7 +66,7 @@ export async function cancelSeries(svc: BookingsContext, ctx: ActorContext, id: 
       userId: actor.id,
       template: 'bookingCancelled',
       args: [
-        resource.name,
+        resourceNameIn(resource, u.locale),
         describeWhen(u.locale, open[0]!) + (open.length > 1 ? ` (+${open.length - 1})` : ''),
         null,
         svc.mineUrl,

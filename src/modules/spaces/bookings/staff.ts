@@ -10,7 +10,7 @@ import { spaceBookings, spaceResources } from '../schema.ts';
 import { release } from './allowance.ts';
 import type { BookingsContext } from './context.ts';
 import { describeWhen, mailTo, scheduleReminder } from './notify.ts';
-import { lockBooking, resourceOf } from './shared.ts';
+import { lockBooking, resourceNameIn, resourceOf } from './shared.ts';
 import { type BookingView, bookingSelect, type SelectedBooking, toViews } from './views.ts';
 
 /** Staff decide on a request. */
@@ -54,7 +54,7 @@ async function decide(
             locale: u.locale,
             userId: b.userId,
             template: 'bookingApproved',
-            args: [resource.name, describeWhen(u.locale, b), svc.bookingUrl(id)],
+            args: [resourceNameIn(resource, u.locale), describeWhen(u.locale, b), svc.bookingUrl(id)],
           }
         : {
             to: u.email,
@@ -63,7 +63,7 @@ async function decide(
             userId: b.userId,
             template: 'bookingDeclined',
             args: [
-              resource.name,
+              resourceNameIn(resource, u.locale),
               describeWhen(u.locale, b),
               reason ?? '',
               `${svc.baseUrl}/przestrzenie/${resource.slug}`,

@@ -1,6 +1,7 @@
 // View models, and booking rows mapped to the views their reader may see.
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { queryRows } from '../../../db/client.ts';
+import { type Localized, localized } from '../../../platform/content.ts';
 import type { RequestContext } from '../../../platform/context.ts';
 import type { PolicyActor } from '../../../platform/policy.ts';
 import { type LocalDate, todayInWarsaw, warsawDate } from '../../../platform/time/warsaw.ts';
@@ -38,6 +39,8 @@ export interface ResourceView {
 export interface BookingView {
   id: string;
   resource: { slug: string; name: string; kind: ResourceKind };
+  /** The resource's name in the three languages (the reader sees theirs, else the Polish one). */
+  resourceNames: Localized;
   kind: 'desk' | 'slot';
   status: BookingStatus;
   day: LocalDate | null;
@@ -117,6 +120,7 @@ export const bookingSelect = {
   actedBy: spaceBookings.actedBy,
   resourceSlug: spaceResources.slug,
   resourceName: spaceResources.name,
+  resourceNameI18n: spaceResources.nameI18n,
   resourceKind: spaceResources.kind,
   rules: spaceResources.rules,
 };
@@ -180,6 +184,7 @@ export async function toViews(
     const view: BookingView = {
       id: r.id,
       resource: { slug: r.resourceSlug, name: r.resourceName, kind: r.resourceKind },
+      resourceNames: localized(r.resourceName, r.resourceNameI18n),
       kind: r.kind,
       status: r.status,
       day: r.day,
