@@ -8,9 +8,10 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Db, escapeLike } from '../../db/client.ts';
-import { audit } from '../../platform/audit/audit.ts';
+import { audit, auditActor } from '../../platform/audit/audit.ts';
 import type { Auth } from '../../platform/auth/auth.ts';
 import { type Locale, locales, user, verification } from '../../platform/auth/schema.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { f } from '../../platform/http/forms.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -49,7 +50,8 @@ export interface Person {
   role: string;
 }
 
-export type PeopleActor = PolicyActor & { requestId?: string | undefined };
+/** The context of the officer who serves people (staff). */
+export type PeopleContext = RequestContext<PolicyActor | null>;
 
 export function peopleService(deps: { db: Db; auth: Auth; baseUrl: string; clock: Clock }) {
   const { db } = deps;
@@ -64,8 +66,8 @@ export function peopleService(deps: { db: Db; auth: Auth; baseUrl: string; clock
 
   return {
     /** People matching a name, e-mail or phone (at least 3 characters), at most 20, by name. */
-    async search(actor: PeopleActor, q: string): Promise<Person[]> {
-      authorize(isStaff(actor));
+    async search(ctx: PeopleContext, q: string): Promise<Person[]> {
+      authorize(isStaff(ctx.actor));
       const text = q.trim();
       if (text.length < 3) return [];
       const like = `%${escapeLike(text.toLowerCase())}%`;
@@ -90,8 +92,8 @@ export function peopleService(deps: { db: Db; auth: Auth; baseUrl: string; clock
       return rows.map(toPerson);
     },
 
-    async get(actor: PeopleActor, id: string): Promise<Person | null> {
-      authorize(isStaff(actor));
+    async get(ctx: PeopleContext, id: string): Promise<Person | null> {
+      authorize(isStaff(ctx.actor));
       const [u] = await db
         .select()
         .from(user)
@@ -103,7 +105,8 @@ export function peopleService(deps: { db: Db; auth: Auth; baseUrl: string; clock
      * Creates an account for a person (with or without an e-mail address). With an address, an
      * invitation to set a password is queued in the same transaction as the audit row.
      */
-    async create(actor: PeopleActor, raw: PersonInput): Promise<{ id: string; invited: boolean }> {
+    async create(ctx: PeopleContext, raw: PersonInput): Promise<{ id: string; invited: boolean }> {
+      const actor = ctx.actor;
       authorize(isStaff(actor));
       const input = personInput.parse(raw);
       if (input.email) {
@@ -114,7 +117,7 @@ export function peopleService(deps: { db: Db; auth: Auth; baseUrl: string; clock
       const email = input.email ?? `${id}@${NO_ADDRESS_DOMAIN}`;
       const locale = input.locale ?? 'pl';
       const token = randomBytes(24).toString('base64url');
-      const t = deps.clock.now();
+      const t = ctx.now;
       await db.transaction(async (tx) => {
         await tx.insert(user).values({
           id,
@@ -147,7 +150,7 @@ export function peopleService(deps: { db: Db; auth: Auth; baseUrl: string; clock
             args: [`${deps.baseUrl}/nowe-haslo?token=${encodeURIComponent(token)}`],
           });
         }
-        await audit(tx, actor, {
+        await audit(tx, auditActor(actor, ctx), {
           action: 'user.created_for',
           entityType: 'user',
           entityId: id,

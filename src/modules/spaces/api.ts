@@ -4,9 +4,9 @@
 // the booking pages show, in the caller's language, with the nearest free alternatives.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { translationsOf } from '../../platform/content.ts';
+import { signedInContext } from '../../platform/context.ts';
 import {
   FieldErrors,
   PROBLEM_BASE,
@@ -16,10 +16,10 @@ import {
 } from '../../platform/http/api.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { localiseIssues } from '../../platform/http/forms.ts';
+import { param, routeParams, typed } from '../../platform/http/params.ts';
 import { refusalDomain, refusalMessage, refusalOf } from '../../platform/refusals.ts';
 import { warsawDate } from '../../platform/time/warsaw.ts';
 import {
-  type BookingActor,
   type BookingInput,
   type BookingView,
   bookingInput,
@@ -337,20 +337,20 @@ const refusalsAsMessages = (request: FastifyRequest) =>
   );
 
 export async function spacesApi(appBase: FastifyInstance, { services }: { services: SpacesServices }) {
-  const app = appBase.withTypeProvider<ZodTypeProvider>();
+  const app = typed(appBase);
   const { config } = appBase.klaster;
   const svc = services.bookings;
   const baseUrl = config.baseUrl;
   refusalDomain(appBase, 'spaces.api');
-  const actorOf = (request: FastifyRequest) => request.actor as unknown as BookingActor;
+  const ctxOf = signedInContext;
   // The service keeps a week's availability and the resource list for a moment (changes.ts).
   async function availability(slug: string, from: string, to: string) {
     const days = await svc.availability(slug, from, to);
     const r = await svc.resource(slug);
     return { resource: { slug: r.slug, name: r.name, kind: r.kind }, from, to, days: days.map(toDay) };
   }
-  const slugParams = z.object({ slug: z.string().max(100) });
-  const idParams = z.object({ id: z.string().max(100) });
+  const slugParams = routeParams({ slug: param.slug });
+  const idParams = routeParams({ id: param.id });
   // Writes per signed-in person (not per address: a whole office may share one).
   const writeLimit = {
     rateLimit: {
@@ -450,7 +450,7 @@ export async function spacesApi(appBase: FastifyInstance, { services }: { servic
     async (request, reply) => {
       const { scope, cursor, limit } = request.query;
       return refusing(request, reply, async () => {
-        const page = await svc.mineByCursor(actorOf(request), { scope, cursor, limit });
+        const page = await svc.mineByCursor(ctxOf(request), { scope, cursor, limit });
         return { items: page.items.map((b) => toBooking(b, baseUrl)), nextCursor: page.nextCursor };
       });
     },
@@ -486,10 +486,10 @@ export async function spacesApi(appBase: FastifyInstance, { services }: { servic
         throw new FieldErrors(Object.entries(errors).map(([field, message]) => ({ field, message })));
       }
       const { resource, ...input } = request.body as z.output<typeof createBookingBody>;
-      const actor = actorOf(request);
+      const ctx = ctxOf(request);
       return refusing(request, reply, async () => {
-        const made = await svc.create(actor, resource, input as BookingInput);
-        const views = await svc.getMany(actor, made.ids);
+        const made = await svc.create(ctx, resource, input as BookingInput);
+        const views = await svc.getMany(ctx, made.ids);
         reply.code(201).header('location', `/api/v1/spaces/bookings/${made.ids[0]}`);
         return {
           status: made.status,
@@ -512,7 +512,7 @@ export async function spacesApi(appBase: FastifyInstance, { services }: { servic
         response: { 200: bookingSchema, 401: problem, 404: problem },
       },
     },
-    async (request) => toBooking(await svc.get(actorOf(request), request.params.id), baseUrl),
+    async (request) => toBooking(await svc.get(ctxOf(request), request.params.id), baseUrl),
   );
 
   app.post(
@@ -538,11 +538,11 @@ export async function spacesApi(appBase: FastifyInstance, { services }: { servic
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
+      const ctx = ctxOf(request);
       return refusing(request, reply, async () => {
         // Without a reason: the caller's own booking, until its deadline (staff cancel others' in the panel).
-        await svc.cancel(actor, request.params.id);
-        return toBooking(await svc.get(actor, request.params.id), baseUrl);
+        await svc.cancel(ctx, request.params.id);
+        return toBooking(await svc.get(ctx, request.params.id), baseUrl);
       });
     },
   );

@@ -4,22 +4,18 @@
 // Staff only; the platform requires a session that passed the second factor for staff pages.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { NotFoundError, RuleError } from '../../platform/http/errors.ts';
+import { actingAs, type ContextActor, signedInContext } from '../../platform/context.ts';
+import { NotFoundError } from '../../platform/http/errors.ts';
 import { errorState, formValues, parseForm } from '../../platform/http/forms.ts';
-import { refusalMessage } from '../../platform/refusals.ts';
+import { param, routeParams, typed } from '../../platform/http/params.ts';
+import { formAction, refusalMessage } from '../../platform/refusals.ts';
 import { addDays, todayInWarsaw } from '../../platform/time/warsaw.ts';
 import type { FormState, FormValues } from '../../platform/views/components.tsx';
 import { type PeopleService, type Person, personInput } from '../accounts/index.ts';
 import type { OrganisationsService } from '../organisations/index.ts';
 import { type AgreementsService, agreementSummaryFor, applyInput, START_HORIZON_DAYS } from './agreements.ts';
 import { bookingFormErrors, fieldsOf, formMessages, refusalState } from './booking-routes.tsx';
-import {
-  type BookingActor,
-  type BookingsService,
-  bookingInput,
-  type ResourceView,
-} from './bookings/index.ts';
+import { type BookingsService, bookingInput, type ResourceView } from './bookings/index.ts';
 import type { SpacesServices } from './index.ts';
 import { ApplyPage } from './views/agreements.tsx';
 import { NewPersonPage, PersonPage, SERVE_PATH, ServeSearchPage } from './views/assisted.tsx';
@@ -32,29 +28,31 @@ export interface AssistedRoutesOptions {
   organisations: Pick<OrganisationsService, 'mine'>;
 }
 
-const personParams = z.object({ person: z.string().max(100) });
-const bookParams = z.object({ person: z.string().max(100), slug: z.string().max(100) });
+const personParams = routeParams({ person: param.id });
+const bookParams = routeParams({ person: param.id, slug: param.slug });
 const staff = { access: 'staff' as const };
 
-export async function assistedRoutes(app: FastifyInstance, { services }: { services: SpacesServices }) {
+/** The person served and the same person as the subject the booking rules apply to. */
+interface Subject {
+  person: Person;
+  actor: ContextActor;
+}
+
+export async function assistedRoutes(fastify: FastifyInstance, { services }: { services: SpacesServices }) {
+  const app = typed(fastify);
   const { bookings, people, organisations, agreements } = services;
   const { db } = app.klaster.database;
-  const officerOf = (request: FastifyRequest): BookingActor => ({
-    ...(request.actor as BookingActor),
-    requestId: String(request.id),
-  });
+  /** The officer's context: the officer acts (and is audited) within this request. */
+  const officerOf = signedInContext;
   /** The person served, as the subject the booking rules apply to. */
-  async function subjectOf(
-    request: FastifyRequest,
-    id: string,
-  ): Promise<{ person: Person; actor: BookingActor }> {
+  async function subjectOf(request: FastifyRequest, id: string): Promise<Subject> {
     const person = await people.get(officerOf(request), id);
     if (!person) throw new NotFoundError('user');
     return {
       person,
       actor: {
         id: person.id,
-        role: person.role as BookingActor['role'],
+        role: person.role as ContextActor['role'],
         name: person.name,
         email: person.email ?? '',
         locale: person.locale,
@@ -80,15 +78,19 @@ export async function assistedRoutes(app: FastifyInstance, { services }: { servi
       const t = request.t;
       const parsed = parseForm(personInput, request.body, t);
       if (!parsed.ok) return reply.render(<NewPersonPage state={parsed.state} />, 422);
-      try {
-        const made = await people.create(officerOf(request), parsed.data);
-        reply.flash(made.invited ? t.assisted.serve.createdInvited : t.assisted.serve.created);
-        return reply.seeOther(`${SERVE_PATH}/${made.id}`);
-      } catch (err) {
-        if (!(err instanceof RuleError) || err.code !== 'emailTaken') throw err;
-        const state = errorState(formValues(request.body), { email: t.assisted.serve.emailTaken });
-        return reply.render(<NewPersonPage state={state} />, 409);
-      }
+      return formAction(
+        request,
+        () => people.create(officerOf(request), parsed.data),
+        (made) => {
+          reply.flash(made.invited ? t.assisted.serve.createdInvited : t.assisted.serve.created);
+          return reply.seeOther(`${SERVE_PATH}/${made.id}`);
+        },
+        (r) => {
+          if (r.code !== 'emailTaken') throw r.err;
+          const state = errorState(formValues(request.body), { email: t.assisted.serve.emailTaken });
+          return reply.render(<NewPersonPage state={state} />, 409);
+        },
+      );
     },
   );
 
@@ -96,10 +98,10 @@ export async function assistedRoutes(app: FastifyInstance, { services }: { servi
     `${SERVE_PATH}/:person`,
     { config: staff, schema: { hide: true, params: personParams } },
     async (request, reply) => {
-      const { person: id } = request.params as { person: string };
+      const { person: id } = request.params;
       const { person, actor } = await subjectOf(request, id);
       const [mine, resources] = await Promise.all([
-        bookings.mineByCursor(actor, { scope: 'upcoming', limit: 50 }),
+        bookings.mineByCursor(actingAs(officerOf(request), actor), { scope: 'upcoming', limit: 50 }),
         bookings.resources(),
       ]);
       return reply.render(<PersonPage person={person} bookings={mine.items} resources={resources} />);
@@ -107,8 +109,9 @@ export async function assistedRoutes(app: FastifyInstance, { services }: { servi
   );
 
   async function renderForm(
+    request: FastifyRequest,
     reply: FastifyReply,
-    subject: { person: Person; actor: BookingActor },
+    subject: Subject,
     resource: ResourceView,
     state: FormState,
     alternatives: Alternative[] | null,
@@ -118,7 +121,7 @@ export async function assistedRoutes(app: FastifyInstance, { services }: { servi
     const orgs = desk
       ? []
       : (await organisations.mine(subject.actor)).map((o) => ({ id: o.id, name: o.name }));
-    const day = String(state.values.date ?? '') || todayInWarsaw(app.klaster.clock.now());
+    const day = String(state.values.date ?? '') || todayInWarsaw(request.context.now);
     const agreements = desk ? await agreementSummaryFor(db, subject.actor.id, day) : [];
     const base = `${SERVE_PATH}/${subject.person.id}`;
     return reply.render(
@@ -135,12 +138,7 @@ export async function assistedRoutes(app: FastifyInstance, { services }: { servi
   }
 
   // ------------------------------------------------------------ a desk-use agreement application
-  async function renderApply(
-    reply: FastifyReply,
-    subject: { person: Person; actor: BookingActor },
-    state: FormState,
-    status = 200,
-  ) {
+  async function renderApply(reply: FastifyReply, subject: Subject, state: FormState, status = 200) {
     const today = agreements.today();
     const [packages, mine] = await Promise.all([
       agreements.activePackages(),
@@ -164,7 +162,7 @@ export async function assistedRoutes(app: FastifyInstance, { services }: { servi
     `${SERVE_PATH}/:person/umowa`,
     { config: staff, schema: { hide: true, params: personParams } },
     async (request, reply) => {
-      const { person: id } = request.params as { person: string };
+      const { person: id } = request.params;
       const subject = await subjectOf(request, id);
       return renderApply(reply, subject, {
         values: { applicantKind: 'standard', startsOn: agreements.today() },
@@ -181,21 +179,29 @@ export async function assistedRoutes(app: FastifyInstance, { services }: { servi
     },
     async (request, reply) => {
       const t = request.t;
-      const { person: id } = request.params as { person: string };
+      const { person: id } = request.params;
       const subject = await subjectOf(request, id);
       const parsed = parseForm(applyInput, request.body, t, t.agreements.errors);
       if (!parsed.ok) return renderApply(reply, subject, parsed.state, 422);
-      try {
-        await agreements.apply(subject.actor, parsed.data, { officer: officerOf(request) });
-        reply.flash(t.assisted.serve.appliedFor(subject.person.name));
-        return reply.seeOther(`${SERVE_PATH}/${subject.person.id}`);
-      } catch (err) {
-        if (!(err instanceof RuleError)) throw err;
-        const state = errorState(formValues(request.body), {
-          [err.field ?? '_form']: refusalMessage(t, request.locale, err, 'spaces.agreements'),
-        });
-        return renderApply(reply, subject, state, err.status);
-      }
+      const officer = officerOf(request);
+      return formAction(
+        request,
+        () =>
+          agreements.apply(subject.actor, parsed.data, {
+            officer: { ...officer.actor, requestId: officer.requestId },
+          }),
+        () => {
+          reply.flash(t.assisted.serve.appliedFor(subject.person.name));
+          return reply.seeOther(`${SERVE_PATH}/${subject.person.id}`);
+        },
+        (r) => {
+          // An agreement's refusal reads as the agreement pages word it (its own refusal domain).
+          const state = errorState(formValues(request.body), {
+            [r.field]: refusalMessage(t, request.locale, r.err, 'spaces.agreements'),
+          });
+          return renderApply(reply, subject, state, r.status);
+        },
+      );
     },
   );
 
@@ -203,7 +209,7 @@ export async function assistedRoutes(app: FastifyInstance, { services }: { servi
     `${SERVE_PATH}/:person/rezerwacja/:slug`,
     { config: staff, schema: { hide: true, params: bookParams } },
     async (request, reply) => {
-      const { person: id, slug } = request.params as { person: string; slug: string };
+      const { person: id, slug } = request.params;
       const subject = await subjectOf(request, id);
       const resource = await bookings.resource(slug);
       const values: FormValues = {};
@@ -212,7 +218,7 @@ export async function assistedRoutes(app: FastifyInstance, { services }: { servi
         values.setupMinutes = '0';
         values.teardownMinutes = '0';
       }
-      return renderForm(reply, subject, resource, { values, errors: {} }, null);
+      return renderForm(request, reply, subject, resource, { values, errors: {} }, null);
     },
   );
 
@@ -224,27 +230,36 @@ export async function assistedRoutes(app: FastifyInstance, { services }: { servi
     },
     async (request, reply) => {
       const t = request.t;
-      const { person: id, slug } = request.params as { person: string; slug: string };
+      const { person: id, slug } = request.params;
       const subject = await subjectOf(request, id);
       const resource = await bookings.resource(slug);
       const parsed = parseForm(bookingInput, request.body, t, formMessages(t));
       if (!parsed.ok) {
         bookingFormErrors(t, parsed.state.errors);
-        return renderForm(reply, subject, resource, parsed.state, null, 422);
+        return renderForm(request, reply, subject, resource, parsed.state, null, 422);
       }
-      try {
-        const made = await bookings.create(subject.actor, slug, parsed.data, { officer: officerOf(request) });
-        reply.flash(
-          made.status === 'requested'
-            ? t.assisted.serve.requestedFor(subject.person.name)
-            : t.assisted.serve.bookedFor(subject.person.name),
-        );
-        return reply.seeOther(`${SERVE_PATH}/${subject.person.id}`);
-      } catch (err) {
-        if (!(err instanceof RuleError)) throw err;
-        const state = refusalState(t, request, err, formValues(request.body), fieldsOf(resource));
-        return renderForm(reply, subject, resource, state, alternativesOf(err.details), err.status);
-      }
+      return formAction(
+        request,
+        () => bookings.create(officerOf(request), slug, parsed.data, subject.actor),
+        (made) => {
+          reply.flash(
+            made.status === 'requested'
+              ? t.assisted.serve.requestedFor(subject.person.name)
+              : t.assisted.serve.bookedFor(subject.person.name),
+          );
+          return reply.seeOther(`${SERVE_PATH}/${subject.person.id}`);
+        },
+        (r) =>
+          renderForm(
+            request,
+            reply,
+            subject,
+            resource,
+            refusalState(request, r, fieldsOf(resource)),
+            alternativesOf(r.err.details),
+            r.status,
+          ),
+      );
     },
   );
 }

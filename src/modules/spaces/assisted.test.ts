@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestApp, readMailDir, TEST_PASSWORD, type TestApp } from '../../../test/support/app.ts';
 import { testClock } from '../../../test/support/clock.ts';
+import { as } from '../../../test/support/context.ts';
 import { queryRows } from '../../db/client.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { addDays, todayInWarsaw, warsawInstant } from '../../platform/time/warsaw.ts';
@@ -240,9 +241,9 @@ describe('assisted service', () => {
     const [a, b] = await testPeople(t.database, 2);
     const [day] = openDays(1);
     const input = { date: day!, from: '10:00', to: '11:00' };
-    await assert.rejects(svc.create(a!, 'pomieszczenie-b2b', input, { officer: b! }), { status: 403 });
+    await assert.rejects(svc.create(as(b!), 'pomieszczenie-b2b', input, a!), { status: 403 });
     const [staff] = await testPeople(t.database, 1, 'staff');
-    await assert.rejects(svc.create(staff!, 'pomieszczenie-b2b', input, { officer: staff! }), {
+    await assert.rejects(svc.create(as(staff!), 'pomieszczenie-b2b', input, staff!), {
       status: 403,
     });
   });
@@ -318,14 +319,14 @@ describe('the event-space request', () => {
     const [day] = openDays(1, addDays(todayInWarsaw(testClock.now()), 20));
     const event = { title: 'Spotkanie', attendees: 20, houseRules: true };
     // 10:00–12:00 with the space's 60-minute buffer and 30 minutes of teardown: blocked until 13:30.
-    await s.create(a!, EVENT, { date: day!, from: '10:00', to: '12:00', teardownMinutes: 30, ...event });
+    await s.create(as(a!), EVENT, { date: day!, from: '10:00', to: '12:00', teardownMinutes: 30, ...event });
     // 14:00 with 60 minutes of setup starts blocking at 13:00: refused as taken.
     await assert.rejects(
-      s.create(b!, EVENT, { date: day!, from: '14:00', to: '16:00', setupMinutes: 60, ...event }),
+      s.create(as(b!), EVENT, { date: day!, from: '14:00', to: '16:00', setupMinutes: 60, ...event }),
       (err: Error & { code?: string }) => err.code === 'taken',
     );
     // 30 minutes of setup starts at 13:30: fits exactly.
-    const ok = await s.create(b!, EVENT, {
+    const ok = await s.create(as(b!), EVENT, {
       date: day!,
       from: '14:00',
       to: '16:00',
@@ -353,7 +354,7 @@ describe('the event-space request', () => {
     const s = svc();
     const [a] = await testPeople(t.database, 1);
     const [day] = openDays(1, addDays(todayInWarsaw(testClock.now()), 30));
-    const made = await s.create(a!, EVENT, {
+    const made = await s.create(as(a!), EVENT, {
       date: day!,
       from: '15:00',
       to: '16:00',

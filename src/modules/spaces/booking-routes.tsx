@@ -5,10 +5,13 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { pick } from '../../platform/content.ts';
+import { signedInContext } from '../../platform/context.ts';
 import { NotFoundError, RuleError } from '../../platform/http/errors.ts';
 import { errorState, formValues, parseForm } from '../../platform/http/forms.ts';
+import { param, routeParams, typed } from '../../platform/http/params.ts';
 import { formatDateTime, type Messages } from '../../platform/i18n/index.ts';
-import { refusalOf } from '../../platform/refusals.ts';
+import { formAction, type Refusal } from '../../platform/refusals.ts';
 import {
   addDays,
   daysBetween,
@@ -25,7 +28,6 @@ import { qrSvg } from '../../platform/views/qr.tsx';
 import type { OrganisationsService } from '../organisations/index.ts';
 import { agreementSummaryFor } from './agreements.ts';
 import {
-  type BookingActor,
   type BookingsService,
   type BookingView,
   bookingInput,
@@ -57,8 +59,8 @@ export interface BookingRoutesOptions {
   organisations: Pick<OrganisationsService, 'mine'>;
 }
 
-const slugParams = z.object({ slug: z.string().max(100) });
-const idParams = z.object({ id: z.string().max(100) });
+const slugParams = routeParams({ slug: param.slug });
+const idParams = routeParams({ id: param.id });
 const cancelForm = z.object({ scope: z.enum(['one', 'series']).optional() }).strict();
 const checkInForm = z.object({ dzien: z.string().max(10).optional() }).strict();
 
@@ -91,26 +93,16 @@ export function bookingFormErrors(t: Messages, errors: Record<string, string>): 
   if (errors.teardownMinutes) errors.teardownMinutes = t.assisted.refusals.setupRange;
 }
 
-export function refusalState(
-  _t: Messages,
-  request: FastifyRequest,
-  err: RuleError,
-  values: FormValues,
-  fields: string[],
-): FormState {
-  const field = err.field;
-  const message = refusalOf(request, err).message;
-  return errorState(values, { [field && fields.includes(field) ? field : '_form']: message });
+/** The form's state after a refusal: what was typed, the message on the refused field if the form has it. */
+export function refusalState(request: FastifyRequest, r: Refusal, fields: string[]): FormState {
+  return errorState(formValues(request.body), { [fields.includes(r.field) ? r.field : '_form']: r.message });
 }
 
-export async function bookingRoutes(app: FastifyInstance, { services }: { services: SpacesServices }) {
+export async function bookingRoutes(fastify: FastifyInstance, { services }: { services: SpacesServices }) {
+  const app = typed(fastify);
   const { bookings, organisations } = services;
   const { db } = app.klaster.database;
-  const now = () => app.klaster.clock.now();
-  const actorOf = (request: FastifyRequest): BookingActor => ({
-    ...(request.actor as BookingActor),
-    requestId: String(request.id),
-  });
+  const ctxOf = signedInContext;
   const formLimit = { rateLimit: { max: 60, timeWindow: '1 minute' } };
 
   // ------------------------------------------------------------------------------ public pages
@@ -133,8 +125,8 @@ export async function bookingRoutes(app: FastifyInstance, { services }: { servic
     '/przestrzenie/:slug',
     { config: { access: 'public' }, schema: { hide: true, params: slugParams } },
     async (request, reply) => {
-      const { slug } = request.params as { slug: string };
-      const t0 = now();
+      const { slug } = request.params;
+      const t0 = request.context.now;
       const today = todayInWarsaw(t0);
       const thisMonday = weekStart(today);
       // An unreadable or far-away week shows this week.
@@ -200,10 +192,10 @@ export async function bookingRoutes(app: FastifyInstance, { services }: { servic
     const desk = resource.kind === 'desk';
     const orgs = desk
       ? []
-      : (await organisations.mine(actorOf(request))).map((o) => ({ id: o.id, name: o.name }));
+      : (await organisations.mine(ctxOf(request).actor)).map((o) => ({ id: o.id, name: o.name }));
     // A desk is booked under an agreement: show the ones valid on the chosen day (or today).
-    const day = String(state.values.date ?? '') || todayInWarsaw(now());
-    const agreements = desk ? await agreementSummaryFor(db, actorOf(request).id, day) : [];
+    const day = String(state.values.date ?? '') || todayInWarsaw(request.context.now);
+    const agreements = desk ? await agreementSummaryFor(db, ctxOf(request).actor.id, day) : [];
     return reply.render(
       <BookingFormPage
         resource={resource}
@@ -220,7 +212,7 @@ export async function bookingRoutes(app: FastifyInstance, { services }: { servic
     '/przestrzenie/:slug/rezerwacja',
     { config: { access: 'user' }, schema: { hide: true, params: slugParams } },
     async (request, reply) => {
-      const { slug } = request.params as { slug: string };
+      const { slug } = request.params;
       const resource = await bookings.resource(slug);
       const values: FormValues = { date: queryString(request.query, 'date', 10) };
       if (resource.kind !== 'desk') {
@@ -241,29 +233,37 @@ export async function bookingRoutes(app: FastifyInstance, { services }: { servic
     { config: { access: 'user', ...formLimit }, schema: { hide: true, params: slugParams } },
     async (request, reply) => {
       const t = request.t;
-      const { slug } = request.params as { slug: string };
+      const { slug } = request.params;
       const resource = await bookings.resource(slug);
       const parsed = parseForm(bookingInput, request.body, t, formMessages(t));
       if (!parsed.ok) {
         bookingFormErrors(t, parsed.state.errors);
         return renderForm(request, reply, resource, parsed.state, null, 422);
       }
-      try {
-        const made = await bookings.create(actorOf(request), slug, parsed.data);
-        const f = t.spaces.form;
-        reply.flash(
-          made.status === 'requested'
-            ? f.requested
-            : made.ids.length > 1
-              ? f.createdSeries(made.ids.length)
-              : f.created,
-        );
-        return reply.seeOther(`/przestrzenie/rezerwacje/${made.ids[0]}`);
-      } catch (err) {
-        if (!(err instanceof RuleError)) throw err;
-        const state = refusalState(t, request, err, formValues(request.body), fieldsOf(resource));
-        return renderForm(request, reply, resource, state, alternativesOf(err.details), err.status);
-      }
+      return formAction(
+        request,
+        () => bookings.create(ctxOf(request), slug, parsed.data),
+        (made) => {
+          const f = t.spaces.form;
+          reply.flash(
+            made.status === 'requested'
+              ? f.requested
+              : made.ids.length > 1
+                ? f.createdSeries(made.ids.length)
+                : f.created,
+          );
+          return reply.seeOther(`/przestrzenie/rezerwacje/${made.ids[0]}`);
+        },
+        (r) =>
+          renderForm(
+            request,
+            reply,
+            resource,
+            refusalState(request, r, fieldsOf(resource)),
+            alternativesOf(r.err.details),
+            r.status,
+          ),
+      );
     },
   );
 
@@ -276,9 +276,9 @@ export async function bookingRoutes(app: FastifyInstance, { services }: { servic
       const scope: MineScope = view === 'minione' ? 'past' : view === 'odwolane' ? 'cancelled' : 'upcoming';
       const cursor = queryString(request.query, 'od', 200) || undefined;
       try {
-        const result = await bookings.mineByCursor(actorOf(request), { scope, cursor });
+        const result = await bookings.mineByCursor(ctxOf(request), { scope, cursor });
         // Today's bookings carry their self check-in QR code at the top of the list.
-        const today = todayInWarsaw(now());
+        const today = todayInWarsaw(request.context.now);
         const checkIns = await Promise.all(
           result.items
             .filter((b) => b.selfCheckIn && warsawDate(b.startsAt) === today)
@@ -297,7 +297,10 @@ export async function bookingRoutes(app: FastifyInstance, { services }: { servic
   const checkInQr = (request: FastifyRequest, b: BookingView) =>
     qrSvg(
       b.selfCheckIn?.url ?? '',
-      request.t.spaces.selfCheckIn.qrLabel(b.resource.name, describeBooking(request.t, request.locale, b)),
+      request.t.spaces.selfCheckIn.qrLabel(
+        pick(b.resourceNames, request.locale).text,
+        describeBooking(request.t, request.locale, b),
+      ),
     );
 
   const isOwn = (request: FastifyRequest, b: BookingView) => !b.person || b.person.id === request.actor?.id;
@@ -307,10 +310,10 @@ export async function bookingRoutes(app: FastifyInstance, { services }: { servic
     '/przestrzenie/rezerwacje/:id',
     { config: { access: 'user' }, schema: { hide: true, params: idParams } },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const b = await bookings.get(actorOf(request), id);
+      const { id } = request.params;
+      const b = await bookings.get(ctxOf(request), id);
       const own = isOwn(request, b);
-      const t0 = now();
+      const t0 = request.context.now;
       const pastDeadline = own && live(b) && t0 > b.deadline && b.endsAt > t0;
       const qr = own && b.selfCheckIn ? await checkInQr(request, b) : null;
       return reply.render(
@@ -335,7 +338,7 @@ export async function bookingRoutes(app: FastifyInstance, { services }: { servic
 
   /** A booking its author may manage (staff use the panel for other people's). */
   async function ownBooking(request: FastifyRequest, id: string): Promise<BookingView> {
-    const b = await bookings.get(actorOf(request), id);
+    const b = await bookings.get(ctxOf(request), id);
     if (!isOwn(request, b)) throw new NotFoundError('booking');
     return b;
   }
@@ -352,7 +355,7 @@ export async function bookingRoutes(app: FastifyInstance, { services }: { servic
     '/przestrzenie/rezerwacje/:id/zmiana',
     { config: { access: 'user' }, schema: { hide: true, params: idParams } },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const b = await ownBooking(request, id);
       if (!b.can.change) return reply.seeOther(`/przestrzenie/rezerwacje/${id}`);
       const resource = await bookings.resource(b.resource.slug);
@@ -376,7 +379,7 @@ export async function bookingRoutes(app: FastifyInstance, { services }: { servic
     { config: { access: 'user', ...formLimit }, schema: { hide: true, params: idParams } },
     async (request, reply) => {
       const t = request.t;
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const b = await ownBooking(request, id);
       const resource = await bookings.resource(b.resource.slug);
       const parsed = parseForm(changeInput, request.body, t, formMessages(t));
@@ -385,31 +388,34 @@ export async function bookingRoutes(app: FastifyInstance, { services }: { servic
           <ChangePage booking={b} resource={resource} state={parsed.state} alternatives={null} />,
           422,
         );
-      try {
-        await bookings.change(actorOf(request), id, parsed.data);
-        reply.flash(resource.rules.approval ? t.spaces.change.changedRequest : t.spaces.change.changed);
-        return reply.seeOther(`/przestrzenie/rezerwacje/${id}`);
-      } catch (err) {
-        if (!(err instanceof RuleError)) throw err;
-        const fields = b.kind === 'desk' ? ['date'] : ['date', 'from', 'to'];
-        const state = refusalState(t, request, err, formValues(request.body), fields);
-        return reply.render(
-          <ChangePage
-            booking={b}
-            resource={resource}
-            state={state}
-            alternatives={alternativesOf(err.details)}
-          />,
-          err.status,
-        );
-      }
+      return formAction(
+        request,
+        () => bookings.change(ctxOf(request), id, parsed.data),
+        () => {
+          reply.flash(resource.rules.approval ? t.spaces.change.changedRequest : t.spaces.change.changed);
+          return reply.seeOther(`/przestrzenie/rezerwacje/${id}`);
+        },
+        (r) => {
+          const fields = b.kind === 'desk' ? ['date'] : ['date', 'from', 'to'];
+          return reply.render(
+            <ChangePage
+              booking={b}
+              resource={resource}
+              state={refusalState(request, r, fields)}
+              alternatives={alternativesOf(r.err.details)}
+            />,
+            r.status,
+          );
+        },
+      );
     },
   );
 
   // ----------------------------------------------------------------------------- cancelling
   function cannotCancel(t: Messages, request: FastifyRequest, b: BookingView): string | null {
     if (b.can.cancel) return null;
-    if (live(b) && now() > b.deadline && b.endsAt > now())
+    const t0 = request.context.now;
+    if (live(b) && t0 > b.deadline && b.endsAt > t0)
       return t.spaces.booking.deadlinePassed(formatDateTime(request.locale, b.deadline));
     return t.spaces.refusals.notCancellable;
   }
@@ -418,7 +424,7 @@ export async function bookingRoutes(app: FastifyInstance, { services }: { servic
     '/przestrzenie/rezerwacje/:id/odwolanie',
     { config: { access: 'user' }, schema: { hide: true, params: idParams } },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const b = await ownBooking(request, id);
       return reply.render(<CancelPage booking={b} error={cannotCancel(request.t, request, b)} />);
     },
@@ -429,26 +435,29 @@ export async function bookingRoutes(app: FastifyInstance, { services }: { servic
     { config: { access: 'user', ...formLimit }, schema: { hide: true, params: idParams } },
     async (request, reply) => {
       const t = request.t;
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const b = await ownBooking(request, id);
       const parsed = parseForm(cancelForm, request.body, t);
       if (!parsed.ok)
         return reply.render(<CancelPage booking={b} error={t.spaces.cancel.scopeInvalid} />, 422);
-      try {
-        if (parsed.data.scope === 'series' && b.seriesId) {
-          const n = await bookings.cancelSeries(actorOf(request), id);
-          reply.flash(t.spaces.cancel.seriesCancelled(n));
-          return reply.seeOther('/przestrzenie/moje');
-        }
-        await bookings.cancel(actorOf(request), id);
-        reply.flash(t.spaces.cancel.cancelled);
-        return reply.seeOther(`/przestrzenie/rezerwacje/${id}`);
-      } catch (err) {
-        if (!(err instanceof RuleError)) throw err;
-        const message = refusalOf(request, err).message;
-        const fresh = await bookings.get(actorOf(request), id);
-        return reply.render(<CancelPage booking={fresh} error={message} />, err.status);
-      }
+      const ctx = ctxOf(request);
+      const series = parsed.data.scope === 'series' && !!b.seriesId;
+      return formAction(
+        request,
+        () => (series ? bookings.cancelSeries(ctx, id) : bookings.cancel(ctx, id).then(() => 0)),
+        (n) => {
+          if (series) {
+            reply.flash(t.spaces.cancel.seriesCancelled(n));
+            return reply.seeOther('/przestrzenie/moje');
+          }
+          reply.flash(t.spaces.cancel.cancelled);
+          return reply.seeOther(`/przestrzenie/rezerwacje/${id}`);
+        },
+        async (r) => {
+          const fresh = await bookings.get(ctx, id);
+          return reply.render(<CancelPage booking={fresh} error={r.message} />, r.status);
+        },
+      );
     },
   );
 
@@ -458,21 +467,19 @@ export async function bookingRoutes(app: FastifyInstance, { services }: { servic
     { config: { access: 'staff' }, schema: { hide: true } },
     async (request, reply) => {
       const asked = queryString(request.query, 'dzien', 10);
-      const day =
-        isLocalDate(asked) && Math.abs(daysBetween(todayInWarsaw(now()), asked)) <= 3660
-          ? asked
-          : todayInWarsaw(now());
-      const actor = actorOf(request);
+      const ctx = ctxOf(request);
+      const today = todayInWarsaw(ctx.now);
+      const day = isLocalDate(asked) && Math.abs(daysBetween(today, asked)) <= 3660 ? asked : today;
       const [requests, dayBookings, resources] = await Promise.all([
-        bookings.requests(actor),
-        bookings.day(actor, day),
+        bookings.requests(ctx),
+        bookings.day(ctx, day),
         bookings.resources(),
       ]);
       return reply.render(
         <BookingsPanelPage
           requests={requests.map((b) => withLayoutName(b, resources))}
           day={day}
-          today={todayInWarsaw(now())}
+          today={today}
           bookings={dayBookings}
         />,
       );
@@ -487,27 +494,31 @@ export async function bookingRoutes(app: FastifyInstance, { services }: { servic
     success: string,
     back: string,
   ) {
-    try {
-      await action();
-      reply.flash(success);
-    } catch (err) {
-      if (!(err instanceof RuleError)) throw err;
-      reply.flash(refusalOf(request, err).message, 'notice');
-    }
-    return reply.seeOther(back);
+    return formAction(
+      request,
+      action,
+      () => {
+        reply.flash(success);
+        return reply.seeOther(back);
+      },
+      (r) => {
+        reply.flash(r.message, 'notice');
+        return reply.seeOther(back);
+      },
+    );
   }
 
   app.post(
     '/panel/rezerwacje/:id/zatwierdzenie',
     { config: { access: 'staff' }, schema: { hide: true, params: idParams } },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const parsed = parseForm(z.object({}), request.body, request.t);
       if (!parsed.ok) return reply.seeOther('/panel/rezerwacje');
       return staffAction(
         request,
         reply,
-        () => bookings.approve(actorOf(request), id),
+        () => bookings.approve(ctxOf(request), id),
         request.t.spaces.panel.approved,
         '/panel/rezerwacje',
       );
@@ -518,13 +529,13 @@ export async function bookingRoutes(app: FastifyInstance, { services }: { servic
     '/panel/rezerwacje/:id/obecnosc',
     { config: { access: 'staff' }, schema: { hide: true, params: idParams } },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const parsed = parseForm(checkInForm, request.body, request.t);
       const day = parsed.ok && parsed.data.dzien && isLocalDate(parsed.data.dzien) ? parsed.data.dzien : null;
       return staffAction(
         request,
         reply,
-        () => bookings.checkIn(actorOf(request), id),
+        () => bookings.checkIn(ctxOf(request), id),
         request.t.spaces.panel.checkedIn,
         day ? `/panel/rezerwacje?dzien=${day}#dzien` : '/panel/rezerwacje#dzien',
       );
@@ -537,8 +548,8 @@ export async function bookingRoutes(app: FastifyInstance, { services }: { servic
       path,
       { config: { access: 'staff' }, schema: { hide: true, params: idParams } },
       async (request, reply) => {
-        const { id } = request.params as { id: string };
-        const b = await bookings.get(actorOf(request), id);
+        const { id } = request.params;
+        const b = await bookings.get(ctxOf(request), id);
         return reply.render(<ReasonPage mode={mode} booking={b} state={{ values: {}, errors: {} }} />);
       },
     );
@@ -547,27 +558,29 @@ export async function bookingRoutes(app: FastifyInstance, { services }: { servic
       { config: { access: 'staff', ...formLimit }, schema: { hide: true, params: idParams } },
       async (request, reply) => {
         const t = request.t;
-        const { id } = request.params as { id: string };
-        const actor = actorOf(request);
-        const b = await bookings.get(actor, id);
+        const { id } = request.params;
+        const ctx = ctxOf(request);
+        const b = await bookings.get(ctx, id);
         const parsed = parseForm(reasonInput, request.body, t, formMessages(t));
         if (!parsed.ok) return reply.render(<ReasonPage mode={mode} booking={b} state={parsed.state} />, 422);
-        try {
-          if (mode === 'decline') {
-            await bookings.decline(actor, id, parsed.data.reason);
-            reply.flash(t.spaces.panel.declined);
-            return reply.seeOther('/panel/rezerwacje');
-          }
-          await bookings.cancel(actor, id, parsed.data.reason);
-          reply.flash(t.spaces.panel.cancelled);
-          return reply.seeOther(`/panel/rezerwacje?dzien=${b.day ?? warsawDate(b.startsAt)}#dzien`);
-        } catch (err) {
-          if (!(err instanceof RuleError)) throw err;
-          const state = errorState(formValues(request.body), {
-            [err.field === 'reason' ? 'reason' : '_form']: refusalOf(request, err).message,
-          });
-          return reply.render(<ReasonPage mode={mode} booking={b} state={state} />, err.status);
-        }
+        const { reason } = parsed.data;
+        return formAction(
+          request,
+          () => (mode === 'decline' ? bookings.decline(ctx, id, reason) : bookings.cancel(ctx, id, reason)),
+          () => {
+            if (mode === 'decline') {
+              reply.flash(t.spaces.panel.declined);
+              return reply.seeOther('/panel/rezerwacje');
+            }
+            reply.flash(t.spaces.panel.cancelled);
+            return reply.seeOther(`/panel/rezerwacje?dzien=${b.day ?? warsawDate(b.startsAt)}#dzien`);
+          },
+          (r) =>
+            reply.render(
+              <ReasonPage mode={mode} booking={b} state={refusalState(request, r, ['reason'])} />,
+              r.status,
+            ),
+        );
       },
     );
   }

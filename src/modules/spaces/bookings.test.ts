@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { testClock } from '../../../test/support/clock.ts';
+import { as } from '../../../test/support/context.ts';
 import { queryRows } from '../../db/client.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { polishHolidays } from '../../platform/time/holidays.ts';
@@ -60,7 +61,7 @@ describe('rooms', () => {
   const [day, nextDay] = openDays(2);
   test('a free slot is booked and confirmed; the same or an overlapping slot is refused with free alternatives', async () => {
     const [anna, piotr] = await testPeople(t.database, 2);
-    const made = await svc.create(anna!, 'pomieszczenie-b2b', {
+    const made = await svc.create(as(anna!), 'pomieszczenie-b2b', {
       date: day!,
       from: '10:00',
       to: '11:00',
@@ -68,7 +69,7 @@ describe('rooms', () => {
     });
     assert.equal(made.status, 'confirmed');
     const err = await refused(
-      svc.create(piotr!, 'pomieszczenie-b2b', { date: day!, from: '10:30', to: '11:30' }),
+      svc.create(as(piotr!), 'pomieszczenie-b2b', { date: day!, from: '10:30', to: '11:30' }),
       'taken',
     );
     const slots = err.details.slots as Array<{ start: Date }>;
@@ -76,7 +77,7 @@ describe('rooms', () => {
     for (const s of slots)
       assert.ok(s.start >= warsawInstant(day!, '11:00') || s.start < warsawInstant(day!, '09:30'));
     // Back to back is fine (no buffer on the B2B room).
-    await svc.create(piotr!, 'pomieszczenie-b2b', { date: day!, from: '11:00', to: '12:00' });
+    await svc.create(as(piotr!), 'pomieszczenie-b2b', { date: day!, from: '11:00', to: '12:00' });
     assert.equal(await count(sql`status = 'confirmed'`), 2);
   });
 
@@ -104,7 +105,7 @@ describe('rooms', () => {
     ];
     if (holiday) cases.push([{ date: holiday.date, from: '10:00', to: '11:00' }, 'holiday']);
     for (const [input, code] of cases) {
-      const err = await refused(svc.create(p!, 'pomieszczenie-b2b', input as never), code);
+      const err = await refused(svc.create(as(p!), 'pomieszczenie-b2b', input as never), code);
       if (code === 'outsideHours')
         assert.deepEqual([err.details.open, err.details.close], ['08:00', '20:00']);
       if (code !== 'reversedRange')
@@ -113,13 +114,13 @@ describe('rooms', () => {
     await t.database.db.execute(sql`insert into space_closure (id, resource_id, starts_on, ends_on, reason)
       select gen_random_uuid(), id, ${nextDay}::date, ${nextDay}::date, 'Malowanie' from space_resource where slug = 'pomieszczenie-b2b'`);
     const closed = await refused(
-      svc.create(p!, 'pomieszczenie-b2b', { date: nextDay!, from: '10:00', to: '11:00' }),
+      svc.create(as(p!), 'pomieszczenie-b2b', { date: nextDay!, from: '10:00', to: '11:00' }),
       'closed',
     );
     assert.equal(closed.details.reason, 'Malowanie');
     await t.database.db.execute(sql`delete from space_closure`);
     await assert.rejects(
-      svc.create(p!, 'nie-ma-takiej', { date: nextDay!, from: '10:00', to: '11:00' }),
+      svc.create(as(p!), 'nie-ma-takiej', { date: nextDay!, from: '10:00', to: '11:00' }),
       /not found/,
     );
     assert.equal(await count(sql`true`), before);
@@ -129,14 +130,14 @@ describe('rooms', () => {
     const [a, b] = await testPeople(t.database, 2);
     const first = seriesStart(4, addDays(todayInWarsaw(testClock.now()), 3));
     const third = addDays(first, 14);
-    await svc.create(b!, 'sala-warsztatowa-innowacji-spolecznych', {
+    await svc.create(as(b!), 'sala-warsztatowa-innowacji-spolecznych', {
       date: third,
       from: '12:00',
       to: '13:00',
     });
     const before = await count(sql`true`);
     const err = await refused(
-      svc.create(a!, 'sala-warsztatowa-innowacji-spolecznych', {
+      svc.create(as(a!), 'sala-warsztatowa-innowacji-spolecznych', {
         date: first,
         from: '12:00',
         to: '14:00',
@@ -146,7 +147,7 @@ describe('rooms', () => {
     );
     assert.deepEqual(err.details.dates, [third]);
     assert.equal(await count(sql`true`), before);
-    const ok = await svc.create(a!, 'sala-warsztatowa-innowacji-spolecznych', {
+    const ok = await svc.create(as(a!), 'sala-warsztatowa-innowacji-spolecznych', {
       date: first,
       from: '14:00',
       to: '15:00',
@@ -161,14 +162,14 @@ describe('rooms', () => {
     // fourth week; the third week's slot is taken by someone else.
     const [a, b] = await testPeople(t.database, 2);
     await testClock.at(warsawInstant('2030-12-01', '10:00'), async () => {
-      await svc.create(b!, 'sala-warsztatowa-innowacji-spolecznych', {
+      await svc.create(as(b!), 'sala-warsztatowa-innowacji-spolecznych', {
         date: '2030-12-18',
         from: '12:00',
         to: '13:00',
       });
       const before = await count(sql`true`);
       const err = await refused(
-        svc.create(a!, 'sala-warsztatowa-innowacji-spolecznych', {
+        svc.create(as(a!), 'sala-warsztatowa-innowacji-spolecznych', {
           date: '2030-12-04',
           from: '12:00',
           to: '14:00',
@@ -195,7 +196,7 @@ describe('rooms', () => {
       await giveAgreement(t.database, p!.id, { from: '2030-12-01', to: '2030-12-12' });
       const before = await count(sql`true`);
       const err = await refused(
-        svc.create(p!, 'coworking-stanowiska', { date: '2030-12-04', repeatWeeks: 4 }),
+        svc.create(as(p!), 'coworking-stanowiska', { date: '2030-12-04', repeatWeeks: 4 }),
         'seriesClash',
       );
       assert.deepEqual(
@@ -212,18 +213,18 @@ describe('rooms', () => {
   test('cancelling a series cancels its future occurrences within the deadline, in one go', async () => {
     const [p, q] = await testPeople(t.database, 2);
     const first = openDays(1, addDays(todayInWarsaw(testClock.now()), 35))[0]!;
-    const made = await svc.create(p!, 'sala-warsztatowa-innowacji-spolecznych', {
+    const made = await svc.create(as(p!), 'sala-warsztatowa-innowacji-spolecznych', {
       date: first,
       from: '16:00',
       to: '17:00',
       repeatWeeks: 3,
     });
-    await assert.rejects(svc.cancelSeries(q!, made.ids[0]!), /not found/);
+    await assert.rejects(svc.cancelSeries(as(q!), made.ids[0]!), /not found/);
     const real = testClock.now();
     // Between the first occurrence's deadline (24 h before) and its start: it stays.
     testClock.set(new Date(warsawInstant(first, '16:00').getTime() - 60 * 60_000));
     try {
-      assert.equal(await svc.cancelSeries(p!, made.ids[1]!), 2);
+      assert.equal(await svc.cancelSeries(as(p!), made.ids[1]!), 2);
     } finally {
       testClock.set(real);
     }
@@ -247,7 +248,7 @@ describe('rooms', () => {
     let made = 0;
     for (let i = 0; i < 5; i++) {
       const d = sameWeek[i % sameWeek.length]!;
-      await svc.create(p!, 'pomieszczenie-b2b', {
+      await svc.create(as(p!), 'pomieszczenie-b2b', {
         date: d,
         from: `${String(8 + i * 2).padStart(2, '0')}:00`,
         to: `${String(9 + i * 2).padStart(2, '0')}:00`,
@@ -256,7 +257,7 @@ describe('rooms', () => {
     }
     assert.equal(made, 5);
     const err = await refused(
-      svc.create(p!, 'pomieszczenie-b2b', { date: sameWeek[0]!, from: '18:00', to: '19:00' }),
+      svc.create(as(p!), 'pomieszczenie-b2b', { date: sameWeek[0]!, from: '18:00', to: '19:00' }),
       'quotaPerson',
     );
     assert.equal(err.details.limit, 5);
@@ -271,7 +272,7 @@ describe('rooms', () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
       const d = first[i % first.length]!;
-      const made = await svc.create(p!, 'pomieszczenie-b2b', {
+      const made = await svc.create(as(p!), 'pomieszczenie-b2b', {
         date: d,
         from: `${String(8 + i * 2).padStart(2, '0')}:00`,
         to: `${String(9 + i * 2).padStart(2, '0')}:00`,
@@ -279,15 +280,15 @@ describe('rooms', () => {
       ids.push(made.ids[0]!);
     }
     // The fifth booking of the week moves within the week: it does not count against itself.
-    await svc.change(p!, ids[4]!, { date: first[0]!, from: '19:00', to: '20:00' });
+    await svc.change(as(p!), ids[4]!, { date: first[0]!, from: '19:00', to: '20:00' });
     // Another booking, the following week, cannot move into the full week.
-    const other = await svc.create(p!, 'pomieszczenie-b2b', { date: next, from: '10:00', to: '11:00' });
+    const other = await svc.create(as(p!), 'pomieszczenie-b2b', { date: next, from: '10:00', to: '11:00' });
     await refused(
-      svc.change(p!, other.ids[0]!, { date: first[0]!, from: '07:00', to: '08:00' }),
+      svc.change(as(p!), other.ids[0]!, { date: first[0]!, from: '07:00', to: '08:00' }),
       'outsideHours',
     );
     const err = await refused(
-      svc.change(p!, other.ids[0]!, { date: first[0]!, from: '18:00', to: '19:00' }),
+      svc.change(as(p!), other.ids[0]!, { date: first[0]!, from: '18:00', to: '19:00' }),
       'quotaPerson',
     );
     assert.equal(err.details.limit, 5);
@@ -298,19 +299,19 @@ describe('changes', () => {
   test('a room booking moves to a free time and is refused a taken one; a desk moves to another day', async () => {
     const [p, q] = await testPeople(t.database, 2);
     const [day, other] = openDays(2, addDays(todayInWarsaw(testClock.now()), 12));
-    const mine = await svc.create(p!, 'pomieszczenie-b2b', { date: day!, from: '09:00', to: '10:00' });
-    await svc.create(q!, 'pomieszczenie-b2b', { date: day!, from: '13:00', to: '14:00' });
-    await svc.change(p!, mine.ids[0]!, { date: day!, from: '10:00', to: '11:30' });
-    const moved = await svc.get(p!, mine.ids[0]!);
+    const mine = await svc.create(as(p!), 'pomieszczenie-b2b', { date: day!, from: '09:00', to: '10:00' });
+    await svc.create(as(q!), 'pomieszczenie-b2b', { date: day!, from: '13:00', to: '14:00' });
+    await svc.change(as(p!), mine.ids[0]!, { date: day!, from: '10:00', to: '11:30' });
+    const moved = await svc.get(as(p!), mine.ids[0]!);
     assert.equal(moved.startsAt.getTime(), warsawInstant(day!, '10:00').getTime());
-    await refused(svc.change(p!, mine.ids[0]!, { date: day!, from: '12:30', to: '13:30' }), 'taken');
+    await refused(svc.change(as(p!), mine.ids[0]!, { date: day!, from: '12:30', to: '13:30' }), 'taken');
     await assert.rejects(
-      svc.change(q!, mine.ids[0]!, { date: day!, from: '15:00', to: '16:00' }),
+      svc.change(as(q!), mine.ids[0]!, { date: day!, from: '15:00', to: '16:00' }),
       /not found/,
     );
     await giveAgreement(t.database, p!.id);
-    const desk = await svc.create(p!, 'coworking-stanowiska', { date: day! });
-    await svc.change(p!, desk.ids[0]!, { date: other! });
+    const desk = await svc.create(as(p!), 'coworking-stanowiska', { date: day! });
+    await svc.change(as(p!), desk.ids[0]!, { date: other! });
     const rows = await queryRows<{ day: string; booked: number }>(
       t.database.db,
       sql`select day::text as day, booked from space_desk_day where day in (${day}::date, ${other}::date) order by day`,
@@ -331,7 +332,7 @@ describe('changing a room booking', () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
       const d = week[i % week.length]!;
-      const made = await svc.create(p!, 'pomieszczenie-b2b', {
+      const made = await svc.create(as(p!), 'pomieszczenie-b2b', {
         date: d,
         from: `${String(8 + i * 2).padStart(2, '0')}:00`,
         to: `${String(9 + i * 2).padStart(2, '0')}:00`,
@@ -339,15 +340,19 @@ describe('changing a room booking', () => {
       ids.push(made.ids[0]!);
     }
     // The quota (5 a week) is full; the booking being moved does not count against itself.
-    await svc.change(p!, ids[0]!, { date: week[0]!, from: '19:00', to: '20:00' });
+    await svc.change(as(p!), ids[0]!, { date: week[0]!, from: '19:00', to: '20:00' });
     const [moved] = await queryRows<{ startsAt: Date }>(
       t.database.db,
       sql`select starts_at as "startsAt" from space_booking where id = ${ids[0]}`,
     );
     assert.equal(new Date(moved!.startsAt).getTime(), warsawInstant(week[0]!, '19:00').getTime());
-    const other = await svc.create(p!, 'pomieszczenie-b2b', { date: nextWeek, from: '10:00', to: '11:00' });
+    const other = await svc.create(as(p!), 'pomieszczenie-b2b', {
+      date: nextWeek,
+      from: '10:00',
+      to: '11:00',
+    });
     await refused(
-      svc.change(p!, other.ids[0]!, { date: week.at(-1)!, from: '18:00', to: '19:00' }),
+      svc.change(as(p!), other.ids[0]!, { date: week.at(-1)!, from: '18:00', to: '19:00' }),
       'quotaPerson',
     );
   });
@@ -357,10 +362,10 @@ describe('desks', () => {
   const [day, nextDay] = openDays(2, addDays(todayInWarsaw(testClock.now()), 5));
   test('a desk needs an agreement; a pass draws a day per booking and gives it back on cancel', async () => {
     const [p] = await testPeople(t.database, 1);
-    await refused(svc.create(p!, 'coworking-stanowiska', { date: day! }), 'noAgreement');
+    await refused(svc.create(as(p!), 'coworking-stanowiska', { date: day! }), 'noAgreement');
     const agreement = await giveAgreement(t.database, p!.id, { packageSlug: 'karnet-jednodniowy' });
-    const made = await svc.create(p!, 'coworking-stanowiska', { date: day! });
-    await refused(svc.create(p!, 'coworking-stanowiska', { date: nextDay! }), 'passUsedUp');
+    const made = await svc.create(as(p!), 'coworking-stanowiska', { date: day! });
+    await refused(svc.create(as(p!), 'coworking-stanowiska', { date: nextDay! }), 'passUsedUp');
     const used = async () =>
       (
         await queryRows<{ n: number }>(
@@ -369,18 +374,18 @@ describe('desks', () => {
         )
       )[0]?.n;
     assert.equal(await used(), 1);
-    await svc.cancel(p!, made.ids[0]!);
+    await svc.cancel(as(p!), made.ids[0]!);
     assert.equal(await used(), 0);
   });
 
   test('no day has more desk bookings than desks; the 41st person gets the nearest free days', async () => {
     const people = await testPeople(t.database, 41);
     for (const p of people) await giveAgreement(t.database, p.id);
-    for (const p of people.slice(0, 40)) await svc.create(p, 'coworking-stanowiska', { date: day! });
-    const err = await refused(svc.create(people[40]!, 'coworking-stanowiska', { date: day! }), 'full');
+    for (const p of people.slice(0, 40)) await svc.create(as(p), 'coworking-stanowiska', { date: day! });
+    const err = await refused(svc.create(as(people[40]!), 'coworking-stanowiska', { date: day! }), 'full');
     assert.ok((err.details.days as string[]).length > 0);
     assert.ok(!(err.details.days as string[]).includes(day!));
-    await refused(svc.create(people[0]!, 'coworking-stanowiska', { date: addDays(day!, 0) }), 'full');
+    await refused(svc.create(as(people[0]!), 'coworking-stanowiska', { date: addDays(day!, 0) }), 'full');
     const [row] = await queryRows<{ booked: number; capacity: number }>(
       t.database.db,
       sql`select booked, capacity from space_desk_day where day = ${day}::date`,
@@ -393,7 +398,7 @@ describe('deadlines, decisions and no-shows', () => {
   test('cancelling past the deadline is refused with the deadline', async () => {
     const [p] = await testPeople(t.database, 1);
     const [day] = openDays(1, addDays(todayInWarsaw(testClock.now()), 3));
-    const made = await svc.create(p!, 'sala-centrum-obywatelskiego', {
+    const made = await svc.create(as(p!), 'sala-centrum-obywatelskiego', {
       date: day!,
       from: '10:00',
       to: '11:00',
@@ -401,7 +406,7 @@ describe('deadlines, decisions and no-shows', () => {
     const real = testClock.now();
     testClock.set(new Date(warsawInstant(day!, '10:00').getTime() - 60 * 60_000)); // an hour before; the deadline is 24 h
     try {
-      const err = await refused(svc.cancel(p!, made.ids[0]!), 'pastDeadline');
+      const err = await refused(svc.cancel(as(p!), made.ids[0]!), 'pastDeadline');
       assert.equal(
         (err.details.deadline as Date).getTime(),
         warsawInstant(addDays(day!, -1), '10:00').getTime(),
@@ -414,7 +419,7 @@ describe('deadlines, decisions and no-shows', () => {
   test('the deadline binds a booking’s author whatever their role; staff override it only with a reason', async () => {
     const [staff] = await testPeople(t.database, 1, 'staff');
     const [day] = openDays(1, addDays(todayInWarsaw(testClock.now()), 3));
-    const made = await svc.create(staff!, 'sala-centrum-obywatelskiego', {
+    const made = await svc.create(as(staff!), 'sala-centrum-obywatelskiego', {
       date: day!,
       from: '12:00',
       to: '13:00',
@@ -422,9 +427,9 @@ describe('deadlines, decisions and no-shows', () => {
     const real = testClock.now();
     testClock.set(new Date(warsawInstant(day!, '12:00').getTime() - 60 * 60_000));
     try {
-      await refused(svc.cancel(staff!, made.ids[0]!), 'pastDeadline');
-      await svc.cancel(staff!, made.ids[0]!, 'Awaria ogrzewania');
-      assert.equal((await svc.get(staff!, made.ids[0]!)).status, 'cancelled');
+      await refused(svc.cancel(as(staff!), made.ids[0]!), 'pastDeadline');
+      await svc.cancel(as(staff!), made.ids[0]!, 'Awaria ogrzewania');
+      assert.equal((await svc.get(as(staff!), made.ids[0]!)).status, 'cancelled');
       const [row] = await queryRows<{ n: number }>(
         t.database.db,
         sql`select count(*)::int as n from audit_log where action = 'space_booking.cancelled' and entity_id = ${made.ids[0]}`,
@@ -447,20 +452,20 @@ describe('deadlines, decisions and no-shows', () => {
       attendees: 40,
       houseRules: true,
     };
-    const req = await svc.create(a!, 'zablocie-space-sala-wydarzen', input);
+    const req = await svc.create(as(a!), 'zablocie-space-sala-wydarzen', input);
     assert.equal(req.status, 'requested');
     await refused(
-      svc.create(b!, 'zablocie-space-sala-wydarzen', { ...input, from: '12:30', to: '13:30' }),
+      svc.create(as(b!), 'zablocie-space-sala-wydarzen', { ...input, from: '12:30', to: '13:30' }),
       'taken',
     ); // 1 h buffer
-    await svc.approve(staff!, req.ids[0]!);
-    await refused(svc.approve(staff!, req.ids[0]!), 'alreadyDecided');
-    const second = await svc.create(b!, 'zablocie-space-sala-wydarzen', { ...input, date: other! });
-    await svc.decline(staff!, second.ids[0]!, 'Sala zajęta przez wydarzenie miejskie');
-    const again = await svc.create(a!, 'zablocie-space-sala-wydarzen', { ...input, date: other! });
+    await svc.approve(as(staff!), req.ids[0]!);
+    await refused(svc.approve(as(staff!), req.ids[0]!), 'alreadyDecided');
+    const second = await svc.create(as(b!), 'zablocie-space-sala-wydarzen', { ...input, date: other! });
+    await svc.decline(as(staff!), second.ids[0]!, 'Sala zajęta przez wydarzenie miejskie');
+    const again = await svc.create(as(a!), 'zablocie-space-sala-wydarzen', { ...input, date: other! });
     assert.equal(again.status, 'requested');
     await refused(
-      svc.create(a!, 'zablocie-space-sala-wydarzen', { ...input, date: other!, attendees: 500 }),
+      svc.create(as(a!), 'zablocie-space-sala-wydarzen', { ...input, date: other!, attendees: 500 }),
       'overCapacity',
     );
   });
@@ -468,17 +473,17 @@ describe('deadlines, decisions and no-shows', () => {
   test('a booking not checked in within the grace period is released and frees the slot', async () => {
     const [p, q] = await testPeople(t.database, 2);
     const [day] = openDays(1, addDays(todayInWarsaw(testClock.now()), 4));
-    const made = await svc.create(p!, 'pomieszczenie-b2b', { date: day!, from: '16:00', to: '17:00' });
+    const made = await svc.create(as(p!), 'pomieszczenie-b2b', { date: day!, from: '16:00', to: '17:00' });
     const real = testClock.now();
     testClock.set(new Date(warsawInstant(day!, '16:20').getTime())); // grace is 15 minutes
     try {
       assert.ok((await svc.releaseNoShows()) >= 1);
-      const view = await svc.get(p!, made.ids[0]!);
+      const view = await svc.get(as(p!), made.ids[0]!);
       assert.equal(view.status, 'released');
     } finally {
       testClock.set(real);
     }
-    await svc.create(q!, 'pomieszczenie-b2b', { date: day!, from: '16:00', to: '17:00' });
+    await svc.create(as(q!), 'pomieszczenie-b2b', { date: day!, from: '16:00', to: '17:00' });
   });
 });
 
@@ -487,8 +492,13 @@ describe('personal data', () => {
     const [p] = await testPeople(t.database, 1);
     const [day] = openDays(1, addDays(todayInWarsaw(testClock.now()), 20));
     await giveAgreement(t.database, p!.id);
-    await svc.create(p!, 'coworking-stanowiska', { date: day! });
-    await svc.create(p!, 'pomieszczenie-b2b', { date: day!, from: '15:00', to: '16:00', title: 'Spotkanie' });
+    await svc.create(as(p!), 'coworking-stanowiska', { date: day! });
+    await svc.create(as(p!), 'pomieszczenie-b2b', {
+      date: day!,
+      from: '15:00',
+      to: '16:00',
+      title: 'Spotkanie',
+    });
     const privacy = spacesPrivacy(t.database.db, testClock);
     const data = (await privacy.exportFor(p!.id)) as {
       bookings: Array<{ title: string }>;

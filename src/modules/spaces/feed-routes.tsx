@@ -5,8 +5,8 @@
 // redirect → get, and a reload no longer shows it).
 
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { NotFoundError } from '../../platform/http/errors.ts';
+import { param, routeParams, typed } from '../../platform/http/params.ts';
 import { ICAL_CONTENT_TYPE } from '../../platform/ical.ts';
 import type { SpacesServices } from './index.ts';
 import { FEED_PAGE, FeedPage, RevokeFeedPage } from './views/feeds.tsx';
@@ -16,7 +16,8 @@ const ONCE_COOKIE = 'klaster_feed_once';
 const feedLimit = { rateLimit: { max: 120, timeWindow: '1 minute' } };
 const formLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
-export async function spacesFeedRoutes(app: FastifyInstance, { services }: { services: SpacesServices }) {
+export async function spacesFeedRoutes(fastify: FastifyInstance, { services }: { services: SpacesServices }) {
+  const app = typed(fastify);
   const { config } = app.klaster;
   const { feeds } = services;
   const onceCookie = {
@@ -32,10 +33,10 @@ export async function spacesFeedRoutes(app: FastifyInstance, { services }: { ser
     '/przestrzenie/:slug/kalendarz.ics',
     {
       config: { access: 'public', ...feedLimit },
-      schema: { hide: true, params: z.object({ slug: z.string().max(100) }) },
+      schema: { hide: true, params: routeParams({ slug: param.slug }) },
     },
     async (request, reply) => {
-      const { slug } = request.params as { slug: string };
+      const { slug } = request.params;
       const body = await feeds.resourceFeed(slug, request.locale);
       return reply
         .type(ICAL_CONTENT_TYPE)
@@ -49,10 +50,10 @@ export async function spacesFeedRoutes(app: FastifyInstance, { services }: { ser
     '/przestrzenie/kalendarz/:token.ics',
     {
       config: { access: 'public', ...feedLimit },
-      schema: { hide: true, params: z.object({ token: z.string().max(100) }) },
+      schema: { hide: true, params: routeParams({ token: param.token }) },
     },
     async (request, reply) => {
-      const { token } = request.params as { token: string };
+      const { token } = request.params;
       const who = await feeds.resolve(token);
       if (!who) throw new NotFoundError('feed');
       const body = await feeds.personalFeed(who.userId, who.locale);

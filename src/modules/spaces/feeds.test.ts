@@ -241,3 +241,52 @@ describe('private feed of a person', () => {
     assert.equal(n, 0);
   });
 });
+
+describe('the resource’s name in the reader’s language', () => {
+  test('an English reader’s booking page and private feed name the room in English', async () => {
+    const emma = await t.signedIn('resident');
+    await t.database.db.execute(sql`update auth_user set locale = 'en' where id = ${emma.userId}`);
+    const [day] = openDays(1, addDays(todayInWarsaw(testClock.now()), 5));
+    const res = await emma.json('POST', '/api/v1/spaces/bookings', {
+      resource: 'pomieszczenie-b2b',
+      date: day,
+      from: '08:00',
+      to: '09:00',
+      title: 'Pitch',
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    const id = (res.json() as { bookings: Array<{ id: string }> }).bookings[0]!.id;
+    const page = await emma.get(`/przestrzenie/rezerwacje/${id}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<h1[^>]*>[^<]*B2B meeting room/);
+    assert.match(
+      page.body,
+      /<a class="govuk-link" href="\/przestrzenie\/pomieszczenie-b2b">B2B meeting room<\/a>/,
+    );
+    assert.ok(!page.body.includes('Pomieszczenie B2B'), 'not the Polish name');
+    // A resource without an English name: the Polish one, marked lang="pl".
+    await t.database.db.execute(
+      sql`update space_resource set name_i18n = '{}'::jsonb where slug = 'pomieszczenie-b2b'`,
+    );
+    try {
+      const polish = await emma.get(`/przestrzenie/rezerwacje/${id}`);
+      assert.match(
+        polish.body,
+        /<a class="govuk-link" href="\/przestrzenie\/pomieszczenie-b2b" lang="pl">Pomieszczenie B2B<\/a>/,
+      );
+    } finally {
+      await t.database.db.execute(
+        sql`update space_resource set name_i18n = '{"en": "B2B meeting room", "uk": "Кімната для зустрічей B2B"}'::jsonb
+            where slug = 'pomieszczenie-b2b'`,
+      );
+    }
+    await emma.post('/przestrzenie/moje/kalendarz');
+    const url = /value="([^"]+\.ics)"/.exec((await emma.get('/przestrzenie/moje/kalendarz')).body)?.[1];
+    assert.ok(url, 'the feed URL is shown');
+    const feed = parse((await t.client().get(new URL(url).pathname)).body);
+    assert.deepEqual(
+      feed.events.map((e) => e.summary),
+      ['B2B meeting room: Pitch'],
+    );
+  });
+});

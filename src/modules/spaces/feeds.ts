@@ -3,10 +3,12 @@
 // random bytes (base64url) that exist only in the URL the person was shown once; the table keeps
 // its SHA-256, so a database leak reveals no feed, and a lookup by hash takes the same time
 // whichever token is tried (an indexed equality on a digest, no comparison of secrets in code).
+
 import { createHash, randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import type { Locale } from '../../platform/auth/schema.ts';
+import { localized, pick } from '../../platform/content.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { messages } from '../../platform/i18n/index.ts';
 import { type IcalEvent, icalendar } from '../../platform/ical.ts';
@@ -190,10 +192,11 @@ export function feedsService(deps: FeedsDeps) {
         title: string;
         kind: 'desk' | 'slot';
         resourceName: string;
+        resourceNameI18n: unknown;
       }>(
         db,
         sql`select b.id, b.starts_at as "startsAt", b.ends_at as "endsAt", b.updated_at as "updatedAt", b.status,
-                   b.title, b.kind, r.name as "resourceName"
+                   b.title, b.kind, r.name as "resourceName", r.name_i18n as "resourceNameI18n"
             from space_booking b join space_resource r on r.id = b.resource_id
             where b.user_id = ${userId} and b.ends_at > ${new Date(t.getTime() - PRIVATE_FEED_DAYS_BACK * DAY)}
             order by b.starts_at, b.id
@@ -204,6 +207,8 @@ export function feedsService(deps: FeedsDeps) {
         generatedAt: t,
         name: m.myCalendar,
         events: rows.map((r): IcalEvent => {
+          // The resource's name in the person's language, else the Polish one.
+          const name = pick(localized(r.resourceName, r.resourceNameI18n), locale).text;
           const status =
             r.status === 'requested'
               ? 'TENTATIVE'
@@ -215,9 +220,9 @@ export function feedsService(deps: FeedsDeps) {
             uid: `booking-${r.id}@${host}`,
             start: new Date(r.startsAt),
             end: new Date(r.endsAt),
-            summary: r.title ? `${r.resourceName}: ${r.title}` : r.resourceName,
+            summary: r.title ? `${name}: ${r.title}` : name,
             description: m.statuses[r.status],
-            location: r.resourceName,
+            location: name,
             status,
             transparency: status === 'CANCELLED' ? 'TRANSPARENT' : 'OPAQUE',
             url: `${baseUrl}/przestrzenie/rezerwacje/${r.id}`,

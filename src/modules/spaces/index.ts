@@ -16,7 +16,7 @@ import { spacesApi } from './api.ts';
 import { assistedRoutes } from './assisted-routes.tsx';
 import { spacesAuditNames } from './audit-names.ts';
 import { bookingRoutes } from './booking-routes.tsx';
-import { type BookingActor, type BookingsService, bookingsService, spacesPrivacy } from './bookings/index.ts';
+import { type BookingsService, bookingsService, spacesPrivacy } from './bookings/index.ts';
 import { checkInRoutes } from './check-in-routes.tsx';
 import { spacesFeedRoutes } from './feed-routes.tsx';
 import { type FeedsService, feedsService } from './feeds.ts';
@@ -155,7 +155,7 @@ export const spacesModule = defineModule({
     auditEntities: ({ auditNames }) => auditNames,
     staffQueues: async ({ bookings, agreements }, actor) => {
       const [requests, applied] = await Promise.all([
-        bookings.requests(actor as BookingActor),
+        bookings.requests(bookings.contextFor(actor, { requestId: actor.requestId })),
         agreements.queue(actor, { status: 'applied' }),
       ]);
       return [

@@ -1,27 +1,37 @@
-// Who may do what with bookings. The booking service checks these before it acts; routes only
-// declare the coarse access level (public, user, staff).
-import { isStaff, type PolicyActor } from '../../platform/policy.ts';
+// Who may do what with bookings, in the one policy shape (platform/policy.ts): the booking service
+// checks it before it acts and the views ask it which actions to offer; routes only declare the
+// coarse access level (public, user, staff).
+import { definePolicy, isStaff } from '../../platform/policy.ts';
 
 export type BookingAction =
   /** See a booking with its details (its author and staff). */
   | 'view'
   /** Change or cancel it within the deadline (its author). */
   | 'manage'
-  /** Approve, decline, check in, cancel at any time (staff). */
-  | 'decide';
+  /** Approve, decline, check in, cancel at any time, see the lists of requests and of a day (staff). */
+  | 'decide'
+  /** Book for the person the booking is for, at the desk (staff, for someone else). */
+  | 'bookFor';
 
-export function can(
-  actor: PolicyActor | null | undefined,
-  action: BookingAction,
-  booking: { userId: string },
-): boolean {
-  if (!actor) return false;
-  switch (action) {
-    case 'view':
-      return booking.userId === actor.id || isStaff(actor);
-    case 'manage':
-      return booking.userId === actor.id;
-    case 'decide':
-      return isStaff(actor);
-  }
-}
+/** Why a booking action is refused. */
+export type BookingRefusal = 'signedOut' | 'notYours' | 'staffOnly' | 'notForSelf';
+
+/** What the policy needs to know of a booking: whose it is (for 'decide' it need not be known). */
+export type BookingResource = { userId: string } | null;
+
+export const bookingPolicy = definePolicy<BookingAction, BookingResource, BookingRefusal>(
+  (actor, action, booking) => {
+    if (!actor) return 'signedOut';
+    switch (action) {
+      case 'view':
+        return booking?.userId === actor.id || isStaff(actor) ? null : 'notYours';
+      case 'manage':
+        return booking?.userId === actor.id ? null : 'notYours';
+      case 'decide':
+        return isStaff(actor) ? null : 'staffOnly';
+      case 'bookFor':
+        if (!isStaff(actor)) return 'staffOnly';
+        return booking?.userId === actor.id ? 'notForSelf' : null;
+    }
+  },
+);

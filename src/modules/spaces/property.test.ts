@@ -10,17 +10,19 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { testClock } from '../../../test/support/clock.ts';
+import { as } from '../../../test/support/context.ts';
 import { queryRows } from '../../db/client.ts';
+import type { ContextActor } from '../../platform/context.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { addDays, todayInWarsaw } from '../../platform/time/warsaw.ts';
 import { organisationsService } from '../organisations/service.ts';
 import { placesService } from '../places/service.ts';
-import { type BookingActor, bookingsService } from './bookings/index.ts';
+import { bookingsService } from './bookings/index.ts';
 import { giveAgreement, openDays, seedTestSpaces, testPeople } from './test-helpers.ts';
 
 let t: TestApp;
 let svc: ReturnType<typeof bookingsService>;
-let people: BookingActor[];
+let people: ContextActor[];
 const ROOMS = ['pomieszczenie-b2b', 'sala-centrum-obywatelskiego'];
 const DESKS = 'coworking-stanowiska';
 const days = openDays(4, addDays(todayInWarsaw(testClock.now()), 3));
@@ -92,22 +94,22 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 async function run(o: Op, made: Array<{ id: string; who: number }>) {
   try {
     if (o.kind === 'room') {
-      const r = await svc.create(people[o.who]!, ROOMS[o.room]!, {
+      const r = await svc.create(as(people[o.who]!), ROOMS[o.room]!, {
         date: days[o.day]!,
         from: time(o.slot),
         to: time(o.slot + o.steps),
       });
       for (const id of r.ids) made.push({ id, who: o.who });
     } else if (o.kind === 'desk') {
-      const r = await svc.create(people[o.who]!, DESKS, { date: days[o.day]! });
+      const r = await svc.create(as(people[o.who]!), DESKS, { date: days[o.day]! });
       for (const id of r.ids) made.push({ id, who: o.who });
     } else if (made.length > 0) {
       const b = made[o.pick % made.length]!;
-      if (o.kind === 'cancel') await svc.cancel(people[b.who]!, b.id);
+      if (o.kind === 'cancel') await svc.cancel(as(people[b.who]!), b.id);
       else {
-        const current = await svc.get(people[b.who]!, b.id);
+        const current = await svc.get(as(people[b.who]!), b.id);
         await svc.change(
-          people[b.who]!,
+          as(people[b.who]!),
           b.id,
           current.kind === 'desk'
             ? { date: days[o.day]! }

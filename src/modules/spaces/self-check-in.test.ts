@@ -9,13 +9,14 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestApp, readMailDir, type TestApp } from '../../../test/support/app.ts';
 import { testClock } from '../../../test/support/clock.ts';
+import { as } from '../../../test/support/context.ts';
 import { queryRows } from '../../db/client.ts';
 import type { RuleError } from '../../platform/http/errors.ts';
 import { icalUtc } from '../../platform/ical.ts';
 import { addDays, todayInWarsaw, warsawInstant } from '../../platform/time/warsaw.ts';
 import { organisationsService } from '../organisations/service.ts';
 import { placesService } from '../places/service.ts';
-import { type BookingActor, bookingsService } from './bookings/index.ts';
+import { bookingsService } from './bookings/index.ts';
 import { giveAgreement, openDays, seedTestSpaces, testPeople } from './test-helpers.ts';
 
 const DESKS = 'coworking-stanowiska';
@@ -88,7 +89,7 @@ describe('a desk booked for today', () => {
     const pass = await giveAgreement(t.database, p!.id, { packageSlug: 'karnet-10-dni', from: day! });
     await setDaysUsed(pass, 2);
     await testClock.at(warsawInstant(day!, '19:45'), async () => {
-      const made = await svc.create(p!, DESKS, { date: day! });
+      const made = await svc.create(as(p!), DESKS, { date: day! });
       assert.equal(made.status, 'confirmed');
       assert.equal(await daysUsed(pass), 3);
       testClock.advance(90_000);
@@ -98,7 +99,7 @@ describe('a desk booked for today', () => {
         'confirmed',
         'not released for a window that closed at 10:00',
       );
-      const view = await svc.get(p! as BookingActor, made.ids[0]!);
+      const view = await svc.get(as(p!), made.ids[0]!);
       assert.equal(view.checkInUntil?.getTime(), warsawInstant(day!, '20:00').getTime());
       assert.equal(await reminders(made.ids[0]!), 0, 'no reminder job for a booking made the same day');
     });
@@ -119,7 +120,7 @@ describe('a desk booked for today', () => {
     const pass = await giveAgreement(t.database, p!.id, { packageSlug: 'karnet-10-dni', from: day! });
     await setDaysUsed(pass, 2);
     const id = await testClock.at(warsawInstant(day!, '12:00'), async () => {
-      const made = await svc.create(p!, DESKS, { date: day! });
+      const made = await svc.create(as(p!), DESKS, { date: day! });
       return made.ids[0]!;
     });
     assert.equal(await daysUsed(pass), 3);
@@ -137,7 +138,7 @@ describe('a desk booked for today', () => {
     const [p] = await testPeople(t.database, 1);
     await giveAgreement(t.database, p!.id);
     const [day] = openDays(1, addDays(todayInWarsaw(testClock.now()), 7));
-    const made = await svc.create(p!, DESKS, { date: day! });
+    const made = await svc.create(as(p!), DESKS, { date: day! });
     assert.equal(await reminders(made.ids[0]!), 1);
     const [mail] = await mailsTo(p!.email);
     assert.match(mail!.raw, /Przypomnimy o rezerwacji dzień wcześniej/);
@@ -147,7 +148,7 @@ describe('a desk booked for today', () => {
     const [p] = await testPeople(t.database, 1);
     await giveAgreement(t.database, p!.id);
     const [day] = openDays(1, addDays(todayInWarsaw(testClock.now()), 12));
-    const made = await svc.create(p!, DESKS, { date: day! });
+    const made = await svc.create(as(p!), DESKS, { date: day! });
     const startsAt = warsawInstant(day!, '08:00');
     await testClock.at(warsawInstant(day!, '09:00'), () => svc.remind(made.ids[0]!, startsAt.toISOString()));
     const mails = await mailsTo(p!.email);
@@ -160,7 +161,7 @@ describe('a desk booked for today', () => {
     const pass = await giveAgreement(t.database, p!.id, { packageSlug: 'karnet-10-dni', from });
     await setDaysUsed(pass, 9);
     const days = openDays(6, addDays(from, 14));
-    const results = await Promise.allSettled(days.map((d) => svc.create(p!, DESKS, { date: d })));
+    const results = await Promise.allSettled(days.map((d) => svc.create(as(p!), DESKS, { date: d })));
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
     for (const r of results)
       if (r.status === 'rejected') assert.equal((r.reason as RuleError).code, 'passUsedUp');
@@ -169,7 +170,7 @@ describe('a desk booked for today', () => {
     const [q] = await testPeople(t.database, 1);
     const other = await giveAgreement(t.database, q!.id, { packageSlug: 'karnet-10-dni', from });
     await setDaysUsed(other, 9);
-    const same = await Promise.allSettled(days.map(() => svc.create(q!, DESKS, { date: days[0]! })));
+    const same = await Promise.allSettled(days.map(() => svc.create(as(q!), DESKS, { date: days[0]! })));
     assert.equal(same.filter((r) => r.status === 'fulfilled').length, 1);
     assert.equal(await daysUsed(other), 10);
     const [live] = await queryRows<{ n: number }>(

@@ -41,20 +41,20 @@ export async function usableAgreement(tx: Tx, userId: string, day: LocalDate) {
   throw new RuleError('passUsedUp', 'date', 422);
 }
 
-export async function drawDay(ctx: BookingsContext, tx: Tx, agreementId: string, daysTotal: number | null) {
+export async function drawDay(svc: BookingsContext, tx: Tx, agreementId: string, daysTotal: number | null) {
   if (daysTotal === null) return;
   await tx
     .update(spaceAgreements)
-    .set({ daysUsed: sql`${spaceAgreements.daysUsed} + 1`, updatedAt: ctx.now() })
+    .set({ daysUsed: sql`${spaceAgreements.daysUsed} + 1`, updatedAt: svc.now() })
     .where(eq(spaceAgreements.id, agreementId));
 }
 
 /** Gives one day back to a pass (true); unlimited agreements have none to give (false). */
-export async function returnDay(ctx: BookingsContext, tx: Tx, agreementId: string | null): Promise<boolean> {
+export async function returnDay(svc: BookingsContext, tx: Tx, agreementId: string | null): Promise<boolean> {
   if (!agreementId) return false;
   const back = await queryRows<{ id: string }>(
     tx,
-    sql`update space_agreement set days_used = days_used - 1, updated_at = ${ctx.now()}
+    sql`update space_agreement set days_used = days_used - 1, updated_at = ${svc.now()}
         where id = ${agreementId} and days_total is not null and days_used > 0
         returning id`,
   );
@@ -63,14 +63,14 @@ export async function returnDay(ctx: BookingsContext, tx: Tx, agreementId: strin
 
 /** Frees what a booking held: its desk-day and the pass day it drew; true if a pass day came back. */
 export async function release(
-  ctx: BookingsContext,
+  svc: BookingsContext,
   tx: Tx,
   b: BookingRow,
   givePassDayBack: boolean,
 ): Promise<boolean> {
   if (b.kind !== 'desk' || !b.day) return false;
   await returnDesk(tx, b.resourceId, b.day);
-  return givePassDayBack ? returnDay(ctx, tx, b.agreementId) : false;
+  return givePassDayBack ? returnDay(svc, tx, b.agreementId) : false;
 }
 
 /** Serialises bookings of one person (and organisation) on one resource while quotas are counted. */

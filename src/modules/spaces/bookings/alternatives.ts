@@ -19,21 +19,21 @@ import { busyBetween, closuresFor, deskFreeByDay, type ResourceRow } from './sha
 
 /** Alternatives shown when a room request clashes or breaks a calendar rule. */
 export async function slotAlternatives(
-  ctx: BookingsContext,
+  svc: BookingsContext,
   resource: ResourceRow,
   rules: BookingRules,
   wanted: Date,
   minutes: number,
 ): Promise<Slot[]> {
-  const t = ctx.now();
+  const t = svc.now();
   const wantedDay = warsawDate(wanted);
   const today = todayInWarsaw(t);
   const from = laterDay(wantedDay, today);
   const days = eachDay(laterDay(addDays(from, -3), today), addDays(from, 14));
-  const closures = await closuresFor(ctx.db, resource.id, days[0]!, days.at(-1)!);
+  const closures = await closuresFor(svc.db, resource.id, days[0]!, days.at(-1)!);
   const statuses = days.map((d) => dayStatus(resource.openingHours, closures, d));
   const busy = await busyBetween(
-    ctx.db,
+    svc.db,
     resource.id,
     warsawInstant(days[0]!, '00:00'),
     warsawInstant(addDays(days.at(-1)!, 1), '00:00'),
@@ -43,25 +43,25 @@ export async function slotAlternatives(
 
 /** Nearest open days with a free desk (at most three). */
 export async function deskAlternatives(
-  ctx: BookingsContext,
+  svc: BookingsContext,
   resource: ResourceRow,
   rules: BookingRules,
   wanted: LocalDate,
   userId: string,
 ) {
-  const t = ctx.now();
+  const t = svc.now();
   const today = todayInWarsaw(t);
   const lastDay = addDays(today, rules.horizonDays);
   const start = laterDay(wanted, today);
   const from = laterDay(addDays(start, -7), today);
   const to = earlierDay(addDays(start, 21), lastDay);
   if (from > to) return [];
-  const closures = await closuresFor(ctx.db, resource.id, from, to);
-  const free = await deskFreeByDay(ctx.db, resource, from, to);
+  const closures = await closuresFor(svc.db, resource.id, from, to);
+  const free = await deskFreeByDay(svc.db, resource, from, to);
   const mine = new Set(
     (
       await queryRows<{ day: string }>(
-        ctx.db,
+        svc.db,
         sql`select day::text as day from space_booking where resource_id = ${resource.id} and user_id = ${userId}
             and kind = 'desk' and status in ('requested','confirmed','checked_in') and day between ${from}::date and ${to}::date`,
       )
@@ -84,7 +84,7 @@ export async function deskAlternatives(
 
 /** Runs the rule check; a calendar RuleError gets the nearest free alternatives attached. */
 export async function withAlternatives<T>(
-  ctx: BookingsContext,
+  svc: BookingsContext,
   resource: ResourceRow,
   rules: BookingRules,
   wanted: { start: Date; minutes: number; day: LocalDate; userId: string },
@@ -96,8 +96,8 @@ export async function withAlternatives<T>(
     if (!(err instanceof RuleError) || err.code === 'reversedRange' || err.code === 'notMember') throw err;
     const alternatives =
       resource.kind === 'desk'
-        ? { days: await deskAlternatives(ctx, resource, rules, wanted.day, wanted.userId) }
-        : { slots: await slotAlternatives(ctx, resource, rules, wanted.start, wanted.minutes) };
+        ? { days: await deskAlternatives(svc, resource, rules, wanted.day, wanted.userId) }
+        : { slots: await slotAlternatives(svc, resource, rules, wanted.start, wanted.minutes) };
     throw new RuleError(err.code, err.field, err.status, { ...err.details, ...alternatives });
   }
 }

@@ -16,17 +16,17 @@ import { busyBetween, closuresFor, deskFreeByDay, resourceBySlug } from './share
 import type { DayAvailability, ResourceView } from './views.ts';
 
 /** The active resources in the order of their buildings and zones (the places module's), then their own. */
-async function loadResources(ctx: BookingsContext): Promise<ResourceView[]> {
+async function loadResources(svc: BookingsContext): Promise<ResourceView[]> {
   const [rows, zones] = await Promise.all([
     queryRows<Omit<ResourceView, 'zone'> & { zoneId: string }>(
-      ctx.db,
+      svc.db,
       sql`select r.id, r.slug, r.kind, r.name, r.description, r.capacity, r.equipment, r.accessibility, r.layouts,
                  r.photos, r.opening_hours as "openingHours", r.rules, r.zone_id as "zoneId"
           from space_resource r
           where r.active
           order by r.position, r.name`,
     ),
-    ctx.deps.places.zoneOptions(),
+    svc.deps.places.zoneOptions(),
   ]);
   const zoneAt = new Map(zones.map((z, i) => [z.id, { i, z }]));
   return rows
@@ -49,26 +49,26 @@ async function loadResources(ctx: BookingsContext): Promise<ResourceView[]> {
 }
 
 async function loadAvailability(
-  ctx: BookingsContext,
+  svc: BookingsContext,
   slug: string,
   from: LocalDate,
   to: LocalDate,
 ): Promise<DayAvailability[]> {
-  const resource = await resourceBySlug(ctx, slug);
-  const t = ctx.now();
+  const resource = await resourceBySlug(svc, slug);
+  const t = svc.now();
   // Closures and bookings are read at once (two queries in flight, one round trip of waiting).
   const [closures, busy, free] = await Promise.all([
-    closuresFor(ctx.db, resource.id, from, to),
+    closuresFor(svc.db, resource.id, from, to),
     resource.kind === 'desk'
       ? Promise.resolve([])
       : busyBetween(
-          ctx.db,
+          svc.db,
           resource.id,
           warsawInstant(from, '00:00'),
           warsawInstant(addDays(to, 1), '00:00'),
         ),
     resource.kind === 'desk'
-      ? deskFreeByDay(ctx.db, resource, from, to)
+      ? deskFreeByDay(svc.db, resource, from, to)
       : Promise.resolve(new Map<string, number>()),
   ]);
   const days = eachDay(from, to).map((d) => dayStatus(resource.openingHours, closures, d));
@@ -92,12 +92,12 @@ async function loadAvailability(
 }
 
 /** Active resources for the public list, in display order, with their zone and building (cached). */
-export async function resources(ctx: BookingsContext): Promise<ResourceView[]> {
-  return ctx.resourcesCache('all', () => loadResources(ctx));
+export async function resources(svc: BookingsContext): Promise<ResourceView[]> {
+  return svc.resourcesCache('all', () => loadResources(svc));
 }
 
-export async function resource(ctx: BookingsContext, slug: string): Promise<ResourceView> {
-  const r = (await ctx.resourcesCache('all', () => loadResources(ctx))).find((x) => x.slug === slug);
+export async function resource(svc: BookingsContext, slug: string): Promise<ResourceView> {
+  const r = (await svc.resourcesCache('all', () => loadResources(svc))).find((x) => x.slug === slug);
   if (!r) throw new NotFoundError('resource');
   return r;
 }
@@ -108,7 +108,7 @@ export async function resource(ctx: BookingsContext, slug: string): Promise<Reso
  * for AVAILABILITY_TTL_MS (changes.ts); the key holds the minute, as the answer depends on it.
  */
 export async function availability(
-  ctx: BookingsContext,
+  svc: BookingsContext,
   slug: string,
   from: LocalDate,
   to: LocalDate,
@@ -116,20 +116,20 @@ export async function availability(
   if (!isLocalDate(from) || !isLocalDate(to)) throw new RuleError('invalidDate', 'from');
   if (to < from) throw new RuleError('reversedRange', 'to');
   if (daysBetween(from, to) + 1 > 62) throw new RuleError('rangeTooLong', 'to');
-  const minute = Math.floor(ctx.now().getTime() / MINUTE);
-  return ctx.availabilityCache(`${slug}|${from}|${to}|${minute}`, () =>
-    loadAvailability(ctx, slug, from, to),
+  const minute = Math.floor(svc.now().getTime() / MINUTE);
+  return svc.availabilityCache(`${slug}|${from}|${to}|${minute}`, () =>
+    loadAvailability(svc, slug, from, to),
   );
 }
 
 /** Closures of a resource over a range (for the calendar page; kept like availability). */
 export async function closures(
-  ctx: BookingsContext,
+  svc: BookingsContext,
   resourceId: string,
   from: LocalDate,
   to: LocalDate,
 ): Promise<Closure[]> {
-  return ctx.closuresCache(`${resourceId}|${from}|${to}`, () => closuresFor(ctx.db, resourceId, from, to));
+  return svc.closuresCache(`${resourceId}|${from}|${to}`, () => closuresFor(svc.db, resourceId, from, to));
 }
 
 function dayFields(d: DayStatus): Pick<DayAvailability, 'date' | 'open' | 'opensAt' | 'closesAt' | 'closed'> {

@@ -2,13 +2,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { type Db, queryRows, type Tx } from '../../../db/client.ts';
-import { audit } from '../../../platform/audit/audit.ts';
-import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http/errors.ts';
-import { isStaff } from '../../../platform/policy.ts';
+import { audit, auditActor } from '../../../platform/audit/audit.ts';
+import type { ActorContext } from '../../../platform/context.ts';
+import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import { todayInWarsaw, warsawDate } from '../../../platform/time/warsaw.ts';
+import { bookingPolicy } from '../policy.ts';
 import { type BookingStatus, spaceBookings, spaceResources } from '../schema.ts';
 import {
-  type BookingActor,
   type BookingsContext,
   CHECK_IN_EARLY_MS,
   CHECK_IN_TOKEN_SHAPE,
@@ -30,7 +30,7 @@ export type CheckInState =
 
 /** The booking a self check-in token opens; an unknown or malformed token is "not found". */
 async function bookingByToken(
-  ctx: BookingsContext,
+  svc: BookingsContext,
   executor: Db | Tx,
   token: string,
 ): Promise<SelectedBooking> {
@@ -42,7 +42,7 @@ async function bookingByToken(
     .where(eq(spaceBookings.checkInTokenHash, hashCheckInToken(token)))
     .limit(1);
   // The hash matched; the token is also compared with the one we issue, in constant time.
-  if (!row || !timingSafeEqual(Buffer.from(ctx.checkInToken(row.id)), Buffer.from(token)))
+  if (!row || !timingSafeEqual(Buffer.from(svc.checkInToken(row.id)), Buffer.from(token)))
     throw new NotFoundError('booking');
   return row as SelectedBooking;
 }
@@ -61,19 +61,20 @@ function checkInStateOf(
 }
 
 /** Staff confirm the person came (from the day the booking starts until it ends). */
-export async function checkIn(ctx: BookingsContext, actor: BookingActor, id: string): Promise<void> {
-  if (!isStaff(actor)) throw new ForbiddenError();
-  await ctx.write(async (tx) => {
+export async function checkIn(svc: BookingsContext, ctx: ActorContext, id: string): Promise<void> {
+  const actor = ctx.actor;
+  bookingPolicy.check(actor, 'decide', null);
+  await svc.write(async (tx) => {
     const b = await lockBooking(tx, id);
     if (b.status !== 'confirmed') throw new RuleError('notCheckable', undefined, 409);
-    const t = ctx.now();
+    const t = ctx.now;
     if (warsawDate(b.startsAt) > todayInWarsaw(t) || b.endsAt <= t)
       throw new RuleError('notCheckable', undefined, 409);
     await tx
       .update(spaceBookings)
-      .set({ status: 'checked_in', checkedInAt: t, checkedInBy: actor.id, updatedAt: ctx.now() })
+      .set({ status: 'checked_in', checkedInAt: t, checkedInBy: actor.id, updatedAt: t })
       .where(eq(spaceBookings.id, id));
-    await audit(tx, actor, {
+    await audit(tx, auditActor(actor, ctx), {
       action: 'space_booking.checked_in',
       entityType: 'space_booking',
       entityId: id,
@@ -88,14 +89,15 @@ export async function checkIn(ctx: BookingsContext, actor: BookingActor, id: str
  * theirs) and whether check-in is open, or why not. An unknown token is "not found".
  */
 export async function checkInPreview(
-  ctx: BookingsContext,
-  actor: BookingActor,
+  svc: BookingsContext,
+  ctx: ActorContext,
   token: string,
 ): Promise<{ state: CheckInState; booking: BookingView | null }> {
-  const row = await bookingByToken(ctx, ctx.db, token);
+  const actor = ctx.actor;
+  const row = await bookingByToken(svc, svc.db, token);
   if (row.userId !== actor.id) return { state: 'notYours', booking: null };
-  const [view] = await toViews(ctx, actor, [row]);
-  return { state: checkInStateOf(row, ctx.now()), booking: view! };
+  const [view] = await toViews(svc, ctx, [row]);
+  return { state: checkInStateOf(row, ctx.now), booking: view! };
 }
 
 /**
@@ -103,9 +105,11 @@ export async function checkInPreview(
  * (from CHECK_IN_EARLY_MS before the start until the check-in deadline). Refused with the
  * state's code otherwise; checking in twice is refused as already checked in.
  */
-export async function selfCheckIn(ctx: BookingsContext, actor: BookingActor, token: string): Promise<string> {
-  return ctx.write(async (tx) => {
-    const found = await bookingByToken(ctx, tx, token);
+export async function selfCheckIn(svc: BookingsContext, ctx: ActorContext, token: string): Promise<string> {
+  const actor = ctx.actor;
+  const t = ctx.now;
+  return svc.write(async (tx) => {
+    const found = await bookingByToken(svc, tx, token);
     const b = await lockBooking(tx, found.id);
     if (b.userId !== actor.id) throw new RuleError('checkIn_notYours', undefined, 403);
     const [row] = await queryRows<{ checkInUntil: Date | null; checkedInAt: Date | null }>(
@@ -113,14 +117,13 @@ export async function selfCheckIn(ctx: BookingsContext, actor: BookingActor, tok
       sql`select check_in_until as "checkInUntil", checked_in_at as "checkedInAt" from space_booking where id = ${b.id}`,
     );
     const checkInUntil = row?.checkInUntil ? new Date(row.checkInUntil) : null;
-    const state = checkInStateOf({ ...b, checkInUntil }, ctx.now());
+    const state = checkInStateOf({ ...b, checkInUntil }, t);
     if (state !== 'open')
       throw new RuleError(`checkIn_${state}`, undefined, 409, {
         opensAt: new Date(b.startsAt.getTime() - CHECK_IN_EARLY_MS),
         closesAt: checkInUntil ?? b.endsAt,
         checkedInAt: row?.checkedInAt ? new Date(row.checkedInAt) : null,
       });
-    const t = ctx.now();
     await tx
       .update(spaceBookings)
       .set({ status: 'checked_in', checkedInAt: t, checkedInBy: actor.id, updatedAt: t })

@@ -1,9 +1,7 @@
-// What every booking use case shares: the dependencies, who acts, and the state one bookings service
+// What every booking use case shares: the dependencies and the state one bookings service
 // keeps (its short caches of public views, its self check-in secret), made once by `bookingsContext`.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Db, Tx } from '../../../db/client.ts';
-import type { Locale } from '../../../platform/auth/schema.ts';
-import type { PolicyActor } from '../../../platform/policy.ts';
 import type { Clock } from '../../../platform/time/clock.ts';
 import type { OrganisationsService } from '../../organisations/index.ts';
 import type { PlacesService } from '../../places/index.ts';
@@ -18,19 +16,6 @@ export const CHECK_IN_EARLY_MS = 30 * MINUTE;
 /** A self check-in token as we issue it: 32 bytes of HMAC in base64url, 43 characters. */
 export const CHECK_IN_TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 export const hashCheckInToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
-
-/** Who books; `requestId` goes into the audit rows of staff actions. */
-export type BookingActor = PolicyActor & {
-  name: string;
-  email: string;
-  locale: Locale;
-  requestId?: string | undefined;
-};
-
-/** Assisted service: the officer who books for the person (the booking's subject). */
-export interface OnBehalf {
-  officer: BookingActor;
-}
 
 export interface BookingsDeps {
   db: Db;

@@ -1,20 +1,21 @@
 // Creating bookings: a room or the event space for a time range, a desk for a day.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx, violatedConstraint } from '../../../db/client.ts';
-import { audit } from '../../../platform/audit/audit.ts';
+import { type AuditActor, audit, auditActor } from '../../../platform/audit/audit.ts';
 import type { Locale } from '../../../platform/auth/schema.ts';
+import type { ActorContext, ContextActor } from '../../../platform/context.ts';
 import { RuleError } from '../../../platform/http/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { enqueueMail } from '../../../platform/mail/outbox.ts';
-import { authorize, isStaff } from '../../../platform/policy.ts';
 import type { LocalDate } from '../../../platform/time/warsaw.ts';
 import { checkSlot, dayStatus, parseRange } from '../calendar.ts';
 import { takeDesk } from '../desks.ts';
+import { bookingPolicy } from '../policy.ts';
 import { checkInDeadline } from '../rules.ts';
 import { type BookingStatus, spaceBookings } from '../schema.ts';
 import { checkQuota, drawDay, usableAgreement } from './allowance.ts';
 import { slotAlternatives, withAlternatives } from './alternatives.ts';
-import { type BookingActor, type BookingsContext, MINUTE, type OnBehalf } from './context.ts';
+import { type BookingsContext, MINUTE } from './context.ts';
 import { type BookingInput, MAX_SETUP_MINUTES, SETUP_STEP_MINUTES } from './input.ts';
 import { describeWhen, icsAttachment, scheduleReminder } from './notify.ts';
 import { occurrences, type SeriesFailure, seriesRefusal } from './series.ts';
@@ -25,6 +26,7 @@ import {
   lockRoomRanges,
   type ResourceRow,
   resourceBySlug,
+  resourceNameIn,
   rulesFor,
 } from './shared.ts';
 
@@ -34,40 +36,51 @@ export interface CreatedBooking {
   seriesId: string | null;
 }
 
+/** Who a booking is for: the person it is made for, and whom its mails are written to. */
+type Booker = ContextActor;
+
+/** Assisted service: the officer who books for the person (the booking's subject), as audited. */
+interface OnBehalf {
+  officer: AuditActor;
+}
+
 /**
- * Books for `actor`; with `onBehalf`, an officer books for the person `actor` (the subject): every
- * rule, quota, agreement and organisation is the subject's; the permission is the officer's.
+ * Books for the person acting; with `forPerson`, the officer acting books for that person (the
+ * subject): every rule, quota, agreement and organisation is the subject's; the permission is the
+ * officer's.
  */
 export async function create(
-  ctx: BookingsContext,
-  actor: BookingActor,
+  svc: BookingsContext,
+  ctx: ActorContext,
   slug: string,
   input: BookingInput,
-  onBehalf?: OnBehalf,
+  forPerson?: Booker,
 ): Promise<CreatedBooking> {
-  if (onBehalf) authorize(isStaff(onBehalf.officer) && onBehalf.officer.id !== actor.id);
-  const resource = await resourceBySlug(ctx, slug);
-  const org = await organisationFor(ctx, actor, input.organisation || undefined);
+  if (forPerson) bookingPolicy.check(ctx.actor, 'bookFor', { userId: forPerson.id });
+  const actor = forPerson ?? ctx.actor;
+  const onBehalf: OnBehalf | undefined = forPerson ? { officer: auditActor(ctx.actor, ctx) } : undefined;
+  const resource = await resourceBySlug(svc, slug);
+  const org = await organisationFor(svc, actor, input.organisation || undefined);
   const weeks = input.repeatWeeks ?? 1;
   const dates = occurrences(input.date, weeks);
-  const t = ctx.now();
+  const t = ctx.now;
   const made =
     resource.kind === 'desk'
-      ? await createDesk(ctx, actor, resource, org, dates, input, t, onBehalf)
-      : await createSlots(ctx, actor, resource, org, dates, input, t, onBehalf);
+      ? await createDesk(svc, actor, resource, org, dates, input, t, onBehalf)
+      : await createSlots(svc, actor, resource, org, dates, input, t, onBehalf);
   return made;
 }
 
 /** The person's organisation for a booking, checked: they must belong to it. */
-async function organisationFor(ctx: BookingsContext, actor: BookingActor, id: string | undefined) {
+async function organisationFor(svc: BookingsContext, actor: Booker, id: string | undefined) {
   if (!id) return null;
-  const org = (await ctx.deps.organisations.mine(actor)).find((o) => o.id === id);
+  const org = (await svc.deps.organisations.mine(actor)).find((o) => o.id === id);
   if (!org) throw new RuleError('notMember', 'organisation', 422);
   return { id: org.id, name: org.name, kind: org.kind as string };
 }
 
 /** The audit rows of bookings an officer made for a person: by whom, for whom. */
-async function auditOnBehalf(tx: Tx, subject: BookingActor, onBehalf: OnBehalf | undefined, ids: string[]) {
+async function auditOnBehalf(tx: Tx, subject: Booker, onBehalf: OnBehalf | undefined, ids: string[]) {
   if (!onBehalf) return;
   for (const id of ids)
     await audit(tx, onBehalf.officer, {
@@ -80,8 +93,8 @@ async function auditOnBehalf(tx: Tx, subject: BookingActor, onBehalf: OnBehalf |
 }
 
 async function createSlots(
-  ctx: BookingsContext,
-  actor: BookingActor,
+  svc: BookingsContext,
+  actor: Booker,
   resource: ResourceRow,
   org: { id: string; kind: string } | null,
   dates: LocalDate[],
@@ -93,7 +106,7 @@ async function createSlots(
   if (!input.to) throw new RuleError('toRequired', 'to');
   const first = parseRange(input.date, input.from, input.to);
   if (!first) throw new RuleError('invalidTime', 'from');
-  const rules = await rulesFor(ctx.db, resource, { organisationKind: org?.kind });
+  const rules = await rulesFor(svc.db, resource, { organisationKind: org?.kind });
   const minutes = Math.round((first.end.getTime() - first.start.getTime()) / MINUTE);
   if (resource.kind === 'event_space' && !input.title) throw new RuleError('titleRequired', 'title');
   const layout = input.layout ? resource.layouts.find((l) => l.key === input.layout) : undefined;
@@ -119,11 +132,11 @@ async function createSlots(
   if (event && !input.houseRules) throw new RuleError('houseRulesRequired', 'houseRules');
 
   // Every occurrence is checked against the calendar; a series reports every date that fails.
-  const closures = await closuresFor(ctx.db, resource.id, dates[0]!, dates.at(-1)!);
+  const closures = await closuresFor(svc.db, resource.id, dates[0]!, dates.at(-1)!);
   const ranges = dates.map((d) => parseRange(d, input.from!, input.to!)!);
   const failures: SeriesFailure[] = [];
   await withAlternatives(
-    ctx,
+    svc,
     resource,
     rules,
     { start: first.start, minutes, day: input.date, userId: actor.id },
@@ -156,7 +169,7 @@ async function createSlots(
   const blockedFrom = (start: Date) => new Date(start.getTime() - setup * MINUTE);
   const blockedUntil = (end: Date) => new Date(end.getTime() + (teardown + rules.bufferMinutes) * MINUTE);
   try {
-    await ctx.write(async (tx) => {
+    await svc.write(async (tx) => {
       await lockRoomRanges(tx, resource.id);
       // Clashes with live bookings, for every occurrence at once (a series is all or nothing),
       // over the blocked range: setup before, teardown and buffer after.
@@ -203,7 +216,7 @@ async function createSlots(
           actedBy: onBehalf?.officer.id ?? null,
           status,
           checkInUntil: checkInDeadline(rules.checkInGraceMinutes, r.start, r.end, t),
-          checkInTokenHash: ctx.checkInHash(ids[i]!),
+          checkInTokenHash: svc.checkInHash(ids[i]!),
           title: input.title ?? '',
           attendees: input.attendees ?? null,
           layout: layout?.key ?? null,
@@ -217,8 +230,8 @@ async function createSlots(
       let reminder = false;
       if (status === 'confirmed')
         for (const [i, r] of ranges.entries())
-          reminder = (await scheduleReminder(ctx, tx, ids[i]!, r.start)) || reminder;
-      const url = ctx.bookingUrl(ids[0]!);
+          reminder = (await scheduleReminder(svc, tx, ids[i]!, r.start)) || reminder;
+      const url = svc.bookingUrl(ids[0]!);
       await enqueueMail(
         tx,
         status === 'requested'
@@ -228,7 +241,7 @@ async function createSlots(
               locale: actor.locale,
               userId: actor.id,
               template: 'bookingRequested',
-              args: [resource.name, when(actor.locale), url],
+              args: [resourceNameIn(resource, actor.locale), when(actor.locale), url],
             }
           : {
               to: actor.email,
@@ -236,12 +249,12 @@ async function createSlots(
               locale: actor.locale,
               userId: actor.id,
               template: 'bookingConfirmed',
-              args: [resource.name, when(actor.locale), url, reminder],
+              args: [resourceNameIn(resource, actor.locale), when(actor.locale), url, reminder],
               attachments: [
                 icsAttachment(
-                  ctx,
+                  svc,
                   actor.locale,
-                  resource.name,
+                  resourceNameIn(resource, actor.locale),
                   ranges.map((r, i) => ({
                     id: ids[i]!,
                     startsAt: r.start,
@@ -256,7 +269,7 @@ async function createSlots(
   } catch (err) {
     if (violatedConstraint(err, '23P01') !== null) {
       // Someone took the time between our check and our insert: the database refused it.
-      const alternatives = await slotAlternatives(ctx, resource, rules, first.start, minutes);
+      const alternatives = await slotAlternatives(svc, resource, rules, first.start, minutes);
       if (dates.length > 1)
         throw new RuleError('seriesClash', 'date', 409, { dates: [], failures: [], slots: alternatives });
       throw new RuleError('taken', 'from', 409, { slots: alternatives });
@@ -264,7 +277,7 @@ async function createSlots(
     if (err instanceof RuleError && (err.code === 'taken' || err.code.startsWith('quota')))
       throw new RuleError(err.code, err.field, err.status, {
         ...err.details,
-        slots: await slotAlternatives(ctx, resource, rules, first.start, minutes),
+        slots: await slotAlternatives(svc, resource, rules, first.start, minutes),
       });
     throw err;
   }
@@ -272,8 +285,8 @@ async function createSlots(
 }
 
 async function createDesk(
-  ctx: BookingsContext,
-  actor: BookingActor,
+  svc: BookingsContext,
+  actor: Booker,
   resource: ResourceRow,
   org: { id: string; kind: string } | null,
   dates: LocalDate[],
@@ -282,14 +295,14 @@ async function createDesk(
   onBehalf?: OnBehalf,
 ): Promise<CreatedBooking> {
   if (input.from || input.to) throw new RuleError('deskWholeDay', 'from');
-  const baseRules = await rulesFor(ctx.db, resource, { organisationKind: org?.kind });
-  const closures = await closuresFor(ctx.db, resource.id, dates[0]!, dates.at(-1)!);
+  const baseRules = await rulesFor(svc.db, resource, { organisationKind: org?.kind });
+  const closures = await closuresFor(svc.db, resource.id, dates[0]!, dates.at(-1)!);
   const days = dates.map((d) => dayStatus(resource.openingHours, closures, d));
   const seriesId = dates.length > 1 ? uuidv7() : null;
   const ids = dates.map(() => uuidv7());
   const status: BookingStatus = baseRules.approval ? 'requested' : 'confirmed';
   return withAlternatives(
-    ctx,
+    svc,
     resource,
     baseRules,
     { start: t, minutes: 0, day: input.date, userId: actor.id },
@@ -307,7 +320,7 @@ async function createDesk(
       }
       const refusedByCalendar = new Set(failures.map((f) => f.date));
       try {
-        await ctx.write(async (tx) => {
+        await svc.write(async (tx) => {
           const seriesFailures: SeriesFailure[] = [...failures];
           const rows = [];
           let quotaChecked = false;
@@ -334,7 +347,7 @@ async function createDesk(
               }
               if (!d.open) continue; // checked above; narrows the type
               await takeDesk(tx, resource.id, d.date);
-              await drawDay(ctx, tx, agreement.id, agreement.daysTotal);
+              await drawDay(svc, tx, agreement.id, agreement.daysTotal);
               rows.push({
                 id: ids[i]!,
                 resourceId: resource.id,
@@ -351,7 +364,7 @@ async function createDesk(
                 actedBy: onBehalf?.officer.id ?? null,
                 status,
                 checkInUntil: checkInDeadline(rules.checkInGraceMinutes, d.opensAt, d.closesAt, t),
-                checkInTokenHash: ctx.checkInHash(ids[i]!),
+                checkInTokenHash: svc.checkInHash(ids[i]!),
                 title: input.title ?? '',
                 notes: input.notes ?? '',
               });
@@ -371,7 +384,7 @@ async function createDesk(
           const first = rows[0]!;
           let reminder = false;
           if (status === 'confirmed')
-            for (const r of rows) reminder = (await scheduleReminder(ctx, tx, r.id, r.startsAt)) || reminder;
+            for (const r of rows) reminder = (await scheduleReminder(svc, tx, r.id, r.startsAt)) || reminder;
           const when =
             describeWhen(actor.locale, first) + (dates.length > 1 ? ` (+${dates.length - 1})` : '');
           await enqueueMail(
@@ -383,7 +396,7 @@ async function createDesk(
                   locale: actor.locale,
                   userId: actor.id,
                   template: 'bookingRequested',
-                  args: [resource.name, when, ctx.bookingUrl(first.id)],
+                  args: [resourceNameIn(resource, actor.locale), when, svc.bookingUrl(first.id)],
                 }
               : {
                   to: actor.email,
@@ -391,8 +404,10 @@ async function createDesk(
                   locale: actor.locale,
                   userId: actor.id,
                   template: 'bookingConfirmed',
-                  args: [resource.name, when, ctx.bookingUrl(first.id), reminder],
-                  attachments: [icsAttachment(ctx, actor.locale, resource.name, rows)],
+                  args: [resourceNameIn(resource, actor.locale), when, svc.bookingUrl(first.id), reminder],
+                  attachments: [
+                    icsAttachment(svc, actor.locale, resourceNameIn(resource, actor.locale), rows),
+                  ],
                 },
           );
         });

@@ -5,8 +5,11 @@
 // closures, lengths, notice, horizon, quotas, deadlines — is checked here before anything is stored,
 // and quotas are counted under a per-person (and per-organisation) advisory lock.
 //
-// Each use case lives in its own file and takes the service's context (context.ts) first; the
-// service below makes that context once and hands it to every method.
+// Each use case lives in its own file and takes the service's state (context.ts) first, then the
+// request's context (who acts, for which request, at what instant) as the method's first parameter;
+// the service below makes that state once and hands it to every method.
+import { contextFor } from '../../../platform/context.ts';
+import type { PolicyActor } from '../../../platform/policy.ts';
 import { availability, closures, resource, resources } from './availability.ts';
 import { checkIn, checkInPreview, selfCheckIn } from './check-in.ts';
 import { type BookingsContext, type BookingsDeps, bookingsContext } from './context.ts';
@@ -17,13 +20,7 @@ import { cancelSeries } from './series.ts';
 import { approve, day, decline, requests } from './staff.ts';
 
 export type { CheckInState } from './check-in.ts';
-export {
-  type BookingActor,
-  type BookingsDeps,
-  CHECK_IN_EARLY_MS,
-  hashCheckInToken,
-  type OnBehalf,
-} from './context.ts';
+export { type BookingsDeps, CHECK_IN_EARLY_MS, hashCheckInToken } from './context.ts';
 export type { CreatedBooking } from './create.ts';
 export {
   type BookingInput,
@@ -42,12 +39,12 @@ export { HOLD_BEFORE_START_HOURS, HOLD_DAYS, holdLapsesAt } from './shared.ts';
 export type { BookingView, DayAvailability, ResourceView } from './views.ts';
 
 export function bookingsService(deps: BookingsDeps) {
-  const ctx = bookingsContext(deps);
-  /** A use case as a method of this service: the same parameters, the context given first. */
+  const svc = bookingsContext(deps);
+  /** A use case as a method of this service: the same parameters, the service's state given first. */
   const method =
-    <A extends unknown[], R>(useCase: (ctx: BookingsContext, ...args: A) => R) =>
+    <A extends unknown[], R>(useCase: (svc: BookingsContext, ...args: A) => R) =>
     (...args: A): R =>
-      useCase(ctx, ...args);
+      useCase(svc, ...args);
   return {
     create: method(create),
     resources: method(resources),
@@ -70,6 +67,9 @@ export function bookingsService(deps: BookingsDeps) {
     checkInPreview: method(checkInPreview),
     selfCheckIn: method(selfCheckIn),
     closures: method(closures),
+    /** A context for acting as `actor` now, outside a request (the staff queue counts requests by it). */
+    contextFor: <A extends PolicyActor>(actor: A, options: { requestId?: string } = {}) =>
+      contextFor(actor, deps.clock, options),
   };
 }
 export type BookingsService = ReturnType<typeof bookingsService>;

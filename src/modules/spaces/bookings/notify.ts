@@ -33,13 +33,13 @@ export async function mailTo(
 
 /** Plans the reminder a day before; returns false (no reminder) when that moment has passed. */
 export async function scheduleReminder(
-  ctx: BookingsContext,
+  svc: BookingsContext,
   tx: Tx,
   id: string,
   startsAt: Date,
 ): Promise<boolean> {
   const runAt = new Date(startsAt.getTime() - REMINDER_BEFORE_MS);
-  if (runAt.getTime() <= ctx.now().getTime()) return false;
+  if (runAt.getTime() <= svc.now().getTime()) return false;
   await enqueueJob(
     { db: tx as unknown as Db },
     {
@@ -54,13 +54,13 @@ export async function scheduleReminder(
 
 /** The bookings just made as an iCalendar file to attach to the confirmation. */
 export function icsAttachment(
-  ctx: BookingsContext,
+  svc: BookingsContext,
   locale: Locale,
   resourceName: string,
   items: Array<{ id: string; startsAt: Date; endsAt: Date; title: string }>,
 ): MailAttachment {
   const m = messages[locale].spacesFeeds;
-  const t = ctx.now();
+  const t = svc.now();
   return {
     filename: 'rezerwacja.ics',
     contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
@@ -68,14 +68,14 @@ export function icsAttachment(
       generatedAt: t,
       name: m.myCalendar,
       events: items.map((b) => ({
-        uid: `booking-${b.id}@${ctx.host}`,
+        uid: `booking-${b.id}@${svc.host}`,
         start: b.startsAt,
         end: b.endsAt,
         summary: b.title ? `${resourceName}: ${b.title}` : resourceName,
         location: `${resourceName}, ul. Zabłocie 20–22, Kraków`,
         status: 'CONFIRMED',
         transparency: 'OPAQUE',
-        url: ctx.bookingUrl(b.id),
+        url: svc.bookingUrl(b.id),
         stamp: t,
       })),
     }),

@@ -3,19 +3,20 @@
 import { and, asc, desc, eq, gt, inArray, lt, not, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Tx, violatedConstraint } from '../../../db/client.ts';
-import { audit } from '../../../platform/audit/audit.ts';
+import { audit, auditActor } from '../../../platform/audit/audit.ts';
+import type { ActorContext } from '../../../platform/context.ts';
 import { cursorCodec, cursorInstant } from '../../../platform/cursor.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import { enqueueMail } from '../../../platform/mail/outbox.ts';
 import { isStaff } from '../../../platform/policy.ts';
 import { checkSlot, dayStatus, parseRange } from '../calendar.ts';
 import { takeDesk } from '../desks.ts';
-import { can } from '../policy.ts';
+import { bookingPolicy } from '../policy.ts';
 import { checkInDeadline } from '../rules.ts';
 import { liveStatuses, spaceBookings, spaceResources } from '../schema.ts';
 import { checkQuota, drawDay, release, usableAgreement } from './allowance.ts';
 import { withAlternatives } from './alternatives.ts';
-import { type BookingActor, type BookingsContext, MINUTE } from './context.ts';
+import { type BookingsContext, MINUTE } from './context.ts';
 import type { ChangeInput } from './input.ts';
 import { describeWhen, mailTo, scheduleReminder } from './notify.ts';
 import {
@@ -27,6 +28,7 @@ import {
   lockRoomRanges,
   lockUnchanged,
   type ResourceRow,
+  resourceNameIn,
   resourceOf,
   rulesFor,
 } from './shared.ts';
@@ -36,27 +38,29 @@ export const PAGE_SIZE = 20;
 
 /** Several bookings at once (a series just made), for their author or staff, in the order asked. */
 export async function getMany(
-  ctx: BookingsContext,
-  actor: BookingActor,
+  svc: BookingsContext,
+  ctx: ActorContext,
   ids: readonly string[],
 ): Promise<BookingView[]> {
+  const actor = ctx.actor;
   if (ids.length === 0) return [];
   const rows = (
-    await ctx.db
+    await svc.db
       .select(bookingSelect)
       .from(spaceBookings)
       .innerJoin(spaceResources, eq(spaceResources.id, spaceBookings.resourceId))
       .where(inArray(spaceBookings.id, [...ids]))
-  ).filter((r) => can(actor, 'view', r)) as SelectedBooking[];
-  const views = await toViews(ctx, actor, rows, isStaff(actor));
+  ).filter((r) => bookingPolicy.can(actor, 'view', r)) as SelectedBooking[];
+  const views = await toViews(svc, ctx, rows, isStaff(actor));
   return ids.flatMap((id) => views.filter((v) => v.id === id));
 }
 
 /** One booking, for its author or staff. */
-export async function get(ctx: BookingsContext, actor: BookingActor, id: string): Promise<BookingView> {
-  const row = await loadBooking(ctx.db, id);
-  if (!can(actor, 'view', row)) throw new NotFoundError('booking');
-  const [view] = await toViews(ctx, actor, [row], isStaff(actor));
+export async function get(svc: BookingsContext, ctx: ActorContext, id: string): Promise<BookingView> {
+  const actor = ctx.actor;
+  const row = await loadBooking(svc.db, id);
+  if (!bookingPolicy.can(actor, 'view', row)) throw new NotFoundError('booking');
+  const [view] = await toViews(svc, ctx, [row], isStaff(actor));
   return view!;
 }
 
@@ -65,14 +69,15 @@ export async function get(ctx: BookingsContext, actor: BookingActor, id: string)
  * over (starts_at, id) so pages never skip or repeat a booking. One query a page.
  */
 export async function mineByCursor(
-  ctx: BookingsContext,
-  actor: BookingActor,
+  svc: BookingsContext,
+  ctx: ActorContext,
   opts: { scope: 'upcoming' | 'past' | 'cancelled'; cursor?: string | undefined; limit?: number },
 ): Promise<{ items: BookingView[]; nextCursor: string | null }> {
+  const actor = ctx.actor;
   const limit = Math.max(1, Math.min(opts.limit ?? PAGE_SIZE, 100));
   const after = opts.cursor ? decodeBookingCursor(opts.cursor) : null;
   if (opts.cursor && !after) throw new RuleError('invalidCursor', 'cursor', 400);
-  const t = ctx.now();
+  const t = ctx.now;
   const upcoming = opts.scope === 'upcoming';
   // Cancelled and declined bookings are neither ahead nor behind: they have their own list.
   const withdrawn = inArray(spaceBookings.status, ['cancelled', 'declined']);
@@ -80,7 +85,7 @@ export async function mineByCursor(
     opts.scope === 'cancelled'
       ? withdrawn
       : and(not(withdrawn), upcoming ? gt(spaceBookings.endsAt, t) : lt(spaceBookings.endsAt, t));
-  const rows = await ctx.db
+  const rows = await svc.db
     .select(bookingSelect)
     .from(spaceBookings)
     .innerJoin(spaceResources, eq(spaceResources.id, spaceBookings.resourceId))
@@ -103,7 +108,7 @@ export async function mineByCursor(
   const page = rows.slice(0, limit) as SelectedBooking[];
   const last = page.at(-1);
   return {
-    items: await toViews(ctx, actor, page),
+    items: await toViews(svc, ctx, page),
     nextCursor: rows.length > limit && last ? encodeBookingCursor(last.startsAt, last.id) : null,
   };
 }
@@ -113,34 +118,36 @@ export async function mineByCursor(
  * with a reason, which is audited and mailed to the person.
  */
 export async function cancel(
-  ctx: BookingsContext,
-  actor: BookingActor,
+  svc: BookingsContext,
+  ctx: ActorContext,
   id: string,
   reason?: string,
 ): Promise<void> {
-  await ctx.write(async (tx) => {
+  const actor = ctx.actor;
+  const t = ctx.now;
+  await svc.write(async (tx) => {
     const b = await lockBooking(tx, id);
-    if (!can(actor, 'view', b)) throw new NotFoundError('booking');
+    if (!bookingPolicy.can(actor, 'view', b)) throw new NotFoundError('booking');
     const resource = await resourceOf(tx, b.resourceId);
-    const byStaff = can(actor, 'decide', b) && !!reason;
+    const byStaff = bookingPolicy.can(actor, 'decide', b) && !!reason;
     if (!(liveStatuses as readonly string[]).includes(b.status) || b.status === 'checked_in')
       throw new RuleError('notCancellable', undefined, 409);
-    if (b.endsAt <= ctx.now()) throw new RuleError('notCancellable', undefined, 409);
-    if (!byStaff && !can(actor, 'manage', b)) throw new RuleError('reasonRequired', 'reason');
+    if (b.endsAt <= t) throw new RuleError('notCancellable', undefined, 409);
+    if (!byStaff && !bookingPolicy.can(actor, 'manage', b)) throw new RuleError('reasonRequired', 'reason');
     const deadline = new Date(b.startsAt.getTime() - resource.rules.cancelHours * 60 * MINUTE);
-    if (!byStaff && ctx.now() > deadline) throw new RuleError('pastDeadline', undefined, 422, { deadline });
+    if (!byStaff && t > deadline) throw new RuleError('pastDeadline', undefined, 422, { deadline });
     await tx
       .update(spaceBookings)
       .set({
         status: 'cancelled',
-        cancelledAt: ctx.now(),
+        cancelledAt: t,
         cancelReason: reason ?? null,
-        updatedAt: ctx.now(),
+        updatedAt: t,
       })
       .where(eq(spaceBookings.id, b.id));
-    await release(ctx, tx, b, true);
+    await release(svc, tx, b, true);
     if (byStaff) {
-      await audit(tx, actor, {
+      await audit(tx, auditActor(actor, ctx), {
         action: 'space_booking.cancelled',
         entityType: 'space_booking',
         entityId: b.id,
@@ -154,37 +161,43 @@ export async function cancel(
       locale: u.locale,
       userId: b.userId,
       template: 'bookingCancelled',
-      args: [resource.name, describeWhen(u.locale, b), byStaff ? (reason ?? null) : null, ctx.mineUrl],
+      args: [
+        resourceNameIn(resource, u.locale),
+        describeWhen(u.locale, b),
+        byStaff ? (reason ?? null) : null,
+        svc.mineUrl,
+      ],
     }));
   });
 }
 
 /** Moves a booking to another time (room) or day (desk), until the deadline; all rules apply again. */
 export async function change(
-  ctx: BookingsContext,
-  actor: BookingActor,
+  svc: BookingsContext,
+  ctx: ActorContext,
   id: string,
   input: ChangeInput,
 ): Promise<void> {
-  const current = await loadBooking(ctx.db, id);
-  if (!can(actor, 'manage', current)) throw new NotFoundError('booking');
-  const resource = await resourceOf(ctx.db, current.resourceId);
-  const t = ctx.now();
+  const actor = ctx.actor;
+  const current = await loadBooking(svc.db, id);
+  if (!bookingPolicy.can(actor, 'manage', current)) throw new NotFoundError('booking');
+  const resource = await resourceOf(svc.db, current.resourceId);
+  const t = ctx.now;
   const deadline = new Date(current.startsAt.getTime() - resource.rules.cancelHours * 60 * MINUTE);
   if (t > deadline) throw new RuleError('pastDeadline', undefined, 422, { deadline });
   if (!(current.status === 'requested' || current.status === 'confirmed'))
     throw new RuleError('notCancellable', undefined, 409);
   const orgKind = current.organisationId
-    ? ((await ctx.deps.organisations.mine(actor)).find((o) => o.id === current.organisationId)?.kind ?? null)
+    ? ((await svc.deps.organisations.mine(actor)).find((o) => o.id === current.organisationId)?.kind ?? null)
     : null;
-  const closures = await closuresFor(ctx.db, resource.id, input.date, input.date);
+  const closures = await closuresFor(svc.db, resource.id, input.date, input.date);
   const day = dayStatus(resource.openingHours, closures, input.date);
   const before = describeWhen(actor.locale, current);
   if (resource.kind === 'desk') {
     if (input.from || input.to) throw new RuleError('deskWholeDay', 'from');
-    const rules = await rulesFor(ctx.db, resource, { organisationKind: orgKind });
+    const rules = await rulesFor(svc.db, resource, { organisationKind: orgKind });
     await withAlternatives(
-      ctx,
+      svc,
       resource,
       rules,
       { start: t, minutes: 0, day: input.date, userId: actor.id },
@@ -192,12 +205,12 @@ export async function change(
         checkDeskDay(day, rules, t);
         if (!day.open) return;
         try {
-          await ctx.write(async (tx) => {
+          await svc.write(async (tx) => {
             const b = await lockUnchanged(tx, current);
-            await release(ctx, tx, b, true);
+            await release(svc, tx, b, true);
             const agreement = await usableAgreement(tx, actor.id, input.date);
             await takeDesk(tx, resource.id, input.date);
-            await drawDay(ctx, tx, agreement.id, agreement.daysTotal);
+            await drawDay(svc, tx, agreement.id, agreement.daysTotal);
             await tx
               .update(spaceBookings)
               .set({
@@ -208,10 +221,10 @@ export async function change(
                 blockedFrom: day.opensAt,
                 blockedUntil: day.closesAt,
                 checkInUntil: checkInDeadline(rules.checkInGraceMinutes, day.opensAt, day.closesAt, t),
-                updatedAt: ctx.now(),
+                updatedAt: t,
               })
               .where(eq(spaceBookings.id, id));
-            await afterChange(ctx, tx, actor, resource, id, before, {
+            await afterChange(svc, tx, actor, resource, id, before, {
               kind: 'desk',
               startsAt: day.opensAt,
               endsAt: day.closesAt,
@@ -230,17 +243,17 @@ export async function change(
   if (!input.to) throw new RuleError('toRequired', 'to');
   const range = parseRange(input.date, input.from, input.to);
   if (!range) throw new RuleError('invalidTime', 'from');
-  const rules = await rulesFor(ctx.db, resource, { organisationKind: orgKind });
+  const rules = await rulesFor(svc.db, resource, { organisationKind: orgKind });
   const minutes = Math.round((range.end.getTime() - range.start.getTime()) / MINUTE);
   await withAlternatives(
-    ctx,
+    svc,
     resource,
     rules,
     { start: range.start, minutes, day: input.date, userId: actor.id },
     async () => {
       checkSlot(rules, day, range.start, range.end, t);
       try {
-        await ctx.write(async (tx) => {
+        await svc.write(async (tx) => {
           await lockRoomRanges(tx, resource.id);
           const b = await lockUnchanged(tx, current);
           // Quotas count the week of the new time, without this booking.
@@ -265,11 +278,11 @@ export async function change(
               checkInUntil: checkInDeadline(rules.checkInGraceMinutes, range.start, range.end, t),
               // A changed request, or a change of an approved event, goes back to staff.
               status: rules.approval ? 'requested' : b.status,
-              holdUntil: rules.approval ? holdLapsesAt(ctx.now(), range.start) : null,
-              updatedAt: ctx.now(),
+              holdUntil: rules.approval ? holdLapsesAt(t, range.start) : null,
+              updatedAt: t,
             })
             .where(eq(spaceBookings.id, id));
-          await afterChange(ctx, tx, actor, resource, id, before, {
+          await afterChange(svc, tx, actor, resource, id, before, {
             kind: 'slot',
             startsAt: range.start,
             endsAt: range.end,
@@ -285,9 +298,9 @@ export async function change(
 
 /** Mail and reminder after a change. */
 async function afterChange(
-  ctx: BookingsContext,
+  svc: BookingsContext,
   tx: Tx,
-  actor: BookingActor,
+  actor: ActorContext['actor'],
   resource: ResourceRow,
   id: string,
   before: string,
@@ -299,9 +312,14 @@ async function afterChange(
     locale: actor.locale,
     userId: actor.id,
     template: 'bookingChanged',
-    args: [resource.name, before, describeWhen(actor.locale, after), ctx.bookingUrl(id)],
+    args: [
+      resourceNameIn(resource, actor.locale),
+      before,
+      describeWhen(actor.locale, after),
+      svc.bookingUrl(id),
+    ],
   });
-  await scheduleReminder(ctx, tx, id, after.startsAt);
+  await scheduleReminder(svc, tx, id, after.startsAt);
 }
 
 /** An opaque position in a list of bookings: the last one's start and id. */

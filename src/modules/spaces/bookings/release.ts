@@ -13,17 +13,17 @@ import type { BookingRow } from './shared.ts';
  * back what it held, tell the person). Returns how many were released.
  */
 async function releaseDue<R extends BookingRow>(
-  ctx: BookingsContext,
+  svc: BookingsContext,
   due: ReturnType<typeof sql>,
   then: (tx: Tx, b: R) => Promise<void>,
 ): Promise<number> {
-  return ctx.write(async (tx) => {
+  return svc.write(async (tx) => {
     const rows = await queryRows<R>(tx, due);
     for (const raw of rows) {
       const b = { ...raw, startsAt: new Date(raw.startsAt), endsAt: new Date(raw.endsAt) };
       await tx
         .update(spaceBookings)
-        .set({ status: 'released', updatedAt: ctx.now() })
+        .set({ status: 'released', updatedAt: svc.now() })
         .where(eq(spaceBookings.id, b.id));
       await then(tx, b);
     }
@@ -36,10 +36,10 @@ async function releaseDue<R extends BookingRow>(
  * every few minutes). The desk returns to the pool and the pass day drawn is given back; the
  * person is told both. Returns how many were released.
  */
-export async function releaseNoShows(ctx: BookingsContext): Promise<number> {
-  const t = ctx.now();
+export async function releaseNoShows(svc: BookingsContext): Promise<number> {
+  const t = svc.now();
   return releaseDue<BookingRow & { resourceName: string }>(
-    ctx,
+    svc,
     sql`select b.id, b.resource_id as "resourceId", b.kind, b.user_id as "userId", b.organisation_id as "organisationId",
                b.agreement_id as "agreementId", b.series_id as "seriesId", b.day::text as day,
                b.starts_at as "startsAt", b.ends_at as "endsAt", b.status, r.name as "resourceName"
@@ -49,7 +49,7 @@ export async function releaseNoShows(ctx: BookingsContext): Promise<number> {
         limit 500
         for update of b skip locked`,
     async (tx, b) => {
-      const dayReturned = await release(ctx, tx, b, true);
+      const dayReturned = await release(svc, tx, b, true);
       if (b.endsAt > t || dayReturned)
         await mailTo(tx, b.userId, (u) => ({
           to: u.email,
@@ -57,7 +57,7 @@ export async function releaseNoShows(ctx: BookingsContext): Promise<number> {
           locale: u.locale,
           userId: b.userId,
           template: 'bookingReleased',
-          args: [b.resourceName, describeWhen(u.locale, b), ctx.mineUrl, dayReturned],
+          args: [b.resourceName, describeWhen(u.locale, b), svc.mineUrl, dayReturned],
         }));
     },
   );
@@ -67,10 +67,10 @@ export async function releaseNoShows(ctx: BookingsContext): Promise<number> {
  * Frees requests whose tentative hold lapsed before staff decided (a job runs it every few
  * minutes): the time is free again and the person is told. Returns how many lapsed.
  */
-export async function lapseHolds(ctx: BookingsContext): Promise<number> {
-  const t = ctx.now();
+export async function lapseHolds(svc: BookingsContext): Promise<number> {
+  const t = svc.now();
   return releaseDue<BookingRow & { resourceName: string; resourceSlug: string }>(
-    ctx,
+    svc,
     sql`select b.id, b.kind, b.user_id as "userId", b.starts_at as "startsAt", b.ends_at as "endsAt",
                b.status, r.name as "resourceName", r.slug as "resourceSlug"
         from space_booking b join space_resource r on r.id = b.resource_id
@@ -85,15 +85,15 @@ export async function lapseHolds(ctx: BookingsContext): Promise<number> {
         locale: u.locale,
         userId: b.userId,
         template: 'bookingLapsed',
-        args: [b.resourceName, describeWhen(u.locale, b), `${ctx.baseUrl}/przestrzenie/${b.resourceSlug}`],
+        args: [b.resourceName, describeWhen(u.locale, b), `${svc.baseUrl}/przestrzenie/${b.resourceSlug}`],
       }));
     },
   );
 }
 
 /** Sends the reminder of one booking, if it still stands at the time it was planned for. */
-export async function remind(ctx: BookingsContext, bookingId: string, startsAt: string): Promise<void> {
-  await ctx.write(async (tx) => {
+export async function remind(svc: BookingsContext, bookingId: string, startsAt: string): Promise<void> {
+  await svc.write(async (tx) => {
     const [b] = await queryRows<BookingRow & { resourceName: string }>(
       tx,
       sql`select b.id, b.kind, b.user_id as "userId", b.starts_at as "startsAt", b.ends_at as "endsAt", b.status,
@@ -103,14 +103,14 @@ export async function remind(ctx: BookingsContext, bookingId: string, startsAt: 
     if (b?.status !== 'confirmed' || new Date(b.startsAt).toISOString() !== startsAt) return;
     const booking = { ...b, startsAt: new Date(b.startsAt), endsAt: new Date(b.endsAt) };
     // A reminder that comes late (the worker was stopped) is no reminder once the booking began.
-    if (booking.startsAt <= ctx.now()) return;
+    if (booking.startsAt <= svc.now()) return;
     await mailTo(tx, b.userId, (u) => ({
       to: u.email,
       name: u.name,
       locale: u.locale,
       userId: b.userId,
       template: 'bookingReminder',
-      args: [b.resourceName, describeWhen(u.locale, booking), ctx.bookingUrl(b.id)],
+      args: [b.resourceName, describeWhen(u.locale, booking), svc.bookingUrl(b.id)],
     }));
   });
 }

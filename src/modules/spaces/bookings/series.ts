@@ -1,13 +1,14 @@
 // Weekly series: their dates, the all-or-nothing refusal, and cancelling what is left of one.
 import { inArray, sql } from 'drizzle-orm';
+import type { ActorContext } from '../../../platform/context.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import { addDays, type LocalDate } from '../../../platform/time/warsaw.ts';
-import { can } from '../policy.ts';
+import { bookingPolicy } from '../policy.ts';
 import { spaceBookings } from '../schema.ts';
 import { release } from './allowance.ts';
-import { type BookingActor, type BookingsContext, MINUTE } from './context.ts';
+import { type BookingsContext, MINUTE } from './context.ts';
 import { describeWhen, mailTo } from './notify.ts';
-import { loadBooking, lockBookings, resourceOf } from './shared.ts';
+import { loadBooking, lockBookings, resourceNameIn, resourceOf } from './shared.ts';
 
 /** One date of a weekly series that cannot be booked, and why (a refusal code and its details). */
 export interface SeriesFailure {
@@ -33,11 +34,12 @@ export function occurrences(date: LocalDate, weeks: number): LocalDate[] {
  * Cancels, in one transaction, every future occurrence of the person's series still within its
  * deadline; one e-mail lists how many. Returns how many were cancelled.
  */
-export async function cancelSeries(ctx: BookingsContext, actor: BookingActor, id: string): Promise<number> {
-  const first = await loadBooking(ctx.db, id);
-  if (!can(actor, 'manage', first) || !first.seriesId) throw new NotFoundError('booking');
-  return ctx.write(async (tx) => {
-    const t = ctx.now();
+export async function cancelSeries(svc: BookingsContext, ctx: ActorContext, id: string): Promise<number> {
+  const actor = ctx.actor;
+  const first = await loadBooking(svc.db, id);
+  if (!bookingPolicy.can(actor, 'manage', first) || !first.seriesId) throw new NotFoundError('booking');
+  return svc.write(async (tx) => {
+    const t = ctx.now;
     const resource = await resourceOf(tx, first.resourceId);
     const rows = await lockBookings(
       tx,
@@ -56,7 +58,7 @@ export async function cancelSeries(ctx: BookingsContext, actor: BookingActor, id
           open.map((b) => b.id),
         ),
       );
-    for (const b of open) await release(ctx, tx, b, true);
+    for (const b of open) await release(svc, tx, b, true);
     await mailTo(tx, actor.id, (u) => ({
       to: u.email,
       name: u.name,
@@ -64,10 +66,10 @@ export async function cancelSeries(ctx: BookingsContext, actor: BookingActor, id
       userId: actor.id,
       template: 'bookingCancelled',
       args: [
-        resource.name,
+        resourceNameIn(resource, u.locale),
         describeWhen(u.locale, open[0]!) + (open.length > 1 ? ` (+${open.length - 1})` : ''),
         null,
-        ctx.mineUrl,
+        svc.mineUrl,
       ],
     }));
     return open.length;

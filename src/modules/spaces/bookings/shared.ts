@@ -2,6 +2,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Db, queryRows, type Tx } from '../../../db/client.ts';
+import type { Locale } from '../../../platform/auth/schema.ts';
+import { localized, pick, type Translations } from '../../../platform/content.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import type { LocalDate } from '../../../platform/time/warsaw.ts';
 import { type Busy, type Closure, checkDay, type DayStatus } from '../calendar.ts';
@@ -37,12 +39,18 @@ export interface ResourceRow {
   slug: string;
   kind: ResourceKind;
   name: string;
+  /** The name's translations (the Polish one is `name`). */
+  nameI18n: Translations;
   capacity: number;
   layouts: Layout[];
   openingHours: OpeningHours;
   rules: BookingRules;
   active: boolean;
 }
+
+/** A resource's name as a mail to a `locale` reader gives it: theirs when given, else the Polish one. */
+export const resourceNameIn = (r: { name: string; nameI18n?: unknown }, locale: Locale): string =>
+  pick(localized(r.name, r.nameI18n), locale).text;
 
 export interface BookingRow {
   id: string;
@@ -59,9 +67,9 @@ export interface BookingRow {
 }
 
 export async function resourceBySlug(
-  ctx: BookingsContext,
+  svc: BookingsContext,
   slug: string,
-  executor: Db | Tx = ctx.db,
+  executor: Db | Tx = svc.db,
 ): Promise<ResourceRow> {
   const [r] = await executor
     .select({
@@ -69,6 +77,7 @@ export async function resourceBySlug(
       slug: spaceResources.slug,
       kind: spaceResources.kind,
       name: spaceResources.name,
+      nameI18n: spaceResources.nameI18n,
       capacity: spaceResources.capacity,
       layouts: spaceResources.layouts,
       openingHours: spaceResources.openingHours,

@@ -1,9 +1,12 @@
 // View models, and booking rows mapped to the views their reader may see.
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { queryRows } from '../../../db/client.ts';
+import { type Localized, localized } from '../../../platform/content.ts';
+import type { RequestContext } from '../../../platform/context.ts';
+import type { PolicyActor } from '../../../platform/policy.ts';
 import { type LocalDate, todayInWarsaw, warsawDate } from '../../../platform/time/warsaw.ts';
 import type { Slot } from '../calendar.ts';
-import { can } from '../policy.ts';
+import { bookingPolicy } from '../policy.ts';
 import {
   type BookingRules,
   type BookingStatus,
@@ -15,7 +18,7 @@ import {
   spaceBookings,
   spaceResources,
 } from '../schema.ts';
-import { type BookingActor, type BookingsContext, CHECK_IN_EARLY_MS, MINUTE } from './context.ts';
+import { type BookingsContext, CHECK_IN_EARLY_MS, MINUTE } from './context.ts';
 
 export interface ResourceView {
   id: string;
@@ -36,6 +39,8 @@ export interface ResourceView {
 export interface BookingView {
   id: string;
   resource: { slug: string; name: string; kind: ResourceKind };
+  /** The resource's name in the three languages (the reader sees theirs, else the Polish one). */
+  resourceNames: Localized;
   kind: 'desk' | 'slot';
   status: BookingStatus;
   day: LocalDate | null;
@@ -115,6 +120,7 @@ export const bookingSelect = {
   actedBy: spaceBookings.actedBy,
   resourceSlug: spaceResources.slug,
   resourceName: spaceResources.name,
+  resourceNameI18n: spaceResources.nameI18n,
   resourceKind: spaceResources.kind,
   rules: spaceResources.rules,
 };
@@ -126,11 +132,12 @@ export type SelectedBooking = {
 };
 
 export async function toViews(
-  ctx: BookingsContext,
-  actor: BookingActor,
+  svc: BookingsContext,
+  ctx: RequestContext<PolicyActor>,
   rows: SelectedBooking[],
   withPeople = false,
 ): Promise<BookingView[]> {
+  const actor = ctx.actor;
   const orgIds = [...new Set(rows.map((r) => r.organisationId).filter((x): x is string => !!x))];
   const userIds = withPeople ? [...new Set(rows.map((r) => r.userId))] : [];
   const officerIds = [...new Set(rows.map((r) => r.actedBy).filter((x): x is string => !!x))];
@@ -138,7 +145,7 @@ export async function toViews(
     officerIds.length
       ? (
           await queryRows<{ id: string; name: string }>(
-            ctx.db,
+            svc.db,
             sql`select id, name from auth_user where id in (${sql.join(
               officerIds.map((i) => sql`${i}`),
               sql`, `,
@@ -148,10 +155,10 @@ export async function toViews(
       : [],
   );
   const [orgNames, people] = await Promise.all([
-    ctx.deps.organisations.namesOf(orgIds),
+    svc.deps.organisations.namesOf(orgIds),
     userIds.length
       ? queryRows<{ id: string; name: string; email: string }>(
-          ctx.db,
+          svc.db,
           sql`select id, name, email from auth_user where id in ${sql`(${sql.join(
             userIds.map((i) => sql`${i}`),
             sql`, `,
@@ -159,24 +166,25 @@ export async function toViews(
         )
       : [],
   ]);
-  const t = ctx.now();
+  const t = ctx.now;
   // Bookings made before self check-in existed get their token's hash the first time they are shown.
   const unhashed = rows.filter(
     (r) => r.checkInTokenHash === null && r.status === 'confirmed' && r.endsAt > t,
   );
   for (const r of unhashed)
-    await ctx.db
+    await svc.db
       .update(spaceBookings)
-      .set({ checkInTokenHash: ctx.checkInHash(r.id) })
+      .set({ checkInTokenHash: svc.checkInHash(r.id) })
       .where(and(eq(spaceBookings.id, r.id), isNull(spaceBookings.checkInTokenHash)));
   return rows.map((r) => {
     const deadline = new Date(r.startsAt.getTime() - r.rules.cancelHours * 60 * MINUTE);
     const live = (liveStatuses as readonly string[]).includes(r.status) && r.status !== 'checked_in';
-    const own = can(actor, 'manage', r);
-    const staff = can(actor, 'decide', r);
+    const own = bookingPolicy.can(actor, 'manage', r);
+    const staff = bookingPolicy.can(actor, 'decide', r);
     const view: BookingView = {
       id: r.id,
       resource: { slug: r.resourceSlug, name: r.resourceName, kind: r.resourceKind },
+      resourceNames: localized(r.resourceName, r.resourceNameI18n),
       kind: r.kind,
       status: r.status,
       day: r.day,
@@ -198,7 +206,7 @@ export async function toViews(
       selfCheckIn:
         r.userId === actor.id && r.status === 'confirmed' && r.endsAt > t
           ? {
-              url: ctx.checkInUrl(r.id),
+              url: svc.checkInUrl(r.id),
               opensAt: new Date(r.startsAt.getTime() - CHECK_IN_EARLY_MS),
               closesAt: r.checkInUntil ?? r.endsAt,
             }

@@ -1,6 +1,7 @@
 // Assisted service screens (/panel/obsluga): find or create the person, then their page with their
 // upcoming bookings (each marked when staff made it) and the spaces to book for them.
 import { locales } from '../../../platform/auth/schema.ts';
+import { type Localized as LocalizedText, pick } from '../../../platform/content.ts';
 import {
   Button,
   ErrorSummary,
@@ -169,7 +170,7 @@ export function PersonPage({
               <a class="govuk-link" href={`/przestrzenie/rezerwacje/${b.id}`}>
                 {describeWhen(t, locale, b)}
               </a>{' '}
-              <span lang="pl">{b.resource.name}</span> <StatusTag status={b.status} />
+              <ResourceName names={b.resourceNames} /> <StatusTag status={b.status} />
               <MadeBy name={b.actedBy?.name} />
             </li>
           ))}
@@ -182,4 +183,11 @@ export function PersonPage({
       </p>
     </PanelLayout>
   );
+}
+
+/** A resource's name in the reader's language, else the Polish one marked lang="pl". */
+function ResourceName({ names }: { names: LocalizedText }) {
+  const { locale } = useView();
+  const { text, lang } = pick(names, locale);
+  return <span lang={lang === 'pl' ? 'pl' : undefined}>{text}</span>;
 }

@@ -441,12 +441,18 @@ export function BookingPage({
 }) {
   const { t, locale } = useView();
   const p = t.spaces.booking;
+  // The resource's name in the reader's language, else the Polish one (marked so).
+  const name = pick(b.resourceNames, locale);
   const rows: Array<{ key: string; value: ComponentChildren }> = [
     {
       key: p.resource,
       value: (
-        <a class="govuk-link" href={`/przestrzenie/${b.resource.slug}`} lang="pl">
-          {b.resource.name}
+        <a
+          class="govuk-link"
+          href={`/przestrzenie/${b.resource.slug}`}
+          lang={name.lang === 'pl' ? 'pl' : undefined}
+        >
+          {name.text}
         </a>
       ),
     },
@@ -467,8 +473,8 @@ export function BookingPage({
   if (b.checkedInAt) rows.push({ key: p.checkedInAt, value: formatDateTime(locale, b.checkedInAt) });
   rows.push(...eventRows(t, locale, b, !!b.person));
   return (
-    <Layout title={p.title(b.resource.name)} back="/przestrzenie/moje">
-      <H1>{p.title(b.resource.name)}</H1>
+    <Layout title={p.title(name.text)} back="/przestrzenie/moje">
+      <H1>{p.title(name.text)}</H1>
       {b.status === 'requested' ? (
         <div class="govuk-inset-text">
           {p.requestedNotice}
