@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { as } from '../../../test/support/context.ts';
 import { user } from '../../platform/auth/schema.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { accountsService } from '../accounts/service.ts';
@@ -41,7 +42,21 @@ it('blocking needs a reason of at most 500 characters; a unit must be a slug; a 
     clock: t.clock,
   });
   await assert.rejects(
-    accounts.updateProfile(resident.userId, { name: 'x'.repeat(121), locale: 'pl' }),
+    accounts.updateProfile(
+      as(
+        {
+          id: resident.userId,
+          name: 'Halina Kowal',
+          email: '',
+          role: 'resident',
+          accountRole: 'resident',
+          locale: 'pl',
+          sessionId: '',
+        },
+        { clock: t.clock },
+      ),
+      { name: 'x'.repeat(121), locale: 'pl' },
+    ),
     refusedAs('invalid', 'name'),
   );
 

@@ -6,6 +6,7 @@ import { messages } from '../../../platform/i18n/index.ts';
 import type { FormState } from '../../../platform/views/components.tsx';
 import { type accountsService, profileInput } from '../service.ts';
 import { AccountPage, ProfilePage } from '../views.tsx';
+import { accountContext } from './shared.tsx';
 
 export async function accountRoutes(app: FastifyInstance, accounts: ReturnType<typeof accountsService>) {
   const { config } = app.klaster;
@@ -28,7 +29,7 @@ export async function accountRoutes(app: FastifyInstance, accounts: ReturnType<t
   app.post('/konto/profil', { config: { ...user, ...formLimit } }, async (request, reply) => {
     const parsed = parseForm(profileInput, request.body, request.t);
     if (!parsed.ok) return reply.render(profilePage(parsed.state), 422);
-    await accounts.updateProfile(request.actor!.id, parsed.data);
+    await accounts.updateProfile(accountContext(request), parsed.data);
     // The language switch cookie outranks the profile, so it follows the new choice.
     reply.setCookie(LANG_COOKIE, parsed.data.locale, {
       path: '/',
