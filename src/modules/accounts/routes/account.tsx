@@ -1,6 +1,7 @@
 // The account page and the profile.
 import type { FastifyInstance } from 'fastify';
 import { parseForm } from '../../../platform/http/forms.ts';
+import { typed } from '../../../platform/http/params.ts';
 import { LANG_COOKIE } from '../../../platform/http/web.ts';
 import { messages } from '../../../platform/i18n/index.ts';
 import type { FormState } from '../../../platform/views/components.tsx';
@@ -8,7 +9,8 @@ import { type accountsService, profileInput } from '../service.ts';
 import { AccountPage, ProfilePage } from '../views.tsx';
 import { accountContext } from './shared.tsx';
 
-export async function accountRoutes(app: FastifyInstance, accounts: ReturnType<typeof accountsService>) {
+export async function accountRoutes(fastify: FastifyInstance, accounts: ReturnType<typeof accountsService>) {
+  const app = typed(fastify);
   const { config } = app.klaster;
   const formLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
   const user = { access: 'user' as const };

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { errorState, f, parseForm } from '../../../platform/http/forms.ts';
+import { typed } from '../../../platform/http/params.ts';
 import { formAction } from '../../../platform/refusals.ts';
 import { todayInWarsaw } from '../../../platform/time/warsaw.ts';
 import type { FormState } from '../../../platform/views/components.tsx';
@@ -13,7 +14,8 @@ import { accountContext, accountForm } from './shared.tsx';
 const consentSchema = z.object({ kind: f.choice(consentKinds), decision: f.choice(['grant', 'withdraw']) });
 const deleteSchema = z.object({ password: f.password(), understand: f.checkbox() });
 
-export async function dataRoutes(app: FastifyInstance, accounts: ReturnType<typeof accountsService>) {
+export async function dataRoutes(fastify: FastifyInstance, accounts: ReturnType<typeof accountsService>) {
+  const app = typed(fastify);
   const { auth } = app.klaster;
   const formLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
   /** Forms that confirm with the password: on top of the per-account failure counter. */

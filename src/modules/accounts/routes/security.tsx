@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { cloneElement } from 'preact';
 import { z } from 'zod';
 import { errorState, f, parseForm } from '../../../platform/http/forms.ts';
+import { typed } from '../../../platform/http/params.ts';
 import { safeNext } from '../../../platform/http/web.ts';
 import type { FormState } from '../../../platform/views/components.tsx';
 import { qrSvg } from '../../../platform/views/qr.tsx';
@@ -22,7 +23,8 @@ const confirmSchema = z.object({ code: f.text(20), next: f.optionalText(2000) })
 const disableSchema = z.object({ disablePassword: f.password() });
 const codesSchema = z.object({ codesPassword: f.password() });
 
-export async function securityRoutes(app: FastifyInstance, accounts: ReturnType<typeof accountsService>) {
+export async function securityRoutes(fastify: FastifyInstance, accounts: ReturnType<typeof accountsService>) {
+  const app = typed(fastify);
   const formLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
   /** Forms that confirm with the password: on top of the per-account failure counter. */
   const passwordLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
@@ -152,7 +154,7 @@ export async function securityRoutes(app: FastifyInstance, accounts: ReturnType<
       },
     },
     async (request, reply) => {
-      const { wymagane, next } = request.query as { wymagane?: string; next?: string };
+      const { wymagane, next } = request.query;
       return reply.render(
         await twoFactorPage(request, { values: {}, errors: {} }, { required: wymagane === '1', next }),
       );
