@@ -1,8 +1,8 @@
 // JSON API of the accounts module under /api/v1.
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { locales, roles } from '../../platform/auth/schema.ts';
+import { typed } from '../../platform/http/params.ts';
 
 export const meSchema = z
   .object({
@@ -16,7 +16,7 @@ export const meSchema = z
   .meta({ description: 'The signed-in account' });
 
 export async function accountsApi(app: FastifyInstance) {
-  app.withTypeProvider<ZodTypeProvider>().get(
+  typed(app).get(
     '/api/v1/me',
     {
       config: { access: 'user' },

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { createTestApp, readMailDir, TEST_PASSWORD, type TestApp } from '../../../test/support/app.ts';
+import { as } from '../../../test/support/context.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { account, session, user } from '../../platform/auth/schema.ts';
 import { ensureUser } from '../../platform/auth/users.ts';
@@ -211,7 +212,16 @@ describe('personal-data contributors', () => {
         },
       ],
     });
-    const data = await accounts.exportData(id);
+    const self = {
+      id,
+      name: 'Sekcje',
+      email: 'sections@test.example',
+      role: 'resident' as const,
+      accountRole: 'resident' as const,
+      locale: 'pl' as const,
+      sessionId: '',
+    };
+    const data = await accounts.exportData(as(self, { clock: t.clock }));
     assert.deepEqual(data.modules, { organisations: { memberOf: [], userId: id } });
   });
 
@@ -251,13 +261,18 @@ describe('personal-data contributors', () => {
       name: 'Odmowa',
       email: 'refused@test.example',
       role: 'resident' as const,
+      accountRole: 'resident' as const,
       locale: 'pl' as const,
+      sessionId: '',
     };
-    await assert.rejects(accounts.deleteAccount(self, TEST_PASSWORD), (err: unknown) => {
-      assert.ok(err instanceof RuleError);
-      assert.equal(err.code, 'organisations.soleOwner');
-      return true;
-    });
+    await assert.rejects(
+      accounts.deleteAccount(as(self, { clock: t.clock }), TEST_PASSWORD),
+      (err: unknown) => {
+        assert.ok(err instanceof RuleError);
+        assert.equal(err.code, 'organisations.soleOwner');
+        return true;
+      },
+    );
     assert.equal((await db.select().from(consents).where(eq(consents.userId, id))).length, 1);
     const [row] = await db.select().from(user).where(eq(user.id, id));
     assert.equal(row!.email, 'refused@test.example');

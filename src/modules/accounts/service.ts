@@ -19,6 +19,8 @@ import { twoFactorUseCases } from './service/two-factor.ts';
 
 export type { AccountsDeps } from './service/context.ts';
 export {
+  type AccountActor,
+  type AccountContext,
   type AccountOverview,
   type ConsentState,
   type ConsentStatus,

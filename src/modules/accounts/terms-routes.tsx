@@ -1,10 +1,12 @@
 // The terms of service on the web: the public text and its versions, the acceptance a signed-in
 // person is sent to while a newer version awaits them (keeping where they were going), and the
 // administrators' editor (write, preview, publish).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { z } from 'zod';
+import { signedInContext } from '../../platform/context.ts';
 import { errorState, f, parseForm } from '../../platform/http/forms.ts';
+import { typed } from '../../platform/http/params.ts';
 import { isApiRequest, safeNext } from '../../platform/http/web.ts';
 import type { FormState } from '../../platform/views/components.tsx';
 import { type TermsService, termsInput } from './terms.ts';
@@ -54,6 +56,8 @@ export const termsGate = fp<{ terms: TermsService }>(
   { name: 'klaster-terms-gate' },
 );
 
+const versionParams = z.object({ n: z.coerce.number().int().positive().max(1_000_000) });
+const acceptQuery = z.object({ next: z.string().max(2000).optional() });
 const acceptSchema = z.object({
   version: z.coerce.number().int().positive().max(1_000_000),
   accept: f.many(['yes']),
@@ -61,7 +65,8 @@ const acceptSchema = z.object({
 });
 const newSchema = termsInput.extend({ action: f.choice(['preview', 'publish']) });
 
-export async function termsRoutes(app: FastifyInstance, terms: TermsService) {
+export async function termsRoutes(fastify: FastifyInstance, terms: TermsService) {
+  const app = typed(fastify);
   const pub = { config: { access: 'public' as const } };
   const admin = { config: { access: 'admin' as const } };
 
@@ -71,10 +76,8 @@ export async function termsRoutes(app: FastifyInstance, terms: TermsService) {
     return <TermsPage terms={shown} versions={versions} current={current} />;
   }
   app.get('/regulamin', pub, async (_request, reply) => reply.render(await termsPage()));
-  app.get(
-    '/regulamin/wersje/:n',
-    { ...pub, schema: { params: z.object({ n: z.coerce.number().int().positive().max(1_000_000) }) } },
-    async (request, reply) => reply.render(await termsPage((request.params as { n: number }).n)),
+  app.get('/regulamin/wersje/:n', { ...pub, schema: { params: versionParams } }, async (request, reply) =>
+    reply.render(await termsPage(request.params.n)),
   );
 
   // The interstitial.
@@ -86,10 +89,10 @@ export async function termsRoutes(app: FastifyInstance, terms: TermsService) {
     ACCEPT_PATH,
     {
       config: { access: 'user' },
-      schema: { querystring: z.object({ next: z.string().max(2000).optional() }) },
+      schema: { querystring: acceptQuery },
     },
     async (request, reply) => {
-      const next = safeNext((request.query as { next?: string }).next, '');
+      const next = safeNext(request.query.next, '');
       const page = (await terms.pendingFor(request.actor!.id))
         ? await acceptPage(next, { values: {}, errors: {} })
         : null;
@@ -111,7 +114,7 @@ export async function termsRoutes(app: FastifyInstance, terms: TermsService) {
         return reply.render(page, 422);
       }
       // The version they were shown (a newer one published meanwhile is shown next).
-      await terms.accept(request.actor!.id, parsed.data.version);
+      await terms.accept(signedInContext(request), parsed.data.version);
       reply.flash(t.terms.accept.accepted(parsed.data.version));
       return reply.seeOther(next || '/konto');
     },
@@ -140,13 +143,12 @@ export async function termsRoutes(app: FastifyInstance, terms: TermsService) {
       : {};
     return reply.render(await newPage({ values, errors: {} }, false));
   });
-  app.post('/panel/regulamin/nowa', admin, async (request: FastifyRequest, reply) => {
+  app.post('/panel/regulamin/nowa', admin, async (request, reply) => {
     const parsed = parseForm(newSchema, request.body, request.t);
     if (!parsed.ok) return reply.render(await newPage(parsed.state, false), 422);
     const { action, ...texts } = parsed.data;
     if (action === 'preview') return reply.render(await newPage({ values: texts, errors: {} }, true));
-    const actor = request.actor!;
-    const version = await terms.publish({ id: actor.id, role: actor.role, requestId: request.id }, texts);
+    const version = await terms.publish(signedInContext(request), texts);
     reply.flash(request.t.terms.panel.published(version));
     return reply.seeOther('/panel/regulamin');
   });

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { as } from '../../../test/support/context.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import { user } from '../../platform/auth/schema.ts';
 import { messages } from '../../platform/i18n/index.ts';
@@ -156,14 +157,18 @@ describe('terms of service', () => {
 
   it('the person who accepted version 1 must accept version 2 on their next page, then goes on', async () => {
     const c = await t.signedIn('resident');
-    await servicesOf(t.app.klaster.services, 'accounts').terms.accept(c.userId, 1);
+    await servicesOf(t.app.klaster.services, 'accounts').terms.accept(
+      as({ id: c.userId, role: 'resident' }),
+      1,
+    );
     const terms = servicesOf(t.app.klaster.services, 'accounts').terms;
     const current = await terms.currentVersion();
     if (current < 2)
-      await terms.publish(
-        { id: c.userId, role: 'admin' },
-        { bodyPl: '## Druga\n\nTekst', bodyEn: '## Second\n\nText', bodyUk: '## Друга\n\nТекст' },
-      );
+      await terms.publish(as({ id: c.userId, role: 'admin' }), {
+        bodyPl: '## Druga\n\nTekst',
+        bodyEn: '## Second\n\nText',
+        bodyUk: '## Друга\n\nТекст',
+      });
     const v = await terms.currentVersion();
 
     const gated = await c.get('/przestrzenie/moje?widok=minione');
@@ -207,7 +212,10 @@ describe('terms of service', () => {
 
   it('the next path cannot lead off the site', async () => {
     const c = await t.signedIn('resident');
-    await servicesOf(t.app.klaster.services, 'accounts').terms.accept(c.userId, 1);
+    await servicesOf(t.app.klaster.services, 'accounts').terms.accept(
+      as({ id: c.userId, role: 'resident' }),
+      1,
+    );
     const v = await servicesOf(t.app.klaster.services, 'accounts').terms.currentVersion();
     const res = await c.post('/regulamin/akceptacja', {
       version: String(v),

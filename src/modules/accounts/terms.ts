@@ -8,9 +8,12 @@ import { audit } from '../../platform/audit/audit.ts';
 import { auditLog } from '../../platform/audit/schema.ts';
 import type { Locale } from '../../platform/auth/schema.ts';
 import { cached } from '../../platform/cache.ts';
+import type { ActorContext } from '../../platform/context.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { checkedInput, f } from '../../platform/http/forms.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import type { PolicyActor } from '../../platform/policy.ts';
+import { accountsPolicy } from './policy.ts';
 import { consents, termsVersions } from './schema.ts';
 
 export const TERMS_MAX = 100_000;
@@ -114,7 +117,8 @@ export function termsService(db: Db) {
      * Records the acceptance of a version (the one the person was shown). True when recorded,
      * false when they had already accepted it or a later one.
      */
-    async accept(userId: string, version: number): Promise<boolean> {
+    async accept(ctx: ActorContext<PolicyActor>, version: number): Promise<boolean> {
+      const userId = ctx.actor.id;
       await this.version(version);
       const done = await db.transaction(async (tx) => {
         await tx.execute(sql`select 1 from auth_user where id = ${userId} for update`);
@@ -133,10 +137,8 @@ export function termsService(db: Db) {
     },
 
     /** Publishes a new version (the next number); it applies to everyone from now on. */
-    async publish(
-      actor: { id: string; role: string; requestId?: string | undefined },
-      raw: TermsInput,
-    ): Promise<number> {
+    async publish(ctx: ActorContext<PolicyActor>, raw: TermsInput): Promise<number> {
+      accountsPolicy.check(ctx.actor, 'publishTerms', {});
       const input = checkedInput(termsInput, raw);
       const version = await db.transaction(async (tx) => {
         // One publication at a time: the next number is taken under a transaction-wide lock.
@@ -149,14 +151,18 @@ export function termsService(db: Db) {
           bodyPl: input.bodyPl,
           bodyEn: input.bodyEn,
           bodyUk: input.bodyUk,
-          publishedBy: actor.id,
+          publishedBy: ctx.actor.id,
         });
-        await audit(tx, actor, {
-          action: 'terms.published',
-          entityType: 'terms',
-          entityId: String(next),
-          after: { version: next },
-        });
+        await audit(
+          tx,
+          { id: ctx.actor.id, role: ctx.actor.role, requestId: ctx.requestId },
+          {
+            action: 'terms.published',
+            entityType: 'terms',
+            entityId: String(next),
+            after: { version: next },
+          },
+        );
         return next;
       });
       currentVersion.invalidate();

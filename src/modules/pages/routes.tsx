@@ -3,12 +3,17 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { setPreferredLocale } from '../../platform/auth/users.ts';
 import { PROBLEM_BASE, platformProblems } from '../../platform/http/api.ts';
+import { routeParams, typed } from '../../platform/http/params.ts';
 import { LANG_COOKIE, safeNext } from '../../platform/http/web.ts';
 import { locales, messages } from '../../platform/i18n/index.ts';
 import type { PagesServices } from './index.ts';
 import { AccessibilityPage, ApiReferencePage, ContactPage, HomePage, PrivacyPage } from './views.tsx';
 
-export async function pagesRoutes(app: FastifyInstance, { services }: { services: PagesServices }) {
+const langParams = routeParams({ lang: z.enum(locales) });
+const langQuery = z.object({ next: z.string().max(2000).optional() });
+
+export async function pagesRoutes(fastify: FastifyInstance, { services }: { services: PagesServices }) {
+  const app = typed(fastify);
   const { places } = services;
   const { config, database, clock } = app.klaster;
 
@@ -23,13 +28,13 @@ export async function pagesRoutes(app: FastifyInstance, { services }: { services
       config: { access: 'public' },
       schema: {
         hide: true,
-        params: z.object({ lang: z.enum(locales) }),
-        querystring: z.object({ next: z.string().max(2000).optional() }),
+        params: langParams,
+        querystring: langQuery,
       },
     },
     async (request, reply) => {
-      const { lang } = request.params as { lang: (typeof locales)[number] };
-      const { next } = request.query as { next?: string };
+      const { lang } = request.params;
+      const { next } = request.query;
       reply.setCookie(LANG_COOKIE, lang, {
         path: '/',
         httpOnly: true,

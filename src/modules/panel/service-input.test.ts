@@ -41,7 +41,21 @@ it('blocking needs a reason of at most 500 characters; a unit must be a slug; a 
     clock: t.clock,
   });
   await assert.rejects(
-    accounts.updateProfile(resident.userId, { name: 'x'.repeat(121), locale: 'pl' }),
+    accounts.updateProfile(
+      as(
+        {
+          id: resident.userId,
+          name: 'Halina Kowal',
+          email: '',
+          role: 'resident',
+          accountRole: 'resident',
+          locale: 'pl',
+          sessionId: '',
+        },
+        { clock: t.clock },
+      ),
+      { name: 'x'.repeat(121), locale: 'pl' },
+    ),
     refusedAs('invalid', 'name'),
   );
 

@@ -1,13 +1,16 @@
 // The account page and the profile.
 import type { FastifyInstance } from 'fastify';
 import { parseForm } from '../../../platform/http/forms.ts';
+import { typed } from '../../../platform/http/params.ts';
 import { LANG_COOKIE } from '../../../platform/http/web.ts';
 import { messages } from '../../../platform/i18n/index.ts';
 import type { FormState } from '../../../platform/views/components.tsx';
 import { type accountsService, profileInput } from '../service.ts';
 import { AccountPage, ProfilePage } from '../views.tsx';
+import { accountContext } from './shared.tsx';
 
-export async function accountRoutes(app: FastifyInstance, accounts: ReturnType<typeof accountsService>) {
+export async function accountRoutes(fastify: FastifyInstance, accounts: ReturnType<typeof accountsService>) {
+  const app = typed(fastify);
   const { config } = app.klaster;
   const formLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
   const user = { access: 'user' as const };
@@ -28,7 +31,7 @@ export async function accountRoutes(app: FastifyInstance, accounts: ReturnType<t
   app.post('/konto/profil', { config: { ...user, ...formLimit } }, async (request, reply) => {
     const parsed = parseForm(profileInput, request.body, request.t);
     if (!parsed.ok) return reply.render(profilePage(parsed.state), 422);
-    await accounts.updateProfile(request.actor!.id, parsed.data);
+    await accounts.updateProfile(accountContext(request), parsed.data);
     // The language switch cookie outranks the profile, so it follows the new choice.
     reply.setCookie(LANG_COOKIE, parsed.data.locale, {
       path: '/',

@@ -1,21 +1,22 @@
 // Consents, "download my data" and "delete my account".
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { RuleError } from '../../../platform/http/errors.ts';
 import { errorState, f, parseForm } from '../../../platform/http/forms.ts';
-import { refusalOf } from '../../../platform/refusals.ts';
+import { typed } from '../../../platform/http/params.ts';
+import { formAction } from '../../../platform/refusals.ts';
 import { todayInWarsaw } from '../../../platform/time/warsaw.ts';
 import type { FormState } from '../../../platform/views/components.tsx';
 import { consentKinds } from '../schema.ts';
 import type { accountsService } from '../service.ts';
 import { ConsentsPage, DataPage, DeleteAccountPage } from '../views.tsx';
-import { refused, selfOf } from './shared.tsx';
+import { accountContext, accountForm } from './shared.tsx';
 
 const consentSchema = z.object({ kind: f.choice(consentKinds), decision: f.choice(['grant', 'withdraw']) });
 const deleteSchema = z.object({ password: f.password(), understand: f.checkbox() });
 
-export async function dataRoutes(app: FastifyInstance, accounts: ReturnType<typeof accountsService>) {
-  const { auth, clock } = app.klaster;
+export async function dataRoutes(fastify: FastifyInstance, accounts: ReturnType<typeof accountsService>) {
+  const app = typed(fastify);
+  const { auth } = app.klaster;
   const formLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
   /** Forms that confirm with the password: on top of the per-account failure counter. */
   const passwordLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
@@ -51,28 +52,28 @@ export async function dataRoutes(app: FastifyInstance, accounts: ReturnType<type
       return reply.render(await consentsPage(userId, first), 422);
     }
     const { kind, decision } = parsed.data;
-    let changed: boolean;
-    try {
-      changed = await accounts.decideConsent(userId, kind, decision === 'grant');
-    } catch (err) {
-      if (err instanceof RuleError)
-        return reply.render(await consentsPage(userId, refusalOf(request, err).message), err.status);
-      throw err;
-    }
-    const name = t.accounts.consentNames[kind];
-    const c = t.accounts.consents;
-    reply.flash(
-      !changed ? c.unchangedFlash : decision === 'grant' ? c.grantedFlash(name) : c.withdrawnFlash(name),
-      changed ? 'success' : 'notice',
+    return formAction(
+      request,
+      () => accounts.decideConsent(accountContext(request), kind, decision === 'grant'),
+      (changed) => {
+        const name = t.accounts.consentNames[kind];
+        const c = t.accounts.consents;
+        reply.flash(
+          !changed ? c.unchangedFlash : decision === 'grant' ? c.grantedFlash(name) : c.withdrawnFlash(name),
+          changed ? 'success' : 'notice',
+        );
+        return reply.seeOther('/konto/zgody');
+      },
+      async (r) => reply.render(await consentsPage(userId, r.message), r.status),
     );
-    return reply.seeOther('/konto/zgody');
   });
 
   // Download my data.
   app.get('/konto/dane', { config: user }, async (_request, reply) => reply.render(<DataPage />));
   app.get('/konto/dane.json', { config: user }, async (request, reply) => {
-    const data = await accounts.exportData(request.actor!.id);
-    const day = todayInWarsaw(clock.now());
+    const ctx = accountContext(request);
+    const data = await accounts.exportData(ctx);
+    const day = todayInWarsaw(ctx.now);
     return reply
       .type('application/json; charset=utf-8')
       .header('content-disposition', `attachment; filename="klaster-moje-dane-${day}.json"`)
@@ -91,22 +92,19 @@ export async function dataRoutes(app: FastifyInstance, accounts: ReturnType<type
     if (!parsed.ok) return reply.render(deletePage(parsed.state), 422);
     if (!parsed.data.understand)
       return reply.render(deletePage(errorState({}, { understand: t.accounts.deletion.mustConfirm })), 422);
-    try {
-      await accounts.deleteAccount(selfOf(request), parsed.data.password, request.id);
-    } catch (err) {
-      return refused(reply, t, err, { understand: 'yes' }, deletePage, {
-        fallback: t.accounts.deletion.refused,
-      });
-    }
-    // The sessions are gone; the browser forgets its cookies too.
-    const ctx = await auth.$context;
-    for (const c of [
-      ctx.authCookies.sessionToken,
-      ctx.authCookies.sessionData,
-      ctx.authCookies.dontRememberToken,
-    ])
-      reply.clearCookie(c.name, { path: '/' });
-    reply.flash(t.accounts.deletion.deleted);
-    return reply.seeOther('/');
+    return accountForm(
+      reply,
+      () => accounts.deleteAccount(accountContext(request), parsed.data.password),
+      async () => {
+        // The sessions are gone; the browser forgets its cookies too.
+        const { authCookies } = await auth.$context;
+        for (const c of [authCookies.sessionToken, authCookies.sessionData, authCookies.dontRememberToken])
+          reply.clearCookie(c.name, { path: '/' });
+        reply.flash(t.accounts.deletion.deleted);
+        return reply.seeOther('/');
+      },
+      deletePage,
+      { values: { understand: 'yes' }, fallback: t.accounts.deletion.refused },
+    );
   });
 }

@@ -2,15 +2,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { cloneElement } from 'preact';
 import { z } from 'zod';
-import { RuleError, TooManyRequestsError } from '../../../platform/http/errors.ts';
 import { errorState, f, parseForm } from '../../../platform/http/forms.ts';
+import { typed } from '../../../platform/http/params.ts';
 import { safeNext } from '../../../platform/http/web.ts';
 import type { FormState } from '../../../platform/views/components.tsx';
 import { qrSvg } from '../../../platform/views/qr.tsx';
 import { describeAgent } from '../agent.ts';
 import type { accountsService } from '../service.ts';
 import { BackupCodesPage, SecurityPage, TwoFactorPage, TwoFactorSetupPage } from '../views.tsx';
-import { applyAuthCookies, refused, selfOf } from './shared.tsx';
+import { accountContext, accountForm, applyAuthCookies } from './shared.tsx';
 
 const changePasswordSchema = z.object({
   currentPassword: f.password(),
@@ -23,7 +23,8 @@ const confirmSchema = z.object({ code: f.text(20), next: f.optionalText(2000) })
 const disableSchema = z.object({ disablePassword: f.password() });
 const codesSchema = z.object({ codesPassword: f.password() });
 
-export async function securityRoutes(app: FastifyInstance, accounts: ReturnType<typeof accountsService>) {
+export async function securityRoutes(fastify: FastifyInstance, accounts: ReturnType<typeof accountsService>) {
+  const app = typed(fastify);
   const formLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
   /** Forms that confirm with the password: on top of the per-account failure counter. */
   const passwordLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
@@ -32,7 +33,7 @@ export async function securityRoutes(app: FastifyInstance, accounts: ReturnType<
   // Security: password and devices.
   async function securityPage(request: FastifyRequest, state: FormState) {
     const t = request.t;
-    const sessions = await accounts.sessionsOf(request.actor!.id);
+    const sessions = await accounts.sessionsOf(accountContext(request));
     const views = sessions.map((s) => {
       const agent = describeAgent(s.userAgent);
       const browser = agent.browser ?? t.accounts.security.unknownBrowser;
@@ -64,21 +65,16 @@ export async function securityRoutes(app: FastifyInstance, accounts: ReturnType<
           await securityPage(request, errorState({}, { confirmPassword: t.common.errors.passwordsDiffer })),
           422,
         );
-      let headers: Headers;
-      try {
-        headers = await accounts.changePassword(
-          selfOf(request),
-          parsed.data,
-          request.authHeaders(),
-          request.id,
-        );
-      } catch (err) {
-        const page = await securityPage(request, { values: {}, errors: {} });
-        return refused(reply, t, err, {}, (state) => cloneElement(page, { state }));
-      }
-      applyAuthCookies(reply, headers);
-      reply.flash(t.accounts.security.passwordChanged);
-      return reply.seeOther('/konto/bezpieczenstwo');
+      return accountForm(
+        reply,
+        () => accounts.changePassword(accountContext(request), parsed.data, request.authHeaders()),
+        (headers) => {
+          applyAuthCookies(reply, headers);
+          reply.flash(t.accounts.security.passwordChanged);
+          return reply.seeOther('/konto/bezpieczenstwo');
+        },
+        (state) => securityPage(request, state),
+      );
     },
   );
   app.post(
@@ -89,7 +85,7 @@ export async function securityRoutes(app: FastifyInstance, accounts: ReturnType<
       const parsed = parseForm(sessionSchema, request.body, t);
       if (!parsed.ok) return reply.render(await securityPage(request, parsed.state), 422);
       const done = await accounts.revokeSession(
-        request.actor!.id,
+        accountContext(request),
         parsed.data.session,
         request.authHeaders(),
       );
@@ -106,7 +102,7 @@ export async function securityRoutes(app: FastifyInstance, accounts: ReturnType<
     async (request, reply) => {
       const parsed = parseForm(z.object({}), request.body, request.t);
       if (!parsed.ok) return reply.render(await securityPage(request, parsed.state), 422);
-      await accounts.revokeOtherSessions(request.authHeaders());
+      await accounts.revokeOtherSessions(accountContext(request), request.authHeaders());
       reply.flash(request.t.accounts.security.othersRevoked);
       return reply.seeOther('/konto/bezpieczenstwo');
     },
@@ -119,7 +115,7 @@ export async function securityRoutes(app: FastifyInstance, accounts: ReturnType<
     opts: { required?: boolean; next?: string },
   ) {
     const actor = request.actor!;
-    const { enabled, pending } = await accounts.twoFactorState(actor.id, actor.sessionId);
+    const { enabled, pending } = await accounts.twoFactorState(accountContext(request));
     const staffLike = actor.accountRole === 'staff' || actor.accountRole === 'admin';
     return (
       <TwoFactorPage
@@ -134,7 +130,7 @@ export async function securityRoutes(app: FastifyInstance, accounts: ReturnType<
     );
   }
   async function setupPage(request: FastifyRequest, state: FormState, next: string | undefined) {
-    const setup = await accounts.pendingTwoFactor(selfOf(request));
+    const setup = await accounts.pendingTwoFactor(accountContext(request));
     if (!setup) return null;
     return (
       <TwoFactorSetupPage
@@ -158,7 +154,7 @@ export async function securityRoutes(app: FastifyInstance, accounts: ReturnType<
       },
     },
     async (request, reply) => {
-      const { wymagane, next } = request.query as { wymagane?: string; next?: string };
+      const { wymagane, next } = request.query;
       return reply.render(
         await twoFactorPage(request, { values: {}, errors: {} }, { required: wymagane === '1', next }),
       );
@@ -171,22 +167,23 @@ export async function securityRoutes(app: FastifyInstance, accounts: ReturnType<
     const page = await twoFactorPage(request, { values: {}, errors: {} }, { next });
     const withState = (state: FormState) => cloneElement(page, { state });
     if (!parsed.ok) return reply.render(withState(parsed.state), 422);
-    let started: Awaited<ReturnType<typeof accounts.startTwoFactor>>;
-    try {
-      started = await accounts.startTwoFactor(selfOf(request), parsed.data.password, request.authHeaders());
-    } catch (err) {
-      return refused(reply, t, err, {}, withState);
-    }
-    applyAuthCookies(reply, started.headers);
-    // The key is shown in this answer only (never in a URL), and again if the code is mistyped.
-    return reply.render(
-      <TwoFactorSetupPage
-        setup={started.setup}
-        qr={await qrSvg(started.setup.totpUri, t.accounts.twoStep.qrLabel)}
-        email={request.actor!.email}
-        next={safeNext(next, '')}
-        state={{ values: {}, errors: {} }}
-      />,
+    return accountForm(
+      reply,
+      () => accounts.startTwoFactor(accountContext(request), parsed.data.password, request.authHeaders()),
+      async (started) => {
+        applyAuthCookies(reply, started.headers);
+        // The key is shown in this answer only (never in a URL), and again if the code is mistyped.
+        return reply.render(
+          <TwoFactorSetupPage
+            setup={started.setup}
+            qr={await qrSvg(started.setup.totpUri, t.accounts.twoStep.qrLabel)}
+            email={request.actor!.email}
+            next={safeNext(next, '')}
+            state={{ values: {}, errors: {} }}
+          />,
+        );
+      },
+      withState,
     );
   });
   app.post(
@@ -209,25 +206,31 @@ export async function securityRoutes(app: FastifyInstance, accounts: ReturnType<
       };
       if (!parsed.ok) return reshow(parsed.state, 422);
       if (!/^\d{6}$/.test(code)) return reshow(errorState({}, { code: s.codeFormat }), 422);
-      let headers: Headers;
-      try {
-        headers = await accounts.confirmTwoFactor(selfOf(request), code, request.authHeaders(), request.id);
-      } catch (err) {
-        if (err instanceof RuleError && err.code === 'twoFactorNotStarted')
-          return reshow(errorState({}, {}), 422);
-        if (err instanceof RuleError && err.code === 'twoFactorAlreadyOn') {
-          reply.flash(s.alreadyOn, 'notice');
-          return reply.seeOther(safeNext(parsed.data.next, '/konto/dwuetapowe'));
-        }
-        if (err instanceof RuleError || err instanceof TooManyRequestsError) {
-          const page = await setupPage(request, { values: {}, errors: {} }, rawNext);
-          if (page) return refused(reply, t, err, {}, (state) => cloneElement(page, { state }));
-        }
-        throw err;
-      }
-      applyAuthCookies(reply, headers);
-      reply.flash(s.enabledFlash);
-      return reply.seeOther(safeNext(parsed.data.next, '/konto/dwuetapowe'));
+      const next = parsed.data.next;
+      return accountForm(
+        reply,
+        () => accounts.confirmTwoFactor(accountContext(request), code, request.authHeaders()),
+        (headers) => {
+          applyAuthCookies(reply, headers);
+          reply.flash(s.enabledFlash);
+          return reply.seeOther(safeNext(next, '/konto/dwuetapowe'));
+        },
+        async (state, err) => {
+          const page = await setupPage(request, state, rawNext);
+          if (!page) throw err;
+          return page;
+        },
+        {
+          answer: (r) => {
+            if (r.code === 'twoFactorNotStarted') return reshow(errorState({}, {}), 422);
+            if (r.code === 'twoFactorAlreadyOn') {
+              reply.flash(s.alreadyOn, 'notice');
+              return reply.seeOther(safeNext(next, '/konto/dwuetapowe'));
+            }
+            return undefined;
+          },
+        },
+      );
     },
   );
   app.post('/konto/dwuetapowe/wylacz', { config: { ...user, ...passwordLimit } }, async (request, reply) => {
@@ -236,20 +239,22 @@ export async function securityRoutes(app: FastifyInstance, accounts: ReturnType<
     const withState = (state: FormState) => cloneElement(page, { state });
     const parsed = parseForm(disableSchema, request.body, t);
     if (!parsed.ok) return reply.render(withState(parsed.state), 422);
-    let headers: Headers;
-    try {
-      headers = await accounts.disableTwoFactor(
-        selfOf(request),
-        parsed.data.disablePassword,
-        request.authHeaders(),
-        request.id,
-      );
-    } catch (err) {
-      return refused(reply, t, err, {}, withState, { rename: { password: 'disablePassword' } });
-    }
-    applyAuthCookies(reply, headers);
-    reply.flash(t.accounts.twoStep.disabledFlash);
-    return reply.seeOther('/konto/dwuetapowe');
+    return accountForm(
+      reply,
+      () =>
+        accounts.disableTwoFactor(
+          accountContext(request),
+          parsed.data.disablePassword,
+          request.authHeaders(),
+        ),
+      (headers) => {
+        applyAuthCookies(reply, headers);
+        reply.flash(t.accounts.twoStep.disabledFlash);
+        return reply.seeOther('/konto/dwuetapowe');
+      },
+      withState,
+      { rename: { password: 'disablePassword' } },
+    );
   });
   app.post('/konto/dwuetapowe/kody', { config: { ...user, ...passwordLimit } }, async (request, reply) => {
     const t = request.t;
@@ -257,16 +262,17 @@ export async function securityRoutes(app: FastifyInstance, accounts: ReturnType<
     const withState = (state: FormState) => cloneElement(page, { state });
     const parsed = parseForm(codesSchema, request.body, t);
     if (!parsed.ok) return reply.render(withState(parsed.state), 422);
-    let codes: string[];
-    try {
-      codes = await accounts.regenerateBackupCodes(
-        selfOf(request),
-        parsed.data.codesPassword,
-        request.authHeaders(),
-      );
-    } catch (err) {
-      return refused(reply, t, err, {}, withState, { rename: { password: 'codesPassword' } });
-    }
-    return reply.render(<BackupCodesPage codes={codes} />);
+    return accountForm(
+      reply,
+      () =>
+        accounts.regenerateBackupCodes(
+          accountContext(request),
+          parsed.data.codesPassword,
+          request.authHeaders(),
+        ),
+      (codes) => reply.render(<BackupCodesPage codes={codes} />),
+      withState,
+      { rename: { password: 'codesPassword' } },
+    );
   });
 }

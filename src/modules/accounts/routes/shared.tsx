@@ -1,56 +1,62 @@
-// What the accounts routes share: better-auth's cookies on our reply, the signed-in person, and
-// refusals shown on the form.
+// What the accounts routes share: better-auth's cookies on our reply, the context of the person
+// acting on their own account, and refusals shown on the form.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import { RuleError, TooManyRequestsError } from '../../../platform/http/errors.ts';
+import { actingAs, signedInContext } from '../../../platform/context.ts';
+import { type RuleError, TooManyRequestsError } from '../../../platform/http/errors.ts';
 import { errorState } from '../../../platform/http/forms.ts';
-import type { Messages } from '../../../platform/i18n/index.ts';
-import { refusalOf } from '../../../platform/refusals.ts';
+import { formAction, type Refusal, refusalOf } from '../../../platform/refusals.ts';
 import type { FormState, FormValues } from '../../../platform/views/components.tsx';
-import type { SelfInSession } from '../service.ts';
+import type { AccountContext } from '../service.ts';
 
 /** Copies the cookies better-auth set (session, two-factor step) onto our reply. */
 export function applyAuthCookies(reply: FastifyReply, headers: Headers): void {
   for (const c of headers.getSetCookie()) reply.header('set-cookie', c);
 }
 
-export const selfOf = (request: FastifyRequest): SelfInSession => {
-  const a = request.actor!;
-  // The role on the account: the rules of one's own account (staff keep two-step sign-in) follow it.
-  return {
-    id: a.id,
-    name: a.name,
-    email: a.email,
-    role: a.accountRole,
-    locale: a.locale,
-    sessionId: a.sessionId,
-  };
-};
+/** The request's context with the person acting on their own account (the route is for the signed-in). */
+export const accountContext = (request: FastifyRequest): AccountContext =>
+  actingAs(signedInContext(request), request.actor!);
+
+/** How a refused "own account" form is shown again: the values kept, the fallback, renamed fields. */
+export interface RefusedOptions {
+  values?: FormValues;
+  fallback?: string;
+  /** The service names a field by its own name (`password`); the form may call it otherwise. */
+  rename?: Record<string, string>;
+  /** Answers some refusals otherwise (a flash and a redirect); undefined lets the form show it. */
+  answer?: (r: Refusal) => unknown;
+}
 
 /**
- * Re-renders a form after the service refused: too many wrong passwords (429) or a rule (4xx),
- * with the message on the field it belongs to. Anything else is rethrown.
+ * Runs an "own account" form's action (formAction): a refusal of the rules re-renders the form with
+ * the message on the field it belongs to, too many wrong passwords (429) with the wait on the form.
  */
-export function refused(
+export async function accountForm<T>(
   reply: FastifyReply,
-  t: Messages,
-  err: unknown,
-  values: FormValues,
-  page: (state: FormState) => VNode,
-  opts: { fallback?: string; rename?: Record<string, string> } = {},
-) {
-  if (err instanceof TooManyRequestsError) {
+  action: () => Promise<T>,
+  done: (value: T) => unknown,
+  /** The form again with the refusal on it (given the refusal, which it may rethrow when there is no form). */
+  page: (state: FormState, err: RuleError | TooManyRequestsError) => VNode | Promise<VNode>,
+  opts: RefusedOptions = {},
+): Promise<unknown> {
+  const request = reply.request;
+  const values = opts.values ?? {};
+  try {
+    return await formAction(request, action, done, async (r) => {
+      const answered = opts.answer?.(r);
+      if (answered !== undefined) return answered;
+      const message = opts.fallback ? refusalOf(request, r.err, opts.fallback).message : r.message;
+      const field = r.field === '_form' ? r.field : (opts.rename?.[r.field] ?? r.field);
+      return reply.render(await page(errorState(values, { [field]: message }), r.err), r.status);
+    });
+  } catch (err) {
+    if (!(err instanceof TooManyRequestsError)) throw err;
     reply.header('retry-after', String(err.retryAfterSeconds));
     const minutes = Math.ceil(err.retryAfterSeconds / 60);
     return reply.render(
-      page(errorState(values, { _form: t.accounts.tooManyPasswordAttempts(minutes) })),
+      await page(errorState(values, { _form: request.t.accounts.tooManyPasswordAttempts(minutes) }), err),
       429,
     );
   }
-  if (err instanceof RuleError) {
-    const r = refusalOf(reply.request, err, opts.fallback);
-    const field = err.field ? (opts.rename?.[err.field] ?? err.field) : '_form';
-    return reply.render(page(errorState(values, { [field]: r.message })), err.status);
-  }
-  throw err;
 }

@@ -3,9 +3,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { locales } from '../../../platform/auth/schema.ts';
-import { RuleError, TooManyRequestsError } from '../../../platform/http/errors.ts';
+import { TooManyRequestsError } from '../../../platform/http/errors.ts';
 import { errorState, f, parseForm } from '../../../platform/http/forms.ts';
+import { typed } from '../../../platform/http/params.ts';
 import { safeNext } from '../../../platform/http/web.ts';
+import { formAction } from '../../../platform/refusals.ts';
 import { consentKinds } from '../schema.ts';
 import type { accountsService } from '../service.ts';
 import {
@@ -39,7 +41,8 @@ const unlockSchema = z.object({ token: f.text(200), password: f.password() });
 const forgotSchema = z.object({ email: f.email() });
 const resetSchema = z.object({ token: f.text(500), password: f.password(), confirm: f.password() });
 
-export async function signInRoutes(app: FastifyInstance, accounts: ReturnType<typeof accountsService>) {
+export async function signInRoutes(fastify: FastifyInstance, accounts: ReturnType<typeof accountsService>) {
+  const app = typed(fastify);
   const formLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
   app.get('/rejestracja', { config: { access: 'public' } }, async (request, reply) =>
@@ -49,22 +52,19 @@ export async function signInRoutes(app: FastifyInstance, accounts: ReturnType<ty
     const t = request.t;
     const parsed = parseForm(signUpSchema, request.body, t);
     if (!parsed.ok) return reply.render(<SignUpPage state={parsed.state} />, 422);
-    try {
-      await accounts.signUp(parsed.data, request.authHeaders());
-    } catch (err) {
-      if (err instanceof RuleError) {
+    return formAction(
+      request,
+      () => accounts.signUp(parsed.data, request.authHeaders()),
+      () => reply.seeOther('/rejestracja/sprawdz-poczte'),
+      (r) => {
         const message =
-          err.code === 'mustAccept'
-            ? t.common.errors.mustAccept
-            : t.common.errors[err.code as 'passwordCommon'];
+          r.code === 'mustAccept' ? t.common.errors.mustAccept : t.common.errors[r.code as 'passwordCommon'];
         return reply.render(
-          <SignUpPage state={errorState(parsed.data as never, { [err.field ?? '_form']: message })} />,
+          <SignUpPage state={errorState(parsed.data as never, { [r.field]: message })} />,
           422,
         );
-      }
-      throw err;
-    }
-    return reply.seeOther('/rejestracja/sprawdz-poczte');
+      },
+    );
   });
   app.get('/rejestracja/sprawdz-poczte', { config: { access: 'public' } }, async (_request, reply) =>
     reply.render(<CheckEmailPage />),
@@ -77,7 +77,7 @@ export async function signInRoutes(app: FastifyInstance, accounts: ReturnType<ty
       schema: { querystring: z.object({ token: z.string().max(1000).optional() }) },
     },
     async (request, reply) => {
-      const { token } = request.query as { token?: string };
+      const { token } = request.query;
       const ok = token ? await accounts.verifyEmail(token) : false;
       return reply.render(<VerifyResultPage ok={ok} />, ok ? 200 : 400);
     },
@@ -90,7 +90,7 @@ export async function signInRoutes(app: FastifyInstance, accounts: ReturnType<ty
       schema: { querystring: z.object({ next: z.string().max(2000).optional() }) },
     },
     async (request, reply) => {
-      const { next } = request.query as { next?: string };
+      const { next } = request.query;
       if (request.actor) return reply.seeOther(safeNext(next, '/konto'));
       return reply.render(<SignInPage state={{ values: { next: safeNext(next, '') }, errors: {} }} />);
     },
@@ -155,7 +155,7 @@ export async function signInRoutes(app: FastifyInstance, accounts: ReturnType<ty
       schema: { querystring: z.object({ token: z.string().max(200).optional() }) },
     },
     async (request, reply) => {
-      const token = (request.query as { token?: string }).token ?? '';
+      const token = request.query.token ?? '';
       const target = await accounts.unlockTarget(token);
       if (!target) return reply.render(<UnlockInvalidPage />, 400);
       return reply.render(
@@ -208,7 +208,7 @@ export async function signInRoutes(app: FastifyInstance, accounts: ReturnType<ty
       schema: { querystring: z.object({ next: z.string().max(2000).optional() }) },
     },
     async (request, reply) => {
-      const { next } = request.query as { next?: string };
+      const { next } = request.query;
       return reply.render(
         <TwoFactorChallengePage state={{ values: { next: safeNext(next, '/konto') }, errors: {} }} />,
       );
@@ -271,7 +271,7 @@ export async function signInRoutes(app: FastifyInstance, accounts: ReturnType<ty
       schema: { querystring: z.object({ token: z.string().max(500).optional() }) },
     },
     async (request, reply) => {
-      const { token } = request.query as { token?: string };
+      const { token } = request.query;
       // A used or expired link says so before anyone types a new password (a GET changes nothing).
       if (!token || !(await accounts.resetLinkWorks(token))) return reply.render(<ResetInvalidPage />, 400);
       return reply.render(<ResetPasswordPage state={{ values: { token }, errors: {} }} token={token} />);
@@ -294,22 +294,22 @@ export async function signInRoutes(app: FastifyInstance, accounts: ReturnType<ty
         422,
       );
     }
-    try {
-      const result = await accounts.resetPassword(parsed.data.token, parsed.data.password);
-      if (result === 'invalid-token') return reply.render(<ResetInvalidPage />, 400);
-    } catch (err) {
-      if (err instanceof RuleError) {
-        return reply.render(
+    return formAction(
+      request,
+      () => accounts.resetPassword(parsed.data.token, parsed.data.password),
+      (result) => {
+        if (result === 'invalid-token') return reply.render(<ResetInvalidPage />, 400);
+        reply.flash(t.accounts.resetDone);
+        return reply.seeOther('/logowanie');
+      },
+      (r) =>
+        reply.render(
           <ResetPasswordPage
-            state={errorState({}, { password: t.common.errors[err.code as 'passwordCommon'] })}
+            state={errorState({}, { password: t.common.errors[r.code as 'passwordCommon'] })}
             token={token}
           />,
           422,
-        );
-      }
-      throw err;
-    }
-    reply.flash(t.accounts.resetDone);
-    return reply.seeOther('/logowanie');
+        ),
+    );
   });
 }

@@ -4,7 +4,7 @@ import { RuleError } from '../../../platform/http/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { type ConsentKind, consentKinds, consents } from '../schema.ts';
 import type { AccountsContext } from './context.ts';
-import type { ConsentState, ConsentStatus, CurrentConsent } from './model.ts';
+import type { AccountContext, ConsentState, ConsentStatus, CurrentConsent } from './model.ts';
 
 export function consentUseCases(shared: AccountsContext) {
   const { db, termsInForce } = shared;
@@ -60,7 +60,8 @@ export function consentUseCases(shared: AccountsContext) {
      * Records a decision about one consent as a new row (history is kept). The terms cannot be
      * withdrawn while keeping the account. Returns false when the decision equals the current one.
      */
-    async decideConsent(userId: string, kind: ConsentKind, granted: boolean): Promise<boolean> {
+    async decideConsent(ctx: AccountContext, kind: ConsentKind, granted: boolean): Promise<boolean> {
+      const userId = ctx.actor.id;
       if (kind === 'terms' && !granted) throw new RuleError('termsCannotWithdraw', 'kind');
       return db.transaction(async (tx) => {
         // One decision at a time per person: the row lock orders concurrent submissions.

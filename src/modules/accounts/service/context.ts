@@ -15,7 +15,7 @@ import type { PersonalDataContributor } from '../../../platform/privacy.ts';
 import type { Clock } from '../../../platform/time/clock.ts';
 import { type ConsentKind, consentKinds, consents, termsVersions } from '../schema.ts';
 import { signInLimits, WINDOW_MINUTES } from '../sign-in-limits.ts';
-import type { Self, SelfInSession, SignInResult } from './model.ts';
+import { type AccountContext, type SelfInSession, type SignInResult, selfOf } from './model.ts';
 
 export function apiCode(err: unknown): string | undefined {
   if (!isAPIError(err)) return undefined;
@@ -105,12 +105,12 @@ export function accountsContext(deps: AccountsDeps) {
 
   /** A security change on one's own account: an e-mail to the person and an audit row, together. */
   async function notifySelf(
-    self: Self,
+    ctx: AccountContext,
     template: 'passwordChanged' | 'twoFactorEnabled' | 'twoFactorDisabled',
     action: string,
-    requestId: string | undefined,
     within?: Tx,
   ): Promise<void> {
+    const self = selfOf(ctx);
     const write = async (tx: Tx) => {
       await enqueueMail(tx, {
         to: self.email,
@@ -122,7 +122,7 @@ export function accountsContext(deps: AccountsDeps) {
       });
       await audit(
         tx,
-        { id: self.id, role: self.role, requestId },
+        { id: self.id, role: self.role, requestId: ctx.requestId },
         { action, entityType: 'user', entityId: self.id },
       );
     };

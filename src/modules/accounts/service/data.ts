@@ -16,13 +16,14 @@ import { mailOutbox } from '../../../platform/mail/schema.ts';
 import { consents } from '../schema.ts';
 import { accountKey } from '../sign-in-limits.ts';
 import type { AccountsContext } from './context.ts';
-import type { Self } from './model.ts';
+import { type AccountContext, type Self, selfOf } from './model.ts';
 
 export function dataUseCases(shared: AccountsContext) {
-  const { db, auth, deps, contributors, guardPassword, accountFailed } = shared;
+  const { db, auth, contributors, guardPassword, accountFailed } = shared;
   return {
     /** Everything the platform holds about the person, as plain JSON ("download my data"). */
-    async exportData(userId: string): Promise<Record<string, unknown>> {
+    async exportData(ctx: AccountContext): Promise<Record<string, unknown>> {
+      const userId = ctx.actor.id;
       const [u] = await db.select().from(user).where(eq(user.id, userId));
       if (!u) throw new NotFoundError('account');
       const [methods, tf, consentRows, sessions, mails, auditRows] = await Promise.all([
@@ -56,7 +57,7 @@ export function dataUseCases(shared: AccountsContext) {
       for (const c of contributors()) modules[c.name] = await c.exportFor(userId);
       return {
         format: 'klaster-personal-data/1',
-        exportedAt: deps.clock.now().toISOString(),
+        exportedAt: ctx.now.toISOString(),
         account: {
           id: u.id,
           name: u.name,
@@ -118,10 +119,10 @@ export function dataUseCases(shared: AccountsContext) {
         .select({ hash: account.password })
         .from(account)
         .where(and(eq(account.userId, self.id), eq(account.providerId, 'credential')));
-      const ctx = await auth.$context;
+      const authContext = await auth.$context;
       const ok =
         row?.hash && password.length <= 1000
-          ? await ctx.password.verify({ hash: row.hash, password })
+          ? await authContext.password.verify({ hash: row.hash, password })
           : false;
       if (!ok) {
         await accountFailed(self.email);
@@ -135,7 +136,8 @@ export function dataUseCases(shared: AccountsContext) {
      * consents, e-mails and tokens go, and the user row is anonymised. Audit rows stay (they hold
      * the id only). The caller clears the cookies.
      */
-    async deleteAccount(self: Self, password: string, requestId?: string): Promise<void> {
+    async deleteAccount(ctx: AccountContext, password: string): Promise<void> {
+      const self = selfOf(ctx);
       await this.verifyPassword(self, password);
       await db.transaction(async (tx) => {
         const [u] = await tx.select().from(user).where(eq(user.id, self.id)).for('update');
@@ -168,7 +170,7 @@ export function dataUseCases(shared: AccountsContext) {
         await tx.delete(consents).where(eq(consents.userId, u.id));
         await tx.delete(verification).where(eq(verification.value, u.id));
         await tx.delete(signInAttempts).where(eq(signInAttempts.key, accountKey(u.email)));
-        const at = deps.clock.now();
+        const at = ctx.now;
         await tx
           .update(user)
           .set({
@@ -185,7 +187,7 @@ export function dataUseCases(shared: AccountsContext) {
           .where(eq(user.id, u.id));
         await audit(
           tx,
-          { id: u.id, role: u.role, requestId },
+          { id: u.id, role: u.role, requestId: ctx.requestId },
           { action: 'account.deleted', entityType: 'user', entityId: u.id },
         );
       });

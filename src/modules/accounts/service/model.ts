@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type Locale, locales, type Role } from '../../../platform/auth/schema.ts';
+import type { ActorContext } from '../../../platform/context.ts';
 import { f } from '../../../platform/http/forms.ts';
 import type { ConsentKind } from '../schema.ts';
 
@@ -36,6 +37,34 @@ export interface Self {
 export interface SelfInSession extends Self {
   sessionId: string;
 }
+
+/**
+ * Who acts on their own account, as the request knows them: the request's powers (`role`), the role
+ * on the account (the rules of one's own account — staff keep two-step sign-in — follow it) and the
+ * session the request came with. The web platform's actor is one.
+ */
+export interface AccountActor {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  accountRole: Role;
+  locale: Locale;
+  sessionId: string;
+}
+
+/** The context the self-service use cases take: the person acting on their own account. */
+export type AccountContext = ActorContext<AccountActor>;
+
+/** The person and the session of the context, as the self-service use cases need them. */
+export const selfOf = (ctx: AccountContext): SelfInSession => ({
+  id: ctx.actor.id,
+  name: ctx.actor.name,
+  email: ctx.actor.email,
+  role: ctx.actor.accountRole,
+  locale: ctx.actor.locale,
+  sessionId: ctx.actor.sessionId,
+});
 
 export interface AccountOverview {
   id: string;

@@ -6,7 +6,7 @@ import { user, verification } from '../../../platform/auth/schema.ts';
 import { RuleError } from '../../../platform/http/errors.ts';
 import { enqueueMail } from '../../../platform/mail/outbox.ts';
 import type { AccountsContext } from './context.ts';
-import type { Self } from './model.ts';
+import { type AccountContext, selfOf } from './model.ts';
 
 export function passwordUseCases(shared: AccountsContext) {
   const { db, auth, withPassword, notifySelf, newPasswordSet } = shared;
@@ -69,11 +69,11 @@ export function passwordUseCases(shared: AccountsContext) {
      * Returns the cookies of the new session of this device.
      */
     async changePassword(
-      self: Self,
+      ctx: AccountContext,
       input: { currentPassword: string; newPassword: string },
       headers: Headers,
-      requestId?: string,
     ): Promise<Headers> {
+      const self = selfOf(ctx);
       const problem = passwordProblem(input.newPassword, [self.name, self.email]);
       if (problem) throw new RuleError(problem, 'newPassword');
       const { headers: out } = await withPassword(self.email, 'currentPassword', () =>
@@ -89,7 +89,7 @@ export function passwordUseCases(shared: AccountsContext) {
       );
       await db.transaction(async (tx) => {
         await newPasswordSet(tx, self.id, self.email);
-        await notifySelf(self, 'passwordChanged', 'account.password_changed', requestId, tx);
+        await notifySelf(ctx, 'passwordChanged', 'account.password_changed', tx);
       });
       return out;
     },

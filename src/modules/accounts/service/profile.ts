@@ -3,10 +3,10 @@ import { user } from '../../../platform/auth/schema.ts';
 import { NotFoundError } from '../../../platform/http/errors.ts';
 import { checkedInput } from '../../../platform/http/forms.ts';
 import type { AccountsContext } from './context.ts';
-import { type AccountOverview, type ProfileInput, profileInput } from './model.ts';
+import { type AccountContext, type AccountOverview, type ProfileInput, profileInput } from './model.ts';
 
 export function profileUseCases(shared: AccountsContext) {
-  const { db, deps, overviewQuery } = shared;
+  const { db, overviewQuery } = shared;
   return {
     // ——— Signed-in self-service ———
 
@@ -25,7 +25,8 @@ export function profileUseCases(shared: AccountsContext) {
       };
     },
 
-    async updateProfile(userId: string, raw: ProfileInput): Promise<void> {
+    async updateProfile(ctx: AccountContext, raw: ProfileInput): Promise<void> {
+      const userId = ctx.actor.id;
       const input = checkedInput(profileInput, raw);
       await db
         .update(user)
@@ -33,7 +34,7 @@ export function profileUseCases(shared: AccountsContext) {
           name: input.name,
           locale: input.locale,
           phone: input.phone ?? null,
-          updatedAt: deps.clock.now(),
+          updatedAt: ctx.now,
         })
         .where(and(eq(user.id, userId), isNull(user.deletedAt)));
     },

@@ -1,13 +1,15 @@
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import { session } from '../../../platform/auth/schema.ts';
+import { accountsPolicy } from '../policy.ts';
 import type { AccountsContext } from './context.ts';
-import type { SessionInfo } from './model.ts';
+import type { AccountContext, SessionInfo } from './model.ts';
 
 export function sessionUseCases(shared: AccountsContext) {
   const { db, auth } = shared;
   return {
     /** The person's active sessions, most recently active first. */
-    async sessionsOf(userId: string): Promise<SessionInfo[]> {
+    async sessionsOf(ctx: AccountContext): Promise<SessionInfo[]> {
+      const userId = ctx.actor.id;
       // Read directly: better-auth's listSessions refuses sessions older than a day ("not fresh").
       const rows = await db
         .select()
@@ -25,17 +27,18 @@ export function sessionUseCases(shared: AccountsContext) {
     },
 
     /** Signs out one of the person's other sessions. False when it was already gone. */
-    async revokeSession(userId: string, sessionId: string, headers: Headers): Promise<boolean> {
+    async revokeSession(ctx: AccountContext, sessionId: string, headers: Headers): Promise<boolean> {
       const [row] = await db
-        .select({ token: session.token })
+        .select({ token: session.token, userId: session.userId })
         .from(session)
-        .where(and(eq(session.id, sessionId), eq(session.userId, userId)));
-      if (!row) return false;
+        .where(eq(session.id, sessionId));
+      // Someone else's session is, to this person, one that is not there.
+      if (!row || !accountsPolicy.can(ctx.actor, 'revokeSession', { ownerId: row.userId })) return false;
       await auth.api.revokeSession({ body: { token: row.token }, headers });
       return true;
     },
 
-    async revokeOtherSessions(headers: Headers): Promise<void> {
+    async revokeOtherSessions(_ctx: AccountContext, headers: Headers): Promise<void> {
       await auth.api.revokeOtherSessions({ headers });
     },
   };

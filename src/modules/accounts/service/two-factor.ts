@@ -3,9 +3,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import { twoFactor, twoFactorEnrolment, user } from '../../../platform/auth/schema.ts';
 import { endOtherSessions, markSecondFactor } from '../../../platform/auth/second-factor.ts';
 import { RuleError } from '../../../platform/http/errors.ts';
-import { isStaff } from '../../../platform/policy.ts';
+import { accountsPolicy } from '../policy.ts';
 import { type AccountsContext, apiCode, base32, totpUri } from './context.ts';
-import type { SelfInSession, TwoFactorSetup } from './model.ts';
+import { type AccountContext, selfOf, type TwoFactorSetup } from './model.ts';
 
 export function twoFactorUseCases(shared: AccountsContext) {
   const {
@@ -23,7 +23,8 @@ export function twoFactorUseCases(shared: AccountsContext) {
      * Whether two-step sign-in is on, and whether this session started an enrolment it has not
      * confirmed yet.
      */
-    async twoFactorState(userId: string, sessionId: string): Promise<{ enabled: boolean; pending: boolean }> {
+    async twoFactorState(ctx: AccountContext): Promise<{ enabled: boolean; pending: boolean }> {
+      const { id: userId, sessionId } = ctx.actor;
       const [u] = await db.select({ enabled: user.twoFactorEnabled }).from(user).where(eq(user.id, userId));
       const [row] = await db
         .select({ verified: twoFactor.verified, sessionId: twoFactorEnrolment.sessionId })
@@ -41,10 +42,11 @@ export function twoFactorUseCases(shared: AccountsContext) {
      * which belong to this session until it confirms them.
      */
     async startTwoFactor(
-      self: SelfInSession,
+      ctx: AccountContext,
       password: string,
       headers: Headers,
     ): Promise<{ setup: TwoFactorSetup; headers: Headers }> {
+      const self = selfOf(ctx);
       const r = await withPassword(
         self.email,
         'password',
@@ -68,7 +70,8 @@ export function twoFactorUseCases(shared: AccountsContext) {
      * The setup of an enrolment this session started and has not confirmed (to show it again), or
      * null. No other session of the person ever sees it.
      */
-    async pendingTwoFactor(self: SelfInSession): Promise<TwoFactorSetup | null> {
+    async pendingTwoFactor(ctx: AccountContext): Promise<TwoFactorSetup | null> {
+      const self = selfOf(ctx);
       const [row] = await db
         .select({ secret: twoFactor.secret, verified: twoFactor.verified })
         .from(twoFactor)
@@ -81,8 +84,8 @@ export function twoFactorUseCases(shared: AccountsContext) {
         )
         .where(eq(twoFactor.userId, self.id));
       if (row?.verified !== false) return null;
-      const ctx = await auth.$context;
-      const raw = await symmetricDecrypt({ key: ctx.secretConfig, data: row.secret });
+      const authContext = await auth.$context;
+      const raw = await symmetricDecrypt({ key: authContext.secretConfig, data: row.secret });
       const secret = base32(Buffer.from(raw, 'utf8'));
       const codes = await auth.api.viewBackupCodes({ body: { userId: self.id } });
       return { secret, totpUri: totpUri(secret, self.email), backupCodes: codes.backupCodes };
@@ -93,12 +96,8 @@ export function twoFactorUseCases(shared: AccountsContext) {
      * sign-in on. This session has then passed the second factor; every other session of the person
      * is signed out. Returns the cookies of the refreshed session; mails a confirmation.
      */
-    async confirmTwoFactor(
-      self: SelfInSession,
-      code: string,
-      headers: Headers,
-      requestId?: string,
-    ): Promise<Headers> {
+    async confirmTwoFactor(ctx: AccountContext, code: string, headers: Headers): Promise<Headers> {
+      const self = selfOf(ctx);
       const [row] = await db
         .select({ verified: twoFactor.verified, sessionId: twoFactorEnrolment.sessionId })
         .from(twoFactor)
@@ -126,7 +125,7 @@ export function twoFactorUseCases(shared: AccountsContext) {
         await markSecondFactor(tx, current);
         await endOtherSessions(tx, self.id, current);
         await tx.delete(twoFactorEnrolment).where(eq(twoFactorEnrolment.userId, self.id));
-        await notifySelf(self, 'twoFactorEnabled', 'account.two_factor_enabled', requestId, tx);
+        await notifySelf(ctx, 'twoFactorEnabled', 'account.two_factor_enabled', tx);
       });
       return out;
     },
@@ -135,24 +134,25 @@ export function twoFactorUseCases(shared: AccountsContext) {
      * Turns two-step sign-in off (never for staff and admins, who must keep it) and signs out every
      * other session of the person.
      */
-    async disableTwoFactor(
-      self: SelfInSession,
-      password: string,
-      headers: Headers,
-      requestId?: string,
-    ): Promise<Headers> {
-      if (isStaff({ id: self.id, role: self.role })) throw new RuleError('staffMustKeep');
+    async disableTwoFactor(ctx: AccountContext, password: string, headers: Headers): Promise<Headers> {
+      const self = selfOf(ctx);
+      // The rule follows the role on the account, not this session's powers.
+      const refused = accountsPolicy.refusal({ id: self.id, role: self.role }, 'disableTwoFactor', {
+        ownerId: self.id,
+      });
+      if (refused) throw new RuleError(refused);
       await requirePassedSession(self);
       const { headers: out } = await withPassword(self.email, 'password', () =>
         auth.api.disableTwoFactor({ body: { password }, headers, returnHeaders: true }),
       );
       await endOtherSessions(db, self.id, await currentSession(self, out));
-      await notifySelf(self, 'twoFactorDisabled', 'account.two_factor_disabled', requestId);
+      await notifySelf(ctx, 'twoFactorDisabled', 'account.two_factor_disabled');
       return out;
     },
 
     /** New backup codes replace the old ones. */
-    async regenerateBackupCodes(self: SelfInSession, password: string, headers: Headers): Promise<string[]> {
+    async regenerateBackupCodes(ctx: AccountContext, password: string, headers: Headers): Promise<string[]> {
+      const self = selfOf(ctx);
       await requirePassedSession(self);
       const r = await withPassword(
         self.email,
