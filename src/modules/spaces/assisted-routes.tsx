@@ -5,6 +5,7 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { signedInContext } from '../../platform/context.ts';
 import { NotFoundError, RuleError } from '../../platform/http/errors.ts';
 import { errorState, formValues, parseForm } from '../../platform/http/forms.ts';
 import { refusalMessage } from '../../platform/refusals.ts';
@@ -186,7 +187,7 @@ export async function assistedRoutes(app: FastifyInstance, { services }: { servi
       const parsed = parseForm(applyInput, request.body, t, t.agreements.errors);
       if (!parsed.ok) return renderApply(reply, subject, parsed.state, 422);
       try {
-        await agreements.apply(subject.actor, parsed.data, { officer: officerOf(request) });
+        await agreements.apply(signedInContext(request), parsed.data, { person: subject.actor });
         reply.flash(t.assisted.serve.appliedFor(subject.person.name));
         return reply.seeOther(`${SERVE_PATH}/${subject.person.id}`);
       } catch (err) {

@@ -58,7 +58,7 @@ export function agreementsContext(deps: AgreementsDeps) {
   async function views(
     q: Db | Tx,
     where: ReturnType<typeof and>,
-    opts: { order?: 'queue' | 'newest'; limit?: number; offset?: number } = {},
+    opts: { order?: 'queue' | 'newest'; limit?: number; offset?: number; day?: LocalDate } = {},
   ) {
     const rows = await q
       .select({
@@ -94,7 +94,7 @@ export function agreementsContext(deps: AgreementsDeps) {
     const orgNames = await organisations.namesOf(
       rows.flatMap((r) => (r.a.organisationId ? [r.a.organisationId] : [])),
     );
-    const day = today();
+    const day = opts.day ?? today();
     return rows.map(
       (r): AgreementView => ({
         id: r.a.id,
