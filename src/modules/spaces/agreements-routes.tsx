@@ -149,8 +149,12 @@ export async function agreementsRoutes(fastify: FastifyInstance, { services }: {
       await formAction(
         request,
         () => svc.withdraw(ctxOf(request), id),
-        () => reply.flash(request.t.agreements.withdrawn),
-        (r) => reply.flash(r.message, 'notice'),
+        () => {
+          reply.flash(request.t.agreements.withdrawn);
+        },
+        (r) => {
+          reply.flash(r.message, 'notice');
+        },
       );
       return reply.seeOther(`/przestrzenie/umowy/${id}`);
     },
@@ -525,8 +529,12 @@ export async function agreementsRoutes(fastify: FastifyInstance, { services }: {
       await formAction(
         request,
         () => svc.deletePackage(ctxOf(request), id),
-        ({ name }) => reply.flash(request.t.agreements.packageDeleted(name)),
-        (r) => reply.flash(r.message, 'notice'),
+        ({ name }) => {
+          reply.flash(request.t.agreements.packageDeleted(name));
+        },
+        (r) => {
+          reply.flash(r.message, 'notice');
+        },
       );
       return reply.seeOther('/panel/pakiety');
     },

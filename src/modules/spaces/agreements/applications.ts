@@ -5,7 +5,7 @@ import type { ActorContext } from '../../../platform/context.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import { uuidPattern, uuidv7 } from '../../../platform/ids.ts';
 import { enqueueMail } from '../../../platform/mail/outbox.ts';
-import { authorize, isStaff } from '../../../platform/policy.ts';
+import { isStaff } from '../../../platform/policy.ts';
 import {
   addDays,
   daysBetween,
@@ -25,6 +25,7 @@ import {
 import { periodEnd, quote } from './dates-money.ts';
 import { type ApplyInput, applyInput } from './input.ts';
 import type { AgreementDetail, AgreementView } from './model.ts';
+import { agreementPolicy } from './policy.ts';
 
 const NGO_KINDS = ['foundation', 'association'] as const;
 
@@ -133,7 +134,7 @@ export function applicationUseCases(shared: AgreementsContext) {
     ): Promise<{ id: string }> {
       const actor = onBehalf ? onBehalf.person : ctx.actor;
       const officer = onBehalf ? ctx.actor : undefined;
-      if (officer) authorize(isStaff(officer) && officer.id !== actor.id);
+      if (officer) agreementPolicy.check(officer, 'applyFor', { applicantId: actor.id });
       const parsed = applyInput.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
