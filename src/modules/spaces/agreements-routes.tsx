@@ -5,15 +5,22 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { localizedFormValues } from '../../platform/content.ts';
+import { signedInContext } from '../../platform/context.ts';
 import { csvDialectOf, csvDocument, csvFileName, decimal } from '../../platform/csv.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { errorState, formValues, parseForm } from '../../platform/http/forms.ts';
+import { param, routeParams, typed } from '../../platform/http/params.ts';
 import type { Messages } from '../../platform/i18n/index.ts';
-import { type RefusalTexts, refusalDomain, refusalMessage, refusalOf } from '../../platform/refusals.ts';
+import {
+  formAction,
+  type RefusalTexts,
+  refusalDomain,
+  refusalMessage,
+  refusalState,
+} from '../../platform/refusals.ts';
 import { addDays } from '../../platform/time/warsaw.ts';
 import type { FormState } from '../../platform/views/components.tsx';
 import {
-  type AgreementActor,
   acceptInput,
   agreementPhase,
   applyInput,
@@ -27,12 +34,12 @@ import {
 } from './agreements.ts';
 import type { SpacesServices } from './index.ts';
 import { parsePeriod, type ReportPeriod } from './reports.ts';
-import { type AgreementStatus, agreementStatuses } from './schema.ts';
+import { agreementStatuses } from './schema.ts';
 import { ApplyPage, DetailPage, MinePage, QueuePage, ReviewPage } from './views/agreements.tsx';
 import { PackageFormPage, PackagesPage, PanelPackagesPage } from './views/packages.tsx';
 import { type ReportData, ReportPage, reportParts } from './views/reports.tsx';
 
-const idParams = z.object({ id: z.string().max(100) });
+const idParams = routeParams({ id: param.id });
 
 /** How an agreement's refusal reads (the refusal domain `spaces.agreements`). */
 export const agreementRefusals: RefusalTexts = (t, _locale, err) => {
@@ -55,13 +62,13 @@ function packageValues(p: PackageAdminView): FormState['values'] {
   };
 }
 
-export async function agreementsRoutes(app: FastifyInstance, { services }: { services: SpacesServices }) {
+export async function agreementsRoutes(fastify: FastifyInstance, { services }: { services: SpacesServices }) {
   const { agreements: svc, reports } = services;
-  refusalDomain(app, 'spaces.agreements');
-  const actorOf = (request: FastifyRequest) => request.actor as AgreementActor;
-  const ctxOf = (request: FastifyRequest) => ({ requestId: String(request.id) });
-  const ruleState = (request: FastifyRequest, err: RuleError) =>
-    errorState(formValues(request.body), { [err.field ?? '_form']: refusalOf(request, err).message });
+  refusalDomain(fastify, 'spaces.agreements');
+  const app = typed(fastify);
+  /** The signed-in person's request context (every route here but the packages page needs one). */
+  const ctxOf = signedInContext;
+  const actorOf = (request: FastifyRequest) => signedInContext(request).actor;
 
   // ------------------------------------------------------------------------------ public pages
   app.get(
@@ -93,7 +100,7 @@ export async function agreementsRoutes(app: FastifyInstance, { services }: { ser
       schema: { hide: true, querystring: z.object({ pakiet: z.string().max(200).optional() }) },
     },
     async (request, reply) => {
-      const { pakiet } = request.query as { pakiet?: string };
+      const { pakiet } = request.query;
       return renderApply(request, reply, {
         values: { package: pakiet ?? '', applicantKind: 'standard', startsOn: svc.today() },
         errors: {},
@@ -108,14 +115,15 @@ export async function agreementsRoutes(app: FastifyInstance, { services }: { ser
       const t = request.t;
       const parsed = parseForm(applyInput, request.body, t, t.agreements.errors);
       if (!parsed.ok) return renderApply(request, reply, parsed.state, 422);
-      try {
-        const { id } = await svc.apply(actorOf(request), parsed.data);
-        reply.flash(t.agreements.applied);
-        return reply.seeOther(`/przestrzenie/umowy/${id}`);
-      } catch (err) {
-        if (!(err instanceof RuleError)) throw err;
-        return renderApply(request, reply, ruleState(request, err), err.status);
-      }
+      return formAction(
+        request,
+        () => svc.apply(ctxOf(request), parsed.data),
+        ({ id }) => {
+          reply.flash(t.agreements.applied);
+          return reply.seeOther(`/przestrzenie/umowy/${id}`);
+        },
+        (r) => renderApply(request, reply, refusalState(request, r), r.status),
+      );
     },
   );
 
@@ -129,8 +137,8 @@ export async function agreementsRoutes(app: FastifyInstance, { services }: { ser
     '/przestrzenie/umowy/:id',
     { config: { access: 'user' }, schema: { hide: true, params: idParams } },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      return reply.render(<DetailPage agreement={await svc.get(actorOf(request), id)} />);
+      const { id } = request.params;
+      return reply.render(<DetailPage agreement={await svc.get(ctxOf(request), id)} />);
     },
   );
 
@@ -138,14 +146,17 @@ export async function agreementsRoutes(app: FastifyInstance, { services }: { ser
     '/przestrzenie/umowy/:id/wycofaj',
     { config: { access: 'user' }, schema: { hide: true, params: idParams } },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      try {
-        await svc.withdraw(actorOf(request), id);
-        reply.flash(request.t.agreements.withdrawn);
-      } catch (err) {
-        if (!(err instanceof RuleError)) throw err;
-        reply.flash(refusalOf(request, err).message, 'notice');
-      }
+      const { id } = request.params;
+      await formAction(
+        request,
+        () => svc.withdraw(ctxOf(request), id),
+        () => {
+          reply.flash(request.t.agreements.withdrawn);
+        },
+        (r) => {
+          reply.flash(r.message, 'notice');
+        },
+      );
       return reply.seeOther(`/przestrzenie/umowy/${id}`);
     },
   );
@@ -154,16 +165,19 @@ export async function agreementsRoutes(app: FastifyInstance, { services }: { ser
     '/przestrzenie/umowy/:id/przedluz',
     { config: { access: 'user' }, schema: { hide: true, params: idParams } },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      try {
-        const created = await svc.renew(actorOf(request), id);
-        reply.flash(request.t.agreements.renewed);
-        return reply.seeOther(`/przestrzenie/umowy/${created.id}`);
-      } catch (err) {
-        if (!(err instanceof RuleError)) throw err;
-        reply.flash(refusalOf(request, err).message, 'notice');
-        return reply.seeOther(`/przestrzenie/umowy/${id}`);
-      }
+      const { id } = request.params;
+      return formAction(
+        request,
+        () => svc.renew(ctxOf(request), id),
+        (created) => {
+          reply.flash(request.t.agreements.renewed);
+          return reply.seeOther(`/przestrzenie/umowy/${created.id}`);
+        },
+        (r) => {
+          reply.flash(r.message, 'notice');
+          return reply.seeOther(`/przestrzenie/umowy/${id}`);
+        },
+      );
     },
   );
 
@@ -182,7 +196,7 @@ export async function agreementsRoutes(app: FastifyInstance, { services }: { ser
       },
     },
     async (request, reply) => {
-      const query = request.query as { status?: AgreementStatus | ''; q?: string; strona?: number };
+      const query = request.query;
       const status = query.status ?? '';
       const q = query.q?.trim() ?? '';
       const result = await svc.queue(actorOf(request), {
@@ -217,7 +231,7 @@ export async function agreementsRoutes(app: FastifyInstance, { services }: { ser
     '/panel/umowy/raport',
     { config: { access: 'staff' }, schema: { hide: true, querystring: periodQuery } },
     async (request, reply) => {
-      const query = request.query as { od?: string; do?: string; czesc?: string };
+      const query = request.query;
       const part = reportParts.find((p) => p === query.czesc);
       const parsed = parsePeriod(query, svc.today());
       if (!parsed.ok) {
@@ -328,7 +342,7 @@ export async function agreementsRoutes(app: FastifyInstance, { services }: { ser
       `/panel/umowy/raport/${section}.csv`,
       { config: { access: 'staff' }, schema: { hide: true, querystring: periodQuery } },
       async (request, reply) => {
-        const parsed = parsePeriod(request.query as { od?: string; do?: string }, svc.today());
+        const parsed = parsePeriod(request.query, svc.today());
         if (!parsed.ok) {
           const [field, code] = Object.entries(parsed.errors)[0] ?? ['od', 'dateInvalid'];
           throw new RuleError(code ?? 'dateInvalid', field);
@@ -352,11 +366,11 @@ export async function agreementsRoutes(app: FastifyInstance, { services }: { ser
     forms: { acceptState?: FormState; refuseState?: FormState; endState?: FormState } = {},
     status = 200,
   ) {
-    const actor = actorOf(request);
-    const agreement = await svc.get(actor, id);
+    const ctx = ctxOf(request);
+    const agreement = await svc.get(ctx, id);
     const desks =
       agreement.can.decide && agreement.package.fixedDesk
-        ? await svc.freeDesks(actor, agreement.startsOn, agreement.endsOn)
+        ? await svc.freeDesks(ctx.actor, agreement.startsOn, agreement.endsOn)
         : null;
     return reply.render(
       <ReviewPage agreement={agreement} desks={desks} endMax={addDays(agreement.endsOn, -1)} {...forms} />,
@@ -367,7 +381,7 @@ export async function agreementsRoutes(app: FastifyInstance, { services }: { ser
   app.get(
     '/panel/umowy/:id',
     { config: { access: 'staff' }, schema: { hide: true, params: idParams } },
-    async (request, reply) => renderReview(request, reply, (request.params as { id: string }).id),
+    async (request, reply) => renderReview(request, reply, request.params.id),
   );
 
   app.post(
@@ -375,17 +389,18 @@ export async function agreementsRoutes(app: FastifyInstance, { services }: { ser
     { config: { access: 'staff' }, schema: { hide: true, params: idParams } },
     async (request, reply) => {
       const t = request.t;
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const parsed = parseForm(acceptInput, request.body, t, t.agreements.errors);
       if (!parsed.ok) return renderReview(request, reply, id, { acceptState: parsed.state }, 422);
-      try {
-        const { number } = await svc.accept(actorOf(request), id, parsed.data, ctxOf(request));
-        reply.flash(t.agreements.accepted(number));
-        return reply.seeOther(`/panel/umowy/${id}`);
-      } catch (err) {
-        if (!(err instanceof RuleError)) throw err;
-        return renderReview(request, reply, id, { acceptState: ruleState(request, err) }, err.status);
-      }
+      return formAction(
+        request,
+        () => svc.accept(ctxOf(request), id, parsed.data),
+        ({ number }) => {
+          reply.flash(t.agreements.accepted(number));
+          return reply.seeOther(`/panel/umowy/${id}`);
+        },
+        (r) => renderReview(request, reply, id, { acceptState: refusalState(request, r) }, r.status),
+      );
     },
   );
 
@@ -394,17 +409,18 @@ export async function agreementsRoutes(app: FastifyInstance, { services }: { ser
     { config: { access: 'staff' }, schema: { hide: true, params: idParams } },
     async (request, reply) => {
       const t = request.t;
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const parsed = parseForm(refuseInput, request.body, t, t.agreements.errors);
       if (!parsed.ok) return renderReview(request, reply, id, { refuseState: parsed.state }, 422);
-      try {
-        await svc.refuse(actorOf(request), id, parsed.data.reason, ctxOf(request));
-        reply.flash(t.agreements.refused);
-        return reply.seeOther(`/panel/umowy/${id}`);
-      } catch (err) {
-        if (!(err instanceof RuleError)) throw err;
-        return renderReview(request, reply, id, { refuseState: ruleState(request, err) }, err.status);
-      }
+      return formAction(
+        request,
+        () => svc.refuse(ctxOf(request), id, parsed.data.reason),
+        () => {
+          reply.flash(t.agreements.refused);
+          return reply.seeOther(`/panel/umowy/${id}`);
+        },
+        (r) => renderReview(request, reply, id, { refuseState: refusalState(request, r) }, r.status),
+      );
     },
   );
 
@@ -413,17 +429,18 @@ export async function agreementsRoutes(app: FastifyInstance, { services }: { ser
     { config: { access: 'staff' }, schema: { hide: true, params: idParams } },
     async (request, reply) => {
       const t = request.t;
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const parsed = parseForm(endInput, request.body, t, t.agreements.errors);
       if (!parsed.ok) return renderReview(request, reply, id, { endState: parsed.state }, 422);
-      try {
-        await svc.end(actorOf(request), id, parsed.data, ctxOf(request));
-        reply.flash(t.agreements.ended);
-        return reply.seeOther(`/panel/umowy/${id}`);
-      } catch (err) {
-        if (!(err instanceof RuleError)) throw err;
-        return renderReview(request, reply, id, { endState: ruleState(request, err) }, err.status);
-      }
+      return formAction(
+        request,
+        () => svc.end(ctxOf(request), id, parsed.data),
+        () => {
+          reply.flash(t.agreements.ended);
+          return reply.seeOther(`/panel/umowy/${id}`);
+        },
+        (r) => renderReview(request, reply, id, { endState: refusalState(request, r) }, r.status),
+      );
     },
   );
 
@@ -446,14 +463,15 @@ export async function agreementsRoutes(app: FastifyInstance, { services }: { ser
       const t = request.t;
       const parsed = parseForm(packageInput, request.body, t, t.agreements.errors);
       if (!parsed.ok) return reply.render(<PackageFormPage state={parsed.state} />, 422);
-      try {
-        await svc.createPackage(actorOf(request), formValues(request.body), ctxOf(request));
-        reply.flash(t.agreements.packageCreated);
-        return reply.seeOther('/panel/pakiety');
-      } catch (err) {
-        if (!(err instanceof RuleError)) throw err;
-        return reply.render(<PackageFormPage state={ruleState(request, err)} />, err.status);
-      }
+      return formAction(
+        request,
+        () => svc.createPackage(ctxOf(request), formValues(request.body)),
+        () => {
+          reply.flash(t.agreements.packageCreated);
+          return reply.seeOther('/panel/pakiety');
+        },
+        (r) => reply.render(<PackageFormPage state={refusalState(request, r)} />, r.status),
+      );
     },
   );
 
@@ -461,7 +479,7 @@ export async function agreementsRoutes(app: FastifyInstance, { services }: { ser
     '/panel/pakiety/:id',
     { config: { access: 'staff' }, schema: { hide: true, params: idParams } },
     async (request, reply) => {
-      const pkg = await svc.package(actorOf(request), (request.params as { id: string }).id);
+      const pkg = await svc.package(actorOf(request), request.params.id);
       return reply.render(<PackageFormPage pkg={pkg} state={{ values: packageValues(pkg), errors: {} }} />);
     },
   );
@@ -471,18 +489,19 @@ export async function agreementsRoutes(app: FastifyInstance, { services }: { ser
     { config: { access: 'staff' }, schema: { hide: true, params: idParams } },
     async (request, reply) => {
       const t = request.t;
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const pkg = await svc.package(actorOf(request), id);
       const parsed = parseForm(packageInput, request.body, t, t.agreements.errors);
       if (!parsed.ok) return reply.render(<PackageFormPage pkg={pkg} state={parsed.state} />, 422);
-      try {
-        await svc.updatePackage(actorOf(request), id, formValues(request.body), ctxOf(request));
-        reply.flash(t.agreements.packageUpdated);
-        return reply.seeOther('/panel/pakiety');
-      } catch (err) {
-        if (!(err instanceof RuleError)) throw err;
-        return reply.render(<PackageFormPage pkg={pkg} state={ruleState(request, err)} />, err.status);
-      }
+      return formAction(
+        request,
+        () => svc.updatePackage(ctxOf(request), id, formValues(request.body)),
+        () => {
+          reply.flash(t.agreements.packageUpdated);
+          return reply.seeOther('/panel/pakiety');
+        },
+        (r) => reply.render(<PackageFormPage pkg={pkg} state={refusalState(request, r)} />, r.status),
+      );
     },
   );
 
@@ -494,8 +513,8 @@ export async function agreementsRoutes(app: FastifyInstance, { services }: { ser
       `/panel/pakiety/:id/${path}`,
       { config: { access: 'staff' }, schema: { hide: true, params: idParams } },
       async (request, reply) => {
-        const { id } = request.params as { id: string };
-        const { name } = await svc.setPackageActive(actorOf(request), id, active, ctxOf(request));
+        const { id } = request.params;
+        const { name } = await svc.setPackageActive(ctxOf(request), id, active);
         const a = request.t.agreements;
         reply.flash(active ? a.packageActivated(name) : a.packageDeactivated(name));
         return reply.seeOther('/panel/pakiety');
@@ -507,14 +526,17 @@ export async function agreementsRoutes(app: FastifyInstance, { services }: { ser
     '/panel/pakiety/:id/usun',
     { config: { access: 'staff' }, schema: { hide: true, params: idParams } },
     async (request, reply) => {
-      const { id } = request.params as { id: string };
-      try {
-        const { name } = await svc.deletePackage(actorOf(request), id, ctxOf(request));
-        reply.flash(request.t.agreements.packageDeleted(name));
-      } catch (err) {
-        if (!(err instanceof RuleError)) throw err;
-        reply.flash(refusalOf(request, err).message, 'notice');
-      }
+      const { id } = request.params;
+      await formAction(
+        request,
+        () => svc.deletePackage(ctxOf(request), id),
+        ({ name }) => {
+          reply.flash(request.t.agreements.packageDeleted(name));
+        },
+        (r) => {
+          reply.flash(r.message, 'notice');
+        },
+      );
       return reply.seeOther('/panel/pakiety');
     },
   );

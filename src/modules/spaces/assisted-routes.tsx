@@ -183,13 +183,9 @@ export async function assistedRoutes(fastify: FastifyInstance, { services }: { s
       const subject = await subjectOf(request, id);
       const parsed = parseForm(applyInput, request.body, t, t.agreements.errors);
       if (!parsed.ok) return renderApply(reply, subject, parsed.state, 422);
-      const officer = officerOf(request);
       return formAction(
         request,
-        () =>
-          agreements.apply(subject.actor, parsed.data, {
-            officer: { ...officer.actor, requestId: officer.requestId },
-          }),
+        () => agreements.apply(signedInContext(request), parsed.data, { person: subject.actor }),
         () => {
           reply.flash(t.assisted.serve.appliedFor(subject.person.name));
           return reply.seeOther(`${SERVE_PATH}/${subject.person.id}`);

@@ -1,16 +1,18 @@
 // Applicants: applying (also for someone, at the desk), their agreements, withdrawing and renewing.
 import { eq } from 'drizzle-orm';
-import { audit } from '../../../platform/audit/audit.ts';
+import { audit, auditActor } from '../../../platform/audit/audit.ts';
+import type { ActorContext } from '../../../platform/context.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import { uuidPattern, uuidv7 } from '../../../platform/ids.ts';
 import { enqueueMail } from '../../../platform/mail/outbox.ts';
-import { authorize, isStaff } from '../../../platform/policy.ts';
+import { isStaff } from '../../../platform/policy.ts';
 import {
   addDays,
   daysBetween,
   isLocalDate,
   type LocalDate,
   laterDay,
+  todayInWarsaw,
 } from '../../../platform/time/warsaw.ts';
 import { changeIn } from '../changes.ts';
 import { type ApplicantKind, spaceAgreements, spacePackages } from '../schema.ts';
@@ -23,28 +25,20 @@ import {
 import { periodEnd, quote } from './dates-money.ts';
 import { type ApplyInput, applyInput } from './input.ts';
 import type { AgreementDetail, AgreementView } from './model.ts';
+import { agreementPolicy } from './policy.ts';
 
 const NGO_KINDS = ['foundation', 'association'] as const;
 
 export function applicationUseCases(shared: AgreementsContext) {
-  const {
-    db,
-    organisations,
-    today,
-    views,
-    lockAgreement,
-    recipient,
-    packageRow,
-    renewable,
-    agreementUrl,
-    now,
-  } = shared;
+  const { db, organisations, views, lockAgreement, recipient, packageRow, renewable, agreementUrl } = shared;
 
   /**
    * Creates an application (also used by renew). Checks the package, the applicant kind against the
    * person's organisations, the start date, the one-open-application rule; quotes and freezes the price.
+   * `actor` applies; with `officer`, the request's staff member applies for them.
    */
   async function createApplication(
+    ctx: ActorContext<AgreementActor>,
     actor: AgreementActor,
     input: {
       packageSlug: string;
@@ -55,9 +49,9 @@ export function applicationUseCases(shared: AgreementsContext) {
       renewedFrom?: string | undefined;
     },
     /** Assisted service: the officer applying for the person `actor`. */
-    onBehalf?: { officer: AgreementActor & { requestId?: string | undefined } },
+    officer?: AgreementActor,
   ): Promise<{ id: string }> {
-    const day = today();
+    const day = todayInWarsaw(ctx.now);
     const [pkg] = await db.select().from(spacePackages).where(eq(spacePackages.slug, input.packageSlug));
     if (!pkg?.active) throw new RuleError('packageUnknown', 'package');
     if (!isLocalDate(input.startsOn)) throw new RuleError('dateInvalid', 'startsOn');
@@ -100,10 +94,10 @@ export function applicationUseCases(shared: AgreementsContext) {
           priceGrosze: price,
           message: input.message ?? '',
           renewedFrom: input.renewedFrom ?? null,
-          actedBy: onBehalf?.officer.id ?? null,
+          actedBy: officer?.id ?? null,
         });
-        if (onBehalf)
-          await audit(tx, onBehalf.officer, {
+        if (officer)
+          await audit(tx, auditActor(officer, ctx), {
             action: 'space_agreement.applied_for',
             entityType: 'space_agreement',
             entityId: id,
@@ -129,13 +123,18 @@ export function applicationUseCases(shared: AgreementsContext) {
     /** Organisations the person may apply for. */
     myOrganisations: (actor: AgreementActor) => organisations.mine(actor),
 
-    /** Applies for `actor`; with `onBehalf`, a staff member applies for that person (their rules). */
+    /**
+     * Applies for the request's person; with `onBehalf`, the request's staff member applies for that
+     * person (their rules).
+     */
     async apply(
-      actor: AgreementActor,
+      ctx: ActorContext<AgreementActor>,
       raw: ApplyInput,
-      onBehalf?: { officer: AgreementActor & { requestId?: string | undefined } },
+      onBehalf?: { person: AgreementActor },
     ): Promise<{ id: string }> {
-      if (onBehalf) authorize(isStaff(onBehalf.officer) && onBehalf.officer.id !== actor.id);
+      const actor = onBehalf ? onBehalf.person : ctx.actor;
+      const officer = onBehalf ? ctx.actor : undefined;
+      if (officer) agreementPolicy.check(officer, 'applyFor', { applicantId: actor.id });
       const parsed = applyInput.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
@@ -146,6 +145,7 @@ export function applicationUseCases(shared: AgreementsContext) {
       }
       const v = parsed.data;
       return createApplication(
+        ctx,
         actor,
         {
           packageSlug: v.package,
@@ -154,7 +154,7 @@ export function applicationUseCases(shared: AgreementsContext) {
           startsOn: v.startsOn,
           message: v.message,
         },
-        onBehalf,
+        officer,
       );
     },
 
@@ -164,9 +164,11 @@ export function applicationUseCases(shared: AgreementsContext) {
     },
 
     /** One agreement: for its applicant, members of its organisation and staff; else 404. */
-    async get(actor: AgreementActor, id: string): Promise<AgreementDetail> {
+    async get(ctx: ActorContext<AgreementActor>, id: string): Promise<AgreementDetail> {
+      const { actor } = ctx;
+      const day = todayInWarsaw(ctx.now);
       if (!uuidPattern.test(id)) throw new NotFoundError('agreement');
-      const [a] = await views(db, eq(spaceAgreements.id, id));
+      const [a] = await views(db, eq(spaceAgreements.id, id), { day });
       if (!a) throw new NotFoundError('agreement');
       const own = a.applicant.id === actor.id;
       const staff = isStaff(actor);
@@ -176,7 +178,6 @@ export function applicationUseCases(shared: AgreementsContext) {
           : false;
         if (!member) throw new NotFoundError('agreement');
       }
-      const day = today();
       const next = addDays(a.endsOn, 1);
       return {
         ...a,
@@ -190,28 +191,30 @@ export function applicationUseCases(shared: AgreementsContext) {
       };
     },
 
-    async withdraw(actor: AgreementActor, id: string): Promise<void> {
+    async withdraw(ctx: ActorContext<AgreementActor>, id: string): Promise<void> {
+      const { actor } = ctx;
       await changeIn(db, async (tx) => {
         const a = await lockAgreement(tx, id);
         if (a.userId !== actor.id) throw new NotFoundError('agreement');
         if (a.status !== 'applied') throw new RuleError('notApplied', undefined, 409);
         await tx
           .update(spaceAgreements)
-          .set({ status: 'withdrawn', updatedAt: now() })
+          .set({ status: 'withdrawn', updatedAt: ctx.now })
           .where(eq(spaceAgreements.id, id));
       });
     },
 
     /** A new application on the same package, starting the day after the end (or today, if later). */
-    async renew(actor: AgreementActor, id: string): Promise<{ id: string }> {
+    async renew(ctx: ActorContext<AgreementActor>, id: string): Promise<{ id: string }> {
+      const { actor } = ctx;
       if (!uuidPattern.test(id)) throw new NotFoundError('agreement');
       const [a] = await db.select().from(spaceAgreements).where(eq(spaceAgreements.id, id));
       if (!a || a.userId !== actor.id) throw new NotFoundError('agreement');
-      const day = today();
+      const day = todayInWarsaw(ctx.now);
       if (!renewable(a, day)) throw new RuleError('notRenewable', undefined, 409);
       const pkg = await packageRow(db, a.packageId);
       const next = addDays(a.endsOn, 1);
-      return createApplication(actor, {
+      return createApplication(ctx, actor, {
         packageSlug: pkg.slug,
         applicantKind: a.applicantKind,
         organisationId: a.organisationId ?? undefined,

@@ -6,12 +6,13 @@ import { type Locale, user } from '../../../platform/auth/schema.ts';
 import { localized } from '../../../platform/content.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import { uuidPattern } from '../../../platform/ids.ts';
-import { authorize, isStaff, type PolicyActor } from '../../../platform/policy.ts';
+import type { PolicyActor } from '../../../platform/policy.ts';
 import type { Clock } from '../../../platform/time/clock.ts';
 import { daysBetween, type LocalDate, todayInWarsaw } from '../../../platform/time/warsaw.ts';
 import type { OrganisationsService } from '../../organisations/index.ts';
 import { spaceAgreements, spaceDesks, spacePackages } from '../schema.ts';
 import { type AgreementView, agreementPhase } from './model.ts';
+import { agreementPolicy } from './policy.ts';
 
 export const PAGE_SIZE = 20;
 /** How far ahead an agreement may start, days. */
@@ -53,13 +54,13 @@ export function agreementsContext(deps: AgreementsDeps) {
   const today = () => todayInWarsaw(now());
   const agreementUrl = (id: string) => `${deps.baseUrl}/przestrzenie/umowy/${id}`;
 
-  const staffOnly = (actor: AgreementActor | null) => authorize(isStaff(actor));
+  const staffOnly = (actor: AgreementActor | null) => agreementPolicy.check(actor, 'decide', null);
 
   /** Agreements with their package, applicant, organisation and desk, as view models. */
   async function views(
     q: Db | Tx,
     where: ReturnType<typeof and>,
-    opts: { order?: 'queue' | 'newest'; limit?: number; offset?: number } = {},
+    opts: { order?: 'queue' | 'newest'; limit?: number; offset?: number; day?: LocalDate } = {},
   ) {
     const rows = await q
       .select({
@@ -96,7 +97,7 @@ export function agreementsContext(deps: AgreementsDeps) {
     const orgNames = await organisations.namesOf(
       rows.flatMap((r) => (r.a.organisationId ? [r.a.organisationId] : [])),
     );
-    const day = today();
+    const day = opts.day ?? today();
     return rows.map(
       (r): AgreementView => ({
         id: r.a.id,

@@ -1,12 +1,13 @@
 // Staff decisions on an agreement, each under the agreement's row lock: accept (with its number
 // and, for a fixed-desk package, the desk), refuse, end early.
 import { and, eq, sql } from 'drizzle-orm';
-import { type AuditRequest, audit, auditActor } from '../../../platform/audit/audit.ts';
+import { audit, auditActor } from '../../../platform/audit/audit.ts';
+import type { ActorContext } from '../../../platform/context.ts';
 import { RuleError } from '../../../platform/http/errors.ts';
 import { formatDay, formatMoney } from '../../../platform/i18n/index.ts';
 import { uuidPattern } from '../../../platform/ids.ts';
 import { enqueueMail } from '../../../platform/mail/outbox.ts';
-import { addDays, warsawDate } from '../../../platform/time/warsaw.ts';
+import { addDays, todayInWarsaw, warsawDate } from '../../../platform/time/warsaw.ts';
 import { changeIn } from '../changes.ts';
 import { releaseFixedDesk, reserveFixedDesk } from '../desks.ts';
 import { type AgreementStatus, spaceAgreements, spaceDesks, spaceResources } from '../schema.ts';
@@ -15,16 +16,12 @@ import { formatPeriod } from './dates-money.ts';
 import { endInput, refuseInput } from './input.ts';
 
 export function decisionUseCases(shared: AgreementsContext) {
-  const { db, now, today, agreementUrl, staffOnly, lockAgreement, recipient, packageRow } = shared;
+  const { db, agreementUrl, staffOnly, lockAgreement, recipient, packageRow } = shared;
 
   return {
     /** Accepts an application: a number, the acceptance time, for a fixed-desk package the desk. */
-    async accept(
-      actor: AgreementActor,
-      id: string,
-      input: { deskId?: string | undefined },
-      ctx: AuditRequest = {},
-    ) {
+    async accept(ctx: ActorContext<AgreementActor>, id: string, input: { deskId?: string | undefined }) {
+      const { actor } = ctx;
       staffOnly(actor);
       try {
         return await changeIn(db, async (tx) => {
@@ -46,7 +43,7 @@ export function decisionUseCases(shared: AgreementsContext) {
             await reserveFixedDesk(tx, desk.resourceId, a.startsOn, a.endsOn);
             deskId = desk.id;
           }
-          const at = now();
+          const at = ctx.now;
           const year = warsawDate(at).slice(0, 4);
           const counter = await tx.execute(sql`
             insert into space_counter (key, value) values (${`UDS/${year}`}, 1)
@@ -94,14 +91,15 @@ export function decisionUseCases(shared: AgreementsContext) {
       }
     },
 
-    async refuse(actor: AgreementActor, id: string, reason: string, ctx: AuditRequest = {}): Promise<void> {
+    async refuse(ctx: ActorContext<AgreementActor>, id: string, reason: string): Promise<void> {
+      const { actor } = ctx;
       staffOnly(actor);
       const parsed = refuseInput.safeParse({ reason });
       if (!parsed.success) throw new RuleError(reason.trim() ? 'reasonTooLong' : 'reasonRequired', 'reason');
       await changeIn(db, async (tx) => {
         const a = await lockAgreement(tx, id);
         if (a.status !== 'applied') throw new RuleError('alreadyDecided', undefined, 409);
-        const at = now();
+        const at = ctx.now;
         await tx
           .update(spaceAgreements)
           .set({
@@ -137,12 +135,8 @@ export function decisionUseCases(shared: AgreementsContext) {
      * current end). A fixed desk returns to the pool for the days after. The agreement stays
      * usable up to the new last day; once that day has passed its status is "ended".
      */
-    async end(
-      actor: AgreementActor,
-      id: string,
-      input: { endsOn: string; reason: string },
-      ctx: AuditRequest = {},
-    ) {
+    async end(ctx: ActorContext<AgreementActor>, id: string, input: { endsOn: string; reason: string }) {
+      const { actor } = ctx;
       staffOnly(actor);
       const parsed = endInput.safeParse(input);
       if (!parsed.success) {
@@ -153,7 +147,7 @@ export function decisionUseCases(shared: AgreementsContext) {
         throw new RuleError(issue.message === 'endRequired' ? 'endRequired' : 'dateInvalid', 'endsOn');
       }
       const { endsOn, reason } = parsed.data;
-      const day = today();
+      const day = todayInWarsaw(ctx.now);
       await changeIn(db, async (tx) => {
         const a = await lockAgreement(tx, id);
         if (a.status !== 'accepted') throw new RuleError('notAccepted', undefined, 409);
@@ -166,7 +160,7 @@ export function decisionUseCases(shared: AgreementsContext) {
             .where(eq(spaceDesks.id, a.deskId));
           if (desk) await releaseFixedDesk(tx, desk.resourceId, addDays(endsOn, 1), a.endsOn);
         }
-        const at = now();
+        const at = ctx.now;
         const status: AgreementStatus = endsOn < day ? 'ended' : 'accepted';
         await tx
           .update(spaceAgreements)

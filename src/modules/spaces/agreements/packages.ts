@@ -1,8 +1,9 @@
 // Packages (staff): the offer agreements are made on, listed, created, edited, (de)activated, deleted.
 import { asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { escapeLike } from '../../../db/client.ts';
-import { type AuditRequest, audit, auditActor } from '../../../platform/audit/audit.ts';
+import { audit, auditActor } from '../../../platform/audit/audit.ts';
 import { localized, localizedFromForm, translationsOf } from '../../../platform/content.ts';
+import type { ActorContext } from '../../../platform/context.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import { checkedInput } from '../../../platform/http/forms.ts';
 import { uuidPattern, uuidv7 } from '../../../platform/ids.ts';
@@ -107,11 +108,8 @@ export function packageUseCases(shared: AgreementsContext) {
       return { ...packageView(p), agreements: Number(n?.n ?? 0) };
     },
 
-    async createPackage(
-      actor: AgreementActor,
-      raw: unknown,
-      ctx: AuditRequest = {},
-    ): Promise<{ id: string }> {
+    async createPackage(ctx: ActorContext<AgreementActor>, raw: unknown): Promise<{ id: string }> {
+      const { actor } = ctx;
       staffOnly(actor);
       const v = checkedInput(packageInput, raw);
       const id = uuidv7();
@@ -146,12 +144,8 @@ export function packageUseCases(shared: AgreementsContext) {
       return { id };
     },
 
-    async updatePackage(
-      actor: AgreementActor,
-      id: string,
-      raw: unknown,
-      ctx: AuditRequest = {},
-    ): Promise<void> {
+    async updatePackage(ctx: ActorContext<AgreementActor>, id: string, raw: unknown): Promise<void> {
+      const { actor } = ctx;
       staffOnly(actor);
       if (!uuidPattern.test(id)) throw new NotFoundError('package');
       const v = checkedInput(packageInput, raw);
@@ -170,7 +164,8 @@ export function packageUseCases(shared: AgreementsContext) {
       });
     },
 
-    async setPackageActive(actor: AgreementActor, id: string, active: boolean, ctx: AuditRequest = {}) {
+    async setPackageActive(ctx: ActorContext<AgreementActor>, id: string, active: boolean) {
+      const { actor } = ctx;
       staffOnly(actor);
       if (!uuidPattern.test(id)) throw new NotFoundError('package');
       return changeIn(db, async (tx) => {
@@ -190,11 +185,8 @@ export function packageUseCases(shared: AgreementsContext) {
     },
 
     /** Deletes a package no agreement was ever made on; otherwise refused (deactivate it instead). */
-    async deletePackage(
-      actor: AgreementActor,
-      id: string,
-      ctx: AuditRequest = {},
-    ): Promise<{ name: string }> {
+    async deletePackage(ctx: ActorContext<AgreementActor>, id: string): Promise<{ name: string }> {
+      const { actor } = ctx;
       staffOnly(actor);
       if (!uuidPattern.test(id)) throw new NotFoundError('package');
       try {
