@@ -45,7 +45,7 @@ export const accountsModule = defineModule({
       clock,
     }),
     terms: termsService(db),
-    people: peopleService({ db, auth, baseUrl: config.baseUrl, clock }),
+    people: peopleService({ db, auth, baseUrl: config.baseUrl }),
   }),
   // Before every module: a newer version of the terms is accepted before any signed-in page.
   hooks: async (app, { services }) => {

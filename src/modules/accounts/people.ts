@@ -17,7 +17,6 @@ import { f } from '../../platform/http/forms.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { enqueueMail, hasMailbox, NO_ADDRESS_DOMAIN } from '../../platform/mail/outbox.ts';
 import { authorize, isStaff, type PolicyActor } from '../../platform/policy.ts';
-import type { Clock } from '../../platform/time/clock.ts';
 
 /** How long the invitation link is valid (the same as a password-reset link). */
 const INVITATION_S = 3600;
@@ -53,7 +52,7 @@ export interface Person {
 /** The context of the officer who serves people (staff). */
 export type PeopleContext = RequestContext<PolicyActor | null>;
 
-export function peopleService(deps: { db: Db; auth: Auth; baseUrl: string; clock: Clock }) {
+export function peopleService(deps: { db: Db; auth: Auth; baseUrl: string }) {
   const { db } = deps;
   const toPerson = (u: typeof user.$inferSelect): Person => ({
     id: u.id,
