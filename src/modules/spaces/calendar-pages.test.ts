@@ -264,3 +264,38 @@ describe('public calendar feeds', () => {
     assert.ok(!events.some((e) => /Zajęte/.test(e.summary)));
   });
 });
+
+describe('a booking made on another app node', () => {
+  it('shows on the calendar page within 2 s in every language, however late a language was drawn', async () => {
+    const person = await t.signedIn('resident');
+    const page = `${B2B}?tydzien=2026-W50`;
+    const freeLink = 'rezerwacja?date=2026-12-10&amp;from=15:00';
+    const read = async (locale: string) => {
+      const client = t.client();
+      client.cookies.set('klaster_lang', locale);
+      const res = await client.get(page);
+      assert.equal(res.statusCode, 200);
+      return res.body;
+    };
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    // A booking made on this node empties its caches: the next read of the week is a fresh one.
+    const own = await person.post(`${B2B}/rezerwacja`, { date: '2026-12-10', from: '17:00', to: '18:00' });
+    assert.equal(own.statusCode, 303, own.body);
+    const firstRead = Date.now();
+    assert.ok((await read('pl')).includes(freeLink), 'Thursday 15:00 is free');
+    // Another node books the slot: a row in the shared database, no change seen by this node.
+    await t.database.db.execute(sql`
+      insert into space_booking (id, resource_id, kind, user_id, starts_at, ends_at, blocked_until, status, title)
+      select gen_random_uuid(), id, 'slot', ${person.userId}, ${warsawInstant('2026-12-10', '15:00')},
+             ${warsawInstant('2026-12-10', '16:00')}, ${warsawInstant('2026-12-10', '16:00')}, 'confirmed', ''
+      from space_resource where slug = 'pomieszczenie-b2b'`);
+    const booked = Date.now();
+    // Just before this node's answer expires, the English and Ukrainian grids are drawn from it.
+    await sleep(Math.max(0, firstRead + 1_600 - Date.now()));
+    for (const locale of ['en', 'uk']) await read(locale);
+    // 2 s after the booking was made, no language still offers the slot.
+    await sleep(Math.max(0, booked + 2_100 - Date.now()));
+    for (const locale of ['pl', 'en', 'uk'])
+      assert.ok(!(await read(locale)).includes(freeLink), `${locale}: the slot is shown taken`);
+  });
+});

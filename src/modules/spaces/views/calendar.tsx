@@ -19,7 +19,6 @@ import {
 import { useView } from '../../../platform/views/context.ts';
 import { Prerendered, usePrerender } from '../../../platform/views/prerendered.tsx';
 import type { DayAvailability, ResourceView } from '../bookings/index.ts';
-import { AVAILABILITY_TTL_MS, changeAwareCache } from '../changes.ts';
 import type { OwnBooking } from '../own-bookings.ts';
 
 const MINUTE = 60_000;
@@ -343,8 +342,10 @@ function DeskCalendarTable({ resource, days, now, mine }: CalendarProps) {
 }
 
 // The grids are the same for every reader of one language: each is rendered once per resource, week,
-// language and minute, and kept like the availability it shows (changes.ts).
-const grids = changeAwareCache<string>(AVAILABILITY_TTL_MS, 500);
+// language and minute, and kept with the availability answer it was drawn from (changes.ts keeps
+// that answer at most AVAILABILITY_TTL_MS). A grid is never kept longer than its data: a grid drawn
+// in a second language just before the answer expires goes when the answer goes.
+const grids = new WeakMap<readonly DayAvailability[], Map<string, string>>();
 
 interface CalendarProps {
   resource: ResourceView;
@@ -360,8 +361,12 @@ function useCachedGrid(kind: 'room' | 'desk', props: CalendarProps, grid: (props
   // A grid with the reader's own bookings is theirs alone: drawn for them, never shared.
   if (props.mine?.length) return grid(props);
   const minute = Math.floor(props.now.getTime() / MINUTE);
-  const key = [kind, locale, props.resource.slug, props.days[0]?.date, props.days.length, minute].join('|');
-  return <Prerendered html={grids(key, () => prerender(grid(props)))} />;
+  const key = [kind, locale, props.resource.slug, minute].join('|');
+  const drawn = grids.get(props.days) ?? new Map<string, string>();
+  grids.set(props.days, drawn);
+  const html = drawn.get(key) ?? prerender(grid(props));
+  drawn.set(key, html);
+  return <Prerendered html={html} />;
 }
 
 export function RoomCalendar(props: CalendarProps) {
