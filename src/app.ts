@@ -10,13 +10,14 @@ import swagger from '@fastify/swagger';
 import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { modules as appModules } from './modules/index.ts';
 import { type Auth, createAuth, sessionCookieName } from './platform/auth/auth.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { openapiOptions } from './platform/http/openapi.ts';
+import { responseSerializerCompiler } from './platform/http/serializer.ts';
 import { frameworkErrors, webPlatform } from './platform/http/web.ts';
 import { retentionJob } from './platform/jobs/retention.ts';
 import { type Schedule, Worker } from './platform/jobs/worker.ts';
@@ -83,7 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     frameworkErrors: frameworkErrors(config.contactEmail),
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler(config.production));
 
   const auth = createAuth({
     db: database.db,
