@@ -51,6 +51,7 @@ export function feedsService(deps: FeedsDeps) {
    */
   async function deskFeed(
     slug: string,
+    /** Its name already in the feed's language. */
     resource: { id: string; name: string; capacity: number; openingHours: OpeningHours; rules: BookingRules },
     locale: Locale,
     t: Date,
@@ -139,6 +140,7 @@ export function feedsService(deps: FeedsDeps) {
         .select({
           id: spaceResources.id,
           name: spaceResources.name,
+          nameI18n: spaceResources.nameI18n,
           active: spaceResources.active,
           kind: spaceResources.kind,
           capacity: spaceResources.capacity,
@@ -150,7 +152,9 @@ export function feedsService(deps: FeedsDeps) {
         .limit(1);
       if (!resource?.active) throw new NotFoundError('resource');
       const t = now();
-      if (resource.kind === 'desk') return deskFeed(slug, resource, locale, t);
+      // The resource's name in the feed's language, else the Polish one.
+      const name = pick(localized(resource.name, resource.nameI18n), locale).text;
+      if (resource.kind === 'desk') return deskFeed(slug, { ...resource, name }, locale, t);
       const rows = await queryRows<{ id: string; startsAt: Date; endsAt: Date; updatedAt: Date }>(
         db,
         sql`select id, starts_at as "startsAt", ends_at as "endsAt", updated_at as "updatedAt"
@@ -164,7 +168,7 @@ export function feedsService(deps: FeedsDeps) {
       const m = messages[locale].spacesFeeds;
       return icalendar({
         generatedAt: t,
-        name: `${resource.name} — ${m.busyCalendar}`,
+        name: `${name} — ${m.busyCalendar}`,
         events: rows.map(
           (r): IcalEvent => ({
             // Not the booking id: a public feed must not hand out the key of a private page.

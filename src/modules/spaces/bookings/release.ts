@@ -5,7 +5,7 @@ import { spaceBookings } from '../schema.ts';
 import { release } from './allowance.ts';
 import type { BookingsContext } from './context.ts';
 import { describeWhen, mailTo } from './notify.ts';
-import type { BookingRow } from './shared.ts';
+import { type BookingRow, resourceNameIn } from './shared.ts';
 
 /**
  * The two jobs below in common: in one transaction, locks the due bookings `due` selects (skipping
@@ -38,11 +38,12 @@ async function releaseDue<R extends BookingRow>(
  */
 export async function releaseNoShows(svc: BookingsContext): Promise<number> {
   const t = svc.now();
-  return releaseDue<BookingRow & { resourceName: string }>(
+  return releaseDue<BookingRow & { resourceName: string; resourceNameI18n: unknown }>(
     svc,
     sql`select b.id, b.resource_id as "resourceId", b.kind, b.user_id as "userId", b.organisation_id as "organisationId",
                b.agreement_id as "agreementId", b.series_id as "seriesId", b.day::text as day,
-               b.starts_at as "startsAt", b.ends_at as "endsAt", b.status, r.name as "resourceName"
+               b.starts_at as "startsAt", b.ends_at as "endsAt", b.status, r.name as "resourceName",
+               r.name_i18n as "resourceNameI18n"
         from space_booking b join space_resource r on r.id = b.resource_id
         where b.status = 'confirmed' and b.check_in_until is not null and b.check_in_until < ${t}
         order by b.check_in_until
@@ -57,7 +58,12 @@ export async function releaseNoShows(svc: BookingsContext): Promise<number> {
           locale: u.locale,
           userId: b.userId,
           template: 'bookingReleased',
-          args: [b.resourceName, describeWhen(u.locale, b), svc.mineUrl, dayReturned],
+          args: [
+            resourceNameIn({ name: b.resourceName, nameI18n: b.resourceNameI18n }, u.locale),
+            describeWhen(u.locale, b),
+            svc.mineUrl,
+            dayReturned,
+          ],
         }));
     },
   );
@@ -69,10 +75,10 @@ export async function releaseNoShows(svc: BookingsContext): Promise<number> {
  */
 export async function lapseHolds(svc: BookingsContext): Promise<number> {
   const t = svc.now();
-  return releaseDue<BookingRow & { resourceName: string; resourceSlug: string }>(
+  return releaseDue<BookingRow & { resourceName: string; resourceNameI18n: unknown; resourceSlug: string }>(
     svc,
     sql`select b.id, b.kind, b.user_id as "userId", b.starts_at as "startsAt", b.ends_at as "endsAt",
-               b.status, r.name as "resourceName", r.slug as "resourceSlug"
+               b.status, r.name as "resourceName", r.name_i18n as "resourceNameI18n", r.slug as "resourceSlug"
         from space_booking b join space_resource r on r.id = b.resource_id
         where b.status = 'requested' and b.hold_until is not null and b.hold_until <= ${t}
         order by b.hold_until
@@ -85,7 +91,11 @@ export async function lapseHolds(svc: BookingsContext): Promise<number> {
         locale: u.locale,
         userId: b.userId,
         template: 'bookingLapsed',
-        args: [b.resourceName, describeWhen(u.locale, b), `${svc.baseUrl}/przestrzenie/${b.resourceSlug}`],
+        args: [
+          resourceNameIn({ name: b.resourceName, nameI18n: b.resourceNameI18n }, u.locale),
+          describeWhen(u.locale, b),
+          `${svc.baseUrl}/przestrzenie/${b.resourceSlug}`,
+        ],
       }));
     },
   );
@@ -94,10 +104,10 @@ export async function lapseHolds(svc: BookingsContext): Promise<number> {
 /** Sends the reminder of one booking, if it still stands at the time it was planned for. */
 export async function remind(svc: BookingsContext, bookingId: string, startsAt: string): Promise<void> {
   await svc.write(async (tx) => {
-    const [b] = await queryRows<BookingRow & { resourceName: string }>(
+    const [b] = await queryRows<BookingRow & { resourceName: string; resourceNameI18n: unknown }>(
       tx,
       sql`select b.id, b.kind, b.user_id as "userId", b.starts_at as "startsAt", b.ends_at as "endsAt", b.status,
-                 r.name as "resourceName"
+                 r.name as "resourceName", r.name_i18n as "resourceNameI18n"
           from space_booking b join space_resource r on r.id = b.resource_id where b.id = ${bookingId}`,
     );
     if (b?.status !== 'confirmed' || new Date(b.startsAt).toISOString() !== startsAt) return;
@@ -110,7 +120,11 @@ export async function remind(svc: BookingsContext, bookingId: string, startsAt: 
       locale: u.locale,
       userId: b.userId,
       template: 'bookingReminder',
-      args: [b.resourceName, describeWhen(u.locale, booking), svc.bookingUrl(b.id)],
+      args: [
+        resourceNameIn({ name: b.resourceName, nameI18n: b.resourceNameI18n }, u.locale),
+        describeWhen(u.locale, booking),
+        svc.bookingUrl(b.id),
+      ],
     }));
   });
 }

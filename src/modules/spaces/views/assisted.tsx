@@ -1,7 +1,6 @@
 // Assisted service screens (/panel/obsluga): find or create the person, then their page with their
 // upcoming bookings (each marked when staff made it) and the spaces to book for them.
 import { locales } from '../../../platform/auth/schema.ts';
-import { type Localized as LocalizedText, pick } from '../../../platform/content.ts';
 import {
   Button,
   ErrorSummary,
@@ -16,7 +15,7 @@ import { H1 } from '../../../platform/views/layout.tsx';
 import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
 import type { Person } from '../../accounts/index.ts';
 import type { BookingView, ResourceView } from '../bookings/index.ts';
-import { describeWhen, StatusTag } from './bookings.tsx';
+import { describeWhen, ResourceName, StatusTag } from './bookings.tsx';
 import { MadeBy } from './event-request.tsx';
 
 export const SERVE_PATH = '/panel/obsluga';
@@ -183,11 +182,4 @@ export function PersonPage({
       </p>
     </PanelLayout>
   );
-}
-
-/** A resource's name in the reader's language, else the Polish one marked lang="pl". */
-function ResourceName({ names }: { names: LocalizedText }) {
-  const { locale } = useView();
-  const { text, lang } = pick(names, locale);
-  return <span lang={lang === 'pl' ? 'pl' : undefined}>{text}</span>;
 }

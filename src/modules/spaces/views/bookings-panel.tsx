@@ -1,5 +1,6 @@
 // The staff's booking screens: the queue of requests (approve, decline with a reason) and the
 // day view of every booking by resource (check in, cancel with a reason).
+import { pick } from '../../../platform/content.ts';
 import { formatDateTime, formatDay } from '../../../platform/i18n/index.ts';
 import { addDays, type LocalDate } from '../../../platform/time/warsaw.ts';
 import {
@@ -16,7 +17,7 @@ import { useView } from '../../../platform/views/context.ts';
 import { H1 } from '../../../platform/views/layout.tsx';
 import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
 import type { BookingView } from '../bookings/index.ts';
-import { describeWhen, StatusTag } from './bookings.tsx';
+import { describeWhen, ResourceName, StatusTag } from './bookings.tsx';
 
 function Person({ b }: { b: BookingView }) {
   if (!b.person) return null;
@@ -53,6 +54,8 @@ export function BookingsPanelPage({
   const p = t.spaces.panel;
   const dayLabel = formatDay(locale, day);
   const layoutName = (b: BookingView) => b.layout ?? '';
+  // The resource's name in the reader's language, else the Polish one (marked lang="pl").
+  const polish = (b: BookingView) => pick(b.resourceNames, locale).lang === 'pl';
   return (
     <PanelLayout title={p.title}>
       <H1>{p.title}</H1>
@@ -90,8 +93,8 @@ export function BookingsPanelPage({
                     {describeWhen(t, locale, b)}
                   </a>
                 </th>
-                <td class="govuk-table__cell" lang="pl">
-                  {b.resource.name}
+                <td class="govuk-table__cell" lang={polish(b) ? 'pl' : undefined}>
+                  {pick(b.resourceNames, locale).text}
                 </td>
                 <td class="govuk-table__cell">
                   <Person b={b} />
@@ -202,8 +205,8 @@ export function BookingsPanelPage({
           <tbody class="govuk-table__body">
             {bookings.map((b) => (
               <tr class="govuk-table__row" key={b.id}>
-                <th scope="row" class="govuk-table__header" lang="pl">
-                  {b.resource.name}
+                <th scope="row" class="govuk-table__header" lang={polish(b) ? 'pl' : undefined}>
+                  {pick(b.resourceNames, locale).text}
                 </th>
                 <td class="govuk-table__cell">
                   <a class="govuk-link" href={`/przestrzenie/rezerwacje/${b.id}`}>
@@ -268,7 +271,7 @@ export function ReasonPage({
   const title = decline ? p.declineTitle : p.cancelTitle;
   const action = `/panel/rezerwacje/${b.id}/${decline ? 'odrzucenie' : 'odwolanie'}`;
   const rows = [
-    { key: t.spaces.booking.resource, value: <span lang="pl">{b.resource.name}</span> },
+    { key: t.spaces.booking.resource, value: <ResourceName names={b.resourceNames} /> },
     { key: t.spaces.booking.when, value: describeWhen(t, locale, b) },
     { key: t.spaces.booking.person, value: <Person b={b} /> },
     { key: t.spaces.booking.status, value: <StatusTag status={b.status} /> },

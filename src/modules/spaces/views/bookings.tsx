@@ -1,7 +1,7 @@
 // A person's booking pages: the booking form (with the rule's sentence and the nearest free
 // alternatives on a refusal), "my bookings", one booking, changing its time and cancelling it.
 import type { ComponentChildren } from 'preact';
-import { pick } from '../../../platform/content.ts';
+import { type Localized as LocalizedText, pick } from '../../../platform/content.ts';
 import type { Locale, Messages } from '../../../platform/i18n/index.ts';
 import { formatDateTime, formatDay } from '../../../platform/i18n/index.ts';
 import { warsawDate, warsawTime } from '../../../platform/time/warsaw.ts';
@@ -41,6 +41,16 @@ export function StatusTag({ status }: { status: BookingStatus }) {
 }
 
 /** A booking's self check-in: its QR code, the times it works and the link it encodes, as text. */
+/**
+ * A resource's name in the reader's language, else the Polish one; Polish text is marked lang="pl"
+ * (as these screens always marked it).
+ */
+export function ResourceName({ names }: { names: LocalizedText }) {
+  const { locale } = useView();
+  const { text, lang } = pick(names, locale);
+  return <span lang={lang === 'pl' ? 'pl' : undefined}>{text}</span>;
+}
+
 export function SelfCheckInPanel({
   booking: b,
   svg,
@@ -308,15 +318,17 @@ function MineCard({ booking: b }: { booking: BookingView }) {
   const m = t.spaces.mine;
   const when = describeWhen(t, locale, b);
   const href = `/przestrzenie/rezerwacje/${b.id}`;
-  const about = <span class="govuk-visually-hidden">{m.about(b.resource.name, when)}</span>;
+  // The resource's name in the reader's language, else the Polish one (marked so).
+  const name = pick(b.resourceNames, locale);
+  const about = <span class="govuk-visually-hidden">{m.about(name.text, when)}</span>;
   const rows: Array<{ key: string; value: ComponentChildren }> = [];
   if (b.title) rows.push({ key: m.titleField, value: b.title });
   rows.push({ key: m.when, value: when }, { key: m.status, value: <StatusTag status={b.status} /> });
   return (
     <div class="govuk-summary-card klaster-booking-card">
       <div class="govuk-summary-card__title-wrapper">
-        <h3 class="govuk-summary-card__title" lang="pl">
-          {b.resource.name}
+        <h3 class="govuk-summary-card__title" lang={name.lang === 'pl' ? 'pl' : undefined}>
+          {name.text}
         </h3>
         <ul class="govuk-summary-card__actions">
           <li class="govuk-summary-card__action">
@@ -366,7 +378,7 @@ export function MinePage({
   first: boolean;
   nextCursor: string | null;
 }) {
-  const { t } = useView();
+  const { t, locale } = useView();
   const m = t.spaces.mine;
   const base = MINE_SCOPES[scope];
   const from = (cursor: string) => `${base}${base.includes('?') ? '&' : '?'}od=${encodeURIComponent(cursor)}`;
@@ -385,7 +397,7 @@ export function MinePage({
           key={c.booking.id}
           booking={c.booking}
           svg={c.svg}
-          heading={`${t.spaces.selfCheckIn.todayHeading}: ${c.booking.resource.name}`}
+          heading={`${t.spaces.selfCheckIn.todayHeading}: ${pick(c.booking.resourceNames, locale).text}`}
         />
       ))}
       <nav aria-label={m.views}>
