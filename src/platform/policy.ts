@@ -2,8 +2,8 @@
 // finer rules — "owner of this organisation" — are predicates in each module's policy.ts, checked
 // in the service with `authorize`.
 
+import type { Actor } from './http/actor.ts';
 import { ForbiddenError } from './http/errors.ts';
-import type { Actor } from './http/web.ts';
 
 export type PolicyActor = Pick<Actor, 'id' | 'role'>;
 

@@ -12,7 +12,7 @@ import { buildApp } from '../../src/app.ts';
 import { organisationInvitations } from '../../src/modules/organisations/schema.ts';
 import { orgForm } from '../../src/modules/organisations/test-helpers.ts';
 import { giveAgreement, openDays, seedTestSpaces } from '../../src/modules/spaces/test-helpers.ts';
-import { type Access, accessLevels, type RouteAccess } from '../../src/platform/http/web.ts';
+import { type Access, accessLevels, type RouteAccess } from '../../src/platform/http/access.ts';
 import { createTestApp, readMailDir, type TestApp } from '../support/app.ts';
 import {
   type ActorKind,

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { FastifySchema, InjectOptions } from 'fastify';
-import type { RouteAccess } from '../../src/platform/http/web.ts';
+import type { RouteAccess } from '../../src/platform/http/access.ts';
 import { uuidv7 } from '../../src/platform/ids.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import {

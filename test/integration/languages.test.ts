@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { ensureUser } from '../../src/platform/auth/users.ts';
-import { safeNext } from '../../src/platform/http/web.ts';
+import { safeNext } from '../../src/platform/http/urls.ts';
 import { locales } from '../../src/platform/i18n/index.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/app.ts';
 import {

@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { type Role, session, user } from '../../src/platform/auth/schema.ts';
 import { ensureUser } from '../../src/platform/auth/users.ts';
-import type { Access, RouteAccess } from '../../src/platform/http/web.ts';
+import type { Access, RouteAccess } from '../../src/platform/http/access.ts';
 import { uuidv7 } from '../../src/platform/ids.ts';
 import { Client, passSecondFactor, TEST_PASSWORD, type TestApp } from './app.ts';
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { signedInContext } from '../../platform/context.ts';
 import { errorState, f, parseForm } from '../../platform/http/forms.ts';
 import { typed } from '../../platform/http/params.ts';
-import { isApiRequest, safeNext } from '../../platform/http/web.ts';
+import { isApiRequest, safeNext } from '../../platform/http/urls.ts';
 import type { FormState } from '../../platform/views/components.tsx';
 import { type TermsService, termsInput } from './terms.ts';
 import { PanelTermsNewPage, PanelTermsPage, TermsAcceptPage, TermsPage } from './terms-views.tsx';

@@ -3,9 +3,9 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { localizedFormFields } from '../../platform/content.ts';
+import type { Actor } from '../../platform/http/actor.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { f } from '../../platform/http/forms.ts';
-import type { Actor } from '../../platform/http/web.ts';
 import type { Messages } from '../../platform/i18n/index.ts';
 import type { RefusalTexts } from '../../platform/refusals.ts';
 import { LIMITS, type StaffActor } from './resources.ts';

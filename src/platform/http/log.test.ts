@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loggableError } from './web.ts';
+import { loggableError } from './problems.ts';
 
 describe('errors in the log', () => {
   it('keep the statement but drop its parameters (personal data)', () => {

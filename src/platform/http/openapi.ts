@@ -9,8 +9,8 @@
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { messages } from '../i18n/index.ts';
+import type { Access } from './access.ts';
 import { PROBLEM_BASE, platformProblems } from './api.ts';
-import type { Access } from './web.ts';
 
 type Json = { [key: string]: unknown };
 

@@ -4,7 +4,7 @@ import { cloneElement } from 'preact';
 import { z } from 'zod';
 import { errorState, f, parseForm } from '../../../platform/http/forms.ts';
 import { typed } from '../../../platform/http/params.ts';
-import { safeNext } from '../../../platform/http/web.ts';
+import { safeNext } from '../../../platform/http/urls.ts';
 import type { FormState } from '../../../platform/views/components.tsx';
 import { qrSvg } from '../../../platform/views/qr.tsx';
 import { describeAgent } from '../agent.ts';

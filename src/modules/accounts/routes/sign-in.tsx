@@ -6,7 +6,7 @@ import { locales } from '../../../platform/auth/schema.ts';
 import { TooManyRequestsError } from '../../../platform/http/errors.ts';
 import { errorState, f, parseForm } from '../../../platform/http/forms.ts';
 import { typed } from '../../../platform/http/params.ts';
-import { safeNext } from '../../../platform/http/web.ts';
+import { safeNext } from '../../../platform/http/urls.ts';
 import { formAction } from '../../../platform/refusals.ts';
 import { consentKinds } from '../schema.ts';
 import type { accountsService } from '../service.ts';

@@ -1,0 +1,44 @@
+// Page rendering: `reply.render(page)` wraps a view in the view context (language, texts, CSRF
+// token, actor, flash, replayed values, the modules' navigation) and answers the HTML document.
+import type { FastifyReply } from 'fastify';
+import type { VNode } from 'preact';
+import { h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { messages } from '../i18n/index.ts';
+import { type Flash, type SiteNav, type ViewContext, ViewCtx } from '../views/context.ts';
+import { takeFlash } from './flash.ts';
+import { webState } from './state.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: any page component
+export function toDocument(ctx: ViewContext, node: VNode<any>): string {
+  return `<!doctype html>${renderToString(h(ViewCtx.Provider, { value: ctx }, node))}`;
+}
+
+/** `reply.render(page, status)`. */
+export function renderReply(o: { contactEmail: string; nav: SiteNav }) {
+  // biome-ignore lint/suspicious/noExplicitAny: any page component
+  return function (this: FastifyReply, node: VNode<any>, status = 200) {
+    const request = this.request;
+    const replay = webState(request).replay;
+    const replayed: Flash | null = replay ? { kind: 'notice', text: request.t.common.pages.replayed } : null;
+    const flash = takeFlash(this, replayed);
+    const ctx: ViewContext = {
+      locale: request.locale,
+      t: request.t ?? messages.pl,
+      path: request.url,
+      csrfToken: request.csrfToken,
+      actor: request.actor
+        ? { id: request.actor.id, name: request.actor.name, role: request.actor.role }
+        : null,
+      flash,
+      contactEmail: o.contactEmail,
+      requestId: String(request.id),
+      replay: replay ? { action: replay.action, values: replay.values } : null,
+      nav: o.nav,
+    };
+    const html = toDocument(ctx, node);
+    this.code(status).type('text/html; charset=utf-8');
+    if (request.actor) this.header('cache-control', 'no-store');
+    return this.send(html);
+  };
+}
