@@ -2,7 +2,6 @@
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -18,6 +17,7 @@ import { type Auth, createAuth, sessionCookieName } from './platform/auth/auth.t
 import { healthRoutes } from './platform/http/health.ts';
 import { openapiOptions } from './platform/http/openapi.ts';
 import { frameworkErrors } from './platform/http/problems.ts';
+import { helmetHeaders, securityHeaders } from './platform/http/security-headers.ts';
 import { responseSerializerCompiler } from './platform/http/serializer.ts';
 import { webPlatform } from './platform/http/web.ts';
 import { retentionJob } from './platform/jobs/retention.ts';
@@ -121,27 +121,30 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     throwFileSizeLimit: false,
     limits: { fileSize: config.uploadLimit, files: 1, fields: 50, fieldSize: config.bodyLimit, parts: 51 },
   });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        objectSrc: ["'none'"],
-        ...(config.production ? { upgradeInsecureRequests: [] } : {}),
+  securityHeaders(
+    app,
+    helmetHeaders({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          objectSrc: ["'none'"],
+          ...(config.production ? { upgradeInsecureRequests: [] } : {}),
+        },
       },
-    },
-    hsts: config.production ? { maxAge: 31536000, includeSubDomains: true } : false,
-    crossOriginEmbedderPolicy: false,
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-  });
+      hsts: config.production ? { maxAge: 31536000, includeSubDomains: true } : false,
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    }),
+  );
   await app.register(rateLimit, {
     max: config.rateLimitPerMinute,
     timeWindow: '1 minute',
