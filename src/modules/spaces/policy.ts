@@ -35,3 +35,18 @@ export const bookingPolicy = definePolicy<BookingAction, BookingResource, Bookin
     }
   },
 );
+
+export type ResourceAction =
+  /** See and change the resources of the back office: their hours, rules, closures, desks, photos (staff). */
+  'manage';
+
+/** Why a resource action is refused (the reason every staff-only check has always given). */
+export type ResourceRefusal = 'forbidden';
+
+/**
+ * Who may run the back office of the bookable resources: the resources service checks it before it
+ * reads or changes anything; the routes declare staff access as well.
+ */
+export const resourcePolicy = definePolicy<ResourceAction, null, ResourceRefusal>((actor) =>
+  isStaff(actor) ? null : 'forbidden',
+);
