@@ -1,6 +1,6 @@
-// Who may do what with bookings, in the one policy shape (platform/policy.ts): the booking service
-// checks it before it acts and the views ask it which actions to offer; routes only declare the
-// coarse access level (public, user, staff).
+// Who may do what with bookings and with the resources' back office, in the one policy shape
+// (platform/policy.ts): the booking and resources services check it before they act and the views
+// ask it which actions to offer; routes only declare the coarse access level (public, user, staff).
 import { definePolicy, isStaff } from '../../platform/policy.ts';
 
 export type BookingAction =
