@@ -83,7 +83,6 @@ export const spacesModule = defineModule({
       resources: resourcesService({
         db,
         uploadsDir: path.join(config.dataDir, 'uploads', 'spaces'),
-        clock,
         places: deps.places.places,
       }),
       feeds: feedsService({ db, baseUrl: config.baseUrl, clock }),

@@ -1,9 +1,15 @@
-// The booking policy as a table: who may see, manage, decide on and book for whom.
+// The booking and resource policies as tables: who may see, manage, decide on and book for whom.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ForbiddenError } from '../../platform/http/errors.ts';
 import type { PolicyActor } from '../../platform/policy.ts';
-import { type BookingAction, type BookingRefusal, bookingPolicy } from './policy.ts';
+import {
+  type BookingAction,
+  type BookingRefusal,
+  bookingPolicy,
+  type ResourceRefusal,
+  resourcePolicy,
+} from './policy.ts';
 
 const anna: PolicyActor = { id: 'anna', role: 'resident' };
 const piotr: PolicyActor = { id: 'piotr', role: 'resident' };
@@ -42,6 +48,28 @@ describe('booking policy', () => {
       else
         assert.throws(
           () => bookingPolicy.check(actor, action, booking),
+          (err: unknown) => err instanceof ForbiddenError && err.message === refusal,
+        );
+    });
+});
+
+const resourceTable: Array<[PolicyActor | null, ResourceRefusal | null]> = [
+  [null, 'forbidden'],
+  [anna, 'forbidden'],
+  [evaluator, 'forbidden'],
+  [ewa, null],
+  [admin, null],
+];
+
+describe('resource policy', () => {
+  for (const [actor, refusal] of resourceTable)
+    test(`${actor?.role ?? 'signed out'} manage: ${refusal ?? 'allowed'}`, () => {
+      assert.equal(resourcePolicy.refusal(actor, 'manage', null), refusal);
+      assert.equal(resourcePolicy.can(actor, 'manage', null), refusal === null);
+      if (refusal === null) resourcePolicy.check(actor, 'manage', null);
+      else
+        assert.throws(
+          () => resourcePolicy.check(actor, 'manage', null),
           (err: unknown) => err instanceof ForbiddenError && err.message === refusal,
         );
     });

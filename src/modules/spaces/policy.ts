@@ -1,6 +1,6 @@
-// Who may do what with bookings, in the one policy shape (platform/policy.ts): the booking service
-// checks it before it acts and the views ask it which actions to offer; routes only declare the
-// coarse access level (public, user, staff).
+// Who may do what with bookings and with the resources' back office, in the one policy shape
+// (platform/policy.ts): the booking and resources services check it before they act and the views
+// ask it which actions to offer; routes only declare the coarse access level (public, user, staff).
 import { definePolicy, isStaff } from '../../platform/policy.ts';
 
 export type BookingAction =
@@ -34,4 +34,19 @@ export const bookingPolicy = definePolicy<BookingAction, BookingResource, Bookin
         return booking?.userId === actor.id ? 'notForSelf' : null;
     }
   },
+);
+
+export type ResourceAction =
+  /** See and change the resources of the back office: their hours, rules, closures, desks, photos (staff). */
+  'manage';
+
+/** Why a resource action is refused (the reason every staff-only check has always given). */
+export type ResourceRefusal = 'forbidden';
+
+/**
+ * Who may run the back office of the bookable resources: the resources service checks it before it
+ * reads or changes anything; the routes declare staff access as well.
+ */
+export const resourcePolicy = definePolicy<ResourceAction, null, ResourceRefusal>((actor) =>
+  isStaff(actor) ? null : 'forbidden',
 );

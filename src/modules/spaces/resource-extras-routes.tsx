@@ -2,37 +2,34 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { signedInContext } from '../../platform/context.ts';
 import { errorState, f, formValues, parseForm } from '../../platform/http/forms.ts';
-import { refusalOf } from '../../platform/refusals.ts';
+import { param, routeParams, typed } from '../../platform/http/params.ts';
+import { formAction, refusalState } from '../../platform/refusals.ts';
 import { polishHolidays } from '../../platform/time/holidays.ts';
 import { addDays, todayInWarsaw } from '../../platform/time/warsaw.ts';
 import type { FormState } from '../../platform/views/components.tsx';
-import {
-  actorOf,
-  closureForm,
-  closureParams,
-  emptyForm,
-  extraMessages,
-  fileParams,
-  idParams,
-  isRuleError,
-  moveForm,
-  paramsOf,
-  photoParams,
-  staff,
-} from './resource-forms.ts';
+import { closureForm, emptyForm, extraMessages, moveForm, staff } from './resource-forms.ts';
 import type { ResourcesService } from './resources.ts';
 import { LIMITS, type ResourceDetail } from './resources.ts';
 import { ClosuresPage, DesksPage, PhotosPage } from './views/resource-extras.tsx';
 import { PANEL_BASE, sectionHref } from './views/resources.tsx';
 
-export async function resourceExtrasRoutes(app: FastifyInstance, svc: ResourcesService) {
-  const { config, clock } = app.klaster;
+const idParams = routeParams({ id: param.id });
+const closureParams = routeParams({ id: param.id, closureId: param.id });
+const photoParams = routeParams({ id: param.id, photo: param.file });
+const fileParams = routeParams({ file: param.file });
+
+export async function resourceExtrasRoutes(fastify: FastifyInstance, svc: ResourcesService) {
+  const { config } = fastify.klaster;
+  const app = typed(fastify);
+  /** The staff member's request context (every route here but the photo files is for staff). */
+  const ctxOf = signedInContext;
   const photoLimit = Math.min(LIMITS.photoBytes, config.uploadLimit);
 
   // ---------------------------------------------------------------------------------- closures
-  function holidaysAhead() {
-    const today = todayInWarsaw(clock.now());
+  function holidaysAhead(now: Date) {
+    const today = todayInWarsaw(now);
     const until = addDays(today, 365);
     const year = Number(today.slice(0, 4));
     return [...polishHolidays(year), ...polishHolidays(year + 1)].filter(
@@ -47,9 +44,15 @@ export async function resourceExtrasRoutes(app: FastifyInstance, svc: ResourcesS
     state: FormState,
     status = 200,
   ) {
-    const closures = await svc.closures(actorOf(request), resource.id);
+    const ctx = ctxOf(request);
+    const closures = await svc.closures(ctx, resource.id);
     return reply.render(
-      <ClosuresPage resource={resource} closures={closures} holidays={holidaysAhead()} state={state} />,
+      <ClosuresPage
+        resource={resource}
+        closures={closures}
+        holidays={holidaysAhead(ctx.now)}
+        state={state}
+      />,
       status,
     );
   }
@@ -58,7 +61,7 @@ export async function resourceExtrasRoutes(app: FastifyInstance, svc: ResourcesS
     `${PANEL_BASE}/:id/zamkniecia`,
     { ...staff, schema: { hide: true, params: idParams } },
     async (request, reply) => {
-      const resource = await svc.get(actorOf(request), paramsOf<{ id: string }>(request).id);
+      const resource = await svc.get(ctxOf(request), request.params.id);
       return renderClosures(request, reply, resource, { values: { scope: 'this' }, errors: {} });
     },
   );
@@ -68,23 +71,21 @@ export async function resourceExtrasRoutes(app: FastifyInstance, svc: ResourcesS
     { ...staff, schema: { hide: true, params: idParams } },
     async (request, reply) => {
       const t = request.t;
-      const actor = actorOf(request);
-      const resource = await svc.get(actor, paramsOf<{ id: string }>(request).id);
+      const ctx = ctxOf(request);
+      const resource = await svc.get(ctx, request.params.id);
       const parsed = parseForm(closureForm, request.body, t, extraMessages(t));
       if (!parsed.ok) return renderClosures(request, reply, resource, parsed.state, 422);
-      try {
-        const { bookingsInRange } = await svc.addClosure(actor, resource.id, parsed.data);
-        const fl = t.spacesPanel.flash;
-        if (bookingsInRange > 0) reply.flash(fl.closureAddedBookings(bookingsInRange), 'notice');
-        else reply.flash(fl.closureAdded);
-      } catch (err) {
-        if (!isRuleError(err)) throw err;
-        const state = errorState(formValues(request.body), {
-          [err.field ?? '_form']: refusalOf(request, err).message,
-        });
-        return renderClosures(request, reply, resource, state, err.status);
-      }
-      return reply.seeOther(sectionHref(resource.id, 'closures'));
+      return formAction(
+        request,
+        () => svc.addClosure(ctx, resource.id, parsed.data),
+        ({ bookingsInRange }) => {
+          const fl = t.spacesPanel.flash;
+          if (bookingsInRange > 0) reply.flash(fl.closureAddedBookings(bookingsInRange), 'notice');
+          else reply.flash(fl.closureAdded);
+          return reply.seeOther(sectionHref(resource.id, 'closures'));
+        },
+        (r) => renderClosures(request, reply, resource, refusalState(request, r), r.status),
+      );
     },
   );
 
@@ -92,8 +93,8 @@ export async function resourceExtrasRoutes(app: FastifyInstance, svc: ResourcesS
     `${PANEL_BASE}/:id/zamkniecia/:closureId/usun`,
     { ...staff, schema: { hide: true, params: closureParams } },
     async (request, reply) => {
-      const { id, closureId } = paramsOf<{ id: string; closureId: string }>(request);
-      await svc.deleteClosure(actorOf(request), id, closureId);
+      const { id, closureId } = request.params;
+      await svc.deleteClosure(ctxOf(request), id, closureId);
       reply.flash(request.t.spacesPanel.flash.closureDeleted);
       return reply.seeOther(sectionHref(id, 'closures'));
     },
@@ -104,9 +105,9 @@ export async function resourceExtrasRoutes(app: FastifyInstance, svc: ResourcesS
     `${PANEL_BASE}/:id/stanowiska`,
     { ...staff, schema: { hide: true, params: idParams } },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const resource = await svc.get(actor, paramsOf<{ id: string }>(request).id);
-      const desks = await svc.desks(actor, resource.id);
+      const ctx = ctxOf(request);
+      const resource = await svc.get(ctx, request.params.id);
+      const desks = await svc.desks(ctx, resource.id);
       const values = Object.fromEntries(desks.map((d) => [`desk${d.number}`, d.label]));
       return reply.render(<DesksPage resource={resource} desks={desks} state={{ values, errors: {} }} />);
     },
@@ -117,9 +118,9 @@ export async function resourceExtrasRoutes(app: FastifyInstance, svc: ResourcesS
     { ...staff, schema: { hide: true, params: idParams } },
     async (request, reply) => {
       const t = request.t;
-      const actor = actorOf(request);
-      const resource = await svc.get(actor, paramsOf<{ id: string }>(request).id);
-      const desks = await svc.desks(actor, resource.id);
+      const ctx = ctxOf(request);
+      const resource = await svc.get(ctx, request.params.id);
+      const desks = await svc.desks(ctx, resource.id);
       const form = z.object(
         Object.fromEntries(
           desks.map((d) => [`desk${d.number}`, z.string().trim().max(LIMITS.deskLabel).optional()]),
@@ -134,17 +135,15 @@ export async function resourceExtrasRoutes(app: FastifyInstance, svc: ResourcesS
         const v = (parsed.data as Record<string, string | undefined>)[`desk${d.number}`];
         if (v !== undefined) labels.set(d.number, v);
       }
-      try {
-        await svc.saveDeskLabels(actor, resource.id, labels);
-      } catch (err) {
-        if (!isRuleError(err)) throw err;
-        return again(
-          errorState(formValues(request.body), { [err.field ?? '_form']: refusalOf(request, err).message }),
-          err.status,
-        );
-      }
-      reply.flash(t.spacesPanel.flash.labelsSaved);
-      return reply.seeOther(sectionHref(resource.id, 'desks'));
+      return formAction(
+        request,
+        () => svc.saveDeskLabels(ctx, resource.id, labels),
+        () => {
+          reply.flash(t.spacesPanel.flash.labelsSaved);
+          return reply.seeOther(sectionHref(resource.id, 'desks'));
+        },
+        (r) => again(refusalState(request, r), r.status),
+      );
     },
   );
 
@@ -158,7 +157,7 @@ export async function resourceExtrasRoutes(app: FastifyInstance, svc: ResourcesS
     `${PANEL_BASE}/:id/zdjecia`,
     { ...staff, schema: { hide: true, params: idParams } },
     async (request, reply) => {
-      const resource = await svc.get(actorOf(request), paramsOf<{ id: string }>(request).id);
+      const resource = await svc.get(ctxOf(request), request.params.id);
       return reply.render(photosPage(resource, { values: {}, errors: {} }));
     },
   );
@@ -171,8 +170,8 @@ export async function resourceExtrasRoutes(app: FastifyInstance, svc: ResourcesS
     },
     async (request, reply) => {
       const t = request.t;
-      const actor = actorOf(request);
-      const resource = await svc.get(actor, paramsOf<{ id: string }>(request).id);
+      const ctx = ctxOf(request);
+      const resource = await svc.get(ctx, request.params.id);
       const body = (request.body ?? {}) as Record<string, unknown>;
       const again = (errors: Record<string, string>, status: number) =>
         reply.render(photosPage(resource, errorState(formValues(body), errors)), status);
@@ -187,14 +186,15 @@ export async function resourceExtrasRoutes(app: FastifyInstance, svc: ResourcesS
       if (Object.keys(errors).length || !parsed.ok || !Buffer.isBuffer(content)) return again(errors, 422);
       if (content.length > photoLimit)
         return again({ photo: t.spacesPanel.errors.fileTooLarge(megabytes) }, 413);
-      try {
-        await svc.addPhoto(actor, resource.id, { content, alt: parsed.data.alt });
-      } catch (err) {
-        if (!isRuleError(err)) throw err;
-        return again({ [err.field ?? '_form']: refusalOf(request, err).message }, err.status);
-      }
-      reply.flash(t.spacesPanel.flash.photoAdded);
-      return reply.seeOther(sectionHref(resource.id, 'photos'));
+      return formAction(
+        request,
+        () => svc.addPhoto(ctx, resource.id, { content, alt: parsed.data.alt }),
+        () => {
+          reply.flash(t.spacesPanel.flash.photoAdded);
+          return reply.seeOther(sectionHref(resource.id, 'photos'));
+        },
+        (r) => again({ [r.field]: r.message }, r.status),
+      );
     },
   );
 
@@ -202,17 +202,17 @@ export async function resourceExtrasRoutes(app: FastifyInstance, svc: ResourcesS
     `${PANEL_BASE}/:id/zdjecia/:photo/przesun`,
     { ...staff, schema: { hide: true, params: photoParams } },
     async (request, reply) => {
-      const { id, photo } = paramsOf<{ id: string; photo: string }>(request);
-      const actor = actorOf(request);
+      const { id, photo } = request.params;
+      const ctx = ctxOf(request);
       const parsed = parseForm(moveForm, request.body, request.t);
       if (!parsed.ok) {
-        const resource = await svc.get(actor, id);
+        const resource = await svc.get(ctx, id);
         return reply.render(
           photosPage(resource, { values: {}, errors: { _form: request.t.common.errors.invalidChoice } }),
           422,
         );
       }
-      await svc.movePhoto(actor, id, photo, parsed.data.direction);
+      await svc.movePhoto(ctx, id, photo, parsed.data.direction);
       reply.flash(request.t.spacesPanel.flash.photoMoved);
       return reply.seeOther(sectionHref(id, 'photos'));
     },
@@ -222,13 +222,13 @@ export async function resourceExtrasRoutes(app: FastifyInstance, svc: ResourcesS
     `${PANEL_BASE}/:id/zdjecia/:photo/usun`,
     { ...staff, schema: { hide: true, params: photoParams } },
     async (request, reply) => {
-      const { id, photo } = paramsOf<{ id: string; photo: string }>(request);
+      const { id, photo } = request.params;
       const parsed = parseForm(emptyForm, request.body, request.t);
       if (!parsed.ok) {
-        const resource = await svc.get(actorOf(request), id);
+        const resource = await svc.get(ctxOf(request), id);
         return reply.render(photosPage(resource, parsed.state), 422);
       }
-      await svc.deletePhoto(actorOf(request), id, photo);
+      await svc.deletePhoto(ctxOf(request), id, photo);
       reply.flash(request.t.spacesPanel.flash.photoDeleted);
       return reply.seeOther(sectionHref(id, 'photos'));
     },
@@ -239,7 +239,7 @@ export async function resourceExtrasRoutes(app: FastifyInstance, svc: ResourcesS
     '/pliki/przestrzenie/:file',
     { config: { access: 'public' }, schema: { hide: true, params: fileParams } },
     async (request, reply) => {
-      const found = await svc.photoFile(paramsOf<{ file: string }>(request).file);
+      const found = await svc.photoFile(request.params.file);
       if (!found) return reply.callNotFound();
       return reply
         .type(found.type)

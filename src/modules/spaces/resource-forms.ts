@@ -1,14 +1,11 @@
 // The forms of the staff pages for resources, and the messages for what they or the service refuse.
 
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { localizedFormFields } from '../../platform/content.ts';
-import type { Actor } from '../../platform/http/actor.ts';
-import { RuleError } from '../../platform/http/errors.ts';
 import { f } from '../../platform/http/forms.ts';
 import type { Messages } from '../../platform/i18n/index.ts';
 import type { RefusalTexts } from '../../platform/refusals.ts';
-import { LIMITS, type StaffActor } from './resources.ts';
+import { LIMITS } from './resources.ts';
 import { resourceKinds } from './schema.ts';
 import { nullableRuleFields, numberRuleFields } from './views/resource-settings.tsx';
 import { MAX_LAYOUT_ROWS } from './views/resources.tsx';
@@ -100,12 +97,6 @@ export const activeForm = z.object({ active: f.choice(['yes', 'no'] as const) })
 export const moveForm = z.object({ direction: f.choice(['up', 'down'] as const) });
 export const emptyForm = z.object({});
 
-export const idParams = z.object({ id: z.string().max(100) });
-export const overrideParams = z.object({ id: z.string().max(100), overrideId: z.string().max(100) });
-export const closureParams = z.object({ id: z.string().max(100), closureId: z.string().max(100) });
-export const photoParams = z.object({ id: z.string().max(100), photo: z.string().max(100) });
-export const fileParams = z.object({ file: z.string().max(100) });
-
 // ------------------------------------------------------------------------------------ messages
 
 /** The catalogue's plain messages, for zod issues whose message is one of their keys. */
@@ -170,12 +161,5 @@ export function domainErrors(
   return out;
 }
 
-export const isRuleError = (err: unknown): err is RuleError => err instanceof RuleError;
-
 /** Options of the staff pages. */
 export const staff = { config: { access: 'staff' as const } };
-export const actorOf = (request: FastifyRequest): StaffActor => ({
-  ...(request.actor as Actor),
-  requestId: String(request.id),
-});
-export const paramsOf = <T>(request: FastifyRequest) => request.params as T;

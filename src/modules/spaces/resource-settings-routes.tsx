@@ -1,23 +1,13 @@
 // Staff pages for a resource's opening hours, booking rules and their overrides.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { signedInContext } from '../../platform/context.ts';
 import { errorState, formValues, parseForm } from '../../platform/http/forms.ts';
+import { param, routeParams, typed } from '../../platform/http/params.ts';
 import type { Messages } from '../../platform/i18n/index.ts';
-import { refusalOf } from '../../platform/refusals.ts';
+import { formAction, refusalState } from '../../platform/refusals.ts';
 import type { FormState } from '../../platform/views/components.tsx';
-import {
-  actorOf,
-  domainErrors,
-  extraMessages,
-  hoursForm,
-  idParams,
-  isRuleError,
-  overrideForm,
-  overrideParams,
-  paramsOf,
-  rulesForm,
-  staff,
-} from './resource-forms.ts';
+import { domainErrors, extraMessages, hoursForm, overrideForm, rulesForm, staff } from './resource-forms.ts';
 import type { ResourcesService } from './resources.ts';
 import { type OverrideTarget, overrideOrganisationKinds, type ResourceDetail } from './resources.ts';
 import { bookingRulesSchema, openingDaySchema, ruleOverrideSchema } from './rules.ts';
@@ -31,7 +21,17 @@ import {
 } from './views/resource-settings.tsx';
 import { PANEL_BASE, sectionHref } from './views/resources.tsx';
 
-export async function resourceSettingsRoutes(app: FastifyInstance, svc: ResourcesService) {
+const idParams = routeParams({ id: param.id });
+const overrideParams = routeParams({ id: param.id, overrideId: param.id });
+
+/** An exception's form after the service: saved, or the form again with the refusal. */
+type OverrideOutcome = { ok: true } | { ok: false; state: FormState; status: number };
+
+export async function resourceSettingsRoutes(fastify: FastifyInstance, svc: ResourcesService) {
+  const app = typed(fastify);
+  /** The staff member's request context (every route here is for staff). */
+  const ctxOf = signedInContext;
+
   // ---------------------------------------------------------------------------- opening hours
   function hoursValues(hours: OpeningHours): FormState['values'] {
     const values: FormState['values'] = {};
@@ -47,7 +47,7 @@ export async function resourceSettingsRoutes(app: FastifyInstance, svc: Resource
     `${PANEL_BASE}/:id/godziny`,
     { ...staff, schema: { hide: true, params: idParams } },
     async (request, reply) => {
-      const resource = await svc.get(actorOf(request), paramsOf<{ id: string }>(request).id);
+      const resource = await svc.get(ctxOf(request), request.params.id);
       return reply.render(
         <HoursPage resource={resource} state={{ values: hoursValues(resource.openingHours), errors: {} }} />,
       );
@@ -59,8 +59,8 @@ export async function resourceSettingsRoutes(app: FastifyInstance, svc: Resource
     { ...staff, schema: { hide: true, params: idParams } },
     async (request, reply) => {
       const t = request.t;
-      const actor = actorOf(request);
-      const resource = await svc.get(actor, paramsOf<{ id: string }>(request).id);
+      const ctx = ctxOf(request);
+      const resource = await svc.get(ctx, request.params.id);
       const again = (state: FormState, status: number) =>
         reply.render(<HoursPage resource={resource} state={state} />, status);
       const parsed = parseForm(hoursForm, request.body, t, extraMessages(t));
@@ -93,17 +93,15 @@ export async function resourceSettingsRoutes(app: FastifyInstance, svc: Resource
         hours.push({ open, close });
       }
       if (Object.keys(errors).length) return again(errorState(formValues(request.body), errors), 422);
-      try {
-        await svc.saveHours(actor, resource.id, hours);
-      } catch (err) {
-        if (!isRuleError(err)) throw err;
-        return again(
-          errorState(formValues(request.body), { [err.field ?? '_form']: refusalOf(request, err).message }),
-          err.status,
-        );
-      }
-      reply.flash(t.spacesPanel.flash.hoursSaved);
-      return reply.seeOther(sectionHref(resource.id, 'hours'));
+      return formAction(
+        request,
+        () => svc.saveHours(ctx, resource.id, hours),
+        () => {
+          reply.flash(t.spacesPanel.flash.hoursSaved);
+          return reply.seeOther(sectionHref(resource.id, 'hours'));
+        },
+        (r) => again(refusalState(request, r), r.status),
+      );
     },
   );
 
@@ -144,7 +142,7 @@ export async function resourceSettingsRoutes(app: FastifyInstance, svc: Resource
     status = 200,
   ) {
     const [overrides, targets] = await Promise.all([
-      svc.overrides(actorOf(request), resource.id),
+      svc.overrides(ctxOf(request), resource.id),
       targetOptions(request.t),
     ]);
     return reply.render(
@@ -163,7 +161,7 @@ export async function resourceSettingsRoutes(app: FastifyInstance, svc: Resource
     `${PANEL_BASE}/:id/zasady`,
     { ...staff, schema: { hide: true, params: idParams } },
     async (request, reply) => {
-      const resource = await svc.get(actorOf(request), paramsOf<{ id: string }>(request).id);
+      const resource = await svc.get(ctxOf(request), request.params.id);
       return renderRules(request, reply, resource, {});
     },
   );
@@ -173,8 +171,8 @@ export async function resourceSettingsRoutes(app: FastifyInstance, svc: Resource
     { ...staff, schema: { hide: true, params: idParams } },
     async (request, reply) => {
       const t = request.t;
-      const actor = actorOf(request);
-      const resource = await svc.get(actor, paramsOf<{ id: string }>(request).id);
+      const ctx = ctxOf(request);
+      const resource = await svc.get(ctx, request.params.id);
       const again = (errors: Record<string, string>, status: number) =>
         renderRules(
           request,
@@ -197,14 +195,15 @@ export async function resourceSettingsRoutes(app: FastifyInstance, svc: Resource
           domainErrors(checked.error.issues, t, (p) => String(p[0])),
           422,
         );
-      try {
-        await svc.saveRules(actor, resource.id, rules);
-      } catch (err) {
-        if (!isRuleError(err)) throw err;
-        return again({ [err.field ?? '_form']: refusalOf(request, err).message }, err.status);
-      }
-      reply.flash(t.spacesPanel.flash.rulesSaved);
-      return reply.seeOther(sectionHref(resource.id, 'rules'));
+      return formAction(
+        request,
+        () => svc.saveRules(ctx, resource.id, rules),
+        () => {
+          reply.flash(t.spacesPanel.flash.rulesSaved);
+          return reply.seeOther(sectionHref(resource.id, 'rules'));
+        },
+        (r) => again({ [r.field]: r.message }, r.status),
+      );
     },
   );
 
@@ -256,29 +255,30 @@ export async function resourceSettingsRoutes(app: FastifyInstance, svc: Resource
     resource: ResourceDetail,
     overrideId: string | null,
     prefix: '' | 'o_',
-  ): Promise<{ ok: true } | { ok: false; state: FormState; status: number }> {
+  ): Promise<OverrideOutcome> {
     const t = request.t;
     const read = readOverride(request.body, t, prefix);
     if (!read.ok) return { ok: false, state: read.state, status: 422 };
-    try {
-      await svc.saveOverride(actorOf(request), resource.id, overrideId, read.target, read.rules);
-      return { ok: true };
-    } catch (err) {
-      if (!isRuleError(err)) throw err;
-      const field = !err.field || err.field === '_form' ? '_form' : `${prefix}${err.field}`;
-      return {
-        ok: false,
-        state: errorState(formValues(request.body), { [field]: refusalOf(request, err).message }),
-        status: err.status,
-      };
-    }
+    return formAction<{ id: string }, OverrideOutcome>(
+      request,
+      () => svc.saveOverride(ctxOf(request), resource.id, overrideId, read.target, read.rules),
+      () => ({ ok: true }),
+      (r) => {
+        const field = !r.field || r.field === '_form' ? '_form' : `${prefix}${r.field}`;
+        return {
+          ok: false,
+          state: errorState(formValues(request.body), { [field]: r.message }),
+          status: r.status,
+        };
+      },
+    );
   }
 
   app.post(
     `${PANEL_BASE}/:id/zasady/wyjatki`,
     { ...staff, schema: { hide: true, params: idParams } },
     async (request, reply) => {
-      const resource = await svc.get(actorOf(request), paramsOf<{ id: string }>(request).id);
+      const resource = await svc.get(ctxOf(request), request.params.id);
       const result = await saveOverride(request, resource, null, 'o_');
       if (!result.ok) return renderRules(request, reply, resource, { override: result.state }, result.status);
       reply.flash(request.t.spacesPanel.flash.overrideSaved);
@@ -294,7 +294,7 @@ export async function resourceSettingsRoutes(app: FastifyInstance, svc: Resource
     state: FormState | null,
     status = 200,
   ) {
-    const override = await svc.override(actorOf(request), resource.id, overrideId);
+    const override = await svc.override(ctxOf(request), resource.id, overrideId);
     const target =
       override.target.kind === 'package'
         ? `package:${override.target.id}`
@@ -314,8 +314,8 @@ export async function resourceSettingsRoutes(app: FastifyInstance, svc: Resource
     `${PANEL_BASE}/:id/zasady/wyjatki/:overrideId`,
     { ...staff, schema: { hide: true, params: overrideParams } },
     async (request, reply) => {
-      const { id, overrideId } = paramsOf<{ id: string; overrideId: string }>(request);
-      const resource = await svc.get(actorOf(request), id);
+      const { id, overrideId } = request.params;
+      const resource = await svc.get(ctxOf(request), id);
       return renderOverride(request, reply, resource, overrideId, null);
     },
   );
@@ -324,9 +324,10 @@ export async function resourceSettingsRoutes(app: FastifyInstance, svc: Resource
     `${PANEL_BASE}/:id/zasady/wyjatki/:overrideId`,
     { ...staff, schema: { hide: true, params: overrideParams } },
     async (request, reply) => {
-      const { id, overrideId } = paramsOf<{ id: string; overrideId: string }>(request);
-      const resource = await svc.get(actorOf(request), id);
-      await svc.override(actorOf(request), resource.id, overrideId);
+      const { id, overrideId } = request.params;
+      const ctx = ctxOf(request);
+      const resource = await svc.get(ctx, id);
+      await svc.override(ctx, resource.id, overrideId);
       const result = await saveOverride(request, resource, overrideId, '');
       if (!result.ok)
         return renderOverride(request, reply, resource, overrideId, result.state, result.status);
@@ -339,8 +340,8 @@ export async function resourceSettingsRoutes(app: FastifyInstance, svc: Resource
     `${PANEL_BASE}/:id/zasady/wyjatki/:overrideId/usun`,
     { ...staff, schema: { hide: true, params: overrideParams } },
     async (request, reply) => {
-      const { id, overrideId } = paramsOf<{ id: string; overrideId: string }>(request);
-      await svc.deleteOverride(actorOf(request), id, overrideId);
+      const { id, overrideId } = request.params;
+      await svc.deleteOverride(ctxOf(request), id, overrideId);
       reply.flash(request.t.spacesPanel.flash.overrideDeleted);
       return reply.seeOther(sectionHref(id, 'rules'));
     },

@@ -6,23 +6,15 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { localizedFromForm, translationsOf } from '../../platform/content.ts';
+import { signedInContext } from '../../platform/context.ts';
 import { errorState, formValues, parseForm } from '../../platform/http/forms.ts';
+import { param, routeParams, typed } from '../../platform/http/params.ts';
 import type { Messages } from '../../platform/i18n/index.ts';
-import { refusalDomain, refusalOf } from '../../platform/refusals.ts';
+import { formAction, refusalDomain, refusalState } from '../../platform/refusals.ts';
 import type { FormState } from '../../platform/views/components.tsx';
 import type { SpacesServices } from './index.ts';
 import { resourceExtrasRoutes } from './resource-extras-routes.tsx';
-import {
-  activeForm,
-  actorOf,
-  editResourceForm,
-  extraMessages,
-  idParams,
-  isRuleError,
-  newResourceForm,
-  paramsOf,
-  staff,
-} from './resource-forms.ts';
+import { activeForm, editResourceForm, extraMessages, newResourceForm, staff } from './resource-forms.ts';
 import { resourceSettingsRoutes } from './resource-settings-routes.tsx';
 import type { LayoutInput, ResourceDetail, ResourceInput } from './resources.ts';
 import {
@@ -34,10 +26,15 @@ import {
   resourceValues,
 } from './views/resources.tsx';
 
-export async function resourcesRoutes(app: FastifyInstance, { services }: { services: SpacesServices }) {
+const idParams = routeParams({ id: param.id });
+
+export async function resourcesRoutes(fastify: FastifyInstance, { services }: { services: SpacesServices }) {
   const svc = services.resources;
   // Its codes (slugTaken, tooLong…) mean other things than a booking's; the two route files below too.
-  refusalDomain(app, 'spaces.resources');
+  refusalDomain(fastify, 'spaces.resources');
+  const app = typed(fastify);
+  /** The staff member's request context (every route here is for staff). */
+  const ctxOf = signedInContext;
 
   /** Layouts from the form's rows; a half-filled row is an error on its empty field. */
   function layoutsOf(
@@ -79,7 +76,7 @@ export async function resourcesRoutes(app: FastifyInstance, { services }: { serv
 
   // ------------------------------------------------------------------------------- list, create
   app.get(PANEL_BASE, { ...staff, schema: { hide: true } }, async (request, reply) =>
-    reply.render(<ResourceListPage groups={await svc.list(actorOf(request))} />),
+    reply.render(<ResourceListPage groups={await svc.list(ctxOf(request))} />),
   );
 
   app.get(`${PANEL_BASE}/nowy`, { ...staff, schema: { hide: true } }, async (_request, reply) =>
@@ -96,18 +93,16 @@ export async function resourcesRoutes(app: FastifyInstance, { services }: { serv
     const errors: Record<string, string> = {};
     const layouts = layoutsOf(parsed.data, errors, t);
     if (Object.keys(errors).length) return again(errorState(formValues(request.body), errors), 422);
-    try {
-      const input = { ...resourceInput(parsed.data, layouts), kind: parsed.data.kind };
-      const { id } = await svc.create(actorOf(request), input);
-      reply.flash(t.spacesPanel.flash.created(input.name));
-      return reply.seeOther(`${PANEL_BASE}/${id}`);
-    } catch (err) {
-      if (!isRuleError(err)) throw err;
-      return again(
-        errorState(formValues(request.body), { [err.field ?? '_form']: refusalOf(request, err).message }),
-        err.status,
-      );
-    }
+    const input = { ...resourceInput(parsed.data, layouts), kind: parsed.data.kind };
+    return formAction(
+      request,
+      () => svc.create(ctxOf(request), input),
+      ({ id }) => {
+        reply.flash(t.spacesPanel.flash.created(input.name));
+        return reply.seeOther(`${PANEL_BASE}/${id}`);
+      },
+      (r) => again(refusalState(request, r), r.status),
+    );
   });
 
   // ----------------------------------------------------------------------- details and status
@@ -118,8 +113,10 @@ export async function resourcesRoutes(app: FastifyInstance, { services }: { serv
     state: FormState,
     status = 200,
   ) {
-    const actor = actorOf(request);
-    const [zones, future] = await Promise.all([svc.zoneOptions(), svc.futureBookings(actor, resource.id)]);
+    const [zones, future] = await Promise.all([
+      svc.zoneOptions(),
+      svc.futureBookings(ctxOf(request), resource.id),
+    ]);
     return reply.render(
       <EditResourcePage resource={resource} state={state} zones={zones} future={future} />,
       status,
@@ -130,7 +127,7 @@ export async function resourcesRoutes(app: FastifyInstance, { services }: { serv
     `${PANEL_BASE}/:id`,
     { ...staff, schema: { hide: true, params: idParams } },
     async (request, reply) => {
-      const resource = await svc.get(actorOf(request), paramsOf<{ id: string }>(request).id);
+      const resource = await svc.get(ctxOf(request), request.params.id);
       return renderDetails(request, reply, resource, { values: resourceValues(resource), errors: {} });
     },
   );
@@ -140,25 +137,23 @@ export async function resourcesRoutes(app: FastifyInstance, { services }: { serv
     { ...staff, schema: { hide: true, params: idParams } },
     async (request, reply) => {
       const t = request.t;
-      const actor = actorOf(request);
-      const resource = await svc.get(actor, paramsOf<{ id: string }>(request).id);
+      const ctx = ctxOf(request);
+      const resource = await svc.get(ctx, request.params.id);
       const parsed = parseForm(editResourceForm, request.body, t, extraMessages(t));
       if (!parsed.ok) return renderDetails(request, reply, resource, parsed.state, 422);
       const errors: Record<string, string> = {};
       const layouts = layoutsOf(parsed.data, errors, t);
       if (Object.keys(errors).length)
         return renderDetails(request, reply, resource, errorState(formValues(request.body), errors), 422);
-      try {
-        await svc.update(actor, resource.id, resourceInput(parsed.data, layouts));
-      } catch (err) {
-        if (!isRuleError(err)) throw err;
-        const state = errorState(formValues(request.body), {
-          [err.field ?? '_form']: refusalOf(request, err).message,
-        });
-        return renderDetails(request, reply, resource, state, err.status);
-      }
-      reply.flash(t.spacesPanel.flash.saved);
-      return reply.seeOther(`${PANEL_BASE}/${resource.id}`);
+      return formAction(
+        request,
+        () => svc.update(ctx, resource.id, resourceInput(parsed.data, layouts)),
+        () => {
+          reply.flash(t.spacesPanel.flash.saved);
+          return reply.seeOther(`${PANEL_BASE}/${resource.id}`);
+        },
+        (r) => renderDetails(request, reply, resource, refusalState(request, r), r.status),
+      );
     },
   );
 
@@ -167,8 +162,8 @@ export async function resourcesRoutes(app: FastifyInstance, { services }: { serv
     { ...staff, schema: { hide: true, params: idParams } },
     async (request, reply) => {
       const t = request.t;
-      const actor = actorOf(request);
-      const resource = await svc.get(actor, paramsOf<{ id: string }>(request).id);
+      const ctx = ctxOf(request);
+      const resource = await svc.get(ctx, request.params.id);
       const parsed = parseForm(activeForm, request.body, t);
       if (!parsed.ok)
         return renderDetails(
@@ -182,12 +177,12 @@ export async function resourcesRoutes(app: FastifyInstance, { services }: { serv
           422,
         );
       const active = parsed.data.active === 'yes';
-      await svc.setActive(actor, resource.id, active);
+      await svc.setActive(ctx, resource.id, active);
       reply.flash(active ? t.spacesPanel.flash.activated : t.spacesPanel.flash.deactivated);
       return reply.seeOther(`${PANEL_BASE}/${resource.id}`);
     },
   );
 
-  await resourceSettingsRoutes(app, svc);
-  await resourceExtrasRoutes(app, svc);
+  await resourceSettingsRoutes(fastify, svc);
+  await resourceExtrasRoutes(fastify, svc);
 }

@@ -4,12 +4,14 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { testClock } from '../../../test/support/clock.ts';
+import { as } from '../../../test/support/context.ts';
+import { ForbiddenError } from '../../platform/http/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { addDays, todayInWarsaw } from '../../platform/time/warsaw.ts';
 import { organisationsService } from '../organisations/service.ts';
 import { placesService } from '../places/service.ts';
 import { bookingsService } from './bookings/index.ts';
-import { slugify } from './resources.ts';
+import { resourcesService, slugify } from './resources.ts';
 
 type Client = Awaited<ReturnType<TestApp['signedIn']>>;
 
@@ -660,5 +662,21 @@ describe('staff back office for bookable resources', () => {
       }
     }
     staff.cookies.delete('klaster_lang');
+  });
+
+  it('acts in the request context: staff only, its request id in the audit row, its instant saved', async () => {
+    const svc = resourcesService({ db: t.database.db, places: placesService(t.database.db) });
+    await assert.rejects(
+      svc.list(as({ id: resident.userId, role: 'resident' as const })),
+      (err: unknown) => err instanceof ForbiddenError && err.message === 'forbidden',
+    );
+    const ctx = as({ id: staff.userId, role: 'staff' as const });
+    const room = await svc.get(ctx, roomId);
+    await svc.saveHours(ctx, roomId, room.openingHours);
+    const audited = await q<{ action: string; actor_id: string }>(
+      sql`select action, actor_id from audit_log where request_id = ${ctx.requestId}`,
+    );
+    assert.deepEqual(audited, [{ action: 'space_resource.hours_changed', actor_id: staff.userId }]);
+    assert.equal((await svc.get(ctx, roomId)).updatedAt.getTime(), ctx.now.getTime());
   });
 });

@@ -10,7 +10,7 @@ import { overrideMethods } from './resources/overrides.ts';
 import { photoMethods } from './resources/photos.ts';
 import { resourceMethods } from './resources/service.ts';
 
-export type { ResourcesDeps } from './resources/context.ts';
+export type { ResourceActor, ResourceCtx, ResourcesDeps } from './resources/context.ts';
 export {
   type ClosureInput,
   type LayoutInput,
@@ -30,18 +30,17 @@ export type {
   ResourceGroup,
   ResourceSummary,
   ResourceTexts,
-  StaffActor,
 } from './resources/model.ts';
 export { PHOTO_URL_PREFIX, photoKinds } from './resources/photos.ts';
 
 export function resourcesService(deps: ResourcesDeps) {
-  const ctx = resourceContext(deps);
+  const shared = resourceContext(deps);
   return {
-    ...resourceMethods(ctx),
-    ...overrideMethods(ctx),
-    ...closureMethods(ctx),
-    ...deskMethods(ctx),
-    ...photoMethods(ctx),
+    ...resourceMethods(shared),
+    ...overrideMethods(shared),
+    ...closureMethods(shared),
+    ...deskMethods(shared),
+    ...photoMethods(shared),
   };
 }
 

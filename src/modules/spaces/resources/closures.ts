@@ -1,24 +1,24 @@
 // Closures: days a resource (or every resource) cannot be booked.
 
 import { and, asc, count, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
-import { audit } from '../../../platform/audit/audit.ts';
+import { audit, auditActor } from '../../../platform/audit/audit.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import { uuidPattern, uuidv7 } from '../../../platform/ids.ts';
 import { addDays, isLocalDate, startOfDay, todayInWarsaw } from '../../../platform/time/warsaw.ts';
 import { changeIn } from '../changes.ts';
 import { liveStatuses, spaceBookings, spaceClosures } from '../schema.ts';
-import { auditActor, type ResourceContext, staffOnly } from './context.ts';
+import { type ResourceContext, type ResourceCtx, staffOnly } from './context.ts';
 import { type ClosureInput, LIMITS } from './input.ts';
-import type { ClosureView, StaffActor } from './model.ts';
+import type { ClosureView } from './model.ts';
 
-export function closureMethods(ctx: ResourceContext) {
-  const { db, now, row } = ctx;
+export function closureMethods(shared: ResourceContext) {
+  const { db, row } = shared;
   return {
     /** Closures that have not ended: this resource's own and those of every resource. */
-    async closures(actor: StaffActor, id: string): Promise<ClosureView[]> {
-      staffOnly(actor);
+    async closures(ctx: ResourceCtx, id: string): Promise<ClosureView[]> {
+      staffOnly(ctx.actor);
       await row(id);
-      const today = todayInWarsaw(now());
+      const today = todayInWarsaw(ctx.now);
       const found = await db
         .select()
         .from(spaceClosures)
@@ -43,16 +43,16 @@ export function closureMethods(ctx: ResourceContext) {
      * their number is returned so staff know whom to contact.
      */
     async addClosure(
-      actor: StaffActor,
+      ctx: ResourceCtx,
       id: string,
       input: ClosureInput,
     ): Promise<{ id: string; bookingsInRange: number }> {
-      staffOnly(actor);
+      staffOnly(ctx.actor);
       await row(id);
       if (!isLocalDate(input.from)) throw new RuleError('invalidDate', 'from');
       if (!isLocalDate(input.to)) throw new RuleError('invalidDate', 'to');
       if (input.to < input.from) throw new RuleError('toBeforeFrom', 'to');
-      if (input.to < todayInWarsaw(now())) throw new RuleError('closurePast', 'to');
+      if (input.to < todayInWarsaw(ctx.now)) throw new RuleError('closurePast', 'to');
       if (addDays(input.from, LIMITS.closureDays - 1) < input.to)
         throw new RuleError('closureTooLong', 'to', 422, { days: LIMITS.closureDays });
       const reason = input.reason.trim();
@@ -66,9 +66,9 @@ export function closureMethods(ctx: ResourceContext) {
           startsOn: input.from,
           endsOn: input.to,
           reason,
-          createdBy: actor.id,
+          createdBy: ctx.actor.id,
         });
-        await audit(tx, auditActor(actor), {
+        await audit(tx, auditActor(ctx.actor, ctx), {
           action: 'space_closure.created',
           entityType: 'space_closure',
           entityId: closureId,
@@ -91,8 +91,8 @@ export function closureMethods(ctx: ResourceContext) {
     },
 
     /** Removes a closure of this resource or one of every resource (shown on its page). */
-    async deleteClosure(actor: StaffActor, id: string, closureId: string): Promise<void> {
-      staffOnly(actor);
+    async deleteClosure(ctx: ResourceCtx, id: string, closureId: string): Promise<void> {
+      staffOnly(ctx.actor);
       await row(id);
       if (!uuidPattern.test(closureId)) throw new NotFoundError('closure');
       await changeIn(db, async (tx) => {
@@ -108,7 +108,7 @@ export function closureMethods(ctx: ResourceContext) {
           .for('update');
         if (!c) throw new NotFoundError('closure');
         await tx.delete(spaceClosures).where(eq(spaceClosures.id, closureId));
-        await audit(tx, auditActor(actor), {
+        await audit(tx, auditActor(ctx.actor, ctx), {
           action: 'space_closure.deleted',
           entityType: 'space_closure',
           entityId: closureId,

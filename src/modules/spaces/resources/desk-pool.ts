@@ -6,16 +6,16 @@
 
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.ts';
-import { audit } from '../../../platform/audit/audit.ts';
+import { audit, auditActor } from '../../../platform/audit/audit.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { addDays, todayInWarsaw } from '../../../platform/time/warsaw.ts';
 import { changeIn } from '../changes.ts';
 import { ensureDeskDays } from '../desks.ts';
 import { spaceAgreements, spaceDesks } from '../schema.ts';
-import { auditActor, type ResourceContext, rows, staffOnly } from './context.ts';
+import { type ResourceContext, type ResourceCtx, rows, staffOnly } from './context.ts';
 import { LIMITS } from './input.ts';
-import type { DeskView, StaffActor } from './model.ts';
+import type { DeskView } from './model.ts';
 
 /**
  * Changes the number of desks of a pool: adds desks numbered after the last, or removes the
@@ -23,7 +23,7 @@ import type { DeskView, StaffActor } from './model.ts';
  * desks booked than desks. The day rows change by the same amount, under their locks.
  */
 export async function resizeDeskPool(
-  now: () => Date,
+  now: Date,
   tx: Tx,
   resourceId: string,
   from: number,
@@ -31,7 +31,7 @@ export async function resizeDeskPool(
   horizonDays: number,
 ) {
   if (from === to) return;
-  const today = todayInWarsaw(now());
+  const today = todayInWarsaw(now);
   // Every bookable day has its row, so the change below reaches every day a booking could take.
   await ensureDeskDays(tx, resourceId, today, addDays(today, horizonDays));
   const desks = await tx
@@ -90,15 +90,15 @@ export async function resizeDeskPool(
   );
 }
 
-export function deskMethods(ctx: ResourceContext) {
-  const { db, now, row, lockedRow } = ctx;
+export function deskMethods(shared: ResourceContext) {
+  const { db, row, lockedRow } = shared;
   return {
     /** The numbered desks of a pool, each with the agreement it is fixed for now or next. */
-    async desks(actor: StaffActor, id: string): Promise<DeskView[]> {
-      staffOnly(actor);
+    async desks(ctx: ResourceCtx, id: string): Promise<DeskView[]> {
+      staffOnly(ctx.actor);
       const r = await row(id);
       if (r.kind !== 'desk') throw new NotFoundError('desks');
-      const today = todayInWarsaw(now());
+      const today = todayInWarsaw(ctx.now);
       const found = await rows<{
         id: string;
         number: number;
@@ -132,8 +132,8 @@ export function deskMethods(ctx: ResourceContext) {
     },
 
     /** Renames desks: labels by desk number (empty: no label). Unknown numbers are refused. */
-    async saveDeskLabels(actor: StaffActor, id: string, labels: Map<number, string>): Promise<number> {
-      staffOnly(actor);
+    async saveDeskLabels(ctx: ResourceCtx, id: string, labels: Map<number, string>): Promise<number> {
+      staffOnly(ctx.actor);
       const r = await row(id);
       if (r.kind !== 'desk') throw new NotFoundError('desks');
       for (const label of labels.values())
@@ -150,7 +150,7 @@ export function deskMethods(ctx: ResourceContext) {
             .set({ label })
             .where(eq(spaceDesks.id, byNumber.get(n)!.id));
         if (changed.length > 0)
-          await audit(tx, auditActor(actor), {
+          await audit(tx, auditActor(ctx.actor, ctx), {
             action: 'space_desk.labels_changed',
             entityType: 'space_resource',
             entityId: id,

@@ -1,13 +1,10 @@
 // What the staff pages are shown of resources, their desks, overrides and closures.
 
 import type { Localized } from '../../../platform/content.ts';
-import type { PolicyActor } from '../../../platform/policy.ts';
 import type { LocalDate } from '../../../platform/time/warsaw.ts';
 import type { BookingRules, BookingStatus, Layout, OpeningHours, Photo, ResourceKind } from '../schema.ts';
 
 // ------------------------------------------------------------------------------------ view-models
-
-export type StaffActor = PolicyActor & { requestId?: string | undefined };
 
 export interface ResourceSummary {
   id: string;

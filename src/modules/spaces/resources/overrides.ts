@@ -2,7 +2,7 @@
 // organisation kind.
 
 import { and, asc, eq } from 'drizzle-orm';
-import { audit } from '../../../platform/audit/audit.ts';
+import { audit, auditActor } from '../../../platform/audit/audit.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import { uuidPattern, uuidv7 } from '../../../platform/ids.ts';
 import { changeIn } from '../changes.ts';
@@ -14,12 +14,12 @@ import {
   spaceResources,
   spaceRuleOverrides,
 } from '../schema.ts';
-import { auditActor, isUniqueViolation, type ResourceContext, staffOnly } from './context.ts';
+import { isUniqueViolation, type ResourceContext, type ResourceCtx, staffOnly } from './context.ts';
 import { type OverrideTarget, overrideOrganisationKinds } from './input.ts';
-import type { OverrideView, StaffActor } from './model.ts';
+import type { OverrideView } from './model.ts';
 
-export function overrideMethods(ctx: ResourceContext) {
-  const { db, now, row, lockedRow } = ctx;
+export function overrideMethods(shared: ResourceContext) {
+  const { db, row, lockedRow } = shared;
 
   async function overrideRow(resourceId: string, overrideId: string) {
     if (!uuidPattern.test(overrideId)) throw new NotFoundError('override');
@@ -61,8 +61,8 @@ export function overrideMethods(ctx: ResourceContext) {
     return clean;
   }
 
-  async function overrides(actor: StaffActor, id: string): Promise<OverrideView[]> {
-    staffOnly(actor);
+  async function overrides(ctx: ResourceCtx, id: string): Promise<OverrideView[]> {
+    staffOnly(ctx.actor);
     await row(id);
     const found = await db
       .select({
@@ -90,8 +90,8 @@ export function overrideMethods(ctx: ResourceContext) {
   }
 
   return {
-    async saveHours(actor: StaffActor, id: string, hours: OpeningHours): Promise<void> {
-      staffOnly(actor);
+    async saveHours(ctx: ResourceCtx, id: string, hours: OpeningHours): Promise<void> {
+      staffOnly(ctx.actor);
       const parsed = openingHoursSchema.safeParse(hours);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -102,9 +102,9 @@ export function overrideMethods(ctx: ResourceContext) {
         const before = await lockedRow(tx, id);
         await tx
           .update(spaceResources)
-          .set({ openingHours: parsed.data, updatedAt: now() })
+          .set({ openingHours: parsed.data, updatedAt: ctx.now })
           .where(eq(spaceResources.id, id));
-        await audit(tx, auditActor(actor), {
+        await audit(tx, auditActor(ctx.actor, ctx), {
           action: 'space_resource.hours_changed',
           entityType: 'space_resource',
           entityId: id,
@@ -114,8 +114,8 @@ export function overrideMethods(ctx: ResourceContext) {
       });
     },
 
-    async saveRules(actor: StaffActor, id: string, rules: BookingRules): Promise<void> {
-      staffOnly(actor);
+    async saveRules(ctx: ResourceCtx, id: string, rules: BookingRules): Promise<void> {
+      staffOnly(ctx.actor);
       const parsed = bookingRulesSchema.safeParse(rules);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -125,9 +125,9 @@ export function overrideMethods(ctx: ResourceContext) {
         const before = await lockedRow(tx, id);
         await tx
           .update(spaceResources)
-          .set({ rules: parsed.data, updatedAt: now() })
+          .set({ rules: parsed.data, updatedAt: ctx.now })
           .where(eq(spaceResources.id, id));
-        await audit(tx, auditActor(actor), {
+        await audit(tx, auditActor(ctx.actor, ctx), {
           action: 'space_resource.rules_changed',
           entityType: 'space_resource',
           entityId: id,
@@ -147,22 +147,22 @@ export function overrideMethods(ctx: ResourceContext) {
 
     overrides,
 
-    async override(actor: StaffActor, id: string, overrideId: string): Promise<OverrideView> {
-      staffOnly(actor);
-      const o = (await overrides(actor, id)).find((x) => x.id === overrideId);
+    async override(ctx: ResourceCtx, id: string, overrideId: string): Promise<OverrideView> {
+      staffOnly(ctx.actor);
+      const o = (await overrides(ctx, id)).find((x) => x.id === overrideId);
       if (!o) throw new NotFoundError('override');
       return o;
     },
 
     /** Adds or replaces (overrideId given) the rules for a package or an organisation kind. */
     async saveOverride(
-      actor: StaffActor,
+      ctx: ResourceCtx,
       id: string,
       overrideId: string | null,
       targetInput: OverrideTarget,
       rulesInput: Partial<BookingRules>,
     ): Promise<{ id: string }> {
-      staffOnly(actor);
+      staffOnly(ctx.actor);
       const resource = await row(id);
       const previous = overrideId ? await overrideRow(id, overrideId) : null;
       const target = await checkTarget(targetInput);
@@ -179,7 +179,7 @@ export function overrideMethods(ctx: ResourceContext) {
           if (previous)
             await tx.update(spaceRuleOverrides).set(values).where(eq(spaceRuleOverrides.id, newId));
           else await tx.insert(spaceRuleOverrides).values({ id: newId, resourceId: id, ...values });
-          await audit(tx, auditActor(actor), {
+          await audit(tx, auditActor(ctx.actor, ctx), {
             action: previous ? 'space_rule_override.updated' : 'space_rule_override.created',
             entityType: 'space_rule_override',
             entityId: newId,
@@ -201,13 +201,13 @@ export function overrideMethods(ctx: ResourceContext) {
       return { id: newId };
     },
 
-    async deleteOverride(actor: StaffActor, id: string, overrideId: string): Promise<void> {
-      staffOnly(actor);
+    async deleteOverride(ctx: ResourceCtx, id: string, overrideId: string): Promise<void> {
+      staffOnly(ctx.actor);
       await row(id);
       const previous = await overrideRow(id, overrideId);
       await changeIn(db, async (tx) => {
         await tx.delete(spaceRuleOverrides).where(eq(spaceRuleOverrides.id, overrideId));
-        await audit(tx, auditActor(actor), {
+        await audit(tx, auditActor(ctx.actor, ctx), {
           action: 'space_rule_override.deleted',
           entityType: 'space_rule_override',
           entityId: overrideId,

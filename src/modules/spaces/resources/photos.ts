@@ -5,15 +5,14 @@ import { mkdirSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { audit } from '../../../platform/audit/audit.ts';
+import { audit, auditActor } from '../../../platform/audit/audit.ts';
 import { acceptUpload, type FileKind } from '../../../platform/files.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { changeIn } from '../changes.ts';
 import { type Photo, spaceResources } from '../schema.ts';
-import { auditActor, type ResourceContext, staffOnly } from './context.ts';
+import { type ResourceContext, type ResourceCtx, staffOnly } from './context.ts';
 import { LIMITS } from './input.ts';
-import type { StaffActor } from './model.ts';
 
 export const photoKinds: FileKind[] = ['image/png', 'image/jpeg', 'image/webp'];
 const photoExtension: Partial<Record<FileKind, string>> = {
@@ -26,8 +25,8 @@ export const PHOTO_URL_PREFIX = '/pliki/przestrzenie/';
 const photoFileName = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}\.(png|jpg|webp)$/;
 const photoContentType: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp' };
 
-export function photoMethods(ctx: ResourceContext) {
-  const { db, uploadsDir, now, row, lockedRow } = ctx;
+export function photoMethods(shared: ResourceContext) {
+  const { db, uploadsDir, row, lockedRow } = shared;
 
   function photosDir(): string {
     if (!uploadsDir) throw new Error('uploadsDir is not configured');
@@ -39,8 +38,8 @@ export function photoMethods(ctx: ResourceContext) {
 
   return {
     /** Stores an uploaded photo (an image, judged by its content) with its alternative text. */
-    async addPhoto(actor: StaffActor, id: string, input: { content: Buffer; alt: string }): Promise<Photo> {
-      staffOnly(actor);
+    async addPhoto(ctx: ResourceCtx, id: string, input: { content: Buffer; alt: string }): Promise<Photo> {
+      staffOnly(ctx.actor);
       await row(id);
       const alt = input.alt.trim();
       if (!alt) throw new RuleError('required', 'alt');
@@ -57,9 +56,9 @@ export function photoMethods(ctx: ResourceContext) {
             throw new RuleError('tooManyPhotos', 'photo', 422, { max: LIMITS.photos });
           await tx
             .update(spaceResources)
-            .set({ photos: [...before.photos, photo], updatedAt: now() })
+            .set({ photos: [...before.photos, photo], updatedAt: ctx.now })
             .where(eq(spaceResources.id, id));
-          await audit(tx, auditActor(actor), {
+          await audit(tx, auditActor(ctx.actor, ctx), {
             action: 'space_resource.photo_added',
             entityType: 'space_resource',
             entityId: id,
@@ -74,17 +73,17 @@ export function photoMethods(ctx: ResourceContext) {
     },
 
     /** Removes a photo from the resource and its file from the disk. */
-    async deletePhoto(actor: StaffActor, id: string, name: string): Promise<void> {
-      staffOnly(actor);
+    async deletePhoto(ctx: ResourceCtx, id: string, name: string): Promise<void> {
+      staffOnly(ctx.actor);
       await changeIn(db, async (tx) => {
         const before = await lockedRow(tx, id);
         const photo = before.photos.find((p) => photoName(p) === name);
         if (!photo) throw new NotFoundError('photo');
         await tx
           .update(spaceResources)
-          .set({ photos: before.photos.filter((p) => p !== photo), updatedAt: now() })
+          .set({ photos: before.photos.filter((p) => p !== photo), updatedAt: ctx.now })
           .where(eq(spaceResources.id, id));
-        await audit(tx, auditActor(actor), {
+        await audit(tx, auditActor(ctx.actor, ctx), {
           action: 'space_resource.photo_deleted',
           entityType: 'space_resource',
           entityId: id,
@@ -95,8 +94,8 @@ export function photoMethods(ctx: ResourceContext) {
     },
 
     /** Moves a photo one place earlier or later (the first photo leads the public page). */
-    async movePhoto(actor: StaffActor, id: string, name: string, direction: 'up' | 'down'): Promise<void> {
-      staffOnly(actor);
+    async movePhoto(ctx: ResourceCtx, id: string, name: string, direction: 'up' | 'down'): Promise<void> {
+      staffOnly(ctx.actor);
       await changeIn(db, async (tx) => {
         const before = await lockedRow(tx, id);
         const i = before.photos.findIndex((p) => photoName(p) === name);
@@ -105,8 +104,8 @@ export function photoMethods(ctx: ResourceContext) {
         if (j < 0 || j >= before.photos.length) return;
         const photos = [...before.photos];
         [photos[i], photos[j]] = [photos[j]!, photos[i]!];
-        await tx.update(spaceResources).set({ photos, updatedAt: now() }).where(eq(spaceResources.id, id));
-        await audit(tx, auditActor(actor), {
+        await tx.update(spaceResources).set({ photos, updatedAt: ctx.now }).where(eq(spaceResources.id, id));
+        await audit(tx, auditActor(ctx.actor, ctx), {
           action: 'space_resource.photos_reordered',
           entityType: 'space_resource',
           entityId: id,

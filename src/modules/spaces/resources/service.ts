@@ -1,7 +1,7 @@
 // Creating, listing and editing resources, hiding them from booking, and the bookings still ahead.
 
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
-import { audit } from '../../../platform/audit/audit.ts';
+import { audit, auditActor } from '../../../platform/audit/audit.ts';
 import { user } from '../../../platform/auth/schema.ts';
 import { localized, translationsOf } from '../../../platform/content.ts';
 import { RuleError } from '../../../platform/http/errors.ts';
@@ -9,13 +9,13 @@ import { uuidPattern, uuidv7 } from '../../../platform/ids.ts';
 import { changeAwareCache, changeIn, RESOURCES_TTL_MS } from '../changes.ts';
 import { defaultRules, weekdayHours } from '../rules.ts';
 import { liveStatuses, spaceBookings, spaceDesks, spaceResources } from '../schema.ts';
-import { auditActor, isUniqueViolation, type ResourceContext, staffOnly } from './context.ts';
+import { isUniqueViolation, type ResourceContext, type ResourceCtx, staffOnly } from './context.ts';
 import { resizeDeskPool } from './desk-pool.ts';
 import { LIMITS, layoutsFrom, type ResourceInput, slugify, slugPattern } from './input.ts';
-import type { FutureBooking, ResourceDetail, ResourceGroup, ResourceTexts, StaffActor } from './model.ts';
+import type { FutureBooking, ResourceDetail, ResourceGroup, ResourceTexts } from './model.ts';
 
-export function resourceMethods(ctx: ResourceContext) {
-  const { db, now, places, row, lockedRow } = ctx;
+export function resourceMethods(shared: ResourceContext) {
+  const { db, places, row, lockedRow } = shared;
   const textsCache = changeAwareCache<Promise<Map<string, ResourceTexts>>>(RESOURCES_TTL_MS, 1);
 
   async function checkZone(zoneId: string) {
@@ -84,8 +84,8 @@ export function resourceMethods(ctx: ResourceContext) {
 
   return {
     /** Every resource, active or not, grouped by building and zone in display order. */
-    async list(actor: StaffActor): Promise<ResourceGroup[]> {
-      staffOnly(actor);
+    async list(ctx: ResourceCtx): Promise<ResourceGroup[]> {
+      staffOnly(ctx.actor);
       const [zones, resources] = await Promise.all([
         places.zoneOptions(),
         db
@@ -150,8 +150,8 @@ export function resourceMethods(ctx: ResourceContext) {
     /** Zones a resource may be placed in, with their building. */
     zoneOptions: () => places.zoneOptions(),
 
-    async get(actor: StaffActor, id: string): Promise<ResourceDetail> {
-      staffOnly(actor);
+    async get(ctx: ResourceCtx, id: string): Promise<ResourceDetail> {
+      staffOnly(ctx.actor);
       const r = await row(id);
       const zone = (await zoneIndex()).get(r.zoneId);
       return {
@@ -180,8 +180,8 @@ export function resourceMethods(ctx: ResourceContext) {
     },
 
     /** Creates a resource with the default hours and rules of its kind (and numbered desks). */
-    async create(actor: StaffActor, input: ResourceInput): Promise<{ id: string; slug: string }> {
-      staffOnly(actor);
+    async create(ctx: ResourceCtx, input: ResourceInput): Promise<{ id: string; slug: string }> {
+      staffOnly(ctx.actor);
       checkContent(input);
       await checkZone(input.zoneId);
       const slug = await slugFor(input, null);
@@ -217,7 +217,7 @@ export function resourceMethods(ctx: ResourceContext) {
                 number: i + 1,
               })),
             );
-          await audit(tx, auditActor(actor), {
+          await audit(tx, auditActor(ctx.actor, ctx), {
             action: 'space_resource.created',
             entityType: 'space_resource',
             entityId: id,
@@ -232,8 +232,8 @@ export function resourceMethods(ctx: ResourceContext) {
     },
 
     /** Saves a resource's description; its kind is fixed. A desk pool's size moves its desks. */
-    async update(actor: StaffActor, id: string, input: Omit<ResourceInput, 'kind'>): Promise<void> {
-      staffOnly(actor);
+    async update(ctx: ResourceCtx, id: string, input: Omit<ResourceInput, 'kind'>): Promise<void> {
+      staffOnly(ctx.actor);
       const current = await row(id);
       const full = { ...input, kind: current.kind };
       checkContent(full);
@@ -243,7 +243,7 @@ export function resourceMethods(ctx: ResourceContext) {
         await changeIn(db, async (tx) => {
           const before = await lockedRow(tx, id);
           if (before.kind === 'desk')
-            await resizeDeskPool(now, tx, id, before.capacity, input.capacity, before.rules.horizonDays);
+            await resizeDeskPool(ctx.now, tx, id, before.capacity, input.capacity, before.rules.horizonDays);
           const [after] = await tx
             .update(spaceResources)
             .set({
@@ -257,11 +257,11 @@ export function resourceMethods(ctx: ResourceContext) {
               equipment: input.equipment,
               accessibility: input.accessibility,
               layouts: before.kind === 'desk' ? [] : layoutsFrom(input.layouts, before.layouts),
-              updatedAt: now(),
+              updatedAt: ctx.now,
             })
             .where(eq(spaceResources.id, id))
             .returning();
-          await audit(tx, auditActor(actor), {
+          await audit(tx, auditActor(ctx.actor, ctx), {
             action: 'space_resource.updated',
             entityType: 'space_resource',
             entityId: id,
@@ -279,13 +279,13 @@ export function resourceMethods(ctx: ResourceContext) {
      * Hides a resource from booking, or offers it again. Bookings already made are kept: staff see
      * them listed (futureBookings) and contact the people themselves.
      */
-    async setActive(actor: StaffActor, id: string, active: boolean): Promise<{ changed: boolean }> {
-      staffOnly(actor);
+    async setActive(ctx: ResourceCtx, id: string, active: boolean): Promise<{ changed: boolean }> {
+      staffOnly(ctx.actor);
       return changeIn(db, async (tx) => {
         const before = await lockedRow(tx, id);
         if (before.active === active) return { changed: false };
-        await tx.update(spaceResources).set({ active, updatedAt: now() }).where(eq(spaceResources.id, id));
-        await audit(tx, auditActor(actor), {
+        await tx.update(spaceResources).set({ active, updatedAt: ctx.now }).where(eq(spaceResources.id, id));
+        await audit(tx, auditActor(ctx.actor, ctx), {
           action: active ? 'space_resource.activated' : 'space_resource.deactivated',
           entityType: 'space_resource',
           entityId: id,
@@ -298,15 +298,15 @@ export function resourceMethods(ctx: ResourceContext) {
 
     /** Live bookings of the resource that have not ended yet (the warning shown when inactive). */
     async futureBookings(
-      actor: StaffActor,
+      ctx: ResourceCtx,
       id: string,
       limit = 50,
     ): Promise<{ items: FutureBooking[]; total: number }> {
-      staffOnly(actor);
+      staffOnly(ctx.actor);
       const where = and(
         eq(spaceBookings.resourceId, id),
         inArray(spaceBookings.status, [...liveStatuses]),
-        sql`${spaceBookings.endsAt} > ${now()}`,
+        sql`${spaceBookings.endsAt} > ${ctx.now}`,
       );
       const [items, [total]] = await Promise.all([
         db
