@@ -129,6 +129,35 @@ describe('CSRF tokens belong to the session', () => {
     assert.equal(afterOut.statusCode, 403);
   });
 
+  it('an answer without a form gives no seed cookie; a page with one does, and its token works', async () => {
+    const c = t.client();
+    for (const url of ['/', '/przestrzenie', '/api/v1/spaces/resources', '/no-such-page']) {
+      const res = await c.get(url);
+      assert.equal(cookieValue(res, 'klaster_csrf'), undefined, `no seed cookie from ${url}`);
+    }
+    assert.equal(c.cookies.get('klaster_csrf'), undefined);
+    const form = await c.get('/rejestracja');
+    const seed = cookieValue(form, 'klaster_csrf');
+    assert.ok(seed, 'the registration form gives a seed');
+    assert.ok(tokenIn(form.body), 'and carries a token');
+    // The same browser's next form reuses the seed: no new cookie.
+    const again = await c.get('/logowanie');
+    assert.equal(cookieValue(again, 'klaster_csrf'), undefined);
+    assert.equal(tokenIn(again.body), tokenIn(form.body));
+    const res = await c.post(
+      '/rejestracja',
+      {
+        name: 'Bez formularza',
+        email: `lazy-${randomBytes(3).toString('hex')}@example.org`,
+        password: 'rower kawa most zegar',
+        locale: 'pl',
+        consents: 'terms',
+      },
+      { csrf: tokenIn(form.body) },
+    );
+    assert.equal(res.statusCode, 303, res.body);
+  });
+
   it('in production both cookies carry the __Host- prefix (Secure, Path=/, no Domain), and unprefixed ones are ignored', async () => {
     const c = new Client(prod);
     const home = await c.get('/');

@@ -150,7 +150,6 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
     const problem = apiProblem(request, error);
     return reply.code(problem.status).type('application/problem+json').send(problem);
   }
-  if (!request.csrfToken) request.csrfToken = '';
   return reply.render(
     h(ErrorPage, { title, body, reference: c.kind === 'serverError' ? String(request.id) : undefined }),
     c.status,

@@ -26,7 +26,10 @@ export function renderReply(o: { contactEmail: string; nav: SiteNav }) {
       locale: request.locale,
       t: request.t ?? messages.pl,
       path: request.url,
-      csrfToken: request.csrfToken,
+      // Read when a form is drawn: a page without one mints no token (csrf.ts).
+      get csrfToken() {
+        return request.csrfToken;
+      },
       actor: request.actor
         ? { id: request.actor.id, name: request.actor.name, role: request.actor.role }
         : null,

@@ -18,7 +18,13 @@ import { webState } from './state.ts';
 import { isMultipart } from './uploads.ts';
 import { safeNext } from './urls.ts';
 
-export function sessionEndings(o: { secret: string; sessionCookieName: string; cookieBase: CookieBase }) {
+export function sessionEndings(o: {
+  secret: string;
+  sessionCookieName: string;
+  cookieBase: CookieBase;
+  /** The browser's anonymous CSRF seed (csrf.ts), what a replay is sealed to before signing in. */
+  seedOf: (request: FastifyRequest) => string | undefined;
+}) {
   const { cookieBase } = o;
   const sessionBinding = (request: FastifyRequest) => `session:${request.cookies[o.sessionCookieName] ?? ''}`;
 
@@ -48,7 +54,7 @@ export function sessionEndings(o: { secret: string; sessionCookieName: string; c
         ? safeNext(`${new URL(referer).pathname}${new URL(referer).search}`, pathOf(request.url))
         : safeNext(pathOf(request.url));
     const values = ours && body ? replayableValues(body) : {};
-    const seed = webState(request).csrfSeed;
+    const seed = o.seedOf(request);
     let kept: 'yes' | 'tooLong' | 'no' = Object.keys(values).length > 0 && seed ? 'yes' : 'no';
     if (kept === 'yes' && seed) {
       const replay: Replay = {
@@ -84,7 +90,7 @@ export function sessionEndings(o: { secret: string; sessionCookieName: string; c
    * second step (the session cookie cleared), to the browser's new seed.
    */
   function carryOver(request: FastifyRequest, reply: FastifyReply, seedNow: string) {
-    const seed = webState(request).csrfSeed;
+    const seed = o.seedOf(request);
     const sealed = request.cookies[REPLAY_COOKIE];
     const pending = seed && sealed ? openReplay(o.secret, `seed:${seed}`, sealed) : null;
     if (pending) {

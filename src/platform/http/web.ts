@@ -80,14 +80,23 @@ export const webPlatform = fp<WebOptions>(
   async (app: FastifyInstance, o: WebOptions) => {
     const cookieBase = cookieOptions(o.production);
     const csrf = csrfTokens({ secret: o.secret, production: o.production, cookieBase });
-    const endings = sessionEndings({ secret: o.secret, sessionCookieName: o.sessionCookieName, cookieBase });
+    const endings = sessionEndings({
+      secret: o.secret,
+      sessionCookieName: o.sessionCookieName,
+      cookieBase,
+      seedOf: csrf.seed,
+    });
     const hasSessionCookie = (request: FastifyRequest) =>
       request.headers.cookie?.includes(o.sessionCookieName) ?? false;
 
     app.decorateRequest('actor', null);
     app.decorateRequest('locale', 'pl');
     app.decorateRequest('t', null as unknown as Messages);
-    app.decorateRequest('csrfToken', '');
+    app.decorateRequest('csrfToken', {
+      getter(this: FastifyRequest) {
+        return csrf.token(this);
+      },
+    });
     app.decorateRequest('context', null as unknown as RequestContext);
     app.decorateRequest('authHeaders', function (this: FastifyRequest) {
       const headers = new Headers();
@@ -155,7 +164,7 @@ export const webPlatform = fp<WebOptions>(
       if (refused) return refused;
 
       if (!isApiRequest(request)) {
-        csrf.issue(request, reply);
+        csrf.prepare(request, reply);
         if (webState(request).sessionEnded && isMultipart(request))
           return endings.answer(request, reply, null);
         endings.restore(request, reply);
