@@ -1,7 +1,10 @@
 // The resource's name in the reader's language where the booking pages did not give it yet: the
 // job mails (no-show, lapse, reminder) in the recipient's account language, the "my bookings" list,
-// the staff booking screens and the public busy feed. A language the resource has no name in gets
-// the Polish one (marked lang="pl" on pages); a Polish reader sees what they always saw.
+// the staff booking screens, the public busy feed, the booking form's and the change page's titles,
+// the cancel and check-in pages, the calendars' captions, the assisted service's list of spaces and
+// the agreements' desk options. A language the resource has no name in gets the Polish one (marked
+// lang="pl" on pages, around the name alone inside a sentence; a <title> or an option holds text
+// only); a Polish reader sees what they always saw.
 //
 // Set-up: the Civic Centre room has a Ukrainian name only (no English one), so English readers fall
 // back to Polish there; the B2B room and the event hall have both.
@@ -15,7 +18,7 @@ import { testClock } from '../../../test/support/clock.ts';
 import { as } from '../../../test/support/context.ts';
 import { queryRows } from '../../db/client.ts';
 import type { Locale } from '../../platform/auth/schema.ts';
-import { addDays, todayInWarsaw } from '../../platform/time/warsaw.ts';
+import { addDays, todayInWarsaw, warsawInstant } from '../../platform/time/warsaw.ts';
 import { organisationsService } from '../organisations/service.ts';
 import { placesService } from '../places/service.ts';
 import { bookingsService } from './bookings/index.ts';
@@ -571,5 +574,28 @@ describe('the agreements’ desk options name the desk pool in the staff member�
         sql`update space_resource set name_i18n = ${JSON.stringify({ en: 'Coworking desks', uk: 'Робочі місця в коворкінгу' })}::jsonb where slug = ${DESKS}`,
       );
     }
+  });
+});
+
+describe('“my bookings” heads today’s check-in with the resource in the reader’s language', () => {
+  const headings = (html: string) =>
+    [...html.matchAll(/<h2 class="govuk-heading-m" id="obecnosc-[^"]+">([\s\S]*?)<\/h2>/g)].map((m) => m[1]!);
+
+  test('English, the Polish fallback marked inside the heading, Polish as before', async () => {
+    const day = days[6]!;
+    const emma = await reader('resident', 'en');
+    await book(emma, B2B, day, '14:00', '15:00');
+    await book(emma, CIVIC, day, '15:00', '16:00');
+    const anna = await reader('resident', 'pl');
+    await book(anna, B2B, day, '15:00', '16:00');
+    await testClock.at(warsawInstant(day, '13:55'), async () => {
+      assert.deepEqual(headings((await emma.get('/przestrzenie/moje')).body).sort(), [
+        'Today: check in when you arrive: <span lang="pl">Sala spotkań Centrum Obywatelskiego</span>',
+        'Today: check in when you arrive: B2B meeting room',
+      ]);
+      assert.deepEqual(headings((await anna.get('/przestrzenie/moje')).body), [
+        'Dzisiaj: potwierdź obecność na miejscu: Pomieszczenie B2B',
+      ]);
+    });
   });
 });
