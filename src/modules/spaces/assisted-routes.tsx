@@ -100,11 +100,14 @@ export async function assistedRoutes(fastify: FastifyInstance, { services }: { s
     async (request, reply) => {
       const { person: id } = request.params;
       const { person, actor } = await subjectOf(request, id);
-      const [mine, resources] = await Promise.all([
+      const [mine, resources, texts] = await Promise.all([
         bookings.mineByCursor(actingAs(officerOf(request), actor), { scope: 'upcoming', limit: 50 }),
         bookings.resources(),
+        services.resources.texts(),
       ]);
-      return reply.render(<PersonPage person={person} bookings={mine.items} resources={resources} />);
+      return reply.render(
+        <PersonPage person={person} bookings={mine.items} resources={resources} texts={texts} />,
+      );
     },
   );
 
@@ -122,11 +125,15 @@ export async function assistedRoutes(fastify: FastifyInstance, { services }: { s
       ? []
       : (await organisations.mine(subject.actor)).map((o) => ({ id: o.id, name: o.name }));
     const day = String(state.values.date ?? '') || todayInWarsaw(request.context.now);
-    const agreements = desk ? await agreementSummaryFor(db, subject.actor.id, day) : [];
+    const [agreements, texts] = await Promise.all([
+      desk ? agreementSummaryFor(db, subject.actor.id, day) : [],
+      services.resources.texts(),
+    ]);
     const base = `${SERVE_PATH}/${subject.person.id}`;
     return reply.render(
       <BookingFormPage
         resource={resource}
+        names={texts.get(resource.id)?.name}
         state={state}
         organisations={orgs}
         agreements={agreements}

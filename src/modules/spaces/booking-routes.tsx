@@ -195,10 +195,14 @@ export async function bookingRoutes(fastify: FastifyInstance, { services }: { se
       : (await organisations.mine(ctxOf(request).actor)).map((o) => ({ id: o.id, name: o.name }));
     // A desk is booked under an agreement: show the ones valid on the chosen day (or today).
     const day = String(state.values.date ?? '') || todayInWarsaw(request.context.now);
-    const agreements = desk ? await agreementSummaryFor(db, ctxOf(request).actor.id, day) : [];
+    const [agreements, texts] = await Promise.all([
+      desk ? agreementSummaryFor(db, ctxOf(request).actor.id, day) : [],
+      services.resources.texts(),
+    ]);
     return reply.render(
       <BookingFormPage
         resource={resource}
+        names={texts.get(resource.id)?.name}
         state={state}
         organisations={orgs}
         agreements={agreements}

@@ -1,7 +1,10 @@
 // The resource's name in the reader's language where the booking pages did not give it yet: the
 // job mails (no-show, lapse, reminder) in the recipient's account language, the "my bookings" list,
-// the staff booking screens and the public busy feed. A language the resource has no name in gets
-// the Polish one (marked lang="pl" on pages); a Polish reader sees what they always saw.
+// the staff booking screens, the public busy feed, the booking form's and the change page's titles,
+// the cancel and check-in pages, the calendars' captions, the assisted service's list of spaces and
+// the agreements' desk options. A language the resource has no name in gets the Polish one (marked
+// lang="pl" on pages, around the name alone inside a sentence; a <title> or an option holds text
+// only); a Polish reader sees what they always saw.
 //
 // Set-up: the Civic Centre room has a Ukrainian name only (no English one), so English readers fall
 // back to Polish there; the B2B room and the event hall have both.
@@ -15,7 +18,7 @@ import { testClock } from '../../../test/support/clock.ts';
 import { as } from '../../../test/support/context.ts';
 import { queryRows } from '../../db/client.ts';
 import type { Locale } from '../../platform/auth/schema.ts';
-import { addDays, todayInWarsaw } from '../../platform/time/warsaw.ts';
+import { addDays, todayInWarsaw, warsawInstant } from '../../platform/time/warsaw.ts';
 import { organisationsService } from '../organisations/service.ts';
 import { placesService } from '../places/service.ts';
 import { bookingsService } from './bookings/index.ts';
@@ -83,8 +86,8 @@ const hallRequest = (day: string) => ({
   houseRules: true,
 });
 
-async function book(who: Client, resource: string, day: string) {
-  const res = await who.json('POST', '/api/v1/spaces/bookings', { resource, ...slot(day) });
+async function book(who: Client, resource: string, day: string, from = '10:00', to = '11:00') {
+  const res = await who.json('POST', '/api/v1/spaces/bookings', { resource, ...slot(day, from, to) });
   assert.equal(res.statusCode, 201, res.body);
   return (res.json() as { bookings: Array<{ id: string }> }).bookings[0]!.id;
 }
@@ -292,5 +295,307 @@ describe('the public busy feed is named in the request’s language', () => {
     );
     // Polish, as before.
     assert.equal(await calendarName(B2B, {}), 'Pomieszczenie B2B — zajęte terminy');
+  });
+});
+
+// The booking form, the change and cancel pages, the check-in page, the calendars and the
+// agreements' desk options: the name in the reader's language; one that falls back to Polish is
+// marked lang="pl" where markup can hold it (a page's <title> and a <select>'s option hold text).
+const DESKS = 'coworking-stanowiska';
+const titleOf = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1];
+const h1Of = (html: string) => /<h1 class="govuk-heading-l">([\s\S]*?)<\/h1>/.exec(html)?.[1]?.trim();
+
+describe('the booking form is titled in the reader’s language', () => {
+  test('English and Ukrainian readers; no English name: the Polish one marked lang="pl"; Polish as before', async () => {
+    const emma = await reader('resident', 'en');
+    const room = await emma.get(`/przestrzenie/${B2B}/rezerwacja?date=${days[10]}`);
+    assert.equal(room.statusCode, 200);
+    assert.equal(h1Of(room.body), 'Booking: B2B meeting room');
+    assert.match(titleOf(room.body)!, /^Booking: B2B meeting room – /);
+    const hall = await emma.get(`/przestrzenie/${HALL}/rezerwacja`);
+    assert.equal(h1Of(hall.body), 'Booking request: Zabłocie Space event hall');
+    const civic = await emma.get(`/przestrzenie/${CIVIC}/rezerwacja`);
+    assert.equal(h1Of(civic.body), 'Booking: <span lang="pl">Sala spotkań Centrum Obywatelskiego</span>');
+    assert.match(titleOf(civic.body)!, /^Booking: Sala spotkań Centrum Obywatelskiego – /);
+    // A refused form keeps the title.
+    const refused = await emma.post(`/przestrzenie/${B2B}/rezerwacja`, {
+      date: days[10]!,
+      from: '10:00',
+      to: '09:00',
+      repeatWeeks: '1',
+    });
+    assert.equal(refused.statusCode, 422);
+    assert.equal(h1Of(refused.body), 'Booking: B2B meeting room');
+
+    const olena = await reader('resident', 'uk');
+    const uk = await olena.get(`/przestrzenie/${CIVIC}/rezerwacja`);
+    assert.equal(h1Of(uk.body), `Бронювання: ${CIVIC_UK}`);
+    assert.match(titleOf(uk.body)!, new RegExp(`^Бронювання: ${CIVIC_UK} – `));
+    const ukDesks = await olena.get(`/przestrzenie/${DESKS}/rezerwacja`);
+    assert.equal(h1Of(ukDesks.body), 'Бронювання: Робочі місця в коворкінгу');
+
+    const anna = await reader('resident', 'pl');
+    const pl = await anna.get(`/przestrzenie/${B2B}/rezerwacja`);
+    assert.equal(h1Of(pl.body), 'Rezerwacja: Pomieszczenie B2B');
+    assert.match(titleOf(pl.body)!, /^Rezerwacja: Pomieszczenie B2B – /);
+    assert.equal(
+      h1Of((await anna.get(`/przestrzenie/${HALL}/rezerwacja`)).body),
+      'Wniosek o rezerwację: Sala wydarzeń Zabłocie Space',
+    );
+  });
+
+  test('the assisted service: the list of spaces to book and the form in the officer’s language', async () => {
+    const [p] = await testPeople(t.database, 1);
+    const officer = await reader('staff', 'en');
+    const page = await officer.get(`/panel/obsluga/${p!.id}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, new RegExp(`rezerwacja/${B2B}">Book: B2B meeting room</a>`));
+    assert.match(
+      page.body,
+      new RegExp(`rezerwacja/${CIVIC}">Book: <span lang="pl">Sala spotkań Centrum Obywatelskiego</span></a>`),
+    );
+    const form = await officer.get(`/panel/obsluga/${p!.id}/rezerwacja/${CIVIC}`);
+    assert.equal(form.statusCode, 200);
+    assert.equal(h1Of(form.body), 'Booking: <span lang="pl">Sala spotkań Centrum Obywatelskiego</span>');
+    const uk = await reader('staff', 'uk');
+    assert.match(
+      (await uk.get(`/panel/obsluga/${p!.id}`)).body,
+      new RegExp(`rezerwacja/${CIVIC}">Забронювати: ${CIVIC_UK}</a>`),
+    );
+    assert.equal(
+      h1Of((await uk.get(`/panel/obsluga/${p!.id}/rezerwacja/${B2B}`)).body),
+      'Бронювання: Кімната для зустрічей B2B',
+    );
+    // Polish, as before: the whole link marked Polish.
+    const pl = await reader('staff', 'pl');
+    assert.match(
+      (await pl.get(`/panel/obsluga/${p!.id}`)).body,
+      new RegExp(`rezerwacja/${B2B}" lang="pl">Zarezerwuj: Pomieszczenie B2B</a>`),
+    );
+    assert.equal(
+      h1Of((await pl.get(`/panel/obsluga/${p!.id}/rezerwacja/${B2B}`)).body),
+      'Rezerwacja: Pomieszczenie B2B',
+    );
+  });
+});
+
+describe('one booking, changing and cancelling it name the resource in the reader’s language', () => {
+  test('the booking, change and cancel pages in English, Ukrainian and Polish', async () => {
+    const emma = await reader('resident', 'en');
+    const room = await book(emma, B2B, days[11]!);
+    const civic = await book(emma, CIVIC, days[11]!);
+
+    const booking = await emma.get(`/przestrzenie/rezerwacje/${civic}`);
+    assert.equal(h1Of(booking.body), 'Booking: <span lang="pl">Sala spotkań Centrum Obywatelskiego</span>');
+
+    const change = await emma.get(`/przestrzenie/rezerwacje/${room}/zmiana`);
+    assert.equal(change.statusCode, 200);
+    assert.equal(h1Of(change.body), 'Change the time: B2B meeting room');
+    assert.match(titleOf(change.body)!, /^Change the time: B2B meeting room – /);
+    const changeCivic = await emma.get(`/przestrzenie/rezerwacje/${civic}/zmiana`);
+    assert.equal(
+      h1Of(changeCivic.body),
+      'Change the time: <span lang="pl">Sala spotkań Centrum Obywatelskiego</span>',
+    );
+    assert.match(titleOf(changeCivic.body)!, /^Change the time: Sala spotkań Centrum Obywatelskiego – /);
+    // A refused change keeps the title.
+    const refused = await emma.post(`/przestrzenie/rezerwacje/${room}/zmiana`, {
+      date: days[11]!,
+      from: '10:00',
+      to: '09:00',
+    });
+    assert.ok(refused.statusCode >= 400, String(refused.statusCode));
+    assert.equal(h1Of(refused.body), 'Change the time: B2B meeting room');
+
+    const cancel = await emma.get(`/przestrzenie/rezerwacje/${room}/odwolanie`);
+    assert.equal(cancel.statusCode, 200);
+    assert.match(cancel.body, /<p class="govuk-body-l">B2B meeting room, [^<]+\.<\/p>/);
+    const cancelCivic = await emma.get(`/przestrzenie/rezerwacje/${civic}/odwolanie`);
+    assert.match(
+      cancelCivic.body,
+      /<p class="govuk-body-l"><span lang="pl">Sala spotkań Centrum Obywatelskiego<\/span>, [^<]+\.<\/p>/,
+    );
+
+    const olena = await reader('resident', 'uk');
+    const ukCivic = await book(olena, CIVIC, days[11]!, '12:00', '13:00');
+    assert.equal(
+      h1Of((await olena.get(`/przestrzenie/rezerwacje/${ukCivic}/zmiana`)).body),
+      `Зміна часу: ${CIVIC_UK}`,
+    );
+    assert.match(
+      (await olena.get(`/przestrzenie/rezerwacje/${ukCivic}/odwolanie`)).body,
+      new RegExp(`<p class="govuk-body-l">${CIVIC_UK}, [^<]+\\.</p>`),
+    );
+
+    const anna = await reader('resident', 'pl');
+    const plRoom = await book(anna, B2B, days[11]!, '12:00', '13:00');
+    assert.equal(
+      h1Of((await anna.get(`/przestrzenie/rezerwacje/${plRoom}/zmiana`)).body),
+      'Zmiana terminu: Pomieszczenie B2B',
+    );
+    assert.equal(
+      h1Of((await anna.get(`/przestrzenie/rezerwacje/${plRoom}`)).body),
+      'Rezerwacja: Pomieszczenie B2B',
+    );
+    assert.match(
+      (await anna.get(`/przestrzenie/rezerwacje/${plRoom}/odwolanie`)).body,
+      /<p class="govuk-body-l">Pomieszczenie B2B, [^<]+\.<\/p>/,
+    );
+  });
+});
+
+describe('the check-in page names the resource in the reader’s language', () => {
+  const checkInLink = async (who: Client, id: string) => {
+    const page = await who.get(`/przestrzenie/rezerwacje/${id}`);
+    const link = /href="http:\/\/localhost:3000(\/przestrzenie\/obecnosc\/[A-Za-z0-9_-]{43})"/.exec(
+      page.body,
+    )?.[1];
+    assert.ok(link, 'the booking page prints the check-in link');
+    return link;
+  };
+  const resourceRow = (html: string) =>
+    /<dd class="govuk-summary-list__value">\s*(<span[^>]*>[^<]*<\/span>)/.exec(html)?.[1];
+
+  test('English, the Polish fallback marked, Ukrainian and Polish as before', async () => {
+    const emma = await reader('resident', 'en');
+    const room = await emma.get(await checkInLink(emma, await book(emma, B2B, days[9]!, '14:00', '15:00')));
+    assert.equal(room.statusCode, 200);
+    assert.equal(resourceRow(room.body), '<span>B2B meeting room</span>');
+    const civic = await emma.get(
+      await checkInLink(emma, await book(emma, CIVIC, days[9]!, '14:00', '15:00')),
+    );
+    assert.equal(resourceRow(civic.body), '<span lang="pl">Sala spotkań Centrum Obywatelskiego</span>');
+    const olena = await reader('resident', 'uk');
+    const uk = await olena.get(
+      await checkInLink(olena, await book(olena, CIVIC, days[9]!, '16:00', '17:00')),
+    );
+    assert.equal(resourceRow(uk.body), `<span>${CIVIC_UK}</span>`);
+    const anna = await reader('resident', 'pl');
+    const pl = await anna.get(await checkInLink(anna, await book(anna, B2B, days[9]!, '16:00', '17:00')));
+    assert.equal(resourceRow(pl.body), '<span lang="pl">Pomieszczenie B2B</span>');
+  });
+});
+
+describe('the calendars are captioned in the reader’s language', () => {
+  const caption = (html: string) =>
+    /<table class="govuk-table klaster-(?:calendar__table|desk-calendar)">\s*<caption class="govuk-table__caption govuk-table__caption--m">([\s\S]*?)<\/caption>/.exec(
+      html,
+    )?.[1];
+  const label = (html: string) => /<section class="klaster-calendar" aria-label="([^"]*)"/.exec(html)?.[1];
+
+  test('rooms and the desk pool in English and Ukrainian, the Polish fallback marked, Polish as before', async () => {
+    const en = { 'accept-language': 'en' };
+    const room = await t.client().get(`/przestrzenie/${B2B}`, en);
+    assert.equal(room.statusCode, 200);
+    assert.match(caption(room.body)!, /^Availability: B2B meeting room, /);
+    assert.match(label(room.body)!, /^Availability: B2B meeting room, /);
+    const civic = await t.client().get(`/przestrzenie/${CIVIC}`, en);
+    assert.match(
+      caption(civic.body)!,
+      /^Availability: <span lang="pl">Sala spotkań Centrum Obywatelskiego<\/span>, /,
+    );
+    assert.match(label(civic.body)!, /^Availability: Sala spotkań Centrum Obywatelskiego, /);
+    const desks = await t.client().get(`/przestrzenie/${DESKS}`, en);
+    assert.match(caption(desks.body)!, /^Free desks: Coworking desks, /);
+
+    const uk = { cookie: 'klaster_lang=uk' };
+    assert.match(
+      caption((await t.client().get(`/przestrzenie/${CIVIC}`, uk)).body)!,
+      new RegExp(`^Зайнятість: ${CIVIC_UK}, `),
+    );
+    assert.match(
+      caption((await t.client().get(`/przestrzenie/${DESKS}`, uk)).body)!,
+      /Робочі місця в коворкінгу/,
+    );
+
+    // Polish, as before; and the grid drawn in English first is not the one a Polish reader gets.
+    const pl = await t.client().get(`/przestrzenie/${B2B}`);
+    assert.match(caption(pl.body)!, /^Zajętość: Pomieszczenie B2B, /);
+    assert.match(label(pl.body)!, /^Zajętość: Pomieszczenie B2B, /);
+    assert.match(
+      caption((await t.client().get(`/przestrzenie/${DESKS}`)).body)!,
+      /^Wolne stanowiska: Stanowiska coworkingowe, /,
+    );
+    // The English grid again: the same caption (from the grid kept for English readers).
+    assert.equal(caption((await t.client().get(`/przestrzenie/${B2B}`, en)).body), caption(room.body));
+  });
+});
+
+describe('the agreements’ desk options name the desk pool in the staff member’s language', () => {
+  const options = (html: string) =>
+    [...html.matchAll(/<option value="[0-9a-f-]{36}"[^>]*>([^<]*)<\/option>/g)].map((m) => m[1]!);
+
+  test('English and Ukrainian staff; no English name: the Polish one; Polish as before', async () => {
+    const applicant = await reader('resident', 'pl');
+    const res = await applicant.post('/przestrzenie/umowy/nowa', {
+      package: 'stale-stanowisko-miesieczne',
+      applicantKind: 'standard',
+      organisation: '',
+      startsOn: days[10]!,
+      message: '',
+    });
+    assert.equal(res.statusCode, 303, res.body);
+    const id = /\/([0-9a-f-]{36})$/.exec(String(res.headers.location))![1]!;
+    const review = async (who: Client) => {
+      const page = await who.get(`/panel/umowy/${id}`);
+      assert.equal(page.statusCode, 200);
+      return options(page.body);
+    };
+    const en = await review(await reader('staff', 'en'));
+    assert.ok(en.length > 0, 'free desks are offered');
+    assert.ok(
+      en.every((o) => o.endsWith(' — Coworking desks')),
+      String(en),
+    );
+    const uk = await review(await reader('staff', 'uk'));
+    assert.ok(
+      uk.every((o) => o.endsWith(' — Робочі місця в коворкінгу')),
+      String(uk),
+    );
+    const pl = await review(await reader('staff', 'pl'));
+    assert.ok(
+      pl.every((o) => o.endsWith(' — Stanowiska coworkingowe')),
+      String(pl),
+    );
+    assert.match(pl[0]!, /^Nr 1 /);
+
+    const staff = await reader('staff', 'en');
+    await t.database.db.execute(
+      sql`update space_resource set name_i18n = ${JSON.stringify({ uk: 'Робочі місця в коворкінгу' })}::jsonb where slug = ${DESKS}`,
+    );
+    try {
+      const fallback = await review(staff);
+      assert.ok(
+        fallback.every((o) => o.endsWith(' — Stanowiska coworkingowe')),
+        String(fallback),
+      );
+    } finally {
+      await t.database.db.execute(
+        sql`update space_resource set name_i18n = ${JSON.stringify({ en: 'Coworking desks', uk: 'Робочі місця в коворкінгу' })}::jsonb where slug = ${DESKS}`,
+      );
+    }
+  });
+});
+
+describe('“my bookings” heads today’s check-in with the resource in the reader’s language', () => {
+  const headings = (html: string) =>
+    [...html.matchAll(/<h2 class="govuk-heading-m" id="obecnosc-[^"]+">([\s\S]*?)<\/h2>/g)].map((m) => m[1]!);
+
+  test('English, the Polish fallback marked inside the heading, Polish as before', async () => {
+    const day = days[6]!;
+    const emma = await reader('resident', 'en');
+    await book(emma, B2B, day, '14:00', '15:00');
+    await book(emma, CIVIC, day, '15:00', '16:00');
+    const anna = await reader('resident', 'pl');
+    await book(anna, B2B, day, '15:00', '16:00');
+    await testClock.at(warsawInstant(day, '13:55'), async () => {
+      assert.deepEqual(headings((await emma.get('/przestrzenie/moje')).body).sort(), [
+        'Today: check in when you arrive: <span lang="pl">Sala spotkań Centrum Obywatelskiego</span>',
+        'Today: check in when you arrive: B2B meeting room',
+      ]);
+      assert.deepEqual(headings((await anna.get('/przestrzenie/moje')).body), [
+        'Dzisiaj: potwierdź obecność na miejscu: Pomieszczenie B2B',
+      ]);
+    });
   });
 });

@@ -34,6 +34,21 @@ describe('localized content on pages', () => {
     assert.equal(render('uk', <Localized value={room} />), '<span lang="pl">Sala warsztatowa</span>');
   });
 
+  it('inside a sentence marks only the text that falls back to Polish', () => {
+    const title = (name: string) => `Booking: ${name}.`;
+    assert.equal(render('en', <Localized value={room} within={title} />), 'Booking: Workshop room.');
+    assert.equal(render('pl', <Localized value={room} within={title} />), 'Booking: Sala warsztatowa.');
+    assert.equal(
+      render('uk', <Localized value={room} within={title} />),
+      'Booking: <span lang="pl">Sala warsztatowa</span>.',
+    );
+    // A sentence without the text (or with it twice) is shown whole.
+    assert.equal(
+      render('uk', <Localized value={room} within={(n) => `${n} / ${n}`} />),
+      'Sala warsztatowa / Sala warsztatowa',
+    );
+  });
+
   it('edits the three languages in a fieldset, each labelled, errors linked, typed values kept', () => {
     const html = render(
       'pl',

@@ -5,14 +5,30 @@ import { contentLocales, type Localized as LocalizedText, localizedFieldName, pi
 import { type FormState, Textarea, TextInput } from './components.tsx';
 import { useView } from './context.ts';
 
+/** Stands for the localized text while a sentence around it is split (never in a message). */
+const HOLE = '\u0000';
+
 /**
  * The text in the page's language, or the Polish one in a span marked lang="pl" when the reader's
- * language has none (no lang attribute when the text is in the page's language).
+ * language has none (no lang attribute when the text is in the page's language). With `within`,
+ * the text inside a sentence of the page's language (a title, a caption: "Booking: {name}"): only
+ * the text itself is marked.
  */
-export function Localized({ value }: { value: LocalizedText }) {
+export function Localized({ value, within }: { value: LocalizedText; within?: (text: string) => string }) {
   const { locale } = useView();
   const { text, lang } = pick(value, locale);
-  return lang === locale ? text : <span lang={lang}>{text}</span>;
+  if (!within) return lang === locale ? text : <span lang={lang}>{text}</span>;
+  if (lang === locale) return within(text);
+  const parts = within(HOLE).split(HOLE);
+  // A sentence that does not hold the text exactly once is shown whole, unmarked.
+  if (parts.length !== 2) return within(text);
+  return (
+    <>
+      {parts[0]}
+      <span lang={lang}>{text}</span>
+      {parts[1]}
+    </>
+  );
 }
 
 /**

@@ -120,7 +120,10 @@ export interface FreeDesk {
   id: string;
   number: number;
   label: string;
+  /** The desk pool's name, in Polish. */
   resourceName: string;
+  /** The desk pool's name with its translations (the reader sees theirs, else the Polish one). */
+  resourceNames: Localized;
 }
 
 /** What the booking pages show: the person's agreements usable on a day. */

@@ -2,6 +2,7 @@
 import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
 import { escapeLike } from '../../../db/client.ts';
 import { user } from '../../../platform/auth/schema.ts';
+import { localized } from '../../../platform/content.ts';
 import type { LocalDate } from '../../../platform/time/warsaw.ts';
 import { type AgreementStatus, spaceAgreements, spaceDesks, spaceResources } from '../schema.ts';
 import { type AgreementActor, type AgreementsContext, PAGE_SIZE } from './context.ts';
@@ -53,6 +54,7 @@ export function queueUseCases(shared: AgreementsContext) {
           number: spaceDesks.number,
           label: spaceDesks.label,
           resourceName: spaceResources.name,
+          resourceNameI18n: spaceResources.nameI18n,
         })
         .from(spaceDesks)
         .innerJoin(spaceResources, eq(spaceResources.id, spaceDesks.resourceId))
@@ -65,7 +67,10 @@ export function queueUseCases(shared: AgreementsContext) {
           ),
         )
         .orderBy(asc(spaceResources.position), asc(spaceDesks.number));
-      return rows;
+      return rows.map(({ resourceNameI18n, ...d }) => ({
+        ...d,
+        resourceNames: localized(d.resourceName, resourceNameI18n),
+      }));
     },
   };
 }

@@ -413,7 +413,8 @@ export function ReviewPage({
                   state={acceptState}
                   options={desks.map((d) => ({
                     value: d.id,
-                    label: a.deskOption(d.number, d.label, d.resourceName),
+                    // An option holds text only: the pool's name in the reader's language, else Polish.
+                    label: a.deskOption(d.number, d.label, pick(d.resourceNames, locale).text),
                   }))}
                 />
               ) : null}

@@ -10,11 +10,13 @@ import {
   SummaryList,
   TextInput,
 } from '../../../platform/views/components.tsx';
+import { Localized } from '../../../platform/views/content.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1 } from '../../../platform/views/layout.tsx';
 import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
 import type { Person } from '../../accounts/index.ts';
 import type { BookingView, ResourceView } from '../bookings/index.ts';
+import type { ResourceTexts } from '../resources.ts';
 import { describeWhen, ResourceName, StatusTag } from './bookings.tsx';
 import { MadeBy } from './event-request.tsx';
 
@@ -126,10 +128,13 @@ export function PersonPage({
   person,
   bookings,
   resources,
+  texts,
 }: {
   person: Person;
   bookings: BookingView[];
   resources: ResourceView[];
+  /** The resources' names with their translations, by id (without them, the Polish ones). */
+  texts?: Map<string, ResourceTexts>;
 }) {
   const { t, locale } = useView();
   const s = t.assisted.serve;
@@ -148,8 +153,14 @@ export function PersonPage({
       <ul class="govuk-list">
         {resources.map((r) => (
           <li key={r.slug}>
-            <a class="govuk-link" href={`${SERVE_PATH}/${person.id}/rezerwacja/${r.slug}`} lang="pl">
-              {s.bookResource(r.name)}
+            {/* In Polish the whole link is marked lang="pl" (as it always was); in another language only a
+                name that falls back to Polish. */}
+            <a
+              class="govuk-link"
+              href={`${SERVE_PATH}/${person.id}/rezerwacja/${r.slug}`}
+              lang={locale === 'pl' ? 'pl' : undefined}
+            >
+              <Localized value={texts?.get(r.id)?.name ?? { pl: r.name }} within={s.bookResource} />
             </a>
           </li>
         ))}

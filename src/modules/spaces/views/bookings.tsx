@@ -18,6 +18,7 @@ import {
   Textarea,
   TextInput,
 } from '../../../platform/views/components.tsx';
+import { Localized } from '../../../platform/views/content.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1, Layout } from '../../../platform/views/layout.tsx';
 import { QrCode } from '../../../platform/views/qr.tsx';
@@ -58,7 +59,7 @@ export function SelfCheckInPanel({
 }: {
   booking: BookingView;
   svg: string;
-  heading?: string;
+  heading?: ComponentChildren;
 }) {
   const { t, locale } = useView();
   const c = t.spaces.selfCheckIn;
@@ -180,8 +181,11 @@ export function BookingFormPage({
   agreements,
   alternatives,
   onBehalf,
+  names = { pl: resource.name },
 }: {
   resource: ResourceView;
+  /** The resource's name with its translations (without them, the Polish one). */
+  names?: LocalizedText | undefined;
   state: FormState;
   organisations: Array<{ id: string; name: string }>;
   /** Desk pools: the person's agreements valid on the chosen day. */
@@ -194,13 +198,16 @@ export function BookingFormPage({
   const f = t.spaces.form;
   const event = resource.kind === 'event_space';
   const desk = resource.kind === 'desk';
-  const title = event ? f.requestTitle(resource.name) : f.title(resource.name);
+  // The name in the reader's language, else the Polish one (marked lang="pl" in the heading).
+  const title = event ? f.requestTitle : f.title;
   const action = onBehalf?.action ?? `/przestrzenie/${resource.slug}/rezerwacja`;
   const back = onBehalf?.back ?? `/przestrzenie/${resource.slug}`;
   return (
-    <Layout title={title} back={back}>
+    <Layout title={title(pick(names, locale).text)} back={back}>
       <ErrorSummary state={state} order={fieldOrder} />
-      <H1>{title}</H1>
+      <H1>
+        <Localized value={names} within={title} />
+      </H1>
       {onBehalf ? <div class="govuk-inset-text">{t.assisted.serve.actingFor(onBehalf.name)}</div> : null}
       {event ? <div class="govuk-inset-text">{t.spaces.resource.eventSpaceNotice}</div> : null}
       {desk && agreements.length > 0 ? (
@@ -378,7 +385,7 @@ export function MinePage({
   first: boolean;
   nextCursor: string | null;
 }) {
-  const { t, locale } = useView();
+  const { t } = useView();
   const m = t.spaces.mine;
   const base = MINE_SCOPES[scope];
   const from = (cursor: string) => `${base}${base.includes('?') ? '&' : '?'}od=${encodeURIComponent(cursor)}`;
@@ -397,7 +404,12 @@ export function MinePage({
           key={c.booking.id}
           booking={c.booking}
           svg={c.svg}
-          heading={`${t.spaces.selfCheckIn.todayHeading}: ${pick(c.booking.resourceNames, locale).text}`}
+          heading={
+            <Localized
+              value={c.booking.resourceNames}
+              within={(name) => `${t.spaces.selfCheckIn.todayHeading}: ${name}`}
+            />
+          }
         />
       ))}
       <nav aria-label={m.views}>
@@ -486,7 +498,9 @@ export function BookingPage({
   rows.push(...eventRows(t, locale, b, !!b.person));
   return (
     <Layout title={p.title(name.text)} back="/przestrzenie/moje">
-      <H1>{p.title(name.text)}</H1>
+      <H1>
+        <Localized value={b.resourceNames} within={p.title} />
+      </H1>
       {b.status === 'requested' ? (
         <div class="govuk-inset-text">
           {p.requestedNotice}
@@ -540,9 +554,11 @@ export function ChangePage({
   const f = t.spaces.form;
   const action = `/przestrzenie/rezerwacje/${b.id}/zmiana`;
   return (
-    <Layout title={c.title(b.resource.name)} back={`/przestrzenie/rezerwacje/${b.id}`}>
+    <Layout title={c.title(pick(b.resourceNames, locale).text)} back={`/przestrzenie/rezerwacje/${b.id}`}>
       <ErrorSummary state={state} order={['date', 'from', 'to']} />
-      <H1>{c.title(b.resource.name)}</H1>
+      <H1>
+        <Localized value={b.resourceNames} within={c.title} />
+      </H1>
       <p class="govuk-body">{c.current(describeWhen(t, locale, b))}</p>
       {b.resource.kind === 'event_space' ? <div class="govuk-inset-text">{c.requestNotice}</div> : null}
       <Alternatives list={alternatives} action={action} />
@@ -568,7 +584,9 @@ export function CancelPage({ booking: b, error }: { booking: BookingView; error:
     <Layout title={c.title} back={`/przestrzenie/rezerwacje/${b.id}`}>
       <ErrorSummary state={state} />
       <H1>{c.title}</H1>
-      <p class="govuk-body-l">{c.what(b.resource.name, describeWhen(t, locale, b))}</p>
+      <p class="govuk-body-l">
+        <Localized value={b.resourceNames} within={(name) => c.what(name, describeWhen(t, locale, b))} />
+      </p>
       {b.seriesId ? <p class="govuk-body">{c.seriesNote}</p> : null}
       {b.can.cancel ? (
         <Form action={`/przestrzenie/rezerwacje/${b.id}/odwolanie`}>

@@ -3,6 +3,7 @@
 // the free desks. Busy time never carries a name or a title. The grid is computed from one
 // availability answer (no queries here).
 import type { ComponentChildren, VNode } from 'preact';
+import { type Localized as LocalizedText, pick } from '../../../platform/content.ts';
 import type { Locale, Messages } from '../../../platform/i18n/index.ts';
 import { formatDay } from '../../../platform/i18n/index.ts';
 import {
@@ -16,6 +17,7 @@ import {
   warsawMinutes,
   warsawTime,
 } from '../../../platform/time/warsaw.ts';
+import { Localized } from '../../../platform/views/content.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { Prerendered, usePrerender } from '../../../platform/views/prerendered.tsx';
 import type { DayAvailability, ResourceView } from '../bookings/index.ts';
@@ -163,12 +165,19 @@ function dayHeading(t: Messages, locale: Locale, date: LocalDate) {
 
 const cellClass = (state: CellState) => `govuk-table__cell klaster-calendar__cell--${state}`;
 
-function RoomCalendarGrid({ resource, days, now, mine }: CalendarProps) {
+/** The resource's name with its translations (without them, the Polish one). */
+const namesOf = ({ resource, names }: CalendarProps): LocalizedText => names ?? { pl: resource.name };
+
+function RoomCalendarGrid(props: CalendarProps) {
+  const { resource, days, now, mine } = props;
   const { t, locale } = useView();
   const c = t.spaces.calendar;
   const grid = roomGrid(t, resource, days, now, mine);
   const dayNames = grid.columns.map((col) => formatDay(locale, col.date));
   const range = [dayNames[0]!, dayNames.at(-1)!] as const;
+  // The name in the reader's language, else the Polish one (marked lang="pl" in the caption).
+  const names = namesOf(props);
+  const caption = (name: string) => c.roomCaption(name, ...range);
   const label: Record<Exclude<CellState, 'free'>, string> = {
     freeShort: c.freeShort,
     busy: c.busy,
@@ -189,10 +198,10 @@ function RoomCalendarGrid({ resource, days, now, mine }: CalendarProps) {
       </ul>
     );
   return (
-    <section class="klaster-calendar" aria-label={c.roomCaption(resource.name, ...range)} tabindex={0}>
+    <section class="klaster-calendar" aria-label={caption(pick(names, locale).text)} tabindex={0}>
       <table class="govuk-table klaster-calendar__table">
         <caption class="govuk-table__caption govuk-table__caption--m">
-          {c.roomCaption(resource.name, ...range)}
+          <Localized value={names} within={caption} />
         </caption>
         <thead class="govuk-table__head">
           <tr class="govuk-table__row">
@@ -260,7 +269,8 @@ function RoomCalendarGrid({ resource, days, now, mine }: CalendarProps) {
   );
 }
 
-function DeskCalendarTable({ resource, days, now, mine }: CalendarProps) {
+function DeskCalendarTable(props: CalendarProps) {
+  const { resource, days, now, mine } = props;
   const { t, locale } = useView();
   const c = t.spaces.calendar;
   const lastDay = addDays(todayInWarsaw(now), resource.rules.horizonDays);
@@ -268,7 +278,12 @@ function DeskCalendarTable({ resource, days, now, mine }: CalendarProps) {
   return (
     <table class="govuk-table klaster-desk-calendar">
       <caption class="govuk-table__caption govuk-table__caption--m">
-        {c.deskCaption(resource.name, formatDay(locale, days[0]!.date), formatDay(locale, days.at(-1)!.date))}
+        <Localized
+          value={namesOf(props)}
+          within={(name) =>
+            c.deskCaption(name, formatDay(locale, days[0]!.date), formatDay(locale, days.at(-1)!.date))
+          }
+        />
       </caption>
       <thead class="govuk-table__head">
         <tr class="govuk-table__row">
@@ -349,6 +364,8 @@ const grids = new WeakMap<readonly DayAvailability[], Map<string, string>>();
 
 interface CalendarProps {
   resource: ResourceView;
+  /** The resource's name with its translations (the caption names it in the reader's language). */
+  names?: LocalizedText | undefined;
   days: DayAvailability[];
   now: Date;
   /** The reader's own bookings of the resource that week (the grid is then the reader's alone). */
@@ -361,7 +378,8 @@ function useCachedGrid(kind: 'room' | 'desk', props: CalendarProps, grid: (props
   // A grid with the reader's own bookings is theirs alone: drawn for them, never shared.
   if (props.mine?.length) return grid(props);
   const minute = Math.floor(props.now.getTime() / MINUTE);
-  const key = [kind, locale, props.resource.slug, minute].join('|');
+  // The caption's name is part of the key: a grid never outlives a renamed resource's old name.
+  const key = [kind, locale, props.resource.slug, minute, pick(namesOf(props), locale).text].join('|');
   const drawn = grids.get(props.days) ?? new Map<string, string>();
   grids.set(props.days, drawn);
   const html = drawn.get(key) ?? prerender(grid(props));

@@ -12,7 +12,7 @@ import {
 import { useView } from '../../../platform/views/context.ts';
 import { H1, Layout } from '../../../platform/views/layout.tsx';
 import type { BookingView, CheckInState } from '../bookings/index.ts';
-import { describeWhen, StatusTag } from './bookings.tsx';
+import { describeWhen, ResourceName, StatusTag } from './bookings.tsx';
 
 export function CheckInPage({
   token,
@@ -49,7 +49,7 @@ export function CheckInPage({
       {b ? (
         <SummaryList
           rows={[
-            { key: t.spaces.booking.resource, value: <span lang="pl">{b.resource.name}</span> },
+            { key: t.spaces.booking.resource, value: <ResourceName names={b.resourceNames} /> },
             { key: t.spaces.booking.when, value: describeWhen(t, locale, b) },
             { key: t.spaces.booking.status, value: <StatusTag status={b.status} /> },
           ]}

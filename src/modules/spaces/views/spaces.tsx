@@ -353,11 +353,11 @@ export function ResourcePage({
         </div>
       </nav>
       {resource.kind === 'desk' ? (
-        <DeskCalendar resource={resource} days={week.days} now={week.now} mine={week.mine} />
+        <DeskCalendar resource={resource} names={name} days={week.days} now={week.now} mine={week.mine} />
       ) : (
         <>
           <p class="govuk-body">{c.legend}</p>
-          <RoomCalendar resource={resource} days={week.days} now={week.now} mine={week.mine} />
+          <RoomCalendar resource={resource} names={name} days={week.days} now={week.now} mine={week.mine} />
         </>
       )}
 
