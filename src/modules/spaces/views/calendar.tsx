@@ -92,6 +92,16 @@ export function closedLabel(t: Messages, d: DayAvailability): string {
   return t.spaces.calendar.closed;
 }
 
+/** The cells that carry no link, shared by every grid (a grid is read, never changed). */
+const CELL = {
+  closed: { state: 'closed' },
+  busy: { state: 'busy' },
+  past: { state: 'past' },
+  notYet: { state: 'notYet' },
+  unavailable: { state: 'unavailable' },
+  freeShort: { state: 'freeShort' },
+} as const satisfies Record<string, GridCell>;
+
 /** The grid of a room's week: rows are the resource's time steps from the earliest opening to the latest closing. */
 export function roomGrid(
   t: Messages,
@@ -109,8 +119,11 @@ export function roomGrid(
   const last = Math.max(...open.map((d) => minutesOn(d.date, d.closesAt!)));
   const lastDay = addDays(todayInWarsaw(now), rules.horizonDays);
   const length = Math.min(Math.max(rules.minMinutes, 60), rules.maxMinutes);
-  // Per day once: opening and closing as minutes of the day, and the instant of a minute of the
-  // day (UTC arithmetic from opening; warsawInstant on a day whose clock changes while open).
+  // Per day once: opening and closing as minutes of the day, the instant (ms) of a minute of the
+  // day (UTC arithmetic from opening; warsawInstant on a day whose clock changes while open), and
+  // the busy, free and own ranges as numbers, so that a cell allocates no Date.
+  const ranges = (list: ReadonlyArray<{ start: Date; end: Date }>) =>
+    list.map((r) => [r.start.getTime(), r.end.getTime()] as const);
   const perDay = days.map((d) => {
     if (!d.open || !d.opensAt || !d.closesAt) return null;
     const openMin = minutesOn(d.date, d.opensAt);
@@ -120,33 +133,36 @@ export function roomGrid(
     return {
       openMin,
       closeMin,
+      closesAt: d.closesAt.getTime(),
       at: (m: number) =>
-        steady ? new Date(opensAt + (m - openMin) * MINUTE) : warsawInstant(d.date, formatMinutes(m)),
+        steady ? opensAt + (m - openMin) * MINUTE : warsawInstant(d.date, formatMinutes(m)).getTime(),
+      busy: ranges(d.busy),
+      free: ranges(d.free),
     };
   });
+  const own = mine.map((b) => ({ id: b.id, start: b.start.getTime(), end: b.end.getTime() }));
+  const nowMs = now.getTime();
   const rows: RoomGrid['rows'] = [];
   for (let m = first; m + step <= last; m += step) {
     const from = formatMinutes(m);
     const cells = days.map((d, i): GridCell => {
       const day = perDay[i];
-      if (!day || !d.closesAt) return { state: 'closed' };
-      if (m < day.openMin || m + step > day.closeMin) return { state: 'closed' };
+      if (!day) return CELL.closed;
+      if (m < day.openMin || m + step > day.closeMin) return CELL.closed;
       const s = day.at(m);
-      const e = new Date(s.getTime() + step * MINUTE);
-      const own = mine.find((b) => b.start < e && s < b.end);
-      if (own) return { state: 'mine', href: `/przestrzenie/rezerwacje/${own.id}` };
-      if (d.busy.some((b) => b.start < e && s < b.end)) return { state: 'busy' };
-      if (s < now) return { state: 'past' };
-      if (d.date > lastDay) return { state: 'notYet' };
-      const interval = d.free.find((f) => f.start <= s && e <= f.end);
-      if (!interval) return { state: 'unavailable' };
-      const end = new Date(
-        Math.min(s.getTime() + length * MINUTE, interval.end.getTime(), d.closesAt.getTime()),
-      );
-      if (end.getTime() - s.getTime() < rules.minMinutes * MINUTE) return { state: 'freeShort' };
+      const e = s + step * MINUTE;
+      const mineHere = own.find((b) => b.start < e && s < b.end);
+      if (mineHere) return { state: 'mine', href: `/przestrzenie/rezerwacje/${mineHere.id}` };
+      if (day.busy.some(([start, end]) => start < e && s < end)) return CELL.busy;
+      if (s < nowMs) return CELL.past;
+      if (d.date > lastDay) return CELL.notYet;
+      const interval = day.free.find(([start, end]) => start <= s && e <= end);
+      if (!interval) return CELL.unavailable;
+      const end = Math.min(s + length * MINUTE, interval[1], day.closesAt);
+      if (end - s < rules.minMinutes * MINUTE) return CELL.freeShort;
       return {
         state: 'free',
-        href: bookingFormHref(resource.slug, { date: d.date, from, to: clockOn(d.date, end) }),
+        href: bookingFormHref(resource.slug, { date: d.date, from, to: clockOn(d.date, new Date(end)) }),
       };
     });
     rows.push({ from, to: formatMinutes(m + step), cells });
