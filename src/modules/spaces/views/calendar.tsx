@@ -150,6 +150,8 @@ export function roomGrid(
       if (!day) return CELL.closed;
       if (m < day.openMin || m + step > day.closeMin) return CELL.closed;
       const s = day.at(m);
+      // On the spring night the hour from 02:00 does not exist on the clock: nothing to book.
+      if (day.at(m + step) <= s) return CELL.closed;
       const e = s + step * MINUTE;
       const mineHere = own.find((b) => b.start < e && s < b.end);
       if (mineHere) return { state: 'mine', href: `/przestrzenie/rezerwacje/${mineHere.id}` };
@@ -158,7 +160,9 @@ export function roomGrid(
       if (d.date > lastDay) return CELL.notYet;
       const interval = day.free.find(([start, end]) => start <= s && e <= end);
       if (!interval) return CELL.unavailable;
-      const end = Math.min(s + length * MINUTE, interval[1], day.closesAt);
+      // The suggested end is `length` later on the clock (on the autumn night 02:00 + 1 h is 03:00,
+      // not the repeated 02:00), within the free time.
+      const end = Math.min(day.at(Math.min(m + length, day.closeMin)), interval[1], day.closesAt);
       if (end - s < rules.minMinutes * MINUTE) return CELL.freeShort;
       return {
         state: 'free',
