@@ -12,7 +12,7 @@ import {
 } from '../../../platform/time/warsaw.ts';
 import { type Closure, type DayStatus, dayStatus, freeIntervals } from '../calendar.ts';
 import { type BookingsContext, MINUTE } from './context.ts';
-import { busyBetween, closuresFor, deskFreeByDay, resourceBySlug } from './shared.ts';
+import { busyBetween, closuresFor, deskFreeByDay, type ResourceRow, resourceBySlug } from './shared.ts';
 import type { DayAvailability, ResourceView } from './views.ts';
 
 /** The active resources in the order of their buildings and zones (the places module's), then their own. */
@@ -54,7 +54,19 @@ async function loadAvailability(
   from: LocalDate,
   to: LocalDate,
 ): Promise<DayAvailability[]> {
-  const resource = await resourceBySlug(svc, slug);
+  return availabilityOf(svc, await resourceBySlug(svc, slug), from, to);
+}
+
+/**
+ * A resource's availability read from the database, no cache: what `availability` keeps. Also the
+ * benchmark's bare routes' reading (bench/bare-pages.tsx), so they run the same statements.
+ */
+export async function availabilityOf(
+  svc: Pick<BookingsContext, 'db' | 'now'>,
+  resource: ResourceRow,
+  from: LocalDate,
+  to: LocalDate,
+): Promise<DayAvailability[]> {
   const t = svc.now();
   // Closures and bookings are read at once (two queries in flight, one round trip of waiting).
   const [closures, busy, free] = await Promise.all([

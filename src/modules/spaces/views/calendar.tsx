@@ -164,7 +164,8 @@ function dayHeading(t: Messages, locale: Locale, date: LocalDate) {
 
 const cellClass = (state: CellState) => `govuk-table__cell klaster-calendar__cell--${state}`;
 
-function RoomCalendarGrid({ resource, days, now, mine }: CalendarProps) {
+/** The grid itself, drawn afresh (RoomCalendar keeps it); the benchmark's bare route draws it too. */
+export function RoomCalendarGrid({ resource, days, now, mine }: CalendarProps) {
   const { t, locale } = useView();
   const c = t.spaces.calendar;
   const grid = roomGrid(t, resource, days, now, mine);
@@ -346,7 +347,7 @@ function DeskCalendarTable({ resource, days, now, mine }: CalendarProps) {
 // language and minute, and kept like the availability it shows (changes.ts).
 const grids = changeAwareCache<string>(AVAILABILITY_TTL_MS, 500);
 
-interface CalendarProps {
+export interface CalendarProps {
   resource: ResourceView;
   days: DayAvailability[];
   now: Date;
