@@ -18,6 +18,8 @@ import Fastify from 'fastify';
 import { h, type VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { loadConfig } from '../src/config.ts';
+// The modules' list installs their texts (the view components read them) as the app does.
+import '../src/modules/index.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { AccountDetails } from '../src/modules/accounts/views.tsx';
 import { HomeLists } from '../src/modules/pages/views.tsx';

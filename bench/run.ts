@@ -242,7 +242,8 @@ async function measure(
   } = {},
 ): Promise<Row | null> {
   const url = `http://127.0.0.1:${port}${urlPath}`;
-  const check = await fetch(url, { headers, redirect: 'manual' });
+  const checkHeaders = opts.cookies ? { ...headers, cookie: opts.cookies[0]! } : headers;
+  const check = await fetch(url, { headers: checkHeaders, redirect: 'manual' });
   const body = await check.text();
   if (check.status === 404 && opts.optional) {
     console.log(`  ${scenario.padEnd(48)} ${driver.padEnd(10)} not measured: GET ${urlPath} answered 404`);
