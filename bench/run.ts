@@ -1,6 +1,9 @@
 // `npm run bench`: load scenarios next to a bare Fastify route measured in the same run, so the
 // ratio holds on a noisy machine. The app and the baseline each run in their own child process,
-// started the way `npm start` starts the app, and autocannon drives them from this process.
+// started the way `npm start` starts the app, and autocannon drives them from this process. The
+// home page, /konto, week availability and the calendar page are each measured three ways (issue
+// 11): the real route cached, the real route with caches defeated, and the bare route of
+// bench/bare-pages.tsx (same statements, same view components, nothing else) on the same data.
 //
 //   npm run bench                                    embedded PGlite only
 //   bash scripts/with-postgres.sh npm run bench      PGlite, then a throwaway PostgreSQL 15
@@ -33,6 +36,7 @@ import {
   availabilityPaths,
   BENCH_BOOKINGS,
   BUSY_ROOM,
+  calendarPaths,
   type SpacesBench,
   seedSpacesBench,
   slotSequence,
@@ -203,9 +207,15 @@ async function signIn(port: number): Promise<string> {
   return cookie();
 }
 
+/** The four scenarios measured three ways (issue 11): the real route, caches defeated, the bare route. */
+type Group = 'home' | 'signed-in' | 'availability' | 'calendar';
+type Way = 'cached' | 'uncached' | 'bare';
+
 interface Row {
   scenario: string;
   driver: string;
+  group?: Group;
+  way?: Way;
   path: string;
   rps: number;
   p50: number;
@@ -217,30 +227,55 @@ interface Row {
   requests: number;
 }
 
+type MeasureOptions = NonNullable<Parameters<typeof measure>[5]>;
+
 async function measure(
   scenario: string,
   driver: string,
   port: number,
   urlPath: string,
   headers: Record<string, string> = {},
-  opts: { optional?: boolean; vary?: (n: number) => string } = {},
+  opts: {
+    optional?: boolean;
+    vary?: (n: number) => string;
+    /** Cookie headers sent in turn, one a request (a different person each time). */
+    cookies?: string[];
+    group?: Group;
+    way?: Way;
+  } = {},
 ): Promise<Row | null> {
   const url = `http://127.0.0.1:${port}${urlPath}`;
-  const check = await fetch(url, { headers, redirect: 'manual' });
+  const checkHeaders = opts.cookies ? { ...headers, cookie: opts.cookies[0]! } : headers;
+  const check = await fetch(url, { headers: checkHeaders, redirect: 'manual' });
   const body = await check.text();
   if (check.status === 404 && opts.optional) {
-    console.log(`  ${scenario.padEnd(22)} ${driver.padEnd(10)} not measured: GET ${urlPath} answered 404`);
+    console.log(`  ${scenario.padEnd(48)} ${driver.padEnd(10)} not measured: GET ${urlPath} answered 404`);
     return null;
   }
   if (check.status !== 200) throw new Error(`${scenario}: GET ${urlPath} answered ${check.status}`);
-  if (scenario.startsWith('signed-in') && !/wyloguj/i.test(body))
+  // The bare route has no layout (no sign-out link): its 200 says the session was found.
+  if (opts.group === 'signed-in' && opts.way !== 'bare' && !/wyloguj/i.test(body))
     throw new Error(`${scenario}: not signed in`);
-  // `vary` gives each request its own path (to measure what a cache would otherwise hide).
+  // `vary` gives each request its own path and `cookies` its own person (to measure what a cache
+  // would otherwise hide).
   let n = 0;
-  const vary = opts.vary;
-  const requests: CannonRequest[] | undefined = vary
-    ? [{ method: 'GET', setupRequest: (req) => ({ ...req, path: vary(n++) }) }]
-    : undefined;
+  const { vary, cookies } = opts;
+  const requests: CannonRequest[] | undefined =
+    vary || cookies
+      ? [
+          {
+            method: 'GET',
+            setupRequest: (req) => {
+              const i = n++;
+              return {
+                ...req,
+                ...(vary ? { path: vary(i) } : {}),
+                ...(cookies ? { headers: { ...req.headers, cookie: cookies[i % cookies.length]! } } : {}),
+              };
+            },
+          },
+        ]
+      : undefined;
   if (WARMUP > 0)
     await autocannon({
       url,
@@ -259,7 +294,9 @@ async function measure(
   const row: Row = {
     scenario,
     driver,
-    path: urlPath,
+    ...(opts.group ? { group: opts.group } : {}),
+    ...(opts.way ? { way: opts.way } : {}),
+    path: vary ? `${vary(0)} …` : urlPath,
     rps: r.requests.average,
     p50: r.latency.p50,
     p90: r.latency.p90,
@@ -270,7 +307,7 @@ async function measure(
     requests: r.latency.totalCount,
   };
   console.log(
-    `  ${scenario.padEnd(22)} ${driver.padEnd(10)} ${Math.round(row.rps)} req/s, p99 ${row.p99} ms` +
+    `  ${scenario.padEnd(48)} ${driver.padEnd(10)} ${Math.round(row.rps)} req/s, p99 ${row.p99} ms` +
       (row.errors + row.non2xx ? `, ${row.errors} errors, ${row.non2xx} non-2xx` : ''),
   );
   return row;
@@ -329,7 +366,7 @@ async function measureBookings(
     requests: r.latency.totalCount,
   };
   console.log(
-    `  ${scenario.padEnd(22)} ${driver.padEnd(10)} ${Math.round(row.rps)} bookings/s, p99 ${row.p99} ms, ` +
+    `  ${scenario.padEnd(48)} ${driver.padEnd(10)} ${Math.round(row.rps)} bookings/s, p99 ${row.p99} ms, ` +
       `${notCreated} not 201${notCreated ? ` (${JSON.stringify(other)})` : ''}, ${row.errors} errors`,
   );
   return row;
@@ -383,49 +420,94 @@ async function driverRun(
   }
   try {
     const spaces = await prepare(dataDir, databaseUrl);
+    const { week } = spaces;
+    const availabilityPath = `/api/v1/spaces/resources/${BUSY_ROOM}/availability?from=${week.from}&to=${week.to}`;
+    const calendarPath = `/przestrzenie/${BUSY_ROOM}?tydzien=${week.iso}`;
+    const rows: Row[] = [];
+    const add = (r: Row | null) => {
+      if (r) rows.push(r);
+    };
+    add(await measure('bare Fastify', driver, bare.port, '/bare'));
     const app = await spawnServer(startCommand(), appEnv(dataDir, databaseUrl), '/readyz');
+    let rss: number;
     try {
       const cookie = await signIn(app.port);
-      const signedInPath = (await fetch(`http://127.0.0.1:${app.port}/konto`, { headers: { cookie } })).ok
-        ? '/konto'
-        : '/';
-      const { week } = spaces;
-      const rows = [
-        await measure('bare Fastify', driver, bare.port, '/bare'),
-        await measure('anonymous home page', driver, app.port, '/'),
-        await measure(`signed-in ${signedInPath}`, driver, app.port, signedInPath, { cookie }),
-        await measure(
-          'spaces: week availability',
-          driver,
-          app.port,
-          `/api/v1/spaces/resources/${BUSY_ROOM}/availability?from=${week.from}&to=${week.to}`,
+      const m = (scenario: string, urlPath: string, headers: Record<string, string>, opts: MeasureOptions) =>
+        measure(scenario, driver, app.port, urlPath, headers, opts);
+      add(await m('anonymous home page', '/', {}, { group: 'home', way: 'cached' }));
+      // No uncached run of the home page: its data sits in a 60 s in-process cache (places) that no
+      // request and no setting can bypass (see bench/RESULTS.md).
+      add(await m('signed-in /konto', '/konto', { cookie }, { group: 'signed-in', way: 'cached' }));
+      add(
+        await m(
+          'signed-in /konto, a different person per request',
+          '/konto',
+          {},
+          { group: 'signed-in', way: 'uncached', cookies: spaces.cookies },
         ),
-        await measure(
+      );
+      add(
+        await m('spaces: week availability', availabilityPath, {}, { group: 'availability', way: 'cached' }),
+      );
+      add(
+        await m(
           'spaces: week availability, every request a different room or week (uncached)',
-          driver,
-          app.port,
-          `/api/v1/spaces/resources/${BUSY_ROOM}/availability?from=${week.from}&to=${week.to}`,
+          availabilityPath,
           {},
-          { vary: availabilityPaths() },
+          { group: 'availability', way: 'uncached', vary: availabilityPaths() },
         ),
-        await measure(
+      );
+      add(
+        await m(
           'spaces: calendar page',
-          driver,
-          app.port,
-          `/przestrzenie/${BUSY_ROOM}?tydzien=${week.iso}`,
+          calendarPath,
           {},
-          { optional: true },
+          { optional: true, group: 'calendar', way: 'cached' },
         ),
-        await measureBookings('spaces: booking POST', driver, app.port, spaces.cookies),
-      ].filter((r): r is Row => r !== null);
-      const rss = rssMb(app.proc.pid!);
+      );
+      add(
+        await m(
+          'spaces: calendar page, every request a different room or week (uncached)',
+          calendarPath,
+          {},
+          { optional: true, group: 'calendar', way: 'uncached', vary: calendarPaths() },
+        ),
+      );
+      add(await measureBookings('spaces: booking POST', driver, app.port, spaces.cookies));
+      rss = rssMb(app.proc.pid!);
       const code = await app.stop();
       if (code !== 0) throw new Error(`the app exited with ${code} on SIGTERM`);
-      return { rows, rss };
     } catch (err) {
       app.proc.kill('SIGKILL');
       throw err;
     }
+    // The bare routes on the same database, once the app has stopped (PGlite admits one process).
+    const pages = await spawnServer(
+      ['--import', 'tsx', 'bench/bare-pages.tsx'],
+      appEnv(dataDir, databaseUrl),
+      '/',
+    );
+    try {
+      const m = (scenario: string, urlPath: string, opts: MeasureOptions) =>
+        measure(scenario, driver, pages.port, urlPath, {}, { ...opts, way: 'bare' });
+      add(await m('anonymous home page, bare route', '/', { group: 'home' }));
+      add(await m('signed-in /konto, bare route', '/konto', { group: 'signed-in', cookies: spaces.cookies }));
+      add(
+        await m('spaces: week availability, bare route', availabilityPath, {
+          group: 'availability',
+          vary: availabilityPaths(),
+        }),
+      );
+      add(
+        await m('spaces: calendar page, bare route', calendarPath, {
+          group: 'calendar',
+          vary: calendarPaths(),
+        }),
+      );
+    } finally {
+      await pages.stop();
+    }
+    return { rows, rss };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
     if (dbName) {
@@ -441,16 +523,27 @@ async function driverRun(
 const fmt = (n: number) => (n === 0 ? '<1' : n >= 100 ? String(Math.round(n)) : n.toFixed(n >= 10 ? 1 : 2));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+const wayOf = (rows: Row[], driver: string, group: Group, way: Way) =>
+  rows.find((r) => r.driver === driver && r.group === group && r.way === way);
+
+/** Req/s of the real route with caches defeated over its bare route's, in one driver's run. */
+function uncachedVsBare(rows: Row[], driver: string, group: Group): number | undefined {
+  const real = wayOf(rows, driver, group, 'uncached');
+  const bare = wayOf(rows, driver, group, 'bare');
+  return real && bare ? real.rps / bare.rps : undefined;
+}
+
 function table(rows: Row[]): string {
   const bareOf = (driver: string) => rows.find((r) => r.driver === driver && r.scenario === 'bare Fastify')!;
   const lines = [
-    '| scenario | driver | req/s | p50 ms | p90 ms | p99 ms | max ms | errors / non-2xx | req/s vs bare |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| scenario | driver | req/s | p50 ms | p90 ms | p99 ms | max ms | errors / non-2xx | req/s vs bare Fastify | uncached vs bare |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rows) {
     const ratio = r.rps / bareOf(r.driver).rps;
+    const vsBare = r.way === 'uncached' ? uncachedVsBare(rows, r.driver, r.group!) : undefined;
     lines.push(
-      `| ${r.scenario} | ${r.driver} | ${Math.round(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p90)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${r.errors} / ${r.non2xx} | ${ratio.toFixed(3)} |`,
+      `| ${r.scenario} | ${r.driver} | ${Math.round(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p90)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${r.errors} / ${r.non2xx} | ${ratio.toFixed(3)} | ${vsBare === undefined ? '' : vsBare.toFixed(2)} |`,
     );
   }
   return lines.join('\n');
@@ -483,18 +576,37 @@ async function main() {
     await bare.stop();
   }
 
-  const pgRow = (s: string) => rows.find((r) => r.driver === 'postgresql' && r.scenario.startsWith(s));
+  const pg = (group: Group, way: Way) => wayOf(rows, 'postgresql', group, way);
+  const pgBooking = rows.find((r) => r.driver === 'postgresql' && r.scenario === 'spaces: booking POST');
   const verdict = (ok: boolean | undefined) =>
     ok === undefined ? 'not measured' : ok ? 'met' : '**missed**';
   const startMedian = median(starts.startsMs);
   const rssMedian = median(starts.idleRssMb);
+  const p99Target = (label: string, r: Row | undefined, ms: number) =>
+    `| PostgreSQL: ${label} p99 < ${ms} ms | ${r ? `${fmt(r.p99)} ms` : '—'} | ${verdict(r && r.p99 < ms)} |`;
+  // Issue 11: with caches defeated, at least half the bare route's req/s and p99 under 50 ms.
+  const names: Record<Group, string> = {
+    home: 'home page',
+    'signed-in': 'signed-in /konto',
+    availability: 'week availability',
+    calendar: 'resource calendar page',
+  };
+  const issue11 = (Object.keys(names) as Group[]).flatMap((group) => {
+    const real = pg(group, 'uncached');
+    const ratio = uncachedVsBare(rows, 'postgresql', group);
+    const why = group === 'home' && !real ? ' (60 s in-process cache, cannot be defeated)' : '';
+    return [
+      `| PostgreSQL: ${names[group]}, caches defeated, ≥ 0.5 × its bare route's req/s | ${ratio === undefined ? `—${why}` : `${ratio.toFixed(2)} (${Math.round(real!.rps)} / ${Math.round(pg(group, 'bare')!.rps)} req/s)`} | ${verdict(ratio === undefined ? undefined : ratio >= 0.5)} |`,
+      `| PostgreSQL: ${names[group]}, caches defeated, p99 < 50 ms | ${real ? `${fmt(real.p99)} ms` : `—${why}`} | ${verdict(real && real.p99 < 50)} |`,
+    ];
+  });
   const targets = [
-    `| PostgreSQL: anonymous page p99 < 20 ms | ${pgRow('anonymous') ? `${fmt(pgRow('anonymous')!.p99)} ms` : '—'} | ${verdict(pgRow('anonymous') && pgRow('anonymous')!.p99 < 20)} |`,
-    `| PostgreSQL: signed-in page p99 < 30 ms | ${pgRow('signed-in') ? `${fmt(pgRow('signed-in')!.p99)} ms` : '—'} | ${verdict(pgRow('signed-in') && pgRow('signed-in')!.p99 < 30)} |`,
-    `| PostgreSQL: week availability p99 < 20 ms | ${pgRow('spaces: week availability') ? `${fmt(pgRow('spaces: week availability')!.p99)} ms` : '—'} | ${verdict(pgRow('spaces: week availability') && pgRow('spaces: week availability')!.p99 < 20)} |`,
-    `| PostgreSQL: week availability, uncached (no target; for comparison) | ${pgRow('spaces: week availability, every') ? `${fmt(pgRow('spaces: week availability, every')!.p99)} ms, ${Math.round(pgRow('spaces: week availability, every')!.rps)} req/s` : '—'} | |`,
-    `| PostgreSQL: resource calendar page p99 < 40 ms | ${pgRow('spaces: calendar') ? `${fmt(pgRow('spaces: calendar')!.p99)} ms` : '—'} | ${verdict(pgRow('spaces: calendar') && pgRow('spaces: calendar')!.p99 < 40)} |`,
-    `| PostgreSQL: booking creation ≥ 300/s, all 201 | ${pgRow('spaces: booking') ? `${Math.round(pgRow('spaces: booking')!.rps)}/s, ${pgRow('spaces: booking')!.non2xx} not 201` : '—'} | ${verdict(pgRow('spaces: booking') && pgRow('spaces: booking')!.rps >= 300 && pgRow('spaces: booking')!.non2xx === 0 && pgRow('spaces: booking')!.errors === 0)} |`,
+    p99Target('anonymous page', pg('home', 'cached'), 20),
+    p99Target('signed-in page', pg('signed-in', 'cached'), 30),
+    p99Target('week availability', pg('availability', 'cached'), 20),
+    p99Target('resource calendar page', pg('calendar', 'cached'), 40),
+    `| PostgreSQL: booking creation ≥ 300/s, all 201 | ${pgBooking ? `${Math.round(pgBooking.rps)}/s, ${pgBooking.non2xx} not 201` : '—'} | ${verdict(pgBooking && pgBooking.rps >= 300 && pgBooking.non2xx === 0 && pgBooking.errors === 0)} |`,
+    ...issue11,
     `| Embedded: start on existing data < 5 s | ${(startMedian / 1000).toFixed(2)} s (median of ${starts.startsMs.length}: ${starts.startsMs.map((m) => (m / 1000).toFixed(2)).join(', ')}) | ${verdict(startMedian < 5000)} |`,
     `| Embedded: idle resident memory < 200 MB | ${Math.round(rssMedian)} MB (${starts.idleRssMb.map((m) => Math.round(m)).join(', ')}) | ${verdict(rssMedian < 200)} |`,
   ];

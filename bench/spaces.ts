@@ -4,6 +4,7 @@
 // the booking-creation scenario takes, each free and distinct.
 import { sql } from 'drizzle-orm';
 import type { Database } from '../src/db/client.ts';
+import { SESSION_COOKIE, sessionCookieName } from '../src/platform/auth/auth.ts';
 import { systemClock } from '../src/platform/time/clock.ts';
 import { isWorkingDay } from '../src/platform/time/holidays.ts';
 import { addDays, isoWeek, type LocalDate, todayInWarsaw, weekStart } from '../src/platform/time/warsaw.ts';
@@ -24,7 +25,7 @@ export const benchRoom = (i: number) => `bench-sala-${String(i + 1).padStart(2, 
 export const BUSY_ROOM = benchRoom(0);
 
 export interface SpacesBench {
-  /** Cookie headers of the bench people (their sessions are rows the app reads). */
+  /** Cookie headers of the bench people, as the app in production reads them (their sessions are rows). */
   cookies: string[];
   /** A week inside the seeded range, as the calendar page takes it (YYYY-Www) and as a date range. */
   week: { iso: string; from: LocalDate; to: LocalDate };
@@ -91,8 +92,13 @@ export async function seedSpacesBench(database: Database, secret: string): Promi
     limit ${BENCH_BOOKINGS}::int`);
   await db.execute(sql`analyze`);
   const monday = weekStart(addDays(todayInWarsaw(systemClock.now()), 14));
+  // The app runs in production mode, where only the __Host- session cookie counts.
+  const cookies = people.map((p) => {
+    if (!p.cookie.startsWith(`${SESSION_COOKIE}=`)) throw new Error(`unexpected cookie ${p.cookie}`);
+    return `${sessionCookieName(true)}${p.cookie.slice(SESSION_COOKIE.length)}`;
+  });
   return {
-    cookies: people.map((p) => p.cookie),
+    cookies,
     week: { iso: isoWeek(monday), from: monday, to: addDays(monday, 6) },
   };
 }
@@ -137,5 +143,20 @@ export function availabilityPaths(): (n: number) => string {
     const shift = Math.floor(n / (BENCH_ROOMS * 60)) % 7;
     const from = addDays(firstMonday, week * 7 + shift);
     return `/api/v1/spaces/resources/${room}/availability?from=${from}&to=${addDays(from, 6)}`;
+  };
+}
+
+/**
+ * Paths of calendar pages that do not repeat within several seconds: rooms, then the weeks from
+ * this one to the end of the booking horizon — more distinct pages than the 2-second availability
+ * and grid caches hold (1,000 and 500 entries), so those miss.
+ */
+export function calendarPaths(): (n: number) => string {
+  const thisMonday = weekStart(todayInWarsaw(systemClock.now()));
+  const weeks = Math.floor(HORIZON_DAYS / 7) - 1;
+  return (n) => {
+    const room = benchRoom(n % BENCH_ROOMS);
+    const week = Math.floor(n / BENCH_ROOMS) % weeks;
+    return `/przestrzenie/${room}?tydzien=${isoWeek(addDays(thisMonday, week * 7))}`;
   };
 }

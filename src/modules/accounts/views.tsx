@@ -2,7 +2,7 @@
 // (account and profile), security.tsx (password, devices, two-step sign-in), data.tsx (consents, data
 // export, deletion); fields.tsx holds the form fields they share.
 
-export { AccountPage, type AccountView, ProfilePage } from './views/account.tsx';
+export { AccountDetails, AccountPage, type AccountView, ProfilePage } from './views/account.tsx';
 export { ConsentsPage, DataPage, DeleteAccountPage } from './views/data.tsx';
 export {
   BackupCodesPage,

@@ -35,6 +35,23 @@ export function HomePage({
           {p.ctaSpaces}
         </a>
       </div>
+      <HomeLists cluster={cluster} subareas={subareas} />
+    </Layout>
+  );
+}
+
+/** The home page's lists: the cluster's buildings and zones, the subareas (also the benchmark's bare route). */
+export function HomeLists({
+  cluster,
+  subareas,
+}: {
+  cluster: ClusterView | null;
+  subareas: Array<{ slug: string; name: string; description: string }>;
+}) {
+  const { t } = useView();
+  const p = t.pages;
+  return (
+    <>
       {cluster ? (
         <section aria-labelledby="buildings-title">
           <h2 class="govuk-heading-m" id="buildings-title">
@@ -75,7 +92,7 @@ export function HomePage({
           </ul>
         </section>
       ) : null}
-    </Layout>
+    </>
   );
 }
 

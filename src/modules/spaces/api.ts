@@ -221,7 +221,8 @@ function toResource(r: ResourceView, baseUrl: string, texts?: ResourceTexts) {
   };
 }
 
-function toDay(d: DayAvailability) {
+/** A day of availability as the API answers it (also the benchmark's bare route). */
+export function toDay(d: DayAvailability) {
   return {
     date: d.date,
     open: d.open,

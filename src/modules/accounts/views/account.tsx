@@ -30,7 +30,7 @@ export interface AccountView {
 const isStaffRole = (role: Role) => role === 'staff' || role === 'admin';
 
 export function AccountPage({ account }: { account: AccountView }) {
-  const { t, locale } = useView();
+  const { t } = useView();
   const a = t.accounts;
   const o = a.overview;
   const s = o.sections;
@@ -48,6 +48,39 @@ export function AccountPage({ account }: { account: AccountView }) {
     { href: '/organizacje/moje', title: o.mine.organisations, hint: o.mine.organisationsHint },
     { href: '/przestrzenie/umowy', title: o.mine.agreements, hint: o.mine.agreementsHint },
   ];
+  return (
+    <Layout title={o.title}>
+      <H1>{o.title}</H1>
+      <p class="govuk-body-l">{o.lead}</p>
+      {isStaffRole(account.role) && !account.twoFactorEnabled ? (
+        <WarningText>
+          {o.staffNeedsTwoFactor}{' '}
+          <a class="govuk-link" href="/konto/dwuetapowe">
+            {o.turnOnNow}
+          </a>
+        </WarningText>
+      ) : null}
+      <h2 class="govuk-heading-m">{o.detailsHeading}</h2>
+      <AccountDetails account={account} />
+      <p class="govuk-body">
+        <a class="govuk-link" href="/konto/profil">
+          {o.change}
+          <span class="govuk-visually-hidden">{o.changeHidden}</span>
+        </a>
+      </p>
+      <h2 class="govuk-heading-m">{o.mineHeading}</h2>
+      <SectionLinks items={mine} />
+      <h2 class="govuk-heading-m">{o.settingsHeading}</h2>
+      <SectionLinks items={sections} />
+    </Layout>
+  );
+}
+
+/** The account's details as the account page lists them (also the benchmark's bare route). */
+export function AccountDetails({ account }: { account: AccountView }) {
+  const { t, locale } = useView();
+  const a = t.accounts;
+  const o = a.overview;
   const rows = [
     { key: a.name, value: account.name },
     {
@@ -68,32 +101,7 @@ export function AccountPage({ account }: { account: AccountView }) {
     },
     { key: o.memberSince, value: formatDateTime(locale, account.createdAt, 'date') },
   ];
-  return (
-    <Layout title={o.title}>
-      <H1>{o.title}</H1>
-      <p class="govuk-body-l">{o.lead}</p>
-      {isStaffRole(account.role) && !account.twoFactorEnabled ? (
-        <WarningText>
-          {o.staffNeedsTwoFactor}{' '}
-          <a class="govuk-link" href="/konto/dwuetapowe">
-            {o.turnOnNow}
-          </a>
-        </WarningText>
-      ) : null}
-      <h2 class="govuk-heading-m">{o.detailsHeading}</h2>
-      <SummaryList rows={rows} />
-      <p class="govuk-body">
-        <a class="govuk-link" href="/konto/profil">
-          {o.change}
-          <span class="govuk-visually-hidden">{o.changeHidden}</span>
-        </a>
-      </p>
-      <h2 class="govuk-heading-m">{o.mineHeading}</h2>
-      <SectionLinks items={mine} />
-      <h2 class="govuk-heading-m">{o.settingsHeading}</h2>
-      <SectionLinks items={sections} />
-    </Layout>
-  );
+  return <SummaryList rows={rows} />;
 }
 
 /** A list of the places an account page leads to, each with a line saying what is there. */

@@ -13,7 +13,7 @@ import {
 import { type Closure, type DayStatus, dayStatus, freeIntervals } from '../calendar.ts';
 import { type BookingStatus, spaceResources } from '../schema.ts';
 import { type BookingsContext, MINUTE } from './context.ts';
-import { closuresFor, deskFreeByDay } from './shared.ts';
+import { closuresFor, deskFreeByDay, type ResourceRow } from './shared.ts';
 import type { DayAvailability, ResourceView } from './views.ts';
 
 /** The active resources in the order of their buildings and zones (the places module's), then their own. */
@@ -94,12 +94,16 @@ function prepareWeek(db: Db) {
 }
 const weekStatements = new WeakMap<Db, ReturnType<typeof prepareWeek>>();
 
-async function loadAvailability(
-  svc: BookingsContext,
+/**
+ * A resource and its availability read from the database, no cache: what `availability` keeps.
+ * Also the benchmark's bare routes' reading (bench/bare-pages.tsx), so they run the same statement.
+ */
+export async function availabilityOf(
+  svc: Pick<BookingsContext, 'db' | 'now'>,
   slug: string,
   from: LocalDate,
   to: LocalDate,
-): Promise<DayAvailability[]> {
+): Promise<{ resource: ResourceRow; days: DayAvailability[] }> {
   const statement = weekStatements.get(svc.db) ?? prepareWeek(svc.db);
   weekStatements.set(svc.db, statement);
   const [row] = await statement.execute({
@@ -110,7 +114,7 @@ async function loadAvailability(
     toAt: warsawInstant(addDays(to, 1), '00:00').toISOString(),
   });
   if (!row?.active) throw new NotFoundError('resource');
-  const resource = row;
+  const { closures: _c, busy: _b, ...resource } = row;
   const t = svc.now();
   const closures = row.closures;
   const busy: BusyRange[] = row.busy.map((b) => ({
@@ -123,14 +127,15 @@ async function loadAvailability(
     resource.kind === 'desk' ? await deskFreeByDay(svc.db, resource, from, to) : new Map<string, number>();
   const days = eachDay(from, to).map((d) => dayStatus(resource.openingHours, closures, d));
   if (resource.kind === 'desk') {
-    return days.map((d) => ({
+    const deskDays = days.map((d) => ({
       ...dayFields(d),
       busy: [],
       free: [],
       desks: d.open ? { total: resource.capacity, free: d.closesAt > t ? (free.get(d.date) ?? 0) : 0 } : null,
     }));
+    return { resource, days: deskDays };
   }
-  return days.map((d) => {
+  const roomDays = days.map((d) => {
     const own = d.open ? busy.filter((b) => b.start < d.closesAt && b.blockedUntil > d.opensAt) : [];
     return {
       ...dayFields(d),
@@ -139,6 +144,7 @@ async function loadAvailability(
       desks: null,
     };
   });
+  return { resource, days: roomDays };
 }
 
 /** Active resources for the public list, in display order, with their zone and building (cached). */
@@ -167,8 +173,9 @@ export async function availability(
   if (to < from) throw new RuleError('reversedRange', 'to');
   if (daysBetween(from, to) + 1 > 62) throw new RuleError('rangeTooLong', 'to');
   const minute = Math.floor(svc.now().getTime() / MINUTE);
-  return svc.availabilityCache(`${slug}|${from}|${to}|${minute}`, () =>
-    loadAvailability(svc, slug, from, to),
+  return svc.availabilityCache(
+    `${slug}|${from}|${to}|${minute}`,
+    async () => (await availabilityOf(svc, slug, from, to)).days,
   );
 }
 

@@ -188,7 +188,8 @@ const cellClass = (state: CellState) => `govuk-table__cell klaster-calendar__cel
 /** The resource's name with its translations (without them, the Polish one). */
 const namesOf = ({ resource, names }: CalendarProps): LocalizedText => names ?? { pl: resource.name };
 
-function RoomCalendarGrid(props: CalendarProps) {
+/** The grid itself, drawn afresh (RoomCalendar keeps it); the benchmark's bare route draws it too. */
+export function RoomCalendarGrid(props: CalendarProps) {
   const { resource, days, now, mine } = props;
   const { t, locale } = useView();
   const c = t.spaces.calendar;
@@ -382,7 +383,7 @@ function DeskCalendarTable(props: CalendarProps) {
 // in a second language just before the answer expires goes when the answer goes.
 const grids = new WeakMap<readonly DayAvailability[], Map<string, string>>();
 
-interface CalendarProps {
+export interface CalendarProps {
   resource: ResourceView;
   /** The resource's name with its translations (the caption names it in the reader's language). */
   names?: LocalizedText | undefined;
