@@ -14,6 +14,7 @@ const person = z.object({
   role: z.enum(['resident', 'staff']),
   nickname: z.string().optional(),
   bookings: z.array(z.object({ start: z.iso.datetime(), seats: z.int() })),
+  address: z.object({ street: z.string(), flat: z.string().nullable() }).nullable(),
 });
 const row = {
   id: 'a1',
@@ -21,6 +22,7 @@ const row = {
   email: null,
   role: 'resident',
   bookings: [{ start: '2026-12-24T09:00:00.000Z', seats: 2 }],
+  address: null,
   // Read from the database but not in the schema: never sent.
   passwordHash: 'scrypt$secret',
 };
@@ -37,6 +39,16 @@ describe('the compiled serializer', () => {
     assert.doesNotMatch(production, /passwordHash|secret/);
     assert.equal(JSON.parse(production).name, 'Zofia "Zosia" Nowak\n');
     assert.equal(compiledSerializer(z.array(person))([row, row]).match(/"id"/g)?.length, 2);
+    // A nullable object or string is written whether it is there or null.
+    const housed = { ...row, address: { street: 'Lipowa 3', flat: null } };
+    assert.deepEqual(JSON.parse(compiledSerializer(person)(housed)).address, {
+      street: 'Lipowa 3',
+      flat: null,
+    });
+    assert.equal(
+      responseSerializerCompiler(false)(route(person))(housed),
+      responseSerializerCompiler(true)(route(person))(housed),
+    );
   });
 
   it('outside production an answer the schema refuses is not sent', () => {
@@ -77,6 +89,7 @@ describe('in a Fastify app', () => {
       email: null,
       role: 'resident',
       bookings: [{ start: '2026-12-24T09:00:00.000Z', seats: 2 }],
+      address: null,
     });
   });
 });

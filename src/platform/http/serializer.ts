@@ -28,7 +28,31 @@ export function compiledSerializer(schema: unknown): Serialize {
     unrepresentable: 'any',
     cycles: 'ref',
   });
-  return build(json as build.AnySchema) as Serialize;
+  return build(nullableAsType(json) as build.AnySchema) as Serialize;
+}
+
+type JsonSchema = Record<string, unknown>;
+const isObject = (v: unknown): v is JsonSchema => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * zod writes `x.nullable()` as `anyOf: [x, { type: 'null' }]`, which fast-json-stringify can only
+ * write by validating each value against the branches; `type: [x's type, 'null']` says the same
+ * and is written directly.
+ */
+function nullableAsType(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(nullableAsType);
+  if (!isObject(schema)) return schema;
+  const out: JsonSchema = Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, nullableAsType(v)]));
+  const branches = out.anyOf;
+  if (Array.isArray(branches) && branches.length === 2) {
+    const nulls = branches.findIndex((b) => isObject(b) && b.type === 'null' && Object.keys(b).length === 1);
+    const other = branches[1 - nulls];
+    if (nulls >= 0 && isObject(other) && typeof other.type === 'string' && !('anyOf' in other)) {
+      const { anyOf: _, ...rest } = out;
+      return { ...rest, ...other, type: [other.type, 'null'] };
+    }
+  }
+  return out;
 }
 
 export class SerializerMismatchError extends Error {
