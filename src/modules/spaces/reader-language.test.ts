@@ -599,3 +599,68 @@ describe('“my bookings” heads today’s check-in with the resource in the re
     });
   });
 });
+
+describe('the resource back office names the resource in the staff member’s language', () => {
+  const idOf = async (slug: string) => {
+    const [row] = await queryRows<{ id: string }>(
+      t.database.db,
+      sql`select id from space_resource where slug = ${slug}`,
+    );
+    return row!.id;
+  };
+  const caption = (html: string) =>
+    /<h1 class="govuk-heading-l"><span class="govuk-caption-l">([\s\S]*)<\/span>[^<]*<\/h1>/.exec(html)?.[1];
+  const title = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1];
+
+  test('the list and each resource’s pages in English, Ukrainian and Polish; the edit form keeps the three fields', async () => {
+    const b2b = await idOf(B2B);
+    const civic = await idOf(CIVIC);
+    const en = await reader('staff', 'en');
+    const list = await en.get('/panel/przestrzenie');
+    assert.equal(list.statusCode, 200);
+    assert.ok(
+      list.body.includes(`<a class="govuk-link" href="/panel/przestrzenie/${b2b}">B2B meeting room</a>`),
+    );
+    assert.ok(
+      list.body.includes(
+        `<a class="govuk-link" href="/panel/przestrzenie/${civic}" lang="pl">Sala spotkań Centrum Obywatelskiego</a>`,
+      ),
+    );
+    assert.ok(!list.body.includes('Pomieszczenie B2B'), 'not the Polish name of the B2B room');
+    const hours = await en.get(`/panel/przestrzenie/${b2b}/godziny`);
+    assert.equal(hours.statusCode, 200);
+    assert.match(title(hours.body)!, /^Opening hours: B2B meeting room – /);
+    assert.equal(caption(hours.body), 'B2B meeting room · Room');
+    const civicRules = await en.get(`/panel/przestrzenie/${civic}/zasady`);
+    assert.match(title(civicRules.body)!, /: Sala spotkań Centrum Obywatelskiego – /);
+    assert.equal(
+      caption(civicRules.body),
+      '<span lang="pl">Sala spotkań Centrum Obywatelskiego</span> · Room',
+    );
+    for (const part of ['zamkniecia', 'zdjecia']) {
+      const page = await en.get(`/panel/przestrzenie/${b2b}/${part}`);
+      assert.equal(page.statusCode, 200, part);
+      assert.equal(caption(page.body), 'B2B meeting room · Room', part);
+    }
+    const edit = await en.get(`/panel/przestrzenie/${b2b}`);
+    assert.equal(caption(edit.body), 'B2B meeting room · Room');
+    assert.match(edit.body, /name="name_pl"[^>]*value="Pomieszczenie B2B"/);
+    assert.match(edit.body, /name="name_en"[^>]*value="B2B meeting room"/);
+
+    const uk = await reader('staff', 'uk');
+    const ukList = await uk.get('/panel/przestrzenie');
+    assert.ok(ukList.body.includes(`href="/panel/przestrzenie/${civic}">${CIVIC_UK}</a>`));
+    const ukHours = await uk.get(`/panel/przestrzenie/${civic}/godziny`);
+    assert.match(caption(ukHours.body)!, new RegExp(`^${CIVIC_UK} · `));
+
+    // Polish staff: the Polish names, unmarked, as before.
+    const pl = await reader('staff', 'pl');
+    const plList = await pl.get('/panel/przestrzenie');
+    assert.ok(
+      plList.body.includes(`<a class="govuk-link" href="/panel/przestrzenie/${b2b}">Pomieszczenie B2B</a>`),
+    );
+    const plHours = await pl.get(`/panel/przestrzenie/${b2b}/godziny`);
+    assert.equal(caption(plHours.body), 'Pomieszczenie B2B · Sala');
+    assert.match(title(plHours.body)!, /: Pomieszczenie B2B – /);
+  });
+});
