@@ -18,6 +18,7 @@ import { testClock } from '../../../test/support/clock.ts';
 import { as } from '../../../test/support/context.ts';
 import { queryRows } from '../../db/client.ts';
 import type { Locale } from '../../platform/auth/schema.ts';
+import { uuidv7 } from '../../platform/ids.ts';
 import { addDays, todayInWarsaw, warsawInstant } from '../../platform/time/warsaw.ts';
 import { organisationsService } from '../organisations/service.ts';
 import { placesService } from '../places/service.ts';
@@ -662,5 +663,66 @@ describe('the resource back office names the resource in the staff member’s la
     const plHours = await pl.get(`/panel/przestrzenie/${b2b}/godziny`);
     assert.equal(caption(plHours.body), 'Pomieszczenie B2B · Sala');
     assert.match(title(plHours.body)!, /: Pomieszczenie B2B – /);
+  });
+});
+
+describe('the audit log names the spaces’ records in the staff member’s language', () => {
+  test('resources, packages and bookings in English and Ukrainian, the Polish fallback marked, Polish as before', async () => {
+    const [p] = await testPeople(t.database, 1);
+    const booking = (await svc.create(as(p!), CIVIC, slot(days[10]!))).ids[0]!;
+    const [ids] = await queryRows<{ b2b: string; civic: string; pkg: string }>(
+      t.database.db,
+      sql`select (select id from space_resource where slug = ${B2B}) as b2b,
+                 (select id from space_resource where slug = ${CIVIC}) as civic,
+                 (select id from space_package where slug = 'karnet-10-dni') as pkg`,
+    );
+    const { b2b, civic, pkg } = ids!;
+    for (const [type, id] of [
+      ['space_resource', b2b],
+      ['space_resource', civic],
+      ['space_package', pkg],
+      ['space_booking', booking],
+    ] as const)
+      await t.database.db.execute(
+        sql`insert into audit_log (id, action, entity_type, entity_id) values (${uuidv7()}, ${`${type}.updated`}, ${type}, ${id})`,
+      );
+    const log = async (who: Client, id: string) => (await who.get(`/panel/audyt?obiekt=${id}`)).body;
+
+    const en = await reader('staff', 'en');
+    assert.ok(
+      (await log(en, b2b)).includes(
+        `<a class="govuk-link" href="/panel/przestrzenie/${b2b}">B2B meeting room</a>`,
+      ),
+    );
+    assert.ok(
+      (await log(en, civic)).includes(
+        `<a class="govuk-link" href="/panel/przestrzenie/${civic}" lang="pl">Sala spotkań Centrum Obywatelskiego</a>`,
+      ),
+    );
+    assert.ok(
+      (await log(en, pkg)).includes(`<a class="govuk-link" href="/panel/pakiety/${pkg}">10-day pass</a>`),
+    );
+    assert.ok(
+      (await log(en, booking)).includes('<span lang="pl">Sala spotkań Centrum Obywatelskiego</span>'),
+    );
+    const enCsv = (await en.get(`/panel/audyt.csv?obiekt=${civic}`)).body;
+    assert.ok(enCsv.includes(',Sala spotkań Centrum Obywatelskiego,'), enCsv);
+    const enPkgCsv = (await en.get(`/panel/audyt.csv?obiekt=${pkg}`)).body;
+    assert.ok(enPkgCsv.includes(',10-day pass,'), enPkgCsv);
+
+    const uk = await reader('staff', 'uk');
+    assert.ok((await log(uk, civic)).includes(`href="/panel/przestrzenie/${civic}">${CIVIC_UK}</a>`));
+    assert.ok((await log(uk, booking)).includes(`<span>${CIVIC_UK}</span>`));
+    assert.ok((await uk.get(`/panel/audyt.csv?obiekt=${pkg}`)).body.includes(',Абонемент на 10 днів,'));
+
+    // Polish staff: the Polish names, unmarked, as before.
+    const pl = await reader('staff', 'pl');
+    assert.ok(
+      (await log(pl, b2b)).includes(
+        `<a class="govuk-link" href="/panel/przestrzenie/${b2b}">Pomieszczenie B2B</a>`,
+      ),
+    );
+    assert.ok((await log(pl, booking)).includes('<span>Sala spotkań Centrum Obywatelskiego</span>'));
+    assert.ok((await pl.get(`/panel/audyt.csv?obiekt=${pkg}`)).body.includes(',Karnet 10-dniowy,'));
   });
 });
