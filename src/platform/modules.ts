@@ -68,10 +68,17 @@ export interface JobDefinition<S = unknown, P extends z.ZodType = z.ZodType> {
 
 /** A record of the module as the audit log names it: its name and the staff page that shows it. */
 export interface AuditEntityRef {
+  /** In the reader's language where the record's name has translations. */
   name: string;
   href?: string | undefined;
+  /** The name's language when it is not the reader's (a Polish name for want of a translation). */
+  lang?: Locale | undefined;
 }
-export type AuditEntityNames = (ids: readonly string[]) => Promise<Map<string, AuditEntityRef>>;
+/** The names of the records with these ids, for a reader in `locale` (one query per call). */
+export type AuditEntityNames = (
+  ids: readonly string[],
+  locale: Locale,
+) => Promise<Map<string, AuditEntityRef>>;
 
 /** One queue on the officer's to-do list (the panel's dashboard). */
 export interface StaffQueue {

@@ -339,10 +339,11 @@ export async function panelRoutes(fastify: FastifyInstance, { services }: { serv
       );
     }
     const { filters } = parsed;
-    const page = await panel.auditPage(filters, {
-      after: parsed.after ?? undefined,
-      before: parsed.before ?? undefined,
-    });
+    const page = await panel.auditPage(
+      filters,
+      { after: parsed.after ?? undefined, before: parsed.before ?? undefined },
+      { locale: request.locale },
+    );
     const params = filterParams(filters);
     return reply.render(
       <AuditPage
@@ -369,7 +370,7 @@ export async function panelRoutes(fastify: FastifyInstance, { services }: { serv
     if (!parsed.ok) throw new AppError(400, 'bad_request', Object.values(parsed.errors).join('; '));
     const dialect = csvDialectOf(request.query);
     const t = request.t;
-    const entries = panel.auditExport(parsed.filters);
+    const entries = panel.auditExport(parsed.filters, { locale: request.locale });
     async function* lines() {
       yield CSV_BOM + csvRow(auditCsvHeader(t), dialect);
       for await (const e of entries) yield csvRow(auditCsvRow(t, request.locale, e, dialect), dialect);

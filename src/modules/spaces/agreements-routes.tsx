@@ -4,7 +4,8 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { localizedFormValues } from '../../platform/content.ts';
+import type { Locale } from '../../platform/auth/schema.ts';
+import { localizedFormValues, pick } from '../../platform/content.ts';
 import { signedInContext } from '../../platform/context.ts';
 import { csvDialectOf, csvDocument, csvFileName, decimal } from '../../platform/csv.ts';
 import { RuleError } from '../../platform/http/errors.ts';
@@ -262,9 +263,13 @@ export async function agreementsRoutes(fastify: FastifyInstance, { services }: {
   const percent = (share: number) => decimal(share * 100, 1);
   const csvSections: Record<
     string,
-    (t: Messages, period: ReportPeriod) => Promise<{ header: unknown[]; rows: unknown[][]; name: string }>
+    (
+      t: Messages,
+      period: ReportPeriod,
+      locale: Locale,
+    ) => Promise<{ header: unknown[]; rows: unknown[][]; name: string }>
   > = {
-    zawarte: async (t, p) => {
+    zawarte: async (t, p, locale) => {
       const r = await reports.concluded(p);
       const day = svc.today();
       const c = t.agreements.csv;
@@ -283,7 +288,7 @@ export async function agreementsRoutes(fastify: FastifyInstance, { services }: {
         rows: r.rows.map((x) => [
           x.number,
           x.concludedOn,
-          x.packageName,
+          pick(x.packageNames, locale).text,
           t.agreements.applicantKindsShort[x.applicantKind],
           phaseText(t, agreementPhase(x, day), x.startsOn, x.endsOn),
           x.startsOn,
@@ -292,14 +297,14 @@ export async function agreementsRoutes(fastify: FastifyInstance, { services }: {
         ]),
       };
     },
-    aktywne: async (t) => {
+    aktywne: async (t, _p, locale) => {
       const day = svc.today();
       const r = await reports.active(day);
       const c = t.agreements.csv;
       return {
         name: `umowy-aktywne-${day}`,
         header: [c.day, c.package, c.count],
-        rows: r.byPackage.map((x) => [day, x.name, x.count]),
+        rows: r.byPackage.map((x) => [day, pick(x.names, locale).text, x.count]),
       };
     },
     'oblozenie-dni': async (t, p) => {
@@ -320,14 +325,14 @@ export async function agreementsRoutes(fastify: FastifyInstance, { services }: {
         rows: r.weeks.map((x) => [x.week, x.used, x.capacity, percent(x.share)]),
       };
     },
-    sale: async (t, p) => {
+    sale: async (t, p, locale) => {
       const r = await reports.roomUtilisation(p);
       const c = t.agreements.csv;
       return {
         name: `wykorzystanie-sal-${p.from}-${p.to}`,
         header: [c.resource, c.kind, c.bookedHours, c.openHours, c.sharePercent],
         rows: r.map((x) => [
-          x.name,
+          pick(x.names, locale).text,
           t.agreements.resourceKinds[x.kind],
           decimal(x.bookedHours, 2),
           decimal(x.openHours, 2),
@@ -347,7 +352,7 @@ export async function agreementsRoutes(fastify: FastifyInstance, { services }: {
           const [field, code] = Object.entries(parsed.errors)[0] ?? ['od', 'dateInvalid'];
           throw new RuleError(code ?? 'dateInvalid', field);
         }
-        const { header, rows, name } = await build(request.t, parsed.period);
+        const { header, rows, name } = await build(request.t, parsed.period, request.locale);
         const dialect = csvDialectOf(request.query);
         return reply
           .header('content-type', 'text/csv; charset=utf-8')

@@ -18,6 +18,7 @@ import { testClock } from '../../../test/support/clock.ts';
 import { as } from '../../../test/support/context.ts';
 import { queryRows } from '../../db/client.ts';
 import type { Locale } from '../../platform/auth/schema.ts';
+import { uuidv7 } from '../../platform/ids.ts';
 import { addDays, todayInWarsaw, warsawInstant } from '../../platform/time/warsaw.ts';
 import { organisationsService } from '../organisations/service.ts';
 import { placesService } from '../places/service.ts';
@@ -597,5 +598,142 @@ describe('“my bookings” heads today’s check-in with the resource in the re
         'Dzisiaj: potwierdź obecność na miejscu: Pomieszczenie B2B',
       ]);
     });
+  });
+});
+
+/**
+ * One staff member for the back office and audit log checks, switched between languages (each
+ * sign-in counts towards the sign-in limit of the test client's address).
+ */
+let backOffice: Awaited<ReturnType<TestApp['signedIn']>> | undefined;
+async function staffIn(locale: Locale): Promise<Client> {
+  backOffice ??= await t.signedIn('staff');
+  await t.database.db.execute(sql`update auth_user set locale = ${locale} where id = ${backOffice.userId}`);
+  return backOffice;
+}
+
+describe('the resource back office names the resource in the staff member’s language', () => {
+  const idOf = async (slug: string) => {
+    const [row] = await queryRows<{ id: string }>(
+      t.database.db,
+      sql`select id from space_resource where slug = ${slug}`,
+    );
+    return row!.id;
+  };
+  const caption = (html: string) =>
+    /<h1 class="govuk-heading-l"><span class="govuk-caption-l">([\s\S]*)<\/span>[^<]*<\/h1>/.exec(html)?.[1];
+  const title = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1];
+
+  test('the list and each resource’s pages in English, Ukrainian and Polish; the edit form keeps the three fields', async () => {
+    const b2b = await idOf(B2B);
+    const civic = await idOf(CIVIC);
+    const en = await staffIn('en');
+    const list = await en.get('/panel/przestrzenie');
+    assert.equal(list.statusCode, 200);
+    assert.ok(
+      list.body.includes(`<a class="govuk-link" href="/panel/przestrzenie/${b2b}">B2B meeting room</a>`),
+    );
+    assert.ok(
+      list.body.includes(
+        `<a class="govuk-link" href="/panel/przestrzenie/${civic}" lang="pl">Sala spotkań Centrum Obywatelskiego</a>`,
+      ),
+    );
+    assert.ok(!list.body.includes('Pomieszczenie B2B'), 'not the Polish name of the B2B room');
+    const hours = await en.get(`/panel/przestrzenie/${b2b}/godziny`);
+    assert.equal(hours.statusCode, 200);
+    assert.match(title(hours.body)!, /^Opening hours: B2B meeting room – /);
+    assert.equal(caption(hours.body), 'B2B meeting room · Room');
+    const civicRules = await en.get(`/panel/przestrzenie/${civic}/zasady`);
+    assert.match(title(civicRules.body)!, /: Sala spotkań Centrum Obywatelskiego – /);
+    assert.equal(
+      caption(civicRules.body),
+      '<span lang="pl">Sala spotkań Centrum Obywatelskiego</span> · Room',
+    );
+    for (const part of ['zamkniecia', 'zdjecia']) {
+      const page = await en.get(`/panel/przestrzenie/${b2b}/${part}`);
+      assert.equal(page.statusCode, 200, part);
+      assert.equal(caption(page.body), 'B2B meeting room · Room', part);
+    }
+    const edit = await en.get(`/panel/przestrzenie/${b2b}`);
+    assert.equal(caption(edit.body), 'B2B meeting room · Room');
+    assert.match(edit.body, /name="name_pl"[^>]*value="Pomieszczenie B2B"/);
+    assert.match(edit.body, /name="name_en"[^>]*value="B2B meeting room"/);
+
+    const uk = await staffIn('uk');
+    const ukList = await uk.get('/panel/przestrzenie');
+    assert.ok(ukList.body.includes(`href="/panel/przestrzenie/${civic}">${CIVIC_UK}</a>`));
+    const ukHours = await uk.get(`/panel/przestrzenie/${civic}/godziny`);
+    assert.match(caption(ukHours.body)!, new RegExp(`^${CIVIC_UK} · `));
+
+    // Polish staff: the Polish names, unmarked, as before.
+    const pl = await staffIn('pl');
+    const plList = await pl.get('/panel/przestrzenie');
+    assert.ok(
+      plList.body.includes(`<a class="govuk-link" href="/panel/przestrzenie/${b2b}">Pomieszczenie B2B</a>`),
+    );
+    const plHours = await pl.get(`/panel/przestrzenie/${b2b}/godziny`);
+    assert.equal(caption(plHours.body), 'Pomieszczenie B2B · Sala');
+    assert.match(title(plHours.body)!, /: Pomieszczenie B2B – /);
+  });
+});
+
+describe('the audit log names the spaces’ records in the staff member’s language', () => {
+  test('resources, packages and bookings in English and Ukrainian, the Polish fallback marked, Polish as before', async () => {
+    const [p] = await testPeople(t.database, 1);
+    const booking = (await svc.create(as(p!), CIVIC, slot(days[10]!))).ids[0]!;
+    const [ids] = await queryRows<{ b2b: string; civic: string; pkg: string }>(
+      t.database.db,
+      sql`select (select id from space_resource where slug = ${B2B}) as b2b,
+                 (select id from space_resource where slug = ${CIVIC}) as civic,
+                 (select id from space_package where slug = 'karnet-10-dni') as pkg`,
+    );
+    const { b2b, civic, pkg } = ids!;
+    for (const [type, id] of [
+      ['space_resource', b2b],
+      ['space_resource', civic],
+      ['space_package', pkg],
+      ['space_booking', booking],
+    ] as const)
+      await t.database.db.execute(
+        sql`insert into audit_log (id, action, entity_type, entity_id) values (${uuidv7()}, ${`${type}.updated`}, ${type}, ${id})`,
+      );
+    const log = async (who: Client, id: string) => (await who.get(`/panel/audyt?obiekt=${id}`)).body;
+
+    const en = await staffIn('en');
+    assert.ok(
+      (await log(en, b2b)).includes(
+        `<a class="govuk-link" href="/panel/przestrzenie/${b2b}">B2B meeting room</a>`,
+      ),
+    );
+    assert.ok(
+      (await log(en, civic)).includes(
+        `<a class="govuk-link" href="/panel/przestrzenie/${civic}" lang="pl">Sala spotkań Centrum Obywatelskiego</a>`,
+      ),
+    );
+    assert.ok(
+      (await log(en, pkg)).includes(`<a class="govuk-link" href="/panel/pakiety/${pkg}">10-day pass</a>`),
+    );
+    assert.ok(
+      (await log(en, booking)).includes('<span lang="pl">Sala spotkań Centrum Obywatelskiego</span>'),
+    );
+    const enCsv = (await en.get(`/panel/audyt.csv?obiekt=${civic}`)).body;
+    assert.ok(enCsv.includes(',Sala spotkań Centrum Obywatelskiego,'), enCsv);
+    const enPkgCsv = (await en.get(`/panel/audyt.csv?obiekt=${pkg}`)).body;
+    assert.ok(enPkgCsv.includes(',10-day pass,'), enPkgCsv);
+
+    const uk = await staffIn('uk');
+    assert.ok((await log(uk, civic)).includes(`href="/panel/przestrzenie/${civic}">${CIVIC_UK}</a>`));
+    assert.ok((await log(uk, booking)).includes(`<span>${CIVIC_UK}</span>`));
+    assert.ok((await uk.get(`/panel/audyt.csv?obiekt=${pkg}`)).body.includes(',Абонемент на 10 днів,'));
+
+    // Polish staff: the Polish names, unmarked, as before.
+    const pl = await staffIn('pl');
+    assert.ok(
+      (await log(pl, b2b)).includes(
+        `<a class="govuk-link" href="/panel/przestrzenie/${b2b}">Pomieszczenie B2B</a>`,
+      ),
+    );
+    assert.ok((await log(pl, booking)).includes('<span>Sala spotkań Centrum Obywatelskiego</span>'));
+    assert.ok((await pl.get(`/panel/audyt.csv?obiekt=${pkg}`)).body.includes(',Karnet 10-dniowy,'));
   });
 });

@@ -224,4 +224,59 @@ describe('staff report: agreements concluded, active, desk occupancy, room utili
     const resident = await t.signedIn('resident');
     assert.equal((await resident.get('/panel/umowy/raport/zawarte.csv')).statusCode, 403);
   });
+  it('names the packages and rooms in the staff member’s language, the Polish name without a translation', async () => {
+    // The Civic Centre room has a Ukrainian name only: English staff get its Polish one.
+    await db()
+      .update(spaceResources)
+      .set({ nameI18n: { uk: 'Зала для зустрічей Громадського центру' } })
+      .where(eq(spaceResources.name, 'Sala spotkań Centrum Obywatelskiego'));
+    const week = '?od=2027-03-01&do=2027-03-07';
+    const en = await t.signedIn('staff');
+    await en.get('/jezyk/en?next=/');
+    const rooms = await en.get(`/panel/umowy/raport${week}&czesc=sale`);
+    assert.equal(rooms.statusCode, 200);
+    assert.match(rooms.body, /<td class="govuk-table__cell">B2B meeting room<\/td>/);
+    assert.match(
+      rooms.body,
+      /<td class="govuk-table__cell"><span lang="pl">Sala spotkań Centrum Obywatelskiego<\/span><\/td>/,
+    );
+    assert.match(
+      rooms.body,
+      /<text class="klaster-chart__label" lang="pl"[^>]*>Sala spotkań Centrum Obywatelskiego<\/text>/,
+    );
+    assert.ok(!rooms.body.includes('Pomieszczenie B2B'), 'not the Polish name of the B2B room');
+    const summary = await en.get(`/panel/umowy/raport${week}`);
+    assert.match(summary.body, /The most used room: B2B meeting room \(/);
+    const enRooms = await en.get(`/panel/umowy/raport/sale.csv${week}`);
+    assert.match(enRooms.body, /\r\nB2B meeting room,room,2\.00,48\.00,4\.2\r\n/);
+    assert.match(enRooms.body, /\r\nSala spotkań Centrum Obywatelskiego,room,/);
+    const concluded = await en.get('/panel/umowy/raport?od=2025-01-01&do=2025-12-31&czesc=zawarte');
+    assert.match(concluded.body, /<td class="govuk-table__cell">10-day pass<\/td>/);
+    assert.ok(!concluded.body.includes('Karnet 10-dniowy'), 'not the Polish name of the package');
+    const enConcluded = await en.get('/panel/umowy/raport/zawarte.csv?od=2025-01-01&do=2025-12-31');
+    assert.match(enConcluded.body, /,10-day pass,/);
+    const enActive = await en.get('/panel/umowy/raport/aktywne.csv');
+    assert.match(enActive.body, /,10-day pass,\d+\r\n/);
+    const active = await en.get('/panel/umowy/raport?czesc=aktywne');
+    assert.match(active.body, /<td class="govuk-table__cell">10-day pass<\/td>/);
+
+    const uk = await t.signedIn('staff');
+    await uk.get('/jezyk/uk?next=/');
+    const ukRooms = await uk.get(`/panel/umowy/raport${week}&czesc=sale`);
+    assert.match(ukRooms.body, /<td class="govuk-table__cell">Зала для зустрічей Громадського центру<\/td>/);
+    assert.match(ukRooms.body, /<td class="govuk-table__cell">Кімната для зустрічей B2B<\/td>/);
+    const ukCsv = await uk.get(`/panel/umowy/raport/sale.csv${week}`);
+    assert.match(ukCsv.body, /\r\nКімната для зустрічей B2B,/);
+    const ukActive = await uk.get('/panel/umowy/raport/aktywne.csv');
+    assert.match(ukActive.body, /,Абонемент на 10 днів,\d+\r\n/);
+
+    // Polish staff see the Polish names, unmarked, as before.
+    const plRooms = await staff.get(`/panel/umowy/raport${week}&czesc=sale`);
+    assert.match(plRooms.body, /<td class="govuk-table__cell">Sala spotkań Centrum Obywatelskiego<\/td>/);
+    assert.doesNotMatch(plRooms.body, /<span lang="pl">|klaster-chart__label" lang=/);
+    const plCsv = await staff.get(`/panel/umowy/raport/sale.csv${week}`);
+    assert.match(plCsv.body, /\r\nPomieszczenie B2B,sala,2\.00,48\.00,4\.2\r\n/);
+    const plActive = await staff.get('/panel/umowy/raport/aktywne.csv');
+    assert.match(plActive.body, /,Karnet 10-dniowy,\d+\r\n/);
+  });
 });

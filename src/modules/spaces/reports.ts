@@ -4,6 +4,7 @@
 // per row or per day); public holidays are computed here and passed in as one array.
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
+import { type Localized, localized } from '../../platform/content.ts';
 import { polishHolidays } from '../../platform/time/holidays.ts';
 import {
   addDays,
@@ -54,6 +55,8 @@ export interface ConcludedRow {
   number: string;
   concludedOn: LocalDate;
   packageName: string;
+  /** The package's name in the three languages (`packageName` is the Polish one). */
+  packageNames: Localized;
   applicantKind: ApplicantKind;
   status: AgreementStatus;
   startsOn: LocalDate;
@@ -67,14 +70,14 @@ export interface ConcludedReport {
   total: number;
   /** Every month of the period, 'YYYY-MM', with zeros. */
   months: Array<{ month: string; count: number }>;
-  byPackage: Array<{ name: string; count: number }>;
+  byPackage: Array<{ name: string; names: Localized; count: number }>;
   rows: ConcludedRow[];
 }
 
 export interface ActiveReport {
   day: LocalDate;
   total: number;
-  byPackage: Array<{ name: string; count: number }>;
+  byPackage: Array<{ name: string; names: Localized; count: number }>;
 }
 
 export interface OccupancyCell {
@@ -94,6 +97,8 @@ export interface OccupancyReport {
 export interface RoomRow {
   resourceId: string;
   name: string;
+  /** The name in the three languages (`name` is the Polish one). */
+  names: Localized;
   kind: 'room' | 'event_space';
   bookedHours: number;
   openHours: number;
@@ -173,6 +178,7 @@ export function reportsService(db: Db) {
         number: string | null;
         concluded_at: Date | string;
         package_name: string;
+        package_name_i18n: unknown;
         applicant_kind: ApplicantKind;
         status: AgreementStatus;
         starts_on: string;
@@ -180,7 +186,7 @@ export function reportsService(db: Db) {
         price_grosze: number;
         ended_at: Date | string | null;
       }>(sql`
-        select a.number, a.concluded_at, p.name as package_name, a.applicant_kind, a.status,
+        select a.number, a.concluded_at, p.name as package_name, p.name_i18n as package_name_i18n, a.applicant_kind, a.status,
                a.starts_on::text as starts_on, a.ends_on::text as ends_on, a.price_grosze, a.ended_at
         from space_agreement a join space_package p on p.id = a.package_id
         where a.concluded_at >= ${start}::timestamptz and a.concluded_at < ${end}::timestamptz
@@ -189,6 +195,7 @@ export function reportsService(db: Db) {
         number: r.number ?? '',
         concludedOn: warsawDate(new Date(r.concluded_at)),
         packageName: r.package_name,
+        packageNames: localized(r.package_name, r.package_name_i18n),
         applicantKind: r.applicant_kind,
         status: r.status,
         startsOn: r.starts_on,
@@ -198,16 +205,18 @@ export function reportsService(db: Db) {
       }));
       const perMonth = new Map(monthsOf(p.from, p.to).map((m) => [m, 0]));
       const perPackage = new Map<string, number>();
+      const packageNames = new Map<string, Localized>();
       for (const r of list) {
         const m = r.concludedOn.slice(0, 7);
         perMonth.set(m, (perMonth.get(m) ?? 0) + 1);
         perPackage.set(r.packageName, (perPackage.get(r.packageName) ?? 0) + 1);
+        packageNames.set(r.packageName, r.packageNames);
       }
       return {
         total: list.length,
         months: [...perMonth].map(([month, count]) => ({ month, count })),
         byPackage: [...perPackage]
-          .map(([name, count]) => ({ name, count }))
+          .map(([name, count]) => ({ name, names: packageNames.get(name) ?? { pl: name }, count }))
           .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'pl')),
         rows: list,
       };
@@ -215,15 +224,19 @@ export function reportsService(db: Db) {
 
     /** Agreements usable on the day, by package (packages without any included, with zero). */
     async active(day: LocalDate): Promise<ActiveReport> {
-      const found = await rows<{ name: string; n: number }>(sql`
-        select p.name, count(a.id)::int as n
+      const found = await rows<{ name: string; name_i18n: unknown; n: number }>(sql`
+        select p.name, p.name_i18n, count(a.id)::int as n
         from space_package p
         left join space_agreement a on a.package_id = p.id and a.status in ('accepted', 'ended')
              and ${day}::date between a.starts_on and a.ends_on
         group by p.id, p.name, p.position
         having count(a.id) > 0 or bool_or(p.active)
         order by p.position, p.name`);
-      const byPackage = found.map((r) => ({ name: r.name, count: Number(r.n) }));
+      const byPackage = found.map((r) => ({
+        name: r.name,
+        names: localized(r.name, r.name_i18n),
+        count: Number(r.n),
+      }));
       return { day, total: byPackage.reduce((s, r) => s + r.count, 0), byPackage };
     },
 
@@ -285,6 +298,7 @@ export function reportsService(db: Db) {
       const found = await rows<{
         id: string;
         name: string;
+        name_i18n: unknown;
         kind: 'room' | 'event_space';
         open_hours: number | string | null;
         booked_hours: number | string | null;
@@ -304,7 +318,7 @@ export function reportsService(db: Db) {
             and b.starts_at < ${end}::timestamptz and b.ends_at > ${start}::timestamptz
           group by b.resource_id
         )
-        select r.id, r.name, r.kind, coalesce(o.h, 0) as open_hours, coalesce(b.h, 0) as booked_hours
+        select r.id, r.name, r.name_i18n, r.kind, coalesce(o.h, 0) as open_hours, coalesce(b.h, 0) as booked_hours
         from space_resource r
         left join open_hours o on o.resource_id = r.id
         left join booked b on b.resource_id = r.id
@@ -316,6 +330,7 @@ export function reportsService(db: Db) {
         return {
           resourceId: r.id,
           name: r.name,
+          names: localized(r.name, r.name_i18n),
           kind: r.kind,
           openHours,
           bookedHours,

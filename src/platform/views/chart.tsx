@@ -14,6 +14,8 @@ import { useView } from './context.ts';
 
 export interface BarDatum {
   label: string;
+  /** The label's language when it is not the page's (a name shown in Polish for want of a translation). */
+  lang?: string | undefined;
   /** Zero or more; anything else draws no bar (the table still shows it). */
   value: number;
   /** How the value is written in the table and tooltips (default: the number and the unit). */
@@ -134,7 +136,7 @@ export function BarChart({ title, data, max, unit, labelHeading, valueHeading, l
       <Table
         caption={t.chart.tableCaption(title)}
         head={[labelHeading ?? t.chart.label, valueHeading ?? t.chart.value]}
-        rows={data.map((d) => [d.label, shown(d)])}
+        rows={data.map((d) => [d.lang ? <span lang={d.lang}>{d.label}</span> : d.label, shown(d)])}
       />
     </figure>
   );
@@ -246,7 +248,7 @@ function bars({ data, values, scale, ticks, length, withUnit, shown }: Drawing) 
           const rowTop = TOP + i * ROW;
           return (
             <g key={i}>
-              <text class="klaster-chart__label" x={left} y={rowTop + 14}>
+              <text class="klaster-chart__label" lang={d.lang} x={left} y={rowTop + 14}>
                 {d.label}
               </text>
               <rect class="klaster-chart__bar" x={left} y={rowTop + 20} width={w} height={BAR_THICKNESS}>

@@ -215,7 +215,7 @@ export function Layout({
 }
 
 /** Page heading: every page has exactly one h1. */
-export function H1({ children, caption }: { children: ComponentChildren; caption?: string }) {
+export function H1({ children, caption }: { children: ComponentChildren; caption?: ComponentChildren }) {
   return (
     <h1 class="govuk-heading-l">
       {caption ? <span class="govuk-caption-l">{caption}</span> : null}

@@ -4,9 +4,10 @@ import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { auditLog } from '../../../platform/audit/schema.ts';
-import { user } from '../../../platform/auth/schema.ts';
+import { type Locale, user } from '../../../platform/auth/schema.ts';
 import { cached } from '../../../platform/cache.ts';
 import { cursorCodec, cursorInstant } from '../../../platform/cursor.ts';
+import { defaultLocale } from '../../../platform/i18n/index.ts';
 import type { AuditEntityNames, AuditEntityRef } from '../../../platform/modules.ts';
 import {
   AUDIT_EXPORT_MAX,
@@ -148,26 +149,37 @@ export function auditLogQueries(deps: PanelDeps) {
   const namersOf = (): Record<string, AuditEntityNames> => ({ ...ownNamers, ...deps.entityNames?.() });
 
   /** Fills in the names of the records the entries are about (one query per record type). */
-  async function named(entries: AuditEntry[]): Promise<AuditEntry[]> {
+  async function named(entries: AuditEntry[], locale: Locale): Promise<AuditEntry[]> {
     const namers = namersOf();
     const byType = new Map<string, string[]>();
     for (const e of entries)
       if (e.entityId && namers[e.entityType])
         byType.set(e.entityType, [...(byType.get(e.entityType) ?? []), e.entityId]);
     const found = new Map<string, Map<string, AuditEntityRef>>();
-    await Promise.all([...byType].map(async ([type, ids]) => found.set(type, await namers[type]!(ids))));
+    await Promise.all(
+      [...byType].map(async ([type, ids]) => found.set(type, await namers[type]!(ids, locale))),
+    );
     return entries.map((e) => {
       const ref = e.entityId ? found.get(e.entityType)?.get(e.entityId) : undefined;
-      return ref ? { ...e, entityName: ref.name, entityHref: ref.href ?? null } : e;
+      if (!ref) return e;
+      const named = { ...e, entityName: ref.name, entityHref: ref.href ?? null };
+      return ref.lang ? { ...named, entityLang: ref.lang } : named;
     });
   }
 
   return {
-    /** One page of the log, newest first, either older than `after` or newer than `before`. */
-    async auditPage(f: AuditFilters, position: Position = {}, limit = AUDIT_PAGE_SIZE): Promise<AuditPage> {
+    /**
+     * One page of the log, newest first, either older than `after` or newer than `before`; the
+     * records named for a reader in `locale`.
+     */
+    async auditPage(
+      f: AuditFilters,
+      position: Position = {},
+      { limit = AUDIT_PAGE_SIZE, locale = defaultLocale }: { limit?: number; locale?: Locale } = {},
+    ): Promise<AuditPage> {
       const rows = await auditQuery(f, position, limit + 1);
       const more = rows.length > limit;
-      const page = await named(rows.slice(0, limit));
+      const page = await named(rows.slice(0, limit), locale);
       if (position.before && !position.after) {
         page.reverse();
         return {
@@ -184,12 +196,15 @@ export function auditLogQueries(deps: PanelDeps) {
     },
 
     /** Every entry matching the filters, newest first, read in batches (for the CSV export). */
-    async *auditExport(f: AuditFilters, max = AUDIT_EXPORT_MAX): AsyncGenerator<AuditEntry> {
+    async *auditExport(
+      f: AuditFilters,
+      { max = AUDIT_EXPORT_MAX, locale = defaultLocale }: { max?: number; locale?: Locale } = {},
+    ): AsyncGenerator<AuditEntry> {
       let after: AuditCursor | undefined;
       let sent = 0;
       while (sent < max) {
         const batch = await auditQuery(f, { after }, Math.min(500, max - sent));
-        for (const e of await named(batch)) yield e;
+        for (const e of await named(batch, locale)) yield e;
         sent += batch.length;
         if (batch.length < 500) return;
         after = batch[batch.length - 1]!.cursor;

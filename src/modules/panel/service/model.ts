@@ -100,6 +100,8 @@ export interface AuditEntry {
   /** The record's name now (null when it is gone or has no name) and the staff page that shows it. */
   entityName: string | null;
   entityHref: string | null;
+  /** The name's language when it is not the reader's (only then present). */
+  entityLang?: Locale;
   before: unknown;
   after: unknown;
   requestId: string | null;

@@ -71,11 +71,13 @@ function Entity({ e }: { e: AuditEntry }) {
     <>
       {label}:{' '}
       {e.entityHref ? (
-        <a class="govuk-link" href={e.entityHref}>
+        <a class="govuk-link" href={e.entityHref} lang={e.entityLang}>
           {name}
         </a>
       ) : (
-        <span class={e.entityName ? undefined : 'govuk-hint govuk-!-margin-0'}>{name}</span>
+        <span class={e.entityName ? undefined : 'govuk-hint govuk-!-margin-0'} lang={e.entityLang}>
+          {name}
+        </span>
       )}
       <br />
       <span class="govuk-body-s klaster-break">

@@ -18,7 +18,12 @@ export interface ResourceSummary {
 export interface ResourceGroup {
   buildingName: string;
   buildingCode: string;
-  zones: Array<{ id: string; name: string; resources: ResourceSummary[] }>;
+  zones: Array<{
+    id: string;
+    name: string;
+    /** Each with its name's translations (`name` is the Polish one). */
+    resources: Array<ResourceSummary & { localized: { name: Localized } }>;
+  }>;
 }
 
 export interface ResourceDetail extends ResourceSummary {

@@ -94,6 +94,7 @@ export function resourceMethods(shared: ResourceContext) {
             zoneId: spaceResources.zoneId,
             slug: spaceResources.slug,
             name: spaceResources.name,
+            nameI18n: spaceResources.nameI18n,
             kind: spaceResources.kind,
             capacity: spaceResources.capacity,
             active: spaceResources.active,
@@ -115,7 +116,10 @@ export function resourceMethods(shared: ResourceContext) {
         group.zones.push({
           id: z.id,
           name: z.name,
-          resources: inZone.map(({ zoneId: _z, ...r }) => r),
+          resources: inZone.map(({ zoneId: _z, nameI18n, ...r }) => ({
+            ...r,
+            localized: { name: localized(r.name, nameI18n) },
+          })),
         });
       }
       return groups;

@@ -1,5 +1,7 @@
 // The staff report: a period form, then each section with its chart, data table and CSV link.
 
+import type { Locale } from '../../../platform/auth/schema.ts';
+import { fallbackLang, type Localized as LocalizedText, pick } from '../../../platform/content.ts';
 import { formatDay } from '../../../platform/i18n/index.ts';
 import { daysBetween } from '../../../platform/time/warsaw.ts';
 import { BarChart } from '../../../platform/views/chart.tsx';
@@ -11,10 +13,17 @@ import {
   SummaryList,
   TextInput,
 } from '../../../platform/views/components.tsx';
+import { Localized } from '../../../platform/views/content.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1 } from '../../../platform/views/layout.tsx';
 import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
 import type { ActiveReport, ConcludedReport, OccupancyReport, ReportPeriod, RoomRow } from '../reports.ts';
+
+/** A chart's label for a package or a room: its name in the reader's language, else the Polish one marked. */
+const named = (names: LocalizedText, locale: Locale) => ({
+  label: pick(names, locale).text,
+  lang: fallbackLang(names, locale),
+});
 
 /** The daily occupancy chart is drawn for periods up to this many days (the CSV has every day). */
 const DAILY_CHART_DAYS = 93;
@@ -169,9 +178,14 @@ export function ReportPage({
                     value: (
                       <>
                         <p class="govuk-body govuk-!-margin-bottom-1">
-                          {topRoom && topRoom.openHours > 0
-                            ? a.roomsTop(topRoom.name, pct.format(topRoom.share))
-                            : a.roomsNone}
+                          {topRoom && topRoom.openHours > 0 ? (
+                            <Localized
+                              value={topRoom.names}
+                              within={(name) => a.roomsTop(name, pct.format(topRoom.share))}
+                            />
+                          ) : (
+                            a.roomsNone
+                          )}
                         </p>
                         <a class="govuk-link" href={partHref('sale')}>
                           {a.reportDetails(a.roomsTitle)}
@@ -209,7 +223,7 @@ export function ReportPage({
               <BarChart
                 title={a.concludedByPackage}
                 layout="bars"
-                data={data.concluded.byPackage.map((p) => ({ label: p.name, value: p.count }))}
+                data={data.concluded.byPackage.map((p) => ({ ...named(p.names, locale), value: p.count }))}
                 labelHeading={a.package}
                 valueHeading={a.count}
               />
@@ -228,7 +242,7 @@ export function ReportPage({
               <BarChart
                 title={a.activeChart}
                 layout="bars"
-                data={data.active.byPackage.map((p) => ({ label: p.name, value: p.count }))}
+                data={data.active.byPackage.map((p) => ({ ...named(p.names, locale), value: p.count }))}
                 labelHeading={a.package}
                 valueHeading={a.count}
               />
@@ -282,7 +296,7 @@ export function ReportPage({
                 title={a.roomsChart}
                 layout="bars"
                 data={data.rooms.map((r) => ({
-                  label: r.name,
+                  ...named(r.names, locale),
                   value: percent(r.share),
                   display: a.roomHours(
                     pct.format(r.share),

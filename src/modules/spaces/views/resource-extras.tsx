@@ -12,11 +12,9 @@ import {
   TextInput,
 } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
-import type { ClosureView, DeskView, ResourceDetail } from '../resources.ts';
+import type { ClosureView, DeskView } from '../resources.ts';
 import type { Photo } from '../schema.ts';
-import { ResourcePage, sectionHref } from './resources.tsx';
-
-type ResourceHead = Pick<ResourceDetail, 'id' | 'name' | 'kind' | 'active'>;
+import { type ResourceHead, ResourcePage, sectionHref } from './resources.tsx';
 
 // ------------------------------------------------------------------------------------- closures
 

@@ -10,11 +10,9 @@ import {
   TextInput,
 } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
-import type { OverrideView, ResourceDetail } from '../resources.ts';
+import type { OverrideView } from '../resources.ts';
 import type { BookingRules } from '../schema.ts';
-import { PANEL_BASE, ResourcePage, sectionHref } from './resources.tsx';
-
-type ResourceHead = Pick<ResourceDetail, 'id' | 'name' | 'kind' | 'active'>;
+import { PANEL_BASE, type ResourceHead, ResourcePage, sectionHref } from './resources.tsx';
 
 /** One checkbox with its own label (and hint), for a yes/no setting. */
 export function Checkbox({

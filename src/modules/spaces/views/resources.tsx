@@ -2,7 +2,12 @@
 // status, and the pieces every resource page shares (heading, section navigation). Also the photo
 // gallery the public resource page shows (ResourcePhotos).
 import type { ComponentChildren } from 'preact';
-import { localizedFormValues } from '../../../platform/content.ts';
+import {
+  fallbackLang,
+  type Localized as LocalizedText,
+  localizedFormValues,
+  pick,
+} from '../../../platform/content.ts';
 import { formatDateTime, type Messages } from '../../../platform/i18n/index.ts';
 import {
   ActionButton,
@@ -18,7 +23,7 @@ import {
   TextInput,
   WarningText,
 } from '../../../platform/views/components.tsx';
-import { LocalizedField } from '../../../platform/views/content.tsx';
+import { Localized, LocalizedField } from '../../../platform/views/content.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1 } from '../../../platform/views/layout.tsx';
 import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
@@ -45,7 +50,7 @@ export function ActiveTag({ active }: { active: boolean }) {
 // ------------------------------------------------------------------------------------------ list
 
 export function ResourceListPage({ groups }: { groups: ResourceGroup[] }) {
-  const { t } = useView();
+  const { t, locale } = useView();
   const s = t.spacesPanel;
   return (
     <PanelLayout title={s.title}>
@@ -66,8 +71,13 @@ export function ResourceListPage({ groups }: { groups: ResourceGroup[] }) {
               caption={s.zoneCaption(z.name)}
               head={[s.columns.name, s.columns.kind, s.columns.capacity, s.columns.status]}
               rows={z.resources.map((r) => [
-                <a class="govuk-link" href={`${PANEL_BASE}/${r.id}`} key="n">
-                  {r.name}
+                <a
+                  class="govuk-link"
+                  href={`${PANEL_BASE}/${r.id}`}
+                  key="n"
+                  lang={fallbackLang(r.localized.name, locale)}
+                >
+                  {pick(r.localized.name, locale).text}
                 </a>,
                 s.kinds[r.kind],
                 capacityText(t, r.kind, r.capacity),
@@ -97,6 +107,11 @@ const sectionPaths: Record<ResourceSection, string> = {
 export const sectionHref = (id: string, section: ResourceSection) =>
   `${PANEL_BASE}/${id}${sectionPaths[section]}`;
 
+/** What every page of one resource shows of it (its name in the reader's language). */
+export type ResourceHead = Pick<ResourceDetail, 'id' | 'kind' | 'active'> & {
+  localized: { name: LocalizedText };
+};
+
 /** The frame of every page of one resource: title, heading with the resource's name, sections. */
 export function ResourcePage({
   resource,
@@ -107,7 +122,7 @@ export function ResourcePage({
   title,
   children,
 }: {
-  resource: Pick<ResourceDetail, 'id' | 'name' | 'kind' | 'active'>;
+  resource: ResourceHead;
   section: ResourceSection;
   state?: FormState | undefined;
   order?: string[];
@@ -116,16 +131,28 @@ export function ResourcePage({
   title?: string;
   children: ComponentChildren;
 }) {
-  const { t } = useView();
+  const { t, locale } = useView();
   const s = t.spacesPanel;
   const sections = (Object.keys(sectionPaths) as ResourceSection[]).filter(
     (x) => x !== 'desks' || resource.kind === 'desk',
   );
   const heading = title ?? s.sections[section];
   return (
-    <PanelLayout title={`${heading}: ${resource.name}`} back={back ?? PANEL_BASE}>
+    <PanelLayout
+      title={`${heading}: ${pick(resource.localized.name, locale).text}`}
+      back={back ?? PANEL_BASE}
+    >
       <ErrorSummary state={state} order={order} />
-      <H1 caption={`${resource.name} · ${s.kinds[resource.kind]}`}>{heading}</H1>
+      <H1
+        caption={
+          <Localized
+            value={resource.localized.name}
+            within={(name) => `${name} · ${s.kinds[resource.kind]}`}
+          />
+        }
+      >
+        {heading}
+      </H1>
       {!resource.active ? (
         <p class="govuk-body">
           <ActiveTag active={false} />
