@@ -2,6 +2,7 @@
 // entirely in this folder. test/integration/example-module.test.ts adds it to the app's list with
 // composeModules([...moduleList, exampleModule]) and checks every part of the manifest.
 import { z } from 'zod';
+import { actingAs } from '../../src/platform/context.ts';
 import { defineModule } from '../../src/platform/modules.ts';
 import { exampleMail } from './mail.ts';
 import { exampleRoutes } from './routes.tsx';
@@ -32,8 +33,8 @@ export const exampleModule = defineModule({
   name: 'example',
   // The places module's services reach this one's factory and demo as `deps.places`.
   dependsOn: ['places'],
-  services: ({ db, config }): ExampleServices => ({
-    noticeboard: noticeboardService({ db, baseUrl: config.baseUrl }),
+  services: ({ db, config, clock }): ExampleServices => ({
+    noticeboard: noticeboardService({ db, baseUrl: config.baseUrl, clock }),
   }),
   routes: exampleRoutes,
   jobs: [
@@ -42,7 +43,7 @@ export const exampleModule = defineModule({
       kind: 'example.pin',
       payload: z.object({ authorId: z.string().min(1), text: z.string().min(1).max(200) }),
       run: async ({ authorId, text }, { noticeboard }) => {
-        await noticeboard.pinAndTell(authorId, text);
+        await noticeboard.pinAndTell(noticeboard.systemContext('example.pin'), authorId, text);
       },
     },
     // Recurring: one schedule named after the kind, enqueued every hour by the worker.
@@ -57,6 +58,13 @@ export const exampleModule = defineModule({
   ],
   messages: text,
   mails: exampleMail,
+  // How its refusal codes read on its pages (`duplicateNotice`), in the reader's language.
+  refusals: {
+    example: (t, _locale, err) => {
+      const own = t.example.errors as Record<string, unknown>;
+      return typeof own[err.code] === 'string' ? (own[err.code] as string) : null;
+    },
+  },
   nav: {
     site: [{ href: '/tablica', label: (t) => t.example.nav, order: 90 }],
     panel: [{ href: '/panel/tablica', label: (t) => t.example.panelNav, order: 950, visible: staff }],
@@ -67,6 +75,8 @@ export const exampleModule = defineModule({
   // Runs after the places module's demo (its dependency), so the buildings are there; idempotent.
   demo: async (_platform, { noticeboard }, { places }) => {
     const [first] = await places.places.zoneOptions();
-    return noticeboard.pin('demo', `Witamy w budynku ${first?.buildingName ?? 'Klastra'}`);
+    // The demo's notice is pinned as the demo acting for no one's account (as a job acts for its author).
+    const ctx = actingAs(noticeboard.systemContext('demo'), { id: 'demo', role: 'resident' });
+    return noticeboard.pinOnce(ctx, `Witamy w budynku ${first?.buildingName ?? 'Klastra'}`);
   },
 });

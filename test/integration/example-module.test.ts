@@ -13,6 +13,7 @@ import { renderMail } from '../../src/platform/mail/outbox.ts';
 import { type AnyModule, composeModules, servicesOf } from '../../src/platform/modules.ts';
 import { loadDemoData } from '../../src/seed/demo.ts';
 import { exampleModule } from '../example-module/index.ts';
+import { noticePolicy } from '../example-module/policy.ts';
 import { createTestApp, readMailDir, type TestApp } from '../support/app.ts';
 
 const composed = composeModules([...moduleList, exampleModule]);
@@ -42,6 +43,79 @@ describe('a module added from its own folder', () => {
       assert.match(res.body, /<nav class="klaster-nav"/, 'the platform’s header and navigation');
     }
     assert.match((await board('en')).body, /There are no notices on the board yet\./);
+  });
+
+  const noticeIds = (body: string) =>
+    [...body.matchAll(/action="\/tablica\/([^/"]+)\/usun"/g)].map((m) => m[1]!);
+
+  it('pins a signed-in person’s notice through the form on its page', async () => {
+    const c = await t.signedIn('resident');
+    const page = await c.get('/tablica');
+    assert.match(page.body, /<label class="govuk-label" for="f-text">\s*Treść ogłoszenia\s*<\/label>/);
+    const res = await c.post('/tablica', { text: 'Oddam krzesło' });
+    assert.equal(res.statusCode, 303);
+    assert.equal(res.headers.location, '/tablica');
+    const after = await c.get('/tablica');
+    assert.match(after.body, /Przypięliśmy Twoje ogłoszenie\./, 'the flash');
+    assert.match(after.body, /<li>Oddam krzesło /, 'shown, with its author’s remove button');
+    assert.match((await board()).body, /<li>Oddam krzesło<\/li>/, 'shown to everyone, without one');
+    assert.equal(noticeIds((await board()).body).length, 0);
+  });
+
+  it('refuses the same notice twice with its own sentence in the reader’s language', async () => {
+    const expected = { pl: 'To ogłoszenie już wisi na tablicy', en: 'This notice is already on the board' };
+    for (const lang of ['pl', 'en'] as const) {
+      const c = await t.signedIn('resident');
+      await t.database.db.update(user).set({ locale: lang }).where(eq(user.id, c.userId));
+      c.cookies.set('klaster_lang', lang);
+      assert.equal((await c.post('/tablica', { text: 'Szukam roweru' })).statusCode, 303);
+      const res = await c.post('/tablica', { text: 'Szukam roweru' });
+      assert.equal(res.statusCode, 422, lang);
+      assert.match(res.body, new RegExp(`<a href="#f-text">${expected[lang]}</a>`), 'in the summary');
+      assert.match(res.body, /<input[^>]*id="f-text"[^>]*value="Szukam roweru"/, 'what was typed');
+    }
+    const empty = await (await t.signedIn('resident')).post('/tablica', { text: '' });
+    assert.equal(empty.statusCode, 422, 'the form’s own check');
+    assert.match(empty.body, /To pole jest wymagane/);
+  });
+
+  it('sends a signed-out person who posts to sign in, as every form of the platform does', async () => {
+    const res = await t.client().post('/tablica', { text: 'Anonim' });
+    assert.equal(res.statusCode, 401, 'a POST is not redirected (a GET would be, to /logowanie?next=)');
+    assert.match(res.body, /href="\/logowanie/);
+    assert.doesNotMatch((await board()).body, /Anonim/);
+  });
+
+  it('lets the author and staff remove a notice, and no one else', async () => {
+    const author = await t.signedIn('resident');
+    const other = await t.signedIn('resident');
+    const staff = await t.signedIn('staff');
+    const idOf = async (text: string) => {
+      assert.equal((await author.post('/tablica', { text })).statusCode, 303);
+      const ids = noticeIds((await author.get('/tablica')).body);
+      return ids[ids.length - 1]!;
+    };
+    const first = await idOf('Do usunięcia przez autora');
+    assert.equal(
+      noticeIds((await other.get('/tablica')).body).includes(first),
+      false,
+      'no button for others',
+    );
+    assert.equal((await other.post(`/tablica/${first}/usun`)).statusCode, 403);
+    const removed = await author.post(`/tablica/${first}/usun`);
+    assert.equal(removed.statusCode, 303);
+    assert.match((await author.get('/tablica')).body, /Ogłoszenie zostało usunięte z tablicy\./);
+    assert.doesNotMatch((await board()).body, /Do usunięcia przez autora/);
+
+    const second = await idOf('Do usunięcia przez obsługę');
+    assert.equal((await staff.post(`/tablica/${second}/usun`)).statusCode, 303);
+    assert.doesNotMatch((await board()).body, /Do usunięcia przez obsługę/);
+  });
+
+  it('answers an :id that is not a notice as the platform does: too long 400, unknown 404', async () => {
+    const c = await t.signedIn('resident');
+    assert.equal((await c.post(`/tablica/${'x'.repeat(101)}/usun`)).statusCode, 400);
+    assert.equal((await c.post('/tablica/00000000-0000-4000-8000-000000000000/usun')).statusCode, 404);
   });
 
   it('puts its link in the site’s navigation on every page, and in the back office’s for staff', async () => {
@@ -134,6 +208,26 @@ describe('a module added from its own folder', () => {
     await loadDemoData(t.app.klaster);
     assert.equal((await board()).body.match(/<li>Witamy w budynku /g)?.length, 1);
   });
+});
+
+describe('the noticeboard’s policy', () => {
+  const resident = { id: 'r1', role: 'resident' } as const;
+  const staff = { id: 's1', role: 'staff' } as const;
+  const own = { authorId: 'r1' };
+  const others = { authorId: 'r2' };
+  const cases = [
+    [null, 'post', null, 'signInFirst'],
+    [resident, 'post', null, null],
+    [null, 'remove', own, 'signInFirst'],
+    [resident, 'remove', own, null],
+    [resident, 'remove', others, 'forbidden'],
+    [staff, 'remove', others, null],
+  ] as const;
+  for (const [actor, action, notice, expected] of cases)
+    it(`${actor?.role ?? 'signed out'} ${action} ${notice === own ? 'own' : notice ? 'someone else’s' : ''} → ${expected ?? 'allowed'}`, () => {
+      assert.equal(noticePolicy.refusal(actor, action, notice), expected);
+      assert.equal(noticePolicy.can(actor, action, notice), expected === null);
+    });
 });
 
 describe('composeModules refuses a broken list', () => {
