@@ -199,7 +199,6 @@ describe('desk-use agreements: applying, staff decisions, fixed desks', () => {
       places: placesService(db()),
       db: db(),
       baseUrl: 'http://localhost:3000',
-      clock: testClock,
     });
     const actor = as({ id: resident.userId, role: 'resident' as const });
     const { id: orgId } = await orgs.create(actor, {

@@ -234,7 +234,6 @@ describe('assisted service', () => {
         places: placesService(t.database.db),
         db: t.database.db,
         baseUrl: 'http://test',
-        clock: testClock,
       }),
       clock: testClock,
     });
@@ -259,7 +258,6 @@ describe('the event-space request', () => {
         places: placesService(t.database.db),
         db: t.database.db,
         baseUrl: 'http://test',
-        clock: testClock,
       }),
       clock: testClock,
     });

@@ -423,7 +423,6 @@ describe('staff back office for bookable resources', () => {
         places: placesService(t.database.db),
         db: t.database.db,
         baseUrl: 'http://localhost',
-        clock: testClock,
       }),
       clock: testClock,
     });

@@ -36,7 +36,6 @@ before(async () => {
       places: placesService(t.database.db),
       db: t.database.db,
       baseUrl: 'http://localhost',
-      clock: testClock,
     }),
     clock: testClock,
     checkInSecret: SECRET,

@@ -8,7 +8,6 @@ import { user } from '../../../platform/auth/schema.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import { uuidPattern } from '../../../platform/ids.ts';
 import type { PolicyActor } from '../../../platform/policy.ts';
-import type { Clock } from '../../../platform/time/clock.ts';
 import type { PlacesService } from '../../places/index.ts';
 import { type OrganisationAction, organisationPolicy } from '../policy.ts';
 import { type MemberRole, organisationMembers, organisations } from '../schema.ts';
@@ -39,11 +38,6 @@ export interface OrganisationsDeps {
   db: Db;
   /** Public address of the site, for links in e-mails. */
   baseUrl: string;
-  /**
-   * Not read: the use cases decide by their request's `ctx.now`. Still accepted so that the tests
-   * of other modules that build this service with the test clock need not change at once.
-   */
-  clock?: Clock;
   /** The subareas an organisation may name. */
   places: PlacesService;
 }
