@@ -676,6 +676,46 @@ describe('the resource back office names the resource in the staff member’s la
   });
 });
 
+describe('a rule exception for a package names the package in the staff member’s language', () => {
+  test('in the list of exceptions, its edit page and the choice of targets; the Polish fallback marked', async () => {
+    const [ids] = await queryRows<{ room: string; pkg: string }>(
+      t.database.db,
+      sql`select (select id from space_resource where slug = ${B2B}) as room,
+                 (select id from space_package where slug = 'karnet-10-dni') as pkg`,
+    );
+    const { room, pkg } = ids!;
+    const override = uuidv7();
+    await t.database.db.execute(
+      sql`insert into space_rule_override (id, resource_id, package_id, rules)
+          values (${override}, ${room}, ${pkg}, ${JSON.stringify({ maxMinutes: 180 })}::jsonb)`,
+    );
+    const rules = `/panel/przestrzenie/${room}/zasady`;
+    const en = await staffIn('en');
+    const list = (await en.get(rules)).body;
+    assert.ok(list.includes('Package: 10-day pass'), 'the exception in English');
+    assert.ok(list.includes('<option value="package:') && list.includes('>Package: 10-day pass</option>'));
+    assert.ok(!list.includes('Karnet 10-dniowy'), 'not the Polish name');
+    const edit = (await en.get(`${rules}/wyjatki/${override}`)).body;
+    assert.match(edit, /<title>[^<]*: Package: 10-day pass/);
+    const uk = await staffIn('uk');
+    assert.ok((await uk.get(rules)).body.includes('Пакет: Абонемент на 10 днів'));
+    // Without an English name: the Polish one, marked where markup can hold it, plain in an option.
+    await t.database.db.execute(sql`update space_package set name_i18n = '{}'::jsonb where id = ${pkg}`);
+    try {
+      const fallback = (await (await staffIn('en')).get(rules)).body;
+      assert.ok(fallback.includes('Package: <span lang="pl">Karnet 10-dniowy</span>'), 'marked in the list');
+      assert.ok(fallback.includes('>Package: Karnet 10-dniowy</option>'), 'plain in the choice');
+      const pl = (await (await staffIn('pl')).get(rules)).body;
+      assert.ok(pl.includes('Pakiet: Karnet 10-dniowy') && !pl.includes('lang="pl">Karnet'));
+    } finally {
+      await t.database.db.execute(
+        sql`update space_package set name_i18n = ${JSON.stringify({ en: '10-day pass', uk: 'Абонемент на 10 днів' })}::jsonb where id = ${pkg}`,
+      );
+      await t.database.db.execute(sql`delete from space_rule_override where id = ${override}`);
+    }
+  });
+});
+
 describe('the audit log names the spaces’ records in the staff member’s language', () => {
   test('resources, packages and bookings in English and Ukrainian, the Polish fallback marked, Polish as before', async () => {
     const [p] = await testPeople(t.database, 1);

@@ -1,10 +1,11 @@
 // Staff pages for a resource's opening hours, booking rules and their overrides.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { pick } from '../../platform/content.ts';
 import { signedInContext } from '../../platform/context.ts';
 import { errorState, formValues, parseForm } from '../../platform/http/forms.ts';
 import { param, routeParams, typed } from '../../platform/http/params.ts';
-import type { Messages } from '../../platform/i18n/index.ts';
+import type { Locale, Messages } from '../../platform/i18n/index.ts';
 import { formAction, refusalState } from '../../platform/refusals.ts';
 import type { FormState } from '../../platform/views/components.tsx';
 import { domainErrors, extraMessages, hoursForm, overrideForm, rulesForm, staff } from './resource-forms.ts';
@@ -106,12 +107,16 @@ export async function resourceSettingsRoutes(fastify: FastifyInstance, svc: Reso
   );
 
   // ---------------------------------------------------------------------- rules and overrides
-  async function targetOptions(t: Messages) {
+  async function targetOptions(t: Messages, locale: Locale) {
     const r = t.spacesPanel.rules;
     const packages = await svc.packageOptions();
     const kinds = t.organisations.kinds as Record<string, string>;
     return [
-      ...packages.map((p) => ({ value: `package:${p.id}`, label: r.targetPackage(p.name) })),
+      // An option holds text only: the name in the reader's language, else the Polish one.
+      ...packages.map((p) => ({
+        value: `package:${p.id}`,
+        label: r.targetPackage(pick(p.names, locale).text),
+      })),
       ...overrideOrganisationKinds.map((k) => ({ value: `kind:${k}`, label: r.targetKind(kinds[k] ?? k) })),
     ];
   }
@@ -143,7 +148,7 @@ export async function resourceSettingsRoutes(fastify: FastifyInstance, svc: Reso
   ) {
     const [overrides, targets] = await Promise.all([
       svc.overrides(ctxOf(request), resource.id),
-      targetOptions(request.t),
+      targetOptions(request.t, request.locale),
     ]);
     return reply.render(
       <RulesPage
@@ -304,7 +309,7 @@ export async function resourceSettingsRoutes(fastify: FastifyInstance, svc: Reso
         resource={resource}
         override={override}
         state={state ?? { values: { target, ...rulesValues(override.rules, 'override') }, errors: {} }}
-        targets={await targetOptions(request.t)}
+        targets={await targetOptions(request.t, request.locale)}
       />,
       status,
     );

@@ -53,7 +53,9 @@ export interface FutureBooking {
 
 export interface OverrideView {
   id: string;
-  target: { kind: 'package'; id: string; name: string } | { kind: 'organisation'; organisationKind: string };
+  target:
+    | { kind: 'package'; id: string; name: string /** The name in the three languages. */; names: Localized }
+    | { kind: 'organisation'; organisationKind: string };
   rules: Partial<BookingRules>;
 }
 

@@ -3,6 +3,7 @@
 
 import { and, asc, eq } from 'drizzle-orm';
 import { audit, auditActor } from '../../../platform/audit/audit.ts';
+import { type Localized, localized } from '../../../platform/content.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import { uuidPattern, uuidv7 } from '../../../platform/ids.ts';
 import { changeIn } from '../changes.ts';
@@ -69,6 +70,7 @@ export function overrideMethods(shared: ResourceContext) {
         id: spaceRuleOverrides.id,
         packageId: spaceRuleOverrides.packageId,
         packageName: spacePackages.name,
+        packageNameI18n: spacePackages.nameI18n,
         organisationKind: spaceRuleOverrides.organisationKind,
         rules: spaceRuleOverrides.rules,
       })
@@ -84,7 +86,12 @@ export function overrideMethods(shared: ResourceContext) {
       id: o.id,
       rules: o.rules,
       target: o.packageId
-        ? { kind: 'package' as const, id: o.packageId, name: o.packageName ?? '' }
+        ? {
+            kind: 'package' as const,
+            id: o.packageId,
+            name: o.packageName ?? '',
+            names: localized(o.packageName ?? '', o.packageNameI18n),
+          }
         : { kind: 'organisation' as const, organisationKind: o.organisationKind ?? '' },
     }));
   }
@@ -138,11 +145,17 @@ export function overrideMethods(shared: ResourceContext) {
     },
 
     /** Packages an override may target. */
-    async packageOptions(): Promise<Array<{ id: string; name: string; active: boolean }>> {
-      return db
-        .select({ id: spacePackages.id, name: spacePackages.name, active: spacePackages.active })
+    async packageOptions(): Promise<Array<{ id: string; name: string; names: Localized; active: boolean }>> {
+      const rows = await db
+        .select({
+          id: spacePackages.id,
+          name: spacePackages.name,
+          nameI18n: spacePackages.nameI18n,
+          active: spacePackages.active,
+        })
         .from(spacePackages)
         .orderBy(asc(spacePackages.position), asc(spacePackages.name));
+      return rows.map(({ nameI18n, ...p }) => ({ ...p, names: localized(p.name, nameI18n) }));
     },
 
     overrides,

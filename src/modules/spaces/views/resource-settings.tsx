@@ -1,5 +1,6 @@
 // Back office pages of one resource: opening hours, booking rules and the exceptions to them.
-import type { Messages } from '../../../platform/i18n/index.ts';
+import { pick } from '../../../platform/content.ts';
+import type { Locale, Messages } from '../../../platform/i18n/index.ts';
 import {
   ActionButton,
   Button,
@@ -9,6 +10,7 @@ import {
   Table,
   TextInput,
 } from '../../../platform/views/components.tsx';
+import { Localized } from '../../../platform/views/content.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import type { OverrideView } from '../resources.ts';
 import type { BookingRules } from '../schema.ts';
@@ -165,7 +167,7 @@ export function RulesPage({
   overrideState: FormState;
   targets: Array<{ value: string; label: string }>;
 }) {
-  const { t } = useView();
+  const { t, locale } = useView();
   const r = t.spacesPanel.rules;
   const combined: FormState = {
     values: state.values,
@@ -226,12 +228,12 @@ export function RulesPage({
             <div class="klaster-actions" key="a">
               <a class="govuk-link" href={`${sectionHref(resource.id, 'rules')}/wyjatki/${o.id}`}>
                 {r.editOverride}
-                <span class="govuk-visually-hidden">{`: ${targetLabel(t, o)}`}</span>
+                <span class="govuk-visually-hidden">{`: ${targetLabel(t, locale, o)}`}</span>
               </a>
               <ActionButton
                 action={`${sectionHref(resource.id, 'rules')}/wyjatki/${o.id}/usun`}
                 label={r.deleteOverride}
-                context={targetLabel(t, o)}
+                context={targetLabel(t, locale, o)}
                 variant="warning"
               />
             </div>,
@@ -247,16 +249,21 @@ export function RulesPage({
   );
 }
 
-export function targetLabel(t: Messages, o: OverrideView): string {
+/** The override's target as text (a title, a hidden label): a package in the reader's language, else Polish. */
+export function targetLabel(t: Messages, locale: Locale, o: OverrideView): string {
   const r = t.spacesPanel.rules;
-  if (o.target.kind === 'package') return r.targetPackage(o.target.name);
+  if (o.target.kind === 'package') return r.targetPackage(pick(o.target.names, locale).text);
   const kinds = t.organisations.kinds as Record<string, string>;
   return r.targetKind(kinds[o.target.organisationKind] ?? o.target.organisationKind);
 }
 
 function TargetName({ override }: { override: OverrideView }) {
-  const { t } = useView();
-  return <>{targetLabel(t, override)}</>;
+  const { t, locale } = useView();
+  const target = override.target;
+  // A package's Polish name shown to a reader of another language is marked lang="pl".
+  if (target.kind === 'package')
+    return <Localized value={target.names} within={(name) => t.spacesPanel.rules.targetPackage(name)} />;
+  return <>{targetLabel(t, locale, override)}</>;
 }
 
 /**
@@ -341,7 +348,7 @@ export function OverridePage({
   state: FormState;
   targets: Array<{ value: string; label: string }>;
 }) {
-  const { t } = useView();
+  const { t, locale } = useView();
   const r = t.spacesPanel.rules;
   return (
     <ResourcePage
@@ -350,7 +357,7 @@ export function OverridePage({
       state={state}
       order={overrideFieldOrder}
       back={sectionHref(resource.id, 'rules')}
-      title={`${r.editOverrideTitle}: ${targetLabel(t, override)}`}
+      title={`${r.editOverrideTitle}: ${targetLabel(t, locale, override)}`}
     >
       <Form action={`${PANEL_BASE}/${resource.id}/zasady/wyjatki/${override.id}`}>
         <OverrideFields state={state} targets={targets} prefix="" />
