@@ -14,10 +14,7 @@ import { queryRows } from '../../db/client.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { addDays, todayInWarsaw, warsawInstant } from '../../platform/time/warsaw.ts';
 import { loadDemoData } from '../../seed/demo.ts';
-import { organisationsService } from '../organisations/service.ts';
-import { placesService } from '../places/service.ts';
-import { bookingsService } from './bookings/index.ts';
-import { giveAgreement, openDays, seedTestSpaces, testPeople } from './test-helpers.ts';
+import { giveAgreement, openDays, seedTestSpaces, testBookingsService, testPeople } from './test-helpers.ts';
 
 let t: TestApp;
 
@@ -226,17 +223,7 @@ describe('assisted service', () => {
   });
 
   it('the service refuses an officer who is not staff, and refuses booking "for" oneself', async () => {
-    const svc = bookingsService({
-      db: t.database.db,
-      places: placesService(t.database.db),
-      baseUrl: 'http://test',
-      organisations: organisationsService({
-        places: placesService(t.database.db),
-        db: t.database.db,
-        baseUrl: 'http://test',
-      }),
-      clock: testClock,
-    });
+    const svc = testBookingsService(t.database.db, 'http://test');
     const [a, b] = await testPeople(t.database, 2);
     const [day] = openDays(1);
     const input = { date: day!, from: '10:00', to: '11:00' };
@@ -249,18 +236,7 @@ describe('assisted service', () => {
 });
 
 describe('the event-space request', () => {
-  const svc = () =>
-    bookingsService({
-      db: t.database.db,
-      places: placesService(t.database.db),
-      baseUrl: 'http://test',
-      organisations: organisationsService({
-        places: placesService(t.database.db),
-        db: t.database.db,
-        baseUrl: 'http://test',
-      }),
-      clock: testClock,
-    });
+  const svc = () => testBookingsService(t.database.db, 'http://test');
   const base = (date: string) => ({
     date,
     from: '10:00',

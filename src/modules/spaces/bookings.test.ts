@@ -11,10 +11,15 @@ import { queryRows } from '../../db/client.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { polishHolidays } from '../../platform/time/holidays.ts';
 import { addDays, isoWeekday, todayInWarsaw, warsawInstant, weekStart } from '../../platform/time/warsaw.ts';
-import { organisationsService } from '../organisations/service.ts';
-import { placesService } from '../places/service.ts';
-import { bookingsService, spacesPrivacy } from './bookings/index.ts';
-import { giveAgreement, openDays, seedTestSpaces, seriesStart, testPeople } from './test-helpers.ts';
+import { type bookingsService, spacesPrivacy } from './bookings/index.ts';
+import {
+  giveAgreement,
+  openDays,
+  seedTestSpaces,
+  seriesStart,
+  testBookingsService,
+  testPeople,
+} from './test-helpers.ts';
 
 let t: TestApp;
 let svc: ReturnType<typeof bookingsService>;
@@ -42,17 +47,7 @@ const count = async (where: ReturnType<typeof sql>) =>
 before(async () => {
   t = await createTestApp();
   await seedTestSpaces(t.database);
-  svc = bookingsService({
-    db: t.database.db,
-    places: placesService(t.database.db),
-    baseUrl: 'http://localhost',
-    organisations: organisationsService({
-      places: placesService(t.database.db),
-      db: t.database.db,
-      baseUrl: 'http://localhost',
-    }),
-    clock: testClock,
-  });
+  svc = testBookingsService(t.database.db);
 });
 after(() => t.close());
 

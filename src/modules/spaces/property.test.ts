@@ -15,10 +15,8 @@ import { queryRows } from '../../db/client.ts';
 import type { ContextActor } from '../../platform/context.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { addDays, todayInWarsaw } from '../../platform/time/warsaw.ts';
-import { organisationsService } from '../organisations/service.ts';
-import { placesService } from '../places/service.ts';
-import { bookingsService } from './bookings/index.ts';
-import { giveAgreement, openDays, seedTestSpaces, testPeople } from './test-helpers.ts';
+import type { bookingsService } from './bookings/index.ts';
+import { giveAgreement, openDays, seedTestSpaces, testBookingsService, testPeople } from './test-helpers.ts';
 
 let t: TestApp;
 let svc: ReturnType<typeof bookingsService>;
@@ -35,17 +33,7 @@ before(async () => {
   await t.database.db.execute(sql`
     update space_resource set rules = rules || '{"bufferMinutes": 30, "perPersonWeek": null}'::jsonb
     where slug = 'sala-centrum-obywatelskiego'`);
-  svc = bookingsService({
-    db: t.database.db,
-    places: placesService(t.database.db),
-    baseUrl: 'http://localhost',
-    organisations: organisationsService({
-      places: placesService(t.database.db),
-      db: t.database.db,
-      baseUrl: 'http://localhost',
-    }),
-    clock: testClock,
-  });
+  svc = testBookingsService(t.database.db);
   people = await testPeople(t.database, 5);
   // Two people hold a 3-day pass (their days run out), the others a monthly hot desk.
   for (const [i, p] of people.entries()) {

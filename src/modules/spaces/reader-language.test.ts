@@ -20,10 +20,8 @@ import { queryRows } from '../../db/client.ts';
 import type { Locale } from '../../platform/auth/schema.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { addDays, todayInWarsaw, warsawInstant } from '../../platform/time/warsaw.ts';
-import { organisationsService } from '../organisations/service.ts';
-import { placesService } from '../places/service.ts';
-import { bookingsService } from './bookings/index.ts';
-import { openDays, seedTestSpaces, testPeople } from './test-helpers.ts';
+import type { bookingsService } from './bookings/index.ts';
+import { openDays, seedTestSpaces, testBookingsService, testPeople } from './test-helpers.ts';
 
 const B2B = 'pomieszczenie-b2b';
 const CIVIC = 'sala-centrum-obywatelskiego';
@@ -39,17 +37,7 @@ before(async () => {
   await t.database.db.execute(
     sql`update space_resource set name_i18n = ${JSON.stringify({ uk: CIVIC_UK })}::jsonb where slug = ${CIVIC}`,
   );
-  svc = bookingsService({
-    db: t.database.db,
-    places: placesService(t.database.db),
-    baseUrl: 'http://localhost',
-    organisations: organisationsService({
-      places: placesService(t.database.db),
-      db: t.database.db,
-      baseUrl: 'http://localhost',
-    }),
-    clock: testClock,
-  });
+  svc = testBookingsService(t.database.db);
 });
 after(() => t.close());
 

@@ -8,10 +8,9 @@ import { as } from '../../../test/support/context.ts';
 import { ForbiddenError } from '../../platform/http/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { addDays, todayInWarsaw } from '../../platform/time/warsaw.ts';
-import { organisationsService } from '../organisations/service.ts';
 import { placesService } from '../places/service.ts';
-import { bookingsService } from './bookings/index.ts';
 import { resourcesService, slugify } from './resources.ts';
+import { testBookingsService } from './test-helpers.ts';
 
 type Client = Awaited<ReturnType<TestApp['signedIn']>>;
 
@@ -415,17 +414,7 @@ describe('staff back office for bookable resources', () => {
     assert.match(page.body, /Boże Narodzenie/, 'the holidays of the next 12 months are listed');
 
     // The booking calendar sees them: this room's own, and the one for every resource.
-    const bookings = bookingsService({
-      db: t.database.db,
-      places: placesService(t.database.db),
-      baseUrl: 'http://localhost',
-      organisations: organisationsService({
-        places: placesService(t.database.db),
-        db: t.database.db,
-        baseUrl: 'http://localhost',
-      }),
-      clock: testClock,
-    });
+    const bookings = testBookingsService(t.database.db);
     assert.deepEqual(await bookings.closures(roomId, from, from), [{ from, to, reason: 'Malowanie ścian' }]);
     assert.equal((await bookings.closures(roomId, to, to)).length, 2);
 

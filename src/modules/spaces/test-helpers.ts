@@ -5,8 +5,12 @@ import { testClock } from '../../../test/support/clock.ts';
 import type { Database } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import type { Clock } from '../../platform/time/clock.ts';
 import { isWorkingDay } from '../../platform/time/holidays.ts';
 import { addDays, type LocalDate, todayInWarsaw } from '../../platform/time/warsaw.ts';
+import { organisationsService } from '../organisations/service.ts';
+import { placesService } from '../places/service.ts';
+import { bookingsService } from './bookings/index.ts';
 import { seedSpaces } from './seed.ts';
 
 /** The demo site, its zones and the spaces module's demo resources and packages. */
@@ -104,4 +108,23 @@ export async function testPeople(
     await database.db.execute(sql`insert into auth_user (id, name, email, email_verified, role)
       values (${p.id}, ${p.name}, ${p.email}, true, ${role})`);
   return people;
+}
+
+/**
+ * A booking service of a test's own, over the test database, built with its dependencies as the
+ * spaces module builds it (its own short caches, so a test's direct writes are not hidden).
+ */
+export function testBookingsService(
+  db: Database['db'],
+  baseUrl = 'http://localhost',
+  clock: Clock = testClock,
+) {
+  const places = placesService(db);
+  return bookingsService({
+    db,
+    places,
+    baseUrl,
+    organisations: organisationsService({ places, db, baseUrl }),
+    clock,
+  });
 }

@@ -13,7 +13,7 @@ import {
 import { type Closure, type DayStatus, dayStatus, freeIntervals } from '../calendar.ts';
 import { type BookingStatus, spaceResources } from '../schema.ts';
 import { type BookingsContext, MINUTE } from './context.ts';
-import { closuresFor, deskFreeByDay, type ResourceRow } from './shared.ts';
+import { closuresFor, deskFreeByDay, type ResourceRow, resourceColumns } from './shared.ts';
 import type { DayAvailability, ResourceView } from './views.ts';
 
 /** The active resources in the order of their buildings and zones (the places module's), then their own. */
@@ -59,16 +59,7 @@ type BusyJson = { start: string; end: string; blockedUntil: string; status: Book
 function prepareWeek(db: Db) {
   return db
     .select({
-      id: spaceResources.id,
-      slug: spaceResources.slug,
-      kind: spaceResources.kind,
-      name: spaceResources.name,
-      nameI18n: spaceResources.nameI18n,
-      capacity: spaceResources.capacity,
-      layouts: spaceResources.layouts,
-      openingHours: spaceResources.openingHours,
-      rules: spaceResources.rules,
-      active: spaceResources.active,
+      ...resourceColumns,
       closures: sql<Closure[]>`coalesce((
         select json_agg(json_build_object('from', c.starts_on::text, 'to', c.ends_on::text, 'reason', c.reason)
                         order by c.starts_on)

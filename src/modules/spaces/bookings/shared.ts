@@ -66,24 +66,27 @@ export interface BookingRow {
   status: BookingStatus;
 }
 
+/** The columns of a `ResourceRow`, for every query that reads one. */
+export const resourceColumns = {
+  id: spaceResources.id,
+  slug: spaceResources.slug,
+  kind: spaceResources.kind,
+  name: spaceResources.name,
+  nameI18n: spaceResources.nameI18n,
+  capacity: spaceResources.capacity,
+  layouts: spaceResources.layouts,
+  openingHours: spaceResources.openingHours,
+  rules: spaceResources.rules,
+  active: spaceResources.active,
+};
+
 export async function resourceBySlug(
   svc: BookingsContext,
   slug: string,
   executor: Db | Tx = svc.db,
 ): Promise<ResourceRow> {
   const [r] = await executor
-    .select({
-      id: spaceResources.id,
-      slug: spaceResources.slug,
-      kind: spaceResources.kind,
-      name: spaceResources.name,
-      nameI18n: spaceResources.nameI18n,
-      capacity: spaceResources.capacity,
-      layouts: spaceResources.layouts,
-      openingHours: spaceResources.openingHours,
-      rules: spaceResources.rules,
-      active: spaceResources.active,
-    })
+    .select(resourceColumns)
     .from(spaceResources)
     .where(eq(spaceResources.slug, slug))
     .limit(1);
