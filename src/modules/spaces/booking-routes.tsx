@@ -45,13 +45,11 @@ import {
   CancelPage,
   ChangePage,
   describeWhen as describeBooking,
-  MINE_SCOPES,
-  MinePage,
-  type MineScope,
 } from './views/bookings.tsx';
 import { BookingsPanelPage, ReasonPage } from './views/bookings-panel.tsx';
 import { firstBookableDay } from './views/calendar.tsx';
 import { eventFieldOrder, HOUSE_RULES_PATH, HouseRulesPage } from './views/event-request.tsx';
+import { MINE_SCOPES, MinePage, type MineScope } from './views/own-bookings.tsx';
 import { ListPage, ResourcePage } from './views/spaces.tsx';
 
 export interface BookingRoutesOptions {

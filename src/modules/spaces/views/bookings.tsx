@@ -1,5 +1,5 @@
 // A person's booking pages: the booking form (with the rule's sentence and the nearest free
-// alternatives on a refusal), "my bookings", one booking, changing its time and cancelling it.
+// alternatives on a refusal), one booking, changing its time and cancelling it.
 import type { ComponentChildren } from 'preact';
 import { type Localized as LocalizedText, pick } from '../../../platform/content.ts';
 import type { Locale, Messages } from '../../../platform/i18n/index.ts';
@@ -11,7 +11,6 @@ import {
   Form,
   type FormState,
   NotificationBanner,
-  Pagination,
   Select,
   SummaryList,
   Tag,
@@ -25,7 +24,7 @@ import { QrCode } from '../../../platform/views/qr.tsx';
 import type { AgreementSummary } from '../agreements.ts';
 import type { BookingView, ResourceView } from '../bookings/index.ts';
 import type { BookingStatus } from '../schema.ts';
-import { EventRequestFields, eventFieldOrder, eventRows, MadeBy } from './event-request.tsx';
+import { EventRequestFields, eventFieldOrder, eventRows } from './event-request.tsx';
 
 const statusColour: Record<BookingStatus, 'green' | 'yellow' | 'red' | 'grey' | 'blue'> = {
   requested: 'yellow',
@@ -307,145 +306,6 @@ export function BookingFormPage({
           </a>
         </div>
       </Form>
-    </Layout>
-  );
-}
-
-export type MineScope = 'upcoming' | 'past' | 'cancelled';
-
-export const MINE_SCOPES: Record<MineScope, string> = {
-  upcoming: '/przestrzenie/moje',
-  past: '/przestrzenie/moje?widok=minione',
-  cancelled: '/przestrzenie/moje?widok=odwolane',
-};
-
-/** One booking of "my bookings": a card titled with the space, its title, time, status and actions. */
-function MineCard({ booking: b }: { booking: BookingView }) {
-  const { t, locale } = useView();
-  const m = t.spaces.mine;
-  const when = describeWhen(t, locale, b);
-  const href = `/przestrzenie/rezerwacje/${b.id}`;
-  // The resource's name in the reader's language, else the Polish one (marked so).
-  const name = pick(b.resourceNames, locale);
-  const about = <span class="govuk-visually-hidden">{m.about(name.text, when)}</span>;
-  const rows: Array<{ key: string; value: ComponentChildren }> = [];
-  if (b.title) rows.push({ key: m.titleField, value: b.title });
-  rows.push({ key: m.when, value: when }, { key: m.status, value: <StatusTag status={b.status} /> });
-  return (
-    <div class="govuk-summary-card klaster-booking-card">
-      <div class="govuk-summary-card__title-wrapper">
-        <h3 class="govuk-summary-card__title" lang={name.lang === 'pl' ? 'pl' : undefined}>
-          {name.text}
-        </h3>
-        <ul class="govuk-summary-card__actions">
-          <li class="govuk-summary-card__action">
-            <a class="govuk-link" href={href}>
-              {m.details}
-              {about}
-            </a>
-          </li>
-          {b.can.change ? (
-            <li class="govuk-summary-card__action">
-              <a class="govuk-link" href={`${href}/zmiana`}>
-                {m.change}
-                {about}
-              </a>
-            </li>
-          ) : null}
-          {b.can.cancel ? (
-            <li class="govuk-summary-card__action">
-              <a class="govuk-link" href={`${href}/odwolanie`}>
-                {m.cancel}
-                {about}
-              </a>
-            </li>
-          ) : null}
-        </ul>
-      </div>
-      <div class="govuk-summary-card__content">
-        <SummaryList rows={rows} />
-        <MadeBy name={b.actedBy?.name} />
-      </div>
-    </div>
-  );
-}
-
-export function MinePage({
-  scope,
-  items,
-  first,
-  nextCursor,
-  checkIns = [],
-}: {
-  scope: MineScope;
-  items: BookingView[];
-  /** Today's bookings the person can check into themselves, each with its QR code. */
-  checkIns?: Array<{ booking: BookingView; svg: string }>;
-  /** The first page (no cursor): "back to the start" is not offered. */
-  first: boolean;
-  nextCursor: string | null;
-}) {
-  const { t } = useView();
-  const m = t.spaces.mine;
-  const base = MINE_SCOPES[scope];
-  const from = (cursor: string) => `${base}${base.includes('?') ? '&' : '?'}od=${encodeURIComponent(cursor)}`;
-  const tabs: Array<[MineScope, string]> = [
-    ['upcoming', m.upcoming],
-    ['past', m.past],
-    ['cancelled', m.cancelled],
-  ];
-  const caption = { upcoming: m.upcomingCaption, past: m.pastCaption, cancelled: m.cancelledCaption }[scope];
-  const empty = { upcoming: m.emptyUpcoming, past: m.emptyPast, cancelled: m.emptyCancelled }[scope];
-  return (
-    <Layout title={m.title} back="/przestrzenie">
-      <H1>{m.title}</H1>
-      {checkIns.map((c) => (
-        <SelfCheckInPanel
-          key={c.booking.id}
-          booking={c.booking}
-          svg={c.svg}
-          heading={
-            <Localized
-              value={c.booking.resourceNames}
-              within={(name) => `${t.spaces.selfCheckIn.todayHeading}: ${name}`}
-            />
-          }
-        />
-      ))}
-      <nav aria-label={m.views}>
-        <ul class="govuk-list klaster-actions klaster-tabs">
-          {tabs.map(([key, label]) => (
-            <li key={key}>
-              <a
-                class="govuk-link klaster-tabs__link"
-                href={MINE_SCOPES[key]}
-                aria-current={scope === key ? 'page' : undefined}
-              >
-                {scope === key ? <strong>{label}</strong> : label}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <h2 class="govuk-heading-m">{caption}</h2>
-      {items.length === 0 ? (
-        <>
-          <p class="govuk-body">{empty}</p>
-          <p class="govuk-body">
-            <a class="govuk-link" href="/przestrzenie">
-              {m.browse}
-            </a>
-          </p>
-        </>
-      ) : (
-        items.map((b) => <MineCard key={b.id} booking={b} />)
-      )}
-      <Pagination prev={first ? null : base} next={nextCursor ? from(nextCursor) : null} />
-      <p class="govuk-body">
-        <a class="govuk-link" href="/przestrzenie/moje/kalendarz">
-          {m.feed}
-        </a>
-      </p>
     </Layout>
   );
 }
