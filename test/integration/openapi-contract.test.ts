@@ -180,6 +180,13 @@ describe('every operation answers as documented', () => {
     assert.equal((notJson.json() as Json).type, 'https://klaster.dev/problems/invalid-json');
     assert.equal((notJson.json() as Json).title, messages.uk.api.problems.invalidJson.title);
     assert.equal((notJson.json() as Json).detail, messages.uk.api.problems.invalidJson.detail);
+    // Half a surrogate pair cannot be stored (jsonb refuses it): refused, in the caller's language.
+    const half = await call(olha!, 'post', path, {
+      raw: JSON.stringify({ ...firm, name: 'Pracownia \ud800' }),
+    });
+    assert.equal(half.statusCode, 400);
+    assert.equal((half.json() as Json).type, 'https://klaster.dev/problems/invalid-characters');
+    assert.equal((half.json() as Json).detail, messages.uk.api.problems.invalidCharacters.detail);
     const text = await call(piotr, 'post', path, { raw: 'name=x', type: 'text/plain' });
     assert.equal(text.statusCode, 415);
     assert.equal((text.json() as Json).type, 'https://klaster.dev/problems/unsupported-media-type');

@@ -86,6 +86,36 @@ describe('assisted service', () => {
     assert.match(taken.body, /wyszukaj osobę po adresie e-mail/);
   });
 
+  it('refuses a name holding half a surrogate pair (sent as JSON) with 400, and creates nobody', async () => {
+    // The fuzz test found this: "\ud800" in a JSON body reached jsonb in the audit log, a 500.
+    const officer = await t.signedIn('staff');
+    const email = `polowa-znaku-${uuidv7()}@example.test`;
+    for (const name of ['\ud800', 'Anna \udc00Nowak', 'a\u0000b']) {
+      const res = await officer.json('POST', `${SERVE}/nowa-osoba`, {
+        _csrf: await officer.csrf(),
+        name,
+        email,
+        phone: '+48 600 100 200',
+        locale: 'pl',
+      });
+      assert.equal(res.statusCode, 400, `${JSON.stringify(name)}: ${res.body.slice(0, 200)}`);
+      assert.match(res.body, /Niczego nie zapisano/);
+    }
+    const [row] = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from auth_user where email = ${email}`,
+    );
+    assert.equal(row?.n, 0);
+    // A whole pair (an emoji) is a character like any other.
+    const ok = await officer.post(`${SERVE}/nowa-osoba`, {
+      name: 'Anna 🌻 Nowak',
+      email,
+      phone: '',
+      locale: 'pl',
+    });
+    assert.equal(ok.statusCode, 303, ok.body.slice(0, 300));
+  });
+
   it('a person created with an e-mail is invited to set a password and can then sign in', async () => {
     const officer = await t.signedIn('staff');
     const email = `zaproszona-${uuidv7()}@example.test`;

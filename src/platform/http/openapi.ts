@@ -23,7 +23,7 @@ const statusDescriptions: Record<string, string> = {
   200: 'OK',
   201: 'Created; `Location` names the new resource',
   204: 'Done; no content',
-  400: 'Bad request: invalid input (`validation-failed`, with `errors` per field), a body that is not JSON (`invalid-json`), NUL characters (`invalid-characters`), a malformed address (`bad-url`) or a refused rule',
+  400: 'Bad request: invalid input (`validation-failed`, with `errors` per field), a body that is not JSON (`invalid-json`), NUL characters or unpaired surrogates (`invalid-characters`), a malformed address (`bad-url`) or a refused rule',
   401: 'Sign-in required: no valid session cookie (`unauthorized`)',
   403: 'Not allowed (`forbidden`); staff powers need a session that passed two-step sign-in (`two-factor-required`)',
   404: 'No such resource, or not one the caller may see (`not-found`)',

@@ -20,7 +20,7 @@ import { cookieOptions, setsCookie } from './cookies.ts';
 import { csrfTokens } from './csrf.ts';
 import { AppError, NotFoundError } from './errors.ts';
 import { flashReply } from './flash.ts';
-import { refuseNul } from './nul.ts';
+import { refuseUnstorableText } from './storable-text.ts';
 import { sendError } from './problems.ts';
 import { renderReply } from './render.ts';
 import { sessionEndings } from './session-ended.ts';
@@ -183,8 +183,8 @@ export const webPlatform = fp<WebOptions>(
           );
         } else csrf.check(request);
       }
-      // No text with NUL characters goes any further: PostgreSQL cannot store them.
-      refuseNul(request);
+      // No text PostgreSQL cannot store (NUL, half a surrogate pair) goes any further.
+      refuseUnstorableText(request);
     });
 
     app.addHook('onSend', async (request, reply, payload) => {

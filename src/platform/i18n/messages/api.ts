@@ -15,7 +15,8 @@ export const api = catalogue({
       },
       invalidCharacters: {
         title: 'Niedozwolone znaki',
-        detail: 'Tekst nie może zawierać znaków NUL. Niczego nie zapisano.',
+        detail:
+          'Tekst zawiera znak, którego nie da się zapisać (znak NUL albo połowę znaku Unicode). Niczego nie zapisano.',
       },
       badUrl: {
         title: 'Nieprawidłowy adres',
@@ -102,7 +103,8 @@ export const api = catalogue({
       },
       invalidCharacters: {
         title: 'Characters not allowed',
-        detail: 'Text must not contain NUL characters. Nothing was saved.',
+        detail:
+          'The text holds a character that cannot be stored (a NUL character or half of a Unicode character). Nothing was saved.',
       },
       badUrl: {
         title: 'Invalid address',
@@ -187,7 +189,8 @@ export const api = catalogue({
       },
       invalidCharacters: {
         title: 'Недозволені символи',
-        detail: 'Текст не може містити символів NUL. Нічого не збережено.',
+        detail:
+          'Текст містить символ, який неможливо зберегти (символ NUL або половину символу Unicode). Нічого не збережено.',
       },
       badUrl: {
         title: 'Неправильна адреса',
