@@ -13,199 +13,32 @@
 //
 // Environment: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (32),
 // BENCH_STARTS (3: timed starts of the embedded app on existing data).
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon, { type Request as CannonRequest } from 'autocannon';
-import pg from 'pg';
-import { startArguments } from '../scripts/start-command.ts';
-import { loadConfig } from '../src/config.ts';
-import { openDatabase } from '../src/db/client.ts';
-import { runMigrations } from '../src/db/migrate.ts';
-import { modules } from '../src/modules/index.ts';
-import { createAuth } from '../src/platform/auth/auth.ts';
-import { ensureUser } from '../src/platform/auth/users.ts';
-import { buildServices } from '../src/platform/modules.ts';
-import { systemClock } from '../src/platform/time/clock.ts';
-import { loadDemoData } from '../src/seed/demo.ts';
 import {
-  availabilityPaths,
-  BENCH_BOOKINGS,
-  BUSY_ROOM,
-  calendarPaths,
-  type SpacesBench,
-  seedSpacesBench,
-  slotSequence,
-} from './spaces.ts';
+  appEnv,
+  type Child,
+  children,
+  createBenchDatabase,
+  prepare,
+  root,
+  rssMb,
+  SERVER_URL,
+  signIn,
+  sleep,
+  spawnServer,
+  startCommand,
+} from './harness.ts';
+import { availabilityPaths, BUSY_ROOM, calendarPaths, slotSequence } from './spaces.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const STARTS = Number(process.env.BENCH_STARTS ?? 3);
-const SERVER_URL = process.env.BENCH_DATABASE_URL;
 const WRITE = process.argv.includes('--write');
-
-const AUTH_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
-const BASE_URL = 'https://klaster.bench.example';
-const USER = {
-  email: 'bench.resident@klaster.example',
-  name: 'Bench Resident',
-  password: 'rower kawa most zegar',
-};
-
-/** Every child started, so none outlives the benchmark, whatever happens. */
-const children = new Set<ChildProcess>();
-process.on('exit', () => {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
-});
-
-/**
- * Node flags of the `start` script, so the app runs here exactly as `npm start` runs it;
- * BENCH_NODE_FLAGS adds flags in front (to compare settings).
- */
-function startCommand(): string[] {
-  const extra = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
-  return [...extra, ...startArguments()];
-}
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as { port: number };
-  await new Promise((r) => s.close(r));
-  return port;
-}
-
-interface Child {
-  proc: ChildProcess;
-  port: number;
-  startupMs: number;
-  stop(): Promise<number | null>;
-}
-
-/** Spawns a server and polls `readyPath` until it answers 200. */
-async function spawnServer(args: string[], env: Record<string, string>, readyPath: string): Promise<Child> {
-  const port = await freePort();
-  const started = performance.now();
-  const childEnv: Record<string, string | undefined> = { ...process.env, ...env, PORT: String(port) };
-  for (const k of ['DATABASE_URL', 'TEST_DATABASE_URL', 'BENCH_DATABASE_URL', 'NODE_OPTIONS'])
-    if (!(k in env)) delete childEnv[k];
-  const proc = spawn(process.execPath, args, { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(proc);
-  proc.once('exit', () => children.delete(proc));
-  let out = '';
-  proc.stdout!.on('data', (c: Buffer) => {
-    out += c.toString();
-  });
-  proc.stderr!.on('data', (c: Buffer) => {
-    out += c.toString();
-  });
-  let exitCode: number | null | undefined;
-  const exited = new Promise<number | null>((r) =>
-    proc.once('exit', (code) => {
-      exitCode = code;
-      r(code);
-    }),
-  );
-  for (;;) {
-    if (exitCode !== undefined) throw new Error(`exited with ${exitCode} before it was ready:\n${out}`);
-    if (performance.now() - started > 120_000) {
-      proc.kill('SIGKILL');
-      throw new Error(`not ready in 120 s:\n${out}`);
-    }
-    const ok = await fetch(`http://127.0.0.1:${port}${readyPath}`)
-      .then((r) => r.status === 200)
-      .catch(() => false);
-    if (ok) break;
-    await sleep(20);
-  }
-  const startupMs = performance.now() - started;
-  return {
-    proc,
-    port,
-    startupMs,
-    async stop() {
-      proc.kill('SIGTERM');
-      return exited;
-    },
-  };
-}
-
-const rssMb = (pid: number) =>
-  Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function appEnv(dataDir: string, databaseUrl?: string): Record<string, string> {
-  return {
-    NODE_ENV: 'production',
-    BASE_URL,
-    AUTH_SECRET,
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-    DEMO_DATA: 'true',
-    RATE_LIMIT_PER_MINUTE: '100000000',
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-  };
-}
-
-/**
- * Migrates the database, creates the signed-in scenario's account and the demo data, and seeds
- * the spaces scenarios' resources, 100,000 bookings and people, before the app starts.
- */
-async function prepare(dataDir: string, databaseUrl?: string): Promise<SpacesBench> {
-  const config = loadConfig(appEnv(dataDir, databaseUrl));
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
-  try {
-    await runMigrations(database);
-    const auth = createAuth({ db: database.db, baseUrl: BASE_URL, secret: AUTH_SECRET, production: true });
-    await ensureUser(database.db, auth, { ...USER, role: 'resident' });
-    // The demo data as `npm start` loads it: every module's, from services built as the app builds them.
-    const built = buildServices(modules, { config, database, db: database.db, auth, clock: systemClock });
-    await loadDemoData({ modules, ...built });
-    const started = performance.now();
-    const spaces = await seedSpacesBench(database, AUTH_SECRET);
-    console.log(
-      `  seeded 50 resources and ${BENCH_BOOKINGS.toLocaleString('en')} bookings in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-    );
-    return spaces;
-  } finally {
-    await database.close();
-  }
-}
-
-/** Signs in through the form, as a browser does, and returns the Cookie header to send. */
-async function signIn(port: number): Promise<string> {
-  const base = `http://127.0.0.1:${port}`;
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair = ''] = c.split(';');
-      const i = pair.indexOf('=');
-      jar.set(pair.slice(0, i), pair.slice(i + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const page = await fetch(`${base}/logowanie`);
-  keep(page);
-  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1];
-  if (!token) throw new Error('no CSRF token on /logowanie');
-  const res = await fetch(`${base}/logowanie`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ _csrf: token, email: USER.email, password: USER.password }),
-  });
-  keep(res);
-  if (res.status !== 303 || ![...jar.keys()].some((k) => k.includes('session_token')))
-    throw new Error(`sign-in failed: ${res.status}`);
-  return cookie();
-}
 
 /** The four scenarios measured three ways (issue 11): the real route, caches defeated, the bare route. */
 type Group = 'home' | 'signed-in' | 'availability' | 'calendar';
@@ -406,18 +239,8 @@ async function driverRun(
   bare: Child,
 ): Promise<{ rows: Row[]; rss: number }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'klaster-bench-'));
-  let databaseUrl: string | undefined;
-  let dbName: string | undefined;
-  if (driver === 'postgresql') {
-    dbName = `klaster_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: SERVER_URL });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const u = new URL(SERVER_URL!);
-    u.pathname = `/${dbName}`;
-    databaseUrl = u.toString();
-  }
+  const server = driver === 'postgresql' ? await createBenchDatabase() : undefined;
+  const databaseUrl = server?.url;
   try {
     const spaces = await prepare(dataDir, databaseUrl);
     const { week } = spaces;
@@ -510,12 +333,7 @@ async function driverRun(
     return { rows, rss };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
-    if (dbName) {
-      const admin = new pg.Client({ connectionString: SERVER_URL });
-      await admin.connect();
-      await admin.query(`drop database if exists ${dbName} with (force)`);
-      await admin.end();
-    }
+    await server?.drop();
   }
 }
 
