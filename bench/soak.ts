@@ -127,6 +127,8 @@ async function main() {
     sample();
     await sleep(AFTER_SECONDS * 1000);
     const after = rssMb(pid);
+    // SOAK_SMAPS=file keeps the process's memory map of that moment, to see where the rest goes.
+    if (process.env.SOAK_SMAPS) writeFileSync(process.env.SOAK_SMAPS, readFileSync(`/proc/${pid}/smaps`));
     const probes = probesOf(probeFile);
     const code = await app.stop();
     if (code !== 0) throw new Error(`the app exited with ${code} on SIGTERM`);
@@ -135,6 +137,8 @@ async function main() {
     const atMinute = (s: number) => samples.filter((x) => x.second <= s).at(-1)!;
     const firstMinute = atMinute(60).rss;
     const later = samples.filter((x) => x.second > 60 && x.second <= (loadEnd - t0) / 1000 + 1);
+    if (!later.length)
+      throw new Error('SOAK_SECONDS must be at least 70: the target compares minute one with what follows');
     const peakLater = Math.max(...later.map((x) => x.rss));
     const growth = (peakLater - firstMinute) / firstMinute;
     const probeAt = (s: number) => {
