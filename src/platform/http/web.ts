@@ -20,11 +20,11 @@ import { cookieOptions, setsCookie } from './cookies.ts';
 import { csrfTokens } from './csrf.ts';
 import { AppError, NotFoundError } from './errors.ts';
 import { flashReply } from './flash.ts';
-import { refuseUnstorableText } from './storable-text.ts';
 import { sendError } from './problems.ts';
 import { renderReply } from './render.ts';
 import { sessionEndings } from './session-ended.ts';
 import { webState } from './state.ts';
+import { refuseUnstorableText } from './storable-text.ts';
 import { isMultipart, readUpload, screenMultipart, type UploadConfig } from './uploads.ts';
 import { isApiRequest, SAFE } from './urls.ts';
 
