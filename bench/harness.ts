@@ -1,9 +1,9 @@
 // The benchmark's harness, shared by `bench/run.ts` (the scenarios) and `bench/soak.ts` (memory
 // under a long mixed load): child processes started the way `npm start` starts the app, the
 // benchmark's own database, its data and a signed-in cookie.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -201,4 +201,21 @@ export async function signIn(port: number): Promise<string> {
   if (res.status !== 303 || ![...jar.keys()].some((k) => k.includes('session_token')))
     throw new Error(`sign-in failed: ${res.status}`);
   return cookie();
+}
+
+/** Rewrites what stands between `<!-- name:begin -->` and `<!-- name:end -->` in bench/RESULTS.md. */
+export function writeResults(name: string, report: string): void {
+  const file = path.join(root, 'bench', 'RESULTS.md');
+  const current = readFileSync(file, 'utf8');
+  const begin = `<!-- ${name}:begin -->`;
+  const end = `<!-- ${name}:end -->`;
+  const from = current.indexOf(begin);
+  const to = current.indexOf(end);
+  if (from < 0 || to < 0) throw new Error(`${file} lacks the ${begin} … ${end} markers`);
+  writeFileSync(file, `${current.slice(0, from + begin.length)}\n${report}\n${current.slice(to)}`);
+  // Keep the file as the linter formats it, so `npm run lint` stays green after a run.
+  spawnSync(path.join(root, 'node_modules', '.bin', 'biome'), ['format', '--write', file], {
+    stdio: 'ignore',
+  });
+  console.log(`figures written to ${path.relative(root, file)}`);
 }

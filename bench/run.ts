@@ -1,20 +1,4 @@
-// `npm run bench`: load scenarios next to a bare Fastify route measured in the same run, so the
-// ratio holds on a noisy machine. The app and the baseline each run in their own child process,
-// started the way `npm start` starts the app, and autocannon drives them from this process. The
-// home page, /konto, week availability and the calendar page are each measured three ways (issue
-// 11): the real route cached, the real route with caches defeated, and the bare route of
-// bench/bare-pages.tsx (same statements, same view components, nothing else) on the same data.
-//
-//   npm run bench                                    embedded PGlite only
-//   bash scripts/with-postgres.sh npm run bench      PGlite, then a throwaway PostgreSQL 15
-//   BENCH_DATABASE_URL=postgres://… npm run bench    PGlite, then that server (a fresh database
-//                                                    is created in it and dropped afterwards)
-//   npm run bench -- --write                         also rewrite the figures in bench/RESULTS.md
-//
-// Environment: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (32),
-// BENCH_STARTS (3: timed starts of the embedded app on existing data).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon, { type Request as CannonRequest } from 'autocannon';
@@ -24,13 +8,13 @@ import {
   children,
   createBenchDatabase,
   prepare,
-  root,
   rssMb,
   SERVER_URL,
   signIn,
   sleep,
   spawnServer,
   startCommand,
+  writeResults,
 } from './harness.ts';
 import { availabilityPaths, BUSY_ROOM, calendarPaths, slotSequence } from './spaces.ts';
 
@@ -447,21 +431,7 @@ async function main() {
   ].join('\n');
   console.log(`\n${report}\n`);
 
-  if (WRITE) {
-    const file = path.join(root, 'bench', 'RESULTS.md');
-    const current = readFileSync(file, 'utf8');
-    const begin = '<!-- bench:begin -->';
-    const end = '<!-- bench:end -->';
-    const from = current.indexOf(begin);
-    const to = current.indexOf(end);
-    if (from < 0 || to < 0) throw new Error(`${file} lacks the ${begin} … ${end} markers`);
-    writeFileSync(file, `${current.slice(0, from + begin.length)}\n${report}\n${current.slice(to)}`);
-    // Keep the file as the linter formats it, so `npm run lint` stays green after a run.
-    spawnSync(path.join(root, 'node_modules', '.bin', 'biome'), ['format', '--write', file], {
-      stdio: 'ignore',
-    });
-    console.log(`figures written to ${path.relative(root, file)}`);
-  }
+  if (WRITE) writeResults('bench', report);
   const bad = rows.filter((r) => r.errors > 0 || r.non2xx > 0);
   if (bad.length) {
     console.error(

@@ -1,16 +1,3 @@
-// `npm run bench:soak` (issue 11): the app's memory under a long mixed load on PostgreSQL. The app
-// runs as `npm start` runs it (plus bench/memory-probe.mjs, which logs Node's and V8's own counts),
-// on the benchmark's data; autocannon sends, at 32 connections for SOAK_SECONDS (600), a mix of
-// what people do — the home page, their account page (a different person each time), week
-// availability and calendar pages of varying rooms and weeks (caches missing), and bookings. The
-// resident memory (VmRSS) is read every 10 s, and again 30 s after the load stops.
-//
-//   bash scripts/with-postgres.sh npm run bench:soak              report only
-//   bash scripts/with-postgres.sh npm run bench:soak -- --write   also into bench/RESULTS.md
-//
-// Target: resident memory does not grow after the first minute (at most 10 % over the end of
-// minute one, to allow for noise). Environment reaches the app (e.g. MALLOC_ARENA_MAX).
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +13,7 @@ import {
   sleep,
   spawnServer,
   startCommand,
+  writeResults,
 } from './harness.ts';
 import { availabilityPaths, calendarPaths, slotSequence } from './spaces.ts';
 
@@ -175,20 +163,7 @@ async function main() {
       `| PostgreSQL: resident memory does not grow after the first minute (≤ 10 % over minute one) | ${Math.round(firstMinute)} MB after 1 min, at most ${Math.round(peakLater)} MB later (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)} %) | ${growth <= 0.1 ? 'met' : '**missed**'} |`,
     ].join('\n');
     console.log(`\n${report}\n`);
-    if (WRITE) {
-      const file = path.join(root, 'bench', 'RESULTS.md');
-      const current = readFileSync(file, 'utf8');
-      const begin = '<!-- soak:begin -->';
-      const end = '<!-- soak:end -->';
-      const from = current.indexOf(begin);
-      const to = current.indexOf(end);
-      if (from < 0 || to < 0) throw new Error(`${file} lacks the ${begin} … ${end} markers`);
-      writeFileSync(file, `${current.slice(0, from + begin.length)}\n${report}\n${current.slice(to)}`);
-      spawnSync(path.join(root, 'node_modules', '.bin', 'biome'), ['format', '--write', file], {
-        stdio: 'ignore',
-      });
-      console.log(`figures written to ${path.relative(root, file)}`);
-    }
+    if (WRITE) writeResults('soak', report);
     if (r.errors + r.timeouts > 0 || other.length) process.exitCode = 1;
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
