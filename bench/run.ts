@@ -1,3 +1,18 @@
+// `npm run bench`: load scenarios next to a bare Fastify route measured in the same run, so the
+// ratio holds on a noisy machine. The app and the baseline each run in their own child process,
+// started the way `npm start` starts the app, and autocannon drives them from this process. The
+// home page, /konto, week availability and the calendar page are each measured three ways (issue
+// 11): the real route cached, the real route with caches defeated, and the bare route of
+// bench/bare-pages.tsx (same statements, same view components, nothing else) on the same data.
+//
+//   npm run bench                                    embedded PGlite only
+//   bash scripts/with-postgres.sh npm run bench      PGlite, then a throwaway PostgreSQL 15
+//   BENCH_DATABASE_URL=postgres://… npm run bench    PGlite, then that server (a fresh database
+//                                                    is created in it and dropped afterwards)
+//   npm run bench -- --write                         also rewrite the figures in bench/RESULTS.md
+//
+// Environment: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (32),
+// BENCH_STARTS (3: timed starts of the embedded app on existing data).
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,3 +1,15 @@
+// `npm run bench:soak` (issue 11): the app's memory under a long mixed load on PostgreSQL. The app
+// runs as `npm start` runs it (plus bench/memory-probe.mjs, which logs Node's and V8's own counts),
+// on the benchmark's data; autocannon sends, at 32 connections for SOAK_SECONDS (600), a mix of
+// what people do — the home page, their account page (a different person each time), week
+// availability and calendar pages of varying rooms and weeks (caches missing), and bookings. The
+// resident memory (VmRSS) is read every 10 s, and again 30 s after the load stops.
+//
+//   bash scripts/with-postgres.sh npm run bench:soak              report only
+//   bash scripts/with-postgres.sh npm run bench:soak -- --write   also into bench/RESULTS.md
+//
+// Target: resident memory does not grow after the first minute (at most 10 % over the end of
+// minute one, to allow for noise). Environment reaches the app (e.g. MALLOC_ARENA_MAX).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
