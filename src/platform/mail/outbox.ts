@@ -1,5 +1,7 @@
 // Enqueue a message in the caller's transaction; the worker (worker.ts) sends it.
+
 import type { Db, Tx } from '../../db/client.ts';
+import { escapeHtml } from '../escape.ts';
 import { NOT_ONE_LINE } from '../http/forms.ts';
 import { type Locale, locales, type MailContent, messages } from '../i18n/index.ts';
 import { uuidv7 } from '../ids.ts';
@@ -88,9 +90,6 @@ export function mailSafeName(name: string | null | undefined): string | null {
         .trimEnd()}…`
     : line;
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function renderMail(req: MailRequest): { subject: string; text: string; html: string } {
   const m = messages[req.locale].mail;

@@ -2,14 +2,12 @@
 // JavaScript. The SVG is an image with a text alternative; pages also print what it encodes as
 // text beside it, for people who cannot scan it.
 import QRCode from 'qrcode';
-
-const escapeAttr = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+import { escapeHtml } from '../escape.ts';
 
 /** The SVG markup of a QR code for `text`, labelled `label` for assistive technology. */
 export async function qrSvg(text: string, label: string): Promise<string> {
   const svg = await QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-  return svg.replace('<svg ', `<svg role="img" aria-label="${escapeAttr(label)}" focusable="false" `);
+  return svg.replace('<svg ', `<svg role="img" aria-label="${escapeHtml(label)}" focusable="false" `);
 }
 
 /** Shows an SVG made by qrSvg (computed before rendering: drawing it is asynchronous). */

@@ -1,0 +1,13 @@
+// Escaping for HTML written as text rather than rendered by Preact (mail bodies, an SVG's label, a
+// value put into HTML rendered once and reused): safe in text and in a quoted attribute value.
+const entities: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => entities[c]!);
+}
