@@ -54,6 +54,31 @@ describe('CSRF tokens belong to the session', () => {
     (await t.database.db.select({ name: user.name }).from(user).where(eq(user.id, id)))[0]!.name;
   const profile = (name: string) => ({ name, locale: 'pl', phone: '' });
 
+  it('the navigation, drawn once per language and role, carries each person’s own sign-out token and marks the page they are on', async () => {
+    const [anna, borys] = await t.signedInMany(2, { prefix: 'nav-token' });
+    const annaPage = (await anna!.get('/konto')).body;
+    const borysPage = (await borys!.get('/konto')).body;
+    const signOutTokens = (body: string) =>
+      [...body.matchAll(/action="\/wyloguj"[^>]*><input type="hidden" name="_csrf" value="([^"]+)"/g)].map(
+        (m) => m[1],
+      );
+    const annas = signOutTokens(annaPage);
+    const boryss = signOutTokens(borysPage);
+    assert.equal(annas.length, 2, 'the wide and the narrow navigation each have the sign-out form');
+    assert.equal(new Set(annas).size, 1);
+    assert.notEqual(annas[0], boryss[0], 'Borys’s page does not carry Anna’s token');
+    // The current page is marked in the navigation; another page marks its own entry.
+    assert.match(annaPage, /<a class="klaster-nav__link" href="\/konto" aria-current="page">/);
+    const home = (await anna!.get('/')).body;
+    assert.doesNotMatch(home, /href="\/konto" aria-current/);
+    assert.match(home, /<a class="klaster-nav__link" href="\/" aria-current="page">/);
+    // Each signs out with the token of their own page; Anna's token is no use to Borys.
+    assert.equal((await borys!.post('/wyloguj', {}, { csrf: annas[0]! })).statusCode, 403);
+    assert.equal((await borys!.post('/wyloguj', {}, { csrf: boryss[0]! })).statusCode, 303);
+    assert.equal((await anna!.post('/wyloguj', {}, { csrf: annas[0]! })).statusCode, 303);
+    assert.equal((await anna!.get('/konto')).statusCode, 303, 'signed out: /konto sends to the sign-in');
+  });
+
   it('a token obtained anonymously does not work with a victim’s session, even with its seed cookie planted', async () => {
     const attacker = t.client();
     const token = await attacker.csrf();

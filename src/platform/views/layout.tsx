@@ -1,8 +1,10 @@
-import type { ComponentChildren } from 'preact';
+import { type ComponentChildren, h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { escapeHtml } from '../escape.ts';
 import { locales, type Messages } from '../i18n/index.ts';
 import type { NavEntry } from '../modules.ts';
 import { NotificationBanner } from './components.tsx';
-import { useView } from './context.ts';
+import { type SiteNav, useView, type ViewContext, ViewCtx } from './context.ts';
 
 export interface NavItem {
   href: string;
@@ -79,6 +81,115 @@ function NavList({
   );
 }
 
+function FooterBody() {
+  const { t, actor, nav } = useView();
+  return (
+    <div class="govuk-width-container">
+      <div class="govuk-footer__meta">
+        <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
+          <h2 class="govuk-visually-hidden">{t.common.footer.label}</h2>
+          <ul class="govuk-footer__inline-list">
+            <li class="govuk-footer__inline-list-item">
+              <a class="govuk-footer__link" href="/deklaracja-dostepnosci">
+                {t.common.footer.accessibility}
+              </a>
+            </li>
+            {visibleNav(nav?.footer ?? [], t, actor).map((item) => (
+              <li key={item.href} class="govuk-footer__inline-list-item">
+                <a class="govuk-footer__link" href={item.href}>
+                  {item.label}
+                </a>
+              </li>
+            ))}
+            <li class="govuk-footer__inline-list-item">
+              <a class="govuk-footer__link" href="/prywatnosc">
+                {t.common.footer.privacy}
+              </a>
+            </li>
+            <li class="govuk-footer__inline-list-item">
+              <a class="govuk-footer__link" href="/kontakt">
+                {t.common.footer.contact}
+              </a>
+            </li>
+            <li class="govuk-footer__inline-list-item">
+              <a class="govuk-footer__link" href="/api/docs">
+                {t.common.footer.api}
+              </a>
+            </li>
+          </ul>
+          <p class="govuk-body-s">{t.common.footer.operator}</p>
+          <p class="govuk-body-s">{t.common.footer.openSource}</p>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function NavBody({ nav, current }: { nav: NavItem[]; current: (href: string) => boolean }) {
+  const { t } = useView();
+  return (
+    <div class="govuk-width-container">
+      {/* Wide screens: one row. Narrow ones: a menu that opens without JavaScript. */}
+      <NavList nav={nav} current={current} variant="wide" />
+      <details class="klaster-nav__menu">
+        <summary class="klaster-nav__summary">{t.common.nav.menu}</summary>
+        <NavList nav={nav} current={current} variant="narrow" />
+      </details>
+    </div>
+  );
+}
+
+// The main navigation and the footer are the same on every page for one language and one role
+// (the navigation also marks the current page): they are rendered once per such combination and
+// reused, as drawing them was a large part of a signed-in page's CPU (bench/RESULTS.md, issue 11).
+// Only the sign-out form's token differs between people: it is put in per request. The keys come
+// from the modules' own entries, so there are a few hundred combinations at most.
+const TOKEN_SLOT = '\u0001csrf\u0001';
+const rendered = new WeakMap<SiteNav | typeof noNav, Map<string, string>>();
+const noNav = {};
+
+function renderedOnce(
+  ctx: ViewContext,
+  key: string,
+  body: () => ComponentChildren,
+  withToken: boolean,
+): string {
+  const byNav = ctx.nav ?? noNav;
+  let entries = rendered.get(byNav);
+  if (!entries) {
+    entries = new Map();
+    rendered.set(byNav, entries);
+  }
+  let html = entries.get(key);
+  if (html === undefined) {
+    // Not a spread of ctx: that would read its token getter and so mint a token for every page.
+    const slotted: ViewContext = Object.create(ctx, { csrfToken: { value: withToken ? TOKEN_SLOT : '' } });
+    html = renderToString(h(ViewCtx.Provider, { value: slotted }, body()));
+    entries.set(key, html);
+  }
+  // Only a page with the sign-out form reads (and so mints) the token.
+  return html.includes(TOKEN_SLOT) ? html.split(TOKEN_SLOT).join(escapeHtml(ctx.csrfToken)) : html;
+}
+
+function navHtml(ctx: ViewContext): string {
+  const { t, actor, path } = ctx;
+  const nav: NavItem[] = [
+    { href: '/', label: t.common.nav.home },
+    ...visibleNav(ctx.nav?.site ?? [], t, actor),
+  ];
+  const current = (href: string) => (href === '/' ? path.split('?')[0] === '/' : path.startsWith(href));
+  const marked = [...nav.map((i) => i.href), ...(actor ? [] : ['/logowanie', '/rejestracja'])].filter(
+    current,
+  );
+  const key = `${ctx.locale} ${actor?.role ?? '-'} ${marked.join(' ')}`;
+  const isMarked = (href: string) => marked.includes(href);
+  return renderedOnce(ctx, key, () => <NavBody nav={nav} current={isMarked} />, actor !== null);
+}
+
+function footerHtml(ctx: ViewContext): string {
+  return renderedOnce(ctx, `footer ${ctx.locale} ${ctx.actor?.role ?? '-'}`, () => <FooterBody />, false);
+}
+
 export function Layout({
   title,
   children,
@@ -91,12 +202,7 @@ export function Layout({
   wide?: boolean;
 }) {
   const ctx = useView();
-  const { t, actor, locale, path } = ctx;
-  const nav: NavItem[] = [
-    { href: '/', label: t.common.nav.home },
-    ...visibleNav(ctx.nav?.site ?? [], t, actor),
-  ];
-  const current = (href: string) => (href === '/' ? path.split('?')[0] === '/' : path.startsWith(href));
+  const { t, locale, path } = ctx;
   return (
     <html lang={locale} class="govuk-template govuk-template--rebranded">
       <head>
@@ -141,16 +247,11 @@ export function Layout({
             </nav>
           </div>
         </header>
-        <nav class="klaster-nav" aria-label={t.common.mainNav}>
-          <div class="govuk-width-container">
-            {/* Wide screens: one row. Narrow ones: a menu that opens without JavaScript. */}
-            <NavList nav={nav} current={current} variant="wide" />
-            <details class="klaster-nav__menu">
-              <summary class="klaster-nav__summary">{t.common.nav.menu}</summary>
-              <NavList nav={nav} current={current} variant="narrow" />
-            </details>
-          </div>
-        </nav>
+        <nav
+          class="klaster-nav"
+          aria-label={t.common.mainNav}
+          dangerouslySetInnerHTML={{ __html: navHtml(ctx) }}
+        />
         <div class="govuk-width-container">
           {back ? (
             <a href={back} class="govuk-back-link">
@@ -168,46 +269,7 @@ export function Layout({
             </div>
           </main>
         </div>
-        <footer class="govuk-footer">
-          <div class="govuk-width-container">
-            <div class="govuk-footer__meta">
-              <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
-                <h2 class="govuk-visually-hidden">{t.common.footer.label}</h2>
-                <ul class="govuk-footer__inline-list">
-                  <li class="govuk-footer__inline-list-item">
-                    <a class="govuk-footer__link" href="/deklaracja-dostepnosci">
-                      {t.common.footer.accessibility}
-                    </a>
-                  </li>
-                  {visibleNav(ctx.nav?.footer ?? [], t, actor).map((item) => (
-                    <li key={item.href} class="govuk-footer__inline-list-item">
-                      <a class="govuk-footer__link" href={item.href}>
-                        {item.label}
-                      </a>
-                    </li>
-                  ))}
-                  <li class="govuk-footer__inline-list-item">
-                    <a class="govuk-footer__link" href="/prywatnosc">
-                      {t.common.footer.privacy}
-                    </a>
-                  </li>
-                  <li class="govuk-footer__inline-list-item">
-                    <a class="govuk-footer__link" href="/kontakt">
-                      {t.common.footer.contact}
-                    </a>
-                  </li>
-                  <li class="govuk-footer__inline-list-item">
-                    <a class="govuk-footer__link" href="/api/docs">
-                      {t.common.footer.api}
-                    </a>
-                  </li>
-                </ul>
-                <p class="govuk-body-s">{t.common.footer.operator}</p>
-                <p class="govuk-body-s">{t.common.footer.openSource}</p>
-              </div>
-            </div>
-          </div>
-        </footer>
+        <footer class="govuk-footer" dangerouslySetInnerHTML={{ __html: footerHtml(ctx) }} />
         <script type="module" src="/assets/klaster.js" />
       </body>
     </html>
