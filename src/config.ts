@@ -49,6 +49,7 @@ const envSchema = z.object({
   OVERLOAD_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   CONTACT_EMAIL: z.email().default('klaster@um.krakow.pl'),
   CLOCK_START: z.string().max(40).optional(),
+  VIEW_CACHES: z.enum(['on', 'off']).default('on'),
 });
 
 /** CLOCK_START: `YYYY-MM-DDTHH:MM` in Warsaw, or an ISO instant with its offset; undefined if unreadable. */
@@ -87,6 +88,8 @@ export interface Config {
   contactEmail: string;
   /** Outside production: the moment the app's clock starts at (it runs on from there). */
   clockStart: Date | undefined;
+  /** False: every in-process view cache is off (VIEW_CACHES=off, for measurements). */
+  viewCaches: boolean;
 }
 
 export class ConfigError extends Error {
@@ -146,6 +149,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     overloadEventLoopDelayMs: e.OVERLOAD_EVENT_LOOP_DELAY_MS,
     contactEmail: e.CONTACT_EMAIL,
     clockStart,
+    viewCaches: e.VIEW_CACHES === 'on',
   };
 }
 
@@ -195,5 +199,9 @@ export const configDocs: Array<[name: keyof Env, meaning: string]> = [
   [
     'CLOCK_START',
     "outside production only: start the app's clock at this moment (YYYY-MM-DDTHH:MM in Warsaw, or an ISO instant) and let it run on, for demonstrations and browser tests of calendar rules; refused when NODE_ENV=production",
+  ],
+  [
+    'VIEW_CACHES',
+    "on (default) or off: off makes every page read its data from the database instead of the node's short view caches, to measure what they save (npm run bench); not for normal running",
   ],
 ];

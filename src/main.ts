@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
+import { setViewCaches } from './platform/cache.ts';
 import { trackInflight } from './platform/http/inflight.ts';
 import { loggablePath } from './platform/http/log-path.ts';
 import { SettableClock } from './platform/time/clock.ts';
@@ -21,6 +22,7 @@ try {
   throw err;
 }
 
+setViewCaches(config.viewCaches);
 const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
 await runMigrations(database);
 const app = await buildApp({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cached } from './cache.ts';
+import { cached, setViewCaches } from './cache.ts';
 
 describe('cached reference data', () => {
   it('loads once within the time-to-live, again after it or after invalidate()', async () => {
@@ -48,5 +48,18 @@ describe('cached reference data', () => {
     await assert.rejects(get());
     fail = false;
     assert.equal(await get(), 'ok');
+  });
+
+  it('with VIEW_CACHES=off every read loads afresh', async () => {
+    let loads = 0;
+    const get = cached(60_000, async () => ++loads);
+    assert.equal(await get(), 1);
+    setViewCaches(false);
+    try {
+      assert.deepEqual([await get(), await get()], [2, 3]);
+    } finally {
+      setViewCaches(true);
+    }
+    assert.equal(await get(), 3, 'on again: the last load is kept');
   });
 });

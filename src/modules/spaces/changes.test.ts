@@ -4,7 +4,8 @@ import { after, before, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { queryRows } from '../../db/client.ts';
-import { changeIn } from './changes.ts';
+import { setViewCaches } from '../../platform/cache.ts';
+import { changeAwareCache, changeIn } from './changes.ts';
 
 let t: TestApp;
 before(async () => {
@@ -50,4 +51,21 @@ it('gives up after three attempts, and never retries other errors', async () => 
     /something else/,
   );
   assert.equal(attempts, 1);
+});
+
+it('the view caches keep a value by key, and with VIEW_CACHES=off load afresh on every read', () => {
+  const byKey = changeAwareCache<number>(60_000);
+  let loads = 0;
+  assert.deepEqual([byKey('week', () => ++loads), byKey('week', () => ++loads)], [1, 1]);
+  setViewCaches(false);
+  try {
+    assert.deepEqual([byKey('week', () => ++loads), byKey('week', () => ++loads)], [2, 3]);
+  } finally {
+    setViewCaches(true);
+  }
+  assert.equal(
+    byKey('week', () => ++loads),
+    3,
+    'on again: the last load is kept',
+  );
 });

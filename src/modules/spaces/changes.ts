@@ -3,6 +3,7 @@
 // through `changeIn`, so a change made on this node shows at once; other nodes see it when their
 // entry expires (seconds). They are views only: the database decides every booking.
 import { type Db, isRetryableConflict, type Tx } from '../../db/client.ts';
+import { viewCachesOn } from '../../platform/cache.ts';
 
 let changes = 0;
 
@@ -33,14 +34,14 @@ export const RESOURCES_TTL_MS = 10_000;
 
 /**
  * A small cache of values by key: an entry lives `ttlMs` at most and only while nothing changed on
- * this node. A value may be a promise: concurrent misses of one key then share one load, and a
- * failed load is not kept.
+ * this node, and never with VIEW_CACHES=off (platform/cache.ts). A value may be a promise:
+ * concurrent misses of one key then share one load, and a failed load is not kept.
  */
 export function changeAwareCache<T>(ttlMs: number, maxEntries = 1000) {
   const entries = new Map<string, { at: number; changes: number; value: T }>();
   return (key: string, load: () => T): T => {
     const hit = entries.get(key);
-    if (hit && hit.changes === changes && Date.now() - hit.at < ttlMs) return hit.value;
+    if (viewCachesOn() && hit && hit.changes === changes && Date.now() - hit.at < ttlMs) return hit.value;
     if (entries.size >= maxEntries) entries.clear();
     const entry = { at: Date.now(), changes, value: load() };
     entries.set(key, entry);
