@@ -134,6 +134,11 @@ export async function spawnServer(
 
 export const rssMb = (pid: number) =>
   Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
+/** CPU time (user + system) the process has used so far, in ms (Linux clock ticks of 10 ms). */
+export function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function appEnv(dataDir: string, databaseUrl?: string): Record<string, string> {
