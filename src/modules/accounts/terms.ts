@@ -53,20 +53,33 @@ export function termsService(db: Db) {
     return r?.v ?? 0;
   }
 
-  async function openedAtTheDesk(userId: string): Promise<boolean> {
-    const [r] = await db
-      .select({ id: auditLog.id })
-      .from(auditLog)
-      .where(
-        and(
-          eq(auditLog.entityType, 'user'),
-          eq(auditLog.entityId, userId),
-          eq(auditLog.action, 'user.created_for'),
-        ),
-      )
-      .limit(1);
-    return r !== undefined;
-  }
+  // Asked on a person's first signed-in page on this node: what they accepted, and whether an
+  // officer opened their account at the desk, in one prepared statement.
+  const standing = db
+    .select({
+      accepted: sql<number>`coalesce((${db
+        .select({ v: max(consents.termsVersion) })
+        .from(consents)
+        .where(
+          and(
+            eq(consents.userId, sql.placeholder('userId')),
+            eq(consents.kind, 'terms'),
+            eq(consents.granted, true),
+          ),
+        )}), 0)`.mapWith(Number),
+      openedAtTheDesk: sql<boolean>`exists (${db
+        .select({ id: auditLog.id })
+        .from(auditLog)
+        .where(
+          and(
+            eq(auditLog.entityType, 'user'),
+            eq(auditLog.entityId, sql.placeholder('userId')),
+            eq(auditLog.action, 'user.created_for'),
+          ),
+        )})`,
+    })
+    .from(sql`(select 1) as one`)
+    .prepare('klaster_terms_standing');
 
   return {
     currentVersion,
@@ -103,8 +116,9 @@ export function termsService(db: Db) {
       if (current === 0) return null;
       const known = acceptedCache.get(userId);
       if (known !== undefined && (known === 0 || known >= current)) return null;
-      const accepted = await acceptedVersion(userId);
-      if (accepted === 0 && (await openedAtTheDesk(userId))) return current;
+      const [row] = await standing.execute({ userId });
+      const accepted = row?.accepted ?? 0;
+      if (accepted === 0 && row?.openedAtTheDesk) return current;
       if (accepted === 0 || accepted >= current) {
         if (acceptedCache.size > 50_000) acceptedCache.clear();
         acceptedCache.set(userId, accepted);
