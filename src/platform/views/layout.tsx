@@ -190,24 +190,47 @@ function footerHtml(ctx: ViewContext): string {
   return renderedOnce(ctx, `footer ${ctx.locale} ${ctx.actor?.role ?? '-'}`, () => <FooterBody />, false);
 }
 
-export function Layout({
-  title,
-  children,
-  back,
-  wide,
-}: {
-  title: string;
-  children: ComponentChildren;
-  back?: string;
-  wide?: boolean;
-}) {
-  const ctx = useView();
-  const { t, locale, path } = ctx;
+// The page's frame (head, header, the navigation's place, the footer's place) is the same for every
+// page of one language: it is rendered once per language with a mark where each part that differs
+// goes, and a page is that frame with its parts put in. Only the page itself (with its flash and
+// back link) and the language links of its address are rendered per request.
+const SLOT = {
+  title: '\u0001title\u0001',
+  languages: '\u0001languages\u0001',
+  nav: '\u0001nav\u0001',
+  main: '\u0001main\u0001',
+  footer: '\u0001footer\u0001',
+} as const;
+const SLOT_ORDER = [SLOT.title, SLOT.languages, SLOT.nav, SLOT.main, SLOT.footer] as const;
+const frames = new Map<string, string[]>();
+
+function frameOf(ctx: ViewContext): string[] {
+  let pieces = frames.get(ctx.locale);
+  if (!pieces) {
+    const html = renderToString(h(ViewCtx.Provider, { value: ctx }, <Frame />));
+    // The `<html>` element itself is the Layout's: the frame is what it holds.
+    const inner = html.slice(html.indexOf('>') + 1, html.lastIndexOf('</html>'));
+    pieces = [];
+    let rest = inner;
+    for (const slot of SLOT_ORDER) {
+      const at = rest.indexOf(slot);
+      if (at < 0) throw new Error(`the page frame lost its ${JSON.stringify(slot)} slot`);
+      pieces.push(rest.slice(0, at));
+      rest = rest.slice(at + slot.length);
+    }
+    pieces.push(rest);
+    frames.set(ctx.locale, pieces);
+  }
+  return pieces;
+}
+
+function Frame() {
+  const { t, locale } = useView();
   return (
     <html lang={locale} class="govuk-template govuk-template--rebranded">
       <head>
         <meta charset="utf-8" />
-        <title>{`${title} – ${t.common.siteName}`}</title>
+        <title>{SLOT.title}</title>
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#14406b" />
         <link rel="stylesheet" href="/assets/klaster.css" />
@@ -229,50 +252,94 @@ export function Layout({
               </span>
             </a>
             <nav class="klaster-lang" aria-label={t.common.languageSwitch}>
-              <ul class="klaster-lang__list">
-                {locales.map((l) => (
-                  <li key={l}>
-                    {l === locale ? (
-                      <span class="klaster-lang__current" aria-current="true" lang={l}>
-                        {t.common.languageNames[l]}
-                      </span>
-                    ) : (
-                      <a class="govuk-link klaster-lang__link" href={langHref(l, path)} lang={l} hreflang={l}>
-                        {t.common.languageNames[l]}
-                      </a>
-                    )}
-                  </li>
-                ))}
-              </ul>
+              <ul class="klaster-lang__list">{SLOT.languages}</ul>
             </nav>
           </div>
         </header>
-        <nav
-          class="klaster-nav"
-          aria-label={t.common.mainNav}
-          dangerouslySetInnerHTML={{ __html: navHtml(ctx) }}
-        />
-        <div class="govuk-width-container">
-          {back ? (
-            <a href={back} class="govuk-back-link">
-              {t.common.backLink}
-            </a>
-          ) : null}
-          <main class="govuk-main-wrapper" id="main-content">
-            <div class="govuk-grid-row">
-              <div class={wide ? 'govuk-grid-column-full' : 'govuk-grid-column-two-thirds-from-desktop'}>
-                {ctx.flash ? (
-                  <NotificationBanner kind={ctx.flash.kind}>{ctx.flash.text}</NotificationBanner>
-                ) : null}
-                {children}
-              </div>
-            </div>
-          </main>
-        </div>
-        <footer class="govuk-footer" dangerouslySetInnerHTML={{ __html: footerHtml(ctx) }} />
+        <nav class="klaster-nav" aria-label={t.common.mainNav}>
+          {SLOT.nav}
+        </nav>
+        <div class="govuk-width-container">{SLOT.main}</div>
+        <footer class="govuk-footer">{SLOT.footer}</footer>
         <script type="module" src="/assets/klaster.js" />
       </body>
     </html>
+  );
+}
+
+function LanguageLinks() {
+  const { t, locale, path } = useView();
+  return (
+    <>
+      {locales.map((l) => (
+        <li key={l}>
+          {l === locale ? (
+            <span class="klaster-lang__current" aria-current="true" lang={l}>
+              {t.common.languageNames[l]}
+            </span>
+          ) : (
+            <a class="govuk-link klaster-lang__link" href={langHref(l, path)} lang={l} hreflang={l}>
+              {t.common.languageNames[l]}
+            </a>
+          )}
+        </li>
+      ))}
+    </>
+  );
+}
+
+export function Layout({
+  title,
+  children,
+  back,
+  wide,
+}: {
+  title: string;
+  children: ComponentChildren;
+  back?: string;
+  wide?: boolean;
+}) {
+  const ctx = useView();
+  const { t } = ctx;
+  const inContext = (node: ComponentChildren) => renderToString(h(ViewCtx.Provider, { value: ctx }, node));
+  const main = inContext(
+    <>
+      {back ? (
+        <a href={back} class="govuk-back-link">
+          {t.common.backLink}
+        </a>
+      ) : null}
+      <main class="govuk-main-wrapper" id="main-content">
+        <div class="govuk-grid-row">
+          <div class={wide ? 'govuk-grid-column-full' : 'govuk-grid-column-two-thirds-from-desktop'}>
+            {ctx.flash ? (
+              <NotificationBanner kind={ctx.flash.kind}>{ctx.flash.text}</NotificationBanner>
+            ) : null}
+            {children}
+          </div>
+        </div>
+      </main>
+    </>,
+  );
+  const [top, afterTitle, afterLanguages, afterNav, afterMain, end] = frameOf(ctx);
+  const html =
+    top! +
+    escapeHtml(`${title} – ${t.common.siteName}`) +
+    afterTitle +
+    inContext(<LanguageLinks />) +
+    afterLanguages +
+    navHtml(ctx) +
+    afterNav +
+    main +
+    afterMain +
+    footerHtml(ctx) +
+    end;
+  return (
+    <html
+      lang={ctx.locale}
+      class="govuk-template govuk-template--rebranded"
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
   );
 }
 
