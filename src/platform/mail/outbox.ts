@@ -1,5 +1,4 @@
 // Enqueue a message in the caller's transaction; the worker (worker.ts) sends it.
-
 import type { Db, Tx } from '../../db/client.ts';
 import { escapeHtml } from '../escape.ts';
 import { NOT_ONE_LINE } from '../http/forms.ts';
