@@ -182,7 +182,7 @@ async function createSlots(
             where exists (
               select 1 from space_booking b
               where b.resource_id = ${resource.id} and b.kind = 'slot' and b.status in ('requested','confirmed','checked_in')
-                and tstzrange(coalesce(b.blocked_from, b.starts_at), b.blocked_until) && tstzrange(r.s, r.u))`,
+                and tstzrange(b.blocked_from, b.blocked_until) && tstzrange(r.s, r.u))`,
       );
       const clashing = taken.map((r) => dates[Number(r.i) - 1]!);
       if (failures.length > 0 || (dates.length > 1 && clashing.length > 0))

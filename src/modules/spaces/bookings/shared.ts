@@ -124,7 +124,7 @@ export async function busyBetween(
         from space_booking
         where resource_id = ${resourceId} and kind = 'slot'
           and status in ('requested', 'confirmed', 'checked_in')
-          and tstzrange(coalesce(blocked_from, starts_at), blocked_until) && tstzrange(${from}, ${to})
+          and tstzrange(blocked_from, blocked_until) && tstzrange(${from}, ${to})
           ${exceptId ? sql`and id <> ${exceptId}` : sql``}
         order by starts_at`,
   ).then((rows) =>
