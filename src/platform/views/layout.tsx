@@ -5,6 +5,7 @@ import { locales, type Messages } from '../i18n/index.ts';
 import type { NavEntry } from '../modules.ts';
 import { NotificationBanner } from './components.tsx';
 import { type SiteNav, useView, type ViewContext, ViewCtx } from './context.ts';
+import { usePrerender } from './prerendered.tsx';
 
 export interface NavItem {
   href: string;
@@ -83,39 +84,27 @@ function NavList({
 
 function FooterBody() {
   const { t, actor, nav } = useView();
+  const f = t.common.footer;
+  const links: NavItem[] = [
+    { href: '/deklaracja-dostepnosci', label: f.accessibility },
+    ...visibleNav(nav?.footer ?? [], t, actor),
+    { href: '/prywatnosc', label: f.privacy },
+    { href: '/kontakt', label: f.contact },
+    { href: '/api/docs', label: f.api },
+  ];
   return (
     <div class="govuk-width-container">
       <div class="govuk-footer__meta">
         <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
           <h2 class="govuk-visually-hidden">{t.common.footer.label}</h2>
           <ul class="govuk-footer__inline-list">
-            <li class="govuk-footer__inline-list-item">
-              <a class="govuk-footer__link" href="/deklaracja-dostepnosci">
-                {t.common.footer.accessibility}
-              </a>
-            </li>
-            {visibleNav(nav?.footer ?? [], t, actor).map((item) => (
+            {links.map((item) => (
               <li key={item.href} class="govuk-footer__inline-list-item">
                 <a class="govuk-footer__link" href={item.href}>
                   {item.label}
                 </a>
               </li>
             ))}
-            <li class="govuk-footer__inline-list-item">
-              <a class="govuk-footer__link" href="/prywatnosc">
-                {t.common.footer.privacy}
-              </a>
-            </li>
-            <li class="govuk-footer__inline-list-item">
-              <a class="govuk-footer__link" href="/kontakt">
-                {t.common.footer.contact}
-              </a>
-            </li>
-            <li class="govuk-footer__inline-list-item">
-              <a class="govuk-footer__link" href="/api/docs">
-                {t.common.footer.api}
-              </a>
-            </li>
           </ul>
           <p class="govuk-body-s">{t.common.footer.operator}</p>
           <p class="govuk-body-s">{t.common.footer.openSource}</p>
@@ -301,7 +290,7 @@ export function Layout({
 }) {
   const ctx = useView();
   const { t } = ctx;
-  const inContext = (node: ComponentChildren) => renderToString(h(ViewCtx.Provider, { value: ctx }, node));
+  const inContext = usePrerender();
   const main = inContext(
     <>
       {back ? (
