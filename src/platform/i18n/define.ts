@@ -51,7 +51,9 @@ export function parts<const P extends readonly Catalogue<object>[]>(
  */
 export const intlLocales: Record<Locale, string> = { pl: 'pl-PL', en: 'en-GB', uk: 'uk-UA' };
 
-const pluralRules = new Map<Locale, Intl.PluralRules>();
+// Made once per language: an Intl object costs microseconds to build, and a page may ask for
+// dozens of plurals.
+const pluralRules = new Map<Locale, { rules: Intl.PluralRules; numbers: Intl.NumberFormat }>();
 
 /** Picks the plural form for n in the locale (Polish and Ukrainian have one/few/many). */
 export function plural(
@@ -59,11 +61,14 @@ export function plural(
   n: number,
   forms: { one: string; few?: string; many?: string; other: string },
 ): string {
-  let rules = pluralRules.get(locale);
-  if (!rules) {
-    rules = new Intl.PluralRules(intlLocales[locale]);
-    pluralRules.set(locale, rules);
+  let made = pluralRules.get(locale);
+  if (!made) {
+    made = {
+      rules: new Intl.PluralRules(intlLocales[locale]),
+      numbers: new Intl.NumberFormat(intlLocales[locale]),
+    };
+    pluralRules.set(locale, made);
   }
-  const cat = rules.select(n) as keyof typeof forms;
-  return (forms[cat] ?? forms.other).replace('#', new Intl.NumberFormat(intlLocales[locale]).format(n));
+  const form = forms[made.rules.select(n) as keyof typeof forms] ?? forms.other;
+  return form.includes('#') ? form.replace('#', made.numbers.format(n)) : form;
 }
