@@ -8,6 +8,9 @@ const entities: Record<string, string> = {
   "'": '&#39;',
 };
 
+const special = /[&<>"']/;
+
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => entities[c]!);
+  // Most text has nothing to escape: testing first spares building a new string.
+  return special.test(s) ? s.replace(/[&<>"']/g, (c) => entities[c]!) : s;
 }

@@ -4,6 +4,7 @@
 // availability answer (no queries here).
 import type { ComponentChildren, VNode } from 'preact';
 import { type Localized as LocalizedText, pick } from '../../../platform/content.ts';
+import { escapeHtml } from '../../../platform/escape.ts';
 import type { Locale, Messages } from '../../../platform/i18n/index.ts';
 import { formatDay } from '../../../platform/i18n/index.ts';
 import {
@@ -136,6 +137,9 @@ export function roomGrid(
       closesAt: d.closesAt.getTime(),
       at: (m: number) =>
         steady ? opensAt + (m - openMin) * MINUTE : warsawInstant(d.date, formatMinutes(m)).getTime(),
+      /** 'HH:MM' on this day's clock of an instant while it is open ('24:00' at midnight after). */
+      clock: (ms: number) =>
+        steady ? formatMinutes(openMin + Math.floor((ms - opensAt) / MINUTE)) : clockOn(d.date, new Date(ms)),
       busy: ranges(d.busy),
       free: ranges(d.free),
     };
@@ -166,7 +170,7 @@ export function roomGrid(
       if (end - s < rules.minMinutes * MINUTE) return CELL.freeShort;
       return {
         state: 'free',
-        href: bookingFormHref(resource.slug, { date: d.date, from, to: clockOn(d.date, new Date(end)) }),
+        href: bookingFormHref(resource.slug, { date: d.date, from, to: day.clock(end) }),
       };
     });
     rows.push({ from, to: formatMinutes(m + step), cells });
@@ -183,7 +187,50 @@ function dayHeading(t: Messages, locale: Locale, date: LocalDate) {
   );
 }
 
-const cellClass = (state: CellState) => `govuk-table__cell klaster-calendar__cell--${state}`;
+/**
+ * The grid's rows as HTML. A week is 24 to 48 rows of seven cells, most of them a link with its
+ * accessible text: written as escaped text here, this is a fifth of the cost of building and
+ * rendering a Preact element per cell (the uncached calendar page's largest part, issue 11).
+ * The cells that carry no link are the same in every row and every grid of a language.
+ */
+function gridBody(grid: RoomGrid, c: Messages['spaces']['calendar'], dayNames: readonly string[]): string {
+  const td = (state: CellState, inner: string, extra = '') =>
+    `<td class="govuk-table__cell klaster-calendar__cell--${state}"${extra}>${inner}</td>`;
+  const link = (state: 'free' | 'mine', href: string, text: string, hidden: string) =>
+    td(
+      state,
+      `<a class="govuk-link klaster-calendar__link" href="${escapeHtml(href)}">${escapeHtml(text)}` +
+        `<span class="govuk-visually-hidden"> — ${escapeHtml(hidden)}</span></a>`,
+    );
+  const plain: Record<CellState, string> = {
+    free: td('free', escapeHtml(c.free)),
+    freeShort: td('freeShort', escapeHtml(c.freeShort)),
+    busy: td('busy', escapeHtml(c.busy)),
+    mine: td('mine', escapeHtml(c.mine)),
+    closed: td('closed', escapeHtml(c.closed)),
+    past: td('past', escapeHtml(c.past)),
+    unavailable: td('unavailable', escapeHtml(c.unavailable)),
+    notYet: td('notYet', escapeHtml(c.notYet)),
+  };
+  const span = grid.rows.length;
+  let html = '';
+  grid.rows.forEach((row, ri) => {
+    html += `<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${row.from}–${row.to}</th>`;
+    row.cells.forEach((cell, ci) => {
+      const col = grid.columns[ci]!;
+      if (col.closedLabel !== null) {
+        // A day closed all day: one cell over every row, with the reason.
+        if (ri === 0) html += td('closed', escapeHtml(col.closedLabel), ` rowspan="${span}"`);
+      } else if (cell.state === 'free' && cell.href)
+        html += link('free', cell.href, c.free, c.bookAt(dayNames[ci]!, row.from));
+      else if (cell.state === 'mine' && cell.href)
+        html += link('mine', cell.href, c.mine, c.seeBooking(dayNames[ci]!, row.from));
+      else html += plain[cell.state];
+    });
+    html += '</tr>';
+  });
+  return html;
+}
 
 /** The resource's name with its translations (without them, the Polish one). */
 const namesOf = ({ resource, names }: CalendarProps): LocalizedText => names ?? { pl: resource.name };
@@ -199,15 +246,6 @@ export function RoomCalendarGrid(props: CalendarProps) {
   // The name in the reader's language, else the Polish one (marked lang="pl" in the caption).
   const names = namesOf(props);
   const caption = (name: string) => c.roomCaption(name, ...range);
-  const label: Record<Exclude<CellState, 'free'>, string> = {
-    freeShort: c.freeShort,
-    busy: c.busy,
-    mine: c.mine,
-    closed: c.closed,
-    past: c.past,
-    unavailable: c.unavailable,
-    notYet: c.notYet,
-  };
   if (grid.rows.length === 0)
     return (
       <ul class="govuk-list">
@@ -236,55 +274,7 @@ export function RoomCalendarGrid(props: CalendarProps) {
             ))}
           </tr>
         </thead>
-        <tbody class="govuk-table__body">
-          {grid.rows.map((row, ri) => (
-            <tr class="govuk-table__row" key={row.from}>
-              <th scope="row" class="govuk-table__header">
-                {row.from}–{row.to}
-              </th>
-              {row.cells.map((cell, ci) => {
-                const col = grid.columns[ci]!;
-                if (col.closedLabel !== null) {
-                  if (ri > 0) return null;
-                  return (
-                    <td class={cellClass('closed')} rowspan={grid.rows.length} key={col.date}>
-                      {col.closedLabel}
-                    </td>
-                  );
-                }
-                if (cell.state === 'free' && cell.href)
-                  return (
-                    <td class={cellClass('free')} key={col.date}>
-                      <a class="govuk-link klaster-calendar__link" href={cell.href}>
-                        {c.free}
-                        <span class="govuk-visually-hidden">
-                          {' — '}
-                          {c.bookAt(dayNames[ci]!, row.from)}
-                        </span>
-                      </a>
-                    </td>
-                  );
-                if (cell.state === 'mine' && cell.href)
-                  return (
-                    <td class={cellClass('mine')} key={col.date}>
-                      <a class="govuk-link klaster-calendar__link" href={cell.href}>
-                        {c.mine}
-                        <span class="govuk-visually-hidden">
-                          {' — '}
-                          {c.seeBooking(dayNames[ci]!, row.from)}
-                        </span>
-                      </a>
-                    </td>
-                  );
-                return (
-                  <td class={cellClass(cell.state)} key={col.date}>
-                    {cell.state === 'free' ? c.free : label[cell.state]}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
+        <tbody class="govuk-table__body" dangerouslySetInnerHTML={{ __html: gridBody(grid, c, dayNames) }} />
       </table>
     </section>
   );
