@@ -359,6 +359,16 @@ describe('security baseline', () => {
     it('a malformed or over-long address gets a 4xx page in the reader’s language with a request id, not bare JSON', async () => {
       const c = t.client();
       c.cookies.set('klaster_lang', 'uk');
+      // Refused before any hook runs, it still carries every security header of an ordinary page.
+      const ordinary = (await c.get('/')).headers;
+      const security = [
+        'content-security-policy',
+        'strict-transport-security',
+        'x-frame-options',
+        'x-content-type-options',
+        'referrer-policy',
+        'cross-origin-opener-policy',
+      ];
       for (const [url, status] of [
         ['/%', 400],
         ['/%E0%A4%A', 400],
@@ -371,6 +381,10 @@ describe('security baseline', () => {
         assert.ok(res.body.includes(escapeHtml(messages.uk.common.pages.badRequestTitle)), url);
         assert.match(String(res.headers['x-request-id']), /^[0-9a-f-]{36}$/, url);
         assert.doesNotMatch(String(res.headers['content-security-policy']), /unsafe-inline/);
+        for (const name of security)
+          if (ordinary[name] !== undefined)
+            assert.equal(res.headers[name], ordinary[name], `${url}: ${name}`);
+        assert.ok(res.headers['x-frame-options'], `${url}: x-frame-options`);
       }
       const api = await c.get('/api/v1/%');
       assert.equal(api.statusCode, 400);

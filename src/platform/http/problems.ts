@@ -17,7 +17,7 @@ import { isApiRequest } from './urls.ts';
  * so neither hooks nor the error handler run; without this the answer would be bare JSON in
  * English without a request id. Here it is the usual error page or problem document.
  */
-export function frameworkErrors(contactEmail: string) {
+export function frameworkErrors(contactEmail: string, securityHeaders: Readonly<Record<string, string>>) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const chosen = /(?:^|;\s*)klaster_lang=([a-z]+)/.exec(request.headers.cookie ?? '')?.[1];
     const api = request.url.startsWith('/api/v1/');
@@ -31,14 +31,7 @@ export function frameworkErrors(contactEmail: string) {
         : 400;
     const { badRequestTitle: title, badRequestBody: body } = t.common.pages;
     const requestId = String(request.id);
-    reply
-      .code(status)
-      .header('x-request-id', requestId)
-      .header('x-content-type-options', 'nosniff')
-      .header(
-        'content-security-policy',
-        "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-      );
+    reply.code(status).header('x-request-id', requestId).headers(securityHeaders);
     if (api) {
       request.t = t;
       return reply
