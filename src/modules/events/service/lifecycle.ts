@@ -33,10 +33,8 @@ export function lifecycleUseCases(shared: EventsContext, promote: Promotion) {
   const { db, deps } = shared;
 
   /** Checks what the schema cannot: times, window, venue, organiser, subarea, questions. */
-  async function checkDetails(ctx: ActorContext<PolicyActor>, d: EventDetails, taken: number): Promise<void> {
+  async function checkDetails(ctx: ActorContext<PolicyActor>, d: EventDetails): Promise<void> {
     if (d.endsAt.getTime() <= d.startsAt.getTime()) throw new RuleError('endBeforeStart', 'endsAt');
-    if (d.capacity != null && d.capacity < taken)
-      throw new RuleError('capacityBelowTaken', 'capacity', 422, { taken });
     if (d.registrationClosesAt && d.registrationClosesAt > d.startsAt)
       throw new RuleError('windowAfterStart', 'registrationClosesAt');
     if (d.registrationOpensAt && d.registrationClosesAt && d.registrationClosesAt <= d.registrationOpensAt)
@@ -103,9 +101,12 @@ export function lifecycleUseCases(shared: EventsContext, promote: Promotion) {
     action: 'review' | 'publish' | 'cancel' | 'postpone' | 'submit',
     step: (row: EventRow, tx: Tx) => Promise<{ set: Partial<EventRow>; audit: string; after?: unknown }>,
   ): Promise<EventView> {
+    // Who may act is asked before the lock: the organisations' service reads outside this transaction.
+    const seen = await shared.find(id);
+    eventPolicy.check(ctx.actor, action, await shared.resourceFor(ctx.actor, seen.organisationId));
     return db.transaction(async (tx) => {
       const row = await shared.lock(tx, id);
-      eventPolicy.check(ctx.actor, action, await shared.resourceFor(ctx.actor, row.organisationId));
+      if (row.organisationId !== seen.organisationId) throw new RuleError('changedMeanwhile');
       const { set, audit: action_, after } = await step(row, tx);
       const [next] = await tx
         .update(events)
@@ -128,7 +129,7 @@ export function lifecycleUseCases(shared: EventsContext, promote: Promotion) {
     async create(ctx: ActorContext<PolicyActor>, raw: EventInput): Promise<EventView> {
       const d = parseOrRefuse(eventInput, raw);
       eventPolicy.check(ctx.actor, 'propose', await shared.resourceFor(ctx.actor, d.organisationId ?? null));
-      await checkDetails(ctx, d, 0);
+      await checkDetails(ctx, d);
       return db.transaction(async (tx) => {
         const id = uuidv7();
         const [row] = await tx
@@ -158,11 +159,15 @@ export function lifecycleUseCases(shared: EventsContext, promote: Promotion) {
      */
     async update(ctx: ActorContext<PolicyActor>, id: string, raw: EventInput): Promise<EventView> {
       const d = parseOrRefuse(eventInput, raw);
+      // Who may act and what the other modules say are asked before the lock (they read outside it).
+      const seen = await shared.find(id);
+      eventPolicy.check(ctx.actor, 'edit', await shared.resourceFor(ctx.actor, seen.organisationId));
+      if (d.organisationId && d.organisationId !== seen.organisationId)
+        eventPolicy.check(ctx.actor, 'propose', await shared.resourceFor(ctx.actor, d.organisationId));
+      await checkDetails(ctx, d);
       return db.transaction(async (tx) => {
         const row = await shared.lock(tx, id);
-        eventPolicy.check(ctx.actor, 'edit', await shared.resourceFor(ctx.actor, row.organisationId));
-        if (d.organisationId && d.organisationId !== row.organisationId)
-          eventPolicy.check(ctx.actor, 'propose', await shared.resourceFor(ctx.actor, d.organisationId));
+        if (row.organisationId !== seen.organisationId) throw new RuleError('changedMeanwhile');
         if (!editable.includes(row.status)) throw new RuleError('notEditable');
         const live = row.status === 'published' || row.status === 'postponed';
         if (
@@ -170,7 +175,8 @@ export function lifecycleUseCases(shared: EventsContext, promote: Promotion) {
           (d.startsAt.getTime() !== row.startsAt.getTime() || d.endsAt.getTime() !== row.endsAt.getTime())
         )
           throw new RuleError('datesByPostpone', 'startsAt');
-        await checkDetails(ctx, d, row.taken);
+        if (d.capacity != null && d.capacity < row.taken)
+          throw new RuleError('capacityBelowTaken', 'capacity', 422, { taken: row.taken });
         const [next] = await tx
           .update(events)
           .set({ ...columns(d), updatedAt: ctx.now })

@@ -42,6 +42,7 @@ export const events = catalogue({
         'Termin opublikowanego wydarzenia zmienia się przez przełożenie (uczestnicy dostaną wiadomość).',
       publishAtPast: 'Czas publikacji nie może być w przeszłości.',
       startInPast: 'Nowy termin musi być w przyszłości.',
+      changedMeanwhile: 'Wydarzenie zmieniło się w międzyczasie — spróbuj jeszcze raz.',
     },
     reasons: {
       signInFirst: 'Zaloguj się.',
@@ -90,6 +91,7 @@ export const events = catalogue({
       datesByPostpone: 'A published event’s date is changed by postponing it (registrants are told).',
       publishAtPast: 'The publication time cannot be in the past.',
       startInPast: 'The new date must be in the future.',
+      changedMeanwhile: 'The event changed meanwhile — try again.',
     },
     reasons: {
       signInFirst: 'Sign in first.',
@@ -139,6 +141,7 @@ export const events = catalogue({
         'Дату опублікованої події змінюють через перенесення (учасники отримають повідомлення).',
       publishAtPast: 'Час публікації не може бути в минулому.',
       startInPast: 'Нова дата має бути в майбутньому.',
+      changedMeanwhile: 'Подія тим часом змінилася — спробуйте ще раз.',
     },
     reasons: {
       signInFirst: 'Увійдіть.',
