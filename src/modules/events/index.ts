@@ -3,16 +3,21 @@
 // register themselves and their companions, and wait in one line when an event is full.
 import { z } from 'zod';
 import { defineModule } from '../../platform/modules.ts';
+import { type EventListing, eventListing } from './listing.ts';
+import { eventPagesRoutes } from './pages-routes.tsx';
 import { type EventsService, eventsService } from './service.ts';
 import { eventsAuditLabels } from './text/audit.ts';
 import { events } from './text/events.ts';
 import { eventsMail } from './text/mail.ts';
+import { eventPages } from './text/pages.ts';
 
 export interface EventsServices {
   events: EventsService;
+  /** The public lists, month view and feeds (read only). */
+  listing: EventListing;
 }
 
-const text = { events };
+const text = { events, eventPages };
 type Text = { [A in keyof typeof text]: (typeof text)[A]['pl'] };
 declare module '../../platform/modules.ts' {
   interface ModuleServices {
@@ -40,7 +45,18 @@ export const eventsModule = defineModule({
       places: deps.places.places,
       purgeAfterDays: config.eventsPurgeDays,
     }),
+    listing: eventListing({
+      db,
+      organisations: deps.organisations.organisations,
+      places: deps.places.places,
+    }),
   }),
+  routes: async (app, { services }) => {
+    await app.register(eventPagesRoutes, { services });
+  },
+  nav: {
+    site: [{ href: '/wydarzenia', label: (t) => t.eventPages.nav, order: 25 }],
+  },
   jobs: [
     // Offers whose hold ran out pass on to the next party in line.
     {
