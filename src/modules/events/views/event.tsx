@@ -44,6 +44,8 @@ function Registration({
   const reg = view.registration;
   const base = eventPath(view.id);
   if (!reg) return <p class="govuk-body">{p.noRegistration}</p>;
+  // A refusal shows above whatever the section holds (the form, or the person's registration).
+  const refused = <ErrorSummary state={state} />;
   if (mine) {
     const line =
       mine.status === 'confirmed'
@@ -53,6 +55,7 @@ function Registration({
           : p.mine.offered(formatDateTime(locale, mine.offerExpiresAt!));
     return (
       <>
+        {refused}
         <p class="govuk-body govuk-!-font-weight-bold">{line}</p>
         {mine.status === 'waiting' ? <p class="govuk-body">{p.waitingListNote}</p> : null}
         {mine.status === 'offered' ? (
@@ -73,8 +76,16 @@ function Registration({
   const left = reg.capacity === null ? null : reg.capacity - reg.taken;
   const live = view.status === 'published' || view.status === 'postponed';
   const notYet = !reg.open && live && reg.opensAt && reg.opensAt > now ? reg.opensAt : null;
+  if (!live)
+    return (
+      <>
+        {refused}
+        <p class="govuk-body govuk-!-font-weight-bold">{p.closed}</p>
+      </>
+    );
   return (
     <>
+      {refused}
       {reg.capacity === null ? (
         <p class="govuk-body">{p.noLimit}</p>
       ) : left! > 0 ? (
@@ -105,7 +116,6 @@ function Registration({
       ) : null}
       {reg.open && actor ? (
         <Form action={`${base}/zapis`}>
-          <ErrorSummary state={state} />
           {reg.maxCompanions > 0 ? (
             <TextInput
               name="companions"
