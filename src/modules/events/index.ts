@@ -2,9 +2,12 @@
 // activities, the cluster's own events. Organisers propose, staff review and publish; residents
 // register themselves and their companions, and wait in one line when an event is full.
 import { z } from 'zod';
+import { userIdsByEmail } from '../../platform/auth/users.ts';
 import { defineModule } from '../../platform/modules.ts';
+import { demoAccounts } from '../accounts/index.ts';
 import { type EventListing, eventListing } from './listing.ts';
 import { eventPagesRoutes } from './pages-routes.tsx';
+import { seedEvents } from './seed.ts';
 import { type EventsService, eventsService } from './service.ts';
 import { eventsAuditLabels } from './text/audit.ts';
 import { events } from './text/events.ts';
@@ -35,7 +38,7 @@ const everyPayload = z.object({}).passthrough();
 
 export const eventsModule = defineModule({
   name: 'events',
-  dependsOn: ['places', 'organisations'],
+  dependsOn: ['places', 'accounts', 'organisations'],
   services: ({ db, config, clock }, deps): EventsServices => ({
     events: eventsService({
       db,
@@ -97,6 +100,24 @@ export const eventsModule = defineModule({
   },
   contributes: {
     personalData: ({ events }) => events.privacy,
+  },
+  // The Revitalisation Week 2023 and the ambassadors' activities (seed.ts); idempotent.
+  demo: async ({ db, clock }, { events }, { places, organisations }) => {
+    const staffEmail = demoAccounts.find((a) => a.role === 'staff')!.email;
+    const ambassadorEmail = 'ambasador@klaster.example';
+    const users = await userIdsByEmail(db, [staffEmail, ambassadorEmail]);
+    const ambassadorId = users.get(ambassadorEmail);
+    return (
+      (await seedEvents({
+        db,
+        clock,
+        svc: events,
+        staffId: users.get(staffEmail),
+        ambassadorId,
+        subareas: await places.places.subareaOptions(),
+        organisations: ambassadorId ? await organisations.organisations.mine({ id: ambassadorId }) : [],
+      })) > 0
+    );
   },
 });
 

@@ -73,11 +73,19 @@ export function registrationUseCases(shared: EventsContext) {
     if (ctx.now.getTime() >= row.startsAt.getTime()) return row;
     let free = row.capacity - row.taken;
     if (free <= 0) return row;
+    // At most `free` parties can be served (each is at least one person), and only those that fit.
     const line = await tx
       .select()
       .from(registrations)
-      .where(and(eq(registrations.eventId, row.id), eq(registrations.status, 'waiting')))
-      .orderBy(asc(registrations.position));
+      .where(
+        and(
+          eq(registrations.eventId, row.id),
+          eq(registrations.status, 'waiting'),
+          lte(registrations.partySize, free),
+        ),
+      )
+      .orderBy(asc(registrations.position))
+      .limit(free);
     const until = new Date(Math.min(ctx.now.getTime() + row.offerHoldHours * HOUR, row.startsAt.getTime()));
     let offered = 0;
     for (const reg of line) {
