@@ -7,6 +7,8 @@ import { defineModule } from '../../platform/modules.ts';
 import { demoAccounts } from '../accounts/index.ts';
 import { type EventListing, eventListing } from './listing.ts';
 import { eventPagesRoutes } from './pages-routes.tsx';
+import { type EventRoster, eventRoster } from './roster.ts';
+import { eventRosterRoutes } from './roster-routes.tsx';
 import { seedEvents } from './seed.ts';
 import { type EventsService, eventsService } from './service.ts';
 import { eventsAuditLabels } from './text/audit.ts';
@@ -18,6 +20,8 @@ export interface EventsServices {
   events: EventsService;
   /** The public lists, month view and feeds (read only). */
   listing: EventListing;
+  /** Who is registered, for the event's organisers and staff (read only). */
+  roster: EventRoster;
 }
 
 const text = { events, eventPages };
@@ -53,9 +57,11 @@ export const eventsModule = defineModule({
       organisations: deps.organisations.organisations,
       places: deps.places.places,
     }),
+    roster: eventRoster({ db, organisations: deps.organisations.organisations }),
   }),
   routes: async (app, { services }) => {
     await app.register(eventPagesRoutes, { services });
+    await app.register(eventRosterRoutes, { services });
   },
   nav: {
     site: [{ href: '/wydarzenia', label: (t) => t.eventPages.nav, order: 25 }],

@@ -82,7 +82,7 @@ function refusedState(request: FastifyRequest, r: Refusal): FormState {
 export async function eventPagesRoutes(fastify: FastifyInstance, { services }: { services: EventsServices }) {
   const app = typed(fastify);
   const { config } = app.klaster;
-  const { events: svc, listing } = services;
+  const { events: svc, listing, roster } = services;
 
   async function listPage(request: FastifyRequest, reply: FastifyReply, archive: boolean) {
     const query = listQuery.parse(request.query);
@@ -215,7 +215,9 @@ export async function eventPagesRoutes(fastify: FastifyInstance, { services }: {
     status = 200,
   ) {
     const { view, event } = await eventOf(request, id);
-    const mine = request.actor ? await svc.mine(signedInContext(request), view.id) : null;
+    const [mine, manages] = request.actor
+      ? await Promise.all([svc.mine(signedInContext(request), view.id), roster.may(request.actor, event.row)])
+      : [null, false];
     const jsonLd = jsonLdText(eventJsonLd(event, { baseUrl: config.baseUrl, locale: request.locale }));
     return reply.render(
       <EventPage
@@ -223,6 +225,7 @@ export async function eventPagesRoutes(fastify: FastifyInstance, { services }: {
         event={event}
         view={view}
         mine={mine}
+        manages={manages}
         state={state}
         jsonLd={jsonLd}
       />,

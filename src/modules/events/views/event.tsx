@@ -172,6 +172,7 @@ export function EventPage({
   event,
   view,
   mine,
+  manages,
   state,
   jsonLd,
 }: {
@@ -180,6 +181,8 @@ export function EventPage({
   event: ListedEvent;
   view: EventView;
   mine: RegistrationView | null;
+  /** Whether the reader runs the event (its organisation's member, or staff): the roster link. */
+  manages: boolean;
   state: FormState;
   /** The schema.org Event, already as text safe inside a script element. */
   jsonLd: string;
@@ -271,6 +274,13 @@ export function EventPage({
       ) : null}
       <h2 class="govuk-heading-m">{p.registrationTitle}</h2>
       <Registration now={now} view={view} mine={mine} state={state} />
+      {manages && view.registration ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href={`${eventPath(row.id)}/zapisy`}>
+            {p.roster.link}
+          </a>
+        </p>
+      ) : null}
     </Layout>
   );
 }
