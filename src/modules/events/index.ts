@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { userIdsByEmail } from '../../platform/auth/users.ts';
 import { defineModule } from '../../platform/modules.ts';
 import { demoAccounts } from '../accounts/index.ts';
+import { eventsApi } from './api.ts';
 import { seedEvents } from './seed.ts';
 import { type EventsService, eventsService } from './service.ts';
 import { eventsAuditLabels } from './text/audit.ts';
@@ -44,6 +45,7 @@ export const eventsModule = defineModule({
       purgeAfterDays: config.eventsPurgeDays,
     }),
   }),
+  routes: eventsApi,
   jobs: [
     // Offers whose hold ran out pass on to the next party in line.
     {
