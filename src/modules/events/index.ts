@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { userIdsByEmail } from '../../platform/auth/users.ts';
 import { defineModule } from '../../platform/modules.ts';
 import { demoAccounts } from '../accounts/index.ts';
+import { eventsApi } from './api.ts';
 import { type EventListing, eventListing } from './listing.ts';
 import { eventPagesRoutes } from './pages-routes.tsx';
 import { type EventRoster, eventRoster } from './roster.ts';
@@ -60,6 +61,7 @@ export const eventsModule = defineModule({
     roster: eventRoster({ db, organisations: deps.organisations.organisations }),
   }),
   routes: async (app, { services }) => {
+    await app.register(eventsApi, { services });
     await app.register(eventPagesRoutes, { services });
     await app.register(eventRosterRoutes, { services });
   },

@@ -7,12 +7,13 @@ import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { testClock } from '../../../test/support/clock.ts';
 import { as } from '../../../test/support/context.ts';
 import { queryRows } from '../../db/client.ts';
-import { ForbiddenError, NotFoundError, RuleError } from '../../platform/http/errors.ts';
+import { ForbiddenError, NotFoundError } from '../../platform/http/errors.ts';
 import type { EventsService } from './service.ts';
 import {
   eventInput,
   eventsOf,
   publishedEvent,
+  refused,
   testOrganisation,
   testPeople,
   testSubarea,
@@ -21,17 +22,6 @@ import {
 let t: TestApp;
 let svc: EventsService;
 let staff: Awaited<ReturnType<typeof testPeople>>[number] & { role: 'staff' };
-
-async function refused(p: Promise<unknown>, code: string, field?: string): Promise<RuleError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  assert.ok(err instanceof RuleError, `expected a refusal ${code}, got ${String(err)}`);
-  assert.equal(err.code, code);
-  if (field) assert.equal(err.field, field);
-  return err;
-}
 
 async function forbidden(p: Promise<unknown>, reason: string): Promise<void> {
   const err = await p.then(

@@ -9,26 +9,14 @@ import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { testClock } from '../../../test/support/clock.ts';
 import { as } from '../../../test/support/context.ts';
 import { queryRows } from '../../db/client.ts';
-import { RuleError } from '../../platform/http/errors.ts';
 import { warsawInstant } from '../../platform/time/warsaw.ts';
 import type { EventsService } from './service.ts';
-import { eventInput, eventsOf, publishedEvent, testPeople } from './test-helpers.ts';
+import { eventInput, eventsOf, publishedEvent, refused, testPeople } from './test-helpers.ts';
 
 let t: TestApp;
 let svc: EventsService;
 let staff: { id: string; role: 'staff' };
 const HOUR = 3_600_000;
-
-async function refused(p: Promise<unknown>, code: string, field?: string): Promise<RuleError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  assert.ok(err instanceof RuleError, `expected a refusal ${code}, got ${String(err)}`);
-  assert.equal(err.code, code);
-  if (field) assert.equal(err.field, field);
-  return err;
-}
 
 const registrationsOf = async (eventId: string) =>
   Number(

@@ -5,10 +5,12 @@ import { systemContext } from '../../platform/context.ts';
 import { type EventsDeps, eventsContext } from './service/context.ts';
 import { lifecycleUseCases } from './service/lifecycle.ts';
 import { privacyUseCases } from './service/privacy.ts';
+import { queryUseCases } from './service/queries.ts';
 import { registrationUseCases } from './service/registration.ts';
 
 export type { EventsDeps, EventView } from './service/context.ts';
 export type { EventInput, RegistrationInput } from './service/input.ts';
+export { type ListFilters, listFilters, PAGE_SIZE } from './service/queries.ts';
 export type { RegistrationView } from './service/registration.ts';
 
 export function eventsService(deps: EventsDeps) {
@@ -19,6 +21,7 @@ export function eventsService(deps: EventsDeps) {
     systemContext: (requestId: string) => systemContext(deps.clock, requestId),
     ...lifecycleUseCases(shared, registration.promote),
     ...registration,
+    ...queryUseCases(shared),
     ...privacyUseCases(shared, registration.promote),
   };
 }

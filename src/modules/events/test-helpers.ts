@@ -1,10 +1,12 @@
 // Test set-up for the events module: people, an organisation with its members, a valid event's
 // input starting some days from the test clock, and a published event with registration.
+import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { testClock } from '../../../test/support/clock.ts';
 import { as } from '../../../test/support/context.ts';
 import type { Database } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
+import { RuleError } from '../../platform/http/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { servicesOf } from '../../platform/modules.ts';
 import { testPeople } from '../spaces/test-helpers.ts';
@@ -73,4 +75,16 @@ export async function publishedEvent(
   const draft = await svc.create(as(staff), eventInput(overrides, days));
   await svc.publish(as(staff), draft.id);
   return draft.id;
+}
+
+/** Awaits a refusal with that code (and field, if given) and gives it back. */
+export async function refused(p: Promise<unknown>, code: string, field?: string): Promise<RuleError> {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  assert.ok(err instanceof RuleError, `expected a refusal ${code}, got ${String(err)}`);
+  assert.equal(err.code, code);
+  if (field) assert.equal(err.field, field);
+  return err;
 }

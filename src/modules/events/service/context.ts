@@ -1,6 +1,7 @@
 // What every events use case shares: the dependencies, the event row under its lock, the reader's
 // view of an event, who the actor is to it (member of its organisation or not), the links and mails.
 import { and, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db, Tx } from '../../../db/client.ts';
 import { type Localized, localized, pick } from '../../../platform/content.ts';
 import type { RequestContext } from '../../../platform/context.ts';
@@ -16,6 +17,8 @@ import type { EventResource } from '../policy.ts';
 import { events, registrationLinks, registrations } from '../schema.ts';
 
 export const HOUR = 3_600_000;
+/** An id from a path that is not a UUID names no event (and never reaches the database). */
+const isUuid = (id: string) => z.uuid().safeParse(id).success;
 export const DAY = 24 * HOUR;
 
 export interface EventsDeps {
@@ -43,11 +46,13 @@ export function eventsContext(deps: EventsDeps) {
     db,
     /** The event, read under its row lock for the rest of the transaction; 404 if there is none. */
     async lock(tx: Tx, id: string): Promise<EventRow> {
+      if (!isUuid(id)) throw new NotFoundError('event');
       const [row] = await tx.select().from(events).where(eq(events.id, id)).for('update');
       if (!row) throw new NotFoundError('event');
       return row;
     },
     async find(id: string): Promise<EventRow> {
+      if (!isUuid(id)) throw new NotFoundError('event');
       const [row] = await db.select().from(events).where(eq(events.id, id));
       if (!row) throw new NotFoundError('event');
       return row;

@@ -44,28 +44,26 @@ export function privacyUseCases(shared: EventsContext, promote: Promotion) {
       const ctx: Ctx = { actor: null, requestId: 'account-deletion', locale: 'pl', now: deps.clock.now() };
       for (const eventId of [...new Set(mine.map((r) => r.eventId))]) {
         const event = await shared.lock(tx, eventId);
+        const theirs = and(
+          eq(registrations.eventId, eventId),
+          eq(registrations.userId, userId),
+          inArray(registrations.status, [...liveStatuses]),
+        );
         const live = await tx
-          .update(registrations)
-          .set({ status: 'cancelled', endedAt: ctx.now })
-          .where(
-            and(
-              eq(registrations.eventId, eventId),
-              eq(registrations.userId, userId),
-              inArray(registrations.status, ['confirmed', 'offered']),
-            ),
-          )
-          .returning({ partySize: registrations.partySize });
-        await tx
-          .update(registrations)
-          .set({ status: 'cancelled', endedAt: ctx.now })
-          .where(
-            and(
-              eq(registrations.eventId, eventId),
-              eq(registrations.userId, userId),
-              inArray(registrations.status, [...liveStatuses]),
-            ),
-          );
-        const freed = live.reduce((n, r) => n + r.partySize, 0);
+          .select({ id: registrations.id, partySize: registrations.partySize, status: registrations.status })
+          .from(registrations)
+          .where(theirs);
+        if (live.length)
+          await tx.update(registrations).set({ status: 'cancelled', endedAt: ctx.now }).where(theirs);
+        for (const r of live)
+          await audit(tx, auditBy(ctx), {
+            action: 'event_registration.cancelled',
+            entityType: 'event_registration',
+            entityId: r.id,
+            before: { status: r.status },
+            after: { status: 'cancelled', places: r.partySize, accountDeleted: true },
+          });
+        const freed = live.filter((r) => r.status !== 'waiting').reduce((n, r) => n + r.partySize, 0);
         if (freed > 0) {
           const [row] = await tx
             .update(events)

@@ -6,7 +6,7 @@
 // and a smaller one behind it may be offered. An offer is held for the event's hold hours, never past
 // its start; an expired offer passes on (expireOffers, a scheduled job).
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
-import { type Tx, violatedConstraint } from '../../../db/client.ts';
+import { type Db, type Tx, violatedConstraint } from '../../../db/client.ts';
 import { audit } from '../../../platform/audit/audit.ts';
 import type { ActorContext, ContextActor } from '../../../platform/context.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
@@ -62,6 +62,25 @@ export function checkAnswers(questions: readonly EventQuestion[], answers: Recor
     out[q.key] = given;
   }
   return out;
+}
+
+/** The person's live registration for the event (confirmed, waiting or offered), if any. */
+async function liveOfPerson(
+  executor: Db | Tx,
+  eventId: string,
+  userId: string,
+): Promise<RegistrationRow | undefined> {
+  const [reg] = await executor
+    .select()
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.eventId, eventId),
+        eq(registrations.userId, userId),
+        inArray(registrations.status, [...liveStatuses]),
+      ),
+    );
+  return reg;
 }
 
 export function registrationUseCases(shared: EventsContext) {
@@ -207,16 +226,7 @@ export function registrationUseCases(shared: EventsContext) {
 
   /** The person's live registration for the event (or 404). */
   async function mineFor(ctx: ActorContext, eventId: string): Promise<RegistrationRow> {
-    const [reg] = await db
-      .select()
-      .from(registrations)
-      .where(
-        and(
-          eq(registrations.eventId, eventId),
-          eq(registrations.userId, ctx.actor.id),
-          inArray(registrations.status, [...liveStatuses]),
-        ),
-      );
+    const reg = await liveOfPerson(db, eventId, ctx.actor.id);
     if (!reg) throw new RuleError('notRegistered', undefined, 404);
     return reg;
   }
@@ -286,17 +296,8 @@ export function registrationUseCases(shared: EventsContext) {
             throw new RuleError('tooManyCompanions', 'companions', 422, { max: event.maxCompanions });
           const answers = checkAnswers(event.questions, input.answers);
           if (event.consent && !input.consent) throw new RuleError('consentRequired', 'consent');
-          const [dup] = await tx
-            .select({ id: registrations.id })
-            .from(registrations)
-            .where(
-              and(
-                eq(registrations.eventId, eventId),
-                eq(registrations.userId, ctx.actor.id),
-                inArray(registrations.status, [...liveStatuses]),
-              ),
-            );
-          if (dup) throw new RuleError('alreadyRegistered', undefined, 409);
+          if (await liveOfPerson(tx, eventId, ctx.actor.id))
+            throw new RuleError('alreadyRegistered', undefined, 409);
           const size = 1 + input.companions;
           const fits = event.capacity === null || event.taken + size <= event.capacity;
           const position = fits ? null : event.queueSeq + 1;

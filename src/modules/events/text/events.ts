@@ -43,6 +43,7 @@ export const events = catalogue({
       publishAtPast: 'Czas publikacji nie może być w przeszłości.',
       startInPast: 'Nowy termin musi być w przyszłości.',
       changedMeanwhile: 'Wydarzenie zmieniło się w międzyczasie — spróbuj jeszcze raz.',
+      invalidCursor: 'Ten odnośnik do kolejnej strony jest nieprawidłowy.',
     },
     reasons: {
       signInFirst: 'Zaloguj się.',
@@ -92,6 +93,7 @@ export const events = catalogue({
       publishAtPast: 'The publication time cannot be in the past.',
       startInPast: 'The new date must be in the future.',
       changedMeanwhile: 'The event changed meanwhile — try again.',
+      invalidCursor: 'This link to the next page is not valid.',
     },
     reasons: {
       signInFirst: 'Sign in first.',
@@ -142,6 +144,7 @@ export const events = catalogue({
       publishAtPast: 'Час публікації не може бути в минулому.',
       startInPast: 'Нова дата має бути в майбутньому.',
       changedMeanwhile: 'Подія тим часом змінилася — спробуйте ще раз.',
+      invalidCursor: 'Це посилання на наступну сторінку недійсне.',
     },
     reasons: {
       signInFirst: 'Увійдіть.',
