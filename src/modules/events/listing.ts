@@ -7,10 +7,24 @@
 // What the public sees is what isPublic() says (service/context.ts): a published, cancelled,
 // postponed or finished event whose publication time has come. Upcoming means not over yet
 // (ends_at after now); the archive has the rest, newest first.
-import { and, arrayContains, asc, desc, eq, gt, inArray, isNotNull, like, lt, lte, sql } from 'drizzle-orm';
+import {
+  and,
+  arrayContains,
+  asc,
+  desc,
+  eq,
+  gt,
+  inArray,
+  isNotNull,
+  like,
+  lt,
+  lte,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import { z } from 'zod';
 import { type Db, escapeLike } from '../../db/client.ts';
-import { cursorCodec, cursorInstant } from '../../platform/cursor.ts';
+import { cursorCodec, cursorInstant, keysetPage } from '../../platform/cursor.ts';
 import { foldName, foldSql } from '../../platform/fold.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { addDays, type LocalDate, readTypedDate, startOfDay } from '../../platform/time/warsaw.ts';
@@ -154,6 +168,17 @@ export function eventListing(deps: ListingDeps) {
     }));
   }
 
+  /** The events matching, by start, at most MAX_EVENTS of them, with their names. */
+  async function byStart(where: SQL[]): Promise<ListedEvent[]> {
+    const rows = await db
+      .select()
+      .from(events)
+      .where(and(...where))
+      .orderBy(asc(events.startsAt), asc(events.id))
+      .limit(MAX_EVENTS);
+    return named(rows);
+  }
+
   return {
     /**
      * A page of the list: upcoming events by start (the archive: past ones, latest first), keyset
@@ -189,13 +214,7 @@ export function eventListing(deps: ListingDeps) {
           ...(ascending ? [asc(events.startsAt), asc(events.id)] : [desc(events.startsAt), desc(events.id)]),
         )
         .limit(limit + 1);
-      const more = rows.length > limit;
-      const page = rows.slice(0, limit);
-      if (backwards) page.reverse();
-      const first = page[0];
-      const last = page[page.length - 1];
-      const hasNext = backwards ? !!cursor : more;
-      const hasPrev = backwards ? more : !!cursor;
+      const { page, first, last, hasNext, hasPrev } = keysetPage(rows, limit, cursor && { backwards });
       const edge = (r: EventRow, dir: 'a' | 'b') => listCursor.encode([dir, r.startsAt.toISOString(), r.id]);
       return {
         items: await named(page),
@@ -205,41 +224,19 @@ export function eventListing(deps: ListingDeps) {
     },
 
     /** The public events that touch the Warsaw days [from, to] (the month view), by start. */
-    async between(now: Date, filters: EventFilters, from: LocalDate, to: LocalDate): Promise<ListedEvent[]> {
-      const where = publicWhere(filters, now);
-      where.push(gt(events.endsAt, startOfDay(from)), lt(events.startsAt, startOfDay(addDays(to, 1))));
-      const rows = await db
-        .select()
-        .from(events)
-        .where(and(...where))
-        .orderBy(asc(events.startsAt), asc(events.id))
-        .limit(MAX_EVENTS);
-      return named(rows);
-    },
+    between: (now: Date, filters: EventFilters, from: LocalDate, to: LocalDate) =>
+      byStart([
+        ...publicWhere(filters, now),
+        gt(events.endsAt, startOfDay(from)),
+        lt(events.startsAt, startOfDay(addDays(to, 1))),
+      ]),
 
     /** A feed's events: those that ended at most FEED_DAYS_BACK days ago and every later one. */
-    async feed(now: Date, filters: EventFilters): Promise<ListedEvent[]> {
-      const where = publicWhere(filters, now);
-      where.push(gt(events.endsAt, new Date(now.getTime() - FEED_DAYS_BACK * 86_400_000)));
-      const rows = await db
-        .select()
-        .from(events)
-        .where(and(...where))
-        .orderBy(asc(events.startsAt), asc(events.id))
-        .limit(MAX_EVENTS);
-      return named(rows);
-    },
-
-    /** One public event with its organiser's and subarea's names, or null. */
-    async one(now: Date, id: string): Promise<ListedEvent | null> {
-      if (!z.uuid().safeParse(id).success) return null;
-      const rows = await db
-        .select()
-        .from(events)
-        .where(and(eq(events.id, id), ...publicWhere({}, now)));
-      const [found] = await named(rows);
-      return found ?? null;
-    },
+    feed: (now: Date, filters: EventFilters) =>
+      byStart([
+        ...publicWhere(filters, now),
+        gt(events.endsAt, new Date(now.getTime() - FEED_DAYS_BACK * 86_400_000)),
+      ]),
 
     /** Events by id, whatever their state (a person's registrations name them), with their names. */
     async byIds(ids: readonly string[]): Promise<Map<string, ListedEvent>> {
