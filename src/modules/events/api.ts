@@ -195,8 +195,9 @@ export async function eventsApi(appBase: FastifyInstance, { services }: { servic
   const { config } = appBase.klaster;
   refusalDomain(appBase, 'events');
   const idParams = routeParams({ id: param.id });
+  // 400: invalid input (the platform's problem with `errors`) or an edited cursor (with `code`).
   const refusals = {
-    400: eventProblemSchema,
+    400: problem,
     404: problem,
     409: eventProblemSchema,
     422: eventProblemSchema,
@@ -222,7 +223,7 @@ export async function eventsApi(appBase: FastifyInstance, { services }: { servic
         querystring: listFilters,
         response: {
           200: z.object({ items: z.array(eventSchema), nextCursor: z.string().nullable() }),
-          400: eventProblemSchema,
+          400: problem,
         },
       },
     },

@@ -108,6 +108,7 @@ export const eventsModule = defineModule({
   },
   contributes: {
     personalData: ({ events }) => events.privacy,
+    auditEntities: ({ events }) => events.auditNames,
   },
   // The Revitalisation Week 2023 and the ambassadors' activities (seed.ts); idempotent.
   demo: async ({ db, clock }, { events }, { places, organisations }) => {

@@ -198,6 +198,18 @@ describe('bad input: a clear refusal and nothing stored', () => {
       'questions.1.key',
     ],
     ['a link that is not http', { venue: null, onlineUrl: 'javascript:alert(1)' }, 'invalid', 'onlineUrl'],
+    [
+      'a script in the description',
+      { description: { pl: 'Zapraszamy <script>alert(1)</script>' } },
+      'unsafeMarkup',
+      'description.pl',
+    ],
+    [
+      'a javascript: link in the English description',
+      { description: { pl: 'Opis', en: '[kliknij](javascript:alert(1))' } },
+      'unsafeMarkup',
+      'description.en',
+    ],
   ];
   for (const [name, overrides, code, field] of cases)
     test(name, async () => {
@@ -225,6 +237,17 @@ describe('bad input: a clear refusal and nothing stored', () => {
     const id = await publishedEvent(svc, staff);
     await refused(svc.update(as(staff), id, eventInput({}, 12)), 'datesByPostpone', 'startsAt');
   });
+});
+
+test('the audit log names an event and a registration by the event title, in the reader language', async () => {
+  const id = await publishedEvent(svc, staff);
+  const [anna] = await testPeople(t.database, 1);
+  const reg = await svc.register(as(anna!), id, {});
+  const events = await svc.auditNames.event!([id, 'not-an-id'], 'en');
+  assert.deepEqual(events.get(id), { name: 'Consultation meeting' });
+  assert.equal(events.size, 1);
+  const regs = await svc.auditNames.event_registration!([reg.id], 'uk');
+  assert.deepEqual(regs.get(reg.id), { name: 'Spotkanie konsultacyjne', lang: 'pl' });
 });
 
 describe('cancelling and postponing', () => {

@@ -5,7 +5,7 @@ import { systemContext } from '../../platform/context.ts';
 import { type EventsDeps, eventsContext } from './service/context.ts';
 import { lifecycleUseCases } from './service/lifecycle.ts';
 import { privacyUseCases } from './service/privacy.ts';
-import { queryUseCases } from './service/queries.ts';
+import { eventsAuditNames, queryUseCases } from './service/queries.ts';
 import { registrationUseCases } from './service/registration.ts';
 
 export type { EventsDeps, EventView } from './service/context.ts';
@@ -22,6 +22,8 @@ export function eventsService(deps: EventsDeps) {
     ...lifecycleUseCases(shared, registration.promote),
     ...registration,
     ...queryUseCases(shared),
+    /** Names of its records for the audit log. */
+    auditNames: eventsAuditNames(shared),
     ...privacyUseCases(shared, registration.promote),
   };
 }

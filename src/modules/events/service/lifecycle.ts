@@ -5,7 +5,7 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.ts';
 import { audit } from '../../../platform/audit/audit.ts';
-import { translationsOf } from '../../../platform/content.ts';
+import { contentLocales, translationsOf } from '../../../platform/content.ts';
 import type { ActorContext } from '../../../platform/context.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
@@ -26,6 +26,9 @@ import {
 import { type EventDetails, type EventInput, eventInput, parseOrRefuse, reasonInput } from './input.ts';
 import type { Promotion } from './registration.ts';
 
+/** A script, an event handler or a javascript: link in Markdown (raw HTML or a link target). */
+const UNSAFE_MARKUP = /<\s*\/?\s*(script|iframe|object|embed)\b|\son\w+\s*=|javascript\s*:/i;
+
 /** The states in which an event's details may still be changed. */
 const editable: readonly EventStatus[] = ['draft', 'submitted', 'published', 'postponed'];
 
@@ -39,6 +42,9 @@ export function lifecycleUseCases(shared: EventsContext, promote: Promotion) {
       throw new RuleError('windowAfterStart', 'registrationClosesAt');
     if (d.registrationOpensAt && d.registrationClosesAt && d.registrationClosesAt <= d.registrationOpensAt)
       throw new RuleError('invalid', 'registrationClosesAt');
+    // The description is Markdown, sanitised where it is shown; a script in it is refused outright.
+    for (const l of contentLocales)
+      if (UNSAFE_MARKUP.test(d.description[l] ?? '')) throw new RuleError('unsafeMarkup', `description.${l}`);
     if (!d.venue && !d.onlineUrl) throw new RuleError('venueRequired', 'venue');
     if (!d.organisationId && !d.organiserUnit) throw new RuleError('organiserRequired', 'organisationId');
     if (d.organiserUnit && !isStaff(ctx.actor)) throw new RuleError('unknownOrganisation', 'organisationId');

@@ -44,6 +44,7 @@ export const events = catalogue({
       startInPast: 'Nowy termin musi być w przyszłości.',
       changedMeanwhile: 'Wydarzenie zmieniło się w międzyczasie — spróbuj jeszcze raz.',
       invalidCursor: 'Ten odnośnik do kolejnej strony jest nieprawidłowy.',
+      unsafeMarkup: 'Opis nie może zawierać skryptów ani linków javascript:.',
     },
     reasons: {
       signInFirst: 'Zaloguj się.',
@@ -94,6 +95,7 @@ export const events = catalogue({
       startInPast: 'The new date must be in the future.',
       changedMeanwhile: 'The event changed meanwhile — try again.',
       invalidCursor: 'This link to the next page is not valid.',
+      unsafeMarkup: 'The description cannot contain scripts or javascript: links.',
     },
     reasons: {
       signInFirst: 'Sign in first.',
@@ -145,6 +147,7 @@ export const events = catalogue({
       startInPast: 'Нова дата має бути в майбутньому.',
       changedMeanwhile: 'Подія тим часом змінилася — спробуйте ще раз.',
       invalidCursor: 'Це посилання на наступну сторінку недійсне.',
+      unsafeMarkup: 'Опис не може містити скриптів або посилань javascript:.',
     },
     reasons: {
       signInFirst: 'Увійдіть.',
