@@ -5,6 +5,7 @@
 // ical.js, and the month view across the change of offset and the year's end.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { testClock } from '../../../test/support/clock.ts';
@@ -50,7 +51,7 @@ before(async () => {
   ids.walk = await make('Spacer badawczy: Grzegórzki', at('2026-10-25', '10:00'), 2, {
     kind: 'research_walk',
     audiences: ['residents', 'seniors'],
-    description: { pl: 'Idziemy **razem**. <script>alert(1)</script>' },
+    description: { pl: 'Idziemy **razem**. <u>Zbiórka</u> przy bramie.' },
   });
   ids.debate = await make('Debata o Zabłociu', at('2026-10-27', '18:00'), 2, {
     kind: 'debate',
@@ -168,8 +169,8 @@ describe('an event page', () => {
       res.body,
       /<h1 class="govuk-heading-l"><span class="govuk-caption-l">Spacer badawczy<\/span>Spacer badawczy: Grzegórzki<\/h1>/,
     );
-    assert.match(res.body, /Idziemy <strong>razem<\/strong>\. &lt;script&gt;alert\(1\)&lt;\/script&gt;/);
-    assert.doesNotMatch(res.body, /<script>alert/);
+    // Raw HTML in the Markdown is shown as text, never as markup.
+    assert.match(res.body, /Idziemy <strong>razem<\/strong>\. &lt;u&gt;Zbiórka&lt;\/u&gt; przy bramie\./);
     assert.match(res.body, /25 października 2026 10:00–12:00/);
     assert.match(res.body, /ul\. Zabłocie 20–22, Kraków/);
     assert.match(res.body, /Wydział Rozwoju Miasta/);
@@ -192,6 +193,16 @@ describe('an event page', () => {
     });
     assert.deepEqual(ld.organizer, { '@type': 'GovernmentOrganization', name: 'Wydział Rozwoju Miasta' });
     assert.equal(ld.url, `http://localhost:3000/wydarzenia/${ids.walk}`);
+  });
+
+  test('a script that reached the database some other way is still shown as text', async () => {
+    const id = await publishedEvent(svc, staff, { title: { pl: 'Stary opis' } });
+    await t.database.db.execute(
+      sql`update event_event set description = ${'Opis <script>alert(1)</script> [x](javascript:alert(1))'} where id = ${id}`,
+    );
+    const res = await t.client().get(`/wydarzenia/${id}`);
+    assert.match(res.body, /Opis &lt;script&gt;alert\(1\)&lt;\/script&gt; \[x\]\(javascript:alert\(1\)\)/);
+    assert.doesNotMatch(res.body, /<script>alert|href="javascript:/);
   });
 
   test('a cancelled event says so with its reason; its JSON-LD is EventCancelled', async () => {
