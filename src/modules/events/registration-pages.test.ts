@@ -212,6 +212,39 @@ describe('the link in the mail', () => {
     );
   });
 
+  test('an offer on the event page: confirmed or declined there, and the place passes on', async () => {
+    const id = await publishedEvent(svc, staff, { capacity: 1 });
+    const [gosia, henryk, irena] = [
+      await t.signedIn('resident'),
+      await t.signedIn('resident'),
+      await t.signedIn('resident'),
+    ];
+    for (const c of [gosia, henryk, irena])
+      assert.equal((await c!.post(`/wydarzenia/${id}/zapis`, {})).statusCode, 303);
+    assert.equal((await gosia!.post(`/wydarzenia/${id}/rezygnacja`, {})).statusCode, 303);
+    const offered = await henryk!.get(`/wydarzenia/${id}`);
+    assert.match(offered.body, /Czeka na Ciebie miejsce — potwierdź do/);
+    assert.match(offered.body, new RegExp(`action="/wydarzenia/${id}/oferta"`));
+    const declined = await henryk!.post(`/wydarzenia/${id}/oferta`, { answer: 'decline' });
+    assert.equal(declined.statusCode, 303);
+    assert.equal(
+      flashOf((await henryk!.get(`/wydarzenia/${id}`)).body),
+      'Miejsce odrzucone — przejdzie na kolejną osobę.',
+    );
+    const mine = await irena!.get('/wydarzenia/moje');
+    assert.match(mine.body, /Czeka na Ciebie miejsce/);
+    const accepted = await irena!.post(`/wydarzenia/${id}/oferta`, { answer: 'accept', back: 'moje' });
+    assert.equal(accepted.headers.location, '/wydarzenia/moje');
+    assert.deepEqual(
+      (await registrationsOf(id)).map((r) => r.status),
+      ['cancelled', 'declined', 'confirmed'],
+    );
+    // No offer any more: the refusal is flashed, nothing changes.
+    await henryk!.post(`/wydarzenia/${id}/oferta`, { answer: 'accept' });
+    assert.equal(flashOf((await henryk!.get(`/wydarzenia/${id}`)).body), 'Ten zapis już nie obowiązuje.');
+    assert.equal((await registrationsOf(id)).filter((r) => r.status === 'confirmed').length, 1);
+  });
+
   test('a made-up or malformed link gives a clear page, 404', async () => {
     const made = await t.client().get(`/wydarzenia/zapis/${'A'.repeat(43)}`);
     assert.equal(made.statusCode, 404);
