@@ -12,7 +12,14 @@ import { testClock } from '../../../test/support/clock.ts';
 import { as } from '../../../test/support/context.ts';
 import { warsawInstant } from '../../platform/time/warsaw.ts';
 import type { EventsService } from './service.ts';
-import { eventInput, eventsOf, publishedEvent, testPeople } from './test-helpers.ts';
+import {
+  eventInput,
+  eventsOf,
+  publishedEvent,
+  testOrganisation,
+  testPeople,
+  testSubarea,
+} from './test-helpers.ts';
 
 const NOW = warsawInstant('2026-10-20', '10:00');
 const HOUR = 3_600_000;
@@ -123,6 +130,27 @@ describe('the list of events', () => {
     // The form keeps what was asked, and an unknown value is left out instead of breaking the page.
     assert.match(none.body, /<option value="debate" selected>Debata<\/option>/);
     assert.equal((await t.client().get('/wydarzenia?kind=nonsense&organiser=x')).statusCode, 200);
+  });
+
+  test('filters by subarea and by organiser, both offered in the form', async () => {
+    const subarea = await testSubarea(t.database);
+    const [ambassador] = await testPeople(t.database, 1);
+    const org = await testOrganisation(t.database, [ambassador!], 'verified', 'Stowarzyszenie Nowohuckie');
+    await publishedEvent(svc, staff, {
+      title: { pl: 'Warsztaty w Nowej Hucie' },
+      subareaId: subarea,
+      organisationId: org,
+      organiserUnit: undefined,
+    });
+    const page = await t.client().get('/wydarzenia');
+    assert.match(page.body, new RegExp(`<option value="${subarea}">Nowa Huta</option>`));
+    assert.match(page.body, new RegExp(`<option value="${org}">Stowarzyszenie Nowohuckie</option>`));
+    assert.deepEqual(listed((await t.client().get(`/wydarzenia?subarea=${subarea}`)).body), [
+      'Warsztaty w Nowej Hucie',
+    ]);
+    const byOrg = await t.client().get(`/wydarzenia?organiser=${org}`);
+    assert.deepEqual(listed(byOrg.body), ['Warsztaty w Nowej Hucie']);
+    assert.match(byOrg.body, /Stowarzyszenie Nowohuckie · Nowa Huta/);
   });
 
   test('the archive has the past events, latest first, and not the upcoming ones', async () => {
