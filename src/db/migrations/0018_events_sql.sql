@@ -32,15 +32,34 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
+-- Only a row that holds or held places can change the sum (a party joining the line cannot).
 CREATE CONSTRAINT TRIGGER event_registration_taken_matches
-  AFTER INSERT OR UPDATE OF status, party_size OR DELETE ON event_registration
+  AFTER INSERT ON event_registration
   DEFERRABLE INITIALLY DEFERRED
-  FOR EACH ROW EXECUTE FUNCTION event_taken_matches();
+  FOR EACH ROW WHEN (NEW.status IN ('confirmed', 'offered'))
+  EXECUTE FUNCTION event_taken_matches();
+--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER event_registration_taken_matches_change
+  AFTER UPDATE OF status, party_size ON event_registration
+  DEFERRABLE INITIALLY DEFERRED
+  FOR EACH ROW WHEN (OLD.status IN ('confirmed', 'offered') OR NEW.status IN ('confirmed', 'offered'))
+  EXECUTE FUNCTION event_taken_matches();
+--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER event_registration_taken_matches_delete
+  AFTER DELETE ON event_registration
+  DEFERRABLE INITIALLY DEFERRED
+  FOR EACH ROW WHEN (OLD.status IN ('confirmed', 'offered'))
+  EXECUTE FUNCTION event_taken_matches();
 --> statement-breakpoint
 CREATE CONSTRAINT TRIGGER event_event_taken_matches
   AFTER UPDATE OF taken ON event_event
   DEFERRABLE INITIALLY DEFERRED
-  FOR EACH ROW EXECUTE FUNCTION event_taken_matches();
+  FOR EACH ROW WHEN (OLD.taken IS DISTINCT FROM NEW.taken)
+  EXECUTE FUNCTION event_taken_matches();
+--> statement-breakpoint
+-- The sum the check takes reads only the parties holding places, from this index.
+CREATE INDEX event_registration_holding_idx ON event_registration (event_id) INCLUDE (party_size)
+  WHERE status IN ('confirmed', 'offered');
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION event_offer_before_start() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
