@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { testClock } from '../../../test/support/clock.ts';
 import { as } from '../../../test/support/context.ts';
-import { queryRows } from '../../db/client.ts';
+import { queryRows, violatedConstraint } from '../../db/client.ts';
 import { warsawInstant } from '../../platform/time/warsaw.ts';
 import type { EventsService } from './service.ts';
 import { eventInput, eventsOf, publishedEvent, refused, testPeople } from './test-helpers.ts';
@@ -368,5 +368,32 @@ describe('personal data', () => {
     );
     assert.equal(links?.n, 0);
     assert.equal((await svc.get(as(staff), draft.id)).registration?.taken, 3);
+  });
+});
+
+describe('what the database itself refuses', () => {
+  test('a count of places that does not match the parties holding them, and an offer past the start', async () => {
+    const id = await publishedEvent(svc, staff, { capacity: 5 });
+    const [a, b] = await testPeople(t.database, 2);
+    await svc.register(as(a!), id, {});
+    await assert.rejects(
+      t.database.db.execute(sql`update event_event set taken = 3 where id = ${id}`),
+      (err) => violatedConstraint(err, '23514') === 'event_event_taken_matches',
+    );
+    await assert.rejects(
+      t.database.db.execute(sql`update event_registration set status = 'cancelled' where event_id = ${id}`),
+      (err) => violatedConstraint(err, '23514') === 'event_event_taken_matches',
+    );
+    assert.equal((await svc.get(as(staff), id)).registration?.taken, 1);
+    const full = await publishedEvent(svc, staff, { capacity: 1 });
+    await svc.register(as(a!), full, {});
+    await svc.register(as(b!), full, {});
+    await assert.rejects(
+      t.database.db.execute(sql`
+        update event_registration set status = 'offered', offer_expires_at = e.starts_at + interval '1 minute'
+        from event_event e where e.id = event_registration.event_id and event_registration.event_id = ${full}
+          and event_registration.status = 'waiting'`),
+      (err) => violatedConstraint(err, '23514') === 'event_registration_offer_before_start',
+    );
   });
 });
