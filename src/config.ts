@@ -50,6 +50,7 @@ const envSchema = z.object({
   CONTACT_EMAIL: z.email().default('klaster@um.krakow.pl'),
   CLOCK_START: z.string().max(40).optional(),
   VIEW_CACHES: z.enum(['on', 'off']).default('on'),
+  EVENTS_PURGE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 /** CLOCK_START: `YYYY-MM-DDTHH:MM` in Warsaw, or an ISO instant with its offset; undefined if unreadable. */
@@ -90,6 +91,8 @@ export interface Config {
   clockStart: Date | undefined;
   /** False: every in-process view cache is off (VIEW_CACHES=off, for measurements). */
   viewCaches: boolean;
+  /** Days after an event ends when its registrants' personal data is deleted (counts stay). */
+  eventsPurgeDays: number;
 }
 
 export class ConfigError extends Error {
@@ -150,6 +153,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     contactEmail: e.CONTACT_EMAIL,
     clockStart,
     viewCaches: e.VIEW_CACHES === 'on',
+    eventsPurgeDays: e.EVENTS_PURGE_DAYS,
   };
 }
 
@@ -203,5 +207,9 @@ export const configDocs: Array<[name: keyof Env, meaning: string]> = [
   [
     'VIEW_CACHES',
     "on (default) or off: off makes every page read its data from the database instead of the node's short view caches, to measure what they save (npm run bench); not for normal running",
+  ],
+  [
+    'EVENTS_PURGE_DAYS',
+    "days after an event ends when its registrants' names, addresses and answers are deleted (default 30; the counts stay)",
   ],
 ];

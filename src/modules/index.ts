@@ -4,6 +4,7 @@
 // order of the demo data: accounts come early, so the demo people exist for every later module's.
 import { type AnyModule, composeModules } from '../platform/modules.ts';
 import { accountsModule } from './accounts/index.ts';
+import { eventsModule } from './events/index.ts';
 import { organisationsModule } from './organisations/index.ts';
 import { pagesModule } from './pages/index.ts';
 import { panelModule } from './panel/index.ts';
@@ -15,6 +16,7 @@ export const moduleList: readonly AnyModule[] = [
   accountsModule,
   organisationsModule,
   spacesModule,
+  eventsModule,
   pagesModule,
   panelModule,
 ];

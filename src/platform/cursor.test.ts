@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
-import { cursorCodec, cursorInstant } from './cursor.ts';
+import { cursorCodec, cursorInstant, keysetPage } from './cursor.ts';
 
 const codec = cursorCodec(z.object({ s: cursorInstant(), id: z.uuid() }), 200);
 const id = '019b0c3e-7a10-7000-8000-000000000001';
@@ -38,5 +38,35 @@ describe('cursor codec', () => {
       ts: '2026-03-29T00:59:59.123456Z',
     });
     assert.equal(micro.decode(micro.encode({ ts: '2026-03-29T00:59:59.123Z' })), null);
+  });
+});
+
+describe('keysetPage', () => {
+  const rows = [1, 2, 3, 4];
+  it('forwards: the first page has a next one only when a row more was read', () => {
+    assert.deepEqual(keysetPage(rows, 3, null), {
+      page: [1, 2, 3],
+      first: 1,
+      last: 3,
+      hasNext: true,
+      hasPrev: false,
+    });
+    assert.deepEqual(keysetPage([5, 6], 3, { backwards: false }), {
+      page: [5, 6],
+      first: 5,
+      last: 6,
+      hasNext: false,
+      hasPrev: true,
+    });
+  });
+  it('backwards: rows read in reverse come back in the list’s order, with a next page always', () => {
+    assert.deepEqual(keysetPage([9, 8, 7, 6], 3, { backwards: true }), {
+      page: [7, 8, 9],
+      first: 7,
+      last: 9,
+      hasNext: true,
+      hasPrev: true,
+    });
+    assert.equal(keysetPage([2, 1], 3, { backwards: true }).hasPrev, false);
   });
 });

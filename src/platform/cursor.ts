@@ -46,3 +46,26 @@ export function cursorInstant(opts: { micro?: boolean } = {}) {
       return Number.isFinite(at.getTime()) && at.toISOString() === ms && isLocalDate(s.slice(0, 10));
     });
 }
+
+/**
+ * One page of a keyset list that pages both ways, from the `limit + 1` rows read after the cursor
+ * (or before it, backwards, in reverse order): the page in the list's order, its edge rows, and
+ * whether there is a page after it and one before it.
+ */
+export function keysetPage<T>(
+  rows: T[],
+  limit: number,
+  cursor: { backwards: boolean } | null,
+): { page: T[]; first: T | undefined; last: T | undefined; hasNext: boolean; hasPrev: boolean } {
+  const more = rows.length > limit;
+  const page = rows.slice(0, limit);
+  const backwards = cursor?.backwards ?? false;
+  if (backwards) page.reverse();
+  return {
+    page,
+    first: page[0],
+    last: page[page.length - 1],
+    hasNext: backwards ? true : more,
+    hasPrev: backwards ? more : cursor !== null,
+  };
+}

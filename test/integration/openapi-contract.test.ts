@@ -309,6 +309,60 @@ describe('every operation answers as documented', () => {
     );
   });
 
+  test('events: the list and its pages, one event, registering, my registrations and cancelling', async () => {
+    const anon = t.client();
+    const list = await call(anon, 'get', '/api/v1/events', { query: 'limit=2' });
+    assert.equal(list.statusCode, 200);
+    const page = list.json() as {
+      items: Array<{ id: string; registration: { capacity: number | null } | null }>;
+      nextCursor: string;
+    };
+    assert.equal(page.items.length, 2, 'the demo has upcoming events');
+    assert.equal(
+      (await call(anon, 'get', '/api/v1/events', { query: `cursor=${page.nextCursor}` })).statusCode,
+      200,
+    );
+    assert.equal(
+      (await call(anon, 'get', '/api/v1/events', { query: 'q=grzegorzki&audience=seniors' })).statusCode,
+      200,
+    );
+    assert.equal((await call(anon, 'get', '/api/v1/events', { query: 'cursor=bm9wZQ' })).statusCode, 400);
+    const one = '/api/v1/events/{id}';
+    const id = page.items.find((e) => e.registration?.capacity)!.id;
+    assert.equal((await call(anon, 'get', one, { params: { id } })).statusCode, 200);
+    assert.equal((await call(anon, 'get', one, { params: { id: 'nie-ma' } })).statusCode, 404);
+
+    const register = '/api/v1/events/{id}/registration';
+    const ola = await t.signedIn('resident');
+    assert.equal((await call(anon, 'post', register, { params: { id }, body: {} })).statusCode, 401);
+    assert.equal(
+      (await call(ola, 'post', register, { params: { id }, body: { companions: 'dwóch' } })).statusCode,
+      400,
+    );
+    assert.equal(
+      (await call(ola, 'post', register, { params: { id }, body: { consent: true } })).statusCode,
+      201,
+    );
+    assert.equal(
+      (await call(ola, 'post', register, { params: { id }, body: { consent: true } })).statusCode,
+      409,
+    );
+    assert.equal((await call(ola, 'post', register, { params: { id: 'nie-ma' }, body: {} })).statusCode, 404);
+    const mine = '/api/v1/events/my-registrations';
+    assert.equal((await call(anon, 'get', mine)).statusCode, 401);
+    assert.equal((await call(ola, 'get', mine)).statusCode, 200);
+    const cancel = '/api/v1/events/{id}/registration/cancel';
+    assert.equal((await call(anon, 'post', cancel, { params: { id }, body: {} })).statusCode, 401);
+    assert.equal((await call(ola, 'post', cancel, { params: { id }, body: {} })).statusCode, 200);
+    assert.equal((await call(ola, 'post', cancel, { params: { id }, body: {} })).statusCode, 404);
+    const ewa = await t.signedIn('resident');
+    assert.equal(
+      (await call(ewa, 'post', register, { params: { id }, body: {} })).statusCode,
+      422,
+      'consent needed',
+    );
+  });
+
   test('an unknown route and a malformed address are problems of our own types, never framework codes', async () => {
     for (const [url, type, status] of [
       ['/api/v1/nie-ma', 'unknown-route', 404],

@@ -86,6 +86,7 @@ describe('download my data', () => {
         organisationsCreated: [],
       },
       spaces: { bookings: [], agreements: [] },
+      events: { registrations: [] },
     });
 
     const [credential] = await t.database.db.select().from(account).where(eq(account.userId, c.userId));

@@ -174,6 +174,7 @@ export function openapiOptions(o: {
           name: 'spaces',
           description: 'Coworking desks, rooms and the event space: availability, booking and cancelling',
         },
+        { name: 'events', description: 'Events and meetings: finding them, registering and cancelling' },
       ],
       components: {
         securitySchemes: {

@@ -5,7 +5,7 @@ import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { escapeLike } from '../../../db/client.ts';
 import type { RequestContext } from '../../../platform/context.ts';
-import { cursorCodec } from '../../../platform/cursor.ts';
+import { cursorCodec, keysetPage } from '../../../platform/cursor.ts';
 import { foldName } from '../../../platform/fold.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import { uuidPattern } from '../../../platform/ids.ts';
@@ -78,13 +78,7 @@ export function queryUseCases(shared: OrganisationsContext) {
             : [asc(organisations.name), asc(organisations.id)]),
         )
         .limit(limit + 1);
-      const more = rows.length > limit;
-      const page = rows.slice(0, limit);
-      if (backwards) page.reverse();
-      const first = page[0];
-      const last = page[page.length - 1];
-      const hasNext = backwards ? !!cursor : more;
-      const hasPrev = backwards ? more : !!cursor;
+      const { page, first, last, hasNext, hasPrev } = keysetPage(rows, limit, cursor && { backwards });
       const subareas = await subareaMap();
       return {
         items: page.map((r) => summary(r, subareas)),

@@ -1,0 +1,133 @@
+// The events module: events and meetings with registration — Revitalisation Week, the ambassadors'
+// activities, the cluster's own events. Organisers propose, staff review and publish; residents
+// register themselves and their companions, and wait in one line when an event is full.
+import { z } from 'zod';
+import { userIdsByEmail } from '../../platform/auth/users.ts';
+import { defineModule } from '../../platform/modules.ts';
+import { demoAccounts } from '../accounts/index.ts';
+import { eventsApi } from './api.ts';
+import { type EventListing, eventListing } from './listing.ts';
+import { eventPagesRoutes } from './pages-routes.tsx';
+import { type EventRoster, eventRoster } from './roster.ts';
+import { eventRosterRoutes } from './roster-routes.tsx';
+import { seedEvents } from './seed.ts';
+import { type EventsService, eventsService } from './service.ts';
+import { eventsAuditLabels } from './text/audit.ts';
+import { events } from './text/events.ts';
+import { eventsMail } from './text/mail.ts';
+import { eventPages } from './text/pages.ts';
+
+export interface EventsServices {
+  events: EventsService;
+  /** The public lists, month view and feeds (read only). */
+  listing: EventListing;
+  /** Who is registered, for the event's organisers and staff (read only). */
+  roster: EventRoster;
+}
+
+const text = { events, eventPages };
+type Text = { [A in keyof typeof text]: (typeof text)[A]['pl'] };
+declare module '../../platform/modules.ts' {
+  interface ModuleServices {
+    events: EventsServices;
+  }
+}
+declare module '../../platform/i18n/index.ts' {
+  interface Messages extends Text {}
+}
+declare module '../../platform/mail/outbox.ts' {
+  interface MailTemplates extends Pick<(typeof eventsMail)['pl'], keyof (typeof eventsMail)['pl']> {}
+}
+
+const everyPayload = z.object({}).passthrough();
+
+export const eventsModule = defineModule({
+  name: 'events',
+  dependsOn: ['places', 'accounts', 'organisations'],
+  services: ({ db, config, clock }, deps): EventsServices => ({
+    events: eventsService({
+      db,
+      baseUrl: config.baseUrl,
+      clock,
+      organisations: deps.organisations.organisations,
+      places: deps.places.places,
+      purgeAfterDays: config.eventsPurgeDays,
+    }),
+    listing: eventListing({
+      db,
+      organisations: deps.organisations.organisations,
+      places: deps.places.places,
+    }),
+    roster: eventRoster({ db, organisations: deps.organisations.organisations }),
+  }),
+  routes: async (app, { services }) => {
+    await app.register(eventsApi, { services });
+    await app.register(eventPagesRoutes, { services });
+    await app.register(eventRosterRoutes, { services });
+  },
+  nav: {
+    site: [{ href: '/wydarzenia', label: (t) => t.eventPages.nav, order: 25 }],
+  },
+  jobs: [
+    // Offers whose hold ran out pass on to the next party in line.
+    {
+      kind: 'events.offers',
+      payload: everyPayload,
+      every: { seconds: 300 },
+      run: async (_payload, { events }) => {
+        await events.expireOffers(events.systemContext('events.offers'));
+      },
+    },
+    // Events that are over are marked finished.
+    {
+      kind: 'events.finish',
+      payload: everyPayload,
+      every: { seconds: 3600 },
+      run: async (_payload, { events }) => {
+        await events.finishPast(events.systemContext('events.finish'));
+      },
+    },
+    // Registrants' personal data, the set number of days after the event (counts stay).
+    {
+      kind: 'events.purge',
+      payload: everyPayload,
+      every: { seconds: 3600 },
+      run: async (_payload, { events }) => {
+        await events.purgeEnded(events.systemContext('events.purge'));
+      },
+    },
+  ],
+  messages: text,
+  mails: eventsMail,
+  auditLabels: eventsAuditLabels,
+  refusals: {
+    events: (t, _locale, err) => {
+      const own = t.events.errors as Record<string, unknown>;
+      return typeof own[err.code] === 'string' ? (own[err.code] as string) : null;
+    },
+  },
+  contributes: {
+    personalData: ({ events }) => events.privacy,
+    auditEntities: ({ events }) => events.auditNames,
+  },
+  // The Revitalisation Week 2023 and the ambassadors' activities (seed.ts); idempotent.
+  demo: async ({ db, clock }, { events }, { places, organisations }) => {
+    const staffEmail = demoAccounts.find((a) => a.role === 'staff')!.email;
+    const ambassadorEmail = 'ambasador@klaster.example';
+    const users = await userIdsByEmail(db, [staffEmail, ambassadorEmail]);
+    const ambassadorId = users.get(ambassadorEmail);
+    return (
+      (await seedEvents({
+        db,
+        clock,
+        svc: events,
+        staffId: users.get(staffEmail),
+        ambassadorId,
+        subareas: await places.places.subareaOptions(),
+        organisations: ambassadorId ? await organisations.organisations.mine({ id: ambassadorId }) : [],
+      })) > 0
+    );
+  },
+});
+
+export type { EventInput, EventsService, EventView, RegistrationInput, RegistrationView } from './service.ts';

@@ -1,0 +1,226 @@
+// Events and meetings with registration: the event itself (three-language title and description,
+// venue, organiser, accessibility, registration settings and questions) and the parties registered
+// for it, confirmed or on its one waiting list.
+//
+// What concurrency could break is kept by the database (decision 005):
+// - an event is never oversubscribed: event_event.taken (places of confirmed parties and of parties
+//   holding an offer) is changed only under the event row's lock (SELECT … FOR UPDATE) in the
+//   registration's transaction, and CHECK (taken <= capacity) refuses any write that would pass it;
+// - one live registration per person and event (a partial unique index);
+// - the waiting list's order is the order the parties took the event's lock (queue_seq, counted under
+//   the same lock), unique per event.
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { user } from '../../platform/auth/schema.ts';
+import type { Localized, Translations } from '../../platform/content.ts';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const eventStatuses = [
+  'draft',
+  'submitted',
+  'published',
+  'cancelled',
+  'postponed',
+  'finished',
+  'rejected',
+] as const;
+export type EventStatus = (typeof eventStatuses)[number];
+
+export const eventKinds = [
+  'meeting',
+  'consultation',
+  'workshop',
+  'city_game',
+  'networking_breakfast',
+  'research_walk',
+  'intergenerational_dance',
+  'debate',
+  'training',
+  'other',
+] as const;
+export type EventKind = (typeof eventKinds)[number];
+
+export const eventAudiences = [
+  'residents',
+  'ngos',
+  'local_leaders',
+  'institutions',
+  'entrepreneurs',
+  'youth',
+  'seniors',
+] as const;
+export type EventAudience = (typeof eventAudiences)[number];
+
+/** A question the registration form asks; choices keep their own keys so answers survive edits. */
+export type EventQuestion =
+  | { key: string; kind: 'text'; label: Localized; required: boolean }
+  | { key: string; kind: 'yesno'; label: Localized; required: boolean }
+  | {
+      key: string;
+      kind: 'choice';
+      label: Localized;
+      required: boolean;
+      options: Array<{ key: string; label: Localized }>;
+    };
+
+export const events = pgTable(
+  'event_event',
+  {
+    id: uuid('id').primaryKey(),
+    status: text('status').$type<EventStatus>().notNull().default('draft'),
+    /** In Polish; the translations are in title_i18n (platform/content.ts). */
+    title: text('title').notNull(),
+    titleI18n: jsonb('title_i18n').$type<Translations>().notNull().default({}),
+    /** Markdown source, in Polish; rendered (and sanitised) where it is shown. */
+    description: text('description').notNull().default(''),
+    descriptionI18n: jsonb('description_i18n').$type<Translations>().notNull().default({}),
+    kind: text('kind').$type<EventKind>().notNull(),
+    audiences: text('audiences').array().$type<EventAudience[]>().notNull().default(sql`'{}'::text[]`),
+    /** A revitalisation subarea of the places module (its id; read through its service). */
+    subareaId: uuid('subarea_id'),
+    venueAddress: text('venue_address'),
+    venueLat: doublePrecision('venue_lat'),
+    venueLng: doublePrecision('venue_lng'),
+    onlineUrl: text('online_url'),
+    /** The organiser: an organisation of the organisations module (its id), or a city unit by name. */
+    organisationId: uuid('organisation_id'),
+    organiserUnit: text('organiser_unit'),
+    series: text('series'),
+    stepFree: boolean('step_free').notNull().default(false),
+    inductionLoop: boolean('induction_loop').notNull().default(false),
+    signLanguage: boolean('sign_language').notNull().default(false),
+    quietRoom: boolean('quiet_room').notNull().default(false),
+    contact: text('contact'),
+    startsAt: ts('starts_at').notNull(),
+    endsAt: ts('ends_at').notNull(),
+    /** The start before the last postponement. */
+    postponedFrom: ts('postponed_from'),
+    /** No capacity: registration (if open) has no limit. */
+    capacity: integer('capacity'),
+    /** Places of confirmed parties and of parties holding an offer; written under the row lock. */
+    taken: integer('taken').notNull().default(0),
+    /** The last waiting-list number given; the next party in line gets the next one. */
+    queueSeq: integer('queue_seq').notNull().default(0),
+    registration: boolean('registration').notNull().default(false),
+    registrationOpensAt: ts('registration_opens_at'),
+    registrationClosesAt: ts('registration_closes_at'),
+    maxCompanions: integer('max_companions').notNull().default(0),
+    offerHoldHours: integer('offer_hold_hours').notNull().default(24),
+    consent: text('consent'),
+    consentI18n: jsonb('consent_i18n').$type<Translations>().notNull().default({}),
+    questions: jsonb('questions').$type<EventQuestion[]>().notNull().default([]),
+    cancelReason: text('cancel_reason'),
+    /** What staff said when they asked for changes or rejected it. */
+    reviewNote: text('review_note'),
+    /** From when the public sees it (staff may publish at a later time). */
+    publishedAt: ts('published_at'),
+    submittedAt: ts('submitted_at'),
+    createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    check(
+      'event_event_status_check',
+      sql`${t.status} in ('draft','submitted','published','cancelled','postponed','finished','rejected')`,
+    ),
+    check('event_event_time_check', sql`${t.endsAt} > ${t.startsAt}`),
+    check('event_event_capacity_check', sql`${t.capacity} is null or ${t.capacity} >= 0`),
+    check(
+      'event_event_taken_check',
+      sql`${t.taken} >= 0 and (${t.capacity} is null or ${t.taken} <= ${t.capacity})`,
+    ),
+    check('event_event_companions_check', sql`${t.maxCompanions} between 0 and 20`),
+    check('event_event_hold_check', sql`${t.offerHoldHours} between 1 and 720`),
+    check(
+      'event_event_window_check',
+      sql`${t.registrationOpensAt} is null or ${t.registrationClosesAt} is null or ${t.registrationClosesAt} > ${t.registrationOpensAt}`,
+    ),
+    index('event_event_starts_idx').on(t.startsAt),
+    index('event_event_status_idx').on(t.status, t.startsAt),
+    index('event_event_organisation_idx').on(t.organisationId),
+  ],
+);
+
+export const registrationStatuses = [
+  'confirmed',
+  'waiting',
+  'offered',
+  'cancelled',
+  'declined',
+  'expired',
+] as const;
+export type RegistrationStatus = (typeof registrationStatuses)[number];
+
+export const registrations = pgTable(
+  'event_registration',
+  {
+    id: uuid('id').primaryKey(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    /** The person who registered; null once their data is purged or their account erased. */
+    userId: text('user_id').references(() => user.id, { onDelete: 'set null' }),
+    /** Whom the mails go to, in which language (copied at registration; purged after the event). */
+    name: text('name'),
+    email: text('email'),
+    locale: text('locale').notNull().default('pl'),
+    /** The person and their companions: they get places together or not at all. */
+    partySize: integer('party_size').notNull(),
+    status: text('status').$type<RegistrationStatus>().notNull(),
+    /** The place on the waiting list (the event's queue_seq when the party joined it). */
+    position: integer('position'),
+    offeredAt: ts('offered_at'),
+    offerExpiresAt: ts('offer_expires_at'),
+    answers: jsonb('answers').$type<Record<string, string | boolean>>().notNull().default({}),
+    consentAt: ts('consent_at'),
+    createdAt: ts('created_at').notNull(),
+    confirmedAt: ts('confirmed_at'),
+    endedAt: ts('ended_at'),
+    purgedAt: ts('purged_at'),
+  },
+  (t) => [
+    check(
+      'event_registration_status_check',
+      sql`${t.status} in ('confirmed','waiting','offered','cancelled','declined','expired')`,
+    ),
+    check('event_registration_party_check', sql`${t.partySize} between 1 and 21`),
+    check('event_registration_offer_check', sql`${t.status} <> 'offered' or ${t.offerExpiresAt} is not null`),
+    check('event_registration_waiting_check', sql`${t.status} <> 'waiting' or ${t.position} is not null`),
+    uniqueIndex('event_registration_live_idx')
+      .on(t.eventId, t.userId)
+      .where(sql`${t.status} in ('confirmed','waiting','offered')`),
+    uniqueIndex('event_registration_position_idx').on(t.eventId, t.position),
+    index('event_registration_user_idx').on(t.userId),
+    index('event_registration_offer_idx').on(t.offerExpiresAt).where(sql`${t.status} = 'offered'`),
+  ],
+);
+
+/**
+ * The links sent to a registrant (cancel, accept or decline an offer) without signing in: each mail
+ * carries a fresh random token, only its sha256 is kept; every link works while the registration does.
+ */
+export const registrationLinks = pgTable(
+  'event_registration_link',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    registrationId: uuid('registration_id')
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('event_registration_link_registration_idx').on(t.registrationId)],
+);

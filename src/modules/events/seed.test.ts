@@ -1,0 +1,77 @@
+// The demo events, loaded twice through the app's demo loader: the Revitalisation Week 2023 as the
+// city's page shows it (two meetings cancelled, the one that took place finished), and the
+// ambassadors' planned activities as upcoming, published events of their organisations.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { testClock } from '../../../test/support/clock.ts';
+import { queryRows } from '../../db/client.ts';
+import { loadDemoData } from '../../seed/demo.ts';
+
+describe('demo events', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+    await loadDemoData(t.app.klaster);
+    // Idempotent: a second start makes nothing new.
+    assert.equal((await loadDemoData(t.app.klaster)).created, false);
+  });
+  after(() => t.close());
+
+  it('the Revitalisation Week 2023: three meetings, the two struck through cancelled with a reason', async () => {
+    const rows = await queryRows<{
+      title: string;
+      status: string;
+      cancel_reason: string | null;
+      day: string;
+      subarea: string | null;
+    }>(
+      t.database.db,
+      sql`select e.title, e.status, e.cancel_reason,
+                 to_char(e.starts_at at time zone 'Europe/Warsaw', 'YYYY-MM-DD HH24:MI') as day, s.slug as subarea
+          from event_event e left join place_subarea s on s.id = e.subarea_id
+          where e.series = 'Tydzień Rewitalizacji 2023' order by e.starts_at`,
+    );
+    assert.deepEqual(
+      rows.map((r) => [r.day, r.status, r.subarea]),
+      [
+        ['2023-05-15 17:00', 'cancelled', 'stara-nowa-huta'],
+        ['2023-05-17 17:00', 'cancelled', 'kazimierz-stradom'],
+        ['2023-05-18 13:00', 'finished', 'grzegorzki-wesola'],
+      ],
+    );
+    assert.ok(rows.filter((r) => r.status === 'cancelled').every((r) => r.cancel_reason));
+  });
+
+  it("the ambassadors' activities: upcoming, published, each of its subarea's ambassador organisation", async () => {
+    const rows = await queryRows<{
+      organisation: string;
+      subarea: string;
+      n: number;
+      upcoming: number;
+      published: number;
+    }>(
+      t.database.db,
+      sql`select o.name as organisation, s.slug as subarea, count(*)::int as n,
+                 count(*) filter (where e.starts_at > ${testClock.now()})::int as upcoming,
+                 count(*) filter (where e.status = 'published')::int as published
+          from event_event e join org_organisation o on o.id = e.organisation_id
+          join place_subarea s on s.id = e.subarea_id
+          where e.series = 'Ambasadorzy rewitalizacji' group by o.name, s.slug order by s.slug`,
+    );
+    assert.deepEqual(
+      rows.map((r) => [r.subarea, r.organisation]),
+      [
+        ['grzegorzki-wesola', 'Fundacja Małopolska Izba Samorządowa'],
+        ['kazimierz-stradom', 'Stowarzyszenie Fablab Kraków'],
+        ['stara-nowa-huta', 'Fundacja Faktor Kultura'],
+      ],
+    );
+    for (const r of rows) {
+      assert.ok(r.n >= 4, `${r.organisation}: ${r.n} activities`);
+      assert.equal(r.upcoming, r.n);
+      assert.equal(r.published, r.n);
+    }
+  });
+});

@@ -1,0 +1,129 @@
+// Registrants' personal data: what "download my data" shows, what account deletion erases (a live
+// registration is cancelled first, so its places pass on), and the purge a set time after an event
+// (names, addresses, answers and the person's link are deleted; the counts stay for statistics).
+import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import type { Tx } from '../../../db/client.ts';
+import { audit } from '../../../platform/audit/audit.ts';
+import type { PersonalDataContributor } from '../../../platform/privacy.ts';
+import { events, registrationLinks, registrations } from '../schema.ts';
+import { auditBy, type Ctx, DAY, type EventsContext, liveStatuses } from './context.ts';
+import type { Promotion } from './registration.ts';
+
+/** What a purged registration keeps: its event, party size, status and times. */
+const erased = { userId: null, name: null, email: null, answers: {} };
+
+export function privacyUseCases(shared: EventsContext, promote: Promotion) {
+  const { db, deps } = shared;
+
+  const contributor: PersonalDataContributor = {
+    name: 'events',
+    async exportFor(userId) {
+      const rows = await db
+        .select({
+          event: events.title,
+          startsAt: events.startsAt,
+          status: registrations.status,
+          partySize: registrations.partySize,
+          name: registrations.name,
+          email: registrations.email,
+          answers: registrations.answers,
+          consentAt: registrations.consentAt,
+          createdAt: registrations.createdAt,
+        })
+        .from(registrations)
+        .innerJoin(events, eq(events.id, registrations.eventId))
+        .where(eq(registrations.userId, userId))
+        .orderBy(registrations.createdAt);
+      return { registrations: rows };
+    },
+    async eraseFor(userId, tx: Tx) {
+      const mine = await tx
+        .select({ id: registrations.id, eventId: registrations.eventId })
+        .from(registrations)
+        .where(eq(registrations.userId, userId));
+      const ctx: Ctx = { actor: null, requestId: 'account-deletion', locale: 'pl', now: deps.clock.now() };
+      for (const eventId of [...new Set(mine.map((r) => r.eventId))]) {
+        const event = await shared.lock(tx, eventId);
+        const theirs = and(
+          eq(registrations.eventId, eventId),
+          eq(registrations.userId, userId),
+          inArray(registrations.status, [...liveStatuses]),
+        );
+        const live = await tx
+          .select({ id: registrations.id, partySize: registrations.partySize, status: registrations.status })
+          .from(registrations)
+          .where(theirs);
+        if (live.length)
+          await tx.update(registrations).set({ status: 'cancelled', endedAt: ctx.now }).where(theirs);
+        for (const r of live)
+          await audit(tx, auditBy(ctx), {
+            action: 'event_registration.cancelled',
+            entityType: 'event_registration',
+            entityId: r.id,
+            before: { status: r.status },
+            after: { status: 'cancelled', places: r.partySize, accountDeleted: true },
+          });
+        const freed = live.filter((r) => r.status !== 'waiting').reduce((n, r) => n + r.partySize, 0);
+        if (freed > 0) {
+          const [row] = await tx
+            .update(events)
+            .set({ taken: sql`${events.taken} - ${freed}` })
+            .where(eq(events.id, eventId))
+            .returning();
+          await promote(tx, row!, ctx);
+        } else await promote(tx, event, ctx);
+      }
+      const ids = mine.map((r) => r.id);
+      if (ids.length === 0) return;
+      await tx.delete(registrationLinks).where(inArray(registrationLinks.registrationId, ids));
+      await tx
+        .update(registrations)
+        .set({ ...erased, purgedAt: ctx.now })
+        .where(inArray(registrations.id, ids));
+    },
+  };
+
+  return {
+    privacy: contributor,
+
+    /**
+     * Deletes the registrants' personal data of events that ended more than the set days ago (a
+     * scheduled job): one audit row per event with how many registrations it purged.
+     */
+    async purgeEnded(ctx: Ctx): Promise<number> {
+      const before = new Date(ctx.now.getTime() - deps.purgeAfterDays * DAY);
+      return db.transaction(async (tx) => {
+        const rows = await tx
+          .update(registrations)
+          .set({ ...erased, purgedAt: ctx.now })
+          .where(
+            and(
+              isNull(registrations.purgedAt),
+              inArray(
+                registrations.eventId,
+                tx.select({ id: events.id }).from(events).where(lte(events.endsAt, before)),
+              ),
+            ),
+          )
+          .returning({ id: registrations.id, eventId: registrations.eventId });
+        if (rows.length === 0) return 0;
+        await tx.delete(registrationLinks).where(
+          inArray(
+            registrationLinks.registrationId,
+            rows.map((r) => r.id),
+          ),
+        );
+        const perEvent = new Map<string, number>();
+        for (const r of rows) perEvent.set(r.eventId, (perEvent.get(r.eventId) ?? 0) + 1);
+        for (const [eventId, count] of perEvent)
+          await audit(tx, auditBy(ctx), {
+            action: 'event_registration.purged',
+            entityType: 'event',
+            entityId: eventId,
+            after: { registrations: count },
+          });
+        return rows.length;
+      });
+    },
+  };
+}

@@ -1,0 +1,151 @@
+// Mail templates of events: to registrants about their place, the waiting list and the event itself.
+// platform/mail/outbox.ts lays them out with the greeting and signature. Each carries the one link
+// to the person's registration (cancel, accept or decline an offer) that needs no sign-in.
+import { catalogue, type MailContent, plural } from '../../../platform/i18n/index.ts';
+
+export const eventsMail = catalogue({
+  pl: {
+    eventsRegistered: (title: string, when: string, places: number, url: string): MailContent => ({
+      subject: `Potwierdzenie zapisu: ${title}, ${when}`,
+      paragraphs: [
+        `Potwierdzamy zapis na wydarzenie „${title}”, ${when}. Liczba miejsc: ${places}.`,
+        'Jeśli nie możesz przyjść, zrezygnuj pod linkiem poniżej — miejsce dostanie ktoś z listy rezerwowej.',
+      ],
+      action: { label: 'Zobacz lub zrezygnuj', url },
+    }),
+    eventsWaiting: (title: string, when: string, places: number, url: string): MailContent => ({
+      subject: `Lista rezerwowa: ${title}, ${when}`,
+      paragraphs: [
+        `Wszystkie miejsca na wydarzenie „${title}”, ${when}, są zajęte. Zapisaliśmy Cię na listę rezerwową (liczba miejsc: ${places}).`,
+        'Gdy zwolni się tyle miejsc, ile potrzebujesz, napiszemy i zaproponujemy je Tobie. Grupa dostaje miejsca razem, nigdy częściowo.',
+      ],
+      action: { label: 'Zobacz lub zrezygnuj', url },
+    }),
+    eventsOffer: (title: string, when: string, places: number, until: string, url: string): MailContent => ({
+      subject: `Zwolniło się miejsce: ${title}, ${when}`,
+      paragraphs: [
+        `Na wydarzenie „${title}”, ${when}, zwolniło się dla Ciebie ${plural('pl', places, { one: '# miejsce', few: '# miejsca', many: '# miejsc', other: '# miejsca' })}.`,
+        `Miejsca czekają na Ciebie do ${until}. Przyjmij je albo odmów pod linkiem poniżej; potem przejdą na następną osobę z listy.`,
+      ],
+      action: { label: 'Przyjmij lub odmów', url },
+    }),
+    eventsOfferExpired: (title: string, when: string): MailContent => ({
+      subject: `Propozycja miejsca wygasła: ${title}, ${when}`,
+      paragraphs: [
+        `Propozycja miejsca na wydarzenie „${title}”, ${when}, wygasła i przeszła na następną osobę z listy rezerwowej.`,
+      ],
+    }),
+    eventsRegistrationCancelled: (title: string, when: string): MailContent => ({
+      subject: `Rezygnacja przyjęta: ${title}, ${when}`,
+      paragraphs: [`Potwierdzamy rezygnację z udziału w wydarzeniu „${title}”, ${when}.`],
+    }),
+    eventsEventCancelled: (title: string, when: string, reason: string): MailContent => ({
+      subject: `Wydarzenie odwołane: ${title}, ${when}`,
+      paragraphs: [`Wydarzenie „${title}”, ${when}, zostało odwołane.`, `Powód: ${reason}`],
+    }),
+    eventsEventPostponed: (title: string, before: string, after: string, url: string): MailContent => ({
+      subject: `Wydarzenie przełożone: ${title}, ${after}`,
+      paragraphs: [
+        `Wydarzenie „${title}” zostało przełożone z ${before} na ${after}. Twój zapis pozostaje ważny.`,
+        'Jeśli nowy termin Ci nie pasuje, zrezygnuj pod linkiem poniżej.',
+      ],
+      action: { label: 'Zobacz lub zrezygnuj', url },
+    }),
+  },
+  en: {
+    eventsRegistered: (title: string, when: string, places: number, url: string): MailContent => ({
+      subject: `Registration confirmed: ${title}, ${when}`,
+      paragraphs: [
+        `You are registered for “${title}”, ${when}. Places: ${places}.`,
+        'If you cannot come, cancel with the link below — someone on the waiting list will get the place.',
+      ],
+      action: { label: 'View or cancel', url },
+    }),
+    eventsWaiting: (title: string, when: string, places: number, url: string): MailContent => ({
+      subject: `Waiting list: ${title}, ${when}`,
+      paragraphs: [
+        `All places for “${title}”, ${when}, are taken. You are on the waiting list (places: ${places}).`,
+        'When as many places as you need free up, we will write and offer them to you. A party gets its places together, never in part.',
+      ],
+      action: { label: 'View or cancel', url },
+    }),
+    eventsOffer: (title: string, when: string, places: number, until: string, url: string): MailContent => ({
+      subject: `A place is free: ${title}, ${when}`,
+      paragraphs: [
+        `${plural('en', places, { one: 'A place has', other: '# places have' })} freed up for you at “${title}”, ${when}.`,
+        `They are held for you until ${until}. Accept or decline with the link below; after that they pass to the next person on the list.`,
+      ],
+      action: { label: 'Accept or decline', url },
+    }),
+    eventsOfferExpired: (title: string, when: string): MailContent => ({
+      subject: `Offer expired: ${title}, ${when}`,
+      paragraphs: [
+        `The offer of a place at “${title}”, ${when}, has expired and passed to the next person on the waiting list.`,
+      ],
+    }),
+    eventsRegistrationCancelled: (title: string, when: string): MailContent => ({
+      subject: `Cancellation confirmed: ${title}, ${when}`,
+      paragraphs: [`Your registration for “${title}”, ${when}, is cancelled.`],
+    }),
+    eventsEventCancelled: (title: string, when: string, reason: string): MailContent => ({
+      subject: `Event cancelled: ${title}, ${when}`,
+      paragraphs: [`The event “${title}”, ${when}, has been cancelled.`, `Reason: ${reason}`],
+    }),
+    eventsEventPostponed: (title: string, before: string, after: string, url: string): MailContent => ({
+      subject: `Event postponed: ${title}, ${after}`,
+      paragraphs: [
+        `The event “${title}” has moved from ${before} to ${after}. Your registration still stands.`,
+        'If the new date does not suit you, cancel with the link below.',
+      ],
+      action: { label: 'View or cancel', url },
+    }),
+  },
+  uk: {
+    eventsRegistered: (title: string, when: string, places: number, url: string): MailContent => ({
+      subject: `Реєстрацію підтверджено: ${title}, ${when}`,
+      paragraphs: [
+        `Підтверджуємо реєстрацію на подію «${title}», ${when}. Кількість місць: ${places}.`,
+        'Якщо не зможете прийти, скасуйте участь за посиланням нижче — місце отримає хтось зі списку очікування.',
+      ],
+      action: { label: 'Переглянути або скасувати', url },
+    }),
+    eventsWaiting: (title: string, when: string, places: number, url: string): MailContent => ({
+      subject: `Список очікування: ${title}, ${when}`,
+      paragraphs: [
+        `Усі місця на подію «${title}», ${when}, зайняті. Ми додали вас до списку очікування (кількість місць: ${places}).`,
+        'Коли звільниться стільки місць, скільки вам потрібно, ми напишемо й запропонуємо їх вам. Група отримує місця разом, ніколи частково.',
+      ],
+      action: { label: 'Переглянути або скасувати', url },
+    }),
+    eventsOffer: (title: string, when: string, places: number, until: string, url: string): MailContent => ({
+      subject: `Звільнилося місце: ${title}, ${when}`,
+      paragraphs: [
+        `На подію «${title}», ${when}, для вас звільнилося ${plural('uk', places, { one: '# місце', few: '# місця', many: '# місць', other: '# місця' })}.`,
+        `Місця чекають на вас до ${until}. Прийміть їх або відмовтеся за посиланням нижче; потім вони перейдуть до наступної особи зі списку.`,
+      ],
+      action: { label: 'Прийняти або відмовитися', url },
+    }),
+    eventsOfferExpired: (title: string, when: string): MailContent => ({
+      subject: `Пропозиція місця закінчилася: ${title}, ${when}`,
+      paragraphs: [
+        `Пропозиція місця на подію «${title}», ${when}, закінчилася й перейшла до наступної особи зі списку очікування.`,
+      ],
+    }),
+    eventsRegistrationCancelled: (title: string, when: string): MailContent => ({
+      subject: `Скасування прийнято: ${title}, ${when}`,
+      paragraphs: [`Підтверджуємо скасування участі в події «${title}», ${when}.`],
+    }),
+    eventsEventCancelled: (title: string, when: string, reason: string): MailContent => ({
+      subject: `Подію скасовано: ${title}, ${when}`,
+      paragraphs: [`Подію «${title}», ${when}, скасовано.`, `Причина: ${reason}`],
+    }),
+    eventsEventPostponed: (title: string, before: string, after: string, url: string): MailContent => ({
+      subject: `Подію перенесено: ${title}, ${after}`,
+      paragraphs: [
+        `Подію «${title}» перенесено з ${before} на ${after}. Ваша реєстрація залишається чинною.`,
+        'Якщо новий термін вам не підходить, скасуйте участь за посиланням нижче.',
+      ],
+      action: { label: 'Переглянути або скасувати', url },
+    }),
+  },
+});
