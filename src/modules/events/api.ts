@@ -5,7 +5,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { contextOf, signedInContext } from '../../platform/context.ts';
-import { PROBLEM_BASE, problemSchema as problem, ruleProblem, statusTitle } from '../../platform/http/api.ts';
+import {
+  apiWriteLimit,
+  PROBLEM_BASE,
+  problemSchema as problem,
+  ruleProblem,
+  statusTitle,
+} from '../../platform/http/api.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { param, routeParams, typed } from '../../platform/http/params.ts';
 import { refusalDomain, refusalOf } from '../../platform/refusals.ts';
@@ -202,13 +208,8 @@ export async function eventsApi(appBase: FastifyInstance, { services }: { servic
     409: eventProblemSchema,
     422: eventProblemSchema,
   };
-  const writeLimit = {
-    rateLimit: {
-      max: Math.max(10, Math.floor(config.rateLimitPerMinute / 10)),
-      timeWindow: '1 minute',
-      keyGenerator: (request: FastifyRequest) => request.actor?.id ?? request.ip,
-    },
-  };
+  // Writes per signed-in person (not per address: a whole office may share one).
+  const writeLimit = apiWriteLimit(config.rateLimitPerMinute);
 
   app.get(
     '/api/v1/events',

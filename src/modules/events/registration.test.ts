@@ -397,3 +397,25 @@ describe('what the database itself refuses', () => {
     );
   });
 });
+
+test('each registrant is written to in their own language: the confirmation, the waiting list and the offer', async () => {
+  const id = await publishedEvent(svc, staff, { capacity: 1 });
+  const [p1, p2] = await testPeople(t.database, 2);
+  const olena = { ...p1!, locale: 'uk' as const };
+  const jane = { ...p2!, locale: 'en' as const };
+  await svc.register(as(olena), id, {});
+  await svc.register(as(jane), id, {});
+  assert.match((await mailsTo(olena.email, 'eventsRegistered'))[0]!.subject, /^Реєстрацію підтверджено: /);
+  assert.match(
+    (await mailsTo(jane.email, 'eventsWaiting'))[0]!.subject,
+    /^Waiting list: Consultation meeting, /,
+  );
+  await svc.cancelMine(as(olena), id);
+  assert.match(
+    (await mailsTo(olena.email, 'eventsRegistrationCancelled'))[0]!.subject,
+    /^Скасування прийнято: /,
+  );
+  const [offer] = await mailsTo(jane.email, 'eventsOffer');
+  assert.match(offer!.subject, /^A place is free: Consultation meeting, /);
+  assert.match(offer!.text_body, /A place has freed up for you/);
+});

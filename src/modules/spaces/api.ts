@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { translationsOf } from '../../platform/content.ts';
 import { signedInContext } from '../../platform/context.ts';
 import {
+  apiWriteLimit,
   FieldErrors,
   PROBLEM_BASE,
   problemSchema as problem,
@@ -353,13 +354,7 @@ export async function spacesApi(appBase: FastifyInstance, { services }: { servic
   const slugParams = routeParams({ slug: param.slug });
   const idParams = routeParams({ id: param.id });
   // Writes per signed-in person (not per address: a whole office may share one).
-  const writeLimit = {
-    rateLimit: {
-      max: Math.max(10, Math.floor(config.rateLimitPerMinute / 10)),
-      timeWindow: '1 minute',
-      keyGenerator: (request: FastifyRequest) => request.actor?.id ?? request.ip,
-    },
-  };
+  const writeLimit = apiWriteLimit(config.rateLimitPerMinute);
 
   app.get(
     '/api/v1/spaces/resources',

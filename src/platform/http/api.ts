@@ -211,3 +211,15 @@ export function apiProblem(request: FastifyRequest, error: unknown): ProblemDocu
     ...(errors ? { errors } : {}),
   };
 }
+
+/**
+ * The rate limit of an API's writes: a tenth of the app's per-address limit (at least 10 a minute),
+ * counted per signed-in person, not per address (a whole office may share one).
+ */
+export const apiWriteLimit = (rateLimitPerMinute: number) => ({
+  rateLimit: {
+    max: Math.max(10, Math.floor(rateLimitPerMinute / 10)),
+    timeWindow: '1 minute',
+    keyGenerator: (request: FastifyRequest) => request.actor?.id ?? request.ip,
+  },
+});
