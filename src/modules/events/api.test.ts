@@ -3,6 +3,7 @@
 // the line at once), refusals as problem documents in the caller's language, and the OpenAPI entries.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { testClock } from '../../../test/support/clock.ts';
 import { as } from '../../../test/support/context.ts';
@@ -60,6 +61,27 @@ describe('GET /api/v1/events', () => {
       ids.slice(2),
     );
     assert.equal(second.nextCursor, null);
+    // A value the list does not know is refused (the page would ignore it; a program should hear).
+    assert.equal((await anon.json('GET', '/api/v1/events?kind=picnic')).statusCode, 400);
+    assert.equal((await anon.json('GET', '/api/v1/events?from=24.12.2026')).statusCode, 400);
+    // The archive holds what is over, and none of the upcoming ones.
+    const past = await publishedEvent(svc, staff, { title: { pl: 'Spotkanie, które się odbyło' } }, 30);
+    await t.database.db.execute(sql`
+      update event_event set starts_at = ${new Date(testClock.now().getTime() - 3 * 86_400_000)},
+        ends_at = ${new Date(testClock.now().getTime() - 3 * 86_400_000 + 3_600_000)} where id = ${past}`);
+    const archive = (await anon.json('GET', '/api/v1/events?archive=true&limit=100')).json() as {
+      items: Array<{ id: string; endsAt: string }>;
+    };
+    assert.ok(
+      archive.items.some((e) => e.id === past),
+      'the past meeting is in the archive',
+    );
+    for (const e of archive.items) assert.ok(new Date(e.endsAt) <= testClock.now(), `${e.id} is over`);
+    assert.ok(!archive.items.some((e) => ids.includes(e.id)), 'no upcoming event in the archive');
+    const upcoming = (await anon.json('GET', '/api/v1/events?limit=100')).json() as {
+      items: Array<{ id: string }>;
+    };
+    assert.ok(!upcoming.items.some((e) => e.id === past), 'nor is it upcoming');
     const bad = await anon.json('GET', '/api/v1/events?cursor=abc');
     assert.equal(bad.statusCode, 400);
     assert.equal((bad.json() as { code: string }).code, 'invalidCursor');

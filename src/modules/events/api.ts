@@ -16,10 +16,28 @@ import { RuleError } from '../../platform/http/errors.ts';
 import { param, routeParams, typed } from '../../platform/http/params.ts';
 import { refusalDomain, refusalOf } from '../../platform/refusals.ts';
 import type { EventsServices } from './index.ts';
+import { type EventFilters, LIST_PAGE_SIZE } from './listing.ts';
 import { eventAudiences, eventKinds, eventStatuses, registrationStatuses } from './schema.ts';
-import { type EventView, listFilters, type RegistrationInput, type RegistrationView } from './service.ts';
+import { type EventView, eventView, type RegistrationInput, type RegistrationView } from './service.ts';
 
 const instant = z.iso.datetime().describe('ISO 8601 instant (UTC)');
+
+/** The list's query: the filters of the list page (listing.ts), checked strictly (a bad value is a 400). */
+const listQuery = z.object({
+  subarea: z.uuid().optional(),
+  audience: z.enum(eventAudiences).optional(),
+  kind: z.enum(eventKinds).optional(),
+  organisation: z.uuid().optional(),
+  from: z.iso.date().optional().describe('Events not over before this Warsaw day (YYYY-MM-DD)'),
+  to: z.iso.date().optional().describe('Events starting on or before this Warsaw day (YYYY-MM-DD)'),
+  q: z.string().trim().max(200).optional(),
+  archive: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('`true`: the events already over, latest first (the archive) instead of the upcoming ones'),
+  cursor: z.string().max(300).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(LIST_PAGE_SIZE),
+});
 const localizedSchema = z
   .object({ pl: z.string(), en: z.string().optional(), uk: z.string().optional() })
   .meta({ id: 'EventText', description: 'Polish, and English and Ukrainian where the organiser gave them' });
@@ -220,18 +238,41 @@ export async function eventsApi(appBase: FastifyInstance, { services }: { servic
         tags: ['events'],
         summary: 'Events',
         description:
-          'Published events not yet over (or over after `from`), soonest first, including cancelled and postponed ones (marked). Filters: `subarea`, `audience`, `kind`, `organisation`, `from`/`to` (instants) and `q`, free text in the title and description that ignores case and Polish letters ("grzegorzki" finds "Grzegórzki"). Cursor pagination: pass `nextCursor` as `cursor`.',
-        querystring: listFilters,
+          'The events the list page shows: published ones not yet over, soonest first, including cancelled and postponed ones (marked); with `archive=true` those already over, latest first. Filters: `subarea`, `audience`, `kind`, `organisation`, `from`/`to` (Warsaw days) and `q`, free text in the titles, description, venue, series and organiser that ignores case and Polish letters ("grzegorzki" finds "Grzegórzki"). Cursor pagination both ways: pass `nextCursor` or `prevCursor` as `cursor`.',
+        querystring: listQuery,
         response: {
-          200: z.object({ items: z.array(eventSchema), nextCursor: z.string().nullable() }),
+          200: z.object({
+            items: z.array(eventSchema),
+            nextCursor: z.string().nullable(),
+            prevCursor: z.string().nullable(),
+          }),
           400: problem,
         },
       },
     },
     async (request, reply) =>
       refusing(request, reply, async () => {
-        const page = await svc.list(contextOf(request), request.query);
-        return { items: page.items.map(toEvent), nextCursor: page.nextCursor };
+        const { now } = request.context;
+        const q = request.query;
+        const filters: EventFilters = {
+          q: q.q || undefined,
+          subarea: q.subarea,
+          audience: q.audience,
+          kind: q.kind,
+          organiser: q.organisation,
+          from: q.from as EventFilters['from'],
+          to: q.to as EventFilters['to'],
+        };
+        const page = await services.listing.list(now, filters, {
+          archive: q.archive === 'true',
+          cursor: q.cursor,
+          limit: q.limit,
+        });
+        return {
+          items: page.items.map((e) => toEvent(eventView(e.row, now))),
+          nextCursor: page.nextCursor,
+          prevCursor: page.prevCursor,
+        };
       }),
   );
 
