@@ -86,6 +86,22 @@ describe('places and the waiting list', () => {
     assert.equal((await svc.acceptMine(as(c!), id)).status, 'confirmed');
   });
 
+  test('a small party far down the line is offered the places that no bigger party ahead fits', async () => {
+    // Four places free at once, four parties of three ahead in line and a person alone behind them:
+    // the first party of three is offered three places, and the one left goes to the person alone.
+    const id = await publishedEvent(svc, staff, { capacity: 4, maxCompanions: 3 });
+    const [holder, p1, p2, p3, p4, alone] = await testPeople(t.database, 6);
+    await svc.register(as(holder!), id, { companions: 3 });
+    for (const p of [p1, p2, p3, p4])
+      assert.equal((await svc.register(as(p!), id, { companions: 2 })).status, 'waiting');
+    assert.equal((await svc.register(as(alone!), id, { companions: 0 })).status, 'waiting');
+    await svc.cancelMine(as(holder!), id);
+    const statuses = await Promise.all(
+      [p1, p2, p3, p4, alone].map(async (p) => (await svc.mine(as(p!), id))?.status),
+    );
+    assert.deepEqual(statuses, ['offered', 'waiting', 'waiting', 'waiting', 'offered']);
+  });
+
   test('a raised capacity offers the new places to the line at once', async () => {
     const id = await publishedEvent(svc, staff, { capacity: 1 });
     const [a, b] = await testPeople(t.database, 2);

@@ -5,7 +5,7 @@
 // freed places go to the first party in line that fits — a party that does not fit keeps its place
 // and a smaller one behind it may be offered. An offer is held for the event's hold hours, never past
 // its start; an expired offer passes on (expireOffers, a scheduled job).
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import { type Db, type Tx, violatedConstraint } from '../../../db/client.ts';
 import { audit } from '../../../platform/audit/audit.ts';
 import type { ActorContext, ContextActor } from '../../../platform/context.ts';
@@ -92,44 +92,52 @@ export function registrationUseCases(shared: EventsContext) {
     if (ctx.now.getTime() >= row.startsAt.getTime()) return row;
     let free = row.capacity - row.taken;
     if (free <= 0) return row;
-    // At most `free` parties can be served (each is at least one person), and only those that fit.
-    const line = await tx
-      .select()
-      .from(registrations)
-      .where(
-        and(
-          eq(registrations.eventId, row.id),
-          eq(registrations.status, 'waiting'),
-          lte(registrations.partySize, free),
-        ),
-      )
-      .orderBy(asc(registrations.position))
-      .limit(free);
     const until = new Date(Math.min(ctx.now.getTime() + row.offerHoldHours * HOUR, row.startsAt.getTime()));
     let offered = 0;
-    for (const reg of line) {
-      if (free <= 0) break;
-      if (reg.partySize > free) continue;
-      free -= reg.partySize;
-      offered += reg.partySize;
-      await tx
-        .update(registrations)
-        .set({ status: 'offered', offeredAt: ctx.now, offerExpiresAt: until })
-        .where(eq(registrations.id, reg.id));
-      const url = await shared.newLink(tx, reg.id, ctx.now);
-      await shared.tell(tx, reg, 'eventsOffer', (l) => [
-        titleIn(row, l),
-        whenIn(row, l),
-        reg.partySize,
-        formatDateTime(l, until),
-        url,
-      ]);
-      await audit(tx, auditBy(ctx), {
-        action: 'event_registration.offered',
-        entityType: 'event_registration',
-        entityId: reg.id,
-        after: { eventId: row.id, places: reg.partySize, until: until.toISOString() },
-      });
+    // The line in order, reading only parties that fit in the places still free: a party that does
+    // not fit keeps its place, and one behind it (however far) may be served. Read in batches, each
+    // after the last position seen, until the places are gone or the line is.
+    let seen = 0;
+    while (free > 0) {
+      const line = await tx
+        .select()
+        .from(registrations)
+        .where(
+          and(
+            eq(registrations.eventId, row.id),
+            eq(registrations.status, 'waiting'),
+            lte(registrations.partySize, free),
+            gt(registrations.position, seen),
+          ),
+        )
+        .orderBy(asc(registrations.position))
+        .limit(Math.max(free, 50));
+      if (line.length === 0) break;
+      seen = line.at(-1)!.position!;
+      for (const reg of line) {
+        if (free <= 0) break;
+        if (reg.partySize > free) continue;
+        free -= reg.partySize;
+        offered += reg.partySize;
+        await tx
+          .update(registrations)
+          .set({ status: 'offered', offeredAt: ctx.now, offerExpiresAt: until })
+          .where(eq(registrations.id, reg.id));
+        const url = await shared.newLink(tx, reg.id, ctx.now);
+        await shared.tell(tx, reg, 'eventsOffer', (l) => [
+          titleIn(row, l),
+          whenIn(row, l),
+          reg.partySize,
+          formatDateTime(l, until),
+          url,
+        ]);
+        await audit(tx, auditBy(ctx), {
+          action: 'event_registration.offered',
+          entityType: 'event_registration',
+          entityId: reg.id,
+          after: { eventId: row.id, places: reg.partySize, until: until.toISOString() },
+        });
+      }
     }
     if (offered === 0) return row;
     const [next] = await tx
