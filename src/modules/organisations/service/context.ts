@@ -1,7 +1,6 @@
 // What every part of the organisations service shares: the constants, the helpers, and the context
 // built once per service (database, places, and the membership and locking helpers). Time is not
 // here: each use case decides by its request's `ctx.now`.
-import { createHash } from 'node:crypto';
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import { type Db, type Tx, violatedConstraint } from '../../../db/client.ts';
 import { user } from '../../../platform/auth/schema.ts';
@@ -21,8 +20,6 @@ export const SIMILAR_NAME = 0.6;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers.
-
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export function translateUnique(err: unknown): unknown {
   const constraint = violatedConstraint(err, '23505');

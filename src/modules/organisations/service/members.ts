@@ -1,5 +1,4 @@
 // Members and invitations: who belongs, roles, leaving, inviting by e-mail and answering an invitation.
-import { randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import { type Locale, user } from '../../../platform/auth/schema.ts';
 import type { ActorContext } from '../../../platform/context.ts';
@@ -8,9 +7,10 @@ import { formatDateTime } from '../../../platform/i18n/index.ts';
 import { uuidPattern, uuidv7 } from '../../../platform/ids.ts';
 import { enqueueMail, mailSafeName } from '../../../platform/mail/outbox.ts';
 import type { PolicyActor } from '../../../platform/policy.ts';
+import { hashLinkToken, newLinkToken } from '../../../platform/tokens.ts';
 import { organisationPolicy } from '../policy.ts';
 import { type MemberRole, organisationInvitations, organisationMembers, organisations } from '../schema.ts';
-import { hashToken, INVITATION_DAYS, type OrganisationsContext, translateUnique } from './context.ts';
+import { INVITATION_DAYS, type OrganisationsContext, translateUnique } from './context.ts';
 import type { InviteInput } from './input.ts';
 import {
   InvitationError,
@@ -149,7 +149,7 @@ export function memberUseCases(shared: OrganisationsContext, get: OrganisationQu
     ): Promise<{ invitationId: string }> {
       const { actor } = ctx;
       const email = input.email.trim().toLowerCase();
-      const token = randomBytes(32).toString('base64url');
+      const token = newLinkToken();
       const invitationId = uuidv7();
       try {
         await db.transaction(async (tx) => {
@@ -178,7 +178,7 @@ export function memberUseCases(shared: OrganisationsContext, get: OrganisationQu
             organisationId: id,
             email,
             role: input.role,
-            tokenHash: hashToken(token),
+            tokenHash: hashLinkToken(token),
             invitedBy: actor.id,
             expiresAt,
           });
@@ -235,7 +235,7 @@ export function memberUseCases(shared: OrganisationsContext, get: OrganisationQu
         .select({ inv: organisationInvitations, orgName: organisations.name, inviterName: inviter })
         .from(organisationInvitations)
         .innerJoin(organisations, eq(organisations.id, organisationInvitations.organisationId))
-        .where(eq(organisationInvitations.tokenHash, hashToken(token)));
+        .where(eq(organisationInvitations.tokenHash, hashLinkToken(token)));
       if (!row) return { state: 'not_found' };
       const expired = row.inv.status === 'pending' && row.inv.expiresAt <= ctx.now;
       return {
@@ -260,7 +260,7 @@ export function memberUseCases(shared: OrganisationsContext, get: OrganisationQu
         const [inv] = await tx
           .select()
           .from(organisationInvitations)
-          .where(eq(organisationInvitations.tokenHash, hashToken(token)))
+          .where(eq(organisationInvitations.tokenHash, hashLinkToken(token)))
           .for('update');
         if (!inv) throw new InvitationError('not_found');
         if (inv.status !== 'pending') throw new InvitationError(inv.status);
