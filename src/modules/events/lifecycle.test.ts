@@ -292,6 +292,37 @@ describe('cancelling and postponing', () => {
     assert.match(mail!.text_body, /\/wydarzenia\/zapis\/[A-Za-z0-9_-]{43}/);
   });
 
+  test('a new place is told to everyone registered, with their link; other changes and cancelled people hear nothing', async () => {
+    const id = await publishedEvent(svc, staff);
+    const [anna, borys] = await testPeople(t.database, 2);
+    await svc.register(as(anna!), id, {});
+    await svc.register(as(borys!), id, {});
+    await svc.cancelMine(as(borys!), id);
+    const ev = await svc.get(as(staff), id);
+    const same = { startsAt: ev.startsAt, endsAt: ev.endsAt };
+    const told = (email: string) =>
+      queryRows<{ subject: string; text_body: string }>(
+        t.database.db,
+        sql`select subject, text_body from mail_outbox where to_address = ${email} and template = 'eventsVenueChanged'`,
+      );
+    await svc.update(as(staff), id, eventInput({ ...same, capacity: 12 }));
+    assert.equal((await told(anna!.email)).length, 0, 'a new capacity is no news to a registrant');
+    await svc.update(
+      as(staff),
+      id,
+      eventInput({
+        ...same,
+        venue: { address: 'Centrum Obywatelskie, ul. Reymonta 20, Kraków', lat: null, lng: null },
+      }),
+    );
+    const [mail, ...more] = await told(anna!.email);
+    assert.equal(more.length, 0);
+    assert.match(mail!.subject, /^Nowe miejsce wydarzenia: Spotkanie konsultacyjne/);
+    assert.match(mail!.text_body, /Centrum Obywatelskie, ul\. Reymonta 20/);
+    assert.match(mail!.text_body, /\/wydarzenia\/zapis\/[A-Za-z0-9_-]{43}/);
+    assert.equal((await told(borys!.email)).length, 0, 'who cancelled is not told');
+  });
+
   test('an outsider may neither cancel nor postpone; events that are over are marked finished', async () => {
     const id = await publishedEvent(svc, staff, {}, 1);
     const [outsider] = await testPeople(t.database, 1);

@@ -161,7 +161,8 @@ export function lifecycleUseCases(shared: EventsContext, promote: Promotion) {
 
     /**
      * Changes the details. A published event keeps its date (postpone moves it, and tells the
-     * registrants); a raised capacity offers the freed places to the waiting list at once.
+     * registrants); a new venue or online link is told to every registrant; a raised capacity offers
+     * the freed places to the waiting list at once.
      */
     async update(ctx: ActorContext<PolicyActor>, id: string, raw: EventInput): Promise<EventView> {
       const d = parseOrRefuse(eventInput, raw);
@@ -195,6 +196,18 @@ export function lifecycleUseCases(shared: EventsContext, promote: Promotion) {
           before: { title: row.title, capacity: row.capacity },
           after: { title: next!.title, capacity: next!.capacity },
         });
+        // A new place for an event people are coming to: each of them is told, with their link.
+        const moved = (r: typeof row) => [r.venueAddress ?? '', r.onlineUrl ?? ''].join('\n');
+        if (live && moved(row) !== moved(next!))
+          for (const reg of await shared.liveOf(tx, id)) {
+            const url = await shared.newLink(tx, reg.id, ctx.now);
+            await shared.tell(tx, reg, 'eventsVenueChanged', (l) => [
+              titleIn(next!, l),
+              whenIn(next!, l),
+              next!.venueAddress ?? next!.onlineUrl ?? '',
+              url,
+            ]);
+          }
         const promoted = await promote(tx, next!, ctx);
         return eventView(promoted, ctx.now);
       });

@@ -51,6 +51,14 @@ export const eventsMail = catalogue({
       ],
       action: { label: 'Zobacz lub zrezygnuj', url },
     }),
+    eventsVenueChanged: (title: string, when: string, place: string, url: string): MailContent => ({
+      subject: `Nowe miejsce wydarzenia: ${title}, ${when}`,
+      paragraphs: [
+        `Wydarzenie „${title}”, ${when}, odbędzie się w innym miejscu: ${place}. Twój zapis pozostaje ważny.`,
+        'Jeśli nowe miejsce Ci nie pasuje, zrezygnuj pod linkiem poniżej.',
+      ],
+      action: { label: 'Zobacz lub zrezygnuj', url },
+    }),
   },
   en: {
     eventsRegistered: (title: string, when: string, places: number, url: string): MailContent => ({
@@ -99,6 +107,14 @@ export const eventsMail = catalogue({
       ],
       action: { label: 'View or cancel', url },
     }),
+    eventsVenueChanged: (title: string, when: string, place: string, url: string): MailContent => ({
+      subject: `New place: ${title}, ${when}`,
+      paragraphs: [
+        `“${title}”, ${when}, will take place somewhere else: ${place}. Your registration stands.`,
+        'If the new place does not suit you, cancel with the link below.',
+      ],
+      action: { label: 'View or cancel', url },
+    }),
   },
   uk: {
     eventsRegistered: (title: string, when: string, places: number, url: string): MailContent => ({
@@ -144,6 +160,14 @@ export const eventsMail = catalogue({
       paragraphs: [
         `Подію «${title}» перенесено з ${before} на ${after}. Ваша реєстрація залишається чинною.`,
         'Якщо новий термін вам не підходить, скасуйте участь за посиланням нижче.',
+      ],
+      action: { label: 'Переглянути або скасувати', url },
+    }),
+    eventsVenueChanged: (title: string, when: string, place: string, url: string): MailContent => ({
+      subject: `Нове місце події: ${title}, ${when}`,
+      paragraphs: [
+        `Подія «${title}», ${when}, відбудеться в іншому місці: ${place}. Ваша реєстрація чинна.`,
+        'Якщо нове місце вам не підходить, скасуйте реєстрацію за посиланням нижче.',
       ],
       action: { label: 'Переглянути або скасувати', url },
     }),
