@@ -78,6 +78,22 @@ export const eventsModule = defineModule({
         await events.expireOffers(events.systemContext('events.offers'));
       },
     },
+    // The day before an event, everyone confirmed is reminded (one job each, sent once).
+    {
+      kind: 'events.reminders',
+      payload: everyPayload,
+      every: { seconds: 900 },
+      run: async (_payload, { events }) => {
+        await events.queueReminders(events.systemContext('events.reminders'));
+      },
+    },
+    {
+      kind: 'events.remind',
+      payload: z.object({ registrationId: z.uuid(), startsAt: z.iso.datetime() }),
+      run: async ({ registrationId, startsAt }, { events }) => {
+        await events.remind(events.systemContext('events.remind'), registrationId, new Date(startsAt));
+      },
+    },
     // Events that are over are marked finished.
     {
       kind: 'events.finish',

@@ -175,6 +175,59 @@ describe('offers', () => {
   });
 });
 
+describe('the reminder the day before', () => {
+  test('everyone confirmed is reminded once, with their link; not who cancelled, waits or registered that day', async () => {
+    const id = await publishedEvent(svc, staff, { capacity: 2 });
+    const [anna, borys, cyryl, dora, ewa] = await testPeople(t.database, 5);
+    await svc.register(as(anna!), id, {});
+    await svc.register(as(borys!), id, {});
+    await svc.register(as(cyryl!), id, {}); // on the waiting list
+    await svc.cancelMine(as(borys!), id); // cyryl is offered the place, not confirmed
+    const ev = await svc.get(as(staff), id);
+    const reminders = (email: string) => mailsTo(email, 'eventsReminder');
+    // The reminder jobs queued for a person's registrations (other tests' events share the database).
+    const queued = async (person: { id: string }) =>
+      Number(
+        (
+          await queryRows<{ n: number }>(
+            t.database.db,
+            sql`select count(*)::int as n from job j join event_registration r
+                  on j.dedupe_key like 'events.remind:' || r.id || ':%'
+                where j.kind = 'events.remind' and r.user_id = ${person.id} and r.event_id = ${id}`,
+          )
+        )[0]?.n,
+      );
+    // Two days before, nothing is due yet.
+    await testClock.at(new Date(ev.startsAt.getTime() - 48 * HOUR), async () => {
+      await svc.queueReminders(svc.systemContext('test'));
+      assert.equal(await queued(anna!), 0);
+    });
+    await testClock.at(new Date(ev.startsAt.getTime() - 20 * HOUR), async () => {
+      // Dora comes in the day before (her confirmation says it all); Ewa waits.
+      await svc.cancelMine(as(cyryl!), id);
+      await svc.register(as(dora!), id, {});
+      await svc.register(as(ewa!), id, {});
+      await svc.queueReminders(svc.systemContext('test'));
+      await svc.queueReminders(svc.systemContext('test'));
+      assert.equal(await queued(anna!), 1, 'queued once, though still due');
+      for (const p of [borys, cyryl, dora, ewa]) assert.equal(await queued(p!), 0, p!.email);
+      await t.app.klaster.worker.tick();
+      await t.app.klaster.worker.tick();
+    });
+    const [mail, ...more] = await reminders(anna!.email);
+    assert.equal(more.length, 0, 'one reminder');
+    assert.match(mail!.subject, /^Przypomnienie: Spotkanie konsultacyjne/);
+    assert.match(mail!.text_body, /ul\. Zabłocie 20–22/);
+    assert.match(mail!.text_body, /\/wydarzenia\/zapis\/[A-Za-z0-9_-]{43}/);
+    for (const p of [borys, cyryl, dora, ewa]) assert.equal((await reminders(p!.email)).length, 0, p!.email);
+    // A reminder queued before the event moved is not sent for the old time.
+    assert.equal(
+      await svc.remind(svc.systemContext('test'), (await svc.mine(as(anna!), id))!.id, new Date(0)),
+      false,
+    );
+  });
+});
+
 describe('the links in the mails', () => {
   test('cancel with the link from the confirmation, signed out; a used or made-up link is refused', async () => {
     const id = await publishedEvent(svc, staff, { capacity: 1 });

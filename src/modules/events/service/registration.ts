@@ -5,13 +5,14 @@
 // freed places go to the first party in line that fits — a party that does not fit keeps its place
 // and a smaller one behind it may be offered. An offer is held for the event's hold hours, never past
 // its start; an expired offer passes on (expireOffers, a scheduled job).
-import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
 import { type Db, type Tx, violatedConstraint } from '../../../db/client.ts';
 import { audit } from '../../../platform/audit/audit.ts';
 import type { ActorContext, ContextActor } from '../../../platform/context.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import { formatDateTime } from '../../../platform/i18n/index.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
+import { enqueueJob } from '../../../platform/jobs/worker.ts';
 import { eventPolicy } from '../policy.ts';
 import { type EventQuestion, events, type RegistrationStatus, registrations } from '../schema.ts';
 import {
@@ -30,6 +31,9 @@ import {
 import { parseOrRefuse, type RegistrationInput, registrationInput } from './input.ts';
 
 /** Offers freed places to the waiting list, inside the caller's transaction and lock; the event after. */
+/** How far ahead of an event its registrants are reminded. */
+export const REMINDER_AHEAD_MS = 24 * HOUR;
+
 export type Promotion = (tx: Tx, row: EventRow, ctx: Ctx) => Promise<EventRow>;
 
 export interface RegistrationView {
@@ -402,6 +406,64 @@ export function registrationUseCases(shared: EventsContext) {
     },
     async declineByLink(ctx: Ctx, token: string): Promise<RegistrationView> {
       return view(await end(ctx, await byLink(token), 'declined', ['offered']));
+    },
+
+    /**
+     * The reminders of events starting within a day (a scheduled job): one job per confirmed
+     * registration and start, so a reminder goes once — again only if the event moves. A person who
+     * registered less than a day before the start has just had the confirmation and gets none.
+     */
+    async queueReminders(ctx: Ctx): Promise<number> {
+      const due = await db
+        .select({ id: registrations.id, startsAt: events.startsAt })
+        .from(registrations)
+        .innerJoin(events, eq(events.id, registrations.eventId))
+        .where(
+          and(
+            eq(registrations.status, 'confirmed'),
+            isNotNull(registrations.email),
+            inArray(events.status, ['published', 'postponed']),
+            gt(events.startsAt, ctx.now),
+            lte(events.startsAt, new Date(ctx.now.getTime() + REMINDER_AHEAD_MS)),
+            lt(registrations.createdAt, sql`${events.startsAt} - interval '1 day'`),
+          ),
+        );
+      for (const r of due)
+        await enqueueJob(
+          { db },
+          {
+            kind: 'events.remind',
+            payload: { registrationId: r.id, startsAt: r.startsAt.toISOString() },
+            runAt: ctx.now,
+            dedupeKey: `events.remind:${r.id}:${r.startsAt.toISOString()}`,
+          },
+        );
+      return due.length;
+    },
+
+    /** Sends one reminder, if the registration still stands and the event still starts then. */
+    async remind(ctx: Ctx, registrationId: string, startsAt: Date): Promise<boolean> {
+      return db.transaction(async (tx) => {
+        const [found] = await tx
+          .select({ reg: registrations, event: events })
+          .from(registrations)
+          .innerJoin(events, eq(events.id, registrations.eventId))
+          .where(eq(registrations.id, registrationId));
+        if (!found) return false;
+        const { reg, event } = found;
+        const live = event.status === 'published' || event.status === 'postponed';
+        if (reg.status !== 'confirmed' || !live || event.startsAt.getTime() !== startsAt.getTime())
+          return false;
+        if (event.startsAt <= ctx.now) return false;
+        const url = await shared.newLink(tx, reg.id, ctx.now);
+        await shared.tell(tx, reg, 'eventsReminder', (l) => [
+          titleIn(event, l),
+          whenIn(event, l),
+          event.venueAddress ?? event.onlineUrl ?? '',
+          url,
+        ]);
+        return true;
+      });
     },
 
     /** Offers whose time is up pass on to the next in line (a scheduled job); how many expired. */

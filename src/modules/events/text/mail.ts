@@ -59,6 +59,14 @@ export const eventsMail = catalogue({
       ],
       action: { label: 'Zobacz lub zrezygnuj', url },
     }),
+    eventsReminder: (title: string, when: string, place: string, url: string): MailContent => ({
+      subject: `Przypomnienie: ${title}, ${when}`,
+      paragraphs: [
+        `Przypominamy o wydarzeniu „${title}”, ${when}. Miejsce: ${place}.`,
+        'Jeśli nie możesz przyjść, zrezygnuj pod linkiem poniżej — miejsce dostanie ktoś z listy rezerwowej.',
+      ],
+      action: { label: 'Zobacz lub zrezygnuj', url },
+    }),
   },
   en: {
     eventsRegistered: (title: string, when: string, places: number, url: string): MailContent => ({
@@ -115,6 +123,14 @@ export const eventsMail = catalogue({
       ],
       action: { label: 'View or cancel', url },
     }),
+    eventsReminder: (title: string, when: string, place: string, url: string): MailContent => ({
+      subject: `Reminder: ${title}, ${when}`,
+      paragraphs: [
+        `A reminder of “${title}”, ${when}. Place: ${place}.`,
+        'If you cannot come, cancel with the link below — someone on the waiting list will get the place.',
+      ],
+      action: { label: 'View or cancel', url },
+    }),
   },
   uk: {
     eventsRegistered: (title: string, when: string, places: number, url: string): MailContent => ({
@@ -168,6 +184,14 @@ export const eventsMail = catalogue({
       paragraphs: [
         `Подія «${title}», ${when}, відбудеться в іншому місці: ${place}. Ваша реєстрація чинна.`,
         'Якщо нове місце вам не підходить, скасуйте реєстрацію за посиланням нижче.',
+      ],
+      action: { label: 'Переглянути або скасувати', url },
+    }),
+    eventsReminder: (title: string, when: string, place: string, url: string): MailContent => ({
+      subject: `Нагадування: ${title}, ${when}`,
+      paragraphs: [
+        `Нагадуємо про подію «${title}», ${when}. Місце: ${place}.`,
+        'Якщо не зможете прийти, скасуйте реєстрацію за посиланням нижче — місце отримає хтось зі списку очікування.',
       ],
       action: { label: 'Переглянути або скасувати', url },
     }),
