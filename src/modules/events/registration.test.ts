@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import ICAL from 'ical.js';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { testClock } from '../../../test/support/clock.ts';
 import { as } from '../../../test/support/context.ts';
@@ -172,6 +173,33 @@ describe('offers', () => {
       await svc.cancelMine(as(a!), draft.id);
     });
     assert.equal((await svc.mine(as(b!), draft.id))?.status, 'waiting');
+  });
+});
+
+describe('the calendar file in the mails', () => {
+  test('the confirmation carries the event as an .ics a calendar reads; the waiting list has none', async () => {
+    const id = await publishedEvent(svc, staff, { capacity: 1 });
+    const [anna, borys] = await testPeople(t.database, 2);
+    await svc.register(as(anna!), id, {});
+    await svc.register(as(borys!), id, {});
+    const ev = await svc.get(as(staff), id);
+    const filesOf = async (email: string, template: string) =>
+      (
+        await queryRows<{ attachments: Array<{ filename: string; contentType: string; content: string }> }>(
+          t.database.db,
+          sql`select attachments from mail_outbox where to_address = ${email} and template = ${template}`,
+        )
+      ).flatMap((m) => m.attachments);
+    const [file, ...more] = await filesOf(anna!.email, 'eventsRegistered');
+    assert.equal(more.length, 0);
+    assert.match(file!.contentType, /^text\/calendar/);
+    const vevent = new ICAL.Component(ICAL.parse(file!.content)).getFirstSubcomponent('vevent')!;
+    const e = new ICAL.Event(vevent);
+    assert.equal(e.summary, 'Spotkanie konsultacyjne');
+    // iCalendar keeps whole seconds.
+    assert.equal(e.startDate.toJSDate().getTime(), Math.floor(ev.startsAt.getTime() / 1000) * 1000);
+    assert.match(String(vevent.getFirstPropertyValue('url')), new RegExp(`/wydarzenia/${id}$`));
+    assert.deepEqual(await filesOf(borys!.email, 'eventsWaiting'), []);
   });
 });
 

@@ -14,6 +14,7 @@ import { hashLinkToken, newLinkToken } from '../../../platform/tokens.ts';
 import type { OrganisationsService } from '../../organisations/index.ts';
 import type { PlacesService } from '../../places/index.ts';
 import type { EventResource } from '../policy.ts';
+import { eventsIcal } from '../publish-formats.ts';
 import { events, registrationLinks, registrations } from '../schema.ts';
 
 export const HOUR = 3_600_000;
@@ -86,10 +87,29 @@ export function eventsContext(deps: EventsDeps) {
       reg: Pick<RegistrationRow, 'email' | 'locale' | 'userId'>,
       template: K,
       args: (locale: Locale) => Parameters<MailTemplates[K]>,
+      /** The event as it now stands, sent along as an .ics file (the person's place is confirmed). */
+      ics?: EventRow,
     ): Promise<void> {
       if (!reg.email) return;
       const locale = reg.locale as Locale;
-      await enqueueMail(tx, { to: reg.email, locale, userId: reg.userId, template, args: args(locale) });
+      const now = deps.clock.now();
+      const attachments = ics
+        ? [
+            {
+              filename: 'wydarzenie.ics',
+              contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+              content: eventsIcal([{ row: ics, organiser: null, subarea: null }], { baseUrl, locale, now }),
+            },
+          ]
+        : [];
+      await enqueueMail(tx, {
+        to: reg.email,
+        locale,
+        userId: reg.userId,
+        template,
+        args: args(locale),
+        attachments,
+      });
     },
     /** Live registrations of an event (for notices to everyone registered). */
     async liveOf(tx: Tx, eventId: string): Promise<RegistrationRow[]> {

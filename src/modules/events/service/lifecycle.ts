@@ -201,12 +201,13 @@ export function lifecycleUseCases(shared: EventsContext, promote: Promotion) {
         if (live && moved(row) !== moved(next!))
           for (const reg of await shared.liveOf(tx, id)) {
             const url = await shared.newLink(tx, reg.id, ctx.now);
-            await shared.tell(tx, reg, 'eventsVenueChanged', (l) => [
-              titleIn(next!, l),
-              whenIn(next!, l),
-              next!.venueAddress ?? next!.onlineUrl ?? '',
-              url,
-            ]);
+            await shared.tell(
+              tx,
+              reg,
+              'eventsVenueChanged',
+              (l) => [titleIn(next!, l), whenIn(next!, l), next!.venueAddress ?? next!.onlineUrl ?? '', url],
+              next!,
+            );
           }
         const promoted = await promote(tx, next!, ctx);
         return eventView(promoted, ctx.now);
@@ -298,12 +299,13 @@ export function lifecycleUseCases(shared: EventsContext, promote: Promotion) {
           where event_id = ${id} and status = 'offered'`);
         for (const reg of await shared.liveOf(tx, id)) {
           const url = await shared.newLink(tx, reg.id, ctx.now);
-          await shared.tell(tx, reg, 'eventsEventPostponed', (l) => [
-            titleIn(row, l),
-            whenIn(row, l),
-            whenIn(moved, l),
-            url,
-          ]);
+          await shared.tell(
+            tx,
+            reg,
+            'eventsEventPostponed',
+            (l) => [titleIn(row, l), whenIn(row, l), whenIn(moved, l), url],
+            { ...moved, status: 'postponed', updatedAt: ctx.now },
+          );
         }
         const closes =
           row.registrationClosesAt && row.registrationClosesAt > to.startsAt

@@ -226,12 +226,13 @@ export function registrationUseCases(shared: EventsContext) {
         after: { status: 'confirmed', places: reg.partySize },
       });
       const url = await shared.newLink(tx, id, ctx.now);
-      await shared.tell(tx, reg, 'eventsRegistered', (l) => [
-        titleIn(event, l),
-        whenIn(event, l),
-        reg.partySize,
-        url,
-      ]);
+      await shared.tell(
+        tx,
+        reg,
+        'eventsRegistered',
+        (l) => [titleIn(event, l), whenIn(event, l), reg.partySize, url],
+        event,
+      );
       return done!;
     });
   }
@@ -343,12 +344,13 @@ export function registrationUseCases(shared: EventsContext) {
             after: { eventId, status: reg!.status, places: size },
           });
           const url = await shared.newLink(tx, id, ctx.now);
-          await shared.tell(tx, reg!, fits ? 'eventsRegistered' : 'eventsWaiting', (l) => [
-            titleIn(event, l),
-            whenIn(event, l),
-            size,
-            url,
-          ]);
+          await shared.tell(
+            tx,
+            reg!,
+            fits ? 'eventsRegistered' : 'eventsWaiting',
+            (l) => [titleIn(event, l), whenIn(event, l), size, url],
+            fits ? event : undefined,
+          );
           return reg!;
         });
         return view(reg);
@@ -456,12 +458,13 @@ export function registrationUseCases(shared: EventsContext) {
           return false;
         if (event.startsAt <= ctx.now) return false;
         const url = await shared.newLink(tx, reg.id, ctx.now);
-        await shared.tell(tx, reg, 'eventsReminder', (l) => [
-          titleIn(event, l),
-          whenIn(event, l),
-          event.venueAddress ?? event.onlineUrl ?? '',
-          url,
-        ]);
+        await shared.tell(
+          tx,
+          reg,
+          'eventsReminder',
+          (l) => [titleIn(event, l), whenIn(event, l), event.venueAddress ?? event.onlineUrl ?? '', url],
+          event,
+        );
         return true;
       });
     },
