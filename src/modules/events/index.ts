@@ -8,10 +8,13 @@ import { demoAccounts } from '../accounts/index.ts';
 import { eventsApi } from './api.ts';
 import { type EventListing, eventListing } from './listing.ts';
 import { eventPagesRoutes } from './pages-routes.tsx';
+import { eventProposalRoutes } from './proposal-routes.tsx';
+import { type EventProposals, eventProposals } from './proposals.ts';
 import { type EventRoster, eventRoster } from './roster.ts';
 import { eventRosterRoutes } from './roster-routes.tsx';
 import { seedEvents } from './seed.ts';
 import { type EventsService, eventsService } from './service.ts';
+import { eventAdmin } from './text/admin.ts';
 import { eventsAuditLabels } from './text/audit.ts';
 import { events } from './text/events.ts';
 import { eventsMail } from './text/mail.ts';
@@ -23,9 +26,11 @@ export interface EventsServices {
   listing: EventListing;
   /** Who is registered, for the event's organisers and staff (read only). */
   roster: EventRoster;
+  /** Events not public yet: the organisers' proposals and the staff's queues (read only). */
+  proposals: EventProposals;
 }
 
-const text = { events, eventPages };
+const text = { events, eventPages, eventAdmin };
 type Text = { [A in keyof typeof text]: (typeof text)[A]['pl'] };
 declare module '../../platform/modules.ts' {
   interface ModuleServices {
@@ -44,24 +49,29 @@ const everyPayload = z.object({}).passthrough();
 export const eventsModule = defineModule({
   name: 'events',
   dependsOn: ['places', 'accounts', 'organisations'],
-  services: ({ db, config, clock }, deps): EventsServices => ({
-    events: eventsService({
-      db,
-      baseUrl: config.baseUrl,
-      clock,
-      organisations: deps.organisations.organisations,
-      places: deps.places.places,
-      purgeAfterDays: config.eventsPurgeDays,
-    }),
-    listing: eventListing({
+  services: ({ db, config, clock }, deps): EventsServices => {
+    const listing = eventListing({
       db,
       organisations: deps.organisations.organisations,
       places: deps.places.places,
-    }),
-    roster: eventRoster({ db, organisations: deps.organisations.organisations }),
-  }),
+    });
+    return {
+      events: eventsService({
+        db,
+        baseUrl: config.baseUrl,
+        clock,
+        organisations: deps.organisations.organisations,
+        places: deps.places.places,
+        purgeAfterDays: config.eventsPurgeDays,
+      }),
+      listing,
+      roster: eventRoster({ db, organisations: deps.organisations.organisations }),
+      proposals: eventProposals({ db, organisations: deps.organisations.organisations, listing }),
+    };
+  },
   routes: async (app, { services }) => {
     await app.register(eventsApi, { services });
+    await app.register(eventProposalRoutes, { services });
     await app.register(eventPagesRoutes, { services });
     await app.register(eventRosterRoutes, { services });
   },

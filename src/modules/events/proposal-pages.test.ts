@@ -1,0 +1,182 @@
+// Proposing an event as an organiser does it, through the pages: the form (three languages, Warsaw
+// day and time), the draft on "my proposals", changing it, submitting it; who may not propose; and
+// a bad input shown on its field with nothing stored.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { testClock } from '../../../test/support/clock.ts';
+import { queryRows } from '../../db/client.ts';
+import { warsawInstant } from '../../platform/time/warsaw.ts';
+import { testOrganisation } from './test-helpers.ts';
+
+let t: TestApp;
+
+const flashOf = (html: string) =>
+  /<p class="govuk-notification-banner__heading">([^<]+)<\/p>/.exec(html)?.[1];
+
+const eventsTitled = (title: string) =>
+  queryRows<{ id: string; status: string; title: string; title_i18n: Record<string, string> }>(
+    t.database.db,
+    sql`select id, status, title, title_i18n from event_event where title = ${title}`,
+  );
+
+/** The form as an organiser fills it in: a workshop on 2026-11-20, 17:00–19:30 in Warsaw. */
+export function proposalForm(organisationId: string, overrides: Record<string, string | string[]> = {}) {
+  return {
+    title_pl: 'Warsztaty zielonych podwórek',
+    title_en: 'Green courtyards workshop',
+    title_uk: '',
+    description_pl: 'Sadzimy **rośliny** razem z sąsiadami.',
+    description_en: '',
+    description_uk: '',
+    kind: 'workshop',
+    audiences: ['residents', 'youth'],
+    organisationId,
+    venue: 'ul. Zabłocie 20–22, Kraków',
+    onlineUrl: '',
+    startsAtDate: '2026-11-20',
+    startsAtTime: '17:00',
+    endsAtDate: '2026-11-20',
+    endsAtTime: '19.30',
+    registration: 'on',
+    capacity: '15',
+    maxCompanions: '2',
+    consent_pl: '',
+    consent_en: '',
+    consent_uk: '',
+    accessibility: ['stepFree'],
+    contact: 'warsztaty@example.org',
+    ...overrides,
+  };
+}
+
+before(async () => {
+  testClock.set(warsawInstant('2026-11-10', '09:00'));
+  t = await createTestApp();
+});
+after(() => t.close());
+
+describe('proposing an event', () => {
+  test('a member of a verified organisation writes a draft, changes it and submits it', async () => {
+    const member = await t.signedIn('resident', { name: 'Ola' });
+    const orgId = await testOrganisation(
+      t.database,
+      [{ id: member.userId }],
+      'verified',
+      'Fundacja Podwórko',
+    );
+
+    const form = await member.get('/wydarzenia/nowe');
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, /<form method="post" action="\/wydarzenia\/nowe"/);
+    assert.match(form.body, /name="title_uk"/);
+    assert.match(form.body, new RegExp(`<option value="${orgId}">Fundacja Podwórko</option>`));
+
+    const saved = await member.post('/wydarzenia/nowe', proposalForm(orgId));
+    assert.equal(saved.statusCode, 303);
+    assert.equal(saved.headers.location, '/wydarzenia/propozycje');
+    const [row] = await eventsTitled('Warsztaty zielonych podwórek');
+    assert.equal(row?.status, 'draft');
+    assert.deepEqual(row?.title_i18n, { en: 'Green courtyards workshop' });
+    const [times] = await queryRows<{ starts_at: Date; ends_at: Date }>(
+      t.database.db,
+      sql`select starts_at, ends_at from event_event where id = ${row!.id}`,
+    );
+    assert.equal(new Date(times!.starts_at).toISOString(), '2026-11-20T16:00:00.000Z');
+    assert.equal(new Date(times!.ends_at).toISOString(), '2026-11-20T18:30:00.000Z');
+
+    const mine = await member.get('/wydarzenia/propozycje');
+    assert.equal(flashOf(mine.body), 'Zapisano szkic wydarzenia.');
+    assert.match(mine.body, /Warsztaty zielonych podwórek/);
+    assert.match(mine.body, /Szkic/);
+
+    // The draft opens in the form again, filled in; a change is saved.
+    const edit = await member.get(`/wydarzenia/${row!.id}/edycja`);
+    assert.equal(edit.statusCode, 200);
+    assert.match(edit.body, /name="startsAtTime" type="text" value="17:00"/);
+    assert.match(edit.body, /name="endsAtTime" type="text" value="19:30"/);
+    const changed = await member.post(
+      `/wydarzenia/${row!.id}/edycja`,
+      proposalForm(orgId, { capacity: '20', title_uk: 'Майстерня зелених дворів' }),
+    );
+    assert.equal(changed.statusCode, 303);
+    const [after] = await eventsTitled('Warsztaty zielonych podwórek');
+    assert.deepEqual(after?.title_i18n, { en: 'Green courtyards workshop', uk: 'Майстерня зелених дворів' });
+
+    const submitted = await member.post(`/wydarzenia/${row!.id}/zglos`, {});
+    assert.equal(submitted.statusCode, 303);
+    const list = await member.get('/wydarzenia/propozycje');
+    assert.equal(flashOf(list.body), 'Zgłoszono wydarzenie do publikacji. Damy znać o decyzji.');
+    assert.match(list.body, /Czeka na decyzję/);
+    // Not public yet.
+    assert.equal((await t.client().get(`/wydarzenia/${row!.id}`)).statusCode, 404);
+  });
+
+  test('a resident without an organisation, and a member of an unverified one, are refused', async () => {
+    const alone = await t.signedIn('resident');
+    const page = await alone.get('/wydarzenia/nowe');
+    assert.equal(page.statusCode, 403);
+    assert.match(page.body, /Wydarzenia proponują członkowie organizacji/);
+    assert.doesNotMatch(page.body, /action="\/wydarzenia\/nowe"/);
+    const otherOrg = await testOrganisation(t.database, [{ id: (await t.signedIn('resident')).userId }]);
+    const post = await alone.post(
+      '/wydarzenia/nowe',
+      proposalForm(otherOrg, { title_pl: 'Cudze wydarzenie' }),
+    );
+    assert.equal(post.statusCode, 403);
+    assert.deepEqual(await eventsTitled('Cudze wydarzenie'), []);
+
+    const pending = await t.signedIn('resident');
+    await testOrganisation(t.database, [{ id: pending.userId }], 'pending');
+    assert.equal((await pending.get('/wydarzenia/nowe')).statusCode, 403);
+  });
+
+  test('a member may not propose for an organisation they do not belong to', async () => {
+    const member = await t.signedIn('resident');
+    await testOrganisation(t.database, [{ id: member.userId }]);
+    const stranger = await testOrganisation(t.database, [{ id: (await t.signedIn('resident')).userId }]);
+    const post = await member.post('/wydarzenia/nowe', proposalForm(stranger, { title_pl: 'Podszyte' }));
+    assert.equal(post.statusCode, 403);
+    assert.deepEqual(await eventsTitled('Podszyte'), []);
+  });
+
+  test('a bad input is shown on its field, with what was typed, and nothing is stored', async () => {
+    const member = await t.signedIn('resident');
+    const orgId = await testOrganisation(t.database, [{ id: member.userId }]);
+
+    const backwards = await member.post(
+      '/wydarzenia/nowe',
+      proposalForm(orgId, { title_pl: 'Odwrotnie', endsAtTime: '16:00' }),
+    );
+    assert.equal(backwards.statusCode, 422);
+    assert.match(
+      backwards.body,
+      /<a href="#f-endsAtDate">Koniec wydarzenia musi być po jego początku\.<\/a>/,
+    );
+    assert.match(backwards.body, /id="f-endsAtDate-error"/);
+    assert.match(backwards.body, /name="title_pl" type="text" value="Odwrotnie"/);
+
+    const long = await member.post('/wydarzenia/nowe', proposalForm(orgId, { title_pl: 'D'.repeat(201) }));
+    assert.equal(long.statusCode, 422);
+    assert.match(long.body, /<a href="#f-title_pl">[^<]*200[^<]*<\/a>/);
+
+    const script = await member.post(
+      '/wydarzenia/nowe',
+      proposalForm(orgId, { title_pl: 'Ze skryptem', description_en: 'Hi <script>alert(1)</script>' }),
+    );
+    assert.equal(script.statusCode, 422);
+    assert.match(script.body, /<a href="#f-description_en">Opis nie może zawierać skryptów/);
+    assert.match(script.body, />Hi &lt;script>alert\(1\)&lt;\/script><\/textarea>/);
+
+    const badTime = await member.post(
+      '/wydarzenia/nowe',
+      proposalForm(orgId, { title_pl: 'Zła godzina', startsAtTime: '25:99' }),
+    );
+    assert.equal(badTime.statusCode, 422);
+    assert.match(badTime.body, /<a href="#f-startsAtTime">Podaj godzinę, na przykład 17:30\.<\/a>/);
+
+    for (const title of ['Odwrotnie', 'D'.repeat(201), 'Ze skryptem', 'Zła godzina'])
+      assert.deepEqual(await eventsTitled(title), []);
+  });
+});
