@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { userIdsByEmail } from '../../platform/auth/users.ts';
 import { defineModule } from '../../platform/modules.ts';
 import { demoAccounts } from '../accounts/index.ts';
+import { eventAdminRoutes } from './admin-routes.tsx';
 import { eventsApi } from './api.ts';
 import { type EventListing, eventListing } from './listing.ts';
 import { eventPagesRoutes } from './pages-routes.tsx';
@@ -44,6 +45,7 @@ declare module '../../platform/mail/outbox.ts' {
   interface MailTemplates extends Pick<(typeof eventsMail)['pl'], keyof (typeof eventsMail)['pl']> {}
 }
 
+const staffOnly = (actor: { role: string } | null) => actor?.role === 'staff' || actor?.role === 'admin';
 const everyPayload = z.object({}).passthrough();
 
 export const eventsModule = defineModule({
@@ -74,9 +76,13 @@ export const eventsModule = defineModule({
     await app.register(eventProposalRoutes, { services });
     await app.register(eventPagesRoutes, { services });
     await app.register(eventRosterRoutes, { services });
+    await app.register(eventAdminRoutes, { services });
   },
   nav: {
     site: [{ href: '/wydarzenia', label: (t) => t.eventPages.nav, order: 25 }],
+    panel: [
+      { href: '/panel/wydarzenia', label: (t) => t.eventAdmin.panel.nav, order: 350, visible: staffOnly },
+    ],
   },
   jobs: [
     // Offers whose hold ran out pass on to the next party in line.
@@ -119,6 +125,16 @@ export const eventsModule = defineModule({
   contributes: {
     personalData: ({ events }) => events.privacy,
     auditEntities: ({ events }) => events.auditNames,
+    // The events submitted by organisers, waiting for the staff's decision.
+    staffQueues: async ({ proposals }) => [
+      {
+        key: 'eventsSubmitted',
+        label: (t) => t.eventAdmin.panel.staffQueue,
+        count: await proposals.waitingCount(),
+        href: '/panel/wydarzenia',
+        order: 40,
+      },
+    ],
   },
   // The Revitalisation Week 2023 and the ambassadors' activities (seed.ts); idempotent.
   demo: async ({ db, clock }, { events }, { places, organisations }) => {

@@ -116,7 +116,7 @@ describe('proposing an event', () => {
   test('a resident without an organisation, and a member of an unverified one, are refused', async () => {
     const alone = await t.signedIn('resident');
     const page = await alone.get('/wydarzenia/nowe');
-    assert.equal(page.statusCode, 403);
+    assert.equal(page.statusCode, 200);
     assert.match(page.body, /Wydarzenia proponują członkowie organizacji/);
     assert.doesNotMatch(page.body, /action="\/wydarzenia\/nowe"/);
     const otherOrg = await testOrganisation(t.database, [{ id: (await t.signedIn('resident')).userId }]);
@@ -128,8 +128,16 @@ describe('proposing an event', () => {
     assert.deepEqual(await eventsTitled('Cudze wydarzenie'), []);
 
     const pending = await t.signedIn('resident');
-    await testOrganisation(t.database, [{ id: pending.userId }], 'pending');
-    assert.equal((await pending.get('/wydarzenia/nowe')).statusCode, 403);
+    const pendingOrg = await testOrganisation(t.database, [{ id: pending.userId }], 'pending');
+    const unverified = await pending.get('/wydarzenia/nowe');
+    assert.match(unverified.body, /Wydarzenia proponują członkowie organizacji/);
+    assert.doesNotMatch(unverified.body, /action="\/wydarzenia\/nowe"/);
+    const early = await pending.post(
+      '/wydarzenia/nowe',
+      proposalForm(pendingOrg, { title_pl: 'Za wcześnie' }),
+    );
+    assert.equal(early.statusCode, 403);
+    assert.deepEqual(await eventsTitled('Za wcześnie'), []);
   });
 
   test('a member may not propose for an organisation they do not belong to', async () => {
@@ -178,5 +186,177 @@ describe('proposing an event', () => {
 
     for (const title of ['Odwrotnie', 'D'.repeat(201), 'Ze skryptem', 'Zła godzina'])
       assert.deepEqual(await eventsTitled(title), []);
+  });
+});
+
+describe('the staff review the proposals in the back office', () => {
+  const idOf = async (title: string) => (await eventsTitled(title))[0]!;
+
+  test('changes asked for, made and sent again; then published, and the event is on the list', async () => {
+    const member = await t.signedIn('resident');
+    const orgId = await testOrganisation(t.database, [{ id: member.userId }], 'verified', 'Koło Sąsiedzkie');
+    const title = 'Spacer po Zabłociu';
+    await member.post('/wydarzenia/nowe', proposalForm(orgId, { title_pl: title }));
+    const { id } = await idOf(title);
+    await member.post(`/wydarzenia/${id}/zglos`, {});
+
+    const officer = await t.signedIn('staff');
+    const dashboard = await officer.get('/panel');
+    assert.match(
+      dashboard.body,
+      /href="\/panel\/wydarzenia">Wydarzenia do sprawdzenia<\/a><span class="klaster-todo__count">Czeka: [1-9]/,
+    );
+    const list = await officer.get('/panel/wydarzenia');
+    assert.equal(list.statusCode, 200);
+    assert.match(
+      list.body,
+      /<a class="govuk-service-navigation__link" href="\/panel\/wydarzenia" aria-current="page">/,
+    );
+    assert.match(list.body, new RegExp(`href="/panel/wydarzenia/${id}">${title}</a>`));
+    const review = await officer.get(`/panel/wydarzenia/${id}`);
+    assert.match(review.body, /Czeka na decyzję/);
+    assert.match(review.body, /Koło Sąsiedzkie/);
+
+    // The note is required; then the event goes back to its organiser as a draft, with the note.
+    const empty = await officer.post(`/panel/wydarzenia/${id}/zmiany`, { note: '  ' });
+    assert.equal(empty.statusCode, 422);
+    assert.match(empty.body, /<a href="#f-note">Podaj powód\.<\/a>/);
+    assert.equal((await idOf(title)).status, 'submitted');
+    const asked = await officer.post(`/panel/wydarzenia/${id}/zmiany`, { note: 'Dodajcie godzinę zbiórki.' });
+    assert.equal(asked.statusCode, 303);
+    assert.equal(
+      flashOf((await officer.get(`/panel/wydarzenia/${id}`)).body),
+      'Odesłano wydarzenie do poprawy.',
+    );
+    const mine = await member.get('/wydarzenia/propozycje');
+    assert.match(mine.body, /Szkic/);
+    assert.match(mine.body, /Dodajcie godzinę zbiórki\./);
+
+    const edited = await member.post(
+      `/wydarzenia/${id}/edycja`,
+      proposalForm(orgId, { title_pl: title, description_pl: 'Zbiórka o 16:45 przy bramie.' }),
+    );
+    assert.equal(edited.statusCode, 303);
+    await member.post(`/wydarzenia/${id}/zglos`, {});
+    assert.equal((await idOf(title)).status, 'submitted');
+
+    const published = await officer.post(`/panel/wydarzenia/${id}/publikuj`, {});
+    assert.equal(published.statusCode, 303);
+    assert.equal(flashOf((await officer.get(`/panel/wydarzenia/${id}`)).body), 'Opublikowano wydarzenie.');
+    const site = await t.client().get('/wydarzenia');
+    assert.match(site.body, new RegExp(`href="/wydarzenia/${id}">${title}</a>`));
+    const page = await t.client().get(`/wydarzenia/${id}`);
+    assert.match(page.body, /Zbiórka o 16:45 przy bramie\./);
+  });
+
+  test('rejected with a reason the organiser reads; a publication at a time waits for it', async () => {
+    const member = await t.signedIn('resident');
+    const orgId = await testOrganisation(t.database, [{ id: member.userId }]);
+    const officer = await t.signedIn('staff');
+    for (const title of ['Odrzucane', 'Na później']) {
+      await member.post('/wydarzenia/nowe', proposalForm(orgId, { title_pl: title }));
+      await member.post(`/wydarzenia/${(await idOf(title)).id}/zglos`, {});
+    }
+    const rejected = await idOf('Odrzucane');
+    const noReason = await officer.post(`/panel/wydarzenia/${rejected.id}/odrzuc`, { rejectReason: '' });
+    assert.equal(noReason.statusCode, 422);
+    assert.match(noReason.body, /<a href="#f-rejectReason">Podaj powód\.<\/a>/);
+    await officer.post(`/panel/wydarzenia/${rejected.id}/odrzuc`, { rejectReason: 'To reklama sklepu.' });
+    const mine = await member.get('/wydarzenia/propozycje');
+    assert.match(mine.body, /Odrzucone/);
+    assert.match(mine.body, /To reklama sklepu\./);
+
+    const later = await idOf('Na później');
+    const past = await officer.post(`/panel/wydarzenia/${later.id}/publikuj`, {
+      when: 'at',
+      publishAtDate: '2026-11-01',
+      publishAtTime: '12:00',
+    });
+    assert.equal(past.statusCode, 422);
+    assert.match(past.body, /<a href="#f-publishAtDate">Czas publikacji nie może być w przeszłości\.<\/a>/);
+    const scheduled = await officer.post(`/panel/wydarzenia/${later.id}/publikuj`, {
+      when: 'at',
+      publishAtDate: '2026-11-12',
+      publishAtTime: '8:00',
+    });
+    assert.equal(scheduled.statusCode, 303);
+    assert.match(
+      flashOf((await officer.get(`/panel/wydarzenia/${later.id}`)).body) ?? '',
+      /Wydarzenie zostanie opublikowane 12 listopada 2026/,
+    );
+    assert.equal((await t.client().get(`/wydarzenia/${later.id}`)).statusCode, 404);
+    t.clock.set(warsawInstant('2026-11-12', '08:01'));
+    try {
+      assert.equal((await t.client().get(`/wydarzenia/${later.id}`)).statusCode, 200);
+    } finally {
+      t.clock.set(warsawInstant('2026-11-10', '09:00'));
+    }
+  });
+
+  test('staff write and publish an event directly, then postpone and cancel it, and the registrants are told', async () => {
+    const officer = await t.signedIn('staff');
+    const form = await officer.get('/panel/wydarzenia/nowe');
+    assert.match(form.body, /name="organiserUnit"/);
+    const title = 'Konsultacje budżetu';
+    const created = await officer.post(
+      '/panel/wydarzenia/nowe',
+      proposalForm('', { title_pl: title, organiserUnit: 'Wydział Rozwoju Miasta' }),
+    );
+    assert.equal(created.statusCode, 303);
+    const { id } = await idOf(title);
+    assert.equal(created.headers.location, `/panel/wydarzenia/${id}`);
+    await officer.post(`/panel/wydarzenia/${id}/publikuj`, {});
+
+    const resident = await t.signedIn('resident');
+    assert.equal((await resident.post(`/wydarzenia/${id}/zapis`, { companions: '0' })).statusCode, 303);
+    const mails = (template: string) =>
+      queryRows<{ n: number }>(
+        t.database.db,
+        sql`select count(*)::int as n from mail_outbox where to_address = ${resident.email} and template = ${template}`,
+      );
+
+    const backwards = await officer.post(`/panel/wydarzenia/${id}/przeloz`, {
+      startsAtDate: '2026-11-27',
+      startsAtTime: '17:00',
+      endsAtDate: '2026-11-27',
+      endsAtTime: '16:00',
+    });
+    assert.equal(backwards.statusCode, 422);
+    assert.match(
+      backwards.body,
+      /<a href="#f-endsAtDate">Koniec wydarzenia musi być po jego początku\.<\/a>/,
+    );
+    const moved = await officer.post(`/panel/wydarzenia/${id}/przeloz`, {
+      startsAtDate: '2026-11-27',
+      startsAtTime: '17:00',
+      endsAtDate: '2026-11-27',
+      endsAtTime: '19:00',
+    });
+    assert.equal(moved.statusCode, 303);
+    assert.deepEqual(await mails('eventsEventPostponed'), [{ n: 1 }]);
+    assert.match((await t.client().get(`/wydarzenia/${id}`)).body, /To wydarzenie zostało przełożone\./);
+
+    const cancelled = await officer.post(`/panel/wydarzenia/${id}/odwolaj`, {
+      cancelReason: 'Choroba prowadzącej.',
+    });
+    assert.equal(cancelled.statusCode, 303);
+    assert.deepEqual(await mails('eventsEventCancelled'), [{ n: 1 }]);
+    assert.match((await t.client().get(`/wydarzenia/${id}`)).body, /Powód: Choroba prowadzącej\./);
+  });
+
+  test('a staff session without the second factor, and a resident, cannot open the events back office', async () => {
+    const noTotp = await t.signedIn('staff', { twoFactor: false });
+    const res = await noTotp.get('/panel/wydarzenia');
+    // Sent to set up the second factor first, as for every page of the back office.
+    assert.equal(res.statusCode, 303);
+    assert.equal(res.headers.location, '/konto/dwuetapowe?wymagane=1&next=%2Fpanel%2Fwydarzenia');
+    const resident = await t.signedIn('resident');
+    assert.equal((await resident.get('/panel/wydarzenia')).statusCode, 403);
+    const post = await resident.post(
+      '/panel/wydarzenia/nowe',
+      proposalForm('', { title_pl: 'Bez uprawnień' }),
+    );
+    assert.equal(post.statusCode, 403);
+    assert.deepEqual(await eventsTitled('Bez uprawnień'), []);
   });
 });

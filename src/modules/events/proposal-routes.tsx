@@ -44,7 +44,8 @@ export async function eventProposalRoutes(
     id?: string,
   ) {
     const o = await options(request);
-    if (o.organisations.length === 0) return reply.render(<NotAllowedPage />, 403);
+    // Someone who may not propose (yet) is told how to become able to; the service refuses the rest.
+    if (o.organisations.length === 0) return reply.render(<NotAllowedPage />, status);
     return reply.render(<ProposalFormPage id={id} state={state} {...o} />, status);
   }
 
@@ -53,8 +54,6 @@ export async function eventProposalRoutes(
   );
 
   app.post(NEW_PATH, { config: user, schema: { hide: true } }, async (request, reply) => {
-    if ((await proposals.organisationsOf(request.actor!)).length === 0)
-      return reply.render(<NotAllowedPage />, 403);
     return postEventForm(
       request,
       (input) => svc.create(signedInContext(request), input),

@@ -33,8 +33,18 @@ export interface Option {
   name: string;
 }
 
-/** A day and a time side by side, one moment of the event. */
-function Moment({ name, day, time, state }: { name: string; day: string; time: string; state: FormState }) {
+/** A day and a time side by side: one moment (`<name>Date`, `<name>Time`). */
+export function Moment({
+  name,
+  day,
+  time,
+  state,
+}: {
+  name: string;
+  day: string;
+  time: string;
+  state: FormState;
+}) {
   const f = useView().t.eventAdmin.fields;
   return (
     <div class="klaster-actions">
