@@ -36,6 +36,14 @@ export async function eventAdminRoutes(fastify: FastifyInstance, { services }: {
   const app = typed(fastify);
   const { events: svc, listing, proposals } = services;
 
+  /** The event (staff see it in any state) with its organiser's and subarea's names; 404 if none. */
+  async function found(request: FastifyRequest, id: string) {
+    const view = await svc.get(signedInContext(request), id);
+    const event = (await listing.byIds([view.id])).get(view.id);
+    if (!event) throw new NotFoundError('event');
+    return { view, event };
+  }
+
   app.get(ADMIN_PATH, { config: staff, schema: { hide: true } }, async (request, reply) => {
     const [queue, live, drafts] = await Promise.all([
       proposals.inStates(['submitted']),
@@ -85,8 +93,8 @@ export async function eventAdminRoutes(fastify: FastifyInstance, { services }: {
     `${ADMIN_PATH}/:id/edycja`,
     { config: staff, schema: { hide: true, params: idParams } },
     async (request, reply) => {
-      const view = await svc.get(signedInContext(request), request.params.id);
-      return formPage(request, reply, { values: eventFormValues(view), errors: {} }, 200, view);
+      const { view, event } = await found(request, request.params.id);
+      return formPage(request, reply, { values: eventFormValues(event.row), errors: {} }, 200, view);
     },
   );
 
@@ -115,9 +123,7 @@ export async function eventAdminRoutes(fastify: FastifyInstance, { services }: {
     state: FormState,
     status = 200,
   ) {
-    const view = await svc.get(signedInContext(request), id);
-    const event = (await listing.byIds([view.id])).get(view.id);
-    if (!event) throw new NotFoundError('event');
+    const { view, event } = await found(request, id);
     reply.header('cache-control', 'no-store');
     return reply.render(
       <ReviewPage event={event} view={view} state={state} now={request.context.now} />,

@@ -3,7 +3,12 @@
 // again, and on which field a refusal of the service is shown.
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { localizedFormFields, localizedFormValues, localizedFromForm } from '../../platform/content.ts';
+import {
+  localized,
+  localizedFormFields,
+  localizedFormValues,
+  localizedFromForm,
+} from '../../platform/content.ts';
 import { errorState, f, formValues, parseForm } from '../../platform/http/forms.ts';
 import type { Messages } from '../../platform/i18n/index.ts';
 import { formAction } from '../../platform/refusals.ts';
@@ -16,7 +21,7 @@ import {
 } from '../../platform/time/warsaw.ts';
 import type { FormState, FormValues } from '../../platform/views/components.tsx';
 import { eventAudiences, eventKinds } from './schema.ts';
-import type { EventView } from './service/context.ts';
+import type { EventRow } from './service/context.ts';
 import {
   CAPACITY_MAX,
   DESCRIPTION_MAX,
@@ -139,31 +144,41 @@ export function eventInputOf(
   };
 }
 
-/** The form filled in with the event as it is (to change it). */
-export function eventFormValues(view: EventView): FormValues {
+/**
+ * The form filled in with the event as it is (to change it): from its row, so what was not set
+ * (the registration's window) stays empty rather than becoming what it defaults to.
+ */
+export function eventFormValues(row: EventRow): FormValues {
   const moment = (name: Moment, d: Date | null) =>
     d ? { [`${name}Date`]: warsawDate(d), [`${name}Time`]: warsawTime(d) } : {};
-  const a = view.accessibility;
   return {
-    ...localizedFormValues('title', view.title),
-    ...localizedFormValues('description', view.description),
-    ...localizedFormValues('consent', view.registration?.consent ?? { pl: '' }),
-    kind: view.kind,
-    audiences: view.audiences,
-    subareaId: view.subareaId ?? '',
-    venue: view.venue?.address ?? '',
-    onlineUrl: view.onlineUrl ?? '',
-    organisationId: view.organisationId ?? '',
-    organiserUnit: view.organiserUnit ?? '',
-    ...moment('startsAt', view.startsAt),
-    ...moment('endsAt', view.endsAt),
-    ...moment('registrationOpensAt', view.registration?.opensAt ?? null),
-    ...moment('registrationClosesAt', view.registration?.closesAt ?? null),
-    capacity: view.registration?.capacity != null ? String(view.registration.capacity) : '',
-    registration: view.registration ? 'on' : undefined,
-    maxCompanions: String(view.registration?.maxCompanions ?? 0),
-    accessibility: accessibilityKeys.filter((k) => a[k]),
-    contact: view.contact ?? '',
+    ...localizedFormValues('title', localized(row.title, row.titleI18n)),
+    ...localizedFormValues('description', localized(row.description, row.descriptionI18n)),
+    ...localizedFormValues('consent', localized(row.consent ?? '', row.consentI18n)),
+    kind: row.kind,
+    audiences: row.audiences,
+    subareaId: row.subareaId ?? '',
+    venue: row.venueAddress ?? '',
+    onlineUrl: row.onlineUrl ?? '',
+    organisationId: row.organisationId ?? '',
+    organiserUnit: row.organiserUnit ?? '',
+    ...moment('startsAt', row.startsAt),
+    ...moment('endsAt', row.endsAt),
+    ...moment('registrationOpensAt', row.registrationOpensAt),
+    ...moment('registrationClosesAt', row.registrationClosesAt),
+    capacity: row.capacity != null ? String(row.capacity) : '',
+    registration: row.registration ? 'on' : undefined,
+    maxCompanions: String(row.maxCompanions),
+    accessibility: accessibilityKeys.filter(
+      (k) =>
+        ({
+          stepFree: row.stepFree,
+          inductionLoop: row.inductionLoop,
+          signLanguage: row.signLanguage,
+          quietRoom: row.quietRoom,
+        })[k],
+    ),
+    contact: row.contact ?? '',
   };
 }
 

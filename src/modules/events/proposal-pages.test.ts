@@ -96,6 +96,12 @@ describe('proposing an event', () => {
     assert.equal(edit.statusCode, 200);
     assert.match(edit.body, /name="startsAtTime" type="text" value="17:00"/);
     assert.match(edit.body, /name="endsAtTime" type="text" value="19:30"/);
+    // No registration window was given: it stays empty (not the start it defaults to).
+    assert.match(
+      /<input[^>]*name="registrationClosesAtDate"[^>]*>/.exec(edit.body)?.[0] ?? '',
+      / value( |\/>)/,
+    );
+    assert.match(edit.body, /name="capacity" type="text" value="15"/);
     const changed = await member.post(
       `/wydarzenia/${row!.id}/edycja`,
       proposalForm(orgId, { capacity: '20', title_uk: 'Майстерня зелених дворів' }),

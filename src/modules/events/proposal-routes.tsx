@@ -81,15 +81,17 @@ export async function eventProposalRoutes(
       (view.status !== 'draft' && view.status !== 'submitted')
     )
       throw new NotFoundError('event');
-    return view;
+    const event = (await listing.byIds([view.id])).get(view.id);
+    if (!event) throw new NotFoundError('event');
+    return { view, row: event.row };
   }
 
   app.get(
     '/wydarzenia/:id/edycja',
     { config: user, schema: { hide: true, params: idParams } },
     async (request, reply) => {
-      const view = await ownDraft(request, request.params.id);
-      return formPage(request, reply, { values: eventFormValues(view), errors: {} }, 200, view.id);
+      const { row } = await ownDraft(request, request.params.id);
+      return formPage(request, reply, { values: eventFormValues(row), errors: {} }, 200, row.id);
     },
   );
 
@@ -97,7 +99,7 @@ export async function eventProposalRoutes(
     '/wydarzenia/:id/edycja',
     { config: user, schema: { hide: true, params: idParams } },
     async (request, reply) => {
-      const view = await ownDraft(request, request.params.id);
+      const { view } = await ownDraft(request, request.params.id);
       return postEventForm(
         request,
         (input) => svc.update(signedInContext(request), view.id, input),
