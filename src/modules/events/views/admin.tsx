@@ -18,11 +18,10 @@ import { H1 } from '../../../platform/views/layout.tsx';
 import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
 import { eventFieldOrder } from '../event-form.ts';
 import type { ListedEvent } from '../listing.ts';
-import { renderMarkdown } from '../markdown.ts';
 import { eventPath } from '../publish-formats.ts';
 import type { EventView } from '../service/context.ts';
 import { EventForm, EventTable, Moment, type Option, StateTag } from './event-form.tsx';
-import { titleOf, whenText } from './shared.tsx';
+import { Description, titleOf, whenText } from './shared.tsx';
 
 export const ADMIN_PATH = '/panel/wydarzenia';
 export const adminPath = (id: string) => `${ADMIN_PATH}/${id}`;
@@ -114,7 +113,6 @@ export function ReviewPage({
   const p = a.panel;
   const { row } = event;
   const base = adminPath(row.id);
-  const description = pick(view.description, locale);
   const reviewable = row.status === 'submitted';
   const publishable = row.status === 'draft' || row.status === 'submitted';
   const live = row.status === 'published' || row.status === 'postponed';
@@ -153,13 +151,7 @@ export function ReviewPage({
           </li>
         ) : null}
       </ul>
-      {description.text ? (
-        <div
-          class="klaster-event-description"
-          lang={description.lang === locale ? undefined : description.lang}
-          dangerouslySetInnerHTML={{ __html: renderMarkdown(description.text) }}
-        />
-      ) : null}
+      <Description value={view.description} />
       {publishable ? (
         <>
           <h2 class="govuk-heading-m">{p.publishTitle}</h2>
