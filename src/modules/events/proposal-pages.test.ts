@@ -321,6 +321,31 @@ describe('the staff review the proposals in the back office', () => {
         sql`select count(*)::int as n from mail_outbox where to_address = ${resident.email} and template = ${template}`,
       );
 
+    // A new venue, changed in the form: the registrant is told where it is now.
+    const edit = await officer.get(`/panel/wydarzenia/${id}/edycja`);
+    assert.match(edit.body, /name="venue" type="text" value="ul. Zabłocie 20–22, Kraków"/);
+    const movedVenue = await officer.post(
+      `/panel/wydarzenia/${id}/edycja`,
+      proposalForm('', {
+        title_pl: title,
+        organiserUnit: 'Wydział Rozwoju Miasta',
+        venue: 'ul. Lipowa 4, Kraków',
+      }),
+    );
+    assert.equal(movedVenue.statusCode, 303);
+    assert.deepEqual(await mails('eventsEventVenueChanged'), [{ n: 1 }]);
+    // Saving again without changing where it is tells no one again.
+    await officer.post(
+      `/panel/wydarzenia/${id}/edycja`,
+      proposalForm('', {
+        title_pl: title,
+        organiserUnit: 'Wydział Rozwoju Miasta',
+        venue: 'ul. Lipowa 4, Kraków',
+        capacity: '16',
+      }),
+    );
+    assert.deepEqual(await mails('eventsEventVenueChanged'), [{ n: 1 }]);
+
     const backwards = await officer.post(`/panel/wydarzenia/${id}/przeloz`, {
       startsAtDate: '2026-11-27',
       startsAtTime: '17:00',

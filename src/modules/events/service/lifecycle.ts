@@ -161,7 +161,8 @@ export function lifecycleUseCases(shared: EventsContext, promote: Promotion) {
 
     /**
      * Changes the details. A published event keeps its date (postpone moves it, and tells the
-     * registrants); a raised capacity offers the freed places to the waiting list at once.
+     * registrants); a new venue (or online link) of a published one is told to the registrants; a
+     * raised capacity offers the freed places to the waiting list at once.
      */
     async update(ctx: ActorContext<PolicyActor>, id: string, raw: EventInput): Promise<EventView> {
       const d = parseOrRefuse(eventInput, raw);
@@ -188,6 +189,19 @@ export function lifecycleUseCases(shared: EventsContext, promote: Promotion) {
           .set({ ...columns(d), updatedAt: ctx.now })
           .where(eq(events.id, id))
           .returning();
+        // A live event that moves somewhere else tells everyone registered where it is now.
+        const where = (r: EventRow) => r.venueAddress ?? r.onlineUrl ?? '';
+        if (live && where(next!) !== where(row))
+          for (const reg of await shared.liveOf(tx, id)) {
+            const url = await shared.newLink(tx, reg.id, ctx.now);
+            await shared.tell(tx, reg, 'eventsEventVenueChanged', (l) => [
+              titleIn(next!, l),
+              whenIn(next!, l),
+              where(row),
+              where(next!),
+              url,
+            ]);
+          }
         await audit(tx, auditBy(ctx), {
           action: 'event.updated',
           entityType: 'event',

@@ -51,6 +51,20 @@ export const eventsMail = catalogue({
       ],
       action: { label: 'Zobacz lub zrezygnuj', url },
     }),
+    eventsEventVenueChanged: (
+      title: string,
+      when: string,
+      before: string,
+      after: string,
+      url: string,
+    ): MailContent => ({
+      subject: `Zmiana miejsca: ${title}, ${when}`,
+      paragraphs: [
+        `Wydarzenie „${title}”, ${when}, odbędzie się w innym miejscu: ${after} (wcześniej: ${before}). Twój zapis pozostaje ważny.`,
+        'Jeśli nowe miejsce Ci nie pasuje, zrezygnuj pod linkiem poniżej.',
+      ],
+      action: { label: 'Zobacz lub zrezygnuj', url },
+    }),
   },
   en: {
     eventsRegistered: (title: string, when: string, places: number, url: string): MailContent => ({
@@ -99,6 +113,20 @@ export const eventsMail = catalogue({
       ],
       action: { label: 'View or cancel', url },
     }),
+    eventsEventVenueChanged: (
+      title: string,
+      when: string,
+      before: string,
+      after: string,
+      url: string,
+    ): MailContent => ({
+      subject: `New venue: ${title}, ${when}`,
+      paragraphs: [
+        `The event “${title}”, ${when}, takes place somewhere else: ${after} (before: ${before}). Your registration still stands.`,
+        'If the new venue does not suit you, cancel with the link below.',
+      ],
+      action: { label: 'View or cancel', url },
+    }),
   },
   uk: {
     eventsRegistered: (title: string, when: string, places: number, url: string): MailContent => ({
@@ -144,6 +172,20 @@ export const eventsMail = catalogue({
       paragraphs: [
         `Подію «${title}» перенесено з ${before} на ${after}. Ваша реєстрація залишається чинною.`,
         'Якщо новий термін вам не підходить, скасуйте участь за посиланням нижче.',
+      ],
+      action: { label: 'Переглянути або скасувати', url },
+    }),
+    eventsEventVenueChanged: (
+      title: string,
+      when: string,
+      before: string,
+      after: string,
+      url: string,
+    ): MailContent => ({
+      subject: `Нове місце: ${title}, ${when}`,
+      paragraphs: [
+        `Подія «${title}», ${when}, відбудеться в іншому місці: ${after} (раніше: ${before}). Ваша реєстрація залишається чинною.`,
+        'Якщо нове місце вам не підходить, скасуйте участь за посиланням нижче.',
       ],
       action: { label: 'Переглянути або скасувати', url },
     }),
