@@ -2,7 +2,7 @@
 // organisations a person may propose for, the events of their organisations in any state ("my
 // proposals"), and the staff's lists (the submitted ones waiting for review, the others by state).
 // Changing an event is the service's (service/lifecycle.ts).
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { PolicyActor } from '../../platform/policy.ts';
 import type { OrganisationsService } from '../organisations/index.ts';
@@ -62,10 +62,7 @@ export function eventProposals(deps: ProposalsDeps) {
 
     /** How many events wait for the staff's review (the officer's to-do list). */
     async waitingCount(): Promise<number> {
-      const [row] = await db
-        .select({ n: count() })
-        .from(events)
-        .where(and(eq(events.status, 'submitted')));
+      const [row] = await db.select({ n: count() }).from(events).where(eq(events.status, 'submitted'));
       return row?.n ?? 0;
     },
   };
