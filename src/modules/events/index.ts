@@ -5,13 +5,17 @@ import { z } from 'zod';
 import { userIdsByEmail } from '../../platform/auth/users.ts';
 import { defineModule } from '../../platform/modules.ts';
 import { demoAccounts } from '../accounts/index.ts';
+import { eventAdminRoutes } from './admin-routes.tsx';
 import { eventsApi } from './api.ts';
 import { type EventListing, eventListing } from './listing.ts';
 import { eventPagesRoutes } from './pages-routes.tsx';
+import { eventProposalRoutes } from './proposal-routes.tsx';
+import { type EventProposals, eventProposals } from './proposals.ts';
 import { type EventRoster, eventRoster } from './roster.ts';
 import { eventRosterRoutes } from './roster-routes.tsx';
 import { seedEvents } from './seed.ts';
 import { type EventsService, eventsService } from './service.ts';
+import { eventAdmin } from './text/admin.ts';
 import { eventsAuditLabels } from './text/audit.ts';
 import { events } from './text/events.ts';
 import { eventsMail } from './text/mail.ts';
@@ -23,9 +27,11 @@ export interface EventsServices {
   listing: EventListing;
   /** Who is registered, for the event's organisers and staff (read only). */
   roster: EventRoster;
+  /** Events not public yet: the organisers' proposals and the staff's queues (read only). */
+  proposals: EventProposals;
 }
 
-const text = { events, eventPages };
+const text = { events, eventPages, eventAdmin };
 type Text = { [A in keyof typeof text]: (typeof text)[A]['pl'] };
 declare module '../../platform/modules.ts' {
   interface ModuleServices {
@@ -39,34 +45,44 @@ declare module '../../platform/mail/outbox.ts' {
   interface MailTemplates extends Pick<(typeof eventsMail)['pl'], keyof (typeof eventsMail)['pl']> {}
 }
 
+const staffOnly = (actor: { role: string } | null) => actor?.role === 'staff' || actor?.role === 'admin';
 const everyPayload = z.object({}).passthrough();
 
 export const eventsModule = defineModule({
   name: 'events',
   dependsOn: ['places', 'accounts', 'organisations'],
-  services: ({ db, config, clock }, deps): EventsServices => ({
-    events: eventsService({
-      db,
-      baseUrl: config.baseUrl,
-      clock,
-      organisations: deps.organisations.organisations,
-      places: deps.places.places,
-      purgeAfterDays: config.eventsPurgeDays,
-    }),
-    listing: eventListing({
+  services: ({ db, config, clock }, deps): EventsServices => {
+    const listing = eventListing({
       db,
       organisations: deps.organisations.organisations,
       places: deps.places.places,
-    }),
-    roster: eventRoster({ db, organisations: deps.organisations.organisations }),
-  }),
+    });
+    return {
+      events: eventsService({
+        db,
+        baseUrl: config.baseUrl,
+        clock,
+        organisations: deps.organisations.organisations,
+        places: deps.places.places,
+        purgeAfterDays: config.eventsPurgeDays,
+      }),
+      listing,
+      roster: eventRoster({ db, organisations: deps.organisations.organisations }),
+      proposals: eventProposals({ db, organisations: deps.organisations.organisations, listing }),
+    };
+  },
   routes: async (app, { services }) => {
     await app.register(eventsApi, { services });
+    await app.register(eventProposalRoutes, { services });
     await app.register(eventPagesRoutes, { services });
     await app.register(eventRosterRoutes, { services });
+    await app.register(eventAdminRoutes, { services });
   },
   nav: {
     site: [{ href: '/wydarzenia', label: (t) => t.eventPages.nav, order: 25 }],
+    panel: [
+      { href: '/panel/wydarzenia', label: (t) => t.eventAdmin.panel.nav, order: 350, visible: staffOnly },
+    ],
   },
   jobs: [
     // Offers whose hold ran out pass on to the next party in line.
@@ -125,6 +141,16 @@ export const eventsModule = defineModule({
   contributes: {
     personalData: ({ events }) => events.privacy,
     auditEntities: ({ events }) => events.auditNames,
+    // The events submitted by organisers, waiting for the staff's decision.
+    staffQueues: async ({ proposals }) => [
+      {
+        key: 'eventsSubmitted',
+        label: (t) => t.eventAdmin.panel.staffQueue,
+        count: await proposals.waitingCount(),
+        href: '/panel/wydarzenia',
+        order: 40,
+      },
+    ],
   },
   // The Revitalisation Week 2023 and the ambassadors' activities (seed.ts); idempotent.
   demo: async ({ db, clock }, { events }, { places, organisations }) => {

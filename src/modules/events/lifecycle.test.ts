@@ -303,7 +303,7 @@ describe('cancelling and postponing', () => {
     const told = (email: string) =>
       queryRows<{ subject: string; text_body: string }>(
         t.database.db,
-        sql`select subject, text_body from mail_outbox where to_address = ${email} and template = 'eventsVenueChanged'`,
+        sql`select subject, text_body from mail_outbox where to_address = ${email} and template = 'eventsEventVenueChanged'`,
       );
     await svc.update(as(staff), id, eventInput({ ...same, capacity: 12 }));
     assert.equal((await told(anna!.email)).length, 0, 'a new capacity is no news to a registrant');
@@ -317,7 +317,7 @@ describe('cancelling and postponing', () => {
     );
     const [mail, ...more] = await told(anna!.email);
     assert.equal(more.length, 0);
-    assert.match(mail!.subject, /^Nowe miejsce wydarzenia: Spotkanie konsultacyjne/);
+    assert.match(mail!.subject, /^Zmiana miejsca: Spotkanie konsultacyjne/);
     assert.match(mail!.text_body, /Centrum Obywatelskie, ul\. Reymonta 20/);
     assert.match(mail!.text_body, /\/wydarzenia\/zapis\/[A-Za-z0-9_-]{43}/);
     assert.equal((await told(borys!.email)).length, 0, 'who cancelled is not told');

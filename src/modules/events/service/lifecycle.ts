@@ -189,6 +189,19 @@ export function lifecycleUseCases(shared: EventsContext, promote: Promotion) {
           .set({ ...columns(d), updatedAt: ctx.now })
           .where(eq(events.id, id))
           .returning();
+        // A live event that moves somewhere else tells everyone registered where it is now.
+        const where = (r: EventRow) => r.venueAddress ?? r.onlineUrl ?? '';
+        if (live && where(next!) !== where(row))
+          for (const reg of await shared.liveOf(tx, id)) {
+            const url = await shared.newLink(tx, reg.id, ctx.now);
+            await shared.tell(
+              tx,
+              reg,
+              'eventsEventVenueChanged',
+              (l) => [titleIn(next!, l), whenIn(next!, l), where(row), where(next!), url],
+              next!,
+            );
+          }
         await audit(tx, auditBy(ctx), {
           action: 'event.updated',
           entityType: 'event',
@@ -196,19 +209,6 @@ export function lifecycleUseCases(shared: EventsContext, promote: Promotion) {
           before: { title: row.title, capacity: row.capacity },
           after: { title: next!.title, capacity: next!.capacity },
         });
-        // A new place for an event people are coming to: each of them is told, with their link.
-        const moved = (r: typeof row) => [r.venueAddress ?? '', r.onlineUrl ?? ''].join('\n');
-        if (live && moved(row) !== moved(next!))
-          for (const reg of await shared.liveOf(tx, id)) {
-            const url = await shared.newLink(tx, reg.id, ctx.now);
-            await shared.tell(
-              tx,
-              reg,
-              'eventsVenueChanged',
-              (l) => [titleIn(next!, l), whenIn(next!, l), next!.venueAddress ?? next!.onlineUrl ?? '', url],
-              next!,
-            );
-          }
         const promoted = await promote(tx, next!, ctx);
         return eventView(promoted, ctx.now);
       });

@@ -51,10 +51,16 @@ export const eventsMail = catalogue({
       ],
       action: { label: 'Zobacz lub zrezygnuj', url },
     }),
-    eventsVenueChanged: (title: string, when: string, place: string, url: string): MailContent => ({
-      subject: `Nowe miejsce wydarzenia: ${title}, ${when}`,
+    eventsEventVenueChanged: (
+      title: string,
+      when: string,
+      before: string,
+      after: string,
+      url: string,
+    ): MailContent => ({
+      subject: `Zmiana miejsca: ${title}, ${when}`,
       paragraphs: [
-        `Wydarzenie „${title}”, ${when}, odbędzie się w innym miejscu: ${place}. Twój zapis pozostaje ważny.`,
+        `Wydarzenie „${title}”, ${when}, odbędzie się w innym miejscu: ${after} (wcześniej: ${before}). Twój zapis pozostaje ważny.`,
         'Jeśli nowe miejsce Ci nie pasuje, zrezygnuj pod linkiem poniżej.',
       ],
       action: { label: 'Zobacz lub zrezygnuj', url },
@@ -115,11 +121,17 @@ export const eventsMail = catalogue({
       ],
       action: { label: 'View or cancel', url },
     }),
-    eventsVenueChanged: (title: string, when: string, place: string, url: string): MailContent => ({
-      subject: `New place: ${title}, ${when}`,
+    eventsEventVenueChanged: (
+      title: string,
+      when: string,
+      before: string,
+      after: string,
+      url: string,
+    ): MailContent => ({
+      subject: `New venue: ${title}, ${when}`,
       paragraphs: [
-        `“${title}”, ${when}, will take place somewhere else: ${place}. Your registration stands.`,
-        'If the new place does not suit you, cancel with the link below.',
+        `The event “${title}”, ${when}, takes place somewhere else: ${after} (before: ${before}). Your registration still stands.`,
+        'If the new venue does not suit you, cancel with the link below.',
       ],
       action: { label: 'View or cancel', url },
     }),
@@ -179,11 +191,17 @@ export const eventsMail = catalogue({
       ],
       action: { label: 'Переглянути або скасувати', url },
     }),
-    eventsVenueChanged: (title: string, when: string, place: string, url: string): MailContent => ({
-      subject: `Нове місце події: ${title}, ${when}`,
+    eventsEventVenueChanged: (
+      title: string,
+      when: string,
+      before: string,
+      after: string,
+      url: string,
+    ): MailContent => ({
+      subject: `Нове місце: ${title}, ${when}`,
       paragraphs: [
-        `Подія «${title}», ${when}, відбудеться в іншому місці: ${place}. Ваша реєстрація чинна.`,
-        'Якщо нове місце вам не підходить, скасуйте реєстрацію за посиланням нижче.',
+        `Подія «${title}», ${when}, відбудеться в іншому місці: ${after} (раніше: ${before}). Ваша реєстрація залишається чинною.`,
+        'Якщо нове місце вам не підходить, скасуйте участь за посиланням нижче.',
       ],
       action: { label: 'Переглянути або скасувати', url },
     }),

@@ -19,11 +19,10 @@ import { Localized } from '../../../platform/views/content.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1, Layout } from '../../../platform/views/layout.tsx';
 import type { ListedEvent } from '../listing.ts';
-import { renderMarkdown } from '../markdown.ts';
 import { eventPath } from '../publish-formats.ts';
 import type { EventView } from '../service/context.ts';
 import type { RegistrationView } from '../service/registration.ts';
-import { titleOf, whenText } from './shared.tsx';
+import { Description, titleOf, whenText } from './shared.tsx';
 
 /** The form field of a question's answer. */
 export const answerField = (key: string) => `q_${key}`;
@@ -191,7 +190,6 @@ export function EventPage({
   const p = t.eventPages;
   const { row } = event;
   const title = titleOf(row);
-  const description = pick(localized(row.description, row.descriptionI18n), locale);
   const a = view.accessibility;
   const access = (Object.keys(a) as Array<keyof typeof a>).filter((k) => a[k]);
   const rows = [
@@ -265,13 +263,7 @@ export function EventPage({
           {p.addToCalendar}
         </a>
       </p>
-      {description.text ? (
-        <div
-          class="klaster-event-description"
-          lang={description.lang === locale ? undefined : description.lang}
-          dangerouslySetInnerHTML={{ __html: renderMarkdown(description.text) }}
-        />
-      ) : null}
+      <Description value={localized(row.description, row.descriptionI18n)} />
       <h2 class="govuk-heading-m">{p.registrationTitle}</h2>
       <Registration now={now} view={view} mine={mine} state={state} />
       {manages && view.registration ? (

@@ -20,6 +20,7 @@ import {
   type ListedEvent,
 } from '../listing.ts';
 import { eventPath } from '../publish-formats.ts';
+import { PROPOSALS_PATH } from './event-form.tsx';
 import { EventItem, FilterForm, type FilterOptions, StatusTag, titleOf } from './shared.tsx';
 
 export const LIST_PATH = '/wydarzenia';
@@ -50,6 +51,13 @@ function Links({ archive, filters }: { archive: boolean; filters: EventFilters }
         <li>
           <a class="govuk-link" href={MINE_PATH}>
             {p.mineLink}
+          </a>
+        </li>
+      ) : null}
+      {actor ? (
+        <li>
+          <a class="govuk-link" href={PROPOSALS_PATH}>
+            {t.eventAdmin.mineLink}
           </a>
         </li>
       ) : null}

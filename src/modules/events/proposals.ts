@@ -1,0 +1,71 @@
+// The events that are not public yet, for the people who write and review them (read only): the
+// organisations a person may propose for, the events of their organisations in any state ("my
+// proposals"), and the staff's lists (the submitted ones waiting for review, the others by state).
+// Changing an event is the service's (service/lifecycle.ts).
+import { asc, count, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { PolicyActor } from '../../platform/policy.ts';
+import type { OrganisationsService } from '../organisations/index.ts';
+import type { EventListing, ListedEvent } from './listing.ts';
+import { type EventStatus, events } from './schema.ts';
+
+/** At most this many events on one of these lists. */
+export const PROPOSALS_MAX = 200;
+
+export interface ProposalsDeps {
+  db: Db;
+  organisations: Pick<OrganisationsService, 'mine'>;
+  listing: Pick<EventListing, 'byIds'>;
+}
+
+export function eventProposals(deps: ProposalsDeps) {
+  const { db } = deps;
+
+  /** The rows matching, in that order, with their organisers' and subareas' names. */
+  async function listed(ids: string[]): Promise<ListedEvent[]> {
+    const named = await deps.listing.byIds(ids);
+    return ids.map((id) => named.get(id)).filter((e): e is ListedEvent => e !== undefined);
+  }
+
+  return {
+    /** The verified organisations the person belongs to: those they may propose events for. */
+    async organisationsOf(actor: PolicyActor): Promise<Array<{ id: string; name: string }>> {
+      return (await deps.organisations.mine(actor))
+        .filter((o) => o.status === 'verified')
+        .map((o) => ({ id: o.id, name: o.name }));
+    },
+
+    /** The events of the person's organisations, in any state, the latest change first. */
+    async mine(actor: PolicyActor): Promise<ListedEvent[]> {
+      const orgIds = (await deps.organisations.mine(actor)).map((o) => o.id);
+      if (orgIds.length === 0) return [];
+      const rows = await db
+        .select({ id: events.id })
+        .from(events)
+        .where(inArray(events.organisationId, orgIds))
+        .orderBy(desc(events.updatedAt), desc(events.id))
+        .limit(PROPOSALS_MAX);
+      return listed(rows.map((r) => r.id));
+    },
+
+    /** Events in the given states: the submitted ones by the time they were sent, the others by start. */
+    async inStates(statuses: readonly EventStatus[]): Promise<ListedEvent[]> {
+      const submitted = statuses.length === 1 && statuses[0] === 'submitted';
+      const rows = await db
+        .select({ id: events.id })
+        .from(events)
+        .where(inArray(events.status, [...statuses]))
+        .orderBy(...(submitted ? [asc(events.submittedAt)] : [asc(events.startsAt)]), asc(events.id))
+        .limit(PROPOSALS_MAX);
+      return listed(rows.map((r) => r.id));
+    },
+
+    /** How many events wait for the staff's review (the officer's to-do list). */
+    async waitingCount(): Promise<number> {
+      const [row] = await db.select({ n: count() }).from(events).where(eq(events.status, 'submitted'));
+      return row?.n ?? 0;
+    },
+  };
+}
+
+export type EventProposals = ReturnType<typeof eventProposals>;

@@ -1,0 +1,198 @@
+// The back office's events (/panel/wydarzenia): the list (waiting for review, published, drafts),
+// a new event or a change in the shared form (EventForm), and one event's review page with the
+// steps its state allows: publish now or at a time, send back for changes, reject, cancel, postpone.
+import { pick } from '../../../platform/content.ts';
+import { formatDateTime } from '../../../platform/i18n/index.ts';
+import {
+  ActionButton,
+  Button,
+  ErrorSummary,
+  Form,
+  type FormState,
+  SummaryList,
+  Textarea,
+} from '../../../platform/views/components.tsx';
+import { Localized } from '../../../platform/views/content.tsx';
+import { useView } from '../../../platform/views/context.ts';
+import { H1 } from '../../../platform/views/layout.tsx';
+import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
+import { eventFieldOrder } from '../event-form.ts';
+import type { ListedEvent } from '../listing.ts';
+import { eventPath } from '../publish-formats.ts';
+import type { EventView } from '../service/context.ts';
+import { EventForm, EventTable, Moment, type Option, StateTag } from './event-form.tsx';
+import { Description, titleOf, whenText } from './shared.tsx';
+
+export const ADMIN_PATH = '/panel/wydarzenia';
+export const adminPath = (id: string) => `${ADMIN_PATH}/${id}`;
+
+export function AdminListPage({
+  queue,
+  live,
+  drafts,
+  now,
+}: {
+  queue: ListedEvent[];
+  live: ListedEvent[];
+  drafts: ListedEvent[];
+  now: Date;
+}) {
+  const a = useView().t.eventAdmin.panel;
+  const table = (caption: string, items: ListedEvent[], empty?: string) =>
+    items.length ? (
+      <EventTable caption={caption} items={items} now={now} href={(row) => adminPath(row.id)} />
+    ) : empty ? (
+      <>
+        <h2 class="govuk-heading-m">{caption}</h2>
+        <p class="govuk-body">{empty}</p>
+      </>
+    ) : null;
+  return (
+    <PanelLayout title={a.title}>
+      <H1>{a.title}</H1>
+      <p class="govuk-body">{a.lead}</p>
+      <p class="govuk-body">
+        <a class="govuk-button" data-module="govuk-button" href={`${ADMIN_PATH}/nowe`}>
+          {a.newEvent}
+        </a>
+      </p>
+      {table(a.queue, queue, a.queueEmpty)}
+      {table(a.live, live, a.liveEmpty)}
+      {table(a.drafts, drafts)}
+    </PanelLayout>
+  );
+}
+
+/** A new event written by staff, or a change to one, in the form organisers use. */
+export function AdminFormPage({
+  view,
+  state,
+  organisations,
+  subareas,
+}: {
+  view?: EventView;
+  state: FormState;
+  organisations: Option[];
+  subareas: Option[];
+}) {
+  const { t, locale } = useView();
+  const a = t.eventAdmin;
+  const title = view ? a.editTitle : a.panel.newTitle;
+  return (
+    <PanelLayout
+      title={view ? `${title}: ${pick(view.title, locale).text}` : title}
+      back={view ? adminPath(view.id) : ADMIN_PATH}
+    >
+      <ErrorSummary state={state} order={eventFieldOrder} />
+      <H1 caption={view ? <Localized value={view.title} /> : a.panel.title}>{title}</H1>
+      <EventForm
+        action={view ? `${adminPath(view.id)}/edycja` : `${ADMIN_PATH}/nowe`}
+        state={state}
+        organisations={organisations}
+        subareas={subareas}
+        staff
+        submitLabel={view ? a.save : a.saveDraft}
+      />
+    </PanelLayout>
+  );
+}
+
+export function ReviewPage({
+  event,
+  view,
+  state,
+  now,
+}: {
+  event: ListedEvent;
+  view: EventView;
+  state: FormState;
+  now: Date;
+}) {
+  const { t, locale } = useView();
+  const a = t.eventAdmin;
+  const p = a.panel;
+  const { row } = event;
+  const base = adminPath(row.id);
+  const reviewable = row.status === 'submitted';
+  const publishable = row.status === 'draft' || row.status === 'submitted';
+  const live = row.status === 'published' || row.status === 'postponed';
+  const editable = publishable || live;
+  const rows = [
+    { key: p.state, value: <StateTag row={row} now={now} /> },
+    {
+      key: t.eventPages.when,
+      value: whenText(locale, row.startsAt, row.endsAt),
+    },
+    { key: t.eventPages.organiserLabel, value: event.organiser ?? '' },
+    ...(row.venueAddress ? [{ key: t.eventPages.venue, value: row.venueAddress }] : []),
+    ...(row.onlineUrl ? [{ key: t.eventPages.online, value: row.onlineUrl }] : []),
+    { key: t.eventPages.kindLabel, value: t.eventPages.kinds[row.kind] },
+    ...(row.publishedAt ? [{ key: p.publishTitle, value: formatDateTime(locale, row.publishedAt) }] : []),
+    ...(row.reviewNote ? [{ key: a.reviewNote, value: row.reviewNote }] : []),
+  ];
+  return (
+    <PanelLayout title={`${p.reviewTitle}: ${pick(view.title, locale).text}`} back={ADMIN_PATH}>
+      <ErrorSummary state={state} />
+      <H1 caption={p.reviewTitle}>
+        <Localized value={titleOf(row)} />
+      </H1>
+      <SummaryList rows={rows} />
+      <ul class="govuk-list klaster-actions">
+        <li>
+          <a class="govuk-link" href={eventPath(row.id)}>
+            {p.publicPage}
+          </a>
+        </li>
+        {editable ? (
+          <li>
+            <a class="govuk-link" href={`${base}/edycja`}>
+              {a.edit}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+      <Description value={view.description} />
+      {publishable ? (
+        <>
+          <h2 class="govuk-heading-m">{p.publishTitle}</h2>
+          <ActionButton action={`${base}/publikuj`} label={p.publishNow} />
+          <Form action={`${base}/publikuj`}>
+            <input type="hidden" name="when" value="at" />
+            <Moment name="publishAt" day={p.publishAtDate} time={p.publishAtTime} state={state} />
+            <Button variant="secondary">{p.publishAt}</Button>
+          </Form>
+        </>
+      ) : null}
+      {reviewable ? (
+        <>
+          <h2 class="govuk-heading-m">{p.changesTitle}</h2>
+          <Form action={`${base}/zmiany`}>
+            <Textarea name="note" label={p.note} state={state} rows={4} />
+            <Button variant="secondary">{p.changesButton}</Button>
+          </Form>
+          <h2 class="govuk-heading-m">{p.rejectTitle}</h2>
+          <Form action={`${base}/odrzuc`}>
+            <Textarea name="rejectReason" label={p.reason} state={state} rows={3} />
+            <Button variant="warning">{p.rejectButton}</Button>
+          </Form>
+        </>
+      ) : null}
+      {live ? (
+        <>
+          <h2 class="govuk-heading-m">{p.postponeTitle}</h2>
+          <p class="govuk-body">{p.postponeHint}</p>
+          <Form action={`${base}/przeloz`}>
+            <Moment name="startsAt" day={a.fields.startDate} time={a.fields.startTime} state={state} />
+            <Moment name="endsAt" day={a.fields.endDate} time={a.fields.endTime} state={state} />
+            <Button variant="secondary">{p.postponeButton}</Button>
+          </Form>
+          <h2 class="govuk-heading-m">{p.cancelTitle}</h2>
+          <Form action={`${base}/odwolaj`}>
+            <Textarea name="cancelReason" label={p.cancelReason} hint={p.cancelHint} state={state} rows={3} />
+            <Button variant="warning">{p.cancelButton}</Button>
+          </Form>
+        </>
+      ) : null}
+    </PanelLayout>
+  );
+}

@@ -1,0 +1,325 @@
+// Writing an event: the one form organisers and staff share (EventForm), the organiser's pages
+// around it (propose, change a draft), "my proposals", and the page for someone who may not propose.
+import type { ComponentChildren } from 'preact';
+import { formatDateTime } from '../../../platform/i18n/index.ts';
+import {
+  ActionButton,
+  Button,
+  Choices,
+  ErrorSummary,
+  Form,
+  type FormState,
+  Select,
+  Table,
+  Tag,
+  TextInput,
+} from '../../../platform/views/components.tsx';
+import { Localized, LocalizedField } from '../../../platform/views/content.tsx';
+import { useView } from '../../../platform/views/context.ts';
+import { H1, Layout } from '../../../platform/views/layout.tsx';
+import { accessibilityKeys, eventFieldOrder } from '../event-form.ts';
+import type { ListedEvent } from '../listing.ts';
+import { eventPath } from '../publish-formats.ts';
+import { eventAudiences, eventKinds } from '../schema.ts';
+import type { EventRow } from '../service/context.ts';
+import { titleOf, whenText } from './shared.tsx';
+
+export const NEW_PATH = '/wydarzenia/nowe';
+export const PROPOSALS_PATH = '/wydarzenia/propozycje';
+export const editPath = (id: string) => `${eventPath(id)}/edycja`;
+
+export interface Option {
+  id: string;
+  name: string;
+}
+
+/** A day and a time side by side: one moment (`<name>Date`, `<name>Time`). */
+export function Moment({
+  name,
+  day,
+  time,
+  state,
+}: {
+  name: string;
+  day: string;
+  time: string;
+  state: FormState;
+}) {
+  const f = useView().t.eventAdmin.fields;
+  return (
+    <div class="klaster-actions">
+      <TextInput name={`${name}Date`} type="date" label={day} hint={f.dateHint} state={state} width="10" />
+      <TextInput
+        name={`${name}Time`}
+        label={time}
+        hint={f.timeHint}
+        state={state}
+        width="5"
+        inputmode="numeric"
+      />
+    </div>
+  );
+}
+
+/** The event's fields and the button; `staff` also offers a city unit as the organiser. */
+export function EventForm({
+  action,
+  state,
+  organisations,
+  subareas,
+  staff,
+  submitLabel,
+}: {
+  action: string;
+  state: FormState;
+  organisations: Option[];
+  subareas: Option[];
+  staff: boolean;
+  submitLabel: string;
+}) {
+  const { t } = useView();
+  const p = t.eventPages;
+  const f = t.eventAdmin.fields;
+  return (
+    <Form action={action}>
+      <LocalizedField name="title" label={f.title} state={state} />
+      <LocalizedField
+        name="description"
+        label={f.description}
+        hint={f.descriptionHint}
+        state={state}
+        multiline
+        optional
+        rows={8}
+      />
+      <Select
+        name="kind"
+        label={f.kind}
+        state={state}
+        options={eventKinds.map((k) => ({ value: k, label: p.kinds[k] }))}
+      />
+      <Choices
+        kind="checkboxes"
+        name="audiences"
+        label={f.audiences}
+        state={state}
+        optional
+        small
+        options={eventAudiences.map((a) => ({ value: a, label: p.audiences[a] }))}
+      />
+      {organisations.length || !staff ? (
+        <Select
+          name="organisationId"
+          label={f.organisation}
+          state={state}
+          optional={staff}
+          placeholder={f.chooseOrganisation}
+          options={organisations.map((o) => ({ value: o.id, label: o.name }))}
+        />
+      ) : null}
+      {staff ? <TextInput name="organiserUnit" label={f.organiserUnit} state={state} optional /> : null}
+      {subareas.length ? (
+        <Select
+          name="subareaId"
+          label={f.subarea}
+          state={state}
+          optional
+          placeholder={f.noSubarea}
+          options={subareas.map((s) => ({ value: s.id, label: s.name }))}
+        />
+      ) : null}
+      <TextInput name="venue" label={f.venue} hint={f.venueHint} state={state} optional />
+      <TextInput name="onlineUrl" type="url" label={f.onlineUrl} state={state} optional spellcheck={false} />
+      <Moment name="startsAt" day={f.startDate} time={f.startTime} state={state} />
+      <Moment name="endsAt" day={f.endDate} time={f.endTime} state={state} />
+      <Choices
+        kind="checkboxes"
+        name="registration"
+        label={f.registration}
+        state={state}
+        options={[{ value: 'on', label: f.registrationOn }]}
+      />
+      <TextInput
+        name="capacity"
+        label={f.capacity}
+        hint={f.capacityHint}
+        state={state}
+        width="5"
+        inputmode="numeric"
+        optional
+      />
+      <Moment name="registrationOpensAt" day={f.opensDate} time={f.opensTime} state={state} />
+      <Moment name="registrationClosesAt" day={f.closesDate} time={f.closesTime} state={state} />
+      <p class="govuk-hint">{f.windowHint}</p>
+      <TextInput
+        name="maxCompanions"
+        label={f.maxCompanions}
+        state={state}
+        width="5"
+        inputmode="numeric"
+        optional
+      />
+      <LocalizedField name="consent" label={f.consent} hint={f.consentHint} state={state} optional />
+      <Choices
+        kind="checkboxes"
+        name="accessibility"
+        label={f.accessibility}
+        state={state}
+        optional
+        small
+        options={accessibilityKeys.map((k) => ({ value: k, label: p.accessibilityItems[k] }))}
+      />
+      <TextInput name="contact" label={f.contact} state={state} optional />
+      <Button>{submitLabel}</Button>
+    </Form>
+  );
+}
+
+/** An event's state as a tag: a publication still to come reads as scheduled. */
+export function StateTag({ row, now }: { row: EventRow; now: Date }) {
+  const s = useView().t.eventAdmin.states;
+  const scheduled = row.status === 'published' && row.publishedAt && row.publishedAt > now;
+  if (scheduled) return <Tag colour="blue">{s.scheduled}</Tag>;
+  const colour = {
+    draft: 'grey',
+    submitted: 'yellow',
+    published: 'green',
+    postponed: 'yellow',
+    cancelled: 'red',
+    finished: 'grey',
+    rejected: 'red',
+  } as const;
+  return <Tag colour={colour[row.status]}>{s[row.status]}</Tag>;
+}
+
+/** The organiser's page with the form: a new proposal or a draft to change. */
+export function ProposalFormPage({
+  id,
+  state,
+  organisations,
+  subareas,
+}: {
+  /** The event changed, or none for a new one. */
+  id?: string;
+  state: FormState;
+  organisations: Option[];
+  subareas: Option[];
+}) {
+  const a = useView().t.eventAdmin;
+  const title = id ? a.editTitle : a.newTitle;
+  return (
+    <Layout title={title} back={PROPOSALS_PATH}>
+      <ErrorSummary state={state} order={eventFieldOrder} />
+      <H1>{title}</H1>
+      {id ? null : <p class="govuk-body">{a.newLead}</p>}
+      <EventForm
+        action={id ? editPath(id) : NEW_PATH}
+        state={state}
+        organisations={organisations}
+        subareas={subareas}
+        staff={false}
+        submitLabel={id ? a.save : a.saveDraft}
+      />
+    </Layout>
+  );
+}
+
+/** For someone who belongs to no verified organisation. */
+export function NotAllowedPage() {
+  const a = useView().t.eventAdmin;
+  return (
+    <Layout title={a.notAllowedTitle} back="/wydarzenia">
+      <H1>{a.notAllowedTitle}</H1>
+      <p class="govuk-body">{a.notAllowedBody}</p>
+      <p class="govuk-body">
+        <a class="govuk-link" href="/organizacje">
+          {a.organisationsLink}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+/** A list of events with their state (the organiser's proposals, the staff's queues). */
+export function EventTable({
+  caption,
+  items,
+  now,
+  href,
+  actions,
+}: {
+  caption: string;
+  items: ListedEvent[];
+  now: Date;
+  href: (row: EventRow) => string;
+  actions?: (row: EventRow) => ComponentChildren;
+}) {
+  const { t, locale } = useView();
+  const c = t.eventAdmin.columns;
+  return (
+    <Table
+      caption={caption}
+      head={[c.title, c.when, c.organiser, c.state, ...(actions ? [c.note] : [])]}
+      rows={items.map(({ row, organiser }) => [
+        <a class="govuk-link" href={href(row)} key="t">
+          <Localized value={titleOf(row)} />
+        </a>,
+        whenText(locale, row.startsAt, row.endsAt),
+        organiser ?? '',
+        <StateTag row={row} now={now} key="s" />,
+        ...(actions ? [actions(row)] : []),
+      ])}
+    />
+  );
+}
+
+/** "My proposals": the events of the person's organisations, with the staff's notes and the next step. */
+export function ProposalsPage({ items, now }: { items: ListedEvent[]; now: Date }) {
+  const { t, locale } = useView();
+  const a = t.eventAdmin;
+  return (
+    <Layout title={a.mineTitle} back="/wydarzenia">
+      <H1>{a.mineTitle}</H1>
+      <p class="govuk-body">{a.mineLead}</p>
+      <p class="govuk-body">
+        <a class="govuk-button" data-module="govuk-button" href={NEW_PATH}>
+          {a.proposeLink}
+        </a>
+      </p>
+      {items.length === 0 ? (
+        <p class="govuk-body">{a.mineEmpty}</p>
+      ) : (
+        <EventTable
+          caption={a.mineTitle}
+          items={items}
+          now={now}
+          href={(row) => eventPath(row.id)}
+          actions={(row) => (
+            <>
+              {row.reviewNote ? <p class="govuk-body">{row.reviewNote}</p> : null}
+              {row.status === 'published' && row.publishedAt && row.publishedAt > now ? (
+                <p class="govuk-body">{a.panel.scheduledFor(formatDateTime(locale, row.publishedAt))}</p>
+              ) : null}
+              {row.status === 'draft' || row.status === 'submitted' ? (
+                <p class="govuk-body">
+                  <a class="govuk-link" href={editPath(row.id)}>
+                    {a.edit}
+                    <span class="govuk-visually-hidden">: {row.title}</span>
+                  </a>
+                </p>
+              ) : null}
+              {row.status === 'draft' ? (
+                <ActionButton
+                  action={`${eventPath(row.id)}/zglos`}
+                  label={a.submit}
+                  context={row.title}
+                  variant="secondary"
+                />
+              ) : null}
+            </>
+          )}
+        />
+      )}
+    </Layout>
+  );
+}
