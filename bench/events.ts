@@ -170,11 +170,13 @@ export const eventPaths = (n: number) => `/wydarzenia/${benchEventId(1 + ((n * 7
 
 /**
  * The n-th registration of the scenario: consecutive requests go to different open events (so they
- * do not queue on one event's lock), then the next person; distinct pairs for 400,000 requests.
+ * do not all queue on one event's lock) and different people; distinct pairs for 400,000 requests
+ * (event n mod 200; person ⌊n / 200⌋ + 10 × event, mod the people).
  */
 export function registrationTarget(n: number, people: number): { event: string; person: number } {
+  const e = n % EVENTS_OPEN;
   return {
-    event: benchEventId(BENCH_EVENTS - EVENTS_OPEN + 1 + (n % EVENTS_OPEN)),
-    person: Math.floor(n / EVENTS_OPEN) % people,
+    event: benchEventId(BENCH_EVENTS - EVENTS_OPEN + 1 + e),
+    person: (Math.floor(n / EVENTS_OPEN) + 10 * e) % people,
   };
 }
