@@ -98,7 +98,10 @@ async function measure(
 ): Promise<Row | null> {
   const url = `http://127.0.0.1:${server.port}${urlPath}`;
   const checkHeaders = opts.cookies ? { ...headers, cookie: opts.cookies[0]! } : headers;
-  const check = await fetch(url, { headers: checkHeaders, redirect: 'manual' });
+  // Once more on a failure: the socket kept alive since the readiness poll may have been closed by
+  // the server meanwhile (Fastify's keep-alive timeout, 72 s, is shorter than the seeding).
+  const get = () => fetch(url, { headers: checkHeaders, redirect: 'manual' });
+  const check = await get().catch(get);
   const body = await check.text();
   if (check.status === 404 && opts.optional) {
     console.log(`  ${scenario.padEnd(48)} ${driver.padEnd(10)} not measured: GET ${urlPath} answered 404`);
