@@ -13,11 +13,31 @@
 //                                                  ranges (3 queries), the API's JSON of the days
 //   GET /przestrzenie/:slug?tydzien=YYYY-Www       the same 3 queries and the 90 days' closures, the
 //                                                  week grid (RoomCalendarGrid, drawn afresh)
-import { asc, eq, sql } from 'drizzle-orm';
+//   GET /wydarzenia?subarea=…&audience=…&q=…      listing.list (the page's one query, and the
+//                                                  organisers' and subareas' names) and
+//                                                  listing.filterOptions, as the list page runs
+//                                                  them; the filter form, the events
+//                                                  (FilterForm, EventItem) and the pages' links
+//   GET /wydarzenia/:id                            the event row (as the service's get()), and
+//                                                  listing.byIds, the JSON-LD, EventPage — with
+//                                                  its layout: the page's body is no component of
+//                                                  its own (views/event.tsx), so only the
+//                                                  session, hooks and the app around it are gone
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import { h, type VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { z } from 'zod';
 import { loadConfig } from '../src/config.ts';
+import { eventListing, filtersQuery, filtersSearch, readFilters } from '../src/modules/events/listing.ts';
+import { eventJsonLd, jsonLdText } from '../src/modules/events/publish-formats.ts';
+import { events } from '../src/modules/events/schema.ts';
+import { isPublic } from '../src/modules/events/service/context.ts';
+import { eventView } from '../src/modules/events/service.ts';
+import { EventPage } from '../src/modules/events/views/event.tsx';
+import { LIST_PATH } from '../src/modules/events/views/listing.tsx';
+import { EventItem, FilterForm } from '../src/modules/events/views/shared.tsx';
+import { organisations } from '../src/modules/organisations/schema.ts';
 // The modules' list installs their texts (the view components read them) as the app does.
 import '../src/modules/index.ts';
 import { openDatabase } from '../src/db/client.ts';
@@ -37,6 +57,7 @@ import { sessionReader } from '../src/platform/auth/session.ts';
 import { type Locale, messages } from '../src/platform/i18n/index.ts';
 import { systemClock } from '../src/platform/time/clock.ts';
 import { addDays, daysBetween, parseIsoWeek, todayInWarsaw, weekStart } from '../src/platform/time/warsaw.ts';
+import { emptyForm, Pagination } from '../src/platform/views/components.tsx';
 import { type ActorView, type ViewContext, ViewCtx } from '../src/platform/views/context.ts';
 
 const config = loadConfig(process.env);
@@ -87,6 +108,23 @@ const gridResource = (r: ResourceRow): ResourceView => ({
   openingHours: r.openingHours,
   rules: r.rules,
   zone: { slug: '', name: '', building: '' },
+});
+
+// The events list's reader with the services' statements (organisation names, subareas), uncached.
+const listing = eventListing({
+  db,
+  organisations: {
+    async namesOf(ids) {
+      const wanted = [...new Set(ids)];
+      if (wanted.length === 0) return new Map();
+      const rows = await db
+        .select({ id: organisations.id, name: organisations.name })
+        .from(organisations)
+        .where(inArray(organisations.id, wanted));
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
+  },
+  places: placesService(db),
 });
 
 const app = Fastify({ logger: false });
@@ -187,6 +225,60 @@ app.get('/przestrzenie/:slug', async (request, reply) => {
       request.url,
     ),
   );
+});
+
+app.get('/wydarzenia', async (request, reply) => {
+  const query = filtersQuery.extend({ cursor: z.string().max(1000).optional() }).parse(request.query);
+  const filters = readFilters(query);
+  const now = new Date();
+  const [page, options] = await Promise.all([
+    listing.list(now, filters, { cursor: query.cursor || undefined }),
+    listing.filterOptions(now),
+  ]);
+  const href = (cursor: string | null) =>
+    cursor ? `${LIST_PATH}${filtersSearch(filters, { cursor })}` : null;
+  return reply.type(htmlType).send(
+    html(
+      <>
+        <FilterForm action={LIST_PATH} filters={filters} options={options} />
+        <ul class="govuk-list">
+          {page.items.map((e) => (
+            <EventItem key={e.row.id} event={e} />
+          ))}
+        </ul>
+        <Pagination prev={href(page.prevCursor)} next={href(page.nextCursor)} />
+      </>,
+      request.url,
+    ),
+  );
+});
+
+app.get('/wydarzenia/:id', async (request, reply) => {
+  const id = String((request.params as { id?: unknown }).id ?? '');
+  if (!z.uuid().safeParse(id).success) return reply.code(404).send();
+  const now = new Date();
+  const [row] = await db.select().from(events).where(eq(events.id, id));
+  if (!row || !isPublic(row, now)) return reply.code(404).send();
+  const view = eventView(row, now);
+  const event = (await listing.byIds([view.id])).get(view.id);
+  if (!event) return reply.code(404).send();
+  const jsonLd = jsonLdText(eventJsonLd(event, { baseUrl: config.baseUrl, locale: 'pl' }));
+  return reply
+    .type(htmlType)
+    .send(
+      html(
+        <EventPage
+          now={now}
+          event={event}
+          view={view}
+          mine={null}
+          manages={false}
+          state={emptyForm}
+          jsonLd={jsonLd}
+        />,
+        request.url,
+      ),
+    );
 });
 
 const address = await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT ?? 0) });

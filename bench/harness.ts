@@ -18,6 +18,7 @@ import { ensureUser } from '../src/platform/auth/users.ts';
 import { buildServices } from '../src/platform/modules.ts';
 import { systemClock } from '../src/platform/time/clock.ts';
 import { loadDemoData } from '../src/seed/demo.ts';
+import { BENCH_EVENTS, BENCH_REGISTRATIONS, type EventsBench, seedEventsBench } from './events.ts';
 import { BENCH_BOOKINGS, type SpacesBench, seedSpacesBench } from './spaces.ts';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -151,15 +152,22 @@ export function appEnv(dataDir: string, databaseUrl?: string): Record<string, st
     LOG_LEVEL: 'warn',
     DEMO_DATA: 'true',
     RATE_LIMIT_PER_MINUTE: '100000000',
+    // The feed route's own limit (120 a minute per address) stays: the feed scenario sends each
+    // request from its own address (X-Forwarded-For), as many calendar apps would.
+    TRUST_PROXY: 'true',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   };
 }
 
 /**
  * Migrates the database, creates the signed-in scenario's account and the demo data, and seeds
- * the spaces scenarios' resources, 100,000 bookings and people, before the app starts.
+ * the spaces scenarios' resources, 100,000 bookings and people, and the events scenarios' 10,000
+ * events and 200,000 registrations of those people, before the app starts.
  */
-export async function prepare(dataDir: string, databaseUrl?: string): Promise<SpacesBench> {
+export async function prepare(
+  dataDir: string,
+  databaseUrl?: string,
+): Promise<SpacesBench & { events: EventsBench }> {
   const config = loadConfig(appEnv(dataDir, databaseUrl));
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
   try {
@@ -174,7 +182,12 @@ export async function prepare(dataDir: string, databaseUrl?: string): Promise<Sp
     console.log(
       `  seeded 50 resources and ${BENCH_BOOKINGS.toLocaleString('en')} bookings in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
-    return spaces;
+    const eventsStarted = performance.now();
+    const events = await seedEventsBench(database, spaces.people);
+    console.log(
+      `  seeded ${BENCH_EVENTS.toLocaleString('en')} events and ${BENCH_REGISTRATIONS.toLocaleString('en')} registrations in ${((performance.now() - eventsStarted) / 1000).toFixed(1)} s; feed ${events.feed.path}: ${events.feed.count} events`,
+    );
+    return { ...spaces, events };
   } finally {
     await database.close();
   }

@@ -4,6 +4,9 @@
 // home page, /konto, week availability and the calendar page are each measured three ways (issue
 // 11): the real route cached, the real route with caches defeated, and the bare route of
 // bench/bare-pages.tsx (same statements, same view components, nothing else) on the same data.
+// The events module (issue 12, data in bench/events.ts): the filtered list page, its text search
+// and an event page (no cache: each measured once, next to its bare route), a feed of about 500
+// events and registration POSTs.
 //
 //   npm run bench                                    embedded PGlite only
 //   bash scripts/with-postgres.sh npm run bench      PGlite, then a throwaway PostgreSQL 15
@@ -17,6 +20,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon, { type Request as CannonRequest } from 'autocannon';
+import { eventPaths, listPaths, registrationTarget, searchPaths } from './events.ts';
 import {
   appEnv,
   type Child,
@@ -40,8 +44,19 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const STARTS = Number(process.env.BENCH_STARTS ?? 3);
 const WRITE = process.argv.includes('--write');
 
-/** The four scenarios measured three ways (issue 11): the real route, caches defeated, the bare route. */
-type Group = 'home' | 'signed-in' | 'availability' | 'calendar';
+/**
+ * The four scenarios measured three ways (issue 11): the real route, caches defeated, the bare
+ * route; and the events pages (issue 12), which have no cache: the real route (every request other
+ * filters or another event) and the bare route.
+ */
+type Group =
+  | 'home'
+  | 'signed-in'
+  | 'availability'
+  | 'calendar'
+  | 'events-list'
+  | 'events-search'
+  | 'events-event';
 type Way = 'cached' | 'uncached' | 'bare';
 
 interface Row {
@@ -75,13 +90,18 @@ async function measure(
     vary?: (n: number) => string;
     /** Cookie headers sent in turn, one a request (a different person each time). */
     cookies?: string[];
+    /** Each request from its own client address (X-Forwarded-For; the app trusts it in the bench). */
+    clients?: boolean;
     group?: Group;
     way?: Way;
   } = {},
 ): Promise<Row | null> {
   const url = `http://127.0.0.1:${server.port}${urlPath}`;
   const checkHeaders = opts.cookies ? { ...headers, cookie: opts.cookies[0]! } : headers;
-  const check = await fetch(url, { headers: checkHeaders, redirect: 'manual' });
+  // Once more on a failure: the socket kept alive since the readiness poll may have been closed by
+  // the server meanwhile (Fastify's keep-alive timeout, 72 s, is shorter than the seeding).
+  const get = () => fetch(url, { headers: checkHeaders, redirect: 'manual' });
+  const check = await get().catch(get);
   const body = await check.text();
   if (check.status === 404 && opts.optional) {
     console.log(`  ${scenario.padEnd(48)} ${driver.padEnd(10)} not measured: GET ${urlPath} answered 404`);
@@ -94,9 +114,9 @@ async function measure(
   // `vary` gives each request its own path and `cookies` its own person (to measure what a cache
   // would otherwise hide).
   let n = 0;
-  const { vary, cookies } = opts;
+  const { vary, cookies, clients } = opts;
   const requests: CannonRequest[] | undefined =
-    vary || cookies
+    vary || cookies || clients
       ? [
           {
             method: 'GET',
@@ -105,7 +125,15 @@ async function measure(
               return {
                 ...req,
                 ...(vary ? { path: vary(i) } : {}),
-                ...(cookies ? { headers: { ...req.headers, cookie: cookies[i % cookies.length]! } } : {}),
+                ...(cookies || clients
+                  ? {
+                      headers: {
+                        ...req.headers,
+                        ...(cookies ? { cookie: cookies[i % cookies.length]! } : {}),
+                        ...(clients ? { 'x-forwarded-for': clientAddress(i) } : {}),
+                      },
+                    }
+                  : {}),
               };
             },
           },
@@ -213,6 +241,71 @@ async function measureBookings(
   return row;
 }
 
+/**
+ * Registration: every request registers a distinct bench person for one of the open bench events
+ * (bench/events.ts: upcoming, no limit, nobody registered), a different event each request so
+ * that they do not all queue on one event's lock. Reports registrations per second and every answer
+ * that was not 201 Created (a 409 would be a pair registered twice: a bug in the scenario).
+ */
+async function measureRegistrations(
+  scenario: string,
+  driver: string,
+  server: Child,
+  cookies: string[],
+): Promise<Row> {
+  const url = `http://127.0.0.1:${server.port}`;
+  let n = 0;
+  let created = 0;
+  const other: Record<string, number> = {};
+  const request: CannonRequest = {
+    method: 'POST',
+    path: '/api/v1/events',
+    setupRequest: (req) => {
+      const { event, person } = registrationTarget(n++, cookies.length);
+      return {
+        ...req,
+        method: 'POST',
+        path: `/api/v1/events/${event}/registration`,
+        headers: { 'content-type': 'application/json', cookie: cookies[person]! },
+        body: '{}',
+      };
+    },
+    onResponse: (status: number) => {
+      if (status === 201) created++;
+      else other[status] = (other[status] ?? 0) + 1;
+    },
+  };
+  if (WARMUP > 0) await autocannon({ url, connections: CONNECTIONS, duration: WARMUP, requests: [request] });
+  created = 0;
+  for (const k of Object.keys(other)) delete other[k];
+  const cpuBefore = cpuMs(server.proc.pid!);
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests: [request] });
+  const cpuUs = ((cpuMs(server.proc.pid!) - cpuBefore) * 1000) / Math.max(1, r.latency.totalCount);
+  const notCreated = Object.values(other).reduce((a, b) => a + b, 0);
+  const row: Row = {
+    scenario,
+    driver,
+    path: 'POST /api/v1/events/:id/registration',
+    rps: created / (r.duration || SECONDS),
+    p50: r.latency.p50,
+    p90: r.latency.p90,
+    p99: r.latency.p99,
+    max: r.latency.max,
+    errors: r.errors + r.timeouts,
+    non2xx: notCreated,
+    requests: r.latency.totalCount,
+    cpuUs,
+  };
+  console.log(
+    `  ${scenario.padEnd(48)} ${driver.padEnd(10)} ${Math.round(row.rps)} registrations/s, p99 ${row.p99} ms, ` +
+      `${notCreated} not 201${notCreated ? ` (${JSON.stringify(other)})` : ''}, ${row.errors} errors`,
+  );
+  return row;
+}
+
+/** A distinct client address for the n-th request (10.0.0.0/8). */
+const clientAddress = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+
 interface StartFigures {
   startsMs: number[];
   idleRssMb: number[];
@@ -305,6 +398,38 @@ async function driverRun(
         ),
       );
       add(await measureBookings('spaces: booking POST', driver, app, spaces.cookies));
+      // Events (issue 12). The list and event pages keep no cache (nothing in listing.ts or the
+      // routes): each is measured once, every request other filters or another event.
+      const evs = spaces.events;
+      add(
+        await m(
+          'events: list page, subarea × audience, every request other filters',
+          listPaths(evs.subareas)(0),
+          {},
+          { group: 'events-list', way: 'uncached', vary: listPaths(evs.subareas) },
+        ),
+      );
+      add(
+        await m(
+          'events: list page, text search, a different word each request',
+          searchPaths(0),
+          {},
+          { group: 'events-search', way: 'uncached', vary: searchPaths },
+        ),
+      );
+      add(
+        await m(
+          'events: event page, a different event each request',
+          eventPaths(0),
+          {},
+          { group: 'events-event', way: 'uncached', vary: eventPaths },
+        ),
+      );
+      add(await measureRegistrations('events: registration POST', driver, app, spaces.cookies));
+      // The feed last: its requests cost the most, and those still running when a scenario ends
+      // would be the next one's load. The route allows 120 requests a minute per address: each
+      // request comes from its own.
+      add(await m(`events: feed of ${evs.feed.count} events (.ics)`, evs.feed.path, {}, { clients: true }));
       rss = rssMb(app.proc.pid!);
       const code = await app.stop();
       if (code !== 0) throw new Error(`the app exited with ${code} on SIGTERM`);
@@ -359,6 +484,22 @@ async function driverRun(
           vary: calendarPaths(),
         }),
       );
+      const evs = spaces.events;
+      add(
+        await m('events: list page, bare route', listPaths(evs.subareas)(0), {
+          group: 'events-list',
+          vary: listPaths(evs.subareas),
+        }),
+      );
+      add(
+        await m('events: list page, text search, bare route', searchPaths(0), {
+          group: 'events-search',
+          vary: searchPaths,
+        }),
+      );
+      add(
+        await m('events: event page, bare route', eventPaths(0), { group: 'events-event', vary: eventPaths }),
+      );
     } finally {
       await pages.stop();
     }
@@ -399,6 +540,32 @@ function table(rows: Row[]): string {
   return lines.join('\n');
 }
 
+/** Issue 12's targets (PostgreSQL, 32 connections, 10,000 events and 200,000 registrations). */
+function issue12(rows: Row[], verdict: (ok: boolean | undefined) => string): string[] {
+  const pg = (group: Group, way: Way) => wayOf(rows, 'postgresql', group, way);
+  const byName = (prefix: string) =>
+    rows.find((r) => r.driver === 'postgresql' && r.scenario.startsWith(prefix));
+  const p99 = (label: string, r: Row | undefined, ms: number) =>
+    `| PostgreSQL: ${label} p99 < ${ms} ms | ${r ? `${fmt(r.p99)} ms` : '—'} | ${verdict(r && r.p99 < ms)} |`;
+  const ratio = (label: string, group: Group) => {
+    const real = pg(group, 'uncached');
+    const bare = pg(group, 'bare');
+    const x = uncachedVsBare(rows, 'postgresql', group);
+    return `| PostgreSQL: ${label}, no cache, ≥ 0.5 × its bare route's req/s | ${x === undefined ? '—' : `${x.toFixed(2)} (${Math.round(real!.rps)} / ${Math.round(bare!.rps)} req/s)`} | ${verdict(x === undefined ? undefined : x >= 0.5)} |`;
+  };
+  const feed = byName('events: feed of');
+  const reg = byName('events: registration POST');
+  return [
+    p99('events: filtered list page', pg('events-list', 'uncached'), 30),
+    p99('events: list page with text search', pg('events-search', 'uncached'), 30),
+    p99('events: event page', pg('events-event', 'uncached'), 30),
+    p99(`events: ${feed ? feed.scenario.slice('events: '.length) : 'feed of 500 events'}`, feed, 100),
+    `| PostgreSQL: events: registration ≥ 300/s, all 201 | ${reg ? `${Math.round(reg.rps)}/s, ${reg.non2xx} not 201` : '—'} | ${verdict(reg && reg.rps >= 300 && reg.non2xx === 0 && reg.errors === 0)} |`,
+    ratio('events: filtered list page', 'events-list'),
+    ratio('events: list page with text search', 'events-search'),
+  ];
+}
+
 async function main() {
   const startedAt = new Date();
   console.log(
@@ -435,7 +602,7 @@ async function main() {
   const p99Target = (label: string, r: Row | undefined, ms: number) =>
     `| PostgreSQL: ${label} p99 < ${ms} ms | ${r ? `${fmt(r.p99)} ms` : '—'} | ${verdict(r && r.p99 < ms)} |`;
   // Issue 11: with caches defeated, at least half the bare route's req/s and p99 under 50 ms.
-  const names: Record<Group, string> = {
+  const names: Partial<Record<Group, string>> = {
     home: 'home page',
     'signed-in': 'signed-in /konto',
     availability: 'week availability',
@@ -456,6 +623,7 @@ async function main() {
     p99Target('resource calendar page', pg('calendar', 'cached'), 40),
     `| PostgreSQL: booking creation ≥ 300/s, all 201 | ${pgBooking ? `${Math.round(pgBooking.rps)}/s, ${pgBooking.non2xx} not 201` : '—'} | ${verdict(pgBooking && pgBooking.rps >= 300 && pgBooking.non2xx === 0 && pgBooking.errors === 0)} |`,
     ...issue11,
+    ...issue12(rows, verdict),
     `| Embedded: start on existing data < 5 s | ${(startMedian / 1000).toFixed(2)} s (median of ${starts.startsMs.length}: ${starts.startsMs.map((m) => (m / 1000).toFixed(2)).join(', ')}) | ${verdict(startMedian < 5000)} |`,
     `| Embedded: idle resident memory < 200 MB | ${Math.round(rssMedian)} MB (${starts.idleRssMb.map((m) => Math.round(m)).join(', ')}) | ${verdict(rssMedian < 200)} |`,
   ];

@@ -27,6 +27,8 @@ export const BUSY_ROOM = benchRoom(0);
 export interface SpacesBench {
   /** Cookie headers of the bench people, as the app in production reads them (their sessions are rows). */
   cookies: string[];
+  /** The bench people's user ids, in the order of their cookies. */
+  people: string[];
   /** A week inside the seeded range, as the calendar page takes it (YYYY-Www) and as a date range. */
   week: { iso: string; from: LocalDate; to: LocalDate };
 }
@@ -99,6 +101,7 @@ export async function seedSpacesBench(database: Database, secret: string): Promi
   });
   return {
     cookies,
+    people: people.map((p) => p.id),
     week: { iso: isoWeek(monday), from: monday, to: addDays(monday, 6) },
   };
 }

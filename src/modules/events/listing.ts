@@ -25,7 +25,7 @@ import {
 import { z } from 'zod';
 import { type Db, escapeLike } from '../../db/client.ts';
 import { cursorCodec, cursorInstant, keysetPage } from '../../platform/cursor.ts';
-import { foldName, foldSql } from '../../platform/fold.ts';
+import { foldName } from '../../platform/fold.ts';
 import { RuleError } from '../../platform/http/errors.ts';
 import { addDays, type LocalDate, readTypedDate, startOfDay } from '../../platform/time/warsaw.ts';
 import type { OrganisationsService } from '../organisations/index.ts';
@@ -107,13 +107,6 @@ export const hasFilters = (filters: EventFilters) => filterNames.some((n) => fil
 /** The position after (a) or before (b) the edge row of a page: its start and id. */
 const listCursor = cursorCodec(z.tuple([z.enum(['a', 'b']), cursorInstant(), z.uuid()]), 200);
 
-/** What the text search reads, folded: the title in every language, the venue, series and organiser unit. */
-const searchable = foldSql(
-  "coalesce(title, '') || ' ' || coalesce(title_i18n->>'en', '') || ' ' || coalesce(title_i18n->>'uk', '') || ' ' || " +
-    "coalesce(venue_address, '') || ' ' || coalesce(series, '') || ' ' || coalesce(organiser_unit, '') || ' ' || " +
-    "coalesce(description, '')",
-);
-
 export interface ListedEvent {
   row: EventRow;
   organiser: string | null;
@@ -149,7 +142,7 @@ export function eventListing(deps: ListingDeps) {
     if (filters.from) c.push(gt(events.endsAt, startOfDay(filters.from)));
     if (filters.to) c.push(lt(events.startsAt, startOfDay(addDays(filters.to, 1))));
     const q = filters.q ? foldName(filters.q) : '';
-    if (q) c.push(like(searchable, `%${escapeLike(q)}%`));
+    if (q) c.push(like(events.searchFolded, `%${escapeLike(q)}%`));
     return c;
   }
 

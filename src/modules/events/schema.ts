@@ -9,7 +9,7 @@
 // - one live registration per person and event (a partial unique index);
 // - the waiting list's order is the order the parties took the event's lock (queue_seq, counted under
 //   the same lock), unique per event.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import {
   boolean,
   check,
@@ -25,6 +25,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { user } from '../../platform/auth/schema.ts';
 import type { Localized, Translations } from '../../platform/content.ts';
+import { foldSql } from '../../platform/fold.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -75,6 +76,12 @@ export type EventQuestion =
       required: boolean;
       options: Array<{ key: string; label: Localized }>;
     };
+
+/** What the list's free text searches: the title in every language, the venue, series, organiser unit and description. */
+export const searchableSource =
+  "coalesce(title, '') || ' ' || coalesce(title_i18n->>'en', '') || ' ' || coalesce(title_i18n->>'uk', '') || ' ' || " +
+  "coalesce(venue_address, '') || ' ' || coalesce(series, '') || ' ' || coalesce(organiser_unit, '') || ' ' || " +
+  "coalesce(description, '')";
 
 export const events = pgTable(
   'event_event',
@@ -131,6 +138,15 @@ export const events = pgTable(
     createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
+    /**
+     * The searchable text folded (platform/fold.ts: "Grzegórzki" and "grzegorzki" alike), kept by
+     * the database itself so it never disagrees with the columns; folding it per row at query time
+     * cost about 0.5 s per search over 10,000 events (bench/RESULTS.md, issue 12). Indexed with
+     * trigrams (the custom migration), so `like '%…%'` does not read every row.
+     */
+    searchFolded: text('search_folded')
+      .notNull()
+      .generatedAlwaysAs((): SQL => foldSql(searchableSource)),
   },
   (t) => [
     check(
@@ -152,6 +168,12 @@ export const events = pgTable(
     index('event_event_starts_idx').on(t.startsAt),
     index('event_event_status_idx').on(t.status, t.startsAt),
     index('event_event_organisation_idx').on(t.organisationId),
+    // The public list (upcoming: ends_at > now; archive: ends_at <= now) in start order: ends_at as
+    // the second key is checked in the index, so the rows on the other side of now are skipped
+    // without reading them (the start index alone read and discarded every past event).
+    index('event_event_public_starts_idx')
+      .on(t.startsAt, t.endsAt)
+      .where(sql`${t.status} in ('published','cancelled','postponed','finished')`),
   ],
 );
 
