@@ -180,32 +180,32 @@ async function measure(
 }
 
 /**
- * Booking creation: every request books a distinct free room slot (rotating over rooms, hours and
- * days) for one of the bench people. Reports bookings created per second and every answer that
- * was not 201 Created (a conflict would be a bug in the scenario or the service).
+ * POSTs that each create something (a booking, a registration): `next(i)` gives the i-th request's
+ * path, person (an index into `cookies`) and JSON body. Reports creations per second and every
+ * answer that was not 201 Created (a conflict would be a bug in the scenario or the service).
  */
-async function measureBookings(
+async function measureCreations(
   scenario: string,
   driver: string,
   server: Child,
   cookies: string[],
+  what: { path: string; unit: string; next: (i: number) => { path: string; person: number; body: string } },
 ): Promise<Row> {
   const url = `http://127.0.0.1:${server.port}`;
-  const nextSlot = slotSequence();
   let n = 0;
   let created = 0;
   const other: Record<string, number> = {};
   const request: CannonRequest = {
     method: 'POST',
-    path: '/api/v1/spaces/bookings',
+    path: what.path,
     setupRequest: (req) => {
-      const i = n++;
+      const next = what.next(n++);
       return {
         ...req,
         method: 'POST',
-        path: '/api/v1/spaces/bookings',
-        headers: { 'content-type': 'application/json', cookie: cookies[i % cookies.length]! },
-        body: JSON.stringify({ ...nextSlot(i), title: 'Pomiar' }),
+        path: next.path,
+        headers: { 'content-type': 'application/json', cookie: cookies[next.person]! },
+        body: next.body,
       };
     },
     onResponse: (status: number) => {
@@ -223,7 +223,7 @@ async function measureBookings(
   const row: Row = {
     scenario,
     driver,
-    path: 'POST /api/v1/spaces/bookings',
+    path: `POST ${what.path}`,
     rps: created / (r.duration || SECONDS),
     p50: r.latency.p50,
     p90: r.latency.p90,
@@ -235,72 +235,45 @@ async function measureBookings(
     cpuUs,
   };
   console.log(
-    `  ${scenario.padEnd(48)} ${driver.padEnd(10)} ${Math.round(row.rps)} bookings/s, p99 ${row.p99} ms, ` +
+    `  ${scenario.padEnd(48)} ${driver.padEnd(10)} ${Math.round(row.rps)} ${what.unit}/s, p99 ${row.p99} ms, ` +
       `${notCreated} not 201${notCreated ? ` (${JSON.stringify(other)})` : ''}, ${row.errors} errors`,
   );
   return row;
 }
 
+/** Booking creation: every request books a distinct free room slot (rotating over rooms, hours and days). */
+function measureBookings(scenario: string, driver: string, server: Child, cookies: string[]): Promise<Row> {
+  const nextSlot = slotSequence();
+  return measureCreations(scenario, driver, server, cookies, {
+    path: '/api/v1/spaces/bookings',
+    unit: 'bookings',
+    next: (i) => ({
+      path: '/api/v1/spaces/bookings',
+      person: i % cookies.length,
+      body: JSON.stringify({ ...nextSlot(i), title: 'Pomiar' }),
+    }),
+  });
+}
+
 /**
  * Registration: every request registers a distinct bench person for one of the open bench events
  * (bench/events.ts: upcoming, no limit, nobody registered), a different event each request so
- * that they do not all queue on one event's lock. Reports registrations per second and every answer
- * that was not 201 Created (a 409 would be a pair registered twice: a bug in the scenario).
+ * that they do not all queue on one event's lock (a 409 would be a pair registered twice).
  */
-async function measureRegistrations(
+function measureRegistrations(
   scenario: string,
   driver: string,
   server: Child,
   cookies: string[],
 ): Promise<Row> {
-  const url = `http://127.0.0.1:${server.port}`;
-  let n = 0;
-  let created = 0;
-  const other: Record<string, number> = {};
-  const request: CannonRequest = {
-    method: 'POST',
-    path: '/api/v1/events',
-    setupRequest: (req) => {
-      const { event, person } = registrationTarget(n++, cookies.length);
-      return {
-        ...req,
-        method: 'POST',
-        path: `/api/v1/events/${event}/registration`,
-        headers: { 'content-type': 'application/json', cookie: cookies[person]! },
-        body: '{}',
-      };
+  return measureCreations(scenario, driver, server, cookies, {
+    path: '/api/v1/events/:id/registration',
+    unit: 'registrations',
+    next: (i) => {
+      const { event, person } = registrationTarget(i, cookies.length);
+      return { path: `/api/v1/events/${event}/registration`, person, body: '{}' };
     },
-    onResponse: (status: number) => {
-      if (status === 201) created++;
-      else other[status] = (other[status] ?? 0) + 1;
-    },
-  };
-  if (WARMUP > 0) await autocannon({ url, connections: CONNECTIONS, duration: WARMUP, requests: [request] });
-  created = 0;
-  for (const k of Object.keys(other)) delete other[k];
-  const cpuBefore = cpuMs(server.proc.pid!);
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests: [request] });
-  const cpuUs = ((cpuMs(server.proc.pid!) - cpuBefore) * 1000) / Math.max(1, r.latency.totalCount);
-  const notCreated = Object.values(other).reduce((a, b) => a + b, 0);
-  const row: Row = {
-    scenario,
-    driver,
-    path: 'POST /api/v1/events/:id/registration',
-    rps: created / (r.duration || SECONDS),
-    p50: r.latency.p50,
-    p90: r.latency.p90,
-    p99: r.latency.p99,
-    max: r.latency.max,
-    errors: r.errors + r.timeouts,
-    non2xx: notCreated,
-    requests: r.latency.totalCount,
-    cpuUs,
-  };
-  console.log(
-    `  ${scenario.padEnd(48)} ${driver.padEnd(10)} ${Math.round(row.rps)} registrations/s, p99 ${row.p99} ms, ` +
-      `${notCreated} not 201${notCreated ? ` (${JSON.stringify(other)})` : ''}, ${row.errors} errors`,
-  );
-  return row;
+  });
 }
 
 /** A distinct client address for the n-th request (10.0.0.0/8). */
