@@ -64,6 +64,11 @@ describe('places and the waiting list', () => {
     const dWait = await svc.register(as(d!), id, {}); // a party of 1, behind c
     assert.equal(dWait.ahead, 1);
     assert.equal((await svc.register(as(e!), id, {})).ahead, 2);
+    // "My events" says the same places in line, for each person.
+    const inLine = async (p: typeof e) =>
+      (await svc.myRegistrations(as(p!))).find((r) => r.eventId === id)?.ahead;
+    assert.deepEqual([await inLine(c), await inLine(d), await inLine(e)], [0, 1, 2]);
+    assert.equal(await inLine(a), null, 'a confirmed place has no place in line');
     assert.match((await mailsTo(c!.email, 'eventsWaiting'))[0]!.subject, /^Lista rezerwowa: Spotkanie/);
 
     // a cancels: 2 places free. c (3) does not fit and keeps its place; d (1) and e (1) are offered.
