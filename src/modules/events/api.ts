@@ -2,17 +2,18 @@
 // signed-in caller their registrations, registering (themself and companions) and cancelling.
 // Every refusal is an RFC 9457 problem whose `detail` is the module's sentence in the caller's
 // language, with the refusal's `code` and `field`; nothing was stored.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { contextOf, signedInContext } from '../../platform/context.ts';
 import {
   apiWriteLimit,
   PROBLEM_BASE,
   problemSchema as problem,
+  refusalsAsProblems,
   ruleProblem,
   statusTitle,
 } from '../../platform/http/api.ts';
-import { RuleError } from '../../platform/http/errors.ts';
+import type { RuleError } from '../../platform/http/errors.ts';
 import { param, routeParams, typed } from '../../platform/http/params.ts';
 import { refusalDomain, refusalOf } from '../../platform/refusals.ts';
 import type { EventsServices } from './index.ts';
@@ -199,19 +200,8 @@ function eventProblem(request: FastifyRequest, err: RuleError) {
   };
 }
 
-/** Runs a service call; a refusal of the rules becomes the problem document. */
-async function refusing<T>(request: FastifyRequest, reply: FastifyReply, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof RuleError)
-      return reply
-        .code(err.status)
-        .type('application/problem+json')
-        .send(eventProblem(request, err)) as never;
-    throw err;
-  }
-}
+/** A refusal of the rules becomes the problem document. */
+const refusing = refusalsAsProblems(eventProblem);
 
 export async function eventsApi(appBase: FastifyInstance, { services }: { services: EventsServices }) {
   const app = typed(appBase);

@@ -3,7 +3,7 @@
 // the HTML booking form uses; every refusal is an RFC 9457 problem whose `detail` is the sentence
 // the booking pages show, in the caller's language, with the nearest free alternatives.
 
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { translationsOf } from '../../platform/content.ts';
 import { signedInContext } from '../../platform/context.ts';
@@ -12,6 +12,7 @@ import {
   FieldErrors,
   PROBLEM_BASE,
   problemSchema as problem,
+  refusalsAsProblems,
   ruleProblem,
   statusTitle,
 } from '../../platform/http/api.ts';
@@ -319,19 +320,8 @@ export function bookingProblem(request: FastifyRequest, err: RuleError) {
   };
 }
 
-/** Runs a service call; a refusal of the rules becomes the problem document. */
-async function refusing<T>(request: FastifyRequest, reply: FastifyReply, fn: () => Promise<T>) {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof RuleError)
-      return reply
-        .code(err.status)
-        .type('application/problem+json')
-        .send(bookingProblem(request, err)) as unknown as T;
-    throw err;
-  }
-}
+/** A refusal of the rules becomes the problem document. */
+const refusing = refusalsAsProblems(bookingProblem);
 
 const refusalsAsMessages = (request: FastifyRequest) =>
   Object.fromEntries(

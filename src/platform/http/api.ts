@@ -6,10 +6,10 @@
 // rule of one module https://klaster.dev/problems/<module>/<kebab-case> (e.g. spaces/outside-hours).
 // Framework errors (invalid JSON, a wrong content type, a body too large, an unknown route) get our
 // own types; no framework code ever reaches a client. Title and detail are in the same language.
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Messages } from '../i18n/index.ts';
-import { AppError } from './errors.ts';
+import { AppError, RuleError } from './errors.ts';
 import { localiseIssues } from './forms.ts';
 
 export const PROBLEM_BASE = 'https://klaster.dev/problems/';
@@ -223,3 +223,20 @@ export const apiWriteLimit = (rateLimitPerMinute: number) => ({
     keyGenerator: (request: FastifyRequest) => request.actor?.id ?? request.ip,
   },
 });
+
+/**
+ * Runs a service call for an API route; a refusal of the rules (RuleError) is answered as the
+ * problem document the module builds for it, with its status. Anything else goes on to the error
+ * handler. One per module: `const refusing = refusalsAsProblems(bookingProblem)`.
+ */
+export function refusalsAsProblems(problemOf: (request: FastifyRequest, err: RuleError) => object) {
+  return async <T>(request: FastifyRequest, reply: FastifyReply, fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof RuleError)
+        return reply.code(err.status).type('application/problem+json').send(problemOf(request, err)) as never;
+      throw err;
+    }
+  };
+}
