@@ -212,6 +212,10 @@ export const registrations = pgTable(
     createdAt: ts('created_at').notNull(),
     confirmedAt: ts('confirmed_at'),
     endedAt: ts('ended_at'),
+    /** When the party was checked in at the event (attendance; kept when personal data is purged). */
+    checkedInAt: ts('checked_in_at'),
+    /** Who checked them in (an organiser or staff); null once that account is erased. */
+    checkedInBy: text('checked_in_by').references(() => user.id, { onDelete: 'set null' }),
     purgedAt: ts('purged_at'),
   },
   (t) => [
@@ -222,6 +226,7 @@ export const registrations = pgTable(
     check('event_registration_party_check', sql`${t.partySize} between 1 and 21`),
     check('event_registration_offer_check', sql`${t.status} <> 'offered' or ${t.offerExpiresAt} is not null`),
     check('event_registration_waiting_check', sql`${t.status} <> 'waiting' or ${t.position} is not null`),
+    check('event_registration_checked_in_check', sql`${t.checkedInAt} is null or ${t.status} = 'confirmed'`),
     uniqueIndex('event_registration_live_idx')
       .on(t.eventId, t.userId)
       .where(sql`${t.status} in ('confirmed','waiting','offered')`),

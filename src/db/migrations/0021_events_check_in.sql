@@ -1,0 +1,4 @@
+ALTER TABLE "event_registration" ADD COLUMN "checked_in_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "event_registration" ADD COLUMN "checked_in_by" text;--> statement-breakpoint
+ALTER TABLE "event_registration" ADD CONSTRAINT "event_registration_checked_in_by_auth_user_id_fk" FOREIGN KEY ("checked_in_by") REFERENCES "public"."auth_user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "event_registration" ADD CONSTRAINT "event_registration_checked_in_check" CHECK ("event_registration"."checked_in_at" is null or "event_registration"."status" = 'confirmed');
