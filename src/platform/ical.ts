@@ -72,28 +72,32 @@ function icalUri(value: string): string {
   return value.replace(allControls, '');
 }
 
-const encoder = new TextEncoder();
+/** Octets of a code point in UTF-8. */
+const utf8Size = (cp: number) => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
 
 /** Folds one content line into physical lines of at most 75 octets (continuations begin with a space). */
 export function foldLine(line: string): string {
-  if (encoder.encode(line).length <= 75) return line;
+  if (line.length <= 25 || Buffer.byteLength(line, 'utf8') <= 75) return line;
+  // The line is cut by slicing at code point boundaries (a surrogate pair, an emoji, stays whole);
+  // building it a character at a time cost most of a 500-event feed (bench/RESULTS.md, issue 12).
   const out: string[] = [];
-  let current = '';
+  let start = 0;
   let octets = 0;
   let limit = 75;
-  for (const ch of line) {
-    // for…of walks code points, so a surrogate pair (an emoji) stays whole.
-    const size = encoder.encode(ch).length;
+  for (let i = 0; i < line.length; ) {
+    const cp = line.codePointAt(i)!;
+    const units = cp > 0xffff ? 2 : 1;
+    const size = utf8Size(cp);
     if (octets + size > limit) {
-      out.push(current);
-      current = ' ';
-      octets = 1;
-      limit = 75;
+      out.push(out.length === 0 ? line.slice(start, i) : ` ${line.slice(start, i)}`);
+      start = i;
+      octets = 0;
+      limit = 74;
     }
-    current += ch;
     octets += size;
+    i += units;
   }
-  out.push(current);
+  out.push(out.length === 0 ? line.slice(start) : ` ${line.slice(start)}`);
   return out.join('\r\n');
 }
 

@@ -30,7 +30,14 @@ import { RuleError } from '../../platform/http/errors.ts';
 import { addDays, type LocalDate, readTypedDate, startOfDay } from '../../platform/time/warsaw.ts';
 import type { OrganisationsService } from '../organisations/index.ts';
 import type { PlacesService } from '../places/index.ts';
-import { type EventAudience, type EventKind, eventAudiences, eventKinds, events } from './schema.ts';
+import {
+  type EventAudience,
+  type EventKind,
+  eventAudiences,
+  eventColumns,
+  eventKinds,
+  events,
+} from './schema.ts';
 import { type EventRow, publicStatuses } from './service/context.ts';
 
 export const LIST_PAGE_SIZE = 20;
@@ -164,7 +171,7 @@ export function eventListing(deps: ListingDeps) {
   /** The events matching, by start, at most MAX_EVENTS of them, with their names. */
   async function byStart(where: SQL[]): Promise<ListedEvent[]> {
     const rows = await db
-      .select()
+      .select(eventColumns)
       .from(events)
       .where(and(...where))
       .orderBy(asc(events.startsAt), asc(events.id))
@@ -200,7 +207,7 @@ export function eventListing(deps: ListingDeps) {
         );
       }
       const rows = await db
-        .select()
+        .select(eventColumns)
         .from(events)
         .where(and(...where))
         .orderBy(
@@ -235,7 +242,7 @@ export function eventListing(deps: ListingDeps) {
     async byIds(ids: readonly string[]): Promise<Map<string, ListedEvent>> {
       const wanted = [...new Set(ids)];
       if (wanted.length === 0) return new Map();
-      const rows = await db.select().from(events).where(inArray(events.id, wanted));
+      const rows = await db.select(eventColumns).from(events).where(inArray(events.id, wanted));
       return new Map((await named(rows)).map((e) => [e.row.id, e]));
     },
 

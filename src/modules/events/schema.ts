@@ -9,7 +9,7 @@
 // - one live registration per person and event (a partial unique index);
 // - the waiting list's order is the order the parties took the event's lock (queue_seq, counted under
 //   the same lock), unique per event.
-import { type SQL, sql } from 'drizzle-orm';
+import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 import {
   boolean,
   check,
@@ -176,6 +176,12 @@ export const events = pgTable(
       .where(sql`${t.status} in ('published','cancelled','postponed','finished')`),
   ],
 );
+
+/**
+ * The event's columns as the app reads them: all but `search_folded`, which only the list's search
+ * reads in the database (sending it would double the text of every row fetched).
+ */
+export const { searchFolded: _searchFolded, ...eventColumns } = getTableColumns(events);
 
 export const registrationStatuses = [
   'confirmed',

@@ -32,7 +32,8 @@ export interface EventsDeps {
   purgeAfterDays: number;
 }
 
-export type EventRow = typeof events.$inferSelect;
+/** An event as the app reads it (without the folded search text: `eventColumns`). */
+export type EventRow = Omit<typeof events.$inferSelect, 'searchFolded'>;
 export type RegistrationRow = typeof registrations.$inferSelect;
 
 /** The states in which a registration holds or waits for places. */
