@@ -45,3 +45,46 @@ export function cached<T>(
   };
   return get;
 }
+
+/**
+ * How many writes a module made on this node: its change-aware caches keep an entry only while the
+ * count stays what it was when the entry was made, so a change shows on this node at once.
+ */
+export interface ChangeCounter {
+  readonly count: number;
+  bump(): void;
+}
+
+export function changeCounter(): ChangeCounter {
+  let count = 0;
+  return {
+    get count() {
+      return count;
+    },
+    bump() {
+      count++;
+    },
+  };
+}
+
+/**
+ * A small cache of values by key: an entry lives `ttlMs` at most and only while `changes` did not
+ * move on this node, and never with VIEW_CACHES=off. A value may be a promise: concurrent misses of
+ * one key then share one load, and a failed load is not kept. When `maxEntries` are held, the next
+ * miss empties it (a bound on memory, not an LRU: the keys are a handful of views).
+ */
+export function changeAwareCache<T>(changes: ChangeCounter, ttlMs: number, maxEntries = 1000) {
+  const entries = new Map<string, { at: number; changes: number; value: T }>();
+  return (key: string, load: () => T): T => {
+    const hit = entries.get(key);
+    if (cachesOn && hit && hit.changes === changes.count && Date.now() - hit.at < ttlMs) return hit.value;
+    if (entries.size >= maxEntries) entries.clear();
+    const entry = { at: Date.now(), changes: changes.count, value: load() };
+    entries.set(key, entry);
+    if (entry.value instanceof Promise)
+      entry.value.catch(() => {
+        if (entries.get(key) === entry) entries.delete(key);
+      });
+    return entry.value;
+  };
+}

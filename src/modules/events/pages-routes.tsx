@@ -2,8 +2,10 @@
 // pages), the month view, the feeds (.ics of any filter, and of one event), an event's page with
 // the registration form, "my events", and the link from a mail (no sign-in). Thin handlers: read
 // the input, ask the listing (listing.ts) or call the service's use case, render or redirect.
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { changeAwareCache } from '../../platform/cache.ts';
 import { contextOf, signedInContext } from '../../platform/context.ts';
 import { NotFoundError, RuleError } from '../../platform/http/errors.ts';
 import { f, formValues, parseForm } from '../../platform/http/forms.ts';
@@ -17,6 +19,7 @@ import type { EventsServices } from './index.ts';
 import { filtersQuery, readFilters } from './listing.ts';
 import { eventJsonLd, eventPath, eventsIcal, jsonLdText } from './publish-formats.ts';
 import type { EventQuestion } from './schema.ts';
+import { eventChanges } from './service/context.ts';
 import { ANSWER_MAX, MAX_COMPANIONS } from './service/input.ts';
 import { answerField, EventPage } from './views/event.tsx';
 import {
@@ -44,6 +47,17 @@ const feedLimit = { rateLimit: { max: 120, timeWindow: '1 minute' } };
 const formLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 /** Feeds and .ics files change when an event does; calendar apps poll every few hours. */
 const feedCache = 'public, max-age=300';
+/**
+ * A feed, once written, is kept for a minute while no event changes on this node (a feed of 500
+ * events takes about 20 ms to read and write; calendar apps of a whole district poll the same few).
+ * Other nodes, and events whose publication time comes, show within the minute. At most 16 feeds
+ * are kept (each under a megabyte: MAX_EVENTS events).
+ */
+const FEED_TTL_MS = 60_000;
+interface WrittenFeed {
+  body: Buffer;
+  etag: string;
+}
 
 /** The registration form of an event: companions, one field per question, the consent. */
 function registrationForm(questions: readonly EventQuestion[]) {
@@ -83,6 +97,7 @@ export async function eventPagesRoutes(fastify: FastifyInstance, { services }: {
   const app = typed(fastify);
   const { config } = app.klaster;
   const { events: svc, listing, roster } = services;
+  const feeds = changeAwareCache<Promise<WrittenFeed>>(eventChanges, FEED_TTL_MS, 16);
 
   async function listPage(request: FastifyRequest, reply: FastifyReply, archive: boolean) {
     const query = listQuery.parse(request.query);
@@ -128,11 +143,19 @@ export async function eventPagesRoutes(fastify: FastifyInstance, { services }: {
     async (request, reply) => {
       const { now } = request.context;
       const filters = { ...readFilters(request.query), from: undefined, to: undefined };
-      const list = await listing.feed(now, filters);
-      return reply
-        .type(ICAL_CONTENT_TYPE)
-        .header('cache-control', feedCache)
-        .send(eventsIcal(list, { baseUrl: config.baseUrl, locale: request.locale, now }));
+      const feed = await feeds(`${request.locale} ${JSON.stringify(filters)}`, async () => {
+        const body = Buffer.from(
+          eventsIcal(await listing.feed(now, filters), {
+            baseUrl: config.baseUrl,
+            locale: request.locale,
+            now,
+          }),
+        );
+        return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+      });
+      reply.type(ICAL_CONTENT_TYPE).header('cache-control', feedCache).header('etag', feed.etag);
+      if (request.headers['if-none-match'] === feed.etag) return reply.code(304).send();
+      return reply.send(feed.body);
     },
   );
 

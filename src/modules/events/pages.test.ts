@@ -309,6 +309,33 @@ describe('iCalendar', () => {
     );
   });
 
+  test('a feed a calendar app already has answers 304; a cancellation shows in it at once', async () => {
+    const id = await publishedEvent(
+      svc,
+      staff,
+      { title: { pl: 'Śniadanie w Zabłociu' }, kind: 'networking_breakfast' },
+      41,
+    );
+    const uid = `event-${id}@localhost:3000`;
+    const feed = '/wydarzenia/kalendarz.ics?kind=networking_breakfast';
+    const statusIn = (body: string) =>
+      parse(body)
+        .find((x) => x.e.uid === uid)
+        ?.v.getFirstPropertyValue('status');
+    const first = await t.client().get(feed);
+    assert.equal(statusIn(first.body), 'CONFIRMED');
+    const etag = String(first.headers.etag);
+    assert.match(etag, /^"[\w-]+"$/);
+    const again = await t.client().get(feed, { 'if-none-match': etag });
+    assert.equal(again.statusCode, 304);
+    assert.equal(again.body, '');
+    await svc.cancel(as(staff), id, 'Sala zalana');
+    const changed = await t.client().get(feed, { 'if-none-match': etag });
+    assert.equal(changed.statusCode, 200);
+    assert.notEqual(changed.headers.etag, etag);
+    assert.equal(statusIn(changed.body), 'CANCELLED');
+  });
+
   test('a change raises the SEQUENCE and the stamp', async () => {
     const id = await publishedEvent(svc, staff, { title: { pl: 'Zmieniane spotkanie' } }, 40);
     const before = parse((await t.client().get(`/wydarzenia/${id}.ics`)).body)[0]!.v;

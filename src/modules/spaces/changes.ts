@@ -3,9 +3,9 @@
 // through `changeIn`, so a change made on this node shows at once; other nodes see it when their
 // entry expires (seconds). They are views only: the database decides every booking.
 import { type Db, isRetryableConflict, type Tx } from '../../db/client.ts';
-import { viewCachesOn } from '../../platform/cache.ts';
+import { changeCounter, changeAwareCache as platformCache } from '../../platform/cache.ts';
 
-let changes = 0;
+const changes = changeCounter();
 
 /** Attempts of a write transaction that PostgreSQL broke off as a deadlock or serialisation failure. */
 const ATTEMPTS = 3;
@@ -24,7 +24,7 @@ export async function changeIn<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T
       }
     }
   } finally {
-    changes++;
+    changes.bump();
   }
 }
 
@@ -32,23 +32,6 @@ export async function changeIn<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T
 export const AVAILABILITY_TTL_MS = 2_000;
 export const RESOURCES_TTL_MS = 10_000;
 
-/**
- * A small cache of values by key: an entry lives `ttlMs` at most and only while nothing changed on
- * this node, and never with VIEW_CACHES=off (platform/cache.ts). A value may be a promise:
- * concurrent misses of one key then share one load, and a failed load is not kept.
- */
-export function changeAwareCache<T>(ttlMs: number, maxEntries = 1000) {
-  const entries = new Map<string, { at: number; changes: number; value: T }>();
-  return (key: string, load: () => T): T => {
-    const hit = entries.get(key);
-    if (viewCachesOn() && hit && hit.changes === changes && Date.now() - hit.at < ttlMs) return hit.value;
-    if (entries.size >= maxEntries) entries.clear();
-    const entry = { at: Date.now(), changes, value: load() };
-    entries.set(key, entry);
-    if (entry.value instanceof Promise)
-      entry.value.catch(() => {
-        if (entries.get(key) === entry) entries.delete(key);
-      });
-    return entry.value;
-  };
-}
+/** A cache of the spaces module's views: emptied by every write of the module on this node. */
+export const changeAwareCache = <T>(ttlMs: number, maxEntries = 1000) =>
+  platformCache<T>(changes, ttlMs, maxEntries);

@@ -3,6 +3,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../../../db/client.ts';
+import { changeCounter } from '../../../platform/cache.ts';
 import { type Localized, localized, pick } from '../../../platform/content.ts';
 import type { RequestContext } from '../../../platform/context.ts';
 import { NotFoundError } from '../../../platform/http/errors.ts';
@@ -41,11 +42,25 @@ export const liveStatuses = ['confirmed', 'waiting', 'offered'] as const;
 /** The states of an event the public sees (once its publication time has come). */
 export const publicStatuses = ['published', 'cancelled', 'postponed', 'finished'] as const;
 
+/**
+ * The writes of events on this node: the public views cached by change (the feeds) are emptied by
+ * each one, so a cancellation shows in this node's feeds at once (other nodes': within their TTL).
+ */
+export const eventChanges = changeCounter();
+
 export function eventsContext(deps: EventsDeps) {
   const { db, baseUrl } = deps;
   return {
     deps,
     db,
+    /** A transaction that changes what the public sees of events (their details or state). */
+    async changing<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+      try {
+        return await db.transaction(fn);
+      } finally {
+        eventChanges.bump();
+      }
+    },
     /** The event, read under its row lock for the rest of the transaction; 404 if there is none. */
     async lock(tx: Tx, id: string): Promise<EventRow> {
       if (!isUuid(id)) throw new NotFoundError('event');

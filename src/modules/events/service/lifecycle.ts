@@ -33,7 +33,7 @@ const UNSAFE_MARKUP = /<\s*\/?\s*(script|iframe|object|embed)\b|\son\w+\s*=|java
 const editable: readonly EventStatus[] = ['draft', 'submitted', 'published', 'postponed'];
 
 export function lifecycleUseCases(shared: EventsContext, promote: Promotion) {
-  const { db, deps } = shared;
+  const { deps } = shared;
 
   /** Checks what the schema cannot: times, window, venue, organiser, subarea, questions. */
   async function checkDetails(ctx: ActorContext<PolicyActor>, d: EventDetails): Promise<void> {
@@ -110,7 +110,7 @@ export function lifecycleUseCases(shared: EventsContext, promote: Promotion) {
     // Who may act is asked before the lock: the organisations' service reads outside this transaction.
     const seen = await shared.find(id);
     eventPolicy.check(ctx.actor, action, await shared.resourceFor(ctx.actor, seen.organisationId));
-    return db.transaction(async (tx) => {
+    return shared.changing(async (tx) => {
       const row = await shared.lock(tx, id);
       if (row.organisationId !== seen.organisationId) throw new RuleError('changedMeanwhile');
       const { set, audit: action_, after } = await step(row, tx);
@@ -136,7 +136,7 @@ export function lifecycleUseCases(shared: EventsContext, promote: Promotion) {
       const d = parseOrRefuse(eventInput, raw);
       eventPolicy.check(ctx.actor, 'propose', await shared.resourceFor(ctx.actor, d.organisationId ?? null));
       await checkDetails(ctx, d);
-      return db.transaction(async (tx) => {
+      return shared.changing(async (tx) => {
         const id = uuidv7();
         const [row] = await tx
           .insert(events)
@@ -172,7 +172,7 @@ export function lifecycleUseCases(shared: EventsContext, promote: Promotion) {
       if (d.organisationId && d.organisationId !== seen.organisationId)
         eventPolicy.check(ctx.actor, 'propose', await shared.resourceFor(ctx.actor, d.organisationId));
       await checkDetails(ctx, d);
-      return db.transaction(async (tx) => {
+      return shared.changing(async (tx) => {
         const row = await shared.lock(tx, id);
         if (row.organisationId !== seen.organisationId) throw new RuleError('changedMeanwhile');
         if (!editable.includes(row.status)) throw new RuleError('notEditable');
@@ -326,7 +326,7 @@ export function lifecycleUseCases(shared: EventsContext, promote: Promotion) {
 
     /** Marks the events that are over as finished (a scheduled job); how many. */
     async finishPast(ctx: Ctx): Promise<number> {
-      return db.transaction(async (tx) => {
+      return shared.changing(async (tx) => {
         const done = await tx
           .update(events)
           .set({ status: 'finished', updatedAt: ctx.now })
