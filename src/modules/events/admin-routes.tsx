@@ -3,35 +3,19 @@
 // page's steps — publish now or at a time, send back for changes, reject, cancel, postpone. The
 // service checks and records each step and tells the registrants; these handlers parse and redirect.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { signedInContext } from '../../platform/context.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
-import { errorState, formValues } from '../../platform/http/forms.ts';
 import { param, routeParams, typed } from '../../platform/http/params.ts';
 import { formatDateTime } from '../../platform/i18n/index.ts';
-import { formAction, type Refusal } from '../../platform/refusals.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
-import { eventFormField, eventFormValues, momentOf, postEventForm } from './event-form.ts';
+import { eventFormValues, momentOf, postEventForm } from './event-form.ts';
 import type { EventsServices } from './index.ts';
 import type { EventView } from './service/context.ts';
+import { cancelStep, eventSteps, postponeStep } from './steps.ts';
 import { ADMIN_PATH, AdminFormPage, AdminListPage, adminPath, ReviewPage } from './views/admin.tsx';
 
 const idParams = routeParams({ id: param.id });
 const staff = { access: 'staff' as const };
-const text = z.string().max(5000).optional();
-const reviewForm = z.object({
-  note: text,
-  rejectReason: text,
-  cancelReason: text,
-  when: z.literal('at').optional(),
-  publishAtDate: text,
-  publishAtTime: text,
-  startsAtDate: text,
-  startsAtTime: text,
-  endsAtDate: text,
-  endsAtTime: text,
-});
-
 export async function eventAdminRoutes(fastify: FastifyInstance, { services }: { services: EventsServices }) {
   const app = typed(fastify);
   const { events: svc, listing, proposals } = services;
@@ -137,45 +121,12 @@ export async function eventAdminRoutes(fastify: FastifyInstance, { services }: {
     (request, reply) => reviewPage(request, reply, request.params.id, emptyForm),
   );
 
-  /**
-   * One step of the review page: reads its fields (`read` gives the step, or errors on its fields),
-   * runs it, and flashes; a refusal shows on the page again, on the field the step names for it.
-   */
-  function step(
-    path: string,
-    read: (
-      data: z.output<typeof reviewForm>,
-      request: FastifyRequest,
-      errors: Record<string, string>,
-      id: string,
-    ) => { run: () => Promise<EventView>; flash: (view: EventView) => string; field: string } | null,
-  ) {
-    app.post(
-      `${ADMIN_PATH}/:id/${path}`,
-      { config: staff, schema: { hide: true, params: idParams } },
-      async (request, reply) => {
-        const { id } = request.params;
-        const again = (errors: Record<string, string>, status: number) =>
-          reviewPage(request, reply, id, errorState(formValues(request.body), errors), status);
-        const parsed = reviewForm.strict().safeParse(formValues(request.body));
-        if (!parsed.success) return again({ _form: request.t.common.errors.invalid }, 422);
-        const errors: Record<string, string> = {};
-        const action = read(parsed.data, request, errors, id);
-        if (!action) return again(errors, 422);
-        const onField = (r: Refusal) =>
-          r.field === '_form' ? '_form' : action.field || eventFormField(r.field);
-        return formAction(
-          request,
-          action.run,
-          (view) => {
-            reply.flash(action.flash(view));
-            return reply.seeOther(adminPath(id));
-          },
-          (r) => again({ [onField(r)]: r.message }, r.status),
-        );
-      },
-    );
-  }
+  const step = eventSteps(app, {
+    path: adminPath,
+    route: `${ADMIN_PATH}/:id`,
+    config: staff,
+    page: reviewPage,
+  });
 
   step('publikuj', (data, request, errors, id) => {
     const ctx = signedInContext(request);
@@ -204,20 +155,6 @@ export async function eventAdminRoutes(fastify: FastifyInstance, { services }: {
     field: 'rejectReason',
   }));
 
-  step('odwolaj', (data, request, _errors, id) => ({
-    run: () => svc.cancel(signedInContext(request), id, data.cancelReason ?? ''),
-    flash: () => request.t.eventAdmin.flash.cancelled,
-    field: 'cancelReason',
-  }));
-
-  step('przeloz', (data, request, errors, id) => {
-    const startsAt = momentOf(data, 'startsAt', true, errors, request.t);
-    const endsAt = momentOf(data, 'endsAt', true, errors, request.t);
-    if (!startsAt || !endsAt) return null;
-    return {
-      run: () => svc.postpone(signedInContext(request), id, { startsAt, endsAt }),
-      flash: () => request.t.eventAdmin.flash.postponed,
-      field: '',
-    };
-  });
+  step('odwolaj', cancelStep(svc));
+  step('przeloz', postponeStep(svc));
 }

@@ -1,6 +1,8 @@
 // The organiser's pages: propose an event (saved as a draft), change a draft, submit it for review,
-// and "my proposals" with the state of each and the staff's note. Members of a verified organisation
-// only; the service checks who may do what (policy.ts), these handlers parse, call and redirect.
+// "my proposals" with the state of each and the staff's note, and a published event's own page where
+// its organisers postpone or cancel it (the steps of steps.ts, as on the staff's review page).
+// Members of a verified organisation only; the service checks who may do what (policy.ts), these
+// handlers parse, call and redirect.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { signedInContext } from '../../platform/context.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
@@ -9,13 +11,16 @@ import { formAction } from '../../platform/refusals.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { eventFormValues, postEventForm } from './event-form.ts';
 import type { EventsServices } from './index.ts';
+import { cancelStep, eventSteps, postponeStep } from './steps.ts';
 import {
+  managePath,
   NEW_PATH,
   NotAllowedPage,
   PROPOSALS_PATH,
   ProposalFormPage,
   ProposalsPage,
 } from './views/event-form.tsx';
+import { ManagePage } from './views/manage.tsx';
 
 const idParams = routeParams({ id: param.id });
 const user = { access: 'user' as const, rateLimit: { max: 30, timeWindow: '1 minute' } };
@@ -25,7 +30,7 @@ export async function eventProposalRoutes(
   { services }: { services: EventsServices },
 ) {
   const app = typed(fastify);
-  const { events: svc, listing, proposals } = services;
+  const { events: svc, listing, proposals, roster } = services;
 
   /** What the form offers: the person's verified organisations and the subareas. */
   async function options(request: FastifyRequest) {
@@ -129,4 +134,39 @@ export async function eventProposalRoutes(
         },
       ),
   );
+
+  // ------------------------------------------------ a published event: postpone or cancel it
+  /** An event its organisers may manage (members of its organisation, and staff); 404 for others. */
+  async function manageable(request: FastifyRequest, id: string) {
+    const event = (await listing.byIds([id])).get(id);
+    if (!event || !(await roster.may(request.actor!, event.row))) throw new NotFoundError('event');
+    return event;
+  }
+
+  async function managePage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    state: FormState,
+    status = 200,
+  ) {
+    const event = await manageable(request, id);
+    reply.header('cache-control', 'no-store');
+    return reply.render(<ManagePage event={event} state={state} now={request.context.now} />, status);
+  }
+
+  app.get(
+    '/wydarzenia/:id/zarzadzanie',
+    { config: user, schema: { hide: true, params: idParams } },
+    (request, reply) => managePage(request, reply, request.params.id, emptyForm),
+  );
+
+  const step = eventSteps(app, {
+    path: managePath,
+    route: '/wydarzenia/:id/zarzadzanie',
+    config: user,
+    page: managePage,
+  });
+  step('przeloz', postponeStep(svc));
+  step('odwolaj', cancelStep(svc));
 }

@@ -177,22 +177,30 @@ export function ReviewPage({
           </Form>
         </>
       ) : null}
-      {live ? (
-        <>
-          <h2 class="govuk-heading-m">{p.postponeTitle}</h2>
-          <p class="govuk-body">{p.postponeHint}</p>
-          <Form action={`${base}/przeloz`}>
-            <Moment name="startsAt" day={a.fields.startDate} time={a.fields.startTime} state={state} />
-            <Moment name="endsAt" day={a.fields.endDate} time={a.fields.endTime} state={state} />
-            <Button variant="secondary">{p.postponeButton}</Button>
-          </Form>
-          <h2 class="govuk-heading-m">{p.cancelTitle}</h2>
-          <Form action={`${base}/odwolaj`}>
-            <Textarea name="cancelReason" label={p.cancelReason} hint={p.cancelHint} state={state} rows={3} />
-            <Button variant="warning">{p.cancelButton}</Button>
-          </Form>
-        </>
-      ) : null}
+      {live ? <LiveSteps base={base} state={state} /> : null}
     </PanelLayout>
+  );
+}
+
+/** The steps of a published event, for staff and its organisers: postpone it, or cancel it. */
+export function LiveSteps({ base, state }: { base: string; state: FormState }) {
+  const { t } = useView();
+  const a = t.eventAdmin;
+  const p = a.panel;
+  return (
+    <>
+      <h2 class="govuk-heading-m">{p.postponeTitle}</h2>
+      <p class="govuk-body">{p.postponeHint}</p>
+      <Form action={`${base}/przeloz`}>
+        <Moment name="startsAt" day={a.fields.startDate} time={a.fields.startTime} state={state} />
+        <Moment name="endsAt" day={a.fields.endDate} time={a.fields.endTime} state={state} />
+        <Button variant="secondary">{p.postponeButton}</Button>
+      </Form>
+      <h2 class="govuk-heading-m">{p.cancelTitle}</h2>
+      <Form action={`${base}/odwolaj`}>
+        <Textarea name="cancelReason" label={p.cancelReason} hint={p.cancelHint} state={state} rows={3} />
+        <Button variant="warning">{p.cancelButton}</Button>
+      </Form>
+    </>
   );
 }

@@ -27,6 +27,8 @@ import { titleOf, whenText } from './shared.tsx';
 export const NEW_PATH = '/wydarzenia/nowe';
 export const PROPOSALS_PATH = '/wydarzenia/propozycje';
 export const editPath = (id: string) => `${eventPath(id)}/edycja`;
+/** The organisers' page of a published event: postpone or cancel it (views/manage.tsx). */
+export const managePath = (id: string) => `${eventPath(id)}/zarzadzanie`;
 
 export interface Option {
   id: string;
@@ -304,6 +306,14 @@ export function ProposalsPage({ items, now }: { items: ListedEvent[]; now: Date 
                 <p class="govuk-body">
                   <a class="govuk-link" href={editPath(row.id)}>
                     {a.edit}
+                    <span class="govuk-visually-hidden">: {row.title}</span>
+                  </a>
+                </p>
+              ) : null}
+              {row.status === 'published' || row.status === 'postponed' ? (
+                <p class="govuk-body">
+                  <a class="govuk-link" href={managePath(row.id)}>
+                    {a.manage.link}
                     <span class="govuk-visually-hidden">: {row.title}</span>
                   </a>
                 </p>

@@ -1,0 +1,125 @@
+// The organisers' page of their published event, as they use it: reached from "my proposals",
+// postponing it (a bad date shown on its field, nothing changed), cancelling it with the reason the
+// public then sees; someone outside the organisation finds no such page and cannot take the steps.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { testClock } from '../../../test/support/clock.ts';
+import { queryRows } from '../../db/client.ts';
+import { warsawInstant } from '../../platform/time/warsaw.ts';
+import { eventsOf, publishedEvent, testOrganisation, testPeople } from './test-helpers.ts';
+
+let t: TestApp;
+const flashOf = (html: string) =>
+  /<p class="govuk-notification-banner__heading">([^<]+)<\/p>/.exec(html)?.[1];
+const stateOf = async (id: string) =>
+  (
+    await queryRows<{ status: string; starts_at: Date; cancel_reason: string | null }>(
+      t.database.db,
+      sql`select status, starts_at, cancel_reason from event_event where id = ${id}`,
+    )
+  )[0]!;
+
+before(async () => {
+  testClock.set(warsawInstant('2026-11-10', '09:00'));
+  t = await createTestApp();
+});
+after(() => t.close());
+
+describe("an organiser's published event", () => {
+  test('its organiser postpones it, then cancels it; the public page says so', async () => {
+    const member = await t.signedIn('resident', { name: 'Ola' });
+    const orgId = await testOrganisation(
+      t.database,
+      [{ id: member.userId }],
+      'verified',
+      'Fundacja Podwórko',
+    );
+    const [staff] = await testPeople(t.database, 1, 'staff');
+    const id = await publishedEvent(
+      eventsOf(t.app.klaster.services),
+      staff as { id: string; role: 'staff' },
+      {
+        title: { pl: 'Potańcówka międzypokoleniowa' },
+        organisationId: orgId,
+        organiserUnit: undefined,
+      },
+    );
+
+    const mine = await member.get('/wydarzenia/propozycje');
+    assert.match(mine.body, new RegExp(`href="/wydarzenia/${id}/zarzadzanie">Odwołaj lub przełóż`));
+    const page = await member.get(`/wydarzenia/${id}/zarzadzanie`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<form method="post" action="\/wydarzenia\/[^"]+\/zarzadzanie\/przeloz"/);
+
+    // An end before the start: said on the page, the event unchanged.
+    const before = await stateOf(id);
+    const bad = await member.post(`/wydarzenia/${id}/zarzadzanie/przeloz`, {
+      startsAtDate: '2026-12-05',
+      startsAtTime: '18:00',
+      endsAtDate: '2026-12-05',
+      endsAtTime: '17:00',
+    });
+    assert.equal(bad.statusCode, 422);
+    assert.match(bad.body, /govuk-error-summary/);
+    assert.equal(new Date((await stateOf(id)).starts_at).getTime(), new Date(before.starts_at).getTime());
+
+    const moved = await member.post(`/wydarzenia/${id}/zarzadzanie/przeloz`, {
+      startsAtDate: '2026-12-05',
+      startsAtTime: '17:00',
+      endsAtDate: '2026-12-05',
+      endsAtTime: '19:00',
+    });
+    assert.equal(moved.statusCode, 303);
+    assert.equal(moved.headers.location, `/wydarzenia/${id}/zarzadzanie`);
+    assert.equal(
+      flashOf((await member.get(`/wydarzenia/${id}/zarzadzanie`)).body),
+      'Przełożono wydarzenie. Zapisani dostaną wiadomość.',
+    );
+    const postponed = await stateOf(id);
+    assert.equal(postponed.status, 'postponed');
+    assert.equal(
+      new Date(postponed.starts_at).toISOString(),
+      warsawInstant('2026-12-05', '17:00').toISOString(),
+    );
+
+    const cancelled = await member.post(`/wydarzenia/${id}/zarzadzanie/odwolaj`, {
+      cancelReason: 'Choroba prowadzącej',
+    });
+    assert.equal(cancelled.statusCode, 303);
+    assert.equal((await stateOf(id)).cancel_reason, 'Choroba prowadzącej');
+    const publicPage = await t.client().get(`/wydarzenia/${id}`);
+    assert.match(publicPage.body, /Odwołane/);
+    assert.match(publicPage.body, /Choroba prowadzącej/);
+    // Nothing more to take: the page says so and offers no forms.
+    const after = await member.get(`/wydarzenia/${id}/zarzadzanie`);
+    assert.doesNotMatch(after.body, /zarzadzanie\/odwolaj/);
+  });
+
+  test('someone outside the organisation finds no page and cannot cancel it', async () => {
+    const member = await t.signedIn('resident', { name: 'Ewa' });
+    const stranger = await t.signedIn('resident', { name: 'Obcy' });
+    const orgId = await testOrganisation(
+      t.database,
+      [{ id: member.userId }],
+      'verified',
+      'Stowarzyszenie Wesoła',
+    );
+    const [staff] = await testPeople(t.database, 1, 'staff');
+    const id = await publishedEvent(
+      eventsOf(t.app.klaster.services),
+      staff as { id: string; role: 'staff' },
+      {
+        title: { pl: 'Spacer po Wesołej' },
+        organisationId: orgId,
+        organiserUnit: undefined,
+      },
+    );
+    assert.equal((await stranger.get(`/wydarzenia/${id}/zarzadzanie`)).statusCode, 404);
+    const attack = await stranger.post(`/wydarzenia/${id}/zarzadzanie/odwolaj`, { cancelReason: 'Żart' });
+    assert.equal(attack.statusCode, 403);
+    assert.equal((await stateOf(id)).status, 'published');
+    assert.equal((await t.client().get(`/wydarzenia/${id}/zarzadzanie`)).statusCode, 303);
+  });
+});
