@@ -10,6 +10,7 @@ import { contextOf, signedInContext } from '../../platform/context.ts';
 import { NotFoundError, RuleError } from '../../platform/http/errors.ts';
 import { f, formValues, parseForm } from '../../platform/http/forms.ts';
 import { param, routeParams, typed } from '../../platform/http/params.ts';
+import { locales } from '../../platform/i18n/index.ts';
 import { ICAL_CONTENT_TYPE } from '../../platform/ical.ts';
 import { uuidPattern } from '../../platform/ids.ts';
 import { formAction, type Refusal } from '../../platform/refusals.ts';
@@ -43,6 +44,8 @@ const monthQuery = filtersQuery.extend({
     .regex(/^(19|20|21)\d{2}-(0[1-9]|1[0-2])$/)
     .optional(),
 });
+/** A feed's address may name its language (calendar apps send no cookie): `?lang=en`. */
+const feedQuery = filtersQuery.extend({ lang: z.string().max(10).optional() });
 const feedLimit = { rateLimit: { max: 120, timeWindow: '1 minute' } };
 const formLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 /** Feeds and .ics files change when an event does; calendar apps poll every few hours. */
@@ -139,17 +142,15 @@ export async function eventPagesRoutes(fastify: FastifyInstance, { services }: {
 
   app.get(
     FEED_PATH,
-    { config: { access: 'public', ...feedLimit }, schema: { hide: true, querystring: filtersQuery } },
+    { config: { access: 'public', ...feedLimit }, schema: { hide: true, querystring: feedQuery } },
     async (request, reply) => {
       const { now } = request.context;
       const filters = { ...readFilters(request.query), from: undefined, to: undefined };
-      const feed = await feeds(`${request.locale} ${JSON.stringify(filters)}`, async () => {
+      const asked = locales.find((l) => l === request.query.lang);
+      const locale = asked ?? request.locale;
+      const feed = await feeds(`${locale} ${JSON.stringify(filters)}`, async () => {
         const body = Buffer.from(
-          eventsIcal(await listing.feed(now, filters), {
-            baseUrl: config.baseUrl,
-            locale: request.locale,
-            now,
-          }),
+          eventsIcal(await listing.feed(now, filters), { baseUrl: config.baseUrl, locale, now }),
         );
         return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
       });

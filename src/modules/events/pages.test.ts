@@ -336,6 +336,23 @@ describe('iCalendar', () => {
     assert.equal(statusIn(changed.body), 'CANCELLED');
   });
 
+  test("a feed's address carries the reader's language, which a calendar app does not send", async () => {
+    const en = await t.client().get('/wydarzenia?audience=seniors', { 'accept-language': 'en' });
+    const href = amp(/href="(\/wydarzenia\/kalendarz\.ics[^"]*)"/.exec(en.body)?.[1] ?? '');
+    assert.equal(href, '/wydarzenia/kalendarz.ics?audience=seniors&lang=en');
+    const feed = parse((await t.client().get(href)).body);
+    const cancelled = parse((await t.client().get('/wydarzenia/kalendarz.ics?lang=en')).body).find(
+      (x) => x.e.uid === `event-${ids.cancelled}@localhost:3000`,
+    );
+    assert.match(cancelled!.e.summary, /^Cancelled: /);
+    assert.equal(feed.length, 1);
+    // An unknown language is the reader's (here Polish), not an error.
+    const odd = await t.client().get('/wydarzenia/kalendarz.ics?lang=xx');
+    assert.equal(odd.statusCode, 200);
+    const pl = parse(odd.body).find((x) => x.e.uid === `event-${ids.cancelled}@localhost:3000`);
+    assert.match(pl!.e.summary, /^Odwołane: /);
+  });
+
   test('a change raises the SEQUENCE and the stamp', async () => {
     const id = await publishedEvent(svc, staff, { title: { pl: 'Zmieniane spotkanie' } }, 40);
     const before = parse((await t.client().get(`/wydarzenia/${id}.ics`)).body)[0]!.v;

@@ -67,13 +67,16 @@ function Links({ archive, filters }: { archive: boolean; filters: EventFilters }
 
 /** The feed of the filters shown: its address and what it is for. */
 function Subscribe({ filters }: { filters: EventFilters }) {
-  const p = useView().t.eventPages;
+  const { t, locale } = useView();
+  const p = t.eventPages;
+  // A calendar app sends neither our cookie nor, often, its language: the address carries it.
+  const lang: Record<string, string> = locale === 'pl' ? {} : { lang: locale };
   return (
     <>
       <p class="govuk-body">
         <a
           class="govuk-link"
-          href={`${FEED_PATH}${filtersSearch({ ...filters, from: undefined, to: undefined })}`}
+          href={`${FEED_PATH}${filtersSearch({ ...filters, from: undefined, to: undefined }, lang)}`}
         >
           {p.subscribe}
         </a>
