@@ -1,6 +1,7 @@
 // The organisers' page of their published event, as they use it: reached from "my proposals",
 // postponing it (a bad date shown on its field, nothing changed), cancelling it with the reason the
 // public then sees; someone outside the organisation finds no such page and cannot take the steps.
+// And the staff's form, which names any verified organisation as the organiser.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
@@ -121,5 +122,17 @@ describe("an organiser's published event", () => {
     assert.equal(attack.statusCode, 403);
     assert.equal((await stateOf(id)).status, 'published');
     assert.equal((await t.client().get(`/wydarzenia/${id}/zarzadzanie`)).statusCode, 303);
+  });
+});
+
+describe("staff writing an event on an organisation's behalf", () => {
+  test('the form offers every verified organisation (not only their own), never a pending one', async () => {
+    const officer = await t.signedIn('staff');
+    const verified = await testOrganisation(t.database, [], 'verified', 'Fundacja Nowohucka');
+    const pending = await testOrganisation(t.database, [], 'pending', 'Grupa w trakcie weryfikacji');
+    const form = await officer.get('/panel/wydarzenia/nowe');
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, new RegExp(`<option value="${verified}">Fundacja Nowohucka</option>`));
+    assert.doesNotMatch(form.body, new RegExp(pending));
   });
 });

@@ -4,17 +4,19 @@
 // Changing an event is the service's (service/lifecycle.ts).
 import { asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import type { PolicyActor } from '../../platform/policy.ts';
+import { isStaff, type PolicyActor } from '../../platform/policy.ts';
 import type { OrganisationsService } from '../organisations/index.ts';
 import type { EventListing, ListedEvent } from './listing.ts';
 import { type EventStatus, events } from './schema.ts';
 
 /** At most this many events on one of these lists. */
 export const PROPOSALS_MAX = 200;
+/** At most this many organisations in the staff's organiser list (the verified ones, by name). */
+export const STAFF_ORGANISATIONS_MAX = 2000;
 
 export interface ProposalsDeps {
   db: Db;
-  organisations: Pick<OrganisationsService, 'mine'>;
+  organisations: Pick<OrganisationsService, 'mine' | 'listPublic'>;
   listing: Pick<EventListing, 'byIds'>;
 }
 
@@ -28,8 +30,22 @@ export function eventProposals(deps: ProposalsDeps) {
   }
 
   return {
-    /** The verified organisations the person belongs to: those they may propose events for. */
+    /**
+     * The organisations the person may name as an event's organiser: for staff, every verified
+     * organisation (they write events on an organisation's behalf); for others, the verified ones
+     * they belong to.
+     */
     async organisationsOf(actor: PolicyActor): Promise<Array<{ id: string; name: string }>> {
+      if (isStaff(actor)) {
+        const all: Array<{ id: string; name: string }> = [];
+        let cursor: string | undefined;
+        do {
+          const page = await deps.organisations.listPublic({ cursor, limit: 100 });
+          for (const o of page.items) all.push({ id: o.id, name: o.name });
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor && all.length < STAFF_ORGANISATIONS_MAX);
+        return all;
+      }
       return (await deps.organisations.mine(actor))
         .filter((o) => o.status === 'verified')
         .map((o) => ({ id: o.id, name: o.name }));
