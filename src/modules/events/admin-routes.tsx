@@ -3,6 +3,7 @@
 // page's steps — publish now or at a time, send back for changes, reject, cancel, postpone. The
 // service checks and records each step and tells the registrants; these handlers parse and redirect.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { signedInContext } from '../../platform/context.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { param, routeParams, typed } from '../../platform/http/params.ts';
@@ -10,12 +11,14 @@ import { formatDateTime } from '../../platform/i18n/index.ts';
 import { emptyForm, type FormState } from '../../platform/views/components.tsx';
 import { eventFormValues, momentOf, postEventForm } from './event-form.ts';
 import type { EventsServices } from './index.ts';
+import { staffViews } from './proposals.ts';
 import type { EventView } from './service/context.ts';
 import { cancelStep, eventSteps, postponeStep } from './steps.ts';
 import { ADMIN_PATH, AdminFormPage, AdminListPage, adminPath, ReviewPage } from './views/admin.tsx';
 
 const idParams = routeParams({ id: param.id });
 const staff = { access: 'staff' as const };
+const listQuery = z.object({ widok: z.enum(staffViews).optional(), cursor: z.string().max(1000).optional() });
 export async function eventAdminRoutes(fastify: FastifyInstance, { services }: { services: EventsServices }) {
   const app = typed(fastify);
   const { events: svc, listing, proposals } = services;
@@ -28,16 +31,21 @@ export async function eventAdminRoutes(fastify: FastifyInstance, { services }: {
     return { view, event };
   }
 
-  app.get(ADMIN_PATH, { config: staff, schema: { hide: true } }, async (request, reply) => {
-    const [queue, live, drafts] = await Promise.all([
-      proposals.inStates(['submitted']),
-      proposals.inStates(['published', 'postponed']),
-      proposals.inStates(['draft']),
-    ]);
-    return reply.render(
-      <AdminListPage queue={queue} live={live} drafts={drafts} now={request.context.now} />,
-    );
-  });
+  app.get(
+    ADMIN_PATH,
+    { config: staff, schema: { hide: true, querystring: listQuery } },
+    async (request, reply) => {
+      const view = request.query.widok ?? 'submitted';
+      const [page, waiting] = await Promise.all([
+        proposals.staffPage(view, request.query.cursor),
+        proposals.waitingCount(),
+      ]);
+      reply.header('cache-control', 'no-store');
+      return reply.render(
+        <AdminListPage view={view} page={page} waiting={waiting} now={request.context.now} />,
+      );
+    },
+  );
 
   // ------------------------------------------------------------------ new event, and changes
   async function formPage(

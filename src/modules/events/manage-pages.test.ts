@@ -7,9 +7,10 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { testClock } from '../../../test/support/clock.ts';
+import { as } from '../../../test/support/context.ts';
 import { queryRows } from '../../db/client.ts';
 import { warsawInstant } from '../../platform/time/warsaw.ts';
-import { eventsOf, publishedEvent, testOrganisation, testPeople } from './test-helpers.ts';
+import { eventInput, eventsOf, publishedEvent, testOrganisation, testPeople } from './test-helpers.ts';
 
 let t: TestApp;
 const flashOf = (html: string) =>
@@ -134,5 +135,39 @@ describe("staff writing an event on an organisation's behalf", () => {
     assert.equal(form.statusCode, 200);
     assert.match(form.body, new RegExp(`<option value="${verified}">Fundacja Nowohucka</option>`));
     assert.doesNotMatch(form.body, new RegExp(pending));
+  });
+});
+
+describe("the staff's lists of events", () => {
+  test('each view pages through its events; a cancelled one is under past; an edited cursor is refused', async () => {
+    const officer = await t.signedIn('staff');
+    const [staff] = await testPeople(t.database, 1, 'staff');
+    const svc = eventsOf(t.app.klaster.services);
+    const actor = staff as { id: string; role: 'staff' };
+    for (let i = 1; i <= 27; i++)
+      await svc.create(as(actor), eventInput({ title: { pl: `Szkic numer ${String(i).padStart(2, '0')}` } }));
+    const cancelled = await publishedEvent(svc, actor, { title: { pl: 'Odwołany piknik' } });
+    await svc.cancel(as(actor), cancelled, 'Burza');
+
+    const titles = (html: string) => [...html.matchAll(/>(Szkic numer \d+)</g)].map((m) => m[1]);
+    const first = await officer.get('/panel/wydarzenia?widok=drafts');
+    assert.equal(first.statusCode, 200);
+    assert.match(first.body, /aria-current="page"><strong>Szkice<\/strong>/);
+    const onFirst = titles(first.body);
+    assert.equal(onFirst.length, 25);
+    const next = /href="([^"]+)" rel="next"/.exec(first.body)?.[1]?.replace(/&amp;/g, '&');
+    assert.ok(next);
+    const second = await officer.get(next);
+    const onSecond = titles(second.body);
+    assert.ok(onSecond.length >= 2);
+    assert.equal(new Set([...onFirst, ...onSecond]).size, onFirst.length + onSecond.length);
+    const prev = /href="([^"]+)" rel="prev"/.exec(second.body)?.[1]?.replace(/&amp;/g, '&');
+    assert.deepEqual(titles((await officer.get(prev!)).body), onFirst);
+
+    const past = await officer.get('/panel/wydarzenia?widok=past');
+    assert.match(past.body, /Odwołany piknik/);
+    assert.doesNotMatch((await officer.get('/panel/wydarzenia?widok=live')).body, /Odwołany piknik/);
+    assert.equal((await officer.get('/panel/wydarzenia?widok=drafts&cursor=abc')).statusCode, 400);
+    assert.equal((await officer.get('/panel/wydarzenia?widok=nothing')).statusCode, 400);
   });
 });

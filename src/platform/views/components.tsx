@@ -453,6 +453,34 @@ export function Table({
   );
 }
 
+/** Links between views of one list (tabs without script): the current one marked for all readers. */
+export function ViewTabs({
+  label,
+  tabs,
+}: {
+  /** What the links choose between (the navigation's accessible name). */
+  label: string;
+  tabs: Array<{ href: string; label: string; current: boolean }>;
+}) {
+  return (
+    <nav aria-label={label}>
+      <ul class="govuk-list klaster-actions klaster-tabs">
+        {tabs.map((tab) => (
+          <li key={tab.href}>
+            <a
+              class="govuk-link klaster-tabs__link"
+              href={tab.href}
+              aria-current={tab.current ? 'page' : undefined}
+            >
+              {tab.current ? <strong>{tab.label}</strong> : tab.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 /** Cursor pagination: links to the previous and next page (either may be absent). */
 export function Pagination({ prev, next }: { prev?: string | null; next?: string | null }) {
   const { t } = useView();

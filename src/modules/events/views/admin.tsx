@@ -9,8 +9,10 @@ import {
   ErrorSummary,
   Form,
   type FormState,
+  Pagination,
   SummaryList,
   Textarea,
+  ViewTabs,
 } from '../../../platform/views/components.tsx';
 import { Localized } from '../../../platform/views/content.tsx';
 import { useView } from '../../../platform/views/context.ts';
@@ -18,6 +20,7 @@ import { H1 } from '../../../platform/views/layout.tsx';
 import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
 import { eventFieldOrder } from '../event-form.ts';
 import type { ListedEvent } from '../listing.ts';
+import { type StaffPage, type StaffView, staffViews } from '../proposals.ts';
 import { eventPath } from '../publish-formats.ts';
 import type { EventView } from '../service/context.ts';
 import { EventForm, EventTable, Moment, type Option, StateTag } from './event-form.tsx';
@@ -26,29 +29,42 @@ import { Description, titleOf, whenText } from './shared.tsx';
 export const ADMIN_PATH = '/panel/wydarzenia';
 export const adminPath = (id: string) => `${ADMIN_PATH}/${id}`;
 
+/** Where a staff list's view (and page) is: /panel/wydarzenia, ?widok=live, ?widok=past&cursor=…. */
+export const staffListPath = (view: StaffView, cursor?: string) => {
+  const q = new URLSearchParams();
+  if (view !== 'submitted') q.set('widok', view);
+  if (cursor) q.set('cursor', cursor);
+  const s = q.toString();
+  return s ? `${ADMIN_PATH}?${s}` : ADMIN_PATH;
+};
+
 export function AdminListPage({
-  queue,
-  live,
-  drafts,
+  view,
+  page,
+  waiting,
   now,
 }: {
-  queue: ListedEvent[];
-  live: ListedEvent[];
-  drafts: ListedEvent[];
+  view: StaffView;
+  page: StaffPage;
+  /** How many events wait for a decision (shown on its tab). */
+  waiting: number;
   now: Date;
 }) {
   const a = useView().t.eventAdmin.panel;
-  const table = (caption: string, items: ListedEvent[], empty?: string) =>
-    items.length ? (
-      <EventTable caption={caption} items={items} now={now} href={(row) => adminPath(row.id)} />
-    ) : empty ? (
-      <>
-        <h2 class="govuk-heading-m">{caption}</h2>
-        <p class="govuk-body">{empty}</p>
-      </>
-    ) : null;
+  const captions: Record<StaffView, string> = {
+    submitted: a.queue,
+    live: a.live,
+    drafts: a.drafts,
+    past: a.past,
+  };
+  const empty: Record<StaffView, string> = {
+    submitted: a.queueEmpty,
+    live: a.liveEmpty,
+    drafts: a.draftsEmpty,
+    past: a.pastEmpty,
+  };
   return (
-    <PanelLayout title={a.title}>
+    <PanelLayout title={`${a.title}: ${captions[view]}`}>
       <H1>{a.title}</H1>
       <p class="govuk-body">{a.lead}</p>
       <p class="govuk-body">
@@ -56,9 +72,26 @@ export function AdminListPage({
           {a.newEvent}
         </a>
       </p>
-      {table(a.queue, queue, a.queueEmpty)}
-      {table(a.live, live, a.liveEmpty)}
-      {table(a.drafts, drafts)}
+      <ViewTabs
+        label={a.views}
+        tabs={staffViews.map((v) => ({
+          href: staffListPath(v),
+          label: v === 'submitted' ? `${captions[v]} (${waiting})` : captions[v],
+          current: v === view,
+        }))}
+      />
+      {page.items.length ? (
+        <EventTable caption={captions[view]} items={page.items} now={now} href={(row) => adminPath(row.id)} />
+      ) : (
+        <>
+          <h2 class="govuk-heading-m">{captions[view]}</h2>
+          <p class="govuk-body">{empty[view]}</p>
+        </>
+      )}
+      <Pagination
+        prev={page.prevCursor ? staffListPath(view, page.prevCursor) : null}
+        next={page.nextCursor ? staffListPath(view, page.nextCursor) : null}
+      />
     </PanelLayout>
   );
 }

@@ -2,7 +2,7 @@
 // today's self check-in on top.
 import type { ComponentChildren } from 'preact';
 import { pick } from '../../../platform/content.ts';
-import { Pagination, SummaryList } from '../../../platform/views/components.tsx';
+import { Pagination, SummaryList, ViewTabs } from '../../../platform/views/components.tsx';
 import { Localized } from '../../../platform/views/content.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1, Layout } from '../../../platform/views/layout.tsx';
@@ -111,21 +111,10 @@ export function MinePage({
           }
         />
       ))}
-      <nav aria-label={m.views}>
-        <ul class="govuk-list klaster-actions klaster-tabs">
-          {tabs.map(([key, label]) => (
-            <li key={key}>
-              <a
-                class="govuk-link klaster-tabs__link"
-                href={MINE_SCOPES[key]}
-                aria-current={scope === key ? 'page' : undefined}
-              >
-                {scope === key ? <strong>{label}</strong> : label}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <ViewTabs
+        label={m.views}
+        tabs={tabs.map(([key, label]) => ({ href: MINE_SCOPES[key], label, current: scope === key }))}
+      />
       <h2 class="govuk-heading-m">{caption}</h2>
       {items.length === 0 ? (
         <>
