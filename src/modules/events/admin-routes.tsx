@@ -94,7 +94,7 @@ export async function eventAdminRoutes(fastify: FastifyInstance, { services }: {
     `${ADMIN_PATH}/:id/edycja`,
     { config: staff, schema: { hide: true, params: idParams } },
     async (request, reply) => {
-      const view = await svc.get(signedInContext(request), request.params.id);
+      const { view, event } = await found(request, request.params.id);
       return postEventForm(
         request,
         (input) => svc.update(signedInContext(request), view.id, input),
@@ -103,6 +103,7 @@ export async function eventAdminRoutes(fastify: FastifyInstance, { services }: {
           return reply.seeOther(adminPath(view.id));
         },
         (state, status) => formPage(request, reply, state, status, view),
+        event.row,
       );
     },
   );

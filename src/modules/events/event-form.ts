@@ -104,10 +104,16 @@ export function momentOf(
 export function eventInputOf(
   data: EventFormData,
   t: Messages,
+  current?: EventRow,
 ): { ok: true; input: EventInput } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const record = data as Record<string, unknown>;
-  const at = (m: Moment, required: boolean) => momentOf(record, m, required, errors, t);
+  // The form shows minutes: a moment typed as it was shown is the event's own (seconds and all).
+  const at = (m: Moment, required: boolean) => {
+    const typed = momentOf(record, m, required, errors, t);
+    const was = current?.[m];
+    return typed && was && Math.floor(was.getTime() / 60_000) * 60_000 === typed.getTime() ? was : typed;
+  };
   const startsAt = at('startsAt', true);
   const endsAt = at('endsAt', true);
   const registrationOpensAt = at('registrationOpensAt', false);
@@ -123,7 +129,7 @@ export function eventInputOf(
       kind: data.kind,
       audiences: data.audiences,
       subareaId: data.subareaId ?? null,
-      venue: data.venue ? { address: data.venue } : null,
+      venue: data.venue ? venueOf(data.venue, current) : null,
       onlineUrl: data.onlineUrl ?? null,
       organisationId: data.organisationId ?? null,
       organiserUnit: data.organiserUnit,
@@ -140,8 +146,24 @@ export function eventInputOf(
       registrationClosesAt,
       maxCompanions: data.maxCompanions ?? 0,
       consent: consent.pl ? consent : null,
+      // What the form does not ask for stays as it was: a change made in the form never drops it.
+      ...(current
+        ? {
+            series: current.series ?? undefined,
+            offerHoldHours: current.offerHoldHours,
+            questions: current.questions,
+          }
+        : {}),
     },
   };
+}
+
+/** The venue typed; the coordinates it had stay while its address does (the form has no map). */
+function venueOf(address: string, current: EventRow | undefined): NonNullable<EventInput['venue']> {
+  const same = current && current.venueAddress === address;
+  return same && current.venueLat !== null && current.venueLng !== null
+    ? { address, lat: current.venueLat, lng: current.venueLng }
+    : { address };
 }
 
 /**
@@ -223,7 +245,7 @@ export const eventFieldOrder = [
 
 /**
  * Handles a post of the event form (both the organiser's and the staff's): parses it, turns it into
- * the service's input and runs `save`; a form that does not pass, or a refusal of the service, is
+ * the service's input (keeping, for a change, what the form does not show) and runs `save`; a form that does not pass, or a refusal of the service, is
  * drawn again by `again` with what was typed and the message on its field.
  */
 export async function postEventForm<T, R>(
@@ -231,11 +253,13 @@ export async function postEventForm<T, R>(
   save: (input: EventInput) => Promise<T>,
   done: (value: T) => R | Promise<R>,
   again: (state: FormState, status: number) => R | Promise<R>,
+  /** The event as it is, when the form changes one (what the form does not show is kept). */
+  current?: EventRow,
 ): Promise<R> {
   const t = request.t;
   const parsed = parseForm(eventForm, request.body, t, eventFormMessages(t));
   if (!parsed.ok) return again(parsed.state, 422);
-  const read = eventInputOf(parsed.data, t);
+  const read = eventInputOf(parsed.data, t, current);
   if (!read.ok) return again(errorState(formValues(request.body), read.errors), 422);
   return formAction(
     request,

@@ -9,7 +9,10 @@ import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { testClock } from '../../../test/support/clock.ts';
 import { as } from '../../../test/support/context.ts';
 import { queryRows } from '../../db/client.ts';
+import { servicesOf } from '../../platform/modules.ts';
 import { warsawInstant } from '../../platform/time/warsaw.ts';
+import { eventFormValues } from './event-form.ts';
+import type { EventRow } from './service/context.ts';
 import { eventInput, eventsOf, publishedEvent, testOrganisation, testPeople } from './test-helpers.ts';
 
 let t: TestApp;
@@ -169,5 +172,46 @@ describe("the staff's lists of events", () => {
     assert.doesNotMatch((await officer.get('/panel/wydarzenia?widok=live')).body, /Odwołany piknik/);
     assert.equal((await officer.get('/panel/wydarzenia?widok=drafts&cursor=abc')).statusCode, 400);
     assert.equal((await officer.get('/panel/wydarzenia?widok=nothing')).statusCode, 400);
+  });
+});
+
+describe('changing an event in the form', () => {
+  test('keeps what the form does not show: questions, series, offer hold, the coordinates of an unchanged address', async () => {
+    const officer = await t.signedIn('staff');
+    const [staff] = await testPeople(t.database, 1, 'staff');
+    const svc = eventsOf(t.app.klaster.services);
+    const questions = [
+      { key: 'diet', kind: 'text' as const, label: { pl: 'Dieta' }, required: false },
+      { key: 'first', kind: 'yesno' as const, label: { pl: 'Pierwszy raz?' }, required: true },
+    ];
+    const id = await publishedEvent(svc, staff as { id: string; role: 'staff' }, {
+      title: { pl: 'Śniadanie networkingowe' },
+      series: 'Śniadania Zabłocia',
+      offerHoldHours: 6,
+      questions,
+    });
+    const { listing } = servicesOf(t.app.klaster.services, 'events');
+    const row = async (): Promise<EventRow> => (await listing.byIds([id])).get(id)!.row;
+    const before = await row();
+    assert.equal(before.venueLat, 50.0489);
+    const form = { ...eventFormValues(before), title_pl: 'Śniadanie networkingowe w Zabłociu' } as Record<
+      string,
+      string | string[]
+    >;
+    for (const k of Object.keys(form)) if (form[k] === undefined) delete form[k];
+    const saved = await officer.post(`/panel/wydarzenia/${id}/edycja`, form);
+    assert.equal(saved.statusCode, 303, /govuk-error-summary__list">(.*?)<\/ul>/s.exec(saved.body)?.[1]);
+    const after = await row();
+    assert.equal(after.title, 'Śniadanie networkingowe w Zabłociu');
+    assert.deepEqual(after.questions, before.questions);
+    assert.equal(after.series, 'Śniadania Zabłocia');
+    assert.equal(after.offerHoldHours, 6);
+    assert.equal(after.venueLat, 50.0489);
+    assert.equal(after.venueLng, 19.9592);
+    // A new address has no coordinates of the old one.
+    await officer.post(`/panel/wydarzenia/${id}/edycja`, { ...form, venue: 'ul. Wesoła 1, Kraków' });
+    const moved = await row();
+    assert.equal(moved.venueAddress, 'ul. Wesoła 1, Kraków');
+    assert.equal(moved.venueLat, null);
   });
 });

@@ -104,7 +104,7 @@ export async function eventProposalRoutes(
     '/wydarzenia/:id/edycja',
     { config: user, schema: { hide: true, params: idParams } },
     async (request, reply) => {
-      const { view } = await ownDraft(request, request.params.id);
+      const { view, row } = await ownDraft(request, request.params.id);
       return postEventForm(
         request,
         (input) => svc.update(signedInContext(request), view.id, input),
@@ -113,6 +113,7 @@ export async function eventProposalRoutes(
           return reply.seeOther(PROPOSALS_PATH);
         },
         (state, status) => formPage(request, reply, state, status, view.id),
+        row,
       );
     },
   );
