@@ -4,6 +4,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
+  type Localized,
   localized,
   localizedFormFields,
   localizedFormValues,
@@ -20,13 +21,14 @@ import {
   warsawTime,
 } from '../../platform/time/warsaw.ts';
 import type { FormState, FormValues } from '../../platform/views/components.tsx';
-import { eventAudiences, eventKinds } from './schema.ts';
+import { type EventQuestion, eventAudiences, eventKinds } from './schema.ts';
 import type { EventRow } from './service/context.ts';
 import {
   CAPACITY_MAX,
   DESCRIPTION_MAX,
   type EventInput,
   MAX_COMPANIONS,
+  MAX_QUESTIONS,
   SHORT_MAX,
   TITLE_MAX,
 } from './service/input.ts';
@@ -46,6 +48,19 @@ const optionalWhole = (max: number) =>
     .regex(/^\d*$/, { error: 'wholeNumber' })
     .optional()
     .transform((v) => (v ? Math.min(Number(v), max + 1) : undefined));
+
+export const questionKinds = ['text', 'yesno', 'choice'] as const;
+/** The form's fields of registration question `i`: `q<i>_kind`, `q<i>_label_pl`, … (all optional). */
+export const questionField = (i: number, part: string) => `q${i}_${part}`;
+const questionFields: { [field: `q${number}_${string}`]: z.ZodType } = Object.fromEntries(
+  Array.from({ length: MAX_QUESTIONS }, (_, i) => [
+    [questionField(i, 'key'), f.optionalText(40)],
+    [questionField(i, 'kind'), f.optionalText(10)],
+    ...Object.entries(localizedFormFields(questionField(i, 'label'), { max: SHORT_MAX, optional: true })),
+    [questionField(i, 'required'), f.checkbox()],
+    [questionField(i, 'options'), f.optionalText(30 * (3 * SHORT_MAX + 4))],
+  ]).flat(),
+);
 
 export const eventForm = z.object({
   ...localizedFormFields('title', { max: TITLE_MAX }),
@@ -69,6 +84,7 @@ export const eventForm = z.object({
   ...localizedFormFields('consent', { max: 2000, optional: true }),
   accessibility: f.many(accessibilityKeys),
   contact: f.optionalText(SHORT_MAX),
+  ...questionFields,
 });
 export type EventFormData = z.output<typeof eventForm>;
 
@@ -105,7 +121,7 @@ export function eventInputOf(
   data: EventFormData,
   t: Messages,
   current?: EventRow,
-): { ok: true; input: EventInput } | { ok: false; errors: Record<string, string> } {
+): { ok: true; input: EventInput; slots: number[] } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const record = data as Record<string, unknown>;
   // The form shows minutes: a moment typed as it was shown is the event's own (seconds and all).
@@ -118,6 +134,7 @@ export function eventInputOf(
   const endsAt = at('endsAt', true);
   const registrationOpensAt = at('registrationOpensAt', false);
   const registrationClosesAt = at('registrationClosesAt', false);
+  const { questions, slots } = questionsOf(record, current, errors, t);
   if (Object.keys(errors).length || !startsAt || !endsAt) return { ok: false, errors };
   const consent = localizedFromForm(record, 'consent');
   const accessibility = new Set<string>(data.accessibility);
@@ -146,16 +163,81 @@ export function eventInputOf(
       registrationClosesAt,
       maxCompanions: data.maxCompanions ?? 0,
       consent: consent.pl ? consent : null,
+      questions,
       // What the form does not ask for stays as it was: a change made in the form never drops it.
-      ...(current
-        ? {
-            series: current.series ?? undefined,
-            offerHoldHours: current.offerHoldHours,
-            questions: current.questions,
-          }
-        : {}),
+      ...(current ? { series: current.series ?? undefined, offerHoldHours: current.offerHoldHours } : {}),
     },
+    slots,
   };
+}
+
+/**
+ * The registration questions typed, in the form's order (`slots`: the form's number of each). A
+ * question keeps its key, and a choice its options' keys (matched by their Polish text), so the
+ * answers given before a change still name them; a new one gets a key no question had.
+ */
+function questionsOf(
+  record: Record<string, unknown>,
+  current: EventRow | undefined,
+  errors: Record<string, string>,
+  t: Messages,
+): { questions: EventQuestion[]; slots: number[] } {
+  const before = new Map((current?.questions ?? []).map((q) => [q.key, q]));
+  const keys = new Set(before.keys());
+  const fresh = (used: Set<string>, prefix: string) => {
+    let n = 1;
+    while (used.has(`${prefix}${n}`)) n++;
+    used.add(`${prefix}${n}`);
+    return `${prefix}${n}`;
+  };
+  const questions: EventQuestion[] = [];
+  const slots: number[] = [];
+  const given = new Set<string>();
+  for (let i = 0; i < MAX_QUESTIONS; i++) {
+    const kind = record[questionField(i, 'kind')];
+    const label = localizedFromForm(record, questionField(i, 'label'));
+    if (!kind) {
+      if (label.pl || label.en || label.uk)
+        errors[questionField(i, 'kind')] = t.eventAdmin.errors.questionKind;
+      continue;
+    }
+    if (!(questionKinds as readonly unknown[]).includes(kind)) {
+      errors[questionField(i, 'kind')] = t.common.errors.invalid;
+      continue;
+    }
+    if (!label.pl) {
+      errors[questionField(i, 'label_pl')] = t.common.errors.required;
+      continue;
+    }
+    const typed = record[questionField(i, 'key')];
+    const key =
+      typeof typed === 'string' && before.has(typed) && !given.has(typed) ? typed : fresh(keys, 'q');
+    given.add(key);
+    const required = record[questionField(i, 'required')] === true;
+    slots.push(i);
+    if (kind !== 'choice') {
+      questions.push({ key, kind: kind as 'text' | 'yesno', label, required });
+      continue;
+    }
+    const old = before.get(key);
+    const oldOptions = old?.kind === 'choice' ? old.options : [];
+    const optionKeys = new Set(oldOptions.map((o) => o.key));
+    const taken = new Set<string>();
+    const options = String(record[questionField(i, 'options')] ?? '')
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .map((line) => {
+        const [pl = '', en, uk] = line.split('|').map((x) => x.trim());
+        const text: Localized = { pl, ...(en ? { en } : {}), ...(uk ? { uk } : {}) };
+        const same = oldOptions.find((o) => o.label.pl === pl && !taken.has(o.key));
+        const optionKey = same ? same.key : fresh(optionKeys, 'o');
+        taken.add(optionKey);
+        return { key: optionKey, label: text };
+      });
+    questions.push({ key, kind: 'choice', label, required, options });
+  }
+  return { questions, slots };
 }
 
 /** The venue typed; the coordinates it had stay while its address does (the form has no map). */
@@ -201,6 +283,24 @@ export function eventFormValues(row: EventRow): FormValues {
         })[k],
     ),
     contact: row.contact ?? '',
+    ...Object.fromEntries(
+      row.questions.flatMap((q, i) => [
+        [questionField(i, 'key'), q.key],
+        [questionField(i, 'kind'), q.kind],
+        ...Object.entries(localizedFormValues(questionField(i, 'label'), q.label)),
+        [questionField(i, 'required'), q.required ? 'on' : undefined],
+        [
+          questionField(i, 'options'),
+          q.kind === 'choice'
+            ? q.options
+                .map((o) =>
+                  [o.label.pl, o.label.en ?? '', o.label.uk ?? ''].join(' | ').replace(/( \| )+$/, ''),
+                )
+                .join('\n')
+            : '',
+        ],
+      ]),
+    ),
   };
 }
 
@@ -208,8 +308,18 @@ export function eventFormValues(row: EventRow): FormValues {
  * The form field a refusal of the service belongs to: `title.pl` → `title_pl`, a moment → its day,
  * `venue.address` → `venue`.
  */
-export function eventFormField(field: string): string {
+export function eventFormField(field: string, slots: readonly number[] = []): string {
   if ((moments as readonly string[]).includes(field)) return `${field}Date`;
+  // questions.<n>.… → the form's question it came from: its options, or its Polish text.
+  const question = /^questions\.(\d+)(?:\.(\w+))?/.exec(field);
+  if (question) {
+    const slot = slots[Number(question[1])] ?? Number(question[1]);
+    return questionField(
+      slot,
+      question[2] === 'options' ? 'options' : question[2] === 'kind' ? 'kind' : 'label_pl',
+    );
+  }
+  if (field === 'questions') return questionField(0, 'kind');
   const [head, rest] = field.split('.');
   if (head && rest && ['title', 'description', 'consent'].includes(head)) return `${head}_${rest}`;
   if (head === 'venue' || head === 'accessibility') return head;
@@ -241,6 +351,9 @@ export const eventFieldOrder = [
   'consent_uk',
   'accessibility',
   'contact',
+  ...Array.from({ length: MAX_QUESTIONS }, (_, i) =>
+    ['kind', 'label_pl', 'label_en', 'label_uk', 'options'].map((part) => questionField(i, part)),
+  ).flat(),
 ];
 
 /**
@@ -265,6 +378,10 @@ export async function postEventForm<T, R>(
     request,
     () => save(read.input),
     done,
-    (r) => again(errorState(formValues(request.body), { [eventFormField(r.field)]: r.message }), r.status),
+    (r) =>
+      again(
+        errorState(formValues(request.body), { [eventFormField(r.field, read.slots)]: r.message }),
+        r.status,
+      ),
   );
 }

@@ -214,4 +214,86 @@ describe('changing an event in the form', () => {
     assert.equal(moved.venueAddress, 'ul. Wesoła 1, Kraków');
     assert.equal(moved.venueLat, null);
   });
+
+  test('registration questions are written in the form: a choice with translations, kept keys, errors on their fields', async () => {
+    const officer = await t.signedIn('staff');
+    const [staff] = await testPeople(t.database, 1, 'staff');
+    const svc = eventsOf(t.app.klaster.services);
+    const id = await publishedEvent(svc, staff as { id: string; role: 'staff' }, {
+      title: { pl: 'Gra miejska' },
+    });
+    const { listing } = servicesOf(t.app.klaster.services, 'events');
+    const row = async (): Promise<EventRow> => (await listing.byIds([id])).get(id)!.row;
+    const base = Object.fromEntries(
+      Object.entries(eventFormValues(await row())).filter(([, v]) => v !== undefined),
+    ) as Record<string, string | string[]>;
+
+    const page = await officer.get(`/panel/wydarzenia/${id}/edycja`);
+    assert.match(page.body, /<legend[^>]*>Pytania przy zapisie<\/legend>/);
+    assert.match(page.body, /name="q1_kind"/);
+    assert.doesNotMatch(page.body, /name="q2_kind"/);
+
+    // A question without its kind, and a choice of one answer: each said on its own field.
+    const bad = await officer.post(`/panel/wydarzenia/${id}/edycja`, {
+      ...base,
+      q0_label_pl: 'Ile masz lat?',
+      q1_kind: 'choice',
+      q1_label_pl: 'Drużyna',
+      q1_options: 'Czerwoni',
+    });
+    assert.equal(bad.statusCode, 422);
+    assert.match(bad.body, /href="#f-q0_kind">Wybierz rodzaj odpowiedzi albo usuń treść pytania\./);
+    assert.deepEqual((await row()).questions, []);
+    const second = await officer.post(`/panel/wydarzenia/${id}/edycja`, {
+      ...base,
+      q1_kind: 'choice',
+      q1_label_pl: 'Drużyna',
+      q1_options: 'Czerwoni',
+    });
+    assert.equal(second.statusCode, 422);
+    assert.match(second.body, /href="#f-q1_options"/);
+
+    const saved = await officer.post(`/panel/wydarzenia/${id}/edycja`, {
+      ...base,
+      q1_kind: 'choice',
+      q1_label_pl: 'Drużyna',
+      q1_label_en: 'Team',
+      q1_required: 'on',
+      q1_options: 'Czerwoni | Reds | Червоні\nNiebiescy | Blues',
+    });
+    assert.equal(saved.statusCode, 303);
+    const [team] = (await row()).questions;
+    assert.deepEqual(team, {
+      key: 'q1',
+      kind: 'choice',
+      label: { pl: 'Drużyna', en: 'Team' },
+      required: true,
+      options: [
+        { key: 'o1', label: { pl: 'Czerwoni', en: 'Reds', uk: 'Червоні' } },
+        { key: 'o2', label: { pl: 'Niebiescy', en: 'Blues' } },
+      ],
+    });
+    // The registration form asks it.
+    const resident = await t.signedIn('resident', { name: 'Kasia' });
+    const form = (await resident.get(`/wydarzenia/${id}`)).body;
+    assert.match(form, /Drużyna/);
+    assert.match(form, /Niebiescy/);
+
+    // Edited again from what the form shows: a new answer on top keeps the old ones' keys.
+    const again = Object.fromEntries(
+      Object.entries(eventFormValues(await row())).filter(([, v]) => v !== undefined),
+    ) as Record<string, string | string[]>;
+    assert.equal(again.q0_options, 'Czerwoni | Reds | Червоні\nNiebiescy | Blues');
+    await officer.post(`/panel/wydarzenia/${id}/edycja`, {
+      ...again,
+      q0_options: `Zieloni\n${again.q0_options}`,
+    });
+    const [edited] = (await row()).questions;
+    assert.deepEqual(edited?.kind === 'choice' && edited.options.map((o) => [o.key, o.label.pl]), [
+      ['o3', 'Zieloni'],
+      ['o1', 'Czerwoni'],
+      ['o2', 'Niebiescy'],
+    ]);
+    assert.equal(edited?.key, 'q1');
+  });
 });

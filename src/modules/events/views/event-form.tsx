@@ -12,16 +12,18 @@ import {
   Select,
   Table,
   Tag,
+  Textarea,
   TextInput,
 } from '../../../platform/views/components.tsx';
 import { Localized, LocalizedField } from '../../../platform/views/content.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1, Layout } from '../../../platform/views/layout.tsx';
-import { accessibilityKeys, eventFieldOrder } from '../event-form.ts';
+import { accessibilityKeys, eventFieldOrder, questionField, questionKinds } from '../event-form.ts';
 import type { ListedEvent } from '../listing.ts';
 import { eventPath } from '../publish-formats.ts';
 import { eventAudiences, eventKinds } from '../schema.ts';
 import type { EventRow } from '../service/context.ts';
+import { MAX_QUESTIONS } from '../service/input.ts';
 import { titleOf, whenText } from './shared.tsx';
 
 export const NEW_PATH = '/wydarzenia/nowe';
@@ -162,6 +164,7 @@ export function EventForm({
         optional
       />
       <LocalizedField name="consent" label={f.consent} hint={f.consentHint} state={state} optional />
+      <QuestionFields state={state} />
       <Choices
         kind="checkboxes"
         name="accessibility"
@@ -174,6 +177,69 @@ export function EventForm({
       <TextInput name="contact" label={f.contact} state={state} optional />
       <Button>{submitLabel}</Button>
     </Form>
+  );
+}
+
+/**
+ * The registration questions: each the event has (or that was typed), and two empty ones to add
+ * more (without script: saving shows two more).
+ */
+function QuestionFields({ state }: { state: FormState }) {
+  const { t } = useView();
+  const f = t.eventAdmin.fields;
+  let used = 0;
+  for (let i = 0; i < MAX_QUESTIONS; i++)
+    if (
+      ['key', 'kind', 'label_pl', 'label_en', 'label_uk', 'options'].some(
+        (p) => state.values[questionField(i, p)],
+      )
+    )
+      used = i + 1;
+  const slots = Math.min(MAX_QUESTIONS, used + 2);
+  return (
+    <fieldset class="govuk-fieldset" aria-describedby="questions-hint">
+      <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">{f.questions}</legend>
+      <div id="questions-hint" class="govuk-hint">
+        {f.questionsHint}
+      </div>
+      {Array.from({ length: slots }, (_, i) => {
+        const key = state.values[questionField(i, 'key')];
+        return (
+          <fieldset class="govuk-fieldset klaster-question" key={i}>
+            <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{f.questionN(i + 1)}</legend>
+            {typeof key === 'string' && key ? (
+              <input type="hidden" name={questionField(i, 'key')} value={key} />
+            ) : null}
+            <Select
+              name={questionField(i, 'kind')}
+              label={f.questionKind}
+              state={state}
+              optional
+              placeholder={f.noQuestion}
+              options={questionKinds.map((k) => ({ value: k, label: f.questionKinds[k] }))}
+            />
+            <LocalizedField name={questionField(i, 'label')} label={f.questionLabel} state={state} optional />
+            <Choices
+              kind="checkboxes"
+              name={questionField(i, 'required')}
+              label={f.questionRequired}
+              state={state}
+              optional
+              small
+              options={[{ value: 'on', label: f.questionRequiredOn }]}
+            />
+            <Textarea
+              name={questionField(i, 'options')}
+              label={f.questionOptions}
+              hint={f.questionOptionsHint}
+              state={state}
+              optional
+              rows={3}
+            />
+          </fieldset>
+        );
+      })}
+    </fieldset>
   );
 }
 
