@@ -138,24 +138,25 @@ describe('registering for chosen sessions', () => {
     );
     assert.equal(regs.size, 3);
     const page = await zofia.get(PAGE);
-    assert.equal(
-      flashOf(page.body),
-      'Zapisano na 3 spotkania. Potwierdzenie każdego spotkania wysłaliśmy osobnym e-mailem.',
-    );
+    assert.equal(flashOf(page.body), 'Zapisano na 3 spotkania. Potwierdzenie wysłaliśmy e-mailem.');
     assert.match(page.body, /Kawiarenka naprawcza[\s\S]*?na liście rezerwowej \(przed Tobą: 0\)/);
-    // Each session's own mail went out (confirmed twice, waiting once).
-    const mails = await queryRows<{ template: string; n: number }>(
+    // One mail lists the three sessions, each with its state and its own link.
+    const mails = await queryRows<{ template: string; subject: string; text_body: string }>(
       t.database.db,
-      sql`select template, count(*)::int as n from mail_outbox where to_address = ${zofia.email}
-          group by template order by template`,
+      sql`select template, subject, text_body from mail_outbox where to_address = ${zofia.email}`,
     );
     assert.deepEqual(
-      mails.map((m) => [m.template, m.n]),
-      [
-        ['eventsRegistered', 2],
-        ['eventsWaiting', 1],
-      ],
+      mails.map((m) => m.template),
+      ['eventsSeriesRegistered'],
     );
+    const body = mails[0]!.text_body;
+    assert.equal(mails[0]!.subject, `Potwierdzenie zapisu: ${SERIES}`);
+    assert.match(
+      body,
+      /„Warsztat: zielone podwórka”, [^\n]+?: zapisano\. Zobacz lub zrezygnuj: http:\/\/localhost:3000\/wydarzenia\/zapis\//,
+    );
+    assert.match(body, /„Kawiarenka naprawcza”, [^\n]+?: lista rezerwowa \(przed Tobą: 0\)/);
+    assert.equal(body.match(/\/wydarzenia\/zapis\/[A-Za-z0-9_-]{43}/g)?.length, 3);
     // Registering again for one of them: refused for that session, with the reason.
     const again = await zofia.post(`${PAGE}/zapis`, { sessions: s.green, consent: 'yes' });
     assert.equal(again.statusCode, 303);

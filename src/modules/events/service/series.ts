@@ -8,14 +8,29 @@ import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '../../../db/client.ts';
 import { audit } from '../../../platform/audit/audit.ts';
-import { type Localized, localized, localizedInput, translationsOf } from '../../../platform/content.ts';
+import {
+  type Localized,
+  localized,
+  localizedInput,
+  pick,
+  translationsOf,
+} from '../../../platform/content.ts';
 import type { ActorContext, ContextActor } from '../../../platform/context.ts';
 import { foldName } from '../../../platform/fold.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import { isStaff, type PolicyActor } from '../../../platform/policy.ts';
 import { eventPolicy } from '../policy.ts';
 import { eventSeries, events, registrations, seriesCertificates } from '../schema.ts';
-import { auditBy, type Ctx, type EventRow, type EventsContext, eventView, isPublic } from './context.ts';
+import {
+  auditBy,
+  type Ctx,
+  type EventRow,
+  type EventsContext,
+  eventView,
+  isPublic,
+  titleIn,
+  whenIn,
+} from './context.ts';
 import { DESCRIPTION_MAX, MAX_COMPANIONS, parseOrRefuse, TITLE_MAX } from './input.ts';
 import type { RegistrationView, registrationUseCases } from './registration.ts';
 
@@ -227,17 +242,49 @@ export function seriesUseCases(shared: EventsContext, registration: ReturnType<t
       for (const row of rows.sort((a, b) => a!.startsAt.getTime() - b!.startsAt.getTime())) {
         const title = localized(row!.title, row!.titleI18n);
         try {
-          const reg = await registration.register(ctx, row!.id, {
-            companions: input.companions,
-            answers: {},
-            consent: input.consent,
-          });
+          const reg = await registration.register(
+            ctx,
+            row!.id,
+            { companions: input.companions, answers: {}, consent: input.consent },
+            { mail: false },
+          );
           outcomes.push({ eventId: row!.id, title, result: 'registered', registration: reg });
         } catch (err) {
           if (!(err instanceof RuleError)) throw err;
           outcomes.push({ eventId: row!.id, title, result: 'refused', refusal: err });
         }
       }
+      // One mail for the sessions registered: each with its state and its own link, the confirmed
+      // ones in one calendar file.
+      const registered = outcomes.filter((o) => o.result === 'registered');
+      if (registered.length)
+        await db.transaction(async (tx) => {
+          const lines: Array<{ row: EventRow; reg: RegistrationView; url: string }> = [];
+          for (const o of registered) {
+            const row = sessions.get(o.eventId)!;
+            lines.push({
+              row,
+              reg: o.registration,
+              url: await shared.newLink(tx, o.registration.id, ctx.now),
+            });
+          }
+          await shared.tell(
+            tx,
+            { email: ctx.actor.email, locale: ctx.actor.locale, userId: ctx.actor.id },
+            'eventsSeriesRegistered',
+            (l) => [
+              pick(localized(series.title, series.titleI18n), l).text,
+              lines.map((x) => ({
+                title: titleIn(x.row, l),
+                when: whenIn(x.row, l),
+                ahead: x.reg.status === 'waiting' ? (x.reg.ahead ?? 0) : null,
+                url: x.url,
+              })),
+              `${shared.deps.baseUrl}/wydarzenia/moje`,
+            ],
+            lines.filter((x) => x.reg.status === 'confirmed').map((x) => x.row),
+          );
+        });
       return outcomes;
     },
 

@@ -55,7 +55,7 @@ export const eventSeries = catalogue({
         many: `Zapisano na ${n} spotkań.`,
         other: `Zapisano na ${n} spotkań.`,
       }),
-    mails: 'Potwierdzenie każdego spotkania wysłaliśmy osobnym e-mailem.',
+    mails: 'Potwierdzenie wysłaliśmy e-mailem.',
     certificateRule: (n: number) =>
       plural('pl', n, {
         one: 'Kto weźmie udział w co najmniej 1 spotkaniu, może pobrać zaświadczenie o udziale.',
@@ -155,7 +155,7 @@ export const eventSeries = catalogue({
     refused: (reason: string) => `not registered: ${reason}`,
     done: (n: number) =>
       plural('en', n, { one: 'Registered for 1 session.', other: `Registered for ${n} sessions.` }),
-    mails: 'Each session’s confirmation was sent in its own e-mail.',
+    mails: 'We sent the confirmation by e-mail.',
     certificateRule: (n: number) =>
       plural('en', n, {
         one: 'Whoever attends at least 1 session can download an attendance certificate.',
@@ -261,7 +261,7 @@ export const eventSeries = catalogue({
         many: `Зареєстровано на ${n} зустрічей.`,
         other: `Зареєстровано на ${n} зустрічей.`,
       }),
-    mails: 'Підтвердження кожної зустрічі надіслано окремим листом.',
+    mails: 'Підтвердження надіслано електронною поштою.',
     certificateRule: (n: number) =>
       plural('uk', n, {
         one: `Хто візьме участь щонайменше в ${n} зустрічі, може завантажити довідку про участь.`,
