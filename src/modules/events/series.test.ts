@@ -278,6 +278,18 @@ describe('the attendance certificate', () => {
     assert.match(roster.body, /Zażółć Gęślą[\s\S]*?<td[^>]*>2<\/td>[\s\S]*?przysługuje/);
   });
 
+  test('the certificate is in her data export, and goes when her account is erased', async () => {
+    const exported = (await svc.privacy.exportFor(zofia.userId)) as {
+      certificates: Array<{ name: string; code: string }>;
+    };
+    assert.deepEqual(
+      exported.certificates.map((c) => [c.name, c.code]),
+      [['Zażółć Gęślą', code]],
+    );
+    await t.database.db.transaction((tx) => svc.privacy.eraseFor(zofia.userId, tx));
+    assert.equal((await t.client().get(`/wydarzenia/zaswiadczenia/${code}`)).statusCode, 404);
+  });
+
   test('renaming a series carries its events along (on update cascade), and search finds the new name', async () => {
     await t.database.db.execute(
       sql`update event_series set name = 'Warsztaty sąsiedzkie Zabłocie' where slug = ${SLUG}`,

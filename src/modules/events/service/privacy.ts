@@ -1,11 +1,12 @@
 // Registrants' personal data: what "download my data" shows, what account deletion erases (a live
 // registration is cancelled first, so its places pass on), and the purge a set time after an event
 // (names, addresses, answers and the person's link are deleted; the counts stay for statistics).
+// Their attendance certificates of series are in the export and go with the account.
 import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.ts';
 import { audit } from '../../../platform/audit/audit.ts';
 import type { PersonalDataContributor } from '../../../platform/privacy.ts';
-import { events, registrationLinks, registrations } from '../schema.ts';
+import { eventSeries, events, registrationLinks, registrations, seriesCertificates } from '../schema.ts';
 import { auditBy, type Ctx, DAY, type EventsContext, liveStatuses } from './context.ts';
 import type { Promotion } from './registration.ts';
 
@@ -34,9 +35,22 @@ export function privacyUseCases(shared: EventsContext, promote: Promotion) {
         .innerJoin(events, eq(events.id, registrations.eventId))
         .where(eq(registrations.userId, userId))
         .orderBy(registrations.createdAt);
-      return { registrations: rows };
+      const certificates = await db
+        .select({
+          series: eventSeries.title,
+          name: seriesCertificates.name,
+          code: seriesCertificates.code,
+          issuedAt: seriesCertificates.issuedAt,
+        })
+        .from(seriesCertificates)
+        .innerJoin(eventSeries, eq(eventSeries.name, seriesCertificates.seriesName))
+        .where(eq(seriesCertificates.userId, userId))
+        .orderBy(seriesCertificates.issuedAt);
+      return { registrations: rows, certificates };
     },
     async eraseFor(userId, tx: Tx) {
+      // Their certificates go (the verification page no longer knows their codes).
+      await tx.delete(seriesCertificates).where(eq(seriesCertificates.userId, userId));
       const mine = await tx
         .select({ id: registrations.id, eventId: registrations.eventId })
         .from(registrations)
@@ -44,10 +58,12 @@ export function privacyUseCases(shared: EventsContext, promote: Promotion) {
       const ctx: Ctx = { actor: null, requestId: 'account-deletion', locale: 'pl', now: deps.clock.now() };
       for (const eventId of [...new Set(mine.map((r) => r.eventId))]) {
         const event = await shared.lock(tx, eventId);
+        // A party already checked in attended: it stays confirmed (only its personal data goes).
         const theirs = and(
           eq(registrations.eventId, eventId),
           eq(registrations.userId, userId),
           inArray(registrations.status, [...liveStatuses]),
+          isNull(registrations.checkedInAt),
         );
         const live = await tx
           .select({ id: registrations.id, partySize: registrations.partySize, status: registrations.status })
