@@ -31,6 +31,7 @@ export const eventSeries = catalogue({
     companions: 'Osoby towarzyszące',
     companionsHint: 'Ile osób przyprowadzisz ze sobą (0, jeśli przychodzisz sam(-a)).',
     consentLead: 'Wybrane spotkania proszą o zgodę:',
+    consentLegend: 'Zgoda',
     consent: 'Wyrażam zgody podane przy wybranych spotkaniach',
     submit: 'Zapisz mnie',
     signIn: 'Zaloguj się, aby zapisać się na spotkania cyklu',
@@ -66,7 +67,8 @@ export const eventSeries = catalogue({
     attendanceLink: 'Obecność uczestników cyklu',
     // "my events"
     certificates: 'Zaświadczenia o udziale',
-    standing: (attended: number, needed: number) => `Obecność: ${attended} z wymaganych ${needed} spotkań.`,
+    standing: (attended: number, needed: number) =>
+      `udział w spotkaniach: ${attended} (wymagane: ${needed}).`,
     download: 'Pobierz zaświadczenie (PDF)',
     notYet: 'Zaświadczenie będzie dostępne po udziale w wymaganej liczbie spotkań.',
     // the certificate
@@ -142,6 +144,7 @@ export const eventSeries = catalogue({
     companions: 'Companions',
     companionsHint: 'How many people you bring along (0 if you come alone).',
     consentLead: 'The chosen sessions ask for consent:',
+    consentLegend: 'Consent',
     consent: 'I give the consents stated for the chosen sessions',
     submit: 'Register me',
     signIn: 'Sign in to register for the series’ sessions',
@@ -163,8 +166,7 @@ export const eventSeries = catalogue({
       }),
     attendanceLink: 'Attendance of the series',
     certificates: 'Attendance certificates',
-    standing: (attended: number, needed: number) =>
-      `Attended: ${attended} of the ${needed} sessions required.`,
+    standing: (attended: number, needed: number) => `sessions attended: ${attended} (required: ${needed}).`,
     download: 'Download the certificate (PDF)',
     notYet: 'The certificate becomes available once you have attended the required number of sessions.',
     pdfTitle: 'Certificate of attendance',
@@ -237,6 +239,7 @@ export const eventSeries = catalogue({
     companions: 'Супровідні особи',
     companionsHint: 'Скільки людей ви приведете із собою (0, якщо прийдете самі).',
     consentLead: 'Обрані зустрічі просять згоди:',
+    consentLegend: 'Згода',
     consent: 'Я надаю згоди, зазначені при обраних зустрічах',
     submit: 'Зареєструвати мене',
     signIn: 'Увійдіть, щоб зареєструватися на зустрічі циклу',
@@ -271,7 +274,7 @@ export const eventSeries = catalogue({
       }),
     attendanceLink: 'Відвідуваність циклу',
     certificates: 'Довідки про участь',
-    standing: (attended: number, needed: number) => `Відвідано: ${attended} з ${needed} потрібних зустрічей.`,
+    standing: (attended: number, needed: number) => `відвідано зустрічей: ${attended} (потрібно: ${needed}).`,
     download: 'Завантажити довідку (PDF)',
     notYet: 'Довідка буде доступна після участі в потрібній кількості зустрічей.',
     pdfTitle: 'Довідка про участь',

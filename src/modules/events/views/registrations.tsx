@@ -38,7 +38,7 @@ function Certificates({ standings }: { standings: CertificateStanding[] }) {
             <a class="govuk-link" href={seriesPath(c.series.slug)}>
               <Localized value={seriesTitle(c.series)} />
             </a>
-            : {s.standing(c.attended, c.needed)}{' '}
+            {`: ${s.standing(c.attended, c.needed)} `}
             {c.attended >= c.needed ? (
               <a class="govuk-link" href={certificatePath(c.series.slug)}>
                 {s.download}

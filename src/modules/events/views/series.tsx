@@ -132,8 +132,8 @@ export function SeriesPage({
               state={state}
               options={open.map((x) => ({
                 value: x.row.id,
-                label: `${pick(titleOf(x.row), locale).text} — ${whenText(locale, x.row.startsAt, x.row.endsAt)}`,
-                hint: registrationCell(x),
+                // Places left in the label: an option's own hint would take the id of the list's hint.
+                label: `${pick(titleOf(x.row), locale).text} — ${whenText(locale, x.row.startsAt, x.row.endsAt)} (${registrationCell(x)})`,
               }))}
             />
             <TextInput
@@ -159,7 +159,7 @@ export function SeriesPage({
                 <Choices
                   kind="checkboxes"
                   name="consent"
-                  label={s.consent}
+                  label={s.consentLegend}
                   state={state}
                   options={[{ value: 'yes', label: s.consent }]}
                 />
