@@ -293,6 +293,33 @@ describe('the attendance certificate', () => {
     assert.equal((await t.client().get(`/wydarzenia/zaswiadczenia/${code}`)).statusCode, 404);
   });
 
+  test('attendance still counts after the purge of personal data, which a long series outlasts', async () => {
+    const jan = await t.signedIn('resident', { name: 'Jan Łęcki' });
+    for (const id of [s.green, s.walk])
+      assert.equal((await jan.post(`/wydarzenia/${id}/zapis`, { consent: 'yes' })).statusCode, 303);
+    await checkIn(jan.userId, s.green);
+    await checkIn(jan.userId, s.walk);
+    const before = testClock.now();
+    testClock.set(new Date(before.getTime() + 90 * 86_400_000));
+    assert.ok((await svc.purgeEnded(svc.systemContext('test.purge'))) > 0);
+    const [purged] = await queryRows<{ name: string | null; email: string | null }>(
+      t.database.db,
+      sql`select name, email from event_registration where user_id = ${jan.userId} and event_id = ${s.green}`,
+    );
+    assert.deepEqual(purged, { name: null, email: null });
+    assert.match((await jan.get('/wydarzenia/moje')).body, /udział w spotkaniach: 2 \(wymagane: 2\)\./);
+    const pdf = await jan.get(`${PAGE}/zaswiadczenie.pdf`);
+    assert.equal(pdf.statusCode, 200);
+    assert.match(await pdfText(pdf.rawPayload), /Jan Łęcki/);
+    // A registration not checked in loses its person as before.
+    const [other] = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from event_registration where event_id = ${s.small} and user_id is not null`,
+    );
+    assert.equal(other!.n, 0);
+    testClock.set(before);
+  });
+
   test('renaming a series carries its events along (on update cascade), and search finds the new name', async () => {
     await t.database.db.execute(
       sql`update event_series set name = 'Warsztaty sąsiedzkie Zabłocie' where slug = ${SLUG}`,

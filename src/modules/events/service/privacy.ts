@@ -1,7 +1,8 @@
 // Registrants' personal data: what "download my data" shows, what account deletion erases (a live
 // registration is cancelled first, so its places pass on), and the purge a set time after an event
 // (names, addresses, answers and the person's link are deleted; the counts stay for statistics).
-// Their attendance certificates of series are in the export and go with the account.
+// Their attendance certificates of series are in the export and go with the account; the purge keeps
+// whose attendance a checked-in registration was in a series with certificates (keptForCertificate).
 import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.ts';
 import { audit } from '../../../platform/audit/audit.ts';
@@ -12,6 +13,17 @@ import type { Promotion } from './registration.ts';
 
 /** What a purged registration keeps: its event, party size, status and times. */
 const erased = { userId: null, name: null, email: null, answers: {} };
+
+/**
+ * The purge keeps whose attendance it was when the party was checked in at a session of a series
+ * that gives certificates: the certificate counts the sessions attended over the whole series, which
+ * may run longer than the purge's days (the name, address and answers go all the same; the account's
+ * erasure removes the link too).
+ */
+const keptForCertificate = sql<string | null>`case when ${registrations.checkedInAt} is not null and exists (
+    select 1 from event_event se join event_series ss on ss.name = se.series
+    where se.id = ${registrations.eventId} and ss.certificate_min_sessions is not null)
+  then ${registrations.userId} else null end`;
 
 export function privacyUseCases(shared: EventsContext, promote: Promotion) {
   const { db, deps } = shared;
@@ -111,7 +123,7 @@ export function privacyUseCases(shared: EventsContext, promote: Promotion) {
       return db.transaction(async (tx) => {
         const rows = await tx
           .update(registrations)
-          .set({ ...erased, purgedAt: ctx.now })
+          .set({ ...erased, userId: keptForCertificate, purgedAt: ctx.now })
           .where(
             and(
               isNull(registrations.purgedAt),
