@@ -311,6 +311,11 @@ describe('the attendance certificate', () => {
     const pdf = await jan.get(`${PAGE}/zaswiadczenie.pdf`);
     assert.equal(pdf.statusCode, 200);
     assert.match(await pdfText(pdf.rawPayload), /Jan Łęcki/);
+    // In Ukrainian, the certificate is in Ukrainian letters.
+    jan.cookies.set('klaster_lang', 'uk');
+    const uk = await pdfText((await jan.get(`${PAGE}/zaswiadczenie.pdf`)).rawPayload);
+    assert.match(uk, /Довідка про участь/);
+    assert.match(uk, /Цим засвідчується, що\nJan Łęcki/);
     // A registration not checked in loses its person as before.
     const [other] = await queryRows<{ n: number }>(
       t.database.db,
