@@ -192,6 +192,14 @@ describe('the attendance certificate', () => {
       sql`select title, certificate_min_sessions as min from event_series where slug = ${SLUG}`,
     );
     assert.deepEqual(row, { title: 'Warsztaty sąsiedzkie — Zabłocie', min: 2 });
+    // The audit log records the change, naming the series by its title in the reader's language.
+    const [logged] = await queryRows<{ action: string }>(
+      t.database.db,
+      sql`select action from audit_log where entity_type = 'event_series' and entity_id = ${SLUG}`,
+    );
+    assert.equal(logged?.action, 'event_series.updated');
+    const names = await svc.auditNames.event_series!([SLUG], 'en');
+    assert.deepEqual(names.get(SLUG), { name: 'Neighbourhood workshops — Zabłocie' });
     // A resident may not.
     assert.equal((await zofia.get(`/panel/wydarzenia/cykle/${SLUG}`)).statusCode, 403);
   });

@@ -446,6 +446,7 @@ export function seriesUseCases(shared: EventsContext, registration: ReturnType<t
       people: Array<{ name: string | null; email: string | null; attended: number; qualifies: boolean }>;
     }> {
       const series = await seriesOf(slug);
+      // Someone who runs none of its sessions is refused as the event policy refuses a stranger.
       if (!(await runsSeries(ctx.actor, series)))
         eventPolicy.check(ctx.actor, 'edit', { member: false, verified: false });
       const ids = (await db.select({ id: events.id }).from(events).where(eq(events.series, series.name))).map(
