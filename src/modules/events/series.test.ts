@@ -13,7 +13,7 @@ import { pdfText } from '../../../test/support/pdf-text.ts';
 import { queryRows } from '../../db/client.ts';
 import { formatDateTime } from '../../platform/i18n/index.ts';
 import type { EventsService } from './service.ts';
-import { eventsOf, publishedEvent, testPeople } from './test-helpers.ts';
+import { eventsOf, publishedEvent, testOrganisation, testPeople } from './test-helpers.ts';
 import { whenText } from './views/shared.tsx';
 
 const SERIES = 'Warsztaty sąsiedzkie 2026';
@@ -289,6 +289,21 @@ describe('the attendance certificate', () => {
     assert.match(roster.body, /Zażółć Gęślą[\s\S]*?<td[^>]*>2<\/td>[\s\S]*?przysługuje/);
   });
 
+  test("an organisation running one of the series' sessions sees its attendance too", async () => {
+    const organiser = await t.signedIn('resident', { name: 'Organizatorka' });
+    const org = await testOrganisation(
+      t.database,
+      [{ id: organiser.userId }],
+      'verified',
+      'Fundacja Zabłocie',
+    );
+    await publishedEvent(svc, staff, { organisationId: org, organiserUnit: undefined, series: SERIES }, 25);
+    const res = await organiser.get(`${PAGE}/obecnosc`);
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /Zażółć Gęślą/);
+    assert.match((await organiser.get(PAGE)).body, new RegExp(`href="${PAGE}/obecnosc"`));
+  });
+
   test('the certificate is in her data export, and goes when her account is erased', async () => {
     const exported = (await svc.privacy.exportFor(zofia.userId)) as {
       certificates: Array<{ name: string; code: string }>;
@@ -341,7 +356,7 @@ describe('the attendance certificate', () => {
       t.database.db,
       sql`select count(*)::int as n from event_event where series = 'Warsztaty sąsiedzkie Zabłocie'`,
     );
-    assert.equal(row!.n, 6);
+    assert.equal(row!.n, 7);
     const list = await t.client().get('/wydarzenia?q=sasiedzkie+zablocie');
     assert.match(list.body, /Warsztat: zielone podwórka/);
   });
