@@ -86,7 +86,7 @@ describe('download my data', () => {
         organisationsCreated: [],
       },
       spaces: { bookings: [], agreements: [] },
-      events: { registrations: [] },
+      events: { registrations: [], certificates: [] },
     });
 
     const [credential] = await t.database.db.select().from(account).where(eq(account.userId, c.userId));

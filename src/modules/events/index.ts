@@ -14,12 +14,14 @@ import { type EventProposals, eventProposals } from './proposals.ts';
 import { type EventRoster, eventRoster } from './roster.ts';
 import { eventRosterRoutes } from './roster-routes.tsx';
 import { seedEvents } from './seed.ts';
+import { eventSeriesRoutes } from './series-routes.tsx';
 import { type EventsService, eventsService } from './service.ts';
 import { eventAdmin } from './text/admin.ts';
 import { eventsAuditLabels } from './text/audit.ts';
 import { events } from './text/events.ts';
 import { eventsMail } from './text/mail.ts';
 import { eventPages } from './text/pages.ts';
+import { eventSeries } from './text/series.ts';
 
 export interface EventsServices {
   events: EventsService;
@@ -31,7 +33,7 @@ export interface EventsServices {
   proposals: EventProposals;
 }
 
-const text = { events, eventPages, eventAdmin };
+const text = { events, eventPages, eventAdmin, eventSeries };
 type Text = { [A in keyof typeof text]: (typeof text)[A]['pl'] };
 declare module '../../platform/modules.ts' {
   interface ModuleServices {
@@ -77,11 +79,13 @@ export const eventsModule = defineModule({
     await app.register(eventPagesRoutes, { services });
     await app.register(eventRosterRoutes, { services });
     await app.register(eventAdminRoutes, { services });
+    await app.register(eventSeriesRoutes, { services });
   },
   nav: {
     site: [{ href: '/wydarzenia', label: (t) => t.eventPages.nav, order: 25 }],
     panel: [
       { href: '/panel/wydarzenia', label: (t) => t.eventAdmin.panel.nav, order: 350, visible: staffOnly },
+      { href: '/panel/wydarzenia/cykle', label: (t) => t.eventSeries.nav, order: 355, visible: staffOnly },
     ],
   },
   jobs: [

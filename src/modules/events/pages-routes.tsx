@@ -161,10 +161,16 @@ export async function eventPagesRoutes(fastify: FastifyInstance, { services }: {
   );
 
   app.get(MINE_PATH, { config: { access: 'user' }, schema: { hide: true } }, async (request, reply) => {
-    const registrations = await svc.myRegistrations(signedInContext(request));
+    const ctx = signedInContext(request);
+    const [registrations, certificates] = await Promise.all([
+      svc.myRegistrations(ctx),
+      svc.myCertificates(ctx),
+    ]);
     const events = await listing.byIds(registrations.map((r) => r.eventId));
     reply.header('cache-control', 'no-store');
-    return reply.render(<MinePage registrations={registrations} events={events} />);
+    return reply.render(
+      <MinePage registrations={registrations} events={events} certificates={certificates} />,
+    );
   });
 
   // ------------------------------------------------------------------ the link from a mail
@@ -243,6 +249,7 @@ export async function eventPagesRoutes(fastify: FastifyInstance, { services }: {
       ? await Promise.all([svc.mine(signedInContext(request), view.id), roster.may(request.actor, event.row)])
       : [null, false];
     const jsonLd = jsonLdText(eventJsonLd(event, { baseUrl: config.baseUrl, locale: request.locale }));
+    const series = view.series ? await svc.seriesNamed(view.series) : null;
     return reply.render(
       <EventPage
         now={request.context.now}
@@ -252,6 +259,7 @@ export async function eventPagesRoutes(fastify: FastifyInstance, { services }: {
         manages={manages}
         state={state}
         jsonLd={jsonLd}
+        seriesSlug={series?.slug ?? null}
       />,
       status,
     );

@@ -412,7 +412,7 @@ describe('personal data', () => {
     assert.equal(exported.registrations.length, 1);
     assert.equal(exported.registrations[0]?.email, a!.email);
     await t.database.db.transaction((tx) => svc.privacy.eraseFor(a!.id, tx));
-    assert.deepEqual(await svc.privacy.exportFor(a!.id), { registrations: [] });
+    assert.deepEqual(await svc.privacy.exportFor(a!.id), { registrations: [], certificates: [] });
     assert.equal((await svc.mine(as(b!), id))?.status, 'offered');
     const [row] = await queryRows<{ email: string | null; status: string }>(
       t.database.db,

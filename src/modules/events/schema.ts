@@ -83,6 +83,37 @@ export const searchableSource =
   "coalesce(venue_address, '') || ' ' || coalesce(series, '') || ' ' || coalesce(organiser_unit, '') || ' ' || " +
   "coalesce(description, '')";
 
+/**
+ * A series of events (Revitalisation Week, a cycle of workshops): keyed by the name the events'
+ * `series` column holds (so the list's search and filters read that column unchanged; a renamed
+ * series follows into its events by `on update cascade`), with a slug for its page, its title and
+ * description in three languages, and how many sessions one must attend for a certificate.
+ */
+export const eventSeries = pgTable(
+  'event_series',
+  {
+    name: text('name').primaryKey(),
+    slug: text('slug').notNull(),
+    /** In Polish; the translations are in title_i18n (platform/content.ts). */
+    title: text('title').notNull(),
+    titleI18n: jsonb('title_i18n').$type<Translations>().notNull().default({}),
+    description: text('description').notNull().default(''),
+    descriptionI18n: jsonb('description_i18n').$type<Translations>().notNull().default({}),
+    /** Sessions attended (checked in) that earn an attendance certificate; null: no certificate. */
+    certificateMinSessions: integer('certificate_min_sessions'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('event_series_slug_idx').on(t.slug),
+    check('event_series_slug_check', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    check(
+      'event_series_certificate_check',
+      sql`${t.certificateMinSessions} is null or ${t.certificateMinSessions} between 1 and 100`,
+    ),
+  ],
+);
+
 export const events = pgTable(
   'event_event',
   {
@@ -105,7 +136,8 @@ export const events = pgTable(
     /** The organiser: an organisation of the organisations module (its id), or a city unit by name. */
     organisationId: uuid('organisation_id'),
     organiserUnit: text('organiser_unit'),
-    series: text('series'),
+    /** The series it belongs to (event_series.name; a renamed series follows by cascade). */
+    series: text('series').references(() => eventSeries.name, { onUpdate: 'cascade', onDelete: 'set null' }),
     stepFree: boolean('step_free').notNull().default(false),
     inductionLoop: boolean('induction_loop').notNull().default(false),
     signLanguage: boolean('sign_language').notNull().default(false),
@@ -256,4 +288,25 @@ export const registrationLinks = pgTable(
     createdAt: ts('created_at').notNull(),
   },
   (t) => [index('event_registration_link_registration_idx').on(t.registrationId)],
+);
+
+/**
+ * Attendance certificates of a series, issued when a participant first downloads one: the code
+ * printed on it (and in its verification link), whom and which series it is for, when it was issued.
+ * The name is the one printed; the row goes with the account.
+ */
+export const seriesCertificates = pgTable(
+  'event_series_certificate',
+  {
+    code: text('code').primaryKey(),
+    seriesName: text('series_name')
+      .notNull()
+      .references(() => eventSeries.name, { onUpdate: 'cascade', onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    issuedAt: ts('issued_at').notNull(),
+  },
+  (t) => [uniqueIndex('event_series_certificate_person_idx').on(t.seriesName, t.userId)],
 );

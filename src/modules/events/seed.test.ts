@@ -74,4 +74,29 @@ describe('demo events', () => {
       assert.equal(r.published, r.n);
     }
   });
+
+  it('each series has its row: a slug for its page, a title in three languages, the ambassadors a certificate', async () => {
+    const rows = await queryRows<{ name: string; slug: string; en: string | null; min: number | null }>(
+      t.database.db,
+      sql`select name, slug, title_i18n->>'en' as en, certificate_min_sessions as min
+          from event_series order by name`,
+    );
+    assert.deepEqual(rows, [
+      {
+        name: 'Ambasadorzy rewitalizacji',
+        slug: 'ambasadorzy-rewitalizacji',
+        en: 'Revitalisation ambassadors',
+        min: 2,
+      },
+      {
+        name: 'Tydzień Rewitalizacji 2023',
+        slug: 'tydzien-rewitalizacji-2023',
+        en: 'Revitalisation Week 2023 — “Let’s act together!”',
+        min: null,
+      },
+    ]);
+    const page = await t.client().get('/wydarzenia/cykle/ambasadorzy-rewitalizacji');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Działania ambasadorów rewitalizacji w ich obszarach\./);
+  });
 });

@@ -343,7 +343,40 @@ export async function seedEvents(d: EventsDemoDeps): Promise<number> {
       }
     }
   }
+  // The series' pages: their titles and descriptions in three languages, and the ambassadors'
+  // certificate of attendance after two activities (set once; staff may change them after).
+  for (const [name, settings] of Object.entries(seriesSettings)) {
+    const series = await d.svc.seriesNamed(name);
+    if (!series || series.titleI18n.en) continue;
+    await d.svc.updateSeries(staff, series.slug, settings);
+    made++;
+  }
   // The week's meeting that took place is over.
   if (made > 0) await d.svc.finishPast(base);
   return made;
 }
+
+const seriesSettings: Record<string, Parameters<EventsService['updateSeries']>[2]> = {
+  [WEEK_2023]: {
+    title: {
+      pl: 'Tydzień Rewitalizacji 2023 — „Działamy razem!”',
+      en: 'Revitalisation Week 2023 — “Let’s act together!”',
+      uk: 'Тиждень ревіталізації 2023 — «Діємо разом!»',
+    },
+    description: {
+      pl: 'Spotkania z mieszkańcami obszarów rewitalizacji (15–18 maja 2023) przed nowym Gminnym Programem Rewitalizacji.',
+      en: 'Meetings with the residents of the revitalisation areas (15–18 May 2023) ahead of the new Municipal Revitalisation Programme.',
+      uk: 'Зустрічі з мешканцями територій ревіталізації (15–18 травня 2023) перед новою Гмінною програмою ревіталізації.',
+    },
+    certificateMinSessions: null,
+  },
+  [AMBASSADORS]: {
+    title: { pl: AMBASSADORS, en: 'Revitalisation ambassadors', uk: 'Амбасадори ревіталізації' },
+    description: {
+      pl: 'Działania ambasadorów rewitalizacji w ich obszarach. Udział w dwóch działaniach daje zaświadczenie.',
+      en: 'The revitalisation ambassadors’ activities in their areas. Taking part in two earns a certificate.',
+      uk: 'Діяльність амбасадорів ревіталізації на їхніх територіях. Участь у двох заходах дає довідку.',
+    },
+    certificateMinSessions: 2,
+  },
+};

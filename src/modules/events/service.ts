@@ -8,11 +8,13 @@ import { type EventsDeps, eventsContext } from './service/context.ts';
 import { lifecycleUseCases } from './service/lifecycle.ts';
 import { privacyUseCases } from './service/privacy.ts';
 import { registrationUseCases } from './service/registration.ts';
+import { seriesUseCases } from './service/series.ts';
 
 export type { EventsDeps, EventView } from './service/context.ts';
 export { eventView } from './service/context.ts';
 export type { EventInput, RegistrationInput } from './service/input.ts';
 export type { RegistrationView } from './service/registration.ts';
+export type { Certificate, SeriesRow, SeriesSession, SessionOutcome } from './service/series.ts';
 
 export function eventsService(deps: EventsDeps) {
   const shared = eventsContext(deps);
@@ -22,6 +24,7 @@ export function eventsService(deps: EventsDeps) {
     systemContext: (requestId: string) => systemContext(deps.clock, requestId),
     ...lifecycleUseCases(shared, registration.promote),
     ...registration,
+    ...seriesUseCases(shared, registration),
     /** Names of its records for the audit log. */
     auditNames: eventsAuditNames(shared),
     ...privacyUseCases(shared, registration.promote),

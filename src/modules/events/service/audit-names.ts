@@ -3,12 +3,15 @@ import { eq, inArray } from 'drizzle-orm';
 import { localized, pick } from '../../../platform/content.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
 import type { AuditEntityNames, AuditEntityRef } from '../../../platform/modules.ts';
-import { events, registrations } from '../schema.ts';
+import { eventSeries, events, registrations } from '../schema.ts';
 import type { EventsContext } from './context.ts';
 
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** What the back office's audit log calls an event and a registration: the event's title, in the reader's language. */
+/**
+ * What the back office's audit log calls an event and a registration (the event's title) and a series
+ * (its title; its audit rows name it by slug), in the reader's language.
+ */
 export function eventsAuditNames(shared: EventsContext): Record<string, AuditEntityNames> {
   const { db } = shared;
   const named = (
@@ -38,6 +41,15 @@ export function eventsAuditNames(shared: EventsContext): Record<string, AuditEnt
         .innerJoin(events, eq(events.id, registrations.eventId))
         .where(inArray(registrations.id, wanted));
       return new Map(rows.map((r) => named(r.id, r, locale)));
+    },
+    async event_series(slugs, locale) {
+      const wanted = [...new Set(slugs)];
+      if (!wanted.length) return new Map();
+      const rows = await db
+        .select({ slug: eventSeries.slug, title: eventSeries.title, titleI18n: eventSeries.titleI18n })
+        .from(eventSeries)
+        .where(inArray(eventSeries.slug, wanted));
+      return new Map(rows.map((r) => named(r.slug, r, locale)));
     },
   };
 }

@@ -103,18 +103,22 @@ export function eventsContext(deps: EventsDeps) {
       reg: Pick<RegistrationRow, 'email' | 'locale' | 'userId'>,
       template: K,
       args: (locale: Locale) => Parameters<MailTemplates[K]>,
-      /** The event as it now stands, sent along as an .ics file (the person's place is confirmed). */
-      ics?: EventRow,
+      /** The event (or events) as it now stands, sent along as an .ics file (the person's place is confirmed). */
+      ics?: EventRow | EventRow[],
     ): Promise<void> {
       if (!reg.email) return;
       const locale = reg.locale as Locale;
       const now = deps.clock.now();
-      const attachments = ics
+      const calendar = ics === undefined ? [] : Array.isArray(ics) ? ics : [ics];
+      const attachments = calendar.length
         ? [
             {
               filename: 'wydarzenie.ics',
               contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-              content: eventsIcal([{ row: ics, organiser: null, subarea: null }], { baseUrl, locale, now }),
+              content: eventsIcal(
+                calendar.map((row) => ({ row, organiser: null, subarea: null })),
+                { baseUrl, locale, now },
+              ),
             },
           ]
         : [];

@@ -25,6 +25,7 @@ import {
 } from './context.ts';
 import { type EventDetails, type EventInput, eventInput, parseOrRefuse, reasonInput } from './input.ts';
 import type { Promotion } from './registration.ts';
+import { ensureSeries } from './series.ts';
 
 /** A script, an event handler or a javascript: link in Markdown (raw HTML or a link target). */
 const UNSAFE_MARKUP = /<\s*\/?\s*(script|iframe|object|embed)\b|\son\w+\s*=|javascript\s*:/i;
@@ -138,6 +139,7 @@ export function lifecycleUseCases(shared: EventsContext, promote: Promotion) {
       await checkDetails(ctx, d);
       return shared.changing(async (tx) => {
         const id = uuidv7();
+        if (d.series) await ensureSeries(tx, d.series, ctx.now);
         const [row] = await tx
           .insert(events)
           .values({
@@ -184,6 +186,7 @@ export function lifecycleUseCases(shared: EventsContext, promote: Promotion) {
           throw new RuleError('datesByPostpone', 'startsAt');
         if (d.capacity != null && d.capacity < row.taken)
           throw new RuleError('capacityBelowTaken', 'capacity', 422, { taken: row.taken });
+        if (d.series) await ensureSeries(tx, d.series, ctx.now);
         const [next] = await tx
           .update(events)
           .set({ ...columns(d), updatedAt: ctx.now })

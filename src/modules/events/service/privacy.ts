@@ -1,16 +1,29 @@
 // Registrants' personal data: what "download my data" shows, what account deletion erases (a live
 // registration is cancelled first, so its places pass on), and the purge a set time after an event
 // (names, addresses, answers and the person's link are deleted; the counts stay for statistics).
+// Their attendance certificates of series are in the export and go with the account; the purge keeps
+// whose attendance a checked-in registration was in a series with certificates (keptForCertificate).
 import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.ts';
 import { audit } from '../../../platform/audit/audit.ts';
 import type { PersonalDataContributor } from '../../../platform/privacy.ts';
-import { events, registrationLinks, registrations } from '../schema.ts';
+import { eventSeries, events, registrationLinks, registrations, seriesCertificates } from '../schema.ts';
 import { auditBy, type Ctx, DAY, type EventsContext, liveStatuses } from './context.ts';
 import type { Promotion } from './registration.ts';
 
 /** What a purged registration keeps: its event, party size, status and times. */
 const erased = { userId: null, name: null, email: null, answers: {} };
+
+/**
+ * The purge keeps whose attendance it was when the party was checked in at a session of a series
+ * that gives certificates: the certificate counts the sessions attended over the whole series, which
+ * may run longer than the purge's days (the name, address and answers go all the same; the account's
+ * erasure removes the link too).
+ */
+const keptForCertificate = sql<string | null>`case when ${registrations.checkedInAt} is not null and exists (
+    select 1 from event_event se join event_series ss on ss.name = se.series
+    where se.id = ${registrations.eventId} and ss.certificate_min_sessions is not null)
+  then ${registrations.userId} else null end`;
 
 export function privacyUseCases(shared: EventsContext, promote: Promotion) {
   const { db, deps } = shared;
@@ -34,9 +47,22 @@ export function privacyUseCases(shared: EventsContext, promote: Promotion) {
         .innerJoin(events, eq(events.id, registrations.eventId))
         .where(eq(registrations.userId, userId))
         .orderBy(registrations.createdAt);
-      return { registrations: rows };
+      const certificates = await db
+        .select({
+          series: eventSeries.title,
+          name: seriesCertificates.name,
+          code: seriesCertificates.code,
+          issuedAt: seriesCertificates.issuedAt,
+        })
+        .from(seriesCertificates)
+        .innerJoin(eventSeries, eq(eventSeries.name, seriesCertificates.seriesName))
+        .where(eq(seriesCertificates.userId, userId))
+        .orderBy(seriesCertificates.issuedAt);
+      return { registrations: rows, certificates };
     },
     async eraseFor(userId, tx: Tx) {
+      // Their certificates go (the verification page no longer knows their codes).
+      await tx.delete(seriesCertificates).where(eq(seriesCertificates.userId, userId));
       const mine = await tx
         .select({ id: registrations.id, eventId: registrations.eventId })
         .from(registrations)
@@ -44,10 +70,12 @@ export function privacyUseCases(shared: EventsContext, promote: Promotion) {
       const ctx: Ctx = { actor: null, requestId: 'account-deletion', locale: 'pl', now: deps.clock.now() };
       for (const eventId of [...new Set(mine.map((r) => r.eventId))]) {
         const event = await shared.lock(tx, eventId);
+        // A party already checked in attended: it stays confirmed (only its personal data goes).
         const theirs = and(
           eq(registrations.eventId, eventId),
           eq(registrations.userId, userId),
           inArray(registrations.status, [...liveStatuses]),
+          isNull(registrations.checkedInAt),
         );
         const live = await tx
           .select({ id: registrations.id, partySize: registrations.partySize, status: registrations.status })
@@ -95,7 +123,7 @@ export function privacyUseCases(shared: EventsContext, promote: Promotion) {
       return db.transaction(async (tx) => {
         const rows = await tx
           .update(registrations)
-          .set({ ...erased, purgedAt: ctx.now })
+          .set({ ...erased, userId: keptForCertificate, purgedAt: ctx.now })
           .where(
             and(
               isNull(registrations.purgedAt),

@@ -288,6 +288,8 @@ export function registrationUseCases(shared: EventsContext) {
       ctx: ActorContext<ContextActor>,
       eventId: string,
       raw: RegistrationInput,
+      /** Whether this registration's own mail goes out (a series' registration sends one for all). */
+      opts: { mail: boolean } = { mail: true },
     ): Promise<RegistrationView> {
       eventPolicy.check(ctx.actor, 'register', { member: false, verified: false });
       const input = parseOrRefuse(registrationInput, raw);
@@ -342,14 +344,16 @@ export function registrationUseCases(shared: EventsContext) {
             entityId: id,
             after: { eventId, status: reg!.status, places: size },
           });
-          const url = await shared.newLink(tx, id, ctx.now);
-          await shared.tell(
-            tx,
-            reg!,
-            fits ? 'eventsRegistered' : 'eventsWaiting',
-            (l) => [titleIn(event, l), whenIn(event, l), size, url],
-            fits ? event : undefined,
-          );
+          if (opts.mail) {
+            const url = await shared.newLink(tx, id, ctx.now);
+            await shared.tell(
+              tx,
+              reg!,
+              fits ? 'eventsRegistered' : 'eventsWaiting',
+              (l) => [titleIn(event, l), whenIn(event, l), size, url],
+              fits ? event : undefined,
+            );
+          }
           return reg!;
         });
         return view(reg);

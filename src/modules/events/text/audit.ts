@@ -3,6 +3,8 @@ import { catalogue } from '../../../platform/i18n/index.ts';
 
 export const eventsAuditLabels = catalogue({
   pl: {
+    'event_series.updated': 'Zmiana ustawień cyklu wydarzeń',
+    'event_series.certificate_issued': 'Wystawienie zaświadczenia o udziale w cyklu',
     'event.created': 'Utworzenie wydarzenia',
     'event.updated': 'Zmiana wydarzenia',
     'event.submitted': 'Zgłoszenie wydarzenia do publikacji',
@@ -21,6 +23,8 @@ export const eventsAuditLabels = catalogue({
     'event_registration.purged': 'Usunięcie danych uczestników',
   },
   en: {
+    'event_series.updated': 'Event series settings changed',
+    'event_series.certificate_issued': 'Series attendance certificate issued',
     'event.created': 'Event created',
     'event.updated': 'Event changed',
     'event.submitted': 'Event submitted for review',
@@ -39,6 +43,8 @@ export const eventsAuditLabels = catalogue({
     'event_registration.purged': 'Participants’ data deleted',
   },
   uk: {
+    'event_series.updated': 'Зміна налаштувань циклу подій',
+    'event_series.certificate_issued': 'Видача довідки про участь у циклі',
     'event.created': 'Створення події',
     'event.updated': 'Зміна події',
     'event.submitted': 'Подання події на публікацію',

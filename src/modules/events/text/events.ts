@@ -4,6 +4,11 @@ import { catalogue } from '../../../platform/i18n/index.ts';
 export const events = catalogue({
   pl: {
     errors: {
+      noSessionChosen: 'Wybierz co najmniej jedno spotkanie.',
+      sessionNotOpen: 'Jedno z wybranych spotkań nie przyjmuje już zapisów tutaj — wybierz jeszcze raz.',
+      noCertificate: 'Ten cykl nie wydaje zaświadczeń o udziale.',
+      certificateNotEarned:
+        'Zaświadczenie przysługuje dopiero po udziale w wymaganej liczbie spotkań cyklu — na razie jest ich za mało.',
       invalid: 'Sprawdź to pole.',
       tooLong: 'Ten tekst jest za długi.',
       required: 'To pole jest wymagane.',
@@ -56,6 +61,11 @@ export const events = catalogue({
   },
   en: {
     errors: {
+      noSessionChosen: 'Choose at least one session.',
+      sessionNotOpen: 'One of the chosen sessions no longer takes registrations here — choose again.',
+      noCertificate: 'This series gives no attendance certificates.',
+      certificateNotEarned:
+        'The certificate is given once you have attended the required number of the series’ sessions — not enough yet.',
       invalid: 'Check this field.',
       tooLong: 'This text is too long.',
       required: 'This field is required.',
@@ -107,6 +117,11 @@ export const events = catalogue({
   },
   uk: {
     errors: {
+      noSessionChosen: 'Оберіть щонайменше одну зустріч.',
+      sessionNotOpen: 'Одна з обраних зустрічей більше не приймає реєстрацію тут — оберіть ще раз.',
+      noCertificate: 'Цей цикл не видає довідок про участь.',
+      certificateNotEarned:
+        'Довідка належить лише після участі в потрібній кількості зустрічей циклу — поки що їх замало.',
       invalid: 'Перевірте це поле.',
       tooLong: 'Цей текст задовгий.',
       required: 'Це поле обов’язкове.',

@@ -3,6 +3,14 @@
 // to the person's registration (cancel, accept or decline an offer) that needs no sign-in.
 import { catalogue, type MailContent, plural } from '../../../platform/i18n/index.ts';
 
+/** One session in a series' confirmation: its title and time, its place in line (null: confirmed), its link. */
+export interface SeriesMailLine {
+  title: string;
+  when: string;
+  ahead: number | null;
+  url: string;
+}
+
 export const eventsMail = catalogue({
   pl: {
     eventsRegistered: (title: string, when: string, places: number, url: string): MailContent => ({
@@ -72,6 +80,18 @@ export const eventsMail = catalogue({
         'Jeśli nie możesz przyjść, zrezygnuj pod linkiem poniżej — miejsce dostanie ktoś z listy rezerwowej.',
       ],
       action: { label: 'Zobacz lub zrezygnuj', url },
+    }),
+    eventsSeriesRegistered: (series: string, sessions: SeriesMailLine[], url: string): MailContent => ({
+      subject: `Potwierdzenie zapisu: ${series}`,
+      paragraphs: [
+        `Potwierdzamy zapis na spotkania cyklu „${series}”:`,
+        ...sessions.map(
+          (x) =>
+            `„${x.title}”, ${x.when}: ${x.ahead === null ? 'zapisano' : `lista rezerwowa (przed Tobą: ${x.ahead})`}. Zobacz lub zrezygnuj: ${x.url}`,
+        ),
+        'Z listy rezerwowej napiszemy, gdy zwolni się miejsce. Jeśli nie możesz przyjść, zrezygnuj — miejsce dostanie ktoś inny.',
+      ],
+      action: { label: 'Moje wydarzenia', url },
     }),
   },
   en: {
@@ -143,6 +163,18 @@ export const eventsMail = catalogue({
       ],
       action: { label: 'View or cancel', url },
     }),
+    eventsSeriesRegistered: (series: string, sessions: SeriesMailLine[], url: string): MailContent => ({
+      subject: `Registration confirmed: ${series}`,
+      paragraphs: [
+        `We confirm your registration for sessions of the series “${series}”:`,
+        ...sessions.map(
+          (x) =>
+            `“${x.title}”, ${x.when}: ${x.ahead === null ? 'registered' : `waiting list (ahead of you: ${x.ahead})`}. View or cancel: ${x.url}`,
+        ),
+        'From the waiting list we write when a place comes free. If you cannot come, cancel — someone else gets the place.',
+      ],
+      action: { label: 'My events', url },
+    }),
   },
   uk: {
     eventsRegistered: (title: string, when: string, places: number, url: string): MailContent => ({
@@ -212,6 +244,18 @@ export const eventsMail = catalogue({
         'Якщо не зможете прийти, скасуйте реєстрацію за посиланням нижче — місце отримає хтось зі списку очікування.',
       ],
       action: { label: 'Переглянути або скасувати', url },
+    }),
+    eventsSeriesRegistered: (series: string, sessions: SeriesMailLine[], url: string): MailContent => ({
+      subject: `Підтвердження реєстрації: ${series}`,
+      paragraphs: [
+        `Підтверджуємо реєстрацію на зустрічі циклу «${series}»:`,
+        ...sessions.map(
+          (x) =>
+            `«${x.title}», ${x.when}: ${x.ahead === null ? 'зареєстровано' : `список очікування (перед вами: ${x.ahead})`}. Переглянути або скасувати: ${x.url}`,
+        ),
+        'Зі списку очікування ми напишемо, коли звільниться місце. Якщо не можете прийти, скасуйте — місце отримає хтось інший.',
+      ],
+      action: { label: 'Мої події', url },
     }),
   },
 });

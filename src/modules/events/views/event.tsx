@@ -22,6 +22,7 @@ import type { ListedEvent } from '../listing.ts';
 import { eventPath } from '../publish-formats.ts';
 import type { EventView } from '../service/context.ts';
 import type { RegistrationView } from '../service/registration.ts';
+import { seriesPath } from './series.tsx';
 import { Description, titleOf, whenText } from './shared.tsx';
 
 /** The form field of a question's answer. */
@@ -174,6 +175,7 @@ export function EventPage({
   manages,
   state,
   jsonLd,
+  seriesSlug = null,
 }: {
   /** The request's instant (request.context.now). */
   now: Date;
@@ -185,6 +187,8 @@ export function EventPage({
   state: FormState;
   /** The schema.org Event, already as text safe inside a script element. */
   jsonLd: string;
+  /** The slug of its series' page, if it belongs to one. */
+  seriesSlug?: string | null;
 }) {
   const { t, locale } = useView();
   const p = t.eventPages;
@@ -212,7 +216,23 @@ export function EventPage({
       : []),
     { key: p.organiserLabel, value: event.organiser ?? '' },
     ...(event.subarea ? [{ key: p.subareaLabel, value: event.subarea }] : []),
-    ...(row.series ? [{ key: p.seriesLabel, value: row.series }] : []),
+    ...(row.series
+      ? [
+          {
+            key: p.seriesLabel,
+            value: seriesSlug ? (
+              <>
+                {row.series}{' '}
+                <a class="govuk-link" href={seriesPath(seriesSlug)}>
+                  {t.eventSeries.eventLink}
+                </a>
+              </>
+            ) : (
+              row.series
+            ),
+          },
+        ]
+      : []),
     { key: p.kindLabel, value: p.kinds[row.kind] },
     ...(row.audiences.length
       ? [{ key: p.audienceLabel, value: row.audiences.map((x) => p.audiences[x]).join(', ') }]

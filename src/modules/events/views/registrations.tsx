@@ -8,6 +8,8 @@ import { H1, Layout } from '../../../platform/views/layout.tsx';
 import type { ListedEvent } from '../listing.ts';
 import { eventPath } from '../publish-formats.ts';
 import type { RegistrationView } from '../service/registration.ts';
+import type { CertificateStanding } from '../service/series.ts';
+import { certificatePath, seriesPath, seriesTitle } from './series.tsx';
 import { StatusTag, titleOf, whenText } from './shared.tsx';
 
 const live = (r: RegistrationView) =>
@@ -23,12 +25,43 @@ function StatusLine({ reg }: { reg: RegistrationView }) {
   return <Tag colour="grey">{p.registrationStatus[reg.status]}</Tag>;
 }
 
+/** The person's attendance certificates of series: how far they are, and the download once earned. */
+function Certificates({ standings }: { standings: CertificateStanding[] }) {
+  const s = useView().t.eventSeries;
+  if (standings.length === 0) return null;
+  return (
+    <>
+      <h2 class="govuk-heading-m">{s.certificates}</h2>
+      <ul class="govuk-list">
+        {standings.map((c) => (
+          <li key={c.series.slug}>
+            <a class="govuk-link" href={seriesPath(c.series.slug)}>
+              <Localized value={seriesTitle(c.series)} />
+            </a>
+            {`: ${s.standing(c.attended, c.needed)} `}
+            {c.attended >= c.needed ? (
+              <a class="govuk-link" href={certificatePath(c.series.slug)}>
+                {s.download}
+                <span class="govuk-visually-hidden"> — {c.series.title}</span>
+              </a>
+            ) : (
+              s.notYet
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export function MinePage({
   registrations,
   events,
+  certificates = [],
 }: {
   registrations: RegistrationView[];
   events: Map<string, ListedEvent>;
+  certificates?: CertificateStanding[];
 }) {
   const { t, locale } = useView();
   const p = t.eventPages;
@@ -97,6 +130,7 @@ export function MinePage({
           rows={ended.map((r) => row(r, false)?.slice(0, 3) ?? null).filter((r) => r !== null)}
         />
       ) : null}
+      <Certificates standings={certificates} />
     </Layout>
   );
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "event_event" ADD CONSTRAINT "event_event_series_event_series_name_fk" FOREIGN KEY ("series") REFERENCES "public"."event_series"("name") ON DELETE set null ON UPDATE cascade;
