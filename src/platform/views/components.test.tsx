@@ -3,7 +3,7 @@ import { it } from 'node:test';
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { messages } from '../i18n/index.ts';
-import { ActionButton, NotificationBanner, WarningText } from './components.tsx';
+import { ActionButton, Choices, NotificationBanner, WarningText } from './components.tsx';
 import { ViewCtx } from './context.ts';
 
 function render(node: ComponentChildren): string {
@@ -47,4 +47,26 @@ it('a warning is read out with its kind; a row button says which row it acts on'
   const button = render(<ActionButton action="/x" label="Usuń" context="Sala B2B" />);
   assert.match(button, /Usuń<span class="govuk-visually-hidden"> — Sala B2B<\/span>/);
   assert.match(button, /name="_csrf"/);
+});
+
+it("a list's hint and its first option's hint have ids of their own, each describing its own element", () => {
+  const html = render(
+    <Choices
+      kind="checkboxes"
+      name="sessions"
+      label="Spotkania"
+      hint="Wybierz co najmniej jedno."
+      options={[
+        { value: 'a', label: 'Pierwsze', hint: 'Zostało 5 miejsc' },
+        { value: 'b', label: 'Drugie', hint: 'Brak miejsc' },
+      ]}
+    />,
+  );
+  const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
+  assert.equal(new Set(ids).size, ids.length, `duplicate ids: ${ids.join(', ')}`);
+  const text = (id: string) => new RegExp(`id="${id}"[^>]*>([^<]+)<`).exec(html)?.[1];
+  const fieldset = /<fieldset[^>]*aria-describedby="([^"]+)"/.exec(html)?.[1];
+  assert.equal(text(fieldset!), 'Wybierz co najmniej jedno.');
+  const first = /<input[^>]*value="a"[^>]*aria-describedby="([^"]+)"/.exec(html)?.[1];
+  assert.equal(text(first!), 'Zostało 5 miejsc');
 });

@@ -238,6 +238,8 @@ export function Choices(
         <div class={`${base}${props.small ? ` ${base}--small` : ''}`}>
           {props.options.map((o, i) => {
             const id = i === 0 ? fieldId(name) : `${fieldId(name)}-${i}`;
+            // Not `${id}-hint`: the first option's id is the field's, whose hint is the list's.
+            const hintId = `${id}-item-hint`;
             return (
               <div class={`${base}__item`} key={o.value}>
                 <input
@@ -247,13 +249,13 @@ export function Choices(
                   type={kind === 'radios' ? 'radio' : 'checkbox'}
                   value={o.value}
                   checked={selected.has(o.value)}
-                  aria-describedby={o.hint ? `${id}-hint` : undefined}
+                  aria-describedby={o.hint ? hintId : undefined}
                 />
                 <label class={`govuk-label ${base}__label`} for={id}>
                   {o.label}
                 </label>
                 {o.hint ? (
-                  <div id={`${id}-hint`} class={`govuk-hint ${base}__hint`}>
+                  <div id={hintId} class={`govuk-hint ${base}__hint`}>
                     {o.hint}
                   </div>
                 ) : null}

@@ -132,8 +132,8 @@ export function SeriesPage({
               state={state}
               options={open.map((x) => ({
                 value: x.row.id,
-                // Places left in the label: an option's own hint would take the id of the list's hint.
-                label: `${pick(titleOf(x.row), locale).text} — ${whenText(locale, x.row.startsAt, x.row.endsAt)} (${registrationCell(x)})`,
+                label: `${pick(titleOf(x.row), locale).text} — ${whenText(locale, x.row.startsAt, x.row.endsAt)}`,
+                hint: registrationCell(x),
               }))}
             />
             <TextInput
