@@ -36,10 +36,11 @@ const registerForm = z.object({
     .union([z.uuid(), z.array(z.uuid()).max(100)])
     .optional()
     .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
+  // Left empty (as a browser sends an untouched field): no companions.
   companions: z
     .string()
     .trim()
-    .regex(/^\d{1,2}$/, { error: 'invalid' })
+    .regex(/^\d{0,2}$/, { error: 'invalid' })
     .optional(),
   consent: f.many(['yes']),
 });

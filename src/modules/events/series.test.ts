@@ -126,7 +126,8 @@ describe('registering for chosen sessions', () => {
 
     const res = await zofia.post(`${PAGE}/zapis`, {
       sessions: [s.green, s.walk, s.small],
-      companions: '0',
+      // An untouched field, as the browser sends it: no companions.
+      companions: '',
       consent: 'yes',
     });
     assert.equal(res.statusCode, 303);
