@@ -219,6 +219,9 @@ export async function eventPagesRoutes(fastify: FastifyInstance, { services }: {
       ? await Promise.all([svc.mine(signedInContext(request), view.id), roster.may(request.actor, event.row)])
       : [null, false];
     const jsonLd = jsonLdText(eventJsonLd(event, { baseUrl: config.baseUrl, locale: request.locale }));
+    const room = event.row.spaceResourceId
+      ? ((await svc.rooms()).find((r) => r.id === event.row.spaceResourceId) ?? null)
+      : null;
     return reply.render(
       <EventPage
         now={request.context.now}
@@ -228,6 +231,7 @@ export async function eventPagesRoutes(fastify: FastifyInstance, { services }: {
         manages={manages}
         state={state}
         jsonLd={jsonLd}
+        room={room}
       />,
       status,
     );

@@ -20,7 +20,16 @@ import { eventFieldOrder } from '../event-form.ts';
 import type { ListedEvent } from '../listing.ts';
 import { eventPath } from '../publish-formats.ts';
 import type { EventView } from '../service/context.ts';
-import { EventForm, EventTable, Moment, type Option, StateTag } from './event-form.tsx';
+import {
+  EventForm,
+  EventTable,
+  Moment,
+  type Option,
+  RoomBookingState,
+  type RoomOption,
+  type RoomStates,
+  StateTag,
+} from './event-form.tsx';
 import { Description, titleOf, whenText } from './shared.tsx';
 
 export const ADMIN_PATH = '/panel/wydarzenia';
@@ -69,11 +78,13 @@ export function AdminFormPage({
   state,
   organisations,
   subareas,
+  rooms,
 }: {
   view?: EventView;
   state: FormState;
   organisations: Option[];
   subareas: Option[];
+  rooms: RoomOption[];
 }) {
   const { t, locale } = useView();
   const a = t.eventAdmin;
@@ -90,6 +101,7 @@ export function AdminFormPage({
         state={state}
         organisations={organisations}
         subareas={subareas}
+        rooms={rooms}
         staff
         submitLabel={view ? a.save : a.saveDraft}
       />
@@ -102,11 +114,16 @@ export function ReviewPage({
   view,
   state,
   now,
+  room,
+  roomStates,
 }: {
   event: ListedEvent;
   view: EventView;
   state: FormState;
   now: Date;
+  /** The room of the cluster the event is in, if any. */
+  room: RoomOption | null;
+  roomStates: RoomStates;
 }) {
   const { t, locale } = useView();
   const a = t.eventAdmin;
@@ -124,6 +141,29 @@ export function ReviewPage({
       value: whenText(locale, row.startsAt, row.endsAt),
     },
     { key: t.eventPages.organiserLabel, value: event.organiser ?? '' },
+    ...(room
+      ? [
+          {
+            key: a.room.room,
+            value: (
+              <a class="govuk-link" href={`/przestrzenie/${room.slug}`}>
+                {room.name}
+              </a>
+            ),
+          },
+          {
+            key: a.room.booking,
+            value: (
+              <>
+                <RoomBookingState row={row} states={roomStates} />
+                <a class="govuk-link" href="/panel/rezerwacje">
+                  {a.room.openPanel}
+                </a>
+              </>
+            ),
+          },
+        ]
+      : []),
     ...(row.venueAddress ? [{ key: t.eventPages.venue, value: row.venueAddress }] : []),
     ...(row.onlineUrl ? [{ key: t.eventPages.online, value: row.onlineUrl }] : []),
     { key: t.eventPages.kindLabel, value: t.eventPages.kinds[row.kind] },
