@@ -166,7 +166,8 @@ export const eventsModule = defineModule({
   },
   // The Revitalisation Week 2023 and the ambassadors' activities (seed.ts); idempotent.
   demo: async ({ db, clock }, { events }, { places, organisations }) => {
-    const staffEmail = demoAccounts.find((a) => a.role === 'staff')!.email;
+    const staffAccount = demoAccounts.find((a) => a.role === 'staff')!;
+    const staffEmail = staffAccount.email;
     const ambassadorEmail = 'ambasador@klaster.example';
     const users = await userIdsByEmail(db, [staffEmail, ambassadorEmail]);
     const ambassadorId = users.get(ambassadorEmail);
@@ -176,6 +177,7 @@ export const eventsModule = defineModule({
         clock,
         svc: events,
         staffId: users.get(staffEmail),
+        staffPerson: { name: staffAccount.name, email: staffEmail },
         ambassadorId,
         subareas: await places.places.subareaOptions(),
         organisations: ambassadorId ? await organisations.organisations.mine({ id: ambassadorId }) : [],

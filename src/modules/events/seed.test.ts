@@ -74,4 +74,29 @@ describe('demo events', () => {
       assert.equal(r.published, r.n);
     }
   });
+  it('the networking breakfast at Zabłocie 20.22: upcoming, published, in a room of the cluster with its booking confirmed', async () => {
+    const rows = await queryRows<{
+      status: string;
+      room: string;
+      booking: string;
+      capacity: number;
+      upcoming: boolean;
+    }>(
+      t.database.db,
+      sql`select e.status, r.slug as room, b.status as booking, e.capacity, e.starts_at > ${testClock.now()} as upcoming
+          from event_event e
+          join space_resource r on r.id = e.space_resource_id
+          join space_booking b on b.id = e.space_booking_id
+          where e.kind = 'networking_breakfast' and e.series = 'Klaster Zabłocie 20.22'`,
+    );
+    assert.deepEqual(rows, [
+      {
+        status: 'published',
+        room: 'sala-warsztatowa-innowacji-spolecznych',
+        booking: 'confirmed',
+        capacity: 20,
+        upcoming: true,
+      },
+    ]);
+  });
 });
