@@ -214,3 +214,87 @@ describe('the public page', () => {
     assert.match(res.body, /ul\. Zabłocie 20–22, Kraków/);
   });
 });
+
+describe('the organiser’s and the staff’s pages', () => {
+  /** The event form as an organiser fills it in for a room of the cluster. */
+  const form = (organisationId: string, day: LocalDate, overrides: Record<string, string> = {}) => ({
+    title_pl: 'Warsztaty w sali Klastra',
+    title_en: '',
+    title_uk: '',
+    description_pl: '',
+    description_en: '',
+    description_uk: '',
+    kind: 'workshop',
+    organisationId,
+    spaceResourceId: room['zablocie-space-sala-wydarzen']!,
+    spaceLayout: 'workshop',
+    venue: '',
+    onlineUrl: '',
+    startsAtDate: day,
+    startsAtTime: '10:00',
+    endsAtDate: day,
+    endsAtTime: '12:00',
+    registration: 'on',
+    capacity: '',
+    maxCompanions: '0',
+    consent_pl: '',
+    consent_en: '',
+    consent_uk: '',
+    contact: '',
+    ...overrides,
+  });
+
+  test('the form offers the rooms with their capacity; the booking’s state shows to the organiser and staff', async () => {
+    const member = await t.signedIn('resident', { name: 'Ola' });
+    const org = await testOrganisation(t.database, [{ id: member.userId }]);
+    const day = days[7]!;
+
+    const page = await member.get('/wydarzenia/nowe');
+    assert.match(
+      page.body,
+      new RegExp(
+        `<option value="${room['zablocie-space-sala-wydarzen']}">Sala wydarzeń Zabłocie Space \\(do 120 osób\\)</option>`,
+      ),
+    );
+    assert.match(
+      page.body,
+      /<option value="workshop">Sala wydarzeń Zabłocie Space: Warsztatowy \(stoły\) \(do 40 osób\)<\/option>/,
+    );
+
+    const before = await count('event_event');
+    const tooMany = await member.post('/wydarzenia/nowe', form(org, day, { capacity: '50' }));
+    assert.equal(tooMany.statusCode, 422);
+    assert.match(tooMany.body, /Ta sala w tym ustawieniu mieści najwyżej 40 osób\./);
+    assert.equal(await count('event_event'), before, 'nothing stored');
+
+    assert.equal((await member.post('/wydarzenia/nowe', form(org, day))).statusCode, 303);
+    const [row] = await queryRows<{ id: string; capacity: number }>(
+      t.database.db,
+      sql`select id, capacity from event_event where title = 'Warsztaty w sali Klastra'`,
+    );
+    assert.equal(row?.capacity, 40, 'the layout’s capacity');
+    const drafts = await member.get('/wydarzenia/propozycje');
+    assert.match(drafts.body, /akceptujesz regulamin przestrzeni/);
+    assert.equal((await member.post(`/wydarzenia/${row!.id}/zglos`, {})).statusCode, 303);
+    const mine = await member.get('/wydarzenia/propozycje');
+    assert.match(
+      mine.body,
+      /Rezerwacja sali:\s*<strong class="govuk-tag[^"]*">Prośba czeka na potwierdzenie<\/strong>/,
+    );
+
+    const staff = await t.signedIn('staff');
+    const review = await staff.get(`/panel/wydarzenia/${row!.id}`);
+    assert.match(
+      review.body,
+      /<a class="govuk-link" href="\/przestrzenie\/zablocie-space-sala-wydarzen">Sala wydarzeń Zabłocie Space<\/a>/,
+    );
+    assert.match(review.body, /Prośba czeka na potwierdzenie/);
+    assert.match(
+      review.body,
+      /<a class="govuk-link" href="\/panel\/rezerwacje">Prośby o sale w panelu rezerwacji<\/a>/,
+    );
+    const publish = await staff.post(`/panel/wydarzenia/${row!.id}/publikuj`, {});
+    assert.equal(publish.statusCode, 409);
+    assert.match(publish.body, /Rezerwacja sali nie jest jeszcze potwierdzona/);
+  });
+});
