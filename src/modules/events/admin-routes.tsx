@@ -207,7 +207,8 @@ export async function eventAdminRoutes(fastify: FastifyInstance, { services }: {
         at && view.publishedAt && view.publishedAt > request.context.now
           ? a.flash.scheduled(formatDateTime(request.locale, view.publishedAt))
           : a.flash.published,
-      field: at ? 'publishAtDate' : '',
+      // A refusal of publishing now (the room's booking) is about the event, not a field of this page.
+      field: at ? 'publishAtDate' : '_form',
     };
   });
 

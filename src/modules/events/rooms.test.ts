@@ -298,3 +298,26 @@ describe('the organiser’s and the staff’s pages', () => {
     assert.match(publish.body, /Rezerwacja sali nie jest jeszcze potwierdzona/);
   });
 });
+
+describe('changing an event in a room', () => {
+  test('a submitted event moved to another time holds a new booking; the old one is withdrawn', async () => {
+    const member = await resident();
+    const org = await testOrganisation(t.database, [member]);
+    const input = inRoom('pomieszczenie-b2b', days[0]!, { organisationId: org, organiserUnit: undefined });
+    const draft = await svc.create(as(member), input);
+    const first = (await svc.submit(as(member), draft.id)).room!.bookingId!;
+    assert.equal(await stateOf(first), 'confirmed', 'a meeting room needs no approval');
+    const moved = await svc.update(as(member), draft.id, {
+      ...input,
+      startsAt: warsawInstant(days[0]!, '13:00'),
+      endsAt: warsawInstant(days[0]!, '14:00'),
+    });
+    const second = moved.room!.bookingId!;
+    assert.notEqual(second, first);
+    assert.equal(await stateOf(first), 'cancelled');
+    assert.equal(await stateOf(second), 'confirmed');
+    // Staff reject it: the room is free again.
+    await svc.reject(as(await staffMember()), draft.id, 'Termin koliduje z innym wydarzeniem.');
+    assert.equal(await stateOf(second), 'cancelled');
+  });
+});
