@@ -321,3 +321,30 @@ describe('changing an event in a room', () => {
     assert.equal(await stateOf(second), 'cancelled');
   });
 });
+
+describe('a published event moved to another room', () => {
+  test('its registrants are told the new room, and its booking is replaced', async () => {
+    const staff = await staffMember();
+    const input = inRoom('pomieszczenie-b2b', days[6]!, {
+      startsAt: warsawInstant(days[6]!, '15:00'),
+      endsAt: warsawInstant(days[6]!, '16:00'),
+    });
+    const draft = await svc.create(as(staff), input);
+    const first = (await svc.publish(as(staff), draft.id)).room!.bookingId!;
+    const [person] = await testPeople(t.database, 1);
+    await svc.register(as(person!), draft.id, {});
+    const moved = await svc.update(as(staff), draft.id, {
+      ...input,
+      spaceResourceId: room['sala-centrum-obywatelskiego']!,
+    });
+    assert.equal(await stateOf(first), 'cancelled');
+    assert.equal(await stateOf(moved.room!.bookingId!), 'confirmed');
+    const [mail] = await queryRows<{ text_body: string }>(
+      t.database.db,
+      sql`select text_body from mail_outbox where template = 'eventsEventVenueChanged' and to_address = ${person!.email}`,
+    );
+    assert.ok(mail, 'the registrant is told');
+    assert.match(mail.text_body, /Sala spotkań Centrum Obywatelskiego, ul\. Zabłocie 20–22, Kraków/);
+    assert.match(mail.text_body, /Pomieszczenie B2B, ul\. Zabłocie 20–22, Kraków/);
+  });
+});

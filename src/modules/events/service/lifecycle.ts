@@ -234,6 +234,9 @@ export function lifecycleUseCases(shared: EventsContext, promote: Promotion, roo
         (d.startsAt.getTime() !== seen.startsAt.getTime() || d.endsAt.getTime() !== seen.endsAt.getTime())
       )
         throw new RuleError('datesByPostpone', 'startsAt');
+      const roomNames = new Map(
+        seen.spaceResourceId || cols.spaceResourceId ? (await room.rooms()).map((r) => [r.id, r.name]) : [],
+      );
       const bookingId = await rebook(ctx, seen, cols, { startsAt: d.startsAt, endsAt: d.endsAt });
       const made = bookingId !== seen.spaceBookingId ? bookingId : null;
       return db
@@ -255,7 +258,11 @@ export function lifecycleUseCases(shared: EventsContext, promote: Promotion, roo
             .where(eq(events.id, id))
             .returning();
           // A live event that moves somewhere else tells everyone registered where it is now.
-          const where = (r: EventRow) => r.venueAddress ?? r.onlineUrl ?? '';
+          // In a room of the cluster, the room's name comes first (another room is another place).
+          const where = (r: EventRow) =>
+            [roomNames.get(r.spaceResourceId ?? ''), r.venueAddress ?? r.onlineUrl]
+              .filter(Boolean)
+              .join(', ');
           if (live && where(next!) !== where(row))
             for (const reg of await shared.liveOf(tx, id)) {
               const url = await shared.newLink(tx, reg.id, ctx.now);
