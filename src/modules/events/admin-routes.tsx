@@ -55,12 +55,19 @@ export async function eventAdminRoutes(fastify: FastifyInstance, { services }: {
     status: number,
     view?: EventView,
   ) {
-    const [organisations, { subareas }] = await Promise.all([
+    const [organisations, { subareas }, rooms] = await Promise.all([
       proposals.organisationsOf(request.actor!),
       listing.filterOptions(request.context.now),
+      svc.rooms(),
     ]);
     return reply.render(
-      <AdminFormPage view={view} state={state} organisations={organisations} subareas={subareas} />,
+      <AdminFormPage
+        view={view}
+        state={state}
+        organisations={organisations}
+        subareas={subareas}
+        rooms={rooms}
+      />,
       status,
     );
   }
@@ -117,9 +124,21 @@ export async function eventAdminRoutes(fastify: FastifyInstance, { services }: {
     status = 200,
   ) {
     const { view, event } = await found(request, id);
+    const { spaceResourceId, spaceBookingId } = event.row;
+    const [rooms, roomStates] = await Promise.all([
+      spaceResourceId ? svc.rooms() : [],
+      svc.roomStates(spaceBookingId ? [spaceBookingId] : []),
+    ]);
     reply.header('cache-control', 'no-store');
     return reply.render(
-      <ReviewPage event={event} view={view} state={state} now={request.context.now} />,
+      <ReviewPage
+        event={event}
+        view={view}
+        state={state}
+        now={request.context.now}
+        room={rooms.find((r) => r.id === spaceResourceId) ?? null}
+        roomStates={roomStates}
+      />,
       status,
     );
   }
@@ -148,7 +167,8 @@ export async function eventAdminRoutes(fastify: FastifyInstance, { services }: {
         at && view.publishedAt && view.publishedAt > request.context.now
           ? a.flash.scheduled(formatDateTime(request.locale, view.publishedAt))
           : a.flash.published,
-      field: at ? 'publishAtDate' : '',
+      // A refusal of publishing now (the room's booking) is about the event, not a field of this page.
+      field: at ? 'publishAtDate' : '_form',
     };
   });
 

@@ -70,6 +70,8 @@ export const eventForm = z.object({
   subareaId: f.optionalText(100),
   venue: f.optionalText(SHORT_MAX),
   onlineUrl: f.optionalText(SHORT_MAX),
+  spaceResourceId: f.optionalText(100),
+  spaceLayout: f.optionalText(50),
   organisationId: f.optionalText(100),
   organiserUnit: f.optionalText(SHORT_MAX),
   ...Object.fromEntries(
@@ -148,6 +150,8 @@ export function eventInputOf(
       subareaId: data.subareaId ?? null,
       venue: data.venue ? venueOf(data.venue, current) : null,
       onlineUrl: data.onlineUrl ?? null,
+      spaceResourceId: data.spaceResourceId ?? null,
+      spaceLayout: data.spaceLayout ?? null,
       organisationId: data.organisationId ?? null,
       organiserUnit: data.organiserUnit,
       accessibility: Object.fromEntries(accessibilityKeys.map((k) => [k, accessibility.has(k)])) as Record<
@@ -262,7 +266,10 @@ export function eventFormValues(row: EventRow): FormValues {
     kind: row.kind,
     audiences: row.audiences,
     subareaId: row.subareaId ?? '',
-    venue: row.venueAddress ?? '',
+    // In a room of the cluster the address is the cluster's: the field is for outside venues.
+    venue: row.spaceResourceId ? '' : (row.venueAddress ?? ''),
+    spaceResourceId: row.spaceResourceId ?? '',
+    spaceLayout: row.spaceLayout ?? '',
     onlineUrl: row.onlineUrl ?? '',
     organisationId: row.organisationId ?? '',
     organiserUnit: row.organiserUnit ?? '',
@@ -340,6 +347,8 @@ export const eventFieldOrder = [
   'organisationId',
   'organiserUnit',
   'subareaId',
+  'spaceResourceId',
+  'spaceLayout',
   'venue',
   'onlineUrl',
   ...moments.flatMap((m) => [`${m}Date`, `${m}Time`]),

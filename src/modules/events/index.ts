@@ -3,8 +3,10 @@
 // register themselves and their companions, and wait in one line when an event is full.
 import { z } from 'zod';
 import { userIdsByEmail } from '../../platform/auth/users.ts';
+import { RuleError } from '../../platform/http/errors.ts';
 import { defineModule } from '../../platform/modules.ts';
 import { demoAccounts } from '../accounts/index.ts';
+import { bookingRuleMessage } from '../spaces/index.ts';
 import { eventAdminRoutes } from './admin-routes.tsx';
 import { eventsApi } from './api.ts';
 import { type EventListing, eventListing } from './listing.ts';
@@ -52,7 +54,7 @@ const everyPayload = z.object({}).passthrough();
 
 export const eventsModule = defineModule({
   name: 'events',
-  dependsOn: ['places', 'accounts', 'organisations'],
+  dependsOn: ['places', 'accounts', 'organisations', 'spaces'],
   services: ({ db, config, clock }, deps): EventsServices => {
     const listing = eventListing({
       db,
@@ -66,6 +68,7 @@ export const eventsModule = defineModule({
         clock,
         organisations: deps.organisations.organisations,
         places: deps.places.places,
+        spaces: deps.spaces.bookings,
         purgeAfterDays: config.eventsPurgeDays,
       }),
       listing,
@@ -137,8 +140,17 @@ export const eventsModule = defineModule({
   mails: eventsMail,
   auditLabels: eventsAuditLabels,
   refusals: {
-    events: (t, _locale, err) => {
-      const own = t.events.errors as Record<string, unknown>;
+    events: (t, locale, err) => {
+      const e = t.events.errors;
+      if (err.code === 'overRoomCapacity') return e.overRoomCapacity(Number(err.details.capacity));
+      // The spaces module's own refusal of the room's booking, as it reads on its pages.
+      if (err.code === 'roomRefused') {
+        const inner = new RuleError(String(err.details.spacesCode), undefined, err.status, {
+          ...(err.details.spaces as Record<string, unknown>),
+        });
+        return e.roomRefused(bookingRuleMessage(t, locale, inner) ?? t.common.errors.invalid);
+      }
+      const own = e as Record<string, unknown>;
       return typeof own[err.code] === 'string' ? (own[err.code] as string) : null;
     },
   },
@@ -158,7 +170,8 @@ export const eventsModule = defineModule({
   },
   // The Revitalisation Week 2023 and the ambassadors' activities (seed.ts); idempotent.
   demo: async ({ db, clock }, { events }, { places, organisations }) => {
-    const staffEmail = demoAccounts.find((a) => a.role === 'staff')!.email;
+    const staffAccount = demoAccounts.find((a) => a.role === 'staff')!;
+    const staffEmail = staffAccount.email;
     const ambassadorEmail = 'ambasador@klaster.example';
     const users = await userIdsByEmail(db, [staffEmail, ambassadorEmail]);
     const ambassadorId = users.get(ambassadorEmail);
@@ -168,6 +181,7 @@ export const eventsModule = defineModule({
         clock,
         svc: events,
         staffId: users.get(staffEmail),
+        staffPerson: { name: staffAccount.name, email: staffEmail },
         ambassadorId,
         subareas: await places.places.subareaOptions(),
         organisations: ambassadorId ? await organisations.organisations.mine({ id: ambassadorId }) : [],

@@ -34,11 +34,12 @@ export async function eventProposalRoutes(
 
   /** What the form offers: the person's verified organisations and the subareas. */
   async function options(request: FastifyRequest) {
-    const [organisations, { subareas }] = await Promise.all([
+    const [organisations, { subareas }, rooms] = await Promise.all([
       proposals.organisationsOf(request.actor!),
       listing.filterOptions(request.context.now),
+      svc.rooms(),
     ]);
-    return { organisations, subareas };
+    return { organisations, subareas, rooms };
   }
 
   async function formPage(
@@ -72,8 +73,11 @@ export async function eventProposalRoutes(
 
   app.get(PROPOSALS_PATH, { config: user, schema: { hide: true } }, async (request, reply) => {
     const items = await proposals.mine(request.actor!);
+    const roomStates = await svc.roomStates(
+      items.flatMap((i) => (i.row.spaceBookingId ? [i.row.spaceBookingId] : [])),
+    );
     reply.header('cache-control', 'no-store');
-    return reply.render(<ProposalsPage items={items} now={request.context.now} />);
+    return reply.render(<ProposalsPage items={items} now={request.context.now} roomStates={roomStates} />);
   });
 
   /** A draft (or a submitted event) of one of the person's organisations, or 404. */

@@ -133,6 +133,13 @@ export const events = pgTable(
     venueLat: doublePrecision('venue_lat'),
     venueLng: doublePrecision('venue_lng'),
     onlineUrl: text('online_url'),
+    /**
+     * A room of the cluster: a resource of the spaces module (its id, read through its service), the
+     * layout chosen (its key), and the booking the event holds in spaces for its time (its id).
+     */
+    spaceResourceId: uuid('space_resource_id'),
+    spaceLayout: text('space_layout'),
+    spaceBookingId: uuid('space_booking_id'),
     /** The organiser: an organisation of the organisations module (its id), or a city unit by name. */
     organisationId: uuid('organisation_id'),
     organiserUnit: text('organiser_unit'),
@@ -191,6 +198,7 @@ export const events = pgTable(
       'event_event_taken_check',
       sql`${t.taken} >= 0 and (${t.capacity} is null or ${t.taken} <= ${t.capacity})`,
     ),
+    check('event_event_layout_check', sql`${t.spaceLayout} is null or ${t.spaceResourceId} is not null`),
     check('event_event_companions_check', sql`${t.maxCompanions} between 0 and 20`),
     check('event_event_hold_check', sql`${t.offerHoldHours} between 1 and 720`),
     check(

@@ -89,6 +89,12 @@ describe('demo events', () => {
         min: 2,
       },
       {
+        name: 'Klaster Zabłocie 20.22',
+        slug: 'klaster-zablocie-20-22',
+        en: 'Zabłocie 20.22 Cluster',
+        min: null,
+      },
+      {
         name: 'Tydzień Rewitalizacji 2023',
         slug: 'tydzien-rewitalizacji-2023',
         en: 'Revitalisation Week 2023 — “Let’s act together!”',
@@ -98,5 +104,31 @@ describe('demo events', () => {
     const page = await t.client().get('/wydarzenia/cykle/ambasadorzy-rewitalizacji');
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Działania ambasadorów rewitalizacji w ich obszarach\./);
+  });
+
+  it('the networking breakfast at Zabłocie 20.22: upcoming, published, in a room of the cluster with its booking confirmed', async () => {
+    const rows = await queryRows<{
+      status: string;
+      room: string;
+      booking: string;
+      capacity: number;
+      upcoming: boolean;
+    }>(
+      t.database.db,
+      sql`select e.status, r.slug as room, b.status as booking, e.capacity, e.starts_at > ${testClock.now()} as upcoming
+          from event_event e
+          join space_resource r on r.id = e.space_resource_id
+          join space_booking b on b.id = e.space_booking_id
+          where e.kind = 'networking_breakfast' and e.series = 'Klaster Zabłocie 20.22'`,
+    );
+    assert.deepEqual(rows, [
+      {
+        status: 'published',
+        room: 'sala-warsztatowa-innowacji-spolecznych',
+        booking: 'confirmed',
+        capacity: 20,
+        upcoming: true,
+      },
+    ]);
   });
 });

@@ -8,12 +8,27 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { actingAs, systemContext } from '../../platform/context.ts';
 import type { Clock } from '../../platform/time/clock.ts';
+import { isWorkingDay } from '../../platform/time/holidays.ts';
 import { addDays, todayInWarsaw, warsawInstant } from '../../platform/time/warsaw.ts';
 import { events } from './schema.ts';
 import type { EventInput, EventsService } from './service.ts';
 
 const WEEK_2023 = 'Tydzień Rewitalizacji 2023';
 const AMBASSADORS = 'Ambasadorzy rewitalizacji';
+const CLUSTER = 'Klaster Zabłocie 20.22';
+/** The cluster's own event in one of its rooms (the spaces module's demo room, booked through it). */
+const breakfast = {
+  title: 'Śniadanie networkingowe Zabłocie 20.22',
+  titleEn: 'Zabłocie 20.22 networking breakfast',
+  titleUk: 'Нетворкінг-сніданок Zabłocie 20.22',
+  description:
+    'Poranek dla przedsiębiorców, organizacji pozarządowych i mieszkańców, którzy działają w Klastrze albo chcą zacząć: kawa, krótkie przedstawienie się i rozmowy przy stołach.',
+  room: 'sala-warsztatowa-innowacji-spolecznych',
+  inDays: 10,
+  from: '08:30',
+  to: '10:00',
+  capacity: 20,
+};
 const CITY_UNIT = 'Wydział ds. Przedsiębiorczości i Innowacji Urzędu Miasta Krakowa';
 const WEEK_TEXT =
   '„Działamy razem!” — spotkanie Tygodnia Rewitalizacji, służące wsłuchaniu się w głos interesariuszy i pogłębieniu wiedzy o problemach i potencjałach obszarów, które należy objąć rewitalizacją (Gminny Program Rewitalizacji).';
@@ -262,6 +277,8 @@ export interface EventsDemoDeps {
   clock: Clock;
   svc: EventsService;
   staffId: string | undefined;
+  /** The staff member's name and address (the spaces module writes to whoever books a room). */
+  staffPerson: { name: string; email: string };
   ambassadorId: string | undefined;
   subareas: Array<{ id: string; slug: string }>;
   /** The ambassador's organisations (their ids by name). */
@@ -272,7 +289,7 @@ export interface EventsDemoDeps {
 export async function seedEvents(d: EventsDemoDeps): Promise<number> {
   if (!d.staffId) return 0;
   const base = systemContext(d.clock, 'demo');
-  const staff = actingAs(base, { id: d.staffId, role: 'staff' });
+  const staff = actingAs(base, { id: d.staffId, role: 'staff', locale: 'pl' as const, ...d.staffPerson });
   const subareaId = (slug: string | null) => (slug ? d.subareas.find((s) => s.slug === slug)?.id : undefined);
   const exists = async (title: string, series: string) =>
     (
@@ -343,6 +360,31 @@ export async function seedEvents(d: EventsDemoDeps): Promise<number> {
       }
     }
   }
+  // The networking breakfast in a room of the cluster: publishing books the room (a meeting room
+  // needs no approval, so its booking is confirmed at once).
+  if (!(await exists(breakfast.title, CLUSTER))) {
+    const roomId = (await d.svc.rooms()).find((r) => r.slug === breakfast.room)?.id;
+    let day = addDays(todayInWarsaw(d.clock.now()), breakfast.inDays);
+    while (!isWorkingDay(day)) day = addDays(day, 1);
+    if (roomId) {
+      const draft = await d.svc.create(staff, {
+        title: { pl: breakfast.title, en: breakfast.titleEn, uk: breakfast.titleUk },
+        description: { pl: breakfast.description },
+        kind: 'networking_breakfast',
+        audiences: ['entrepreneurs', 'ngos', 'residents'],
+        spaceResourceId: roomId,
+        organiserUnit: CITY_UNIT,
+        series: CLUSTER,
+        accessibility: { stepFree: true, inductionLoop: false, signLanguage: false, quietRoom: false },
+        startsAt: warsawInstant(day, breakfast.from),
+        endsAt: warsawInstant(day, breakfast.to),
+        registration: true,
+        capacity: breakfast.capacity,
+      });
+      await d.svc.publish(staff, draft.id);
+      made++;
+    }
+  }
   // The series' pages: their titles and descriptions in three languages, and the ambassadors'
   // certificate of attendance after two activities (set once; staff may change them after).
   for (const [name, settings] of Object.entries(seriesSettings)) {
@@ -367,6 +409,15 @@ const seriesSettings: Record<string, Parameters<EventsService['updateSeries']>[2
       pl: 'Spotkania z mieszkańcami obszarów rewitalizacji (15–18 maja 2023) przed nowym Gminnym Programem Rewitalizacji.',
       en: 'Meetings with the residents of the revitalisation areas (15–18 May 2023) ahead of the new Municipal Revitalisation Programme.',
       uk: 'Зустрічі з мешканцями територій ревіталізації (15–18 травня 2023) перед новою Гмінною програмою ревіталізації.',
+    },
+    certificateMinSessions: null,
+  },
+  [CLUSTER]: {
+    title: { pl: CLUSTER, en: 'Zabłocie 20.22 Cluster', uk: 'Кластер Zabłocie 20.22' },
+    description: {
+      pl: 'Wydarzenia Klastra Innowacji Społeczno-Gospodarczych Zabłocie 20.22: śniadania, warsztaty, spotkania.',
+      en: 'Events of the Zabłocie 20.22 Social and Economic Innovation Cluster: breakfasts, workshops, meetings.',
+      uk: 'Події Кластера соціально-економічних інновацій Zabłocie 20.22: сніданки, майстерні, зустрічі.',
     },
     certificateMinSessions: null,
   },

@@ -8,6 +8,7 @@ import { type EventsDeps, eventsContext } from './service/context.ts';
 import { lifecycleUseCases } from './service/lifecycle.ts';
 import { privacyUseCases } from './service/privacy.ts';
 import { registrationUseCases } from './service/registration.ts';
+import { roomUseCases } from './service/room.ts';
 import { seriesUseCases } from './service/series.ts';
 
 export type { EventsDeps, EventView } from './service/context.ts';
@@ -19,10 +20,14 @@ export type { Certificate, SeriesRow, SeriesSession, SessionOutcome } from './se
 export function eventsService(deps: EventsDeps) {
   const shared = eventsContext(deps);
   const registration = registrationUseCases(shared);
+  const room = roomUseCases(shared);
   return {
     /** No one acts (a job, the demo data): the context they start from. */
     systemContext: (requestId: string) => systemContext(deps.clock, requestId),
-    ...lifecycleUseCases(shared, registration.promote),
+    ...lifecycleUseCases(shared, registration.promote, room),
+    /** The cluster's rooms an event may be in, and the state of the bookings events hold for them. */
+    rooms: room.rooms,
+    roomStates: room.states,
     ...registration,
     ...seriesUseCases(shared, registration),
     /** Names of its records for the audit log. */

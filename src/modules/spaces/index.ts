@@ -188,4 +188,7 @@ export const spacesModule = defineModule({
   },
 });
 
-export type { BookingsService } from './bookings/index.ts';
+export type { BookingsService, ResourceView } from './bookings/index.ts';
+/** How a refusal of a booking reads (for a module that books through this one, on its own pages). */
+export { bookingRuleMessage } from './messages.ts';
+export type { BookingStatus } from './schema.ts';

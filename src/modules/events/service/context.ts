@@ -14,6 +14,7 @@ import type { Clock } from '../../../platform/time/clock.ts';
 import { hashLinkToken, newLinkToken } from '../../../platform/tokens.ts';
 import type { OrganisationsService } from '../../organisations/index.ts';
 import type { PlacesService } from '../../places/index.ts';
+import type { BookingsService } from '../../spaces/index.ts';
 import type { EventResource } from '../policy.ts';
 import { eventsIcal } from '../publish-formats.ts';
 import { events, registrationLinks, registrations } from '../schema.ts';
@@ -28,7 +29,9 @@ export interface EventsDeps {
   baseUrl: string;
   clock: Clock;
   organisations: Pick<OrganisationsService, 'mine' | 'namesOf'>;
-  places: Pick<PlacesService, 'subareaOptions'>;
+  places: Pick<PlacesService, 'subareaOptions' | 'cluster'>;
+  /** The cluster's rooms and their bookings (the spaces module): an event at a room books it there. */
+  spaces: Pick<BookingsService, 'resources' | 'create' | 'heldStates' | 'withdrawHeld'>;
   /** Days after an event ends when its registrants' personal data is deleted. */
   purgeAfterDays: number;
 }
@@ -172,6 +175,8 @@ export interface EventView {
   subareaId: string | null;
   venue: { address: string; lat: number | null; lng: number | null } | null;
   onlineUrl: string | null;
+  /** A room of the cluster (a spaces resource), its layout, and the booking the event holds there. */
+  room: { resourceId: string; layout: string | null; bookingId: string | null } | null;
   organisationId: string | null;
   organiserUnit: string | null;
   series: string | null;
@@ -208,6 +213,9 @@ export function eventView(row: EventRow, now: Date): EventView {
     subareaId: row.subareaId,
     venue: row.venueAddress ? { address: row.venueAddress, lat: row.venueLat, lng: row.venueLng } : null,
     onlineUrl: row.onlineUrl,
+    room: row.spaceResourceId
+      ? { resourceId: row.spaceResourceId, layout: row.spaceLayout, bookingId: row.spaceBookingId }
+      : null,
     organisationId: row.organisationId,
     organiserUnit: row.organiserUnit,
     series: row.series,

@@ -51,6 +51,9 @@ export const eventInput = z.object({
     .url({ protocol: /^https?$/ })
     .max(SHORT_MAX)
     .nullish(),
+  /** A room of the cluster (a resource of the spaces module) and its layout (a key of its layouts). */
+  spaceResourceId: z.uuid().nullish(),
+  spaceLayout: z.string().trim().max(50).nullish(),
   organisationId: z.uuid().nullish(),
   organiserUnit: short,
   series: short,

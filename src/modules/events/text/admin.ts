@@ -23,6 +23,33 @@ export const eventAdmin = catalogue({
     notAllowedBody:
       'Wydarzenie może zaproponować członek zweryfikowanej organizacji. Dołącz do organizacji albo zgłoś swoją, a po weryfikacji wróć tutaj.',
     organisationsLink: 'Organizacje',
+    room: {
+      legend: 'Sala Klastra',
+      room: 'Sala Klastra',
+      hint: 'Wydarzenie w Klastrze rezerwuje salę przez moduł przestrzeni. Adres poniżej podaj tylko dla miejsca poza Klastrem.',
+      none: 'Poza Klastrem (adres poniżej albo online)',
+      option: (name: string, capacity: number) => `${name} (do ${capacity} osób)`,
+      layout: 'Ustawienie sali',
+      layoutHint: 'Ustawienie decyduje, ile osób mieści sala.',
+      noLayout: 'Bez ustawienia (pełna pojemność sali)',
+      layoutOption: (room: string, layout: string, capacity: number) =>
+        `${room}: ${layout} (do ${capacity} osób)`,
+      capacityHint:
+        'W sali Klastra najwięcej tyle, ile mieści sala w wybranym ustawieniu; puste: właśnie tyle.',
+      houseRules:
+        'Zgłoszenie wydarzenia w sali Klastra wysyła prośbę o rezerwację sali do pracowników Klastra; zgłaszając, akceptujesz regulamin przestrzeni.',
+      booking: 'Rezerwacja sali',
+      states: {
+        none: 'Jeszcze nie ma (powstanie przy zgłoszeniu lub publikacji)',
+        requested: 'Prośba czeka na potwierdzenie',
+        confirmed: 'Potwierdzona',
+        declined: 'Odrzucona',
+        cancelled: 'Wycofana',
+        released: 'Zwolniona',
+        checked_in: 'Potwierdzona (obecność odnotowana)',
+      },
+      openPanel: 'Prośby o sale w panelu rezerwacji',
+    },
     fields: {
       title: 'Tytuł',
       description: 'Opis',
@@ -166,6 +193,33 @@ export const eventAdmin = catalogue({
     notAllowedBody:
       'A member of a verified organisation can propose an event. Join an organisation or register yours, and come back once it is verified.',
     organisationsLink: 'Organisations',
+    room: {
+      legend: 'A room of the cluster',
+      room: 'Room of the cluster',
+      hint: 'An event at the cluster books its room through the spaces module. Give the address below only for a venue outside the cluster.',
+      none: 'Outside the cluster (the address below, or online)',
+      option: (name: string, capacity: number) => `${name} (up to ${capacity} people)`,
+      layout: 'Room layout',
+      layoutHint: 'The layout decides how many people the room holds.',
+      noLayout: 'No layout (the room’s full capacity)',
+      layoutOption: (room: string, layout: string, capacity: number) =>
+        `${room}: ${layout} (up to ${capacity} people)`,
+      capacityHint:
+        'In a room of the cluster at most what the room holds in the layout chosen; empty: just that.',
+      houseRules:
+        'Submitting an event in a room of the cluster sends a request to book the room to the cluster’s staff; by submitting you accept the house rules of the spaces.',
+      booking: 'Room booking',
+      states: {
+        none: 'None yet (made when the event is submitted or published)',
+        requested: 'Request waiting for confirmation',
+        confirmed: 'Confirmed',
+        declined: 'Declined',
+        cancelled: 'Withdrawn',
+        released: 'Released',
+        checked_in: 'Confirmed (checked in)',
+      },
+      openPanel: 'Room requests in the bookings panel',
+    },
     fields: {
       title: 'Title',
       description: 'Description',
@@ -309,6 +363,33 @@ export const eventAdmin = catalogue({
     notAllowedBody:
       'Подію може запропонувати член верифікованої організації. Приєднайтеся до організації або зареєструйте свою і поверніться після верифікації.',
     organisationsLink: 'Організації',
+    room: {
+      legend: 'Зала Кластера',
+      room: 'Зала Кластера',
+      hint: 'Подія в Кластері бронює залу через модуль просторів. Адресу нижче вказуйте лише для місця поза Кластером.',
+      none: 'Поза Кластером (адреса нижче або онлайн)',
+      option: (name: string, capacity: number) => `${name} (до ${capacity} осіб)`,
+      layout: 'Розташування зали',
+      layoutHint: 'Від розташування залежить, скільки осіб уміщує зала.',
+      noLayout: 'Без розташування (повна місткість зали)',
+      layoutOption: (room: string, layout: string, capacity: number) =>
+        `${room}: ${layout} (до ${capacity} осіб)`,
+      capacityHint:
+        'У залі Кластера щонайбільше стільки, скільки вміщує зала у вибраному розташуванні; порожньо: саме стільки.',
+      houseRules:
+        'Подання події в залі Кластера надсилає запит на бронювання зали працівникам Кластера; подаючи, ви приймаєте правила користування просторами.',
+      booking: 'Бронювання зали',
+      states: {
+        none: 'Ще немає (з’явиться під час подання або публікації)',
+        requested: 'Запит чекає на підтвердження',
+        confirmed: 'Підтверджено',
+        declined: 'Відхилено',
+        cancelled: 'Відкликано',
+        released: 'Звільнено',
+        checked_in: 'Підтверджено (присутність відзначено)',
+      },
+      openPanel: 'Запити на зали в панелі бронювань',
+    },
     fields: {
       title: 'Назва',
       description: 'Опис',

@@ -50,6 +50,18 @@ export const events = catalogue({
       changedMeanwhile: 'Wydarzenie zmieniło się w międzyczasie — spróbuj jeszcze raz.',
       invalidCursor: 'Ten odnośnik do kolejnej strony jest nieprawidłowy.',
       unsafeMarkup: 'Opis nie może zawierać skryptów ani linków javascript:.',
+      unknownRoom: 'Wybierz jedną z sal Klastra z listy.',
+      unknownLayout: 'Wybierz ustawienie tej sali.',
+      roomOneDay: 'Wydarzenie w sali Klastra zaczyna się i kończy tego samego dnia.',
+      overRoomCapacity: (n: number) => `Ta sala w tym ustawieniu mieści najwyżej ${n} osób.`,
+      roomRefused: (why: string) => `Nie udało się zarezerwować sali: ${why}`,
+      roomNotConfirmed:
+        'Rezerwacja sali nie jest jeszcze potwierdzona — najpierw potwierdź prośbę o salę w panelu rezerwacji, potem opublikuj wydarzenie.',
+      roomNeedsPerson: 'Salę rezerwuje osoba z kontem (imię i adres e-mail).',
+    },
+    room: {
+      moved: 'Wydarzenie zmieniło termin albo salę — ta rezerwacja została zastąpiona nową prośbą.',
+      rejected: 'Wydarzenie nie zostało przyjęte do publikacji.',
     },
     reasons: {
       signInFirst: 'Zaloguj się.',
@@ -106,6 +118,18 @@ export const events = catalogue({
       changedMeanwhile: 'The event changed meanwhile — try again.',
       invalidCursor: 'This link to the next page is not valid.',
       unsafeMarkup: 'The description cannot contain scripts or javascript: links.',
+      unknownRoom: 'Choose one of the cluster’s rooms from the list.',
+      unknownLayout: 'Choose a layout of this room.',
+      roomOneDay: 'An event in a room of the cluster starts and ends on the same day.',
+      overRoomCapacity: (n: number) => `This room in this layout holds at most ${n} people.`,
+      roomRefused: (why: string) => `The room could not be booked: ${why}`,
+      roomNotConfirmed:
+        'The room booking is not confirmed yet — confirm the room request in the bookings panel first, then publish the event.',
+      roomNeedsPerson: 'A room is booked by a person with an account (a name and an e-mail address).',
+    },
+    room: {
+      moved: 'The event changed its time or room — this booking was replaced by a new request.',
+      rejected: 'The event was not accepted for publication.',
     },
     reasons: {
       signInFirst: 'Sign in first.',
@@ -163,6 +187,18 @@ export const events = catalogue({
       changedMeanwhile: 'Подія тим часом змінилася — спробуйте ще раз.',
       invalidCursor: 'Це посилання на наступну сторінку недійсне.',
       unsafeMarkup: 'Опис не може містити скриптів або посилань javascript:.',
+      unknownRoom: 'Виберіть одну із зал Кластера зі списку.',
+      unknownLayout: 'Виберіть розташування цієї зали.',
+      roomOneDay: 'Подія в залі Кластера починається й закінчується того самого дня.',
+      overRoomCapacity: (n: number) => `Ця зала в цьому розташуванні вміщує щонайбільше ${n} осіб.`,
+      roomRefused: (why: string) => `Не вдалося забронювати залу: ${why}`,
+      roomNotConfirmed:
+        'Бронювання зали ще не підтверджено — спершу підтвердьте запит на залу в панелі бронювань, потім опублікуйте подію.',
+      roomNeedsPerson: 'Залу бронює особа з обліковим записом (ім’я та адреса e-mail).',
+    },
+    room: {
+      moved: 'Подія змінила час або залу — це бронювання замінено новим запитом.',
+      rejected: 'Подію не прийнято до публікації.',
     },
     reasons: {
       signInFirst: 'Увійдіть.',

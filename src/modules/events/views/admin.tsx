@@ -23,7 +23,16 @@ import type { ListedEvent } from '../listing.ts';
 import { type StaffPage, type StaffView, staffViews } from '../proposals.ts';
 import { eventPath } from '../publish-formats.ts';
 import type { EventView } from '../service/context.ts';
-import { EventForm, EventTable, Moment, type Option, StateTag } from './event-form.tsx';
+import {
+  EventForm,
+  EventTable,
+  Moment,
+  type Option,
+  RoomBookingState,
+  type RoomOption,
+  type RoomStates,
+  StateTag,
+} from './event-form.tsx';
 import { Description, titleOf, whenText } from './shared.tsx';
 
 export const ADMIN_PATH = '/panel/wydarzenia';
@@ -102,11 +111,13 @@ export function AdminFormPage({
   state,
   organisations,
   subareas,
+  rooms,
 }: {
   view?: EventView;
   state: FormState;
   organisations: Option[];
   subareas: Option[];
+  rooms: RoomOption[];
 }) {
   const { t, locale } = useView();
   const a = t.eventAdmin;
@@ -123,6 +134,7 @@ export function AdminFormPage({
         state={state}
         organisations={organisations}
         subareas={subareas}
+        rooms={rooms}
         staff
         submitLabel={view ? a.save : a.saveDraft}
       />
@@ -135,11 +147,16 @@ export function ReviewPage({
   view,
   state,
   now,
+  room,
+  roomStates,
 }: {
   event: ListedEvent;
   view: EventView;
   state: FormState;
   now: Date;
+  /** The room of the cluster the event is in, if any. */
+  room: RoomOption | null;
+  roomStates: RoomStates;
 }) {
   const { t, locale } = useView();
   const a = t.eventAdmin;
@@ -157,6 +174,29 @@ export function ReviewPage({
       value: whenText(locale, row.startsAt, row.endsAt),
     },
     { key: t.eventPages.organiserLabel, value: event.organiser ?? '' },
+    ...(room
+      ? [
+          {
+            key: a.room.room,
+            value: (
+              <a class="govuk-link" href={`/przestrzenie/${room.slug}`}>
+                {room.name}
+              </a>
+            ),
+          },
+          {
+            key: a.room.booking,
+            value: (
+              <>
+                <RoomBookingState row={row} states={roomStates} />
+                <a class="govuk-link" href="/panel/rezerwacje">
+                  {a.room.openPanel}
+                </a>
+              </>
+            ),
+          },
+        ]
+      : []),
     ...(row.venueAddress ? [{ key: t.eventPages.venue, value: row.venueAddress }] : []),
     ...(row.onlineUrl ? [{ key: t.eventPages.online, value: row.onlineUrl }] : []),
     { key: t.eventPages.kindLabel, value: t.eventPages.kinds[row.kind] },

@@ -1,7 +1,7 @@
 // Writing an event: the one form organisers and staff share (EventForm), the organiser's pages
 // around it (propose, change a draft), "my proposals", and the page for someone who may not propose.
 import type { ComponentChildren } from 'preact';
-import { formatDateTime } from '../../../platform/i18n/index.ts';
+import { formatDateTime, type Messages } from '../../../platform/i18n/index.ts';
 import {
   ActionButton,
   Button,
@@ -35,6 +35,34 @@ export const managePath = (id: string) => `${eventPath(id)}/zarzadzanie`;
 export interface Option {
   id: string;
   name: string;
+}
+
+/** A room of the cluster the form offers: its capacity, and its layouts with theirs. */
+export interface RoomOption {
+  id: string;
+  slug: string;
+  name: string;
+  capacity: number;
+  layouts: Array<{ key: string; name: string; capacity: number }>;
+}
+
+/** The states of the bookings the events hold, by booking id. */
+export type RoomStates = Map<string, { status: keyof Messages['eventAdmin']['room']['states'] }>;
+
+/** The state of the event's room booking, as organisers and staff read it; nothing without a room. */
+export function RoomBookingState({ row, states }: { row: EventRow; states: RoomStates }) {
+  const r = useView().t.eventAdmin.room;
+  if (!row.spaceResourceId) return null;
+  const status = row.spaceBookingId ? (states.get(row.spaceBookingId)?.status ?? 'none') : 'none';
+  const colour = { none: 'grey', requested: 'yellow', confirmed: 'green', checked_in: 'green' } as const;
+  return (
+    <p class="govuk-body">
+      {r.booking}:{' '}
+      <Tag colour={(colour as Record<string, 'grey' | 'yellow' | 'green'>)[status] ?? 'red'}>
+        {r.states[status]}
+      </Tag>
+    </p>
+  );
 }
 
 /** A day and a time side by side: one moment (`<name>Date`, `<name>Time`). */
@@ -71,6 +99,7 @@ export function EventForm({
   state,
   organisations,
   subareas,
+  rooms,
   staff,
   submitLabel,
 }: {
@@ -78,12 +107,14 @@ export function EventForm({
   state: FormState;
   organisations: Option[];
   subareas: Option[];
+  rooms: RoomOption[];
   staff: boolean;
   submitLabel: string;
 }) {
   const { t } = useView();
   const p = t.eventPages;
   const f = t.eventAdmin.fields;
+  const r = t.eventAdmin.room;
   return (
     <Form action={action}>
       <LocalizedField name="title" label={f.title} state={state} />
@@ -132,6 +163,35 @@ export function EventForm({
           options={subareas.map((s) => ({ value: s.id, label: s.name }))}
         />
       ) : null}
+      {rooms.length ? (
+        <>
+          <Select
+            name="spaceResourceId"
+            label={r.room}
+            hint={r.hint}
+            state={state}
+            optional
+            placeholder={r.none}
+            options={rooms.map((room) => ({ value: room.id, label: r.option(room.name, room.capacity) }))}
+          />
+          {rooms.some((room) => room.layouts.length) ? (
+            <Select
+              name="spaceLayout"
+              label={r.layout}
+              hint={r.layoutHint}
+              state={state}
+              optional
+              placeholder={r.noLayout}
+              options={rooms.flatMap((room) =>
+                room.layouts.map((l) => ({
+                  value: l.key,
+                  label: r.layoutOption(room.name, l.name, l.capacity),
+                })),
+              )}
+            />
+          ) : null}
+        </>
+      ) : null}
       <TextInput name="venue" label={f.venue} hint={f.venueHint} state={state} optional />
       <TextInput name="onlineUrl" type="url" label={f.onlineUrl} state={state} optional spellcheck={false} />
       <Moment name="startsAt" day={f.startDate} time={f.startTime} state={state} />
@@ -146,7 +206,7 @@ export function EventForm({
       <TextInput
         name="capacity"
         label={f.capacity}
-        hint={f.capacityHint}
+        hint={rooms.length ? `${f.capacityHint} ${r.capacityHint}` : f.capacityHint}
         state={state}
         width="5"
         inputmode="numeric"
@@ -266,12 +326,14 @@ export function ProposalFormPage({
   state,
   organisations,
   subareas,
+  rooms,
 }: {
   /** The event changed, or none for a new one. */
   id?: string;
   state: FormState;
   organisations: Option[];
   subareas: Option[];
+  rooms: RoomOption[];
 }) {
   const a = useView().t.eventAdmin;
   const title = id ? a.editTitle : a.newTitle;
@@ -285,6 +347,7 @@ export function ProposalFormPage({
         state={state}
         organisations={organisations}
         subareas={subareas}
+        rooms={rooms}
         staff={false}
         submitLabel={id ? a.save : a.saveDraft}
       />
@@ -342,7 +405,15 @@ export function EventTable({
 }
 
 /** "My proposals": the events of the person's organisations, with the staff's notes and the next step. */
-export function ProposalsPage({ items, now }: { items: ListedEvent[]; now: Date }) {
+export function ProposalsPage({
+  items,
+  now,
+  roomStates,
+}: {
+  items: ListedEvent[];
+  now: Date;
+  roomStates: RoomStates;
+}) {
   const { t, locale } = useView();
   const a = t.eventAdmin;
   return (
@@ -365,6 +436,10 @@ export function ProposalsPage({ items, now }: { items: ListedEvent[]; now: Date 
           actions={(row) => (
             <>
               {row.reviewNote ? <p class="govuk-body">{row.reviewNote}</p> : null}
+              <RoomBookingState row={row} states={roomStates} />
+              {row.status === 'draft' && row.spaceResourceId ? (
+                <p class="govuk-hint">{a.room.houseRules}</p>
+              ) : null}
               {row.status === 'published' && row.publishedAt && row.publishedAt > now ? (
                 <p class="govuk-body">{a.panel.scheduledFor(formatDateTime(locale, row.publishedAt))}</p>
               ) : null}

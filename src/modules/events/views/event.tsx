@@ -176,7 +176,10 @@ export function EventPage({
   state,
   jsonLd,
   seriesSlug = null,
+  room,
 }: {
+  /** The room of the cluster the event is in (its public spaces page), if any. */
+  room?: { slug: string; name: string } | null;
   /** The request's instant (request.context.now). */
   now: Date;
   event: ListedEvent;
@@ -201,6 +204,18 @@ export function EventPage({
       key: p.when,
       value: <time dateTime={row.startsAt.toISOString()}>{whenText(locale, row.startsAt, row.endsAt)}</time>,
     },
+    ...(room
+      ? [
+          {
+            key: p.room,
+            value: (
+              <a class="govuk-link" href={`/przestrzenie/${room.slug}`}>
+                {room.name}
+              </a>
+            ),
+          },
+        ]
+      : []),
     ...(row.venueAddress ? [{ key: p.venue, value: row.venueAddress }] : []),
     ...(row.onlineUrl
       ? [

@@ -14,6 +14,7 @@ import { availability, closures, resource, resources } from './availability.ts';
 import { checkIn, checkInPreview, selfCheckIn } from './check-in.ts';
 import { type BookingsContext, type BookingsDeps, bookingsContext } from './context.ts';
 import { create } from './create.ts';
+import { heldStates, withdrawHeld } from './held.ts';
 import { cancel, change, get, getMany, mineByCursor } from './own.ts';
 import { lapseHolds, releaseNoShows, remind } from './release.ts';
 import { cancelSeries } from './series.ts';
@@ -67,6 +68,9 @@ export function bookingsService(deps: BookingsDeps) {
     checkInPreview: method(checkInPreview),
     selfCheckIn: method(selfCheckIn),
     closures: method(closures),
+    /** Bookings another module holds (an event's room): their states, and withdrawing one. */
+    heldStates: method(heldStates),
+    withdrawHeld: method(withdrawHeld),
     /** A context for acting as `actor` now, outside a request (the staff queue counts requests by it). */
     contextFor: <A extends PolicyActor>(actor: A, options: { requestId?: string } = {}) =>
       contextFor(actor, deps.clock, options),
