@@ -60,6 +60,7 @@ export const eventsModule = defineModule({
       db,
       organisations: deps.organisations.organisations,
       places: deps.places.places,
+      spaces: deps.spaces.bookings,
     });
     return {
       events: eventsService({

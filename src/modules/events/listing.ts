@@ -30,6 +30,7 @@ import { RuleError } from '../../platform/http/errors.ts';
 import { addDays, type LocalDate, readTypedDate, startOfDay } from '../../platform/time/warsaw.ts';
 import type { OrganisationsService } from '../organisations/index.ts';
 import type { PlacesService } from '../places/index.ts';
+import type { BookingsService } from '../spaces/index.ts';
 import {
   type EventAudience,
   type EventKind,
@@ -118,6 +119,8 @@ export interface ListedEvent {
   row: EventRow;
   organiser: string | null;
   subarea: string | null;
+  /** The room of the cluster it is in (its public spaces page), if any. */
+  room: { slug: string; name: string } | null;
 }
 
 export interface EventPage {
@@ -130,6 +133,8 @@ export interface ListingDeps {
   db: Db;
   organisations: Pick<OrganisationsService, 'namesOf'>;
   places: Pick<PlacesService, 'subareaOptions'>;
+  /** The spaces module's resources (kept by it for seconds): the rooms events are in. */
+  spaces: Pick<BookingsService, 'resources'>;
 }
 
 export function eventListing(deps: ListingDeps) {
@@ -156,15 +161,18 @@ export function eventListing(deps: ListingDeps) {
   /** Names of the organisers and subareas of the rows (two lookups, whatever the number of rows). */
   async function named(rows: EventRow[]): Promise<ListedEvent[]> {
     const orgIds = [...new Set(rows.map((r) => r.organisationId).filter((x): x is string => !!x))];
-    const [orgs, subareas] = await Promise.all([
+    const [orgs, subareas, resources] = await Promise.all([
       deps.organisations.namesOf(orgIds),
       rows.some((r) => r.subareaId) ? deps.places.subareaOptions() : Promise.resolve([]),
+      rows.some((r) => r.spaceResourceId) ? deps.spaces.resources() : Promise.resolve([]),
     ]);
     const subareaNames = new Map(subareas.map((s) => [s.id, s.name]));
+    const rooms = new Map(resources.map((r) => [r.id, { slug: r.slug, name: r.name }]));
     return rows.map((row) => ({
       row,
       organiser: row.organisationId ? (orgs.get(row.organisationId) ?? null) : row.organiserUnit,
       subarea: row.subareaId ? (subareaNames.get(row.subareaId) ?? null) : null,
+      room: row.spaceResourceId ? (rooms.get(row.spaceResourceId) ?? null) : null,
     }));
   }
 

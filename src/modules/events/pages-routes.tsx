@@ -250,9 +250,6 @@ export async function eventPagesRoutes(fastify: FastifyInstance, { services }: {
       : [null, false];
     const jsonLd = jsonLdText(eventJsonLd(event, { baseUrl: config.baseUrl, locale: request.locale }));
     const series = view.series ? await svc.seriesNamed(view.series) : null;
-    const room = event.row.spaceResourceId
-      ? ((await svc.rooms()).find((r) => r.id === event.row.spaceResourceId) ?? null)
-      : null;
     return reply.render(
       <EventPage
         now={request.context.now}
@@ -263,7 +260,7 @@ export async function eventPagesRoutes(fastify: FastifyInstance, { services }: {
         state={state}
         jsonLd={jsonLd}
         seriesSlug={series?.slug ?? null}
-        room={room}
+        room={event.room}
       />,
       status,
     );

@@ -45,7 +45,9 @@ function icalEvent(e: ListedEvent, baseUrl: string, host: string, locale: Locale
     end: row.endsAt,
     summary: `${prefix}${title}`,
     description: notes.join('\n\n'),
-    location: row.venueAddress ?? row.onlineUrl ?? undefined,
+    location:
+      [e.room?.name, row.venueAddress ?? row.onlineUrl].filter((x): x is string => !!x).join(', ') ||
+      undefined,
     status: cancelled ? 'CANCELLED' : 'CONFIRMED',
     url,
     stamp: row.updatedAt,
@@ -89,7 +91,7 @@ export function eventJsonLd(e: ListedEvent, opts: { baseUrl: string; locale: Loc
   const place = row.venueAddress
     ? {
         '@type': 'Place',
-        name: row.venueAddress,
+        name: e.room?.name ?? row.venueAddress,
         address: row.venueAddress,
         ...(row.venueLat !== null && row.venueLng !== null
           ? { geo: { '@type': 'GeoCoordinates', latitude: row.venueLat, longitude: row.venueLng } }

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import ICAL from 'ical.js';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { as } from '../../../test/support/context.ts';
 import { queryRows } from '../../db/client.ts';
@@ -212,6 +213,12 @@ describe('the public page', () => {
       /<dt class="govuk-summary-list__key">\s*Sala Klastra\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*<a class="govuk-link" href="\/przestrzenie\/pomieszczenie-b2b">Pomieszczenie B2B<\/a>/,
     );
     assert.match(res.body, /ul\. Zabłocie 20–22, Kraków/);
+    // Calendars and search engines are told the room too, not only the building's address.
+    const ics = await t.app.inject({ url: `/wydarzenia/${draft.id}.ics` });
+    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(ics.body)).getFirstSubcomponent('vevent')!);
+    assert.match(event.location, /^Pomieszczenie B2B, ul\. Zabłocie 20–22, Kraków/);
+    const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(res.body)![1]!);
+    assert.equal(jsonLd.location.name, 'Pomieszczenie B2B');
   });
 });
 

@@ -119,7 +119,7 @@ export function eventsContext(deps: EventsDeps) {
               filename: 'wydarzenie.ics',
               contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
               content: eventsIcal(
-                calendar.map((row) => ({ row, organiser: null, subarea: null })),
+                calendar.map((row) => ({ row, organiser: null, subarea: null, room: null })),
                 { baseUrl, locale, now },
               ),
             },
