@@ -8,7 +8,7 @@ import type { ActorContext } from '../../../platform/context.ts';
 import { cursorCodec, cursorInstant } from '../../../platform/cursor.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import { enqueueMail } from '../../../platform/mail/outbox.ts';
-import { isStaff } from '../../../platform/policy.ts';
+import { isStaff, type PolicyActor } from '../../../platform/policy.ts';
 import { checkSlot, dayStatus, parseRange } from '../calendar.ts';
 import { takeDesk } from '../desks.ts';
 import { bookingPolicy } from '../policy.ts';
@@ -136,39 +136,50 @@ export async function cancel(
     if (!byStaff && !bookingPolicy.can(actor, 'manage', b)) throw new RuleError('reasonRequired', 'reason');
     const deadline = new Date(b.startsAt.getTime() - resource.rules.cancelHours * 60 * MINUTE);
     if (!byStaff && t > deadline) throw new RuleError('pastDeadline', undefined, 422, { deadline });
-    await tx
-      .update(spaceBookings)
-      .set({
-        status: 'cancelled',
-        cancelledAt: t,
-        cancelReason: reason ?? null,
-        updatedAt: t,
-      })
-      .where(eq(spaceBookings.id, b.id));
-    await release(svc, tx, b, true);
-    if (byStaff) {
-      await audit(tx, auditActor(actor, ctx), {
-        action: 'space_booking.cancelled',
-        entityType: 'space_booking',
-        entityId: b.id,
-        before: { status: b.status },
-        after: { status: 'cancelled', reason },
-      });
-    }
-    await mailTo(tx, b.userId, (u) => ({
-      to: u.email,
-      name: u.name,
-      locale: u.locale,
-      userId: b.userId,
-      template: 'bookingCancelled',
-      args: [
-        resourceNameIn(resource, u.locale),
-        describeWhen(u.locale, b),
-        byStaff ? (reason ?? null) : null,
-        svc.mineUrl,
-      ],
-    }));
+    await cancelLocked(svc, tx, ctx, b, resource, reason ?? null, byStaff);
   });
+}
+
+/**
+ * Cancels a booking read under its lock: the reason kept, the time free again at once, its booker
+ * told. `onBehalf` (staff, or a module withdrawing a booking it holds): the mail gives the reason
+ * and an audit row records it; a person cancelling their own booking leaves neither.
+ */
+export async function cancelLocked(
+  svc: BookingsContext,
+  tx: Tx,
+  ctx: ActorContext<PolicyActor>,
+  b: Awaited<ReturnType<typeof lockBooking>>,
+  resource: Awaited<ReturnType<typeof resourceOf>>,
+  reason: string | null,
+  onBehalf: boolean,
+): Promise<void> {
+  await tx
+    .update(spaceBookings)
+    .set({ status: 'cancelled', cancelledAt: ctx.now, cancelReason: reason, updatedAt: ctx.now })
+    .where(eq(spaceBookings.id, b.id));
+  await release(svc, tx, b, true);
+  if (onBehalf)
+    await audit(tx, auditActor(ctx.actor, ctx), {
+      action: 'space_booking.cancelled',
+      entityType: 'space_booking',
+      entityId: b.id,
+      before: { status: b.status },
+      after: { status: 'cancelled', reason },
+    });
+  await mailTo(tx, b.userId, (u) => ({
+    to: u.email,
+    name: u.name,
+    locale: u.locale,
+    userId: b.userId,
+    template: 'bookingCancelled',
+    args: [
+      resourceNameIn(resource, u.locale),
+      describeWhen(u.locale, b),
+      onBehalf ? reason : null,
+      svc.mineUrl,
+    ],
+  }));
 }
 
 /** Moves a booking to another time (room) or day (desk), until the deadline; all rules apply again. */
