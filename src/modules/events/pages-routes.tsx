@@ -218,6 +218,7 @@ export async function eventPagesRoutes(fastify: FastifyInstance, { services }: {
     const [mine, manages] = request.actor
       ? await Promise.all([svc.mine(signedInContext(request), view.id), roster.may(request.actor, event.row)])
       : [null, false];
+    const attachments = await svc.attachments(view.id);
     const jsonLd = jsonLdText(eventJsonLd(event, { baseUrl: config.baseUrl, locale: request.locale }));
     return reply.render(
       <EventPage
@@ -228,6 +229,7 @@ export async function eventPagesRoutes(fastify: FastifyInstance, { services }: {
         manages={manages}
         state={state}
         jsonLd={jsonLd}
+        attachments={attachments}
       />,
       status,
     );

@@ -30,6 +30,8 @@ export interface EventsDeps {
   places: Pick<PlacesService, 'subareaOptions'>;
   /** Days after an event ends when its registrants' personal data is deleted. */
   purgeAfterDays: number;
+  /** Where the events' attachments (PDF files) are kept on disk. */
+  uploadsDir?: string | undefined;
 }
 
 export type EventRow = typeof events.$inferSelect;

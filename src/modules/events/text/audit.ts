@@ -19,6 +19,9 @@ export const eventsAuditLabels = catalogue({
     'event_registration.declined': 'Odmowa miejsca z listy rezerwowej',
     'event_registration.expired': 'Wygaśnięcie propozycji miejsca',
     'event_registration.purged': 'Usunięcie danych uczestników',
+    'event.attachment_added': 'Dodanie załącznika do wydarzenia',
+    'event.attachment_deleted': 'Usunięcie załącznika wydarzenia',
+    'event.message_sent': 'Wiadomość organizatorów do uczestników',
   },
   en: {
     'event.created': 'Event created',
@@ -37,6 +40,9 @@ export const eventsAuditLabels = catalogue({
     'event_registration.declined': 'Offered place declined',
     'event_registration.expired': 'Offer of a place expired',
     'event_registration.purged': 'Participants’ data deleted',
+    'event.attachment_added': 'Attachment added to an event',
+    'event.attachment_deleted': 'Event attachment deleted',
+    'event.message_sent': 'Organisers’ message to registrants',
   },
   uk: {
     'event.created': 'Створення події',
@@ -55,5 +61,8 @@ export const eventsAuditLabels = catalogue({
     'event_registration.declined': 'Відмова від місця зі списку очікування',
     'event_registration.expired': 'Закінчення пропозиції місця',
     'event_registration.purged': 'Видалення даних учасників',
+    'event.attachment_added': 'Додано вкладення до події',
+    'event.attachment_deleted': 'Видалено вкладення події',
+    'event.message_sent': 'Повідомлення організаторів учасникам',
   },
 });

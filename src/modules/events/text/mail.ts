@@ -3,6 +3,13 @@
 // to the person's registration (cancel, accept or decline an offer) that needs no sign-in.
 import { catalogue, type MailContent, plural } from '../../../platform/i18n/index.ts';
 
+/** An organiser's plain text as the mail's paragraphs: split at blank lines. */
+const paragraphsOf = (body: string) =>
+  body
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+
 export const eventsMail = catalogue({
   pl: {
     eventsRegistered: (title: string, when: string, places: number, url: string): MailContent => ({
@@ -72,6 +79,14 @@ export const eventsMail = catalogue({
         'Jeśli nie możesz przyjść, zrezygnuj pod linkiem poniżej — miejsce dostanie ktoś z listy rezerwowej.',
       ],
       action: { label: 'Zobacz lub zrezygnuj', url },
+    }),
+    eventsOrganiserMessage: (title: string, subject: string, body: string, url: string): MailContent => ({
+      subject: `${subject} — ${title}`,
+      paragraphs: [
+        `Wiadomość od organizatorów wydarzenia „${title}”, na które się zapisałeś(-aś):`,
+        ...paragraphsOf(body),
+      ],
+      action: { label: 'Zobacz wydarzenie', url },
     }),
   },
   en: {
@@ -143,6 +158,14 @@ export const eventsMail = catalogue({
       ],
       action: { label: 'View or cancel', url },
     }),
+    eventsOrganiserMessage: (title: string, subject: string, body: string, url: string): MailContent => ({
+      subject: `${subject} — ${title}`,
+      paragraphs: [
+        `A message from the organisers of "${title}", which you registered for:`,
+        ...paragraphsOf(body),
+      ],
+      action: { label: 'See the event', url },
+    }),
   },
   uk: {
     eventsRegistered: (title: string, when: string, places: number, url: string): MailContent => ({
@@ -212,6 +235,14 @@ export const eventsMail = catalogue({
         'Якщо не зможете прийти, скасуйте реєстрацію за посиланням нижче — місце отримає хтось зі списку очікування.',
       ],
       action: { label: 'Переглянути або скасувати', url },
+    }),
+    eventsOrganiserMessage: (title: string, subject: string, body: string, url: string): MailContent => ({
+      subject: `${subject} — ${title}`,
+      paragraphs: [
+        `Повідомлення від організаторів події «${title}», на яку ви зареєструвалися:`,
+        ...paragraphsOf(body),
+      ],
+      action: { label: 'Переглянути подію', url },
     }),
   },
 });
