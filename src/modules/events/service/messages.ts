@@ -11,6 +11,7 @@ import { user } from '../../../platform/auth/schema.ts';
 import { RuleError } from '../../../platform/http/errors.ts';
 import { checkedInput, NOT_ONE_LINE } from '../../../platform/http/forms.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
+import { hasMailbox } from '../../../platform/mail/outbox.ts';
 import { eventPolicy } from '../policy.ts';
 import { eventPath } from '../publish-formats.ts';
 import {
@@ -56,17 +57,20 @@ export interface SentMessage {
 export function messageUseCases(shared: EventsContext) {
   const { db, deps } = shared;
 
-  const recipientsOf = (q: Db | Tx, eventId: string, audience: MessageAudience) =>
-    q
-      .select()
-      .from(registrations)
-      .where(
-        and(
-          eq(registrations.eventId, eventId),
-          inArray(registrations.status, audienceStatuses[audience]),
-          isNotNull(registrations.email),
-        ),
-      );
+  /** The registrations a message reaches: with an address that can get mail. */
+  const recipientsOf = async (q: Db | Tx, eventId: string, audience: MessageAudience) =>
+    (
+      await q
+        .select()
+        .from(registrations)
+        .where(
+          and(
+            eq(registrations.eventId, eventId),
+            inArray(registrations.status, audienceStatuses[audience]),
+            isNotNull(registrations.email),
+          ),
+        )
+    ).filter((r) => hasMailbox(r.email!));
 
   /** Nobody to write to: the registrants' data is purged, or there is no one in that audience. */
   async function nobody(q: Db | Tx, eventId: string, audience: MessageAudience): Promise<RuleError> {
