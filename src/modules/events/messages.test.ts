@@ -92,6 +92,10 @@ describe("the organisers' message to registrants", () => {
   });
 
   test('sending to the confirmed queues three mails with the text, escaped, and lists it in the history', async () => {
+    // One of them reads Ukrainian: their mail is in Ukrainian, the organiser's text as written.
+    await t.database.db.execute(
+      sql`update event_registration set locale = 'uk' where email = ${confirmed[0]!} and event_id = ${eventId}`,
+    );
     const sent = await member.post(`/wydarzenia/${eventId}/zapisy/wiadomosc`, {
       step: 'send',
       audience: 'confirmed',
@@ -106,6 +110,9 @@ describe("the organisers' message to registrants", () => {
       queued.map((m) => m.to_address),
       [...confirmed].sort(),
     );
+    const ukrainian = queued.find((m) => m.to_address === confirmed[0])!;
+    assert.match(ukrainian.text_body, /Повідомлення від організаторів події «Spotkanie konsultacyjne»/);
+    assert.match(ukrainian.text_body, /Переглянути подію: http:\/\/localhost:3000\/wydarzenia\//);
     for (const m of queued) {
       assert.match(m.subject, /^Spacer badawczy: zbiórka — Spotkanie konsultacyjne$/);
       assert.match(
