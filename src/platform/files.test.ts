@@ -36,3 +36,20 @@ describe('uploads are judged by content', () => {
     assert.equal(acceptUpload('doc', pdf, ['application/pdf'], 1000), 'application/pdf');
   });
 });
+
+describe('a download named after a title', () => {
+  it('keeps the name in UTF-8 and gives old clients an ASCII one, with no quote, path or line break', async () => {
+    const { downloadDisposition } = await import('./files.ts');
+    assert.equal(
+      downloadDisposition('Program „Zabłocie” (wersja 2)', 'pdf'),
+      `attachment; filename="program-zablocie-wersja-2.pdf"; filename*=UTF-8''Program%20%E2%80%9EZab%C5%82ocie%E2%80%9D%20%28wersja%202%29.pdf`,
+    );
+    const evil = downloadDisposition('a"; filename="x.html\r\n/../../etc', 'pdf');
+    assert.doesNotMatch(evil, /[\r\n]/);
+    assert.match(
+      evil,
+      /^attachment; filename="a-filename-x\.html-\.\.-\.\.-etc\.pdf"; filename\*=UTF-8''[^"'\s;/]+\.pdf$/,
+    );
+    assert.match(downloadDisposition('   ', 'pdf'), /^attachment; filename="plik\.pdf"/);
+  });
+});

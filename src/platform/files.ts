@@ -1,4 +1,5 @@
 // Uploaded files are checked by their content (magic bytes), never by the name or the declared type.
+import { foldName } from './fold.ts';
 import { RuleError } from './http/errors.ts';
 
 export type FileKind = 'image/png' | 'image/jpeg' | 'image/webp' | 'image/gif' | 'application/pdf';
@@ -38,4 +39,20 @@ export function acceptUpload(
   const kind = sniffFileKind(content);
   if (!kind || !allowed.includes(kind)) throw new RuleError('fileType', field, 415);
   return kind;
+}
+
+/**
+ * The Content-Disposition of a file sent for download under a name made from text someone wrote
+ * (a title): `attachment`, an ASCII name (accents folded, anything else a hyphen) for old clients and
+ * the full name in UTF-8 (RFC 6266, RFC 8187). Neither can carry a quote, a path or a line break.
+ */
+export function downloadDisposition(name: string, extension: string): string {
+  const base =
+    [...name.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}"\\/:*?<>|]+/gu, ' ').trim()].slice(0, 80).join('').trim() ||
+    'plik';
+  const ascii =
+    foldName(base)
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^[-.]+|-+$/g, '') || 'plik';
+  return `attachment; filename="${ascii}.${extension}"; filename*=UTF-8''${encodeURIComponent(`${base}.${extension}`).replace(/['()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }

@@ -263,7 +263,7 @@ describe('multipart bodies: only where uploads are taken, refused at once elsewh
     const uploads = registeredRoutes(t.app).filter((r) => r.upload);
     assert.deepEqual(
       uploads.map((r) => `${r.method} ${r.url}`),
-      ['POST /panel/przestrzenie/:id/zdjecia'],
+      ['POST /panel/przestrzenie/:id/zdjecia', 'POST /wydarzenia/:id/zalaczniki'],
       'the routes that take uploads',
     );
     const body = '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--x--\r\n';

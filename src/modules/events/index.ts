@@ -1,6 +1,7 @@
 // The events module: events and meetings with registration — Revitalisation Week, the ambassadors'
 // activities, the cluster's own events. Organisers propose, staff review and publish; residents
 // register themselves and their companions, and wait in one line when an event is full.
+import path from 'node:path';
 import { z } from 'zod';
 import { userIdsByEmail } from '../../platform/auth/users.ts';
 import { RuleError } from '../../platform/http/errors.ts';
@@ -9,7 +10,9 @@ import { demoAccounts } from '../accounts/index.ts';
 import { bookingRuleMessage } from '../spaces/index.ts';
 import { eventAdminRoutes } from './admin-routes.tsx';
 import { eventsApi } from './api.ts';
+import { eventAttachmentRoutes } from './attachment-routes.tsx';
 import { type EventListing, eventListing } from './listing.ts';
+import { eventMessageRoutes } from './message-routes.tsx';
 import { eventPagesRoutes } from './pages-routes.tsx';
 import { eventProposalRoutes } from './proposal-routes.tsx';
 import { type EventProposals, eventProposals } from './proposals.ts';
@@ -21,6 +24,7 @@ import { type EventsService, eventsService } from './service.ts';
 import { eventAdmin } from './text/admin.ts';
 import { eventsAuditLabels } from './text/audit.ts';
 import { events } from './text/events.ts';
+import { eventExtras } from './text/extras.ts';
 import { eventsMail } from './text/mail.ts';
 import { eventPages } from './text/pages.ts';
 import { eventSeries } from './text/series.ts';
@@ -35,7 +39,7 @@ export interface EventsServices {
   proposals: EventProposals;
 }
 
-const text = { events, eventPages, eventAdmin, eventSeries };
+const text = { events, eventPages, eventAdmin, eventSeries, eventExtras };
 type Text = { [A in keyof typeof text]: (typeof text)[A]['pl'] };
 declare module '../../platform/modules.ts' {
   interface ModuleServices {
@@ -71,6 +75,7 @@ export const eventsModule = defineModule({
         places: deps.places.places,
         spaces: deps.spaces.bookings,
         purgeAfterDays: config.eventsPurgeDays,
+        uploadsDir: path.join(config.dataDir, 'uploads', 'events'),
       }),
       listing,
       roster: eventRoster({ db, organisations: deps.organisations.organisations }),
@@ -82,6 +87,8 @@ export const eventsModule = defineModule({
     await app.register(eventProposalRoutes, { services });
     await app.register(eventPagesRoutes, { services });
     await app.register(eventRosterRoutes, { services });
+    await app.register(eventMessageRoutes, { services });
+    await app.register(eventAttachmentRoutes, { services });
     await app.register(eventAdminRoutes, { services });
     await app.register(eventSeriesRoutes, { services });
   },
@@ -151,8 +158,9 @@ export const eventsModule = defineModule({
         });
         return e.roomRefused(bookingRuleMessage(t, locale, inner) ?? t.common.errors.invalid);
       }
-      const own = e as Record<string, unknown>;
-      return typeof own[err.code] === 'string' ? (own[err.code] as string) : null;
+      for (const own of [e, t.eventExtras.errors] as Record<string, unknown>[])
+        if (typeof own[err.code] === 'string') return own[err.code] as string;
+      return null;
     },
   },
   contributes: {

@@ -248,6 +248,7 @@ export async function eventPagesRoutes(fastify: FastifyInstance, { services }: {
     const [mine, manages] = request.actor
       ? await Promise.all([svc.mine(signedInContext(request), view.id), roster.may(request.actor, event.row)])
       : [null, false];
+    const attachments = await svc.attachments(view.id);
     const jsonLd = jsonLdText(eventJsonLd(event, { baseUrl: config.baseUrl, locale: request.locale }));
     const series = view.series ? await svc.seriesNamed(view.series) : null;
     return reply.render(
@@ -261,6 +262,7 @@ export async function eventPagesRoutes(fastify: FastifyInstance, { services }: {
         jsonLd={jsonLd}
         seriesSlug={series?.slug ?? null}
         room={event.room}
+        attachments={attachments}
       />,
       status,
     );

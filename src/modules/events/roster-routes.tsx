@@ -5,8 +5,10 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { csvDialectOf, csvDocument, csvFileName } from '../../platform/csv.ts';
 import { param, routeParams, typed } from '../../platform/http/params.ts';
+import { emptyForm } from '../../platform/views/components.tsx';
 import type { EventsServices } from './index.ts';
-import { answersText, CheckInPage, RosterPage, rosterPath } from './views/roster.tsx';
+import { renderRosterWithMessages } from './message-routes.tsx';
+import { answersText, CheckInPage, rosterPath } from './views/roster.tsx';
 
 const idParams = routeParams({ id: param.id });
 const csvQuery = z.object({ format: z.string().max(20).optional() });
@@ -21,11 +23,7 @@ export async function eventRosterRoutes(
   app.get(
     rosterPath(':id'),
     { config: { access: 'user' }, schema: { hide: true, params: idParams } },
-    async (request, reply) => {
-      const list = await roster.of(request.actor!, request.params.id);
-      reply.header('cache-control', 'no-store');
-      return reply.render(<RosterPage roster={list} />);
-    },
+    (request, reply) => renderRosterWithMessages(services, request, reply, request.params.id, emptyForm),
   );
 
   app.get(

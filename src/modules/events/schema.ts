@@ -318,3 +318,59 @@ export const seriesCertificates = pgTable(
   },
   (t) => [uniqueIndex('event_series_certificate_person_idx').on(t.seriesName, t.userId)],
 );
+
+/**
+ * PDF files an event's organisers attach to it (a programme, a map, a form to fill in): the file is
+ * on disk under the events' uploads folder by its own name (a UUIDv7 and .pdf); the title is in
+ * Polish with its translations beside it (platform/content.ts). They are the organisers', not the
+ * registrants', so the purge of personal data leaves them.
+ */
+export const eventAttachments = pgTable(
+  'event_attachment',
+  {
+    id: uuid('id').primaryKey(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    titleI18n: jsonb('title_i18n').$type<Translations>().notNull().default({}),
+    /** The file's name in the uploads folder (never a name the uploader chose). */
+    fileName: text('file_name').notNull().unique(),
+    bytes: integer('bytes').notNull(),
+    createdAt: ts('created_at').notNull(),
+    createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    check('event_attachment_bytes_check', sql`${t.bytes} > 0`),
+    index('event_attachment_event_idx').on(t.eventId, t.createdAt),
+  ],
+);
+
+export const messageAudiences = ['confirmed', 'waiting', 'all'] as const;
+export type MessageAudience = (typeof messageAudiences)[number];
+
+/**
+ * What the organisers wrote to the event's registrants (one mail each went through the outbox): the
+ * subject, the plain text, to whom and how many. At most a few a day per event (the service counts
+ * them under the event's lock).
+ */
+export const eventMessages = pgTable(
+  'event_message',
+  {
+    id: uuid('id').primaryKey(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    audience: text('audience').$type<MessageAudience>().notNull(),
+    recipients: integer('recipients').notNull(),
+    sentBy: text('sent_by').references(() => user.id, { onDelete: 'set null' }),
+    sentAt: ts('sent_at').notNull(),
+  },
+  (t) => [
+    check('event_message_audience_check', sql`${t.audience} in ('confirmed','waiting','all')`),
+    check('event_message_recipients_check', sql`${t.recipients} > 0`),
+    index('event_message_event_idx').on(t.eventId, t.sentAt),
+  ],
+);

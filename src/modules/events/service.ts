@@ -3,17 +3,21 @@
 // waiting list and its offers), privacy.ts (export, erasure, the purge after the event). Finding
 // events (the list, the month view, the feeds, the API's list) is listing.ts, read only.
 import { systemContext } from '../../platform/context.ts';
+import { attachmentUseCases } from './service/attachments.ts';
 import { eventsAuditNames } from './service/audit-names.ts';
 import { type EventsDeps, eventsContext } from './service/context.ts';
 import { lifecycleUseCases } from './service/lifecycle.ts';
+import { messageUseCases } from './service/messages.ts';
 import { privacyUseCases } from './service/privacy.ts';
 import { registrationUseCases } from './service/registration.ts';
 import { roomUseCases } from './service/room.ts';
 import { seriesUseCases } from './service/series.ts';
 
+export type { AttachmentView } from './service/attachments.ts';
 export type { EventsDeps, EventView } from './service/context.ts';
 export { eventView } from './service/context.ts';
 export type { EventInput, RegistrationInput } from './service/input.ts';
+export type { MessageInput, SentMessage } from './service/messages.ts';
 export type { RegistrationView } from './service/registration.ts';
 export type { Certificate, SeriesRow, SeriesSession, SessionOutcome } from './service/series.ts';
 
@@ -33,6 +37,8 @@ export function eventsService(deps: EventsDeps) {
     /** Names of its records for the audit log. */
     auditNames: eventsAuditNames(shared),
     ...privacyUseCases(shared, registration.promote),
+    ...attachmentUseCases(shared),
+    ...messageUseCases(shared),
   };
 }
 

@@ -34,6 +34,8 @@ export interface EventsDeps {
   spaces: Pick<BookingsService, 'resources' | 'create' | 'heldStates' | 'withdrawHeld'>;
   /** Days after an event ends when its registrants' personal data is deleted. */
   purgeAfterDays: number;
+  /** Where the events' attachments (PDF files) are kept on disk. */
+  uploadsDir?: string | undefined;
 }
 
 /** An event as the app reads it (without the folded search text: `eventColumns`). */

@@ -21,6 +21,9 @@ export const eventsAuditLabels = catalogue({
     'event_registration.declined': 'Odmowa miejsca z listy rezerwowej',
     'event_registration.expired': 'Wygaśnięcie propozycji miejsca',
     'event_registration.purged': 'Usunięcie danych uczestników',
+    'event.attachment_added': 'Dodanie załącznika do wydarzenia',
+    'event.attachment_deleted': 'Usunięcie załącznika wydarzenia',
+    'event.message_sent': 'Wiadomość organizatorów do uczestników',
   },
   en: {
     'event_series.updated': 'Event series settings changed',
@@ -41,6 +44,9 @@ export const eventsAuditLabels = catalogue({
     'event_registration.declined': 'Offered place declined',
     'event_registration.expired': 'Offer of a place expired',
     'event_registration.purged': 'Participants’ data deleted',
+    'event.attachment_added': 'Attachment added to an event',
+    'event.attachment_deleted': 'Event attachment deleted',
+    'event.message_sent': 'Organisers’ message to registrants',
   },
   uk: {
     'event_series.updated': 'Зміна налаштувань циклу подій',
@@ -61,5 +67,8 @@ export const eventsAuditLabels = catalogue({
     'event_registration.declined': 'Відмова від місця зі списку очікування',
     'event_registration.expired': 'Закінчення пропозиції місця',
     'event_registration.purged': 'Видалення даних учасників',
+    'event.attachment_added': 'Додано вкладення до події',
+    'event.attachment_deleted': 'Видалено вкладення події',
+    'event.message_sent': 'Повідомлення організаторів учасникам',
   },
 });

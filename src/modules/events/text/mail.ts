@@ -10,6 +10,12 @@ export interface SeriesMailLine {
   ahead: number | null;
   url: string;
 }
+/** An organiser's plain text as the mail's paragraphs: split at blank lines. */
+const paragraphsOf = (body: string) =>
+  body
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 
 export const eventsMail = catalogue({
   pl: {
@@ -93,6 +99,14 @@ export const eventsMail = catalogue({
       ],
       action: { label: 'Moje wydarzenia', url },
     }),
+    eventsOrganiserMessage: (title: string, subject: string, body: string, url: string): MailContent => ({
+      subject: `${subject} — ${title}`,
+      paragraphs: [
+        `Wiadomość od organizatorów wydarzenia „${title}”, na które się zapisałeś(-aś):`,
+        ...paragraphsOf(body),
+      ],
+      action: { label: 'Zobacz wydarzenie', url },
+    }),
   },
   en: {
     eventsRegistered: (title: string, when: string, places: number, url: string): MailContent => ({
@@ -175,6 +189,14 @@ export const eventsMail = catalogue({
       ],
       action: { label: 'My events', url },
     }),
+    eventsOrganiserMessage: (title: string, subject: string, body: string, url: string): MailContent => ({
+      subject: `${subject} — ${title}`,
+      paragraphs: [
+        `A message from the organisers of "${title}", which you registered for:`,
+        ...paragraphsOf(body),
+      ],
+      action: { label: 'See the event', url },
+    }),
   },
   uk: {
     eventsRegistered: (title: string, when: string, places: number, url: string): MailContent => ({
@@ -256,6 +278,14 @@ export const eventsMail = catalogue({
         'Зі списку очікування ми напишемо, коли звільниться місце. Якщо не можете прийти, скасуйте — місце отримає хтось інший.',
       ],
       action: { label: 'Мої події', url },
+    }),
+    eventsOrganiserMessage: (title: string, subject: string, body: string, url: string): MailContent => ({
+      subject: `${subject} — ${title}`,
+      paragraphs: [
+        `Повідомлення від організаторів події «${title}», на яку ви зареєструвалися:`,
+        ...paragraphsOf(body),
+      ],
+      action: { label: 'Переглянути подію', url },
     }),
   },
 });

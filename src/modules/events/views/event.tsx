@@ -20,8 +20,10 @@ import { useView } from '../../../platform/views/context.ts';
 import { H1, Layout } from '../../../platform/views/layout.tsx';
 import type { ListedEvent } from '../listing.ts';
 import { eventPath } from '../publish-formats.ts';
+import type { AttachmentView } from '../service/attachments.ts';
 import type { EventView } from '../service/context.ts';
 import type { RegistrationView } from '../service/registration.ts';
+import { attachmentsPath, EventAttachments } from './attachments.tsx';
 import { seriesPath } from './series.tsx';
 import { Description, titleOf, whenText } from './shared.tsx';
 
@@ -177,6 +179,7 @@ export function EventPage({
   jsonLd,
   seriesSlug = null,
   room,
+  attachments = [],
 }: {
   /** The room of the cluster the event is in (its public spaces page), if any. */
   room?: { slug: string; name: string } | null;
@@ -192,6 +195,8 @@ export function EventPage({
   jsonLd: string;
   /** The slug of its series' page, if it belongs to one. */
   seriesSlug?: string | null;
+  /** Its PDF attachments (views/attachments.tsx). */
+  attachments?: AttachmentView[];
 }) {
   const { t, locale } = useView();
   const p = t.eventPages;
@@ -299,12 +304,20 @@ export function EventPage({
         </a>
       </p>
       <Description value={localized(row.description, row.descriptionI18n)} />
+      <EventAttachments eventId={row.id} items={attachments} />
       <h2 class="govuk-heading-m">{p.registrationTitle}</h2>
       <Registration now={now} view={view} mine={mine} state={state} />
       {manages && view.registration ? (
         <p class="govuk-body">
           <a class="govuk-link" href={`${eventPath(row.id)}/zapisy`}>
             {p.roster.link}
+          </a>
+        </p>
+      ) : null}
+      {manages ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href={attachmentsPath(row.id)}>
+            {t.eventExtras.attachments.manageLink}
           </a>
         </p>
       ) : null}

@@ -1,5 +1,6 @@
 // The organiser's list of an event's registrations (with the CSV export) and the printable
 // check-in list of the confirmed parties.
+import type { ComponentChildren } from 'preact';
 import { pick } from '../../../platform/content.ts';
 import { formatDateTime, type Locale, type Messages } from '../../../platform/i18n/index.ts';
 import { CsvDownloads, Table } from '../../../platform/views/components.tsx';
@@ -33,7 +34,7 @@ export function answersText(event: EventRow, entry: RosterEntry, t: Messages, lo
     .join('; ');
 }
 
-export function RosterPage({ roster }: { roster: Roster }) {
+export function RosterPage({ roster, children }: { roster: Roster; children?: ComponentChildren }) {
   const { t, locale } = useView();
   const p = t.eventPages;
   const r = p.roster;
@@ -75,6 +76,7 @@ export function RosterPage({ roster }: { roster: Roster }) {
           ])}
         />
       )}
+      {children}
     </Layout>
   );
 }
