@@ -124,9 +124,16 @@ export async function eventAdminRoutes(fastify: FastifyInstance, { services }: {
     status = 200,
   ) {
     const { view, event } = await found(request, id);
+    const attendance = await svc.attendanceOf(view.id);
     reply.header('cache-control', 'no-store');
     return reply.render(
-      <ReviewPage event={event} view={view} state={state} now={request.context.now} />,
+      <ReviewPage
+        event={event}
+        view={view}
+        state={state}
+        now={request.context.now}
+        attendance={attendance}
+      />,
       status,
     );
   }

@@ -1,11 +1,12 @@
 // Registrants' personal data: what "download my data" shows, what account deletion erases (a live
 // registration is cancelled first, so its places pass on), and the purge a set time after an event
-// (names, addresses, answers and the person's link are deleted; the counts stay for statistics).
+// (names, addresses, answers, the person's links and check-in codes are deleted; the counts stay for
+// statistics, the attendance too: when a party was checked in is no one's personal data).
 import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.ts';
 import { audit } from '../../../platform/audit/audit.ts';
 import type { PersonalDataContributor } from '../../../platform/privacy.ts';
-import { events, registrationLinks, registrations } from '../schema.ts';
+import { checkInLinks, events, registrationLinks, registrations } from '../schema.ts';
 import { auditBy, type Ctx, DAY, type EventsContext, liveStatuses } from './context.ts';
 import type { Promotion } from './registration.ts';
 
@@ -48,6 +49,8 @@ export function privacyUseCases(shared: EventsContext, promote: Promotion) {
           eq(registrations.eventId, eventId),
           eq(registrations.userId, userId),
           inArray(registrations.status, [...liveStatuses]),
+          // A party already checked in came: its registration stays confirmed (and is erased below).
+          isNull(registrations.checkedInAt),
         );
         const live = await tx
           .select({ id: registrations.id, partySize: registrations.partySize, status: registrations.status })
@@ -76,6 +79,7 @@ export function privacyUseCases(shared: EventsContext, promote: Promotion) {
       const ids = mine.map((r) => r.id);
       if (ids.length === 0) return;
       await tx.delete(registrationLinks).where(inArray(registrationLinks.registrationId, ids));
+      await tx.delete(checkInLinks).where(inArray(checkInLinks.registrationId, ids));
       await tx
         .update(registrations)
         .set({ ...erased, purgedAt: ctx.now })
@@ -107,12 +111,9 @@ export function privacyUseCases(shared: EventsContext, promote: Promotion) {
           )
           .returning({ id: registrations.id, eventId: registrations.eventId });
         if (rows.length === 0) return 0;
-        await tx.delete(registrationLinks).where(
-          inArray(
-            registrationLinks.registrationId,
-            rows.map((r) => r.id),
-          ),
-        );
+        const purged = rows.map((r) => r.id);
+        await tx.delete(registrationLinks).where(inArray(registrationLinks.registrationId, purged));
+        await tx.delete(checkInLinks).where(inArray(checkInLinks.registrationId, purged));
         const perEvent = new Map<string, number>();
         for (const r of rows) perEvent.set(r.eventId, (perEvent.get(r.eventId) ?? 0) + 1);
         for (const [eventId, count] of perEvent)

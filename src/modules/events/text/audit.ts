@@ -19,6 +19,8 @@ export const eventsAuditLabels = catalogue({
     'event_registration.declined': 'Odmowa miejsca z listy rezerwowej',
     'event_registration.expired': 'Wygaśnięcie propozycji miejsca',
     'event_registration.purged': 'Usunięcie danych uczestników',
+    'event_registration.checked_in': 'Potwierdzenie obecności na wydarzeniu',
+    'event_registration.check_in_undone': 'Cofnięcie potwierdzenia obecności',
   },
   en: {
     'event.created': 'Event created',
@@ -37,6 +39,8 @@ export const eventsAuditLabels = catalogue({
     'event_registration.declined': 'Offered place declined',
     'event_registration.expired': 'Offer of a place expired',
     'event_registration.purged': 'Participants’ data deleted',
+    'event_registration.checked_in': 'Checked in at the event',
+    'event_registration.check_in_undone': 'Check-in undone',
   },
   uk: {
     'event.created': 'Створення події',
@@ -55,5 +59,7 @@ export const eventsAuditLabels = catalogue({
     'event_registration.declined': 'Відмова від місця зі списку очікування',
     'event_registration.expired': 'Закінчення пропозиції місця',
     'event_registration.purged': 'Видалення даних учасників',
+    'event_registration.checked_in': 'Підтвердження присутності на події',
+    'event_registration.check_in_undone': 'Скасування підтвердження присутності',
   },
 });

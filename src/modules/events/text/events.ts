@@ -45,6 +45,15 @@ export const events = catalogue({
       changedMeanwhile: 'Wydarzenie zmieniło się w międzyczasie — spróbuj jeszcze raz.',
       invalidCursor: 'Ten odnośnik do kolejnej strony jest nieprawidłowy.',
       unsafeMarkup: 'Opis nie może zawierać skryptów ani linków javascript:.',
+      checkInNotConfirmed: 'Obecność można potwierdzić tylko dla potwierdzonego zapisu.',
+      checkInEventCancelled: 'To wydarzenie zostało odwołane — nie potwierdza się obecności.',
+      checkInTooEarly:
+        'Na potwierdzanie obecności jest za wcześnie: zaczyna się 2 godziny przed rozpoczęciem wydarzenia.',
+      checkInOver: 'Dzień wydarzenia minął — obecności nie można już zmieniać.',
+      alreadyCheckedIn: 'Obecność tej grupy jest już potwierdzona.',
+      notCheckedIn: 'Obecność tej grupy nie była potwierdzona.',
+      checkedInNoCancel:
+        'Obecność na tym wydarzeniu jest już potwierdzona, więc z zapisu nie można zrezygnować. Jeśli to pomyłka, organizator może cofnąć potwierdzenie w dniu wydarzenia.',
     },
     reasons: {
       signInFirst: 'Zaloguj się.',
@@ -96,6 +105,14 @@ export const events = catalogue({
       changedMeanwhile: 'The event changed meanwhile — try again.',
       invalidCursor: 'This link to the next page is not valid.',
       unsafeMarkup: 'The description cannot contain scripts or javascript: links.',
+      checkInNotConfirmed: 'Only a confirmed registration can be checked in.',
+      checkInEventCancelled: 'This event was cancelled — nobody is checked in.',
+      checkInTooEarly: 'It is too early to check in: check-in opens 2 hours before the event starts.',
+      checkInOver: 'The day of the event is over — attendance can no longer be changed.',
+      alreadyCheckedIn: 'This party is already checked in.',
+      notCheckedIn: 'This party was not checked in.',
+      checkedInNoCancel:
+        'This party is already checked in at the event, so the registration cannot be cancelled. If that was a mistake, the organiser can undo the check-in on the day.',
     },
     reasons: {
       signInFirst: 'Sign in first.',
@@ -148,6 +165,14 @@ export const events = catalogue({
       changedMeanwhile: 'Подія тим часом змінилася — спробуйте ще раз.',
       invalidCursor: 'Це посилання на наступну сторінку недійсне.',
       unsafeMarkup: 'Опис не може містити скриптів або посилань javascript:.',
+      checkInNotConfirmed: 'Присутність можна підтвердити лише для підтвердженої реєстрації.',
+      checkInEventCancelled: 'Цю подію скасовано — присутність не підтверджується.',
+      checkInTooEarly: 'Ще зарано підтверджувати присутність: це можливо за 2 години до початку події.',
+      checkInOver: 'День події минув — присутність більше не можна змінити.',
+      alreadyCheckedIn: 'Присутність цієї групи вже підтверджено.',
+      notCheckedIn: 'Присутність цієї групи не було підтверджено.',
+      checkedInNoCancel:
+        'Присутність на цій події вже підтверджено, тому від реєстрації не можна відмовитися. Якщо це помилка, організатор може скасувати підтвердження в день події.',
     },
     reasons: {
       signInFirst: 'Увійдіть.',

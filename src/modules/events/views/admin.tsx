@@ -19,6 +19,7 @@ import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
 import { eventFieldOrder } from '../event-form.ts';
 import type { ListedEvent } from '../listing.ts';
 import { eventPath } from '../publish-formats.ts';
+import type { Attendance } from '../service/attendance.ts';
 import type { EventView } from '../service/context.ts';
 import { EventForm, EventTable, Moment, type Option, StateTag } from './event-form.tsx';
 import { Description, titleOf, whenText } from './shared.tsx';
@@ -102,11 +103,14 @@ export function ReviewPage({
   view,
   state,
   now,
+  attendance,
 }: {
   event: ListedEvent;
   view: EventView;
   state: FormState;
   now: Date;
+  /** How many came (checked in), shown once the event is over; kept after the purge. */
+  attendance?: Attendance | null;
 }) {
   const { t, locale } = useView();
   const a = t.eventAdmin;
@@ -129,6 +133,9 @@ export function ReviewPage({
     { key: t.eventPages.kindLabel, value: t.eventPages.kinds[row.kind] },
     ...(row.publishedAt ? [{ key: p.publishTitle, value: formatDateTime(locale, row.publishedAt) }] : []),
     ...(row.reviewNote ? [{ key: a.reviewNote, value: row.reviewNote }] : []),
+    ...(attendance && row.registration && row.endsAt <= now
+      ? [{ key: p.attendance, value: p.attendanceValue(attendance.parties, attendance.places) }]
+      : []),
   ];
   return (
     <PanelLayout title={`${p.reviewTitle}: ${pick(view.title, locale).text}`} back={ADMIN_PATH}>
