@@ -8,10 +8,11 @@
 // which the event ends — midnight Warsaw time, whatever the clocks do that night (the day is
 // counted in Warsaw dates, not as 24 hours). The same window for undoing.
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
-import type { Tx } from '../../../db/client.ts';
+import type { Db, Tx } from '../../../db/client.ts';
 import { audit } from '../../../platform/audit/audit.ts';
 import type { ActorContext } from '../../../platform/context.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
+import { uuidPattern } from '../../../platform/ids.ts';
 import type { PolicyActor } from '../../../platform/policy.ts';
 import { addDays, startOfDay, warsawDate } from '../../../platform/time/warsaw.ts';
 import { eventPolicy } from '../policy.ts';
@@ -68,12 +69,13 @@ export type CheckInCode =
 export function attendanceUseCases(shared: EventsContext) {
   const { db } = shared;
 
-  /** The registration and its event, the registration locked; 404 when there is none. */
-  async function lockRegistration(tx: Tx, id: string): Promise<{ event: EventRow; reg: RegistrationRow }> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError('registration');
-    const [reg] = await tx.select().from(registrations).where(eq(registrations.id, id)).for('update');
+  /** The registration (or 404). */
+  async function registration(executor: Db | Tx, id: string, lock: boolean): Promise<RegistrationRow> {
+    if (!uuidPattern.test(id)) throw new NotFoundError('registration');
+    const query = executor.select().from(registrations).where(eq(registrations.id, id));
+    const [reg] = lock ? await query.for('update') : await query;
     if (!reg) throw new NotFoundError('registration');
-    return { event: await shared.find(reg.eventId), reg };
+    return reg;
   }
 
   async function mayRun(actor: PolicyActor | null, event: EventRow): Promise<boolean> {
@@ -91,16 +93,21 @@ export function attendanceUseCases(shared: EventsContext) {
 
   /** Checks a party in or undoes it, audited; the registration after. */
   async function mark(
-    ctx: ActorContext,
+    ctx: ActorContext<PolicyActor>,
     registrationId: string,
     present: boolean,
     eventId?: string,
   ): Promise<RegistrationRow> {
+    // Who may is asked before the transaction (the organisations service reads on its own).
+    const found = await registration(db, registrationId, false);
+    if (eventId !== undefined && found.eventId !== eventId) throw new NotFoundError('registration');
+    const event = await shared.find(found.eventId);
+    eventPolicy.check(ctx.actor, 'edit', await shared.resourceFor(ctx.actor, event.organisationId));
     return db.transaction(async (tx) => {
-      const { event, reg } = await lockRegistration(tx, registrationId);
-      if (eventId !== undefined && reg.eventId !== eventId) throw new NotFoundError('registration');
-      eventPolicy.check(ctx.actor, 'edit', await shared.resourceFor(ctx.actor, event.organisationId));
-      checkOpen(event, reg, ctx.now);
+      // The event's lock, then the registration's: the order cancelling takes them in.
+      const current = await shared.lock(tx, event.id);
+      const reg = await registration(tx, registrationId, true);
+      checkOpen(current, reg, ctx.now);
       if (present && reg.checkedInAt) throw new RuleError('alreadyCheckedIn', undefined, 409);
       if (!present && !reg.checkedInAt) throw new RuleError('notCheckedIn', undefined, 409);
       const [done] = await tx
@@ -132,10 +139,10 @@ export function attendanceUseCases(shared: EventsContext) {
 
   return {
     /** Checks a confirmed party of the event in (on the day, by those who run the event). */
-    checkIn: (ctx: ActorContext, eventId: string, registrationId: string) =>
+    checkIn: (ctx: ActorContext<PolicyActor>, eventId: string, registrationId: string) =>
       mark(ctx, registrationId, true, eventId),
     /** Undoes a check-in made by mistake (the same people, the same window). */
-    undoCheckIn: (ctx: ActorContext, eventId: string, registrationId: string) =>
+    undoCheckIn: (ctx: ActorContext<PolicyActor>, eventId: string, registrationId: string) =>
       mark(ctx, registrationId, false, eventId),
 
     /**
@@ -170,7 +177,7 @@ export function attendanceUseCases(shared: EventsContext) {
       };
     },
     /** Checks in the party of a check-in code (its event's organisers and staff). */
-    async checkInByCode(ctx: ActorContext, token: string): Promise<RegistrationRow> {
+    async checkInByCode(ctx: ActorContext<PolicyActor>, token: string): Promise<RegistrationRow> {
       return mark(ctx, await byCode(token), true);
     },
 
