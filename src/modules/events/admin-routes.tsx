@@ -129,6 +129,7 @@ export async function eventAdminRoutes(fastify: FastifyInstance, { services }: {
       spaceResourceId ? svc.rooms() : [],
       svc.roomStates(spaceBookingId ? [spaceBookingId] : []),
     ]);
+    const attendance = await svc.attendanceOf(view.id);
     reply.header('cache-control', 'no-store');
     return reply.render(
       <ReviewPage
@@ -138,6 +139,7 @@ export async function eventAdminRoutes(fastify: FastifyInstance, { services }: {
         now={request.context.now}
         room={rooms.find((r) => r.id === spaceResourceId) ?? null}
         roomStates={roomStates}
+        attendance={attendance}
       />,
       status,
     );

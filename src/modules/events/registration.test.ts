@@ -182,7 +182,7 @@ describe('offers', () => {
 });
 
 describe('the calendar file in the mails', () => {
-  test('the confirmation carries the event as an .ics a calendar reads; the waiting list has none', async () => {
+  test('the confirmation carries the event as an .ics a calendar reads (and the check-in QR code); the waiting list has none', async () => {
     const id = await publishedEvent(svc, staff, { capacity: 1 });
     const [anna, borys] = await testPeople(t.database, 2);
     await svc.register(as(anna!), id, {});
@@ -195,8 +195,10 @@ describe('the calendar file in the mails', () => {
           sql`select attachments from mail_outbox where to_address = ${email} and template = ${template}`,
         )
       ).flatMap((m) => m.attachments);
-    const [file, ...more] = await filesOf(anna!.email, 'eventsRegistered');
+    const [file, qr, ...more] = await filesOf(anna!.email, 'eventsRegistered');
     assert.equal(more.length, 0);
+    // The second file is the check-in QR code (attendance.test.ts reads it).
+    assert.equal(qr!.contentType, 'image/png');
     assert.match(file!.contentType, /^text\/calendar/);
     const vevent = new ICAL.Component(ICAL.parse(file!.content)).getFirstSubcomponent('vevent')!;
     const e = new ICAL.Event(vevent);

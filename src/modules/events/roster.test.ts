@@ -74,7 +74,10 @@ describe("the organiser's screens", () => {
     assert.ok(csv.body.startsWith('\uFEFF'), 'UTF-8 with BOM');
     const lines = csv.body.slice(1).trimEnd().split('\r\n');
     assert.equal(lines.length, 4);
-    assert.equal(lines[0], 'Imię i nazwisko,E-mail,Osób,Stan,Miejsce w kolejce,Odpowiedzi,Zapis');
+    assert.equal(
+      lines[0],
+      'Imię i nazwisko,E-mail,Osób,Stan,Miejsce w kolejce,Odpowiedzi,Zapis,Obecność potwierdzona',
+    );
     assert.match(lines[1]!, /^Zofia Wróbel,[^,]+@test\.example,2,Zapisany\(-a\),,Obiad\?: Tak,2026-11-10T/);
     assert.match(lines[3]!, /^Celina Kot,[^,]+,1,Lista oczekujących,1,,/);
     const excel = await member.get(`/wydarzenia/${eventId}/zapisy.csv?format=excel`);

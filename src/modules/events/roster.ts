@@ -24,6 +24,8 @@ export interface RosterEntry {
   answers: Record<string, string | boolean>;
   createdAt: Date;
   offerExpiresAt: Date | null;
+  /** When the party was checked in at the event, if it was. */
+  checkedInAt: Date | null;
 }
 
 export interface Roster {
@@ -33,6 +35,10 @@ export interface Roster {
   confirmedPlaces: number;
   /** Places asked for by the parties waiting. */
   waitingPlaces: number;
+  /** The confirmed parties, and those of them (and their places) checked in. */
+  confirmedParties: number;
+  checkedInParties: number;
+  checkedInPlaces: number;
 }
 
 const statusOrder = sql`case ${registrations.status} when 'confirmed' then 0 when 'offered' then 1
@@ -82,10 +88,21 @@ export function eventRoster(deps: { db: Db; organisations: Pick<OrganisationsSer
         answers: r.answers,
         createdAt: r.createdAt,
         offerExpiresAt: r.offerExpiresAt,
+        checkedInAt: r.checkedInAt,
       }));
       const places = (s: RegistrationStatus) =>
         entries.filter((e) => e.status === s).reduce((n, e) => n + e.partySize, 0);
-      return { event, entries, confirmedPlaces: places('confirmed'), waitingPlaces: places('waiting') };
+      const confirmed = entries.filter((e) => e.status === 'confirmed');
+      const checkedIn = confirmed.filter((e) => e.checkedInAt !== null);
+      return {
+        event,
+        entries,
+        confirmedPlaces: places('confirmed'),
+        waitingPlaces: places('waiting'),
+        confirmedParties: confirmed.length,
+        checkedInParties: checkedIn.length,
+        checkedInPlaces: checkedIn.reduce((n, e) => n + e.partySize, 0),
+      };
     },
   };
 }

@@ -374,3 +374,21 @@ export const eventMessages = pgTable(
     index('event_message_event_idx').on(t.eventId, t.sentAt),
   ],
 );
+
+/**
+ * The check-in codes sent to a confirmed registrant (the QR code in the confirmation mail): a random
+ * token like the links above, only its sha256 kept. Opening it shows the party to the event's
+ * organisers (and lets them check it in), and nothing personal to anyone else. Deleted with the
+ * registrant's personal data.
+ */
+export const checkInLinks = pgTable(
+  'event_check_in_link',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    registrationId: uuid('registration_id')
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('event_check_in_link_registration_idx').on(t.registrationId)],
+);

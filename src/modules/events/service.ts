@@ -1,9 +1,11 @@
 // Events: the use cases over one shared context (service/): lifecycle.ts (drafts, review,
 // publication, cancellation, postponement), registration.ts (places under the event's lock, the
-// waiting list and its offers), privacy.ts (export, erasure, the purge after the event). Finding
+// waiting list and its offers), privacy.ts (export, erasure, the purge after the event), attendance.ts (checking parties in on
+// the day, the QR code of the confirmation, the counts kept after the purge). Finding
 // events (the list, the month view, the feeds, the API's list) is listing.ts, read only.
 import { systemContext } from '../../platform/context.ts';
 import { attachmentUseCases } from './service/attachments.ts';
+import { attendanceUseCases } from './service/attendance.ts';
 import { eventsAuditNames } from './service/audit-names.ts';
 import { type EventsDeps, eventsContext } from './service/context.ts';
 import { lifecycleUseCases } from './service/lifecycle.ts';
@@ -14,6 +16,8 @@ import { roomUseCases } from './service/room.ts';
 import { seriesUseCases } from './service/series.ts';
 
 export type { AttachmentView } from './service/attachments.ts';
+export type { Attendance, CheckInCode } from './service/attendance.ts';
+export { CHECK_IN_EARLY_MS, checkInWindow } from './service/attendance.ts';
 export type { EventsDeps, EventView } from './service/context.ts';
 export { eventView } from './service/context.ts';
 export type { EventInput, RegistrationInput } from './service/input.ts';
@@ -39,6 +43,7 @@ export function eventsService(deps: EventsDeps) {
     ...privacyUseCases(shared, registration.promote),
     ...attachmentUseCases(shared),
     ...messageUseCases(shared),
+    ...attendanceUseCases(shared),
   };
 }
 

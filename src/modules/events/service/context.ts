@@ -9,17 +9,21 @@ import type { RequestContext } from '../../../platform/context.ts';
 import { NotFoundError } from '../../../platform/http/errors.ts';
 import { formatDateTime, type Locale } from '../../../platform/i18n/index.ts';
 import { enqueueMail, type MailTemplates } from '../../../platform/mail/outbox.ts';
+import type { MailAttachment } from '../../../platform/mail/schema.ts';
 import { isStaff, type PolicyActor } from '../../../platform/policy.ts';
 import type { Clock } from '../../../platform/time/clock.ts';
 import { hashLinkToken, newLinkToken } from '../../../platform/tokens.ts';
+import { qrPngBase64 } from '../../../platform/views/qr.tsx';
 import type { OrganisationsService } from '../../organisations/index.ts';
 import type { PlacesService } from '../../places/index.ts';
 import type { BookingsService } from '../../spaces/index.ts';
 import type { EventResource } from '../policy.ts';
 import { eventsIcal } from '../publish-formats.ts';
-import { events, registrationLinks, registrations } from '../schema.ts';
+import { checkInLinks, events, registrationLinks, registrations } from '../schema.ts';
 
 export const HOUR = 3_600_000;
+/** Where a check-in code (the QR code of a confirmation mail) opens. */
+export const CHECK_IN_PATH = '/wydarzenia/obecnosc';
 /** An id from a path that is not a UUID names no event (and never reaches the database). */
 const isUuid = (id: string) => z.uuid().safeParse(id).success;
 export const DAY = 24 * HOUR;
@@ -102,6 +106,23 @@ export function eventsContext(deps: EventsDeps) {
         .where(eq(registrationLinks.tokenHash, hashLinkToken(token)));
       return row?.id ?? null;
     },
+    /** A new check-in code for a confirmed registration (its QR code): stored hashed, given back once. */
+    async newCheckInLink(tx: Tx, registrationId: string, now: Date): Promise<string> {
+      const token = newLinkToken();
+      await tx
+        .insert(checkInLinks)
+        .values({ tokenHash: hashLinkToken(token), registrationId, createdAt: now });
+      return `${baseUrl}${CHECK_IN_PATH}/${token}`;
+    },
+    /** The registration a check-in code is for, or null. */
+    async registrationIdOfCheckIn(token: string): Promise<string | null> {
+      if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+      const [row] = await db
+        .select({ id: checkInLinks.registrationId })
+        .from(checkInLinks)
+        .where(eq(checkInLinks.tokenHash, hashLinkToken(token)));
+      return row?.id ?? null;
+    },
     /** Queues a mail to a registrant in their own language, with the event's title and time in it. */
     async tell<K extends keyof MailTemplates & string>(
       tx: Tx,
@@ -110,12 +131,14 @@ export function eventsContext(deps: EventsDeps) {
       args: (locale: Locale) => Parameters<MailTemplates[K]>,
       /** The event (or events) as it now stands, sent along as an .ics file (the person's place is confirmed). */
       ics?: EventRow | EventRow[],
+      /** A check-in URL, sent along as a QR code (a PNG) to show at the entrance. */
+      checkInUrl?: string,
     ): Promise<void> {
       if (!reg.email) return;
       const locale = reg.locale as Locale;
       const now = deps.clock.now();
       const calendar = ics === undefined ? [] : Array.isArray(ics) ? ics : [ics];
-      const attachments = calendar.length
+      const attachments: MailAttachment[] = calendar.length
         ? [
             {
               filename: 'wydarzenie.ics',
@@ -127,6 +150,13 @@ export function eventsContext(deps: EventsDeps) {
             },
           ]
         : [];
+      if (checkInUrl)
+        attachments.push({
+          filename: 'kod-qr.png',
+          contentType: 'image/png',
+          content: await qrPngBase64(checkInUrl),
+          encoding: 'base64',
+        });
       await enqueueMail(tx, {
         to: reg.email,
         locale,

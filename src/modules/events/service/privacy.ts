@@ -1,13 +1,21 @@
 // Registrants' personal data: what "download my data" shows, what account deletion erases (a live
 // registration is cancelled first, so its places pass on), and the purge a set time after an event
-// (names, addresses, answers and the person's link are deleted; the counts stay for statistics).
+// (names, addresses, answers, the person's links and check-in codes are deleted; the counts stay for
+// statistics, the attendance too: when a party was checked in is no one's personal data).
 // Their attendance certificates of series are in the export and go with the account; the purge keeps
 // whose attendance a checked-in registration was in a series with certificates (keptForCertificate).
 import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.ts';
 import { audit } from '../../../platform/audit/audit.ts';
 import type { PersonalDataContributor } from '../../../platform/privacy.ts';
-import { eventSeries, events, registrationLinks, registrations, seriesCertificates } from '../schema.ts';
+import {
+  checkInLinks,
+  eventSeries,
+  events,
+  registrationLinks,
+  registrations,
+  seriesCertificates,
+} from '../schema.ts';
 import { auditBy, type Ctx, DAY, type EventsContext, liveStatuses } from './context.ts';
 import type { Promotion } from './registration.ts';
 
@@ -104,6 +112,7 @@ export function privacyUseCases(shared: EventsContext, promote: Promotion) {
       const ids = mine.map((r) => r.id);
       if (ids.length === 0) return;
       await tx.delete(registrationLinks).where(inArray(registrationLinks.registrationId, ids));
+      await tx.delete(checkInLinks).where(inArray(checkInLinks.registrationId, ids));
       await tx
         .update(registrations)
         .set({ ...erased, purgedAt: ctx.now })
@@ -135,12 +144,9 @@ export function privacyUseCases(shared: EventsContext, promote: Promotion) {
           )
           .returning({ id: registrations.id, eventId: registrations.eventId });
         if (rows.length === 0) return 0;
-        await tx.delete(registrationLinks).where(
-          inArray(
-            registrationLinks.registrationId,
-            rows.map((r) => r.id),
-          ),
-        );
+        const purged = rows.map((r) => r.id);
+        await tx.delete(registrationLinks).where(inArray(registrationLinks.registrationId, purged));
+        await tx.delete(checkInLinks).where(inArray(checkInLinks.registrationId, purged));
         const perEvent = new Map<string, number>();
         for (const r of rows) perEvent.set(r.eventId, (perEvent.get(r.eventId) ?? 0) + 1);
         for (const [eventId, count] of perEvent)

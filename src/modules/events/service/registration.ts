@@ -175,6 +175,8 @@ export function registrationUseCases(shared: EventsContext) {
       const { event, reg } = await lockRegistration(tx, id);
       if (!expect.includes(reg.status))
         throw new RuleError(outcome === 'declined' ? 'noOffer' : 'notRegistered');
+      // The party came: its attendance stands (the check-in can be undone on the day if it was a mistake).
+      if (reg.checkedInAt) throw new RuleError('checkedInNoCancel', undefined, 409);
       const holds = reg.status === 'confirmed' || reg.status === 'offered';
       const [done] = await tx
         .update(registrations)
@@ -226,12 +228,14 @@ export function registrationUseCases(shared: EventsContext) {
         after: { status: 'confirmed', places: reg.partySize },
       });
       const url = await shared.newLink(tx, id, ctx.now);
+      const checkIn = await shared.newCheckInLink(tx, id, ctx.now);
       await shared.tell(
         tx,
         reg,
         'eventsRegistered',
-        (l) => [titleIn(event, l), whenIn(event, l), reg.partySize, url],
+        (l) => [titleIn(event, l), whenIn(event, l), reg.partySize, url, checkIn],
         event,
+        checkIn,
       );
       return done!;
     });
@@ -346,13 +350,23 @@ export function registrationUseCases(shared: EventsContext) {
           });
           if (opts.mail) {
             const url = await shared.newLink(tx, id, ctx.now);
-            await shared.tell(
-              tx,
-              reg!,
-              fits ? 'eventsRegistered' : 'eventsWaiting',
-              (l) => [titleIn(event, l), whenIn(event, l), size, url],
-              fits ? event : undefined,
-            );
+            if (fits) {
+              const checkIn = await shared.newCheckInLink(tx, id, ctx.now);
+              await shared.tell(
+                tx,
+                reg!,
+                'eventsRegistered',
+                (l) => [titleIn(event, l), whenIn(event, l), size, url, checkIn],
+                event,
+                checkIn,
+              );
+            } else
+              await shared.tell(tx, reg!, 'eventsWaiting', (l) => [
+                titleIn(event, l),
+                whenIn(event, l),
+                size,
+                url,
+              ]);
           }
           return reg!;
         });

@@ -24,6 +24,8 @@ export const eventsAuditLabels = catalogue({
     'event.attachment_added': 'Dodanie załącznika do wydarzenia',
     'event.attachment_deleted': 'Usunięcie załącznika wydarzenia',
     'event.message_sent': 'Wiadomość organizatorów do uczestników',
+    'event_registration.checked_in': 'Potwierdzenie obecności na wydarzeniu',
+    'event_registration.check_in_undone': 'Cofnięcie potwierdzenia obecności',
   },
   en: {
     'event_series.updated': 'Event series settings changed',
@@ -47,6 +49,8 @@ export const eventsAuditLabels = catalogue({
     'event.attachment_added': 'Attachment added to an event',
     'event.attachment_deleted': 'Event attachment deleted',
     'event.message_sent': 'Organisers’ message to registrants',
+    'event_registration.checked_in': 'Checked in at the event',
+    'event_registration.check_in_undone': 'Check-in undone',
   },
   uk: {
     'event_series.updated': 'Зміна налаштувань циклу подій',
@@ -70,5 +74,7 @@ export const eventsAuditLabels = catalogue({
     'event.attachment_added': 'Додано вкладення до події',
     'event.attachment_deleted': 'Видалено вкладення події',
     'event.message_sent': 'Повідомлення організаторів учасникам',
+    'event_registration.checked_in': 'Підтвердження присутності на події',
+    'event_registration.check_in_undone': 'Скасування підтвердження присутності',
   },
 });

@@ -19,11 +19,18 @@ const paragraphsOf = (body: string) =>
 
 export const eventsMail = catalogue({
   pl: {
-    eventsRegistered: (title: string, when: string, places: number, url: string): MailContent => ({
+    eventsRegistered: (
+      title: string,
+      when: string,
+      places: number,
+      url: string,
+      checkIn: string,
+    ): MailContent => ({
       subject: `Potwierdzenie zapisu: ${title}, ${when}`,
       paragraphs: [
         `Potwierdzamy zapis na wydarzenie „${title}”, ${when}. Liczba miejsc: ${places}.`,
         'Jeśli nie możesz przyjść, zrezygnuj pod linkiem poniżej — miejsce dostanie ktoś z listy rezerwowej.',
+        `Przy wejściu pokaż kod QR z załącznika (kod-qr.png) albo ten adres: ${checkIn}`,
       ],
       action: { label: 'Zobacz lub zrezygnuj', url },
     }),
@@ -109,11 +116,18 @@ export const eventsMail = catalogue({
     }),
   },
   en: {
-    eventsRegistered: (title: string, when: string, places: number, url: string): MailContent => ({
+    eventsRegistered: (
+      title: string,
+      when: string,
+      places: number,
+      url: string,
+      checkIn: string,
+    ): MailContent => ({
       subject: `Registration confirmed: ${title}, ${when}`,
       paragraphs: [
         `You are registered for “${title}”, ${when}. Places: ${places}.`,
         'If you cannot come, cancel with the link below — someone on the waiting list will get the place.',
+        `At the entrance, show the QR code attached (kod-qr.png) or this address: ${checkIn}`,
       ],
       action: { label: 'View or cancel', url },
     }),
@@ -199,11 +213,18 @@ export const eventsMail = catalogue({
     }),
   },
   uk: {
-    eventsRegistered: (title: string, when: string, places: number, url: string): MailContent => ({
+    eventsRegistered: (
+      title: string,
+      when: string,
+      places: number,
+      url: string,
+      checkIn: string,
+    ): MailContent => ({
       subject: `Реєстрацію підтверджено: ${title}, ${when}`,
       paragraphs: [
         `Підтверджуємо реєстрацію на подію «${title}», ${when}. Кількість місць: ${places}.`,
         'Якщо не зможете прийти, скасуйте участь за посиланням нижче — місце отримає хтось зі списку очікування.',
+        `На вході покажіть QR-код із вкладення (kod-qr.png) або цю адресу: ${checkIn}`,
       ],
       action: { label: 'Переглянути або скасувати', url },
     }),

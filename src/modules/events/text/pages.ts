@@ -176,6 +176,19 @@ export const eventPages = catalogue({
       checkInLead: 'Potwierdzone zapisy, alfabetycznie. Zaznacz obecnych.',
       present: 'Obecność',
       file: 'zapisy',
+      attendance: (parties: number, ofParties: number, places: number, ofPlaces: number) =>
+        `Obecni: ${parties} z ${ofParties} zapisanych grup, ${places} z ${ofPlaces} miejsc.`,
+      checkedIn: 'Obecność potwierdzona',
+      checkInAction: 'Potwierdź',
+      checkIn: 'Obecny(-a)',
+      undo: 'Cofnij',
+      checkInClosedNote:
+        'Obecność potwierdza się w dniu wydarzenia: od 2 godzin przed jego rozpoczęciem do końca dnia.',
+      flashCheckedIn: 'Obecność potwierdzona.',
+      flashUndone: 'Potwierdzenie obecności cofnięte.',
+      codeTitle: 'Kod wejścia',
+      codeShow: 'Pokaż ten kod przy wejściu na wydarzenie.',
+      codeNotConfirmed: 'Ten zapis nie jest potwierdzony — tej osoby nie można wpisać jako obecnej.',
     },
   },
   en: {
@@ -350,6 +363,19 @@ export const eventPages = catalogue({
       checkInLead: 'Confirmed registrations, alphabetically. Tick those present.',
       present: 'Present',
       file: 'registrations',
+      attendance: (parties: number, ofParties: number, places: number, ofPlaces: number) =>
+        `Checked in: ${parties} of ${ofParties} parties, ${places} of ${ofPlaces} places.`,
+      checkedIn: 'Checked in',
+      checkInAction: 'Check in',
+      checkIn: 'Checked in',
+      undo: 'Undo',
+      checkInClosedNote:
+        'Parties are checked in on the day of the event: from 2 hours before it starts until the end of the day.',
+      flashCheckedIn: 'Checked in.',
+      flashUndone: 'Check-in undone.',
+      codeTitle: 'Entry code',
+      codeShow: 'Show this code at the entrance to the event.',
+      codeNotConfirmed: 'This registration is not confirmed — the person cannot be checked in.',
     },
   },
   uk: {
@@ -524,6 +550,18 @@ export const eventPages = catalogue({
       checkInLead: 'Підтверджені реєстрації за абеткою. Позначте присутніх.',
       present: 'Присутність',
       file: 'reyestratsii',
+      attendance: (parties: number, ofParties: number, places: number, ofPlaces: number) =>
+        `Присутні: ${parties} з ${ofParties} груп, ${places} з ${ofPlaces} місць.`,
+      checkedIn: 'Присутність підтверджено',
+      checkInAction: 'Підтвердити',
+      checkIn: 'Присутній(-я)',
+      undo: 'Скасувати',
+      checkInClosedNote: 'Присутність підтверджують у день події: від 2 годин до її початку до кінця дня.',
+      flashCheckedIn: 'Присутність підтверджено.',
+      flashUndone: 'Підтвердження присутності скасовано.',
+      codeTitle: 'Код входу',
+      codeShow: 'Покажіть цей код на вході на подію.',
+      codeNotConfirmed: 'Цю реєстрацію не підтверджено — цю особу не можна позначити присутньою.',
     },
   },
 });

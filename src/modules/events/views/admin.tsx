@@ -22,6 +22,7 @@ import { eventFieldOrder } from '../event-form.ts';
 import type { ListedEvent } from '../listing.ts';
 import { type StaffPage, type StaffView, staffViews } from '../proposals.ts';
 import { eventPath } from '../publish-formats.ts';
+import type { Attendance } from '../service/attendance.ts';
 import type { EventView } from '../service/context.ts';
 import {
   EventForm,
@@ -149,6 +150,7 @@ export function ReviewPage({
   now,
   room,
   roomStates,
+  attendance,
 }: {
   event: ListedEvent;
   view: EventView;
@@ -157,6 +159,8 @@ export function ReviewPage({
   /** The room of the cluster the event is in, if any. */
   room: RoomOption | null;
   roomStates: RoomStates;
+  /** How many came (checked in), shown once the event is over; kept after the purge. */
+  attendance?: Attendance | null;
 }) {
   const { t, locale } = useView();
   const a = t.eventAdmin;
@@ -202,6 +206,9 @@ export function ReviewPage({
     { key: t.eventPages.kindLabel, value: t.eventPages.kinds[row.kind] },
     ...(row.publishedAt ? [{ key: p.publishTitle, value: formatDateTime(locale, row.publishedAt) }] : []),
     ...(row.reviewNote ? [{ key: a.reviewNote, value: row.reviewNote }] : []),
+    ...(attendance && row.registration && row.endsAt <= now
+      ? [{ key: p.attendance, value: p.attendanceValue(attendance.parties, attendance.places) }]
+      : []),
   ];
   return (
     <PanelLayout title={`${p.reviewTitle}: ${pick(view.title, locale).text}`} back={ADMIN_PATH}>
