@@ -8,7 +8,10 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { testClock } from '../../../test/support/clock.ts';
 import { as } from '../../../test/support/context.ts';
+import { readMailDir } from '../../../test/support/mail.ts';
 import { queryRows } from '../../db/client.ts';
+import type { MailAttachment } from '../../platform/mail/schema.ts';
+import { drawnAttachments } from '../../platform/mail/transport.ts';
 import { warsawInstant } from '../../platform/time/warsaw.ts';
 import { qrPngBase64 } from '../../platform/views/qr.tsx';
 import type { EventsService } from './service.ts';
@@ -60,7 +63,7 @@ const checkInPath = (event: string) => `/wydarzenia/${event}/zapisy/obecnosc`;
 async function confirmation(email: string) {
   const [m] = await queryRows<{
     text_body: string;
-    attachments: Array<{ filename: string; contentType: string; content: string; encoding?: string }>;
+    attachments: MailAttachment[];
   }>(
     t.database.db,
     sql`select text_body, attachments from mail_outbox where to_address = ${email} and template = 'eventsRegistered'
@@ -104,7 +107,8 @@ describe('the QR code of the confirmation', () => {
   test('the confirmation carries a QR code (PNG) of a check-in link, also given as text', async () => {
     const mail = await confirmation(zofia.email);
     const link = await codeLink(zofia.email);
-    const png = mail.attachments.find((a) => a.contentType === 'image/png');
+    // The outbox keeps the link; the picture is drawn when the mail is sent (as the worker does).
+    const [png] = await drawnAttachments(mail.attachments.filter((a) => a.contentType === 'image/png'));
     assert.ok(png, 'a PNG attached');
     assert.equal(png.filename, 'kod-qr.png');
     assert.equal(png.encoding, 'base64');
@@ -112,6 +116,11 @@ describe('the QR code of the confirmation', () => {
     // The image is the QR code of exactly that link (drawing it again gives the same picture).
     assert.equal(png.content, await qrPngBase64(`http://localhost:3000${link}`));
     assert.match(mail.text_body, /Przy wejściu pokaż kod QR/);
+    // Sent by the worker, the mail carries that picture.
+    await t.app.klaster.worker.tick();
+    const sent = readMailDir(t.dataDir).find((m) => m.to.includes(zofia.email) && /kod-qr\.png/.test(m.raw));
+    assert.ok(sent, 'the sent confirmation has the QR code attached');
+    assert.ok(sent.raw.replace(/\r?\n/g, '').includes(png.content.slice(0, 200)), 'the PNG drawn at sending');
   });
 
   test('for the organiser the link shows the party; for anyone else, nothing personal', async () => {

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { uuidv7 } from '../ids.ts';
 import type { MailAttachment } from '../mail/schema.ts';
-import type { MailTransport } from '../mail/transport.ts';
+import { drawnAttachments, type MailTransport } from '../mail/transport.ts';
 import type { Clock } from '../time/clock.ts';
 
 export type JobHandler = (
@@ -151,7 +151,7 @@ export class Worker {
           subject: m.subject,
           text: m.text_body,
           html: m.html_body,
-          attachments: m.attachments ?? [],
+          attachments: await drawnAttachments(m.attachments ?? []),
         });
         await this.o.database.db.execute(
           sql`update mail_outbox set status = 'sent', sent_at = now(), locked_until = null, last_error = null where id = ${m.id}`,

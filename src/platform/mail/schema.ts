@@ -10,6 +10,12 @@ export interface MailAttachment {
   /** The file's content: text as it is, or base64 when `encoding` says so. */
   content: string;
   encoding?: 'base64';
+  /**
+   * A QR code of this text, drawn as a PNG when the mail is sent (`content` is then empty): drawing
+   * takes milliseconds the transaction writing the mail would hold its locks for (an event's
+   * registration); the same text gives the same picture, so a retry still sends the same.
+   */
+  qrCode?: string;
 }
 
 /** Every e-mail is written here first (in the same transaction as what caused it), then sent. */

@@ -1,6 +1,16 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { qrPngBase64 } from '../views/qr.tsx';
 import type { MailAttachment } from './schema.ts';
+
+/** The attachments as they are sent: each QR code (`qrCode`) drawn as its PNG. */
+export async function drawnAttachments(list: readonly MailAttachment[]): Promise<MailAttachment[]> {
+  return Promise.all(
+    list.map(async ({ qrCode, ...a }) =>
+      qrCode === undefined ? a : { ...a, content: await qrPngBase64(qrCode), encoding: 'base64' as const },
+    ),
+  );
+}
 
 export interface OutgoingMail {
   id: string;

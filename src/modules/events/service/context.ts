@@ -13,7 +13,6 @@ import type { MailAttachment } from '../../../platform/mail/schema.ts';
 import { isStaff, type PolicyActor } from '../../../platform/policy.ts';
 import type { Clock } from '../../../platform/time/clock.ts';
 import { hashLinkToken, newLinkToken } from '../../../platform/tokens.ts';
-import { qrPngBase64 } from '../../../platform/views/qr.tsx';
 import type { OrganisationsService } from '../../organisations/index.ts';
 import type { PlacesService } from '../../places/index.ts';
 import type { BookingsService } from '../../spaces/index.ts';
@@ -154,8 +153,9 @@ export function eventsContext(deps: EventsDeps) {
         attachments.push({
           filename: 'kod-qr.png',
           contentType: 'image/png',
-          content: await qrPngBase64(checkInUrl),
-          encoding: 'base64',
+          // Drawn when the mail is sent, not in this transaction (it holds the event's lock).
+          content: '',
+          qrCode: checkInUrl,
         });
       await enqueueMail(tx, {
         to: reg.email,
