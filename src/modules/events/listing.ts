@@ -27,6 +27,7 @@ import { type Db, escapeLike } from '../../db/client.ts';
 import { cursorCodec, cursorInstant, keysetPage } from '../../platform/cursor.ts';
 import { foldName } from '../../platform/fold.ts';
 import { RuleError } from '../../platform/http/errors.ts';
+import { uuidPattern } from '../../platform/ids.ts';
 import { addDays, type LocalDate, readTypedDate, startOfDay } from '../../platform/time/warsaw.ts';
 import type { OrganisationsService } from '../organisations/index.ts';
 import type { PlacesService } from '../places/index.ts';
@@ -248,7 +249,8 @@ export function eventListing(deps: ListingDeps) {
 
     /** Events by id, whatever their state (a person's registrations name them), with their names. */
     async byIds(ids: readonly string[]): Promise<Map<string, ListedEvent>> {
-      const wanted = [...new Set(ids)];
+      // An id from an address that is not a UUID names no event (and never reaches the database).
+      const wanted = [...new Set(ids)].filter((id) => uuidPattern.test(id));
       if (wanted.length === 0) return new Map();
       const rows = await db.select(eventColumns).from(events).where(inArray(events.id, wanted));
       return new Map((await named(rows)).map((e) => [e.row.id, e]));

@@ -122,6 +122,8 @@ describe("an organiser's published event", () => {
       },
     );
     assert.equal((await stranger.get(`/wydarzenia/${id}/zarzadzanie`)).statusCode, 404);
+    // An address that names no event at all (not even a UUID) is a 404 too, not a server error.
+    assert.equal((await member.get('/wydarzenia/%3Cscript%3E/zarzadzanie')).statusCode, 404);
     const attack = await stranger.post(`/wydarzenia/${id}/zarzadzanie/odwolaj`, { cancelReason: 'Żart' });
     assert.equal(attack.statusCode, 403);
     assert.equal((await stateOf(id)).status, 'published');
