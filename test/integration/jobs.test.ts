@@ -17,8 +17,12 @@ describe('jobs and the worker', () => {
   });
   after(async () => t.close());
 
+  // Due by the app's clock, which the worker reads: the database's now() has microseconds and
+  // can fall after the app's millisecond clock read a moment later (CI once lost a retry to it).
   const makeJobsDue = (kind: string) =>
-    t.database.db.execute(sql`update job set run_at = now() where kind = ${kind} and status = 'pending'`);
+    t.database.db.execute(
+      sql`update job set run_at = ${t.clock.now()} where kind = ${kind} and status = 'pending'`,
+    );
   const jobsOf = (kind: string) =>
     t.database.rows<{
       status: string;
@@ -126,7 +130,7 @@ describe('jobs and the worker', () => {
     assert.equal(job?.finished, true);
     assert.match(job?.last_error ?? '', /call 3/);
 
-    await t.database.db.execute(sql`update job set run_at = now() where kind = 'test.flaky'`);
+    await t.database.db.execute(sql`update job set run_at = ${t.clock.now()} where kind = 'test.flaky'`);
     await t.app.klaster.worker.tick();
     assert.equal(calls, 3, 'a failed job is not run again');
   });
