@@ -4,6 +4,7 @@
 // order of the demo data: accounts come early, so the demo people exist for every later module's.
 import { type AnyModule, composeModules } from '../platform/modules.ts';
 import { accountsModule } from './accounts/index.ts';
+import { callsModule } from './calls/index.ts';
 import { eventsModule } from './events/index.ts';
 import { organisationsModule } from './organisations/index.ts';
 import { pagesModule } from './pages/index.ts';
@@ -17,6 +18,7 @@ export const moduleList: readonly AnyModule[] = [
   organisationsModule,
   spacesModule,
   eventsModule,
+  callsModule,
   pagesModule,
   panelModule,
 ];
