@@ -43,6 +43,16 @@ const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const STARTS = Number(process.env.BENCH_STARTS ?? 3);
 const WRITE = process.argv.includes('--write');
+/**
+ * To look at one scenario (e.g. with BENCH_NODE_FLAGS=--cpu-prof): BENCH_ONLY measures only the
+ * scenarios whose name contains one of its comma-separated parts, BENCH_DRIVERS only the drivers
+ * named (`postgresql`), and the starts are skipped. Such a run cannot --write.
+ */
+const ONLY = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+const DRIVERS = (process.env.BENCH_DRIVERS ?? '').split(',').filter(Boolean);
+const wanted = (scenario: string) => !ONLY.length || ONLY.some((part) => scenario.includes(part));
+if (WRITE && (ONLY.length || DRIVERS.length))
+  throw new Error('BENCH_ONLY or BENCH_DRIVERS: not a run to --write');
 
 /**
  * The four scenarios measured three ways (issue 11): the real route, caches defeated, the bare
@@ -96,6 +106,7 @@ async function measure(
     way?: Way;
   } = {},
 ): Promise<Row | null> {
+  if (!wanted(scenario)) return null;
   const url = `http://127.0.0.1:${server.port}${urlPath}`;
   const checkHeaders = opts.cookies ? { ...headers, cookie: opts.cookies[0]! } : headers;
   // Once more on a failure: the socket kept alive since the readiness poll may have been closed by
@@ -190,7 +201,8 @@ async function measureCreations(
   server: Child,
   cookies: string[],
   what: { path: string; unit: string; next: (i: number) => { path: string; person: number; body: string } },
-): Promise<Row> {
+): Promise<Row | null> {
+  if (!wanted(scenario)) return null;
   const url = `http://127.0.0.1:${server.port}`;
   let n = 0;
   let created = 0;
@@ -242,7 +254,12 @@ async function measureCreations(
 }
 
 /** Booking creation: every request books a distinct free room slot (rotating over rooms, hours and days). */
-function measureBookings(scenario: string, driver: string, server: Child, cookies: string[]): Promise<Row> {
+function measureBookings(
+  scenario: string,
+  driver: string,
+  server: Child,
+  cookies: string[],
+): Promise<Row | null> {
   const nextSlot = slotSequence();
   return measureCreations(scenario, driver, server, cookies, {
     path: '/api/v1/spaces/bookings',
@@ -265,7 +282,7 @@ function measureRegistrations(
   driver: string,
   server: Child,
   cookies: string[],
-): Promise<Row> {
+): Promise<Row | null> {
   return measureCreations(scenario, driver, server, cookies, {
     path: '/api/v1/events/:id/registration',
     unit: 'registrations',
@@ -577,7 +594,9 @@ async function main() {
       `app started as: node ${startCommand().join(' ')}`,
   );
   console.log('embedded start on existing data and idle memory…');
-  const starts = await embeddedStarts();
+  const starts: StartFigures = ONLY.length
+    ? { startsMs: [], idleRssMb: [], firstStartMs: 0 }
+    : await embeddedStarts();
   console.log(
     `  starts ${starts.startsMs.map((m) => Math.round(m)).join(', ')} ms; idle RSS ${starts.idleRssMb.map((m) => Math.round(m)).join(', ')} MB`,
   );
@@ -586,7 +605,9 @@ async function main() {
   const rows: Row[] = [];
   const rssAfterLoad: Record<string, number> = {};
   try {
-    const drivers: Array<'pglite' | 'postgresql'> = SERVER_URL ? ['pglite', 'postgresql'] : ['pglite'];
+    const drivers = (SERVER_URL ? (['pglite', 'postgresql'] as const) : (['pglite'] as const)).filter(
+      (d) => !DRIVERS.length || DRIVERS.includes(d),
+    );
     for (const driver of drivers) {
       console.log(`${driver}…`);
       const r = await driverRun(driver, bare);
@@ -595,6 +616,15 @@ async function main() {
     }
   } finally {
     await bare.stop();
+  }
+
+  if (ONLY.length || DRIVERS.length) {
+    // A partial run: the figures measured, without the tables (their reference rows are missing).
+    for (const r of rows)
+      console.log(
+        `${r.scenario} (${r.driver}): ${Math.round(r.rps)}/s, p99 ${r.p99} ms, ${r.cpuUs} µs CPU/req`,
+      );
+    return;
   }
 
   const pg = (group: Group, way: Way) => wayOf(rows, 'postgresql', group, way);

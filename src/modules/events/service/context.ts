@@ -1,6 +1,6 @@
 // What every events use case shares: the dependencies, the event row under its lock, the reader's
 // view of an event, who the actor is to it (member of its organisation or not), the links and mails.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../../../db/client.ts';
 import { changeCounter } from '../../../platform/cache.ts';
@@ -105,13 +105,25 @@ export function eventsContext(deps: EventsDeps) {
         .where(eq(registrationLinks.tokenHash, hashLinkToken(token)));
       return row?.id ?? null;
     },
-    /** A new check-in code for a confirmed registration (its QR code): stored hashed, given back once. */
-    async newCheckInLink(tx: Tx, registrationId: string, now: Date): Promise<string> {
-      const token = newLinkToken();
-      await tx
-        .insert(checkInLinks)
-        .values({ tokenHash: hashLinkToken(token), registrationId, createdAt: now });
-      return `${baseUrl}${CHECK_IN_PATH}/${token}`;
+    /**
+     * Both links of a confirmed registration's mail — its own link and its check-in code (its QR
+     * code: stored hashed, given back once) — written in one statement (the registration's
+     * transaction holds the event's lock meanwhile).
+     */
+    async newLinkAndCheckIn(
+      tx: Tx,
+      registrationId: string,
+      now: Date,
+    ): Promise<{ url: string; checkIn: string }> {
+      const link = newLinkToken();
+      const code = newLinkToken();
+      await tx.execute(sql`
+        with link as (
+          insert into ${registrationLinks} (token_hash, registration_id, created_at)
+          values (${hashLinkToken(link)}, ${registrationId}, ${now}))
+        insert into ${checkInLinks} (token_hash, registration_id, created_at)
+        values (${hashLinkToken(code)}, ${registrationId}, ${now})`);
+      return { url: `${baseUrl}/wydarzenia/zapis/${link}`, checkIn: `${baseUrl}${CHECK_IN_PATH}/${code}` };
     },
     /** The registration a check-in code is for, or null. */
     async registrationIdOfCheckIn(token: string): Promise<string | null> {

@@ -227,8 +227,7 @@ export function registrationUseCases(shared: EventsContext) {
         entityId: id,
         after: { status: 'confirmed', places: reg.partySize },
       });
-      const url = await shared.newLink(tx, id, ctx.now);
-      const checkIn = await shared.newCheckInLink(tx, id, ctx.now);
+      const { url, checkIn } = await shared.newLinkAndCheckIn(tx, id, ctx.now);
       await shared.tell(
         tx,
         reg,
@@ -314,8 +313,7 @@ export function registrationUseCases(shared: EventsContext) {
             throw new RuleError('tooManyCompanions', 'companions', 422, { max: event.maxCompanions });
           const answers = checkAnswers(event.questions, input.answers);
           if (event.consent && !input.consent) throw new RuleError('consentRequired', 'consent');
-          if (await liveOfPerson(tx, eventId, ctx.actor.id))
-            throw new RuleError('alreadyRegistered', undefined, 409);
+          // A second live registration of the person is refused by its unique index (below).
           const size = 1 + input.companions;
           const fits = event.capacity === null || event.taken + size <= event.capacity;
           const position = fits ? null : event.queueSeq + 1;
@@ -349,9 +347,8 @@ export function registrationUseCases(shared: EventsContext) {
             after: { eventId, status: reg!.status, places: size },
           });
           if (opts.mail) {
-            const url = await shared.newLink(tx, id, ctx.now);
             if (fits) {
-              const checkIn = await shared.newCheckInLink(tx, id, ctx.now);
+              const { url, checkIn } = await shared.newLinkAndCheckIn(tx, id, ctx.now);
               await shared.tell(
                 tx,
                 reg!,
@@ -360,13 +357,15 @@ export function registrationUseCases(shared: EventsContext) {
                 event,
                 checkIn,
               );
-            } else
+            } else {
+              const url = await shared.newLink(tx, id, ctx.now);
               await shared.tell(tx, reg!, 'eventsWaiting', (l) => [
                 titleIn(event, l),
                 whenIn(event, l),
                 size,
                 url,
               ]);
+            }
           }
           return reg!;
         });
