@@ -9,6 +9,7 @@ import { changeAwareCache } from '../../platform/cache.ts';
 import { contextOf, signedInContext } from '../../platform/context.ts';
 import { NotFoundError, RuleError } from '../../platform/http/errors.ts';
 import { f, formValues, parseForm } from '../../platform/http/forms.ts';
+import { sharedPages } from '../../platform/http/page-cache.ts';
 import { param, routeParams, typed } from '../../platform/http/params.ts';
 import { locales } from '../../platform/i18n/index.ts';
 import { ICAL_CONTENT_TYPE } from '../../platform/ical.ts';
@@ -57,6 +58,8 @@ const feedCache = 'public, max-age=300';
  * are kept (each under a megabyte: MAX_EVENTS events).
  */
 const FEED_TTL_MS = 60_000;
+/** How long another node's change may take to show in the shared list pages (this node's: at once). */
+const LIST_TTL_MS = 30_000;
 interface WrittenFeed {
   body: Buffer;
   etag: string;
@@ -101,16 +104,20 @@ export async function eventPagesRoutes(fastify: FastifyInstance, { services }: {
   const { config } = app.klaster;
   const { events: svc, listing, roster } = services;
   const feeds = changeAwareCache<Promise<WrittenFeed>>(eventChanges, FEED_TTL_MS, 16);
+  // The list, the archive and the month view are the same for every anonymous reader: shared.
+  const listPages = sharedPages(eventChanges, LIST_TTL_MS);
 
   async function listPage(request: FastifyRequest, reply: FastifyReply, archive: boolean) {
     const query = listQuery.parse(request.query);
     const filters = readFilters(query);
     const { now } = request.context;
-    const [page, options] = await Promise.all([
-      listing.list(now, filters, { archive, cursor: query.cursor || undefined }),
-      listing.filterOptions(now),
-    ]);
-    return reply.render(<ListPage archive={archive} page={page} filters={filters} options={options} />);
+    return listPages(request, reply, async () => {
+      const [page, options] = await Promise.all([
+        listing.list(now, filters, { archive, cursor: query.cursor || undefined }),
+        listing.filterOptions(now),
+      ]);
+      return <ListPage archive={archive} page={page} filters={filters} options={options} />;
+    });
   }
 
   app.get(
@@ -132,11 +139,18 @@ export async function eventPagesRoutes(fastify: FastifyInstance, { services }: {
       const month = request.query.m ?? todayInWarsaw(now).slice(0, 7);
       const filters = { ...readFilters(request.query), from: undefined, to: undefined };
       const { first, last } = monthDays(month);
-      const [list, options] = await Promise.all([
-        listing.between(now, filters, first, last),
-        listing.filterOptions(now),
-      ]);
-      return reply.render(<MonthPage month={month} list={list} filters={filters} options={options} />);
+      return listPages(
+        request,
+        reply,
+        async () => {
+          const [list, options] = await Promise.all([
+            listing.between(now, filters, first, last),
+            listing.filterOptions(now),
+          ]);
+          return <MonthPage month={month} list={list} filters={filters} options={options} />;
+        },
+        month,
+      );
     },
   );
 

@@ -421,3 +421,42 @@ describe('the month view', () => {
     assert.match(res.body, /Wydarzenia: październik 2026/);
   });
 });
+
+describe('the list is drawn once for every anonymous reader', () => {
+  test('a signed-in reader gets a page of their own; the one kept for anonymous readers names no one', async () => {
+    const path = '/wydarzenia?kind=debate';
+    const before = await t.client().get(path);
+    assert.match(before.body, /href="\/logowanie"/);
+    const resident = await t.signedIn('resident', { name: 'Halina Wspólna' });
+    const own = await resident.get(path);
+    assert.deepEqual(listed(own.body), ['Debata o Zabłociu']);
+    assert.match(own.body, /action="\/wyloguj"/);
+    assert.doesNotMatch(own.body, /href="\/logowanie"/);
+    const after = await t.client().get(path);
+    assert.equal(after.body, before.body);
+    assert.doesNotMatch(after.body, /wyloguj|_csrf/);
+  });
+
+  test("a change made on this node shows at once; another node's, at the next change here (or within 30 s)", async () => {
+    const id = await publishedEvent(svc, staff, {
+      title: { pl: 'Kawiarenka obywatelska' },
+      startsAt: at('2027-02-10', '17:00'),
+      endsAt: at('2027-02-10', '19:00'),
+    });
+    const path = '/wydarzenia?q=kawiarenka';
+    assert.deepEqual(listed((await t.client().get(path)).body), ['Kawiarenka obywatelska']);
+    // Another node renames it: this node's kept page does not know yet.
+    await t.database.db.execute(
+      sql`update event_event set title = 'Kawiarenka obywatelska w Nowej Hucie' where id = ${id}`,
+    );
+    assert.deepEqual(listed((await t.client().get(path)).body), ['Kawiarenka obywatelska']);
+    // Another address is another page, drawn now from what the database holds.
+    const other = await t.client().get('/wydarzenia?q=Kawiarenka');
+    assert.deepEqual(listed(other.body), ['Kawiarenka obywatelska w Nowej Hucie']);
+    // A change made here (this event cancelled) empties what the node kept.
+    await svc.cancel(as(staff), id, 'Kawiarnia w remoncie');
+    const now = await t.client().get(path);
+    assert.deepEqual(listed(now.body), ['Kawiarenka obywatelska w Nowej Hucie']);
+    assert.match(now.body, /Powód: Kawiarnia w remoncie/);
+  });
+});

@@ -1,5 +1,5 @@
 // Flash messages: a short text for the next page, in a signed cookie that lives two minutes.
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Flash } from '../views/context.ts';
 import type { CookieBase } from './cookies.ts';
 
@@ -13,6 +13,9 @@ export function flashReply(cookieBase: CookieBase) {
     return this;
   };
 }
+
+/** Whether a flash waits for this request's page (its cookie came with it). */
+export const flashWaiting = (request: FastifyRequest): boolean => request.cookies[FLASH_COOKIE] !== undefined;
 
 /** The flash this page shows: `flash` if given, else the cookie's; the cookie is used up either way. */
 export function takeFlash(reply: FastifyReply, given: Flash | null): Flash | null {

@@ -1,5 +1,6 @@
 // Page rendering: `reply.render(page)` wraps a view in the view context (language, texts, CSRF
-// token, actor, flash, replayed values, the modules' navigation) and answers the HTML document.
+// token, actor, flash, replayed values, the modules' navigation) and answers the HTML document;
+// `reply.document(page)` only draws it (a shared page, page-cache.ts, keeps what it draws).
 import type { FastifyReply } from 'fastify';
 import type { VNode } from 'preact';
 import { h } from 'preact';
@@ -14,10 +15,10 @@ export function toDocument(ctx: ViewContext, node: VNode<any>): string {
   return `<!doctype html>${renderToString(h(ViewCtx.Provider, { value: ctx }, node))}`;
 }
 
-/** `reply.render(page, status)`. */
-export function renderReply(o: { contactEmail: string; nav: SiteNav }) {
+/** `reply.document(page)`: the HTML document of a page for this request (the flash used up). */
+export function documentReply(o: { contactEmail: string; nav: SiteNav }) {
   // biome-ignore lint/suspicious/noExplicitAny: any page component
-  return function (this: FastifyReply, node: VNode<any>, status = 200) {
+  return function (this: FastifyReply, node: VNode<any>): string {
     const request = this.request;
     const replay = webState(request).replay;
     const replayed: Flash | null = replay ? { kind: 'notice', text: request.t.common.pages.replayed } : null;
@@ -39,9 +40,19 @@ export function renderReply(o: { contactEmail: string; nav: SiteNav }) {
       replay: replay ? { action: replay.action, values: replay.values } : null,
       nav: o.nav,
     };
-    const html = toDocument(ctx, node);
-    this.code(status).type('text/html; charset=utf-8');
-    if (request.actor) this.header('cache-control', 'no-store');
+    return toDocument(ctx, node);
+  };
+}
+
+/** `reply.render(page, status)`. */
+export function renderReply() {
+  // biome-ignore lint/suspicious/noExplicitAny: any page component
+  return function (this: FastifyReply, node: VNode<any>, status = 200) {
+    const html = this.document(node);
+    this.code(status).type(HTML_TYPE);
+    if (this.request.actor) this.header('cache-control', 'no-store');
     return this.send(html);
   };
 }
+
+export const HTML_TYPE = 'text/html; charset=utf-8';

@@ -21,7 +21,7 @@ import { csrfTokens } from './csrf.ts';
 import { AppError, NotFoundError } from './errors.ts';
 import { flashReply } from './flash.ts';
 import { sendError } from './problems.ts';
-import { renderReply } from './render.ts';
+import { documentReply, renderReply } from './render.ts';
 import { sessionEndings } from './session-ended.ts';
 import { webState } from './state.ts';
 import { refuseUnstorableText } from './storable-text.ts';
@@ -49,6 +49,9 @@ declare module 'fastify' {
   interface FastifyReply {
     // biome-ignore lint/suspicious/noExplicitAny: any page component
     render(node: VNode<any>, status?: number): FastifyReply;
+    /** The page's HTML document for this request, not sent (render.ts). */
+    // biome-ignore lint/suspicious/noExplicitAny: any page component
+    document(node: VNode<any>): string;
     flash(text: string, kind?: Flash['kind']): FastifyReply;
     /** Redirect after a POST (303 See Other). */
     seeOther(url: string): FastifyReply;
@@ -208,7 +211,8 @@ export const webPlatform = fp<WebOptions>(
 
     app.decorateReply('flash', flashReply(cookieBase));
 
-    app.decorateReply('render', renderReply({ contactEmail: o.contactEmail, nav: o.nav }));
+    app.decorateReply('document', documentReply({ contactEmail: o.contactEmail, nav: o.nav }));
+    app.decorateReply('render', renderReply());
 
     app.setNotFoundHandler(async (request, reply) => {
       if (!request.t) request.t = messages[negotiateLocale(request.headers['accept-language'])];
