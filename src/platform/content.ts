@@ -130,3 +130,14 @@ export function localizedFromForm(data: Record<string, unknown>, field: string):
 export function localizedFormValues(field: string, content: Localized): Record<string, string> {
   return Object.fromEntries(contentLocales.map((l) => [localizedFieldName(field, l), content[l] ?? '']));
 }
+
+/** The schema's input with each localized text as a `Localized` (translations may be left out). */
+export type WithLocalized<T> = T extends { pl: unknown; en: unknown; uk: unknown }
+  ? Localized
+  : T extends Date
+    ? T
+    : T extends readonly (infer U)[]
+      ? WithLocalized<U>[]
+      : T extends object
+        ? { [K in keyof T]: WithLocalized<T[K]> }
+        : T;

@@ -2,6 +2,7 @@
 // three languages side by side.
 
 import { contentLocales, type Localized as LocalizedText, localizedFieldName, pick } from '../content.ts';
+import { renderMarkdown } from '../markdown.ts';
 import { type FormState, Textarea, TextInput } from './components.tsx';
 import { useView } from './context.ts';
 
@@ -28,6 +29,23 @@ export function Localized({ value, within }: { value: LocalizedText; within?: (t
       <span lang={lang}>{text}</span>
       {parts[1]}
     </>
+  );
+}
+
+/**
+ * A description people wrote in Markdown (platform/markdown.ts: no raw HTML), in the reader's
+ * language, or the Polish one marked lang="pl" when theirs was not given; nothing when it is empty.
+ */
+export function MarkdownText({ value }: { value: LocalizedText }) {
+  const { locale } = useView();
+  const { text, lang } = pick(value, locale);
+  if (!text) return null;
+  return (
+    <div
+      class="klaster-description"
+      lang={lang === locale ? undefined : lang}
+      dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }}
+    />
   );
 }
 

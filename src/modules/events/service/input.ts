@@ -1,7 +1,7 @@
 // What the events use cases accept: one zod schema for the event's details (shared by forms and the
 // API to come) and one for a registration. A refusal names the field and the reason (refuse()).
 import { z } from 'zod';
-import { type Localized, localizedInput } from '../../../platform/content.ts';
+import { localizedInput, type WithLocalized } from '../../../platform/content.ts';
 import { RuleError } from '../../../platform/http/errors.ts';
 import { eventAudiences, eventKinds } from '../schema.ts';
 
@@ -77,16 +77,6 @@ export const eventInput = z.object({
   consent: localizedInput({ max: 2000, optional: true }).nullish(),
   questions: z.array(questionInput).max(MAX_QUESTIONS).default([]),
 });
-/** The schema's input with each localized text as a `Localized` (translations may be left out). */
-type WithLocalized<T> = T extends { pl: unknown; en: unknown; uk: unknown }
-  ? Localized
-  : T extends Date
-    ? T
-    : T extends readonly (infer U)[]
-      ? WithLocalized<U>[]
-      : T extends object
-        ? { [K in keyof T]: WithLocalized<T[K]> }
-        : T;
 export type EventInput = WithLocalized<z.input<typeof eventInput>>;
 export type EventDetails = z.output<typeof eventInput>;
 

@@ -14,7 +14,7 @@ import {
   Textarea,
   ViewTabs,
 } from '../../../platform/views/components.tsx';
-import { Localized } from '../../../platform/views/content.tsx';
+import { Localized, MarkdownText } from '../../../platform/views/content.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1 } from '../../../platform/views/layout.tsx';
 import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
@@ -34,7 +34,7 @@ import {
   type RoomStates,
   StateTag,
 } from './event-form.tsx';
-import { Description, titleOf, whenText } from './shared.tsx';
+import { titleOf, whenText } from './shared.tsx';
 
 export const ADMIN_PATH = '/panel/wydarzenia';
 export const adminPath = (id: string) => `${ADMIN_PATH}/${id}`;
@@ -231,7 +231,7 @@ export function ReviewPage({
           </li>
         ) : null}
       </ul>
-      <Description value={view.description} />
+      <MarkdownText value={view.description} />
       {publishable ? (
         <>
           <h2 class="govuk-heading-m">{p.publishTitle}</h2>

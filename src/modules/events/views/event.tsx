@@ -15,7 +15,7 @@ import {
   SummaryList,
   TextInput,
 } from '../../../platform/views/components.tsx';
-import { Localized } from '../../../platform/views/content.tsx';
+import { Localized, MarkdownText } from '../../../platform/views/content.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1, Layout } from '../../../platform/views/layout.tsx';
 import type { ListedEvent } from '../listing.ts';
@@ -25,7 +25,7 @@ import type { EventView } from '../service/context.ts';
 import type { RegistrationView } from '../service/registration.ts';
 import { attachmentsPath, EventAttachments } from './attachments.tsx';
 import { seriesPath } from './series.tsx';
-import { Description, titleOf, whenText } from './shared.tsx';
+import { titleOf, whenText } from './shared.tsx';
 
 /** The form field of a question's answer. */
 export const answerField = (key: string) => `q_${key}`;
@@ -303,7 +303,7 @@ export function EventPage({
           {p.addToCalendar}
         </a>
       </p>
-      <Description value={localized(row.description, row.descriptionI18n)} />
+      <MarkdownText value={localized(row.description, row.descriptionI18n)} />
       <EventAttachments eventId={row.id} items={attachments} />
       <h2 class="govuk-heading-m">{p.registrationTitle}</h2>
       <Registration now={now} view={view} mine={mine} state={state} />

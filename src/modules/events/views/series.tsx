@@ -14,14 +14,14 @@ import {
   Tag,
   TextInput,
 } from '../../../platform/views/components.tsx';
-import { Localized, LocalizedField } from '../../../platform/views/content.tsx';
+import { Localized, LocalizedField, MarkdownText } from '../../../platform/views/content.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1, Layout } from '../../../platform/views/layout.tsx';
 import { PanelLayout } from '../../../platform/views/panel-layout.tsx';
 import { eventPath } from '../publish-formats.ts';
 import type { RegistrationView } from '../service/registration.ts';
 import type { SeriesRow, SeriesSession } from '../service/series.ts';
-import { Description, StatusTag, titleOf, whenText } from './shared.tsx';
+import { StatusTag, titleOf, whenText } from './shared.tsx';
 
 export const seriesPath = (slug: string) => `/wydarzenia/cykle/${slug}`;
 export const certificatePath = (slug: string) => `${seriesPath(slug)}/zaswiadczenie.pdf`;
@@ -92,7 +92,7 @@ export function SeriesPage({
       <H1 caption={s.caption}>
         <Localized value={title} />
       </H1>
-      <Description value={localized(series.description, series.descriptionI18n)} />
+      <MarkdownText value={localized(series.description, series.descriptionI18n)} />
       {series.certificateMinSessions !== null ? (
         <p class="govuk-body">{s.certificateRule(series.certificateMinSessions)}</p>
       ) : null}

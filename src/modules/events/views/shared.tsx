@@ -1,13 +1,12 @@
 // What the events pages share: when an event is (Warsaw, the reader's language), its state tag,
 // one event as a list item, and the filter form (a GET form: it works without JavaScript).
-import { type Localized as LocalizedText, localized, pick } from '../../../platform/content.ts';
+import { localized } from '../../../platform/content.ts';
 import { formatDateTime, type Locale } from '../../../platform/i18n/index.ts';
 import { warsawDate } from '../../../platform/time/warsaw.ts';
 import { Button, type FormState, Select, Tag, TextInput } from '../../../platform/views/components.tsx';
 import { Localized } from '../../../platform/views/content.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { type EventFilters, filterNames, type ListedEvent } from '../listing.ts';
-import { renderMarkdown } from '../markdown.ts';
 import { eventPath } from '../publish-formats.ts';
 import { eventAudiences, eventKinds } from '../schema.ts';
 import type { EventRow } from '../service/context.ts';
@@ -28,20 +27,6 @@ export function StatusTag({ status }: { status: EventRow['status'] }) {
 }
 
 export const titleOf = (row: EventRow) => localized(row.title, row.titleI18n);
-
-/** The description in the reader's language (Polish, marked, when not given in theirs), Markdown made safe. */
-export function Description({ value }: { value: LocalizedText }) {
-  const { locale } = useView();
-  const { text, lang } = pick(value, locale);
-  if (!text) return null;
-  return (
-    <div
-      class="klaster-event-description"
-      lang={lang === locale ? undefined : lang}
-      dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }}
-    />
-  );
-}
 
 /** One event in a list: its title linked to its page, its state, when, kind, organiser and subarea. */
 export function EventItem({ event }: { event: ListedEvent }) {

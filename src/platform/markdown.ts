@@ -1,5 +1,5 @@
-// An event's description is Markdown written by organisers: rendered with markdown-it with raw HTML
-// off (a <script> or an onclick in the text is shown as text, never markup), links only to the
+// Descriptions people write (an event's, a call's) are Markdown: rendered with markdown-it with raw
+// HTML off (a <script> or an onclick in the text is shown as text, never markup), links only to the
 // schemes markdown-it allows (no javascript:, vbscript:, file: or data: other than images), and
 // every link marked rel="nofollow noopener" since strangers write them.
 import MarkdownIt from 'markdown-it';
