@@ -69,6 +69,11 @@ export const calls = pgTable(
     id: uuid('id').primaryKey(),
     /** The prefix of its applications' numbers: `ZB` gives ZB/2026/0042. */
     numberPrefix: text('number_prefix').notNull(),
+    /**
+     * The year in the numbers (the year it opens, in Warsaw). A prefix is used by one call a year
+     * (UNIQUE below), so ZB/2026/0042 names one application of one call.
+     */
+    numberYear: integer('number_year').notNull(),
     kind: text('kind').$type<CallKind>().notNull(),
     status: text('status').$type<CallStatus>().notNull().default('draft'),
     /** In Polish; the translations are in title_i18n (platform/content.ts). */
@@ -117,6 +122,7 @@ export const calls = pgTable(
   },
   (t) => [
     index('call_call_status_deadline_idx').on(t.status, t.deadlineAt),
+    unique('call_call_number_unique').on(t.numberPrefix, t.numberYear),
     check('call_call_dates_check', sql`${t.opensAt} < ${t.deadlineAt}`),
     check('call_call_prefix_check', sql`${t.numberPrefix} ~ '^[A-Z]{1,6}$'`),
     check('call_call_money_check', sql`coalesce(${t.budget}, 0) >= 0 and coalesce(${t.maxAmount}, 0) >= 0`),
