@@ -208,7 +208,21 @@ function reference(input: RankingInput): RankingResult {
 
 // ---- random calls ----
 
-const WEIGHTS: Decimal[] = ['1.000', '1.500', '0.500', '2.000', '0.250', '1.125', '3', 0.75, '0.333'];
+// Tenths among them: 0.1 + 0.2 is not 0.3 in floating point, so a float score would split exact ties.
+const WEIGHTS: Decimal[] = [
+  '1.000',
+  '1.500',
+  '0.500',
+  '2.000',
+  '0.250',
+  '1.125',
+  '3',
+  0.75,
+  '0.333',
+  '0.100',
+  '0.200',
+  '0.300',
+];
 /** Hundredths as the driver would give them ('7.50'), or sometimes as a plain number (7.5). */
 const asDecimal = (h: number, asNumber: boolean): Decimal =>
   asNumber ? h / 100 : `${Math.floor(h / 100)}.${String(h % 100).padStart(2, '0')}`;
@@ -223,7 +237,7 @@ const statusArb = fc.oneof(
 
 /**
  * A call with 1–4 criteria and up to `maxApps` applications. `narrow` makes ties common: two or
- * three criteria of weight 1, points of 0–2 whole points, no thresholds, at least two applications.
+ * three criteria of weight 1 or tenths, points of 0–2 whole points, no thresholds, at least two applications.
  */
 function inputArb(
   opts: { narrow?: boolean; maxApps?: number; tieRule?: TieRule } = {},
@@ -240,8 +254,11 @@ function inputArb(
           criteria: fc.array(
             fc.record({
               maxPoints: fc.integer({ min: opts.narrow ? 2 : 1, max: 10 }),
-              // Equal weights (written three ways) let two different cards of points reach one score.
-              weight: opts.narrow ? fc.constantFrom<Decimal>('1.000', '1', 1) : fc.constantFrom(...WEIGHTS),
+              // Equal weights (1 written three ways) let two different cards of points reach one score;
+              // tenths make exact ties that floating point would split (0.1 + 0.2 against 0.3).
+              weight: opts.narrow
+                ? fc.constantFrom<Decimal>('1.000', '1', 1, '1.000', '0.100', '0.200', '0.300')
+                : fc.constantFrom(...WEIGHTS),
               minShare: opts.narrow
                 ? fc.constant(null)
                 : fc.option(fc.integer({ min: 0, max: 8 }), { freq: 3 }),
@@ -388,7 +405,7 @@ describe('the ranking against a simple exact reference', () => {
             if (r.tieBrokenBy.rule === rule) byRule++;
           }
         }),
-        { numRuns: 200 },
+        { numRuns: 300 },
       );
       // The generator must really produce ties, and ones the rule itself decides.
       assert.ok(ties > 200, `only ${ties} ties`);
@@ -654,18 +671,18 @@ describe('worked examples', () => {
     assert.equal(result.complete, true);
   });
 
-  it('rounds a half up where floating point would round it down: the mean of 2.34 and 2.35 shows 2.35', () => {
-    // (2.34 + 2.35) / 2 is 2.3449999… in floating point.
+  it('rounds a half up where floating point would round it down: the mean of 1.00 and 1.01 shows 1.01', () => {
+    // 1.005 is 1.00499999… in floating point, however it is computed.
     const result = computeRanking({
       call: call(),
-      criteria: [{ id: 'k', position: 1, maxPoints: 5, weight: '1.000', minPoints: '2.35' }],
-      applications: [application(1, [{ k: '2.34' }, { k: '2.35' }])],
+      criteria: [{ id: 'k', position: 1, maxPoints: 5, weight: '1.000', minPoints: '1.01' }],
+      applications: [application(1, [{ k: '1.00' }, { k: '1.01' }])],
     });
     const r = result.rows[0]!;
-    assert.equal(r.score, '2.35');
-    assert.equal(r.criterionValues.k, '2.35');
-    // 2.345 is below the minimum 2.35, though it shows as 2.35.
-    assert.deepEqual(r.failedThresholds, [{ kind: 'criterion', criterionId: 'k', required: '2.35' }]);
+    assert.equal(r.score, '1.01');
+    assert.equal(r.criterionValues.k, '1.01');
+    // 1.005 is below the minimum 1.01, though it shows as 1.01.
+    assert.deepEqual(r.failedThresholds, [{ kind: 'criterion', criterionId: 'k', required: '1.01' }]);
     assert.equal(r.rank, null);
   });
 
@@ -715,6 +732,34 @@ describe('worked examples', () => {
     assert.equal(r.needsFurther, false);
     assert.deepEqual(r.agenda, []);
     assert.equal(settled.complete, true);
+  });
+
+  it('sees an exact tie where floating point sees none: 1 × 0.1 + 1 × 0.2 against 1 × 0.3', () => {
+    const criteria = [
+      { id: 'a', position: 1, maxPoints: 1, weight: '0.100', minPoints: null },
+      { id: 'b', position: 2, maxPoints: 1, weight: '0.200', minPoints: null },
+      { id: 'c', position: 3, maxPoints: 1, weight: '0.300', minPoints: null },
+    ];
+    const result = computeRanking({
+      call: call({ evaluatorsPerApplication: 1 }),
+      criteria,
+      applications: [
+        application(2, [{ a: 1, b: 1, c: 0 }]), // 0.1 + 0.2 = 0.30000000000000004 in floating point
+        application(1, [{ a: 0, b: 0, c: 1 }]), // 0.3, submitted a day earlier
+      ],
+    });
+    assert.deepEqual(
+      result.rows.map((r) => [r.number, r.score, r.scoreExact, r.tieBrokenBy]),
+      [
+        ['ZB/2026/0001', '0.30', { num: '3', den: '10' }, null],
+        [
+          'ZB/2026/0002',
+          '0.30',
+          { num: '3', den: '10' },
+          { rule: 'earlier_submission', criterionId: null, above: 'ZB/2026/0001' },
+        ],
+      ],
+    );
   });
 
   it('says the ranking is not final while an application has too few evaluations', () => {
@@ -854,6 +899,12 @@ describe('worked examples', () => {
     assert.throws(
       () => computeRanking({ call: call(), criteria, applications: [application(1, [{}])] }),
       /no points/,
+    );
+    // seq settles the last tie, so two applications with one seq are refused, not ordered at random.
+    const twin = { ...application(1, [{ k: '1' }]), id: 'other' };
+    assert.throws(
+      () => computeRanking({ call: call(), criteria, applications: [application(1, [{ k: '1' }]), twin] }),
+      /seq 1/,
     );
   });
 });
