@@ -4,15 +4,25 @@
 // application form; applicants apply over several visits and submit by the deadline; staff check
 // applications formally; a jury scores them on the call's evaluation card; the chair approves the
 // ranking and the results are published.
+import { userIdsByEmail } from '../../platform/auth/users.ts';
 import { defineModule } from '../../platform/modules.ts';
+import { demoAccounts } from '../accounts/index.ts';
+import { callsPagesRoutes } from './pages-routes.tsx';
+import { seedCalls } from './seed.ts';
 import { type CallsServices, callsServices } from './service.ts';
 import { callsAuditLabels } from './text/audit.ts';
+import { calls } from './text/calls.ts';
 import { callsMail } from './text/mail.ts';
 
 declare module '../../platform/modules.ts' {
   interface ModuleServices {
     calls: CallsServices;
   }
+}
+const text = { calls };
+type Text = { [A in keyof typeof text]: (typeof text)[A]['pl'] };
+declare module '../../platform/i18n/index.ts' {
+  interface Messages extends Text {}
 }
 declare module '../../platform/mail/outbox.ts' {
   interface MailTemplates extends Pick<(typeof callsMail)['pl'], keyof (typeof callsMail)['pl']> {}
@@ -29,8 +39,27 @@ export const callsModule = defineModule({
       organisations: deps.organisations.organisations,
       places: deps.places.places,
     }),
+  routes: async (app, { services }) => {
+    await app.register(callsPagesRoutes, { services });
+  },
+  nav: {
+    site: [{ href: '/nabory', label: (t) => t.calls.nav, order: 30 }],
+  },
+  messages: text,
   mails: callsMail,
   auditLabels: callsAuditLabels,
+  // One open call of each kind (seed.ts); idempotent.
+  demo: async ({ db, clock }, services) => {
+    const staffEmail = demoAccounts.find((a) => a.role === 'staff')!.email;
+    const staffId = (await userIdsByEmail(db, [staffEmail])).get(staffEmail);
+    return (await seedCalls({ db, clock, svc: services, staffId })) > 0;
+  },
+  refusals: {
+    calls: (t, _locale, err) => {
+      const own = t.calls.errors as Record<string, string>;
+      return own[err.code] ?? t.calls.answerErrors[err.code as keyof typeof t.calls.answerErrors] ?? null;
+    },
+  },
 });
 
 export type { ApplicationView, CallInput, CallRow, CallsServices, DraftInput } from './service.ts';

@@ -18,7 +18,7 @@ import { uuidv7 } from '../../../platform/ids.ts';
 import { enqueueMail } from '../../../platform/mail/outbox.ts';
 import { type AnswerContext, validateAnswers } from '../answers.ts';
 import type { FormField } from '../form.ts';
-import { callPolicy } from '../policy.ts';
+import { type CallRefusal, callPolicy } from '../policy.ts';
 import { callApplicationFiles, callApplications, calls } from '../schema.ts';
 import type { CallUseCases } from './calls.ts';
 import {
@@ -94,7 +94,11 @@ export function applicationUseCases(c: CallsContext, callsUc: Pick<CallUseCases,
       .select({ id: callApplicationFiles.id, fieldKey: callApplicationFiles.fieldKey })
       .from(callApplicationFiles)
       .where(eq(callApplicationFiles.applicationId, applicationId));
-    return { maxAmount: call.maxAmount, subareaIds: call.subareaIds, files };
+    // A call of no particular subareas takes any of them.
+    const subareaIds = call.subareaIds.length
+      ? call.subareaIds
+      : (await c.deps.places.subareaOptions()).map((s) => s.id);
+    return { maxAmount: call.maxAmount, subareaIds, files };
   }
 
   const subareaOf = (fields: readonly FormField[], answers: Record<string, unknown>): string | null => {
@@ -104,6 +108,32 @@ export function applicationUseCases(c: CallsContext, callsUc: Pick<CallUseCases,
   };
 
   return {
+    /**
+     * Whom the reader may apply as in the call: themselves (organisationId null) and each of their
+     * organisations the policy admits; when no one, the reason (for the call's page).
+     */
+    async applyOptions(
+      ctx: Ctx,
+      call: Pick<CallRow, 'personsMayApply' | 'organisationKinds'>,
+    ): Promise<{
+      choices: Array<{ organisationId: string | null; name: string | null }>;
+      refusal: CallRefusal | null;
+    }> {
+      const actor = ctx.actor;
+      if (!actor) return { choices: [], refusal: 'signInFirst' };
+      const base = { personsMayApply: call.personsMayApply, organisationKinds: call.organisationKinds };
+      const choices: Array<{ organisationId: string | null; name: string | null }> = [];
+      let refusal = callPolicy.refusal(actor, 'apply', { ...base, organisation: null });
+      if (!refusal) choices.push({ organisationId: null, name: null });
+      for (const o of await c.deps.organisations.mine({ id: actor.id })) {
+        const organisation = { member: true, verified: o.status === 'verified', kind: o.kind };
+        const why = callPolicy.refusal(actor, 'apply', { ...base, organisation });
+        if (!why) choices.push({ organisationId: o.id, name: o.name });
+        else if (refusal === 'personsMayNotApply') refusal = why;
+      }
+      return { choices, refusal: choices.length ? null : refusal };
+    },
+
     /**
      * A new draft for the call: for the organisation named (the actor a member of it, verified, of a
      * kind the call admits) or for the actor as a person. One live application per applicant and call.

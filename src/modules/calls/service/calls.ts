@@ -247,6 +247,11 @@ export function callUseCases(c: CallsContext) {
       return rows.filter((r) => r.status !== 'draft' || callPolicy.can(ctx.actor, 'manage', {}));
     },
 
+    /** The revitalisation subareas (the places module), as a form's options. */
+    async subareas(): Promise<Array<{ value: string; label: string }>> {
+      return (await c.deps.places.subareaOptions()).map((s) => ({ value: s.id, label: s.name }));
+    },
+
     /** The fields of a version of a call's form. */
     async formOf(callId: string, version: number): Promise<FormField[]> {
       const [form] = await db
