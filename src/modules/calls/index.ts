@@ -7,6 +7,7 @@
 import { userIdsByEmail } from '../../platform/auth/users.ts';
 import { defineModule } from '../../platform/modules.ts';
 import { demoAccounts } from '../accounts/index.ts';
+import { callsApi } from './api.ts';
 import { callsPagesRoutes } from './pages-routes.tsx';
 import { seedCalls } from './seed.ts';
 import { type CallsServices, callsServices } from './service.ts';
@@ -41,6 +42,7 @@ export const callsModule = defineModule({
     }),
   routes: async (app, { services }) => {
     await app.register(callsPagesRoutes, { services });
+    await app.register(callsApi, { services });
   },
   nav: {
     site: [{ href: '/nabory', label: (t) => t.calls.nav, order: 30 }],
