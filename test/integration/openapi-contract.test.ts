@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { callsOf, completeAnswers, publishedCall } from '../../src/modules/calls/test-helpers.ts';
 import { messages } from '../../src/platform/i18n/index.ts';
 import { addDays, todayInWarsaw, warsawTime } from '../../src/platform/time/warsaw.ts';
 import { loadDemoData } from '../../src/seed/demo.ts';
@@ -57,7 +58,7 @@ after(() => t.close());
  */
 async function call(
   who: Client,
-  method: 'get' | 'post',
+  method: 'get' | 'post' | 'put',
   path: string,
   opts: {
     params?: Record<string, string>;
@@ -80,10 +81,22 @@ async function call(
     payload = opts.raw ?? JSON.stringify(opts.body);
     headers['content-type'] = opts.type ?? 'application/json';
   }
-  const res = await who.request({ method: method.toUpperCase() as 'GET' | 'POST', url, headers, payload });
+  const res = await who.request({
+    method: method.toUpperCase() as 'GET' | 'POST' | 'PUT',
+    url,
+    headers,
+    payload,
+  });
   const where = `${method.toUpperCase()} ${url} → ${res.statusCode}`;
   const documented = op.responses[String(res.statusCode)];
   assert.ok(documented, `${where}: status not documented (${res.body.slice(0, 300)})`);
+  if (!called.has(`${method} ${path}`)) called.set(`${method} ${path}`, new Set());
+  called.get(`${method} ${path}`)!.add(String(res.statusCode));
+  // No content: no body to check.
+  if (res.statusCode === 204) {
+    assert.equal(res.body, '', `${where}: a 204 has no body`);
+    return res;
+  }
   const media = String(res.headers['content-type'] ?? '').split(';')[0]!;
   const content = documented.content?.[media];
   assert.ok(content, `${where}: media type ${media} not documented for this status`);
@@ -94,8 +107,6 @@ async function call(
     assert.equal(media, 'application/problem+json');
     assert.match((body as { type: string }).type, PROBLEM_TYPE, where);
   }
-  if (!called.has(`${method} ${path}`)) called.set(`${method} ${path}`, new Set());
-  called.get(`${method} ${path}`)!.add(String(res.statusCode));
   return res;
 }
 
@@ -361,6 +372,89 @@ describe('every operation answers as documented', () => {
       422,
       'consent needed',
     );
+  });
+
+  test('calls: the list, one call with its form, and an application from start to withdrawal', async () => {
+    const anon = t.client();
+    const list = await call(anon, 'get', '/api/v1/calls');
+    assert.equal(list.statusCode, 200);
+    const items = (list.json() as { items: Array<{ id: string; state: string }> }).items;
+    assert.ok(
+      items.some((c) => c.state === 'open'),
+      'the demo has open calls',
+    );
+    assert.equal(
+      (await call(anon, 'get', '/api/v1/calls', { query: 'kind=ngo_grant&state=open' })).statusCode,
+      200,
+    );
+    assert.equal((await call(anon, 'get', '/api/v1/calls', { query: 'state=soon' })).statusCode, 400);
+    const one = '/api/v1/calls/{id}';
+    for (const c of items)
+      assert.equal((await call(anon, 'get', one, { params: { id: c.id } })).statusCode, 200);
+    assert.equal((await call(anon, 'get', one, { params: { id: 'nie-ma' } })).statusCode, 404);
+
+    // A call of the test form, so that a complete answer is known.
+    const clerk = await t.signedIn('staff');
+    const id = await publishedCall(callsOf(t.app.klaster.services), { id: clerk.userId, role: 'staff' });
+    const start = '/api/v1/calls/{id}/applications';
+    assert.equal((await call(anon, 'post', start, { params: { id }, body: {} })).statusCode, 401);
+    const ola = await t.signedIn('resident');
+    assert.equal(
+      (await call(ola, 'post', start, { params: { id }, body: { organisationId: 'nie' } })).statusCode,
+      400,
+    );
+    assert.equal(
+      (
+        await call(ola, 'post', start, {
+          params: { id },
+          body: { organisationId: '00000000-0000-7000-8000-000000000000' },
+        })
+      ).statusCode,
+      403,
+    );
+    assert.equal((await call(ola, 'post', start, { params: { id: 'nie-ma' }, body: {} })).statusCode, 404);
+    const made = await call(ola, 'post', start, { params: { id }, body: {} });
+    assert.equal(made.statusCode, 201);
+    const app = { id: (made.json() as { id: string }).id };
+    assert.equal(made.headers.location, `/api/v1/applications/${app.id}`);
+    assert.equal((await call(ola, 'post', start, { params: { id }, body: {} })).statusCode, 409);
+
+    const mine = '/api/v1/applications';
+    assert.equal((await call(anon, 'get', mine)).statusCode, 401);
+    assert.equal((await call(ola, 'get', mine)).statusCode, 200);
+    const path = '/api/v1/applications/{id}';
+    const ewa = await t.signedIn('resident');
+    assert.equal((await call(ola, 'get', path, { params: app })).statusCode, 200);
+    assert.equal((await call(ewa, 'get', path, { params: app })).statusCode, 403);
+    assert.equal((await call(ola, 'get', path, { params: { id: 'nie-ma' } })).statusCode, 404);
+
+    const draft = { title: 'Warsztaty', answers: { summary: 'Warsztaty dla seniorów' } };
+    assert.equal((await call(ola, 'put', path, { params: app, body: { title: 'X' } })).statusCode, 400);
+    assert.equal(
+      (await call(ola, 'put', path, { params: app, body: { ...draft, answers: { colour: 'zielony' } } }))
+        .statusCode,
+      422,
+    );
+    assert.equal((await call(ola, 'put', path, { params: app, body: draft })).statusCode, 200);
+    const submission = '/api/v1/applications/{id}/submission';
+    assert.equal((await call(ola, 'post', submission, { params: app, body: {} })).statusCode, 422);
+    await call(ola, 'put', path, { params: app, body: { ...draft, answers: completeAnswers } });
+    assert.equal((await call(ewa, 'post', submission, { params: app, body: {} })).statusCode, 403);
+    const submitted = await call(ola, 'post', submission, { params: app, body: {} });
+    assert.equal(submitted.statusCode, 200);
+    assert.ok((submitted.json() as { number: string }).number);
+    assert.equal((await call(ola, 'post', submission, { params: app, body: {} })).statusCode, 409);
+
+    const withdrawal = '/api/v1/applications/{id}/withdrawal';
+    assert.equal((await call(ola, 'post', withdrawal, { params: app, body: {} })).statusCode, 200);
+    assert.equal((await call(ola, 'post', withdrawal, { params: app, body: {} })).statusCode, 409);
+    // A draft withdrawn is discarded: no content.
+    const again = await call(ola, 'post', start, { params: { id }, body: {} });
+    const discarded = await call(ola, 'post', withdrawal, {
+      params: { id: (again.json() as { id: string }).id },
+      body: {},
+    });
+    assert.equal(discarded.statusCode, 204);
   });
 
   test('an unknown route and a malformed address are problems of our own types, never framework codes', async () => {
