@@ -26,23 +26,13 @@ import type { CallsServices } from './index.ts';
 import type { CallRefusal } from './policy.ts';
 import { applicationStatuses, callKinds } from './schema.ts';
 import type { ApplicationView } from './service/applications.ts';
-import { type CallRow, isOpen } from './service/context.ts';
+import { type CallRow, callState, publicCallStates } from './service/context.ts';
 import { TITLE_MAX } from './service/input.ts';
 
 /** The list is small (a few calls a year); it comes whole, up to this many. */
 export const CALLS_LIST_MAX = 500;
 
 /** Where a call stands at the request's time. */
-export const callStates = ['open', 'upcoming', 'closed', 'results', 'cancelled'] as const;
-export type CallState = (typeof callStates)[number];
-
-export function callState(call: Pick<CallRow, 'status' | 'opensAt' | 'deadlineAt'>, now: Date): CallState {
-  if (call.status === 'cancelled') return 'cancelled';
-  if (call.status === 'results') return 'results';
-  if (isOpen(call, now)) return 'open';
-  return call.opensAt > now ? 'upcoming' : 'closed';
-}
-
 const instant = z.iso.datetime().describe('ISO 8601 instant (UTC)');
 const money = (what: string) => z.number().int().nullable().describe(`${what}, in grosze (1 zł = 100 gr)`);
 
@@ -122,7 +112,7 @@ export const callSchema = z
     kind: z.enum(callKinds),
     status: z.enum(['published', 'results', 'cancelled']),
     state: z
-      .enum(callStates)
+      .enum(publicCallStates)
       .describe(
         'At the request’s time: `open` takes applications, `upcoming` opens later, `closed` after the deadline, `results` published, `cancelled`',
       ),
@@ -212,7 +202,7 @@ const draftBody = z
 
 const listQuery = z.object({
   kind: z.enum(callKinds).optional(),
-  state: z.enum(callStates).optional(),
+  state: z.enum(publicCallStates).optional(),
   limit: z.coerce.number().int().min(1).max(CALLS_LIST_MAX).default(CALLS_LIST_MAX),
 });
 
@@ -227,7 +217,8 @@ export function toCall(c: CallRow, now: Date) {
     id: c.id,
     kind: c.kind,
     status: c.status as 'published' | 'results' | 'cancelled',
-    state: callState(c, now),
+    // The API shows no drafts (publicList and getCall refuse them).
+    state: callState(c, now) as (typeof publicCallStates)[number],
     title: text(c.title, c.titleI18n),
     description: text(c.description, c.descriptionI18n),
     opensAt: iso(c.opensAt),

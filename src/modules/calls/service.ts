@@ -16,5 +16,5 @@ export function callsServices(deps: CallsDeps): CallsServices {
 }
 
 export type { ApplicationView } from './service/applications.ts';
-export type { CallRow } from './service/context.ts';
+export { type CallRow, type CallState, callState, publicCallStates } from './service/context.ts';
 export type { CallInput, DraftInput } from './service/input.ts';

@@ -50,6 +50,18 @@ export function applicationNumber(call: Pick<CallRow, 'numberPrefix' | 'numberYe
 export const isOpen = (call: Pick<CallRow, 'status' | 'opensAt' | 'deadlineAt'>, now: Date) =>
   call.status === 'published' && call.opensAt <= now && now < call.deadlineAt;
 
+/** What a call is for a reader at a moment: its state, with 'published' told apart by the dates. */
+export const callStates = ['draft', 'upcoming', 'open', 'closed', 'results', 'cancelled'] as const;
+export type CallState = (typeof callStates)[number];
+/** The states the public sees (a draft is staff's only). */
+export const publicCallStates = callStates.filter((s) => s !== 'draft') as Exclude<CallState, 'draft'>[];
+
+export function callState(call: Pick<CallRow, 'status' | 'opensAt' | 'deadlineAt'>, now: Date): CallState {
+  if (call.status !== 'published') return call.status;
+  if (now < call.opensAt) return 'upcoming';
+  return now < call.deadlineAt ? 'open' : 'closed';
+}
+
 export function callsContext(deps: CallsDeps) {
   const { db } = deps;
   return {

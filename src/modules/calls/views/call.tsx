@@ -16,7 +16,8 @@ import { useView } from '../../../platform/views/context.ts';
 import { H1, Layout } from '../../../platform/views/layout.tsx';
 import type { CallRefusal } from '../policy.ts';
 import type { ApplicationView, CallRow } from '../service.ts';
-import { applicationPath, CallStateTag, callPath, callState, callTitle } from './shared.tsx';
+import { callState } from '../service.ts';
+import { applicationPath, CallStateTag, callPath, callTitle } from './shared.tsx';
 
 export interface ApplyChoice {
   /** '' for the person themselves, else an organisation's id. */

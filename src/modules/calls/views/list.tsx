@@ -5,7 +5,8 @@ import { Localized } from '../../../platform/views/content.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1, Layout } from '../../../platform/views/layout.tsx';
 import type { CallRow } from '../service.ts';
-import { CallStateTag, callPath, callState, callTitle } from './shared.tsx';
+import { callState } from '../service.ts';
+import { CallStateTag, callPath, callTitle } from './shared.tsx';
 
 function CallItem({ call, now }: { call: CallRow; now: Date }) {
   const { t, locale } = useView();

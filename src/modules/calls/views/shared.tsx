@@ -3,15 +3,7 @@
 import { localized } from '../../../platform/content.ts';
 import { Tag } from '../../../platform/views/components.tsx';
 import { useView } from '../../../platform/views/context.ts';
-import type { CallRow } from '../service.ts';
-
-export type CallState = 'draft' | 'upcoming' | 'open' | 'closed' | 'results' | 'cancelled';
-
-export function callState(call: Pick<CallRow, 'status' | 'opensAt' | 'deadlineAt'>, now: Date): CallState {
-  if (call.status !== 'published') return call.status;
-  if (now < call.opensAt) return 'upcoming';
-  return now < call.deadlineAt ? 'open' : 'closed';
-}
+import type { CallRow, CallState } from '../service.ts';
 
 const colours = {
   draft: 'grey',
