@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { addDays, isoWeek, todayInWarsaw } from '../../src/platform/time/warsaw.ts';
 import { expectAccessible, serverAndBrowser, signIn } from './support.ts';
 
 const PASSWORD = 'Zablocie-20.22-demo';
@@ -68,8 +69,10 @@ describe('small screens (390 px) in Chromium', () => {
       await page.goto(`${run.server.baseUrl}${path}`);
       await checkSmallScreen(page, label);
     }
-    // The desk calendar offers booking links big enough to tap.
-    await page.goto(`${run.server.baseUrl}/przestrzenie/coworking-stanowiska`);
+    // The desk calendar offers booking links big enough to tap: next week's, which always has
+    // working days (this week's may all be past, on a Friday evening).
+    const nextWeek = isoWeek(addDays(todayInWarsaw(new Date()), 7));
+    await page.goto(`${run.server.baseUrl}/przestrzenie/coworking-stanowiska?tydzien=${nextWeek}`);
     assert.ok((await page.locator('main table a.klaster-calendar__link').count()) > 0, 'days to book');
     await context.close();
   });
