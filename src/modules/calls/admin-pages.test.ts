@@ -6,10 +6,11 @@
 // unique ids.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { as } from '../../../test/support/context.ts';
 import { queryRows } from '../../db/client.ts';
+import { user } from '../../platform/auth/schema.ts';
 import { warsawDate, warsawTime } from '../../platform/time/warsaw.ts';
 import type { CallsServices } from './service.ts';
 import { callsOf, freshPrefix, minutesFromNow } from './test-helpers.ts';
@@ -81,7 +82,7 @@ function callForm(overrides: Record<string, string | string[]> = {}) {
   };
 }
 
-const fieldForm = (key: string, label: string, extra: Record<string, string> = {}) => ({
+const fieldForm = (key: string, label: string, extra: Record<string, string | string[]> = {}) => ({
   key,
   label_pl: label,
   label_en: '',
@@ -92,6 +93,10 @@ const fieldForm = (key: string, label: string, extra: Record<string, string> = {
   required: 'on',
   ...extra,
 });
+
+/** The staff member's language (the pages follow the account's). */
+const speaks = (locale: 'pl' | 'en' | 'uk') =>
+  t.database.db.update(user).set({ locale }).where(eq(user.id, staff.userId));
 
 const callCount = async () =>
   Number(
@@ -234,5 +239,86 @@ describe('a call written, its form built, published, changed and cancelled', () 
     const closed = await page(staff, base);
     assert.doesNotMatch(closed, /\/odwolaj"/);
     assert.doesNotMatch(closed, /nowe-pole/);
+  });
+});
+
+describe("each field type's page", () => {
+  test('renders labelled inputs in the three languages, and its settings are stored as typed', async () => {
+    const created = await staff.post('/panel/nabory/nowy', callForm());
+    const base = String(created.headers.location);
+    const id = base.split('/').pop()!;
+    const types = ['short_text', 'long_text', 'number', 'amount', 'date', 'single_choice', 'multiple_choice'];
+    for (const type of [...types, 'yes_no', 'declaration', 'budget', 'file', 'subarea', 'nip', 'krs'])
+      for (const locale of ['pl', 'en', 'uk']) {
+        const res = await staff.get(`${base}/nowe-pole?typ=${type}&klucz=pole`, {
+          'accept-language': locale,
+        });
+        assert.equal(res.statusCode, 200, `${type} ${locale}`);
+        assertLabelled(res.body);
+      }
+    for (const locale of ['en', 'uk'] as const) {
+      await speaks(locale);
+      for (const path of ['/panel/nabory', '/panel/nabory/nowy', base, `${base}/edycja`]) {
+        const res = await staff.get(path);
+        assert.equal(res.statusCode, 200, `${path} ${locale}`);
+        assert.match(
+          res.body,
+          locale === 'en'
+            ? /New call|Change the call|Application form/
+            : /Новий конкурс|Змінити конкурс|Форма заявки/,
+        );
+        assertLabelled(res.body);
+      }
+    }
+    await speaks('pl');
+    const files = await staff.post(`${base}/nowe-pole`, {
+      type: 'file',
+      ...fieldForm('zalaczniki', 'Załączniki', { accept: ['pdf', 'image'] }),
+      maxMegabytes: '2,5',
+      maxFiles: '4',
+    });
+    assert.equal(files.statusCode, 303);
+    const budget = await staff.post(`${base}/nowe-pole`, {
+      type: 'budget',
+      ...fieldForm('budzet', 'Budżet'),
+      maxRows: '30',
+      minOwnShare: '12,5',
+    });
+    assert.equal(budget.statusCode, 303);
+    // A minimum above the maximum: refused on the maximum's field.
+    const number = await staff.post(`${base}/nowe-pole`, {
+      type: 'number',
+      ...fieldForm('uczestnicy', 'Liczba uczestników'),
+      min: '10',
+      max: '5',
+    });
+    assert.equal(number.statusCode, 422);
+    assert.match(
+      number.body,
+      /<a href="#f-max">Największa liczba nie może być mniejsza niż najmniejsza\.<\/a>/,
+    );
+    const { fields } = await svc.calls.formState(as({ id: staff.userId, role: 'staff' }), id);
+    assert.deepEqual(fields, [
+      {
+        key: 'zalaczniki',
+        type: 'file',
+        label: { pl: 'Załączniki' },
+        required: true,
+        accept: ['pdf', 'image'],
+        maxBytes: 2_621_440,
+        maxFiles: 4,
+      },
+      {
+        key: 'budzet',
+        type: 'budget',
+        label: { pl: 'Budżet' },
+        required: true,
+        maxRows: 30,
+        minOwnShare: 0.125,
+      },
+    ]);
+    // The file field's page shows its settings back as they were typed.
+    const again = await staff.get(`${base}/pola/zalaczniki`);
+    assert.match(again.body, /name="maxMegabytes"[^>]*value="2,5"/);
   });
 });
