@@ -7,10 +7,12 @@
 import { userIdsByEmail } from '../../platform/auth/users.ts';
 import { defineModule } from '../../platform/modules.ts';
 import { demoAccounts } from '../accounts/index.ts';
+import { callsAdminRoutes } from './admin-routes.tsx';
 import { callsApi } from './api.ts';
 import { callsPagesRoutes } from './pages-routes.tsx';
 import { seedCalls } from './seed.ts';
 import { type CallsServices, callsServices } from './service.ts';
+import { callsAdmin } from './text/admin.ts';
 import { callsAuditLabels } from './text/audit.ts';
 import { calls } from './text/calls.ts';
 import { callsMail } from './text/mail.ts';
@@ -20,7 +22,7 @@ declare module '../../platform/modules.ts' {
     calls: CallsServices;
   }
 }
-const text = { calls };
+const text = { calls, callsAdmin };
 type Text = { [A in keyof typeof text]: (typeof text)[A]['pl'] };
 declare module '../../platform/i18n/index.ts' {
   interface Messages extends Text {}
@@ -28,6 +30,8 @@ declare module '../../platform/i18n/index.ts' {
 declare module '../../platform/mail/outbox.ts' {
   interface MailTemplates extends Pick<(typeof callsMail)['pl'], keyof (typeof callsMail)['pl']> {}
 }
+
+const staffOnly = (actor: { role: string } | null) => actor?.role === 'staff' || actor?.role === 'admin';
 
 export const callsModule = defineModule({
   name: 'calls',
@@ -42,10 +46,12 @@ export const callsModule = defineModule({
     }),
   routes: async (app, { services }) => {
     await app.register(callsPagesRoutes, { services });
+    await app.register(callsAdminRoutes, { services });
     await app.register(callsApi, { services });
   },
   nav: {
     site: [{ href: '/nabory', label: (t) => t.calls.nav, order: 30 }],
+    panel: [{ href: '/panel/nabory', label: (t) => t.callsAdmin.nav, order: 360, visible: staffOnly }],
   },
   messages: text,
   mails: callsMail,
@@ -56,10 +62,26 @@ export const callsModule = defineModule({
     const staffId = (await userIdsByEmail(db, [staffEmail])).get(staffEmail);
     return (await seedCalls({ db, clock, svc: services, staffId })) > 0;
   },
+  contributes: {
+    // Applications submitted and waiting for the formal check.
+    staffQueues: async ({ calls }) => [
+      {
+        key: 'callsSubmitted',
+        label: (t) => t.callsAdmin.staffQueue,
+        count: await calls.submittedCount(),
+        href: '/panel/nabory',
+        order: 45,
+      },
+    ],
+  },
   refusals: {
     calls: (t, _locale, err) => {
-      const own = t.calls.errors as Record<string, string>;
-      return own[err.code] ?? t.calls.answerErrors[err.code as keyof typeof t.calls.answerErrors] ?? null;
+      for (const own of [t.calls.errors, t.calls.answerErrors, t.callsAdmin.errors] as Record<
+        string,
+        unknown
+      >[])
+        if (typeof own[err.code] === 'string') return own[err.code] as string;
+      return null;
     },
   },
 });

@@ -12,11 +12,14 @@ import { warsawDate } from '../../../platform/time/warsaw.ts';
 import { checkFormFields } from '../answers.ts';
 import type { FormField } from '../form.ts';
 import { callPolicy } from '../policy.ts';
-import { callApplications, callFormVersions, calls } from '../schema.ts';
+import { type ApplicationStatus, callApplications, callFormVersions, calls } from '../schema.ts';
 import { auditBy, type CallRow, type CallsContext, type Ctx, isOpen } from './context.ts';
 import { type CallInput, callInput } from './input.ts';
 
 const CANCEL_REASON_MAX = 1000;
+
+/** How many applications are in each state (states with none left out). */
+export type StatusCounts = Partial<Record<ApplicationStatus, number>>;
 
 /** The columns a call's input writes. */
 function columnsOf(input: ReturnType<typeof callInput.parse>) {
@@ -67,6 +70,19 @@ export function callUseCases(c: CallsContext) {
     if (!ids.length) return;
     const known = new Set((await c.deps.places.subareaOptions()).map((s) => s.id));
     if (ids.some((id) => !known.has(id))) throw new RuleError('unknownSubarea', 'subareaIds');
+  }
+
+  /** Applications per call and state. */
+  async function countsByStatus(ids: readonly string[]): Promise<Map<string, StatusCounts>> {
+    const byCall = new Map<string, StatusCounts>();
+    if (!ids.length) return byCall;
+    const rows = await db
+      .select({ callId: callApplications.callId, status: callApplications.status, n: count() })
+      .from(callApplications)
+      .where(inArray(callApplications.callId, [...ids]))
+      .groupBy(callApplications.callId, callApplications.status);
+    for (const r of rows) byCall.set(r.callId, { ...byCall.get(r.callId), [r.status]: Number(r.n) });
+    return byCall;
   }
 
   return {
@@ -259,6 +275,57 @@ export function callUseCases(c: CallsContext) {
         .from(callFormVersions)
         .where(and(eq(callFormVersions.callId, callId), eq(callFormVersions.version, version)));
       return (form?.fields ?? []) as FormField[];
+    },
+
+    /**
+     * Every call, drafts included, for the staff's list: newest deadline first, with how many of its
+     * applications are in each state (drafts being written count too, so staff see interest early).
+     */
+    async staffList(ctx: Ctx): Promise<Array<CallRow & { applications: StatusCounts }>> {
+      callPolicy.check(ctx.actor, 'manage', {});
+      const rows = await db.select().from(calls).orderBy(desc(calls.deadlineAt)).limit(500);
+      const counts = await countsByStatus(rows.map((r) => r.id));
+      return rows.map((r) => ({ ...r, applications: counts.get(r.id) ?? {} }));
+    },
+
+    /** How many of a call's applications are in each state, for its staff page. */
+    async applicationCounts(ctx: Ctx, callId: string): Promise<StatusCounts> {
+      callPolicy.check(ctx.actor, 'manage', {});
+      return (await countsByStatus([callId])).get(callId) ?? {};
+    },
+
+    /** Applications submitted and waiting for the formal check, across all calls (the staff's queue). */
+    async submittedCount(): Promise<number> {
+      const [row] = await db
+        .select({ n: count() })
+        .from(callApplications)
+        .where(eq(callApplications.status, 'submitted'));
+      return Number(row?.n ?? 0);
+    },
+
+    /**
+     * The current version of a call's form, for the form builder: its fields, and whether a change
+     * would make the next version (the call is no longer a draft, or an application answers it).
+     */
+    async formState(
+      ctx: Ctx,
+      callId: string,
+    ): Promise<{ version: number; fields: FormField[]; nextChangeMakesVersion: boolean }> {
+      callPolicy.check(ctx.actor, 'manage', {});
+      const call = await c.findCall(db, callId);
+      const [answered] = await db
+        .select({ n: count() })
+        .from(callApplications)
+        .where(and(eq(callApplications.callId, callId), eq(callApplications.formVersion, call.formVersion)));
+      const [form] = await db
+        .select({ fields: callFormVersions.fields })
+        .from(callFormVersions)
+        .where(and(eq(callFormVersions.callId, callId), eq(callFormVersions.version, call.formVersion)));
+      return {
+        version: call.formVersion,
+        fields: (form?.fields ?? []) as FormField[],
+        nextChangeMakesVersion: call.status !== 'draft' || answered!.n > 0,
+      };
     },
 
     /** The public calls: open ones first (by deadline), then upcoming, then closed, newest first. */
