@@ -1,13 +1,16 @@
 // Applying to a call in a real browser, with axe and the Nu HTML checker on every page visited: a
 // resident finds the open-data competition among the open calls, starts an application, saves a
 // draft with a mistake shown on its field, leaves, comes back on another visit, checks the answers
-// and submits; the number is on the page and in "my applications".
+// and submits; the number is on the page and in "my applications". An officer writes a call in the
+// back office, builds its form, publishes it, and it is on the public list.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { expectAccessible, serverAndBrowser, signIn } from './support.ts';
+import { addDays, todayInWarsaw } from '../../src/platform/time/warsaw.ts';
+import { enrolTotp, expectAccessible, serverAndBrowser, signIn } from './support.ts';
 
 const PASSWORD = 'Zablocie-20.22-demo';
 const RESIDENT = 'mieszkanka@klaster.example';
+const OFFICER = 'urzednik@klaster.example';
 const CALL = 'Konkurs otwartych danych Krakowa';
 
 describe('calls journey in Chromium', () => {
@@ -76,5 +79,56 @@ describe('calls journey in Chromium', () => {
     await page.goto(`${base}/nabory/moje`);
     assert.match(await main(), /OD\/\d{4}\/0001/);
     await second.close();
+  });
+
+  it('an officer writes a call, builds its form and publishes it', async () => {
+    const base = run.server.baseUrl;
+    const office = await run.browser.newContext({ locale: 'pl-PL' });
+    const page = await office.newPage();
+    const main = async () => (await page.locator('main').textContent()) ?? '';
+    await signIn(page, base, OFFICER, PASSWORD);
+    await enrolTotp(page, base, PASSWORD, expectAccessible);
+    await page.goto(`${base}/panel/nabory`);
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Nowy nabór' }).click();
+    await page.waitForURL('**/panel/nabory/nowy');
+    await expectAccessible(page);
+    const today = todayInWarsaw(new Date());
+    await page.fill('main input[name=title_pl]', 'Granty sąsiedzkie Grzegórzki-Wesoła');
+    await page.fill('main input[name=numberPrefix]', 'GSW');
+    await page.check('main input[name=who][value=association]');
+    await page.fill('main input[name=opensAtDate]', today);
+    await page.fill('main input[name=opensAtTime]', '00:00');
+    // A deadline before the opening is refused on its field.
+    await page.fill('main input[name=deadlineAtDate]', addDays(today, -1));
+    await page.fill('main input[name=deadlineAtTime]', '16:00');
+    await page.locator('main form button[type=submit]', { hasText: 'Zapisz szkic' }).click();
+    await page.waitForLoadState('load');
+    await expectAccessible(page);
+    assert.ok(await page.locator('.govuk-error-summary').isVisible(), 'the error summary is shown');
+    await page.fill('main input[name=deadlineAtDate]', addDays(today, 30));
+    await page.locator('main form button[type=submit]', { hasText: 'Zapisz szkic' }).click();
+    await page.waitForURL(/\/panel\/nabory\/[0-9a-f-]{36}$/);
+    await expectAccessible(page);
+    const callPage = page.url();
+
+    await page.selectOption('main select[name=typ]', 'long_text');
+    await page.fill('main input[name=klucz]', 'opis');
+    await page.locator('main form button[type=submit]', { hasText: 'Dalej' }).click();
+    await page.waitForURL(/\/nowe-pole\?/);
+    await expectAccessible(page);
+    await page.fill('main input[name=label_pl]', 'Opis inicjatywy');
+    await page.locator('main form button[type=submit]', { hasText: 'Zapisz pole' }).click();
+    await page.waitForURL((url) => url.href.startsWith(`${callPage}#`) || url.href === callPage);
+    await expectAccessible(page);
+    assert.match(await main(), /Opis inicjatywy/);
+
+    await page.locator('main form button[type=submit]', { hasText: 'Ogłoś nabór' }).click();
+    await page.waitForURL(callPage);
+    await expectAccessible(page);
+    assert.match(await main(), /Nabór ogłoszony/);
+    await page.goto(`${base}/nabory`);
+    assert.match(await main(), /Granty sąsiedzkie Grzegórzki-Wesoła/);
+    await office.close();
   });
 });
