@@ -122,9 +122,11 @@ export function formalUseCases(c: CallsContext, callsUc: Pick<CallUseCases, 'for
       const note = requiredText(input.note, 'note');
       const fields = [...new Set(input.fields)];
       if (fields.length === 0) throw new RuleError('fieldsRequired', 'fields');
+      // The form is read before the transaction: PGlite has one connection, which the transaction holds.
+      const before = await c.findApplication(db, id);
+      const form = await callsUc.formOf(before.callId, before.formVersion);
       return c.changing(async (tx) => {
         const { app, call } = await staffStep(ctx, tx, id, ['submitted']);
-        const form = await callsUc.formOf(call.id, app.formVersion);
         const unknown = fields.find((k) => !form.some((f) => f.key === k));
         if (unknown) throw new RuleError('unknownField', 'fields', 422, { field: unknown });
         const days = input.days ?? call.completionDays;
@@ -166,6 +168,9 @@ export function formalUseCases(c: CallsContext, callsUc: Pick<CallUseCases, 'for
       callPolicy.check(ctx.actor, 'write', { own: await own(ctx, before) });
       const call = await c.findCall(db, before.callId);
       const form = await callsUc.formOf(call.id, before.formVersion);
+      const subareaIds = call.subareaIds.length
+        ? call.subareaIds
+        : (await c.deps.places.subareaOptions()).map((s) => s.id);
       return c.changing(async (tx) => {
         const app = await c.lockApplication(tx, id);
         if (app.status !== 'to_complete') throw new RuleError('notToComplete', undefined, 409);
@@ -181,9 +186,6 @@ export function formalUseCases(c: CallsContext, callsUc: Pick<CallUseCases, 'for
           .select({ id: callApplicationFiles.id, fieldKey: callApplicationFiles.fieldKey })
           .from(callApplicationFiles)
           .where(eq(callApplicationFiles.applicationId, id));
-        const subareaIds = call.subareaIds.length
-          ? call.subareaIds
-          : (await c.deps.places.subareaOptions()).map((s) => s.id);
         const checked = validateAnswers(
           form,
           merged,
