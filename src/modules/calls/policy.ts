@@ -49,3 +49,37 @@ export const callPolicy = definePolicy<CallAction, CallResource, CallRefusal>((a
       return res.own ? null : 'notYours';
   }
 });
+
+/**
+ * The judging's actions, apart from staff's (`manage` above):
+ * - `evaluate`: read and score one application as its assigned evaluator — the assignment is theirs;
+ * - `chair`: run the consensus step and approve the ranking — the actor chairs the call's jury;
+ * - `sit`: act as a juror of the call at all (their own workload).
+ * An evaluator is any signed-in person staff appointed to the call's jury: the platform's
+ * 'evaluator' role (isEvaluator) is an account kind for outside experts, not a power — what a
+ * juror may do is decided per call by the appointment and per application by the assignment.
+ */
+export type JudgingAction = 'evaluate' | 'chair' | 'sit';
+
+export type JudgingRefusal = 'signInFirst' | 'notYourAssignment' | 'chairOnly' | 'notOnJury';
+
+export interface JudgingResource {
+  /** For `evaluate`: the evaluator the assignment names. */
+  evaluatorId?: string;
+  /** For `chair` and `sit`: the actor's place on the call's jury, or null when not on it. */
+  juryRole?: 'chair' | 'member' | null;
+}
+
+export const judgingPolicy = definePolicy<JudgingAction, JudgingResource, JudgingRefusal>(
+  (actor, action, res) => {
+    if (!actor) return 'signInFirst';
+    switch (action) {
+      case 'evaluate':
+        return res.evaluatorId === actor.id ? null : 'notYourAssignment';
+      case 'chair':
+        return res.juryRole === 'chair' ? null : 'chairOnly';
+      case 'sit':
+        return res.juryRole ? null : 'notOnJury';
+    }
+  },
+);
