@@ -20,6 +20,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon, { type Request as CannonRequest } from 'autocannon';
+import { measureRanking } from './calls.ts';
 import { eventPaths, listPaths, registrationTarget, searchPaths } from './events.ts';
 import {
   appEnv,
@@ -334,6 +335,14 @@ async function driverRun(
   const databaseUrl = server?.url;
   try {
     const spaces = await prepare(dataDir, databaseUrl);
+    // Issue 13: the ranking of a call of 10,000 applications, computed in this process through the
+    // service (target: under 1 s on PostgreSQL). Printed, not a row of the table (it is no HTTP load).
+    if (wanted('calls: ranking')) {
+      const r = await measureRanking(dataDir, databaseUrl);
+      console.log(
+        `  calls: ranking of ${r.rows.toLocaleString('en')} applications (${driver}), seeded in ${(r.seedMs / 1000).toFixed(1)} s: ${r.runsMs.map((ms) => Math.round(ms)).join(', ')} ms`,
+      );
+    }
     const { week } = spaces;
     const availabilityPath = `/api/v1/spaces/resources/${BUSY_ROOM}/availability?from=${week.from}&to=${week.to}`;
     const calendarPath = `/przestrzenie/${BUSY_ROOM}?tydzien=${week.iso}`;

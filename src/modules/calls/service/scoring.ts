@@ -7,7 +7,7 @@
 // A submitted score is never edited: a correction is a new row that supersedes it, with a reason.
 // The ranking is computed by ranking.ts from the stored rows (the current, submitted scores), so the
 // ranking the chair approved is recomputed identically from the database.
-import { and, asc, desc, eq, inArray, isNull, max } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../../../db/client.ts';
 import { audit } from '../../../platform/audit/audit.ts';
@@ -141,27 +141,83 @@ export function scoringUseCases(c: CallsContext) {
           .where(and(inArray(callScores.assignmentId, assignmentIds), isNull(callScores.supersededBy)))
       : Promise.resolve([] as ScoreRow[]);
 
-  /** What ranking.ts needs, read from the stored rows: only current scores of submitted evaluations. */
-  async function rankingInput(executor: Db | Tx, call: CallRow): Promise<RankingInput> {
+  /**
+   * What ranking.ts needs, read from the stored rows: only current scores of submitted evaluations.
+   * Four statements by the call (joins, not lists of ids), only the columns the ranking reads, and
+   * grouped in maps: 10,000 applications with 30,000 evaluations and 300,000 scores stay linear.
+   */
+  async function rankingInput(
+    executor: Db | Tx,
+    call: CallRow,
+    onlyApplication?: string,
+  ): Promise<RankingInput> {
     const criteria = await criteriaOf(executor, call.id);
+    // One application's own figures (its dispersion, its agenda) depend on nothing else.
+    const ofCall = onlyApplication
+      ? and(eq(callApplications.callId, call.id), eq(callApplications.id, onlyApplication))!
+      : eq(callApplications.callId, call.id);
     const apps = await executor
-      .select()
+      .select({
+        id: callApplications.id,
+        number: callApplications.number,
+        seq: callApplications.seq,
+        submittedAt: callApplications.submittedAt,
+        amountRequested: callApplications.amountRequested,
+      })
       .from(callApplications)
-      .where(
-        and(
-          eq(callApplications.callId, call.id),
-          inArray(callApplications.status, ['accepted', 'funded', 'not_funded']),
-        ),
-      );
-    const appIds = apps.map((a) => a.id);
-    const assignments = appIds.length
-      ? await executor.select().from(callAssignments).where(inArray(callAssignments.applicationId, appIds))
-      : [];
-    const submitted = assignments.filter((a) => a.status === 'submitted').map((a) => a.id);
-    const scores = await currentScores(executor, submitted);
-    const consensus = appIds.length
-      ? await executor.select().from(callConsensus).where(inArray(callConsensus.applicationId, appIds))
-      : [];
+      .where(and(ofCall, inArray(callApplications.status, ['accepted', 'funded', 'not_funded'])));
+    const assignments = await executor
+      .select({
+        id: callAssignments.id,
+        applicationId: callAssignments.applicationId,
+        evaluatorId: callAssignments.evaluatorId,
+        status: callAssignments.status,
+        further: callAssignments.further,
+      })
+      .from(callAssignments)
+      .innerJoin(callApplications, eq(callAssignments.applicationId, callApplications.id))
+      .where(ofCall);
+    // One row per submitted evaluation with its points as a JSON object: 30,000 rows to read
+    // rather than 300,000 (the reading, not the ranking, was most of the time).
+    const scores = await executor
+      .select({
+        assignmentId: callScores.assignmentId,
+        points: sql<
+          Record<string, string>
+        >`json_object_agg(${callScores.criterionId}, ${callScores.points}::text)`,
+      })
+      .from(callScores)
+      .innerJoin(callAssignments, eq(callScores.assignmentId, callAssignments.id))
+      .innerJoin(callApplications, eq(callAssignments.applicationId, callApplications.id))
+      .where(and(ofCall, eq(callAssignments.status, 'submitted'), isNull(callScores.supersededBy)))
+      .groupBy(callScores.assignmentId);
+    const consensus = await executor
+      .select({
+        applicationId: callConsensus.applicationId,
+        criterionId: callConsensus.criterionId,
+        points: callConsensus.points,
+      })
+      .from(callConsensus)
+      .innerJoin(callApplications, eq(callConsensus.applicationId, callApplications.id))
+      .where(ofCall);
+    const pointsOf = new Map(scores.map((s) => [s.assignmentId, s.points]));
+    const evaluationsOf = new Map<string, RankingInput['applications'][number]['evaluations']>();
+    for (const a of assignments) {
+      const list = evaluationsOf.get(a.applicationId) ?? [];
+      list.push({
+        evaluatorId: a.evaluatorId,
+        status: a.status,
+        further: a.further === 1,
+        points: a.status === 'submitted' ? (pointsOf.get(a.id) ?? {}) : {},
+      });
+      evaluationsOf.set(a.applicationId, list);
+    }
+    const agreedOf = new Map<string, Record<string, string | null>>();
+    for (const k of consensus) {
+      const row = agreedOf.get(k.applicationId) ?? {};
+      row[k.criterionId] = k.points;
+      agreedOf.set(k.applicationId, row);
+    }
     return {
       call: {
         id: call.id,
@@ -186,24 +242,14 @@ export function scoringUseCases(c: CallsContext) {
         seq: app.seq!,
         submittedAt: app.submittedAt!,
         amountRequested: app.amountRequested,
-        evaluations: assignments
-          .filter((a) => a.applicationId === app.id)
-          .map((a) => ({
-            evaluatorId: a.evaluatorId,
-            status: a.status,
-            further: a.further === 1,
-            points: Object.fromEntries(
-              scores.filter((s) => s.assignmentId === a.id).map((s) => [s.criterionId, s.points]),
-            ),
-          })),
-        consensus: Object.fromEntries(
-          consensus.filter((k) => k.applicationId === app.id).map((k) => [k.criterionId, k.points]),
-        ),
+        evaluations: evaluationsOf.get(app.id) ?? [],
+        consensus: agreedOf.get(app.id) ?? {},
       })),
     };
   }
 
-  const rank = async (executor: Db | Tx, call: CallRow) => computeRanking(await rankingInput(executor, call));
+  const rank = async (executor: Db | Tx, call: CallRow, onlyApplication?: string) =>
+    computeRanking(await rankingInput(executor, call, onlyApplication));
 
   return {
     async criteria(callId: string): Promise<CriterionRow[]> {
@@ -360,7 +406,9 @@ export function scoringUseCases(c: CallsContext) {
             points: Object.fromEntries([...scores].map(([k, s]) => [k, s.points])),
           },
         });
-        const row = (await rank(tx, call)).rows.find((r) => r.applicationId === app.id);
+        // Whether a further evaluator is needed is the application's own figure: ranked alone, not
+        // the whole call (which would hold the call's lock for every submission of a large call).
+        const row = (await rank(tx, call, app.id)).rows.find((r) => r.applicationId === app.id);
         if (!row?.needsFurther) return { further: null };
         const waiting = (
           await tx.select().from(callAssignments).where(eq(callAssignments.applicationId, app.id))
