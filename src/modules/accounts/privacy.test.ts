@@ -87,6 +87,7 @@ describe('download my data', () => {
       },
       spaces: { bookings: [], agreements: [] },
       events: { registrations: [], certificates: [] },
+      calls: { applications: [], juries: [], evaluations: [] },
     });
 
     const [credential] = await t.database.db.select().from(account).where(eq(account.userId, c.userId));

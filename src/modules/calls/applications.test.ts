@@ -280,3 +280,30 @@ describe('the last second before the deadline', () => {
     assert.ok(testClock.now() < deadlineAt);
   });
 });
+
+describe('personal data', () => {
+  test("the export lists a person's applications; deleting the account discards drafts and keeps submitted ones; a juror is refused", async () => {
+    const [fay, juror] = await testPeople(t.database, 2);
+    const first = await publishedCall(svc, staff);
+    const second = await publishedCall(svc, staff);
+    const draft = await svc.applications.start(as(fay!), first);
+    const sent = await svc.applications.start(as(fay!), second);
+    await svc.applications.save(as(fay!), sent.id, { title: 'Złożony', answers: completeAnswers });
+    await svc.applications.submit(as(fay!), sent.id);
+    const exported = (await svc.privacy.exportFor(fay!.id)) as {
+      applications: Array<{ status: string; answers: unknown }>;
+    };
+    assert.deepEqual(exported.applications.map((a) => a.status).sort(), ['draft', 'submitted']);
+    assert.deepEqual(exported.applications.find((a) => a.status === 'submitted')?.answers, completeAnswers);
+    await t.database.db.transaction((tx) => svc.privacy.eraseFor(fay!.id, tx));
+    assert.equal(await applicationRow(draft.id), undefined);
+    assert.equal((await applicationRow(sent.id))?.status, 'submitted');
+
+    await svc.judging.jury.appoint(as(staff), first, juror!.id, 'member');
+    await assert.rejects(
+      t.database.db.transaction((tx) => svc.privacy.eraseFor(juror!.id, tx)),
+      (e: unknown) =>
+        e instanceof Error && (e as { code?: string }).code === 'calls.errors.jurorCannotBeDeleted',
+    );
+  });
+});

@@ -63,6 +63,7 @@ export const callsModule = defineModule({
     return (await seedCalls({ db, clock, svc: services, staffId })) > 0;
   },
   contributes: {
+    personalData: ({ privacy }) => privacy,
     // Applications submitted and waiting for the formal check.
     staffQueues: async ({ calls }) => [
       {

@@ -170,6 +170,8 @@ export const calls = catalogue({
       nobodyMayApply: 'Wskaż, kto może składać wnioski.',
       prefixFormat: 'Przedrostek numeru to od 1 do 6 wielkich liter, np. ZB.',
       prefixTaken: 'Ten przedrostek numeru ma już inny nabór w tym roku — wybierz inny.',
+      jurorCannotBeDeleted:
+        'Jesteś członkiem komisji konkursowej albo oceniałeś(-aś) wnioski: Twoje oceny są częścią dokumentacji naboru. Poproś pracownika Klastra o wykreślenie z komisji, zanim usuniesz konto.',
       prefixFixedOncePublished: 'Przedrostka numeru nie można zmienić po ogłoszeniu naboru.',
       openingFixedOnceOpen: 'Początku naboru nie można zmienić, gdy nabór już trwa.',
       toTheMinute: 'Podaj czas z dokładnością do minuty.',
@@ -387,6 +389,8 @@ export const calls = catalogue({
       nobodyMayApply: 'Say who may apply.',
       prefixFormat: 'The number prefix is 1 to 6 capital letters, e.g. ZB.',
       prefixTaken: 'Another call of this year has this number prefix — choose another.',
+      jurorCannotBeDeleted:
+        'You sit on a jury or have evaluated applications: your evaluations are part of the call’s record. Ask the cluster’s staff to take you off the jury before you delete your account.',
       prefixFixedOncePublished: 'The number prefix cannot change once the call is published.',
       openingFixedOnceOpen: 'The opening cannot change once the call is open.',
       toTheMinute: 'Give the time to the minute.',
@@ -600,6 +604,8 @@ export const calls = catalogue({
       nobodyMayApply: 'Вкажіть, хто може подавати заявки.',
       prefixFormat: 'Префікс номера — від 1 до 6 великих латинських літер, напр. ZB.',
       prefixTaken: 'Цей префікс номера вже має інший набір цього року — виберіть інший.',
+      jurorCannotBeDeleted:
+        'Ви член конкурсної комісії або оцінювали заявки: ваші оцінки є частиною документації набору. Попросіть працівника Кластера вилучити вас із комісії, перш ніж видаляти обліковий запис.',
       prefixFixedOncePublished: 'Префікс номера не можна змінити після оголошення набору.',
       openingFixedOnceOpen: 'Початок набору не можна змінити, коли набір уже триває.',
       toTheMinute: 'Вкажіть час з точністю до хвилини.',
