@@ -1,9 +1,10 @@
 // Staff write a call: its details, its application form (in versions) and publish or cancel it.
 // A form is versioned: while no application answers the current version and the call is a draft, a
 // change rewrites it; otherwise a change makes the next version, and applications keep theirs.
-import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import { violatedConstraint } from '../../../db/client.ts';
 import { audit } from '../../../platform/audit/audit.ts';
+import { userIdsByEmail } from '../../../platform/auth/users.ts';
 import { translationsOf } from '../../../platform/content.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import { checkedInput } from '../../../platform/http/forms.ts';
@@ -266,6 +267,35 @@ export function callUseCases(c: CallsContext) {
     /** The revitalisation subareas (the places module), as a form's options. */
     async subareas(): Promise<Array<{ value: string; label: string }>> {
       return (await c.deps.places.subareaOptions()).map((s) => ({ value: s.id, label: s.name }));
+    },
+
+    /** A call's applications past the draft, for staff (the formal check): newest number last. */
+    async applicationsOf(ctx: Ctx, callId: string): Promise<Array<typeof callApplications.$inferSelect>> {
+      callPolicy.check(ctx.actor, 'manage', {});
+      return db
+        .select()
+        .from(callApplications)
+        .where(and(eq(callApplications.callId, callId), ne(callApplications.status, 'draft')))
+        .orderBy(asc(callApplications.seq))
+        .limit(5000);
+    },
+
+    /** One application of a call, as staff see it for the formal check. */
+    async staffApplication(
+      ctx: Ctx,
+      callId: string,
+      id: string,
+    ): Promise<typeof callApplications.$inferSelect> {
+      callPolicy.check(ctx.actor, 'manage', {});
+      const row = await c.findApplication(db, id);
+      if (row.callId !== callId || row.status === 'draft') throw new NotFoundError('application');
+      return row;
+    },
+
+    /** The account with this e-mail address (staff appoint jurors by it), or null. */
+    async userIdByEmail(ctx: Ctx, email: string): Promise<string | null> {
+      callPolicy.check(ctx.actor, 'manage', {});
+      return (await userIdsByEmail(db, [email.trim().toLowerCase()])).get(email.trim().toLowerCase()) ?? null;
     },
 
     /** The fields of a version of a call's form. */

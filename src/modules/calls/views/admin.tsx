@@ -116,6 +116,20 @@ export function CallStaffPage({
             {p.publicPage}
           </a>
         </li>
+        {call.status !== 'draft' ? (
+          <>
+            <li>
+              <a class="govuk-link" href={`${base}/wnioski`}>
+                {t.callsJudging.applicationsLink}
+              </a>
+            </li>
+            <li>
+              <a class="govuk-link" href={`${base}/komisja`}>
+                {t.callsJudging.juryLink}
+              </a>
+            </li>
+          </>
+        ) : null}
         {changeable(call) ? (
           <li>
             <a class="govuk-link" href={`${base}/edycja`}>

@@ -203,7 +203,7 @@ function BudgetField({ field, state }: { field: Extract<FormField, { type: 'budg
   );
 }
 
-interface PageProps {
+export interface PageProps {
   call: CallRow;
   application: ApplicationView;
   fields: FormField[];
@@ -302,7 +302,7 @@ function BudgetRows({ value }: { value: BudgetAnswer }) {
   );
 }
 
-function Answers({ fields, application: a, subareas, change }: PageProps & { change?: string }) {
+export function Answers({ fields, application: a, subareas, change }: PageProps & { change?: string }) {
   const { t, locale } = useView();
   const c = t.calls;
   const rows = [
