@@ -9,12 +9,14 @@ import { defineModule } from '../../platform/modules.ts';
 import { demoAccounts } from '../accounts/index.ts';
 import { callsAdminRoutes } from './admin-routes.tsx';
 import { callsApi } from './api.ts';
+import { callsEvaluatorRoutes } from './evaluator-routes.tsx';
 import { callsPagesRoutes } from './pages-routes.tsx';
 import { seedCalls } from './seed.ts';
 import { type CallsServices, callsServices } from './service.ts';
 import { callsAdmin } from './text/admin.ts';
 import { callsAuditLabels } from './text/audit.ts';
 import { calls } from './text/calls.ts';
+import { callsEvaluator } from './text/evaluator.ts';
 import { callsMail } from './text/mail.ts';
 
 declare module '../../platform/modules.ts' {
@@ -22,7 +24,7 @@ declare module '../../platform/modules.ts' {
     calls: CallsServices;
   }
 }
-const text = { calls, callsAdmin };
+const text = { calls, callsAdmin, callsEvaluator };
 type Text = { [A in keyof typeof text]: (typeof text)[A]['pl'] };
 declare module '../../platform/i18n/index.ts' {
   interface Messages extends Text {}
@@ -32,6 +34,9 @@ declare module '../../platform/mail/outbox.ts' {
 }
 
 const staffOnly = (actor: { role: string } | null) => actor?.role === 'staff' || actor?.role === 'admin';
+// The nav sees only the actor, not their assignments: evaluators by role and staff get the link;
+// a resident appointed to a jury reaches /nabory/ocena from the mail or by its address.
+const evaluatorOrStaff = (actor: { role: string } | null) => actor?.role === 'evaluator' || staffOnly(actor);
 
 export const callsModule = defineModule({
   name: 'calls',
@@ -46,11 +51,15 @@ export const callsModule = defineModule({
     }),
   routes: async (app, { services }) => {
     await app.register(callsPagesRoutes, { services });
+    await app.register(callsEvaluatorRoutes, { services });
     await app.register(callsAdminRoutes, { services });
     await app.register(callsApi, { services });
   },
   nav: {
-    site: [{ href: '/nabory', label: (t) => t.calls.nav, order: 30 }],
+    site: [
+      { href: '/nabory', label: (t) => t.calls.nav, order: 30 },
+      { href: '/nabory/ocena', label: (t) => t.callsEvaluator.nav, order: 31, visible: evaluatorOrStaff },
+    ],
     panel: [{ href: '/panel/nabory', label: (t) => t.callsAdmin.nav, order: 360, visible: staffOnly }],
   },
   messages: text,
