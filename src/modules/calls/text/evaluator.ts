@@ -122,7 +122,7 @@ export const callsEvaluator = catalogue({
     saved: 'Evaluation saved.',
     submitted: 'Evaluation submitted.',
     mineHeading: 'Your evaluation',
-    othersHeading: "The other evaluators' scores",
+    othersHeading: 'Scores of the other evaluators',
     othersNone: 'The other evaluators have not submitted yet.',
     evaluator: (n: number) => `Evaluator ${n}`,
     further: 'further evaluator',

@@ -246,6 +246,7 @@ function Card({ view, state }: AssignmentProps) {
         {view.criteria.map((k) => {
           const max = formatNumber(locale, k.maxPoints);
           const weight = formatNumber(locale, Number(k.weight));
+          const name = pick(criterionName(k), locale).text;
           return (
             <fieldset class="govuk-fieldset" key={k.id}>
               <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
@@ -256,13 +257,18 @@ function Card({ view, state }: AssignmentProps) {
               </p>
               <TextInput
                 name={pointsName(k.id)}
-                label={e.points}
+                label={e.pointsLabel(name)}
                 hint={e.pointsHint(max, weight)}
                 width="5"
                 inputmode="decimal"
                 state={state}
               />
-              <Textarea name={justificationName(k.id)} label={e.justification} rows={4} state={state} />
+              <Textarea
+                name={justificationName(k.id)}
+                label={e.justificationLabel(name)}
+                rows={4}
+                state={state}
+              />
             </fieldset>
           );
         })}
