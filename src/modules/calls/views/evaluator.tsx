@@ -223,12 +223,23 @@ function Answers({ view, fields, subareas }: AssignmentProps) {
 
 const pointsOf = (scores: ScoreRow[]) => new Map(scores.map((s) => [s.criterionId, s.points]));
 
-function Total({ criteria, scores, id }: { criteria: CriterionRow[]; scores: ScoreRow[]; id?: string }) {
+/**
+ * The weighted total of the scores and the card's maximum. On the card (`live`) it carries the
+ * criteria for the script that updates it while typing (src/client/score-total.ts).
+ */
+function Total({ criteria, scores, live }: { criteria: CriterionRow[]; scores: ScoreRow[]; live?: boolean }) {
   const { t, locale } = useView();
   const e = t.callsEvaluator;
   const { total, max } = weightedTotal(criteria, pointsOf(scores));
+  const card = Object.fromEntries(criteria.map((k) => [pointsName(k.id), [k.weight, k.maxPoints]]));
   return (
-    <p class="govuk-body-l" id={id}>
+    <p
+      class="govuk-body-l"
+      id={live ? 'suma' : undefined}
+      aria-live={live ? 'polite' : undefined}
+      data-klaster-total={live ? JSON.stringify(card) : undefined}
+      data-klaster-total-max={live ? formatNumber(locale, max) : undefined}
+    >
       {e.total}: <strong>{e.totalOf(formatNumber(locale, total), formatNumber(locale, max))}</strong>
     </p>
   );
@@ -272,7 +283,7 @@ function Card({ view, state }: AssignmentProps) {
             </fieldset>
           );
         })}
-        <Total criteria={view.criteria} scores={view.mine} id="suma" />
+        <Total criteria={view.criteria} scores={view.mine} live />
         <p class="govuk-body">{e.submitHint}</p>
         <div class="govuk-button-group">
           <Button name="action" value="save">
