@@ -48,7 +48,7 @@ const openTable = (html: string) => html.split('Zakończone')[0]!;
 
 /** A published call with a two-criterion card (10 points × 1, 10 points × 2: 30 at most), its jury,
  * and one accepted application; returns the call, the criteria and the application. */
-async function judgedCall(evaluators: Client[], perApplication: number, summary: string) {
+async function judgedCall(evaluators: Client[], perApplication: number, summary: string, dueAt?: Date) {
   const callId = await publishedCall(svc, staff, { evaluatorsPerApplication: perApplication }, 1);
   const criteria = await svc.judging.scoring.setCriteria(as(staff), callId, [
     { name: { pl: 'Trafność', en: 'Relevance' }, maxPoints: 10 },
@@ -61,7 +61,7 @@ async function judgedCall(evaluators: Client[], perApplication: number, summary:
   await svc.applications.save(ctx, draft.id, { title: 'Projekt', answers: { ...completeAnswers, summary } });
   await svc.applications.submit(ctx, draft.id);
   await svc.judging.formal.accept({ ...as(staff), now: afterDeadline() }, draft.id);
-  await svc.judging.jury.assignAutomatically({ ...as(staff), now: afterDeadline() }, callId);
+  await svc.judging.jury.assignAutomatically({ ...as(staff), now: afterDeadline() }, callId, dueAt);
   return { callId, criteria, applicationId: draft.id };
 }
 
@@ -246,5 +246,15 @@ describe('evaluating an application', () => {
     // A declaration after the recusal is refused (a notice, the page unchanged).
     assert.equal((await ewa.post(`${page}/deklaracja`)).statusCode, 303);
     assert.doesNotMatch((await ewa.get(page)).body, new RegExp(summary));
+  });
+
+  test('an evaluation past its due date and not submitted is overdue, in the list and on its page', async () => {
+    const olga = await t.signedIn('resident');
+    const { applicationId } = await judgedCall([olga], 1, 'Spóźniona ocena', minutesFromNow(-60));
+    const id = await assignmentOf(olga, applicationId);
+    const list = (await olga.get('/nabory/ocena')).body;
+    assert.match(openTable(list), new RegExp(`href="/nabory/ocena/${id}"`));
+    assert.match(openTable(list), /Po terminie/);
+    assert.match((await olga.get(`/nabory/ocena/${id}`)).body, /Po terminie/);
   });
 });
