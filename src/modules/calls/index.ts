@@ -9,6 +9,7 @@ import { defineModule } from '../../platform/modules.ts';
 import { demoAccounts } from '../accounts/index.ts';
 import { callsAdminRoutes } from './admin-routes.tsx';
 import { callsApi } from './api.ts';
+import { callsEvaluatorRoutes } from './evaluator-routes.tsx';
 import { callsJudgingRoutes } from './judging-routes.tsx';
 import { callsPagesRoutes } from './pages-routes.tsx';
 import { seedCalls } from './seed.ts';
@@ -16,6 +17,7 @@ import { type CallsServices, callsServices } from './service.ts';
 import { callsAdmin } from './text/admin.ts';
 import { callsAuditLabels } from './text/audit.ts';
 import { calls } from './text/calls.ts';
+import { callsEvaluator } from './text/evaluator.ts';
 import { callsJudging } from './text/judging.ts';
 import { callsMail } from './text/mail.ts';
 
@@ -24,7 +26,7 @@ declare module '../../platform/modules.ts' {
     calls: CallsServices;
   }
 }
-const text = { calls, callsAdmin, callsJudging };
+const text = { calls, callsAdmin, callsJudging, callsEvaluator };
 type Text = { [A in keyof typeof text]: (typeof text)[A]['pl'] };
 declare module '../../platform/i18n/index.ts' {
   interface Messages extends Text {}
@@ -34,6 +36,9 @@ declare module '../../platform/mail/outbox.ts' {
 }
 
 const staffOnly = (actor: { role: string } | null) => actor?.role === 'staff' || actor?.role === 'admin';
+// The nav sees only the actor, not their assignments: evaluators by role and staff get the link;
+// a resident appointed to a jury reaches /nabory/ocena from the mail or by its address.
+const evaluatorOrStaff = (actor: { role: string } | null) => actor?.role === 'evaluator' || staffOnly(actor);
 
 export const callsModule = defineModule({
   name: 'calls',
@@ -48,12 +53,16 @@ export const callsModule = defineModule({
     }),
   routes: async (app, { services }) => {
     await app.register(callsPagesRoutes, { services });
+    await app.register(callsEvaluatorRoutes, { services });
     await app.register(callsAdminRoutes, { services });
     await app.register(callsJudgingRoutes, { services });
     await app.register(callsApi, { services });
   },
   nav: {
-    site: [{ href: '/nabory', label: (t) => t.calls.nav, order: 30 }],
+    site: [
+      { href: '/nabory', label: (t) => t.calls.nav, order: 30 },
+      { href: '/nabory/ocena', label: (t) => t.callsEvaluator.nav, order: 31, visible: evaluatorOrStaff },
+    ],
     panel: [{ href: '/panel/nabory', label: (t) => t.callsAdmin.nav, order: 360, visible: staffOnly }],
   },
   messages: text,

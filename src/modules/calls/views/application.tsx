@@ -251,7 +251,7 @@ export function ApplicationPage(props: PageProps & { state: FormState }) {
 }
 
 /** An answer as the summary shows it. */
-function answerText(
+export function answerText(
   field: FormField,
   value: unknown,
   subareas: Option[],
@@ -286,7 +286,7 @@ function answerText(
   }
 }
 
-function BudgetRows({ value }: { value: BudgetAnswer }) {
+export function BudgetRows({ value }: { value: BudgetAnswer }) {
   const c = useView().t.calls;
   return (
     <ul class="govuk-list">
