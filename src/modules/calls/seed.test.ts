@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { testClock } from '../../../test/support/clock.ts';
 import { queryRows } from '../../db/client.ts';
 import { loadDemoData } from '../../seed/demo.ts';
 import { checkFormFields } from './answers.ts';
@@ -19,9 +20,11 @@ describe('demo calls', () => {
   after(() => t.close());
 
   it('one published call of each kind named in the documents, open now, each with a valid form', async () => {
+    // Open by the app's clock (the test clock), not the database's.
+    const now = testClock.now();
     const rows = await queryRows<{ kind: string; status: string; open: boolean; fields: unknown }>(
       t.database.db,
-      sql`select c.kind, c.status, c.opens_at <= now() and now() < c.deadline_at as open, f.fields
+      sql`select c.kind, c.status, c.opens_at <= ${now} and ${now} < c.deadline_at as open, f.fields
           from call_call c join call_form_version f on f.call_id = c.id and f.version = c.form_version
           order by c.kind`,
     );
