@@ -10,19 +10,21 @@ import { demoAccounts } from '../accounts/index.ts';
 import { callsAdminRoutes } from './admin-routes.tsx';
 import { callsApi } from './api.ts';
 import { callsPagesRoutes } from './pages-routes.tsx';
+import { callsResultsRoutes } from './results-routes.tsx';
 import { seedCalls } from './seed.ts';
 import { type CallsServices, callsServices } from './service.ts';
 import { callsAdmin } from './text/admin.ts';
 import { callsAuditLabels } from './text/audit.ts';
 import { calls } from './text/calls.ts';
 import { callsMail } from './text/mail.ts';
+import { callsResults } from './text/results.ts';
 
 declare module '../../platform/modules.ts' {
   interface ModuleServices {
     calls: CallsServices;
   }
 }
-const text = { calls, callsAdmin };
+const text = { calls, callsAdmin, callsResults };
 type Text = { [A in keyof typeof text]: (typeof text)[A]['pl'] };
 declare module '../../platform/i18n/index.ts' {
   interface Messages extends Text {}
@@ -47,6 +49,7 @@ export const callsModule = defineModule({
   routes: async (app, { services }) => {
     await app.register(callsPagesRoutes, { services });
     await app.register(callsAdminRoutes, { services });
+    await app.register(callsResultsRoutes, { services });
     await app.register(callsApi, { services });
   },
   nav: {
