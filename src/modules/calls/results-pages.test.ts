@@ -160,7 +160,7 @@ describe('the ranking and results pages', () => {
     assertLabelled(res.body);
     const text = textOf(res.body);
     assert.match(text, /Wnioski w kolejności punktów/);
-    assert.ok(text.includes('16.00 z 20.00'), 'the score beside the maximum');
+    assert.ok(text.includes('16,00 z 20,00'), 'the score beside the maximum');
     assert.ok(
       text.includes(`Remis z ${numbers[0]}, rozstrzygnięty: wcześniejsze złożenie wniosku`),
       'the tie explained',

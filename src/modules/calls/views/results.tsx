@@ -38,6 +38,9 @@ export interface RankingPageProps {
   state?: FormState | undefined;
 }
 
+/** A decimal as the ranking gives it ('16.50'), with the reader's decimal separator. */
+const points = (locale: string, value: string) => (locale === 'en' ? value : value.replace('.', ','));
+
 /** The consensus form's field names for the n-th open item (unique ids on one page). */
 export const agendaFields = (n: number) => ({ points: `points-${n}`, comment: `comment-${n}` });
 
@@ -51,7 +54,8 @@ export function RankingPage(props: RankingPageProps) {
     return k ? <Localized value={props.criterionName(k)} /> : id;
   };
   return (
-    <PanelLayout title={r.rankingTitle} back={adminPath(call.id)}>
+    // The call's staff page is for staff only: the chair gets no link back to it.
+    <PanelLayout title={r.rankingTitle} back={props.isStaff ? adminPath(call.id) : undefined}>
       <H1 caption={<Localized value={callTitle(call)} />}>{r.rankingTitle}</H1>
       <ErrorSummary state={props.state} />
       <p class="govuk-body">{r.lead}</p>
@@ -87,7 +91,7 @@ function Completeness({ result }: { result: RankingResult }) {
 type Namer = (criterionId: string) => preact.ComponentChild;
 
 function RankingTable(props: RankingPageProps & { name: Namer }) {
-  const { t } = useView();
+  const { t, locale } = useView();
   const r = t.callsResults;
   const { result, criteria, name } = props;
   return (
@@ -125,7 +129,7 @@ function RankingTable(props: RankingPageProps & { name: Namer }) {
               {row.number}
             </th>
             <td class="govuk-table__cell">
-              {r.outOf(row.score, result.maxTotal)}
+              {r.outOf(points(locale, row.score), points(locale, result.maxTotal))}
               {row.tieBrokenBy ? (
                 <p class="govuk-body-s govuk-!-margin-bottom-0">
                   <TieText tie={row.tieBrokenBy} name={name} />
@@ -134,7 +138,7 @@ function RankingTable(props: RankingPageProps & { name: Namer }) {
             </td>
             {criteria.map((k) => (
               <td class="govuk-table__cell" key={k.id}>
-                {row.criterionValues[k.id] ?? r.none}
+                {row.criterionValues[k.id] ? points(locale, row.criterionValues[k.id]!) : r.none}
               </td>
             ))}
             <td class="govuk-table__cell">
@@ -171,12 +175,12 @@ function TieText({ tie, name }: { tie: TieBreak; name: Namer }) {
 }
 
 function Thresholds({ row, name }: { row: RankingRow; name: Namer }) {
-  const { t } = useView();
+  const { t, locale } = useView();
   const r = t.callsResults;
   if (row.passes) return <>{r.passes}</>;
   const line = (f: FailedThreshold) => {
-    if (f.kind === 'total') return r.belowTotal(f.required);
-    const [before, after] = r.belowCriterion('\u0000', f.required).split('\u0000');
+    if (f.kind === 'total') return r.belowTotal(points(locale, f.required));
+    const [before, after] = r.belowCriterion('\u0000', points(locale, f.required)).split('\u0000');
     return (
       <>
         {before}
@@ -321,7 +325,9 @@ export function ResultsPage({
               <th scope="row" class="govuk-table__header">
                 {row.number}
               </th>
-              <td class="govuk-table__cell">{r.outOf(row.score, result.maxTotal)}</td>
+              <td class="govuk-table__cell">
+                {r.outOf(points(locale, row.score), points(locale, result.maxTotal))}
+              </td>
               <td class="govuk-table__cell">
                 {row.funded && row.amountGranted !== null ? formatMoney(row.amountGranted) : r.none}
               </td>
