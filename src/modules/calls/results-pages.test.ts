@@ -230,5 +230,13 @@ describe('the ranking and results pages', () => {
       rows.slice(1).every((r) => r.endsWith('—')),
       'the others get nothing',
     );
+
+    // In English and Ukrainian too, with the reader's decimal separator.
+    const en = textOf((await t.client().get(`/nabory/${callId}/wyniki`, { 'accept-language': 'en' })).body);
+    assert.ok(en.includes('Results of the call: funded applications first'));
+    assert.ok(en.includes('16.00 of 20.00'));
+    const uk = textOf((await t.client().get(`/nabory/${callId}/wyniki`, { 'accept-language': 'uk' })).body);
+    assert.ok(uk.includes('Результати конкурсу: спершу профінансовані заявки'));
+    assert.ok(uk.includes('16,00 з 20,00'));
   });
 });
