@@ -12,6 +12,7 @@ import { callsApi } from './api.ts';
 import { callsEvaluatorRoutes } from './evaluator-routes.tsx';
 import { callsJudgingRoutes } from './judging-routes.tsx';
 import { callsPagesRoutes } from './pages-routes.tsx';
+import { callsResultsRoutes } from './results-routes.tsx';
 import { seedCalls } from './seed.ts';
 import { type CallsServices, callsServices } from './service.ts';
 import { callsAdmin } from './text/admin.ts';
@@ -20,13 +21,14 @@ import { calls } from './text/calls.ts';
 import { callsEvaluator } from './text/evaluator.ts';
 import { callsJudging } from './text/judging.ts';
 import { callsMail } from './text/mail.ts';
+import { callsResults } from './text/results.ts';
 
 declare module '../../platform/modules.ts' {
   interface ModuleServices {
     calls: CallsServices;
   }
 }
-const text = { calls, callsAdmin, callsJudging, callsEvaluator };
+const text = { calls, callsAdmin, callsJudging, callsEvaluator, callsResults };
 type Text = { [A in keyof typeof text]: (typeof text)[A]['pl'] };
 declare module '../../platform/i18n/index.ts' {
   interface Messages extends Text {}
@@ -56,6 +58,7 @@ export const callsModule = defineModule({
     await app.register(callsEvaluatorRoutes, { services });
     await app.register(callsAdminRoutes, { services });
     await app.register(callsJudgingRoutes, { services });
+    await app.register(callsResultsRoutes, { services });
     await app.register(callsApi, { services });
   },
   nav: {
