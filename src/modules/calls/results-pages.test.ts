@@ -226,6 +226,9 @@ describe('the ranking and results pages', () => {
     assert.ok(rows[0]!.startsWith(numbers[0]!), `funded first: ${rows[0]}`);
     const amount = formatMoney(500_000).replace(/\s+/g, ' ');
     assert.ok(rows[0]!.includes(amount), `with its amount: ${rows[0]}`);
+    // The applicant and the title, as the law asks of an open competition's results.
+    assert.ok(rows[0]!.includes('Projekt 1'), `with its title: ${rows[0]}`);
+    assert.ok(rows[0]!.includes('Osoba 1'), `with its applicant: ${rows[0]}`);
     assert.ok(
       rows.slice(1).every((r) => r.endsWith('—')),
       'the others get nothing',

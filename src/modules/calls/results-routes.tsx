@@ -155,6 +155,7 @@ export async function callsResultsRoutes(
         <ResultsPage
           call={call}
           result={ranking.result as RankingResult}
+          labels={await scoring.resultLabels(ctx, call.id)}
           publishedAt={ranking.publishedAt}
         />,
       );

@@ -132,14 +132,18 @@ export interface Workload {
   needing: Array<{ applicationId: string; number: string | null; missing: number }>;
 }
 
+/** Staff, or the call's chair (a call that does not exist is a 404 first, for anyone). */
+export async function checkStaffOrChair(c: CallsContext, ctx: Ctx, callId: string): Promise<void> {
+  await c.findCall(c.db, callId);
+  if (callPolicy.can(ctx.actor, 'manage', {})) return;
+  judgingPolicy.check(ctx.actor, 'chair', { juryRole: await juryRoleOf(c.db, callId, ctx.actor?.id) });
+}
+
 export function juryUseCases(c: CallsContext) {
   const { db } = c;
 
   /** Staff, or the call's chair. */
-  async function staffOrChair(ctx: Ctx, callId: string): Promise<void> {
-    if (callPolicy.can(ctx.actor, 'manage', {})) return;
-    judgingPolicy.check(ctx.actor, 'chair', { juryRole: await juryRoleOf(db, callId, ctx.actor?.id) });
-  }
+  const staffOrChair = (ctx: Ctx, callId: string) => checkStaffOrChair(c, ctx, callId);
 
   return {
     /** Appointed (or their role changed): a call has one chair — a second is refused. */

@@ -11,6 +11,7 @@ import { and, asc, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../../../db/client.ts';
 import { audit } from '../../../platform/audit/audit.ts';
+import { user } from '../../../platform/auth/schema.ts';
 import { type Localized, localized, localizedInput, translationsOf } from '../../../platform/content.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import { checkedInput } from '../../../platform/http/forms.ts';
@@ -29,7 +30,7 @@ import {
 } from '../schema.ts';
 import { auditBy, type CallRow, type CallsContext, type Ctx } from './context.ts';
 import { mailApplicant, requiredText } from './formal.ts';
-import { type AssignmentRow, assignFromJury, findAssignment, juryRoleOf } from './jury.ts';
+import { type AssignmentRow, assignFromJury, checkStaffOrChair, findAssignment, juryRoleOf } from './jury.ts';
 
 export type CriterionRow = typeof callCriteria.$inferSelect;
 export type ScoreRow = typeof callScores.$inferSelect;
@@ -112,10 +113,7 @@ export interface EvaluatorView {
 export function scoringUseCases(c: CallsContext) {
   const { db } = c;
 
-  async function staffOrChair(ctx: Ctx, callId: string): Promise<void> {
-    if (callPolicy.can(ctx.actor, 'manage', {})) return;
-    judgingPolicy.check(ctx.actor, 'chair', { juryRole: await juryRoleOf(db, callId, ctx.actor?.id) });
-  }
+  const staffOrChair = (ctx: Ctx, callId: string) => checkStaffOrChair(c, ctx, callId);
 
   async function criteriaOf(executor: Db | Tx, callId: string): Promise<CriterionRow[]> {
     return executor
@@ -499,6 +497,44 @@ export function scoringUseCases(c: CallsContext) {
         .map((r) => ({ applicationId: r.applicationId, number: r.number, criteria: r.agenda }));
     },
 
+    /**
+     * Each ranked application's title and applicant (the organisation's name, or the person's), as
+     * the results list names them (Polish law asks it of open competitions): public once the results
+     * are published, before that for staff and the chair only.
+     */
+    async resultLabels(ctx: Ctx, callId: string): Promise<Map<string, { title: string; applicant: string }>> {
+      const call = await c.findCall(db, callId);
+      if (call.status !== 'results') await staffOrChair(ctx, callId);
+      const rows = await db
+        .select({
+          id: callApplications.id,
+          title: callApplications.title,
+          organisationId: callApplications.organisationId,
+          person: user.name,
+        })
+        .from(callApplications)
+        .leftJoin(user, eq(user.id, callApplications.applicantId))
+        .where(
+          and(
+            eq(callApplications.callId, callId),
+            inArray(callApplications.status, ['accepted', 'funded', 'not_funded']),
+          ),
+        );
+      const orgIds = [
+        ...new Set(rows.map((r) => r.organisationId).filter((id): id is string => id !== null)),
+      ];
+      const orgNames = orgIds.length ? await c.deps.organisations.namesOf(orgIds) : new Map<string, string>();
+      return new Map(
+        rows.map((r) => [
+          r.id,
+          {
+            title: r.title,
+            applicant: (r.organisationId ? orgNames.get(r.organisationId) : r.person) ?? '—',
+          },
+        ]),
+      );
+    },
+
     /** The chair records the agreed points for a criterion of an application, with a comment. */
     async recordConsensus(
       ctx: Ctx,
@@ -544,6 +580,7 @@ export function scoringUseCases(c: CallsContext) {
      * further evaluator, the consensus agenda). Stored as the next edition, exactly as computed.
      */
     async approveRanking(ctx: Ctx, callId: string): Promise<RankingRowStored> {
+      await c.findCall(db, callId);
       judgingPolicy.check(ctx.actor, 'chair', { juryRole: await juryRoleOf(db, callId, ctx.actor?.id) });
       return db.transaction(async (tx) => {
         const call = await c.lockCall(tx, callId);

@@ -5,6 +5,7 @@ import { catalogue } from '../../../platform/i18n/index.ts';
 export const callsResults = catalogue({
   pl: {
     rankingTitle: 'Lista rankingowa',
+    rankingLink: 'Lista rankingowa i uzgodnienia komisji',
     caption: 'Wnioski w kolejności punktów',
     lead: 'Lista policzona z aktualnych, złożonych ocen komisji.',
     columns: {
@@ -59,6 +60,8 @@ export const callsResults = catalogue({
     resultsLead: (when: string) => `Wyniki ogłoszone ${when}.`,
     resultsColumns: {
       number: 'Numer wniosku',
+      applicant: 'Wnioskodawca',
+      title: 'Tytuł',
       score: 'Liczba punktów',
       amount: 'Przyznana kwota',
     },
@@ -66,6 +69,7 @@ export const callsResults = catalogue({
     notYet: 'Wyniki tego naboru nie zostały jeszcze ogłoszone.',
   },
   en: {
+    rankingLink: 'The ranking and the jury’s consensus',
     rankingTitle: 'Ranking',
     caption: 'Applications in order of score',
     lead: "Computed from the jury's current, submitted scores.",
@@ -120,6 +124,8 @@ export const callsResults = catalogue({
     resultsLead: (when: string) => `Results announced on ${when}.`,
     resultsColumns: {
       number: 'Application number',
+      applicant: 'Applicant',
+      title: 'Title',
       score: 'Score',
       amount: 'Amount granted',
     },
@@ -127,6 +133,7 @@ export const callsResults = catalogue({
     notYet: 'The results of this call have not been announced yet.',
   },
   uk: {
+    rankingLink: 'Рейтинговий список і узгодження комісії',
     rankingTitle: 'Рейтинговий список',
     caption: 'Заявки в порядку балів',
     lead: 'Список обчислено з чинних поданих оцінок комісії.',
@@ -181,6 +188,8 @@ export const callsResults = catalogue({
     resultsLead: (when: string) => `Результати оголошено ${when}.`,
     resultsColumns: {
       number: 'Номер заявки',
+      applicant: 'Заявник',
+      title: 'Назва',
       score: 'Кількість балів',
       amount: 'Призначена сума',
     },

@@ -128,6 +128,11 @@ export function CallStaffPage({
                 {t.callsJudging.juryLink}
               </a>
             </li>
+            <li>
+              <a class="govuk-link" href={`${base}/ranking`}>
+                {t.callsResults.rankingLink}
+              </a>
+            </li>
           </>
         ) : null}
         {changeable(call) ? (

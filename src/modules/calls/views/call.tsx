@@ -74,6 +74,13 @@ export function CallPage(props: CallPageProps) {
       ) : null}
       <MarkdownText value={localized(call.description, call.descriptionI18n)} />
       <SummaryList rows={rows} />
+      {call.status === 'results' ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href={`${callPath(call.id)}/wyniki`}>
+            {t.callsResults.resultsLink}
+          </a>
+        </p>
+      ) : null}
       <Apply {...props} />
     </Layout>
   );

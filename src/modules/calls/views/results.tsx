@@ -290,10 +290,12 @@ function Approval(props: RankingPageProps) {
 export function ResultsPage({
   call,
   result,
+  labels,
   publishedAt,
 }: {
   call: CallRow;
   result: RankingResult;
+  labels: Map<string, { title: string; applicant: string }>;
   publishedAt: Date;
 }) {
   const { t, locale } = useView();
@@ -312,6 +314,12 @@ export function ResultsPage({
               {r.resultsColumns.number}
             </th>
             <th scope="col" class="govuk-table__header">
+              {r.resultsColumns.applicant}
+            </th>
+            <th scope="col" class="govuk-table__header">
+              {r.resultsColumns.title}
+            </th>
+            <th scope="col" class="govuk-table__header">
               {r.resultsColumns.score}
             </th>
             <th scope="col" class="govuk-table__header">
@@ -325,6 +333,8 @@ export function ResultsPage({
               <th scope="row" class="govuk-table__header">
                 {row.number}
               </th>
+              <td class="govuk-table__cell">{labels.get(row.applicationId)?.applicant ?? r.none}</td>
+              <td class="govuk-table__cell">{labels.get(row.applicationId)?.title || r.none}</td>
               <td class="govuk-table__cell">
                 {r.outOf(points(locale, row.score), points(locale, result.maxTotal))}
               </td>
