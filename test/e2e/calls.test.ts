@@ -11,6 +11,8 @@ import { enrolTotp, expectAccessible, serverAndBrowser, signIn } from './support
 const PASSWORD = 'Zablocie-20.22-demo';
 const RESIDENT = 'mieszkanka@klaster.example';
 const OFFICER = 'urzednik@klaster.example';
+const EVALUATOR = 'ewaluatorka@klaster.example';
+const DECIDED = 'Małe granty 2026 — I nabór (rozstrzygnięty)';
 const CALL = 'Konkurs otwartych danych Krakowa';
 
 describe('calls journey in Chromium', () => {
@@ -129,6 +131,37 @@ describe('calls journey in Chromium', () => {
     assert.match(await main(), /Nabór ogłoszony/);
     await page.goto(`${base}/nabory`);
     assert.match(await main(), /Granty sąsiedzkie Grzegórzki-Wesoła/);
+
+    // The decided demo call: its applications, jury and ranking for staff, and its public results.
+    await page.getByRole('link', { name: DECIDED }).click();
+    await page.waitForURL(/\/nabory\/[0-9a-f-]{36}$/);
+    await expectAccessible(page);
+    const decided = page.url().split('/').pop()!;
+    for (const path of ['wnioski', 'komisja', 'ranking']) {
+      await page.goto(`${base}/panel/nabory/${decided}/${path}`);
+      await expectAccessible(page);
+    }
+    await page.goto(`${base}/panel/nabory/${decided}/wnioski`);
+    await page.locator('main table a').first().click();
+    await page.waitForURL(/\/wnioski\/[0-9a-f-]{36}$/);
+    await expectAccessible(page);
+    await page.goto(`${base}/nabory/${decided}/wyniki`);
+    await expectAccessible(page);
+    assert.match(await main(), /Sąsiedzka pracownia naprawy rowerów na Grzegórzkach/);
     await office.close();
+  });
+
+  it('an evaluator finds her evaluations and reads a submitted one', async () => {
+    const base = run.server.baseUrl;
+    const context = await run.browser.newContext({ locale: 'pl-PL' });
+    const page = await context.newPage();
+    await signIn(page, base, EVALUATOR, PASSWORD, '/nabory/ocena');
+    await page.waitForURL('**/nabory/ocena');
+    await expectAccessible(page);
+    await page.locator('main table a').first().click();
+    await page.waitForURL(/\/nabory\/ocena\/[0-9a-f-]{36}$/);
+    await expectAccessible(page);
+    assert.match((await page.locator('main').textContent()) ?? '', /Suma ważona/);
+    await context.close();
   });
 });

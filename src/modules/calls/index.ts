@@ -72,10 +72,37 @@ export const callsModule = defineModule({
   mails: callsMail,
   auditLabels: callsAuditLabels,
   // One open call of each kind (seed.ts); idempotent.
-  demo: async ({ db, clock }, services) => {
-    const staffEmail = demoAccounts.find((a) => a.role === 'staff')!.email;
-    const staffId = (await userIdsByEmail(db, [staffEmail])).get(staffEmail);
-    return (await seedCalls({ db, clock, svc: services, staffId })) > 0;
+  demo: async ({ db, clock }, services, { organisations }) => {
+    const ids = await userIdsByEmail(
+      db,
+      demoAccounts.map((a) => a.email),
+    );
+    const idOf = (role: string) =>
+      demoAccounts
+        .filter((a) => a.role === role)
+        .flatMap((a) => (ids.has(a.email) ? [ids.get(a.email)!] : []));
+    const staffId = idOf('staff')[0];
+    // The closed call's jury: the evaluator and the administrator, with staff in the chair; its
+    // applicants: the residents in their own names and the ambassador's verified organisations.
+    const residents = idOf('resident');
+    const applicants: Array<{ id: string; organisationId: string | null }> = residents.map((id) => ({
+      id,
+      organisationId: null,
+    }));
+    for (const id of residents)
+      for (const o of await organisations.organisations.mine({ id }))
+        if (o.status === 'verified' && (o.kind === 'foundation' || o.kind === 'association'))
+          applicants.push({ id, organisationId: o.id });
+    const jurorIds = [...idOf('evaluator'), ...idOf('admin')];
+    return (
+      (await seedCalls({
+        db,
+        clock,
+        svc: services,
+        staffId,
+        closed: staffId ? { staffId, jurorIds, applicants } : undefined,
+      })) > 0
+    );
   },
   contributes: {
     personalData: ({ privacy }) => privacy,

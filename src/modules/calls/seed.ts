@@ -7,6 +7,10 @@
 // revitalisation ambassadors' competition (one per subarea), and the open-data competition. Dated
 // from the clock, so they stay open: opened ten days ago, the deadline weeks ahead at 16:00 in
 // Warsaw. Written and published by the demo staff through the service (audit rows included).
+// And one closed call judged to the end — "Małe granty 2026 — I nabór": four applications, checked
+// formally, scored by a jury of two with a chair, the ranking approved and the results published —
+// walked through the service at the moments it happened (each step's ctx.now), so every audit row,
+// mail and rule is the real one.
 // Idempotent: a call whose title is already there is not made again.
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
@@ -441,11 +445,127 @@ const demoCalls: DemoCall[] = [
   },
 ];
 
+export interface ClosedCallPeople {
+  staffId: string;
+  /** Two jurors, and the applicants: demo accounts, in their own name or for their organisation. */
+  jurorIds: string[];
+  applicants: Array<{ id: string; organisationId: string | null }>;
+}
+
+const CLOSED_TITLE = 'Małe granty 2026 — I nabór (rozstrzygnięty)';
+const closedProjects = [
+  { title: 'Sąsiedzka pracownia naprawy rowerów na Grzegórzkach', amount: 950_000, points: [9, 8, 9] },
+  { title: 'Spacery badawcze z seniorami po Kazimierzu', amount: 800_000, points: [8, 9, 7] },
+  { title: 'Ogród deszczowy przy Centrum Obywatelskim', amount: 1_000_000, points: [6, 7, 6] },
+  { title: 'Mapa dostępności „starej” Nowej Huty', amount: 700_000, points: [4, 3, 5] },
+];
+
+/** The closed, judged call of the demo (see the top of the file). */
+async function seedClosedCall(
+  db: Db,
+  clock: Clock,
+  svc: CallsServices,
+  people: ClosedCallPeople,
+): Promise<boolean> {
+  const [known] = await db.select({ id: calls.id }).from(calls).where(eq(calls.title, CLOSED_TITLE));
+  if (known || people.applicants.length < closedProjects.length || people.jurorIds.length < 2) return false;
+  const today = todayInWarsaw(clock.now());
+  const day = (n: number, time = '10:00') => warsawInstant(addDays(today, n), time);
+  const as = (id: string, role: 'staff' | 'resident' | 'evaluator', when: Date) => ({
+    ...actingAs(systemContext(clock, 'demo'), { id, role }),
+    now: when,
+  });
+  const staff = (when: Date) => as(people.staffId, 'staff', when);
+  const call = await svc.calls.create(staff(day(-75)), {
+    title: { pl: CLOSED_TITLE, en: 'Small grants 2026 — first round (decided)' },
+    description: {
+      pl: 'Pierwszy nabór małych grantów (art. 19a) na projekty w obszarach rewitalizacji. Nabór rozstrzygnięty: lista wyników poniżej.',
+    },
+    kind: 'ngo_grant',
+    numberPrefix: 'MGA',
+    personsMayApply: true,
+    organisationKinds: ['foundation', 'association'],
+    opensAt: day(-70, '08:00'),
+    deadlineAt: day(-40, '16:00'),
+    budget: 2_000_000,
+    maxAmount: 1_000_000,
+    totalThreshold: '12',
+    contactEmail: CONTACT,
+  });
+  await svc.calls.setForm(staff(day(-75)), call.id, [
+    summary(),
+    {
+      key: 'amount',
+      type: 'amount',
+      label: { pl: 'Wnioskowana kwota', en: 'Amount requested', uk: 'Запитувана сума' },
+      required: true,
+    },
+    truth,
+  ]);
+  const criteria = await svc.judging.scoring.setCriteria(staff(day(-75)), call.id, [
+    {
+      name: { pl: 'Trafność wobec celów rewitalizacji', en: 'Relevance to the revitalisation' },
+      maxPoints: 10,
+      weight: '2',
+    },
+    { name: { pl: 'Wykonalność i budżet', en: 'Feasibility and budget' }, maxPoints: 10, weight: '1' },
+    { name: { pl: 'Udział mieszkańców', en: 'Residents’ participation' }, maxPoints: 10, weight: '1' },
+  ]);
+  await svc.calls.publish(staff(day(-74)), call.id);
+  const apps: string[] = [];
+  for (const [i, project] of closedProjects.entries()) {
+    const who = people.applicants[i]!;
+    const ctx = as(who.id, 'resident', day(-60 + i));
+    const draft = await svc.applications.start(ctx, call.id, who.organisationId);
+    await svc.applications.save(ctx, draft.id, {
+      title: project.title,
+      answers: {
+        summary: `${project.title}: cel, działania, odbiorcy i rezultaty.`,
+        amount: project.amount,
+        truth: true,
+      },
+    });
+    await svc.applications.submit(ctx, draft.id);
+    apps.push(draft.id);
+  }
+  for (const id of apps) await svc.judging.formal.accept(staff(day(-38)), id);
+  const [chair, ...members] = [people.staffId, ...people.jurorIds];
+  await svc.judging.jury.appoint(staff(day(-38)), call.id, chair!, 'chair');
+  for (const m of members) await svc.judging.jury.appoint(staff(day(-38)), call.id, m, 'member');
+  await svc.judging.jury.assignAutomatically(staff(day(-37)), call.id);
+  for (const juror of members) {
+    const ctx = as(juror, 'evaluator', day(-30));
+    for (const a of await svc.judging.jury.mine(ctx)) {
+      if (a.status !== 'assigned') continue;
+      const project = closedProjects[apps.indexOf(a.applicationId)];
+      if (!project) continue;
+      await svc.judging.jury.declare(ctx, a.id);
+      // The two jurors differ by half a point at most: no further evaluator, nothing to agree on.
+      const shift = members.indexOf(juror) * 0.5;
+      await svc.judging.scoring.saveScores(
+        ctx,
+        a.id,
+        Object.fromEntries(
+          criteria.map((k, j) => [
+            k.id,
+            { points: Math.max(0, project.points[j]! - shift), justification: 'Ocena zgodna z kartą oceny.' },
+          ]),
+        ),
+      );
+      await svc.judging.scoring.submitScores(ctx, a.id);
+    }
+  }
+  await svc.judging.scoring.approveRanking(as(chair!, 'staff', day(-20)), call.id);
+  await svc.judging.scoring.publishResults(staff(day(-19)), call.id);
+  return true;
+}
+
 export async function seedCalls(options: {
   db: Db;
   clock: Clock;
   svc: CallsServices;
   staffId: string | undefined;
+  closed?: ClosedCallPeople | undefined;
 }): Promise<number> {
   const { db, clock, svc, staffId } = options;
   if (!staffId) return 0;
@@ -464,5 +584,6 @@ export async function seedCalls(options: {
     await svc.calls.publish(ctx, call.id);
     made += 1;
   }
+  if (options.closed && (await seedClosedCall(db, clock, svc, options.closed))) made += 1;
   return made;
 }
