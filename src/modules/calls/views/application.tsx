@@ -251,7 +251,7 @@ export function ApplicationPage(props: PageProps & { state: FormState }) {
 }
 
 /** An answer as the summary shows it. */
-export function answerText(
+function answerText(
   field: FormField,
   value: unknown,
   subareas: Option[],
@@ -286,7 +286,7 @@ export function answerText(
   }
 }
 
-export function BudgetRows({ value }: { value: BudgetAnswer }) {
+function BudgetRows({ value }: { value: BudgetAnswer }) {
   const c = useView().t.calls;
   return (
     <ul class="govuk-list">
@@ -302,13 +302,27 @@ export function BudgetRows({ value }: { value: BudgetAnswer }) {
   );
 }
 
-export function Answers({ fields, application: a, subareas, change }: PageProps & { change?: string }) {
+/** An application's title and answers, read-only (its page, "check your answers", staff, evaluators). */
+export function AnswerList({
+  title,
+  answers,
+  fields,
+  subareas,
+  change,
+}: {
+  title: string;
+  answers: Record<string, unknown>;
+  fields: FormField[];
+  subareas: Option[];
+  /** Where "change" leads (a draft's form), if anywhere. */
+  change?: string | undefined;
+}) {
   const { t, locale } = useView();
   const c = t.calls;
   const rows = [
-    { key: c.titleLabel, value: a.title || c.notAnswered },
+    { key: c.titleLabel, value: title || c.notAnswered },
     ...fields.map((f) => {
-      const v = a.answers[f.key];
+      const v = answers[f.key];
       const text = answerText(f, v, subareas, locale, t);
       return {
         key: pick(f.label, locale).text,
@@ -339,6 +353,10 @@ export function Answers({ fields, application: a, subareas, change }: PageProps 
     </>
   );
 }
+
+export const Answers = ({ fields, application: a, subareas, change }: PageProps & { change?: string }) => (
+  <AnswerList title={a.title} answers={a.answers} fields={fields} subareas={subareas} change={change} />
+);
 
 /** "Check your answers": every answer as it will be submitted, a way back, and the submit button. */
 export function CheckPage(props: PageProps) {

@@ -19,10 +19,10 @@ import {
 import { Localized } from '../../../platform/views/content.tsx';
 import { useView } from '../../../platform/views/context.ts';
 import { H1, Layout } from '../../../platform/views/layout.tsx';
-import type { BudgetAnswer, FormField } from '../form.ts';
+import type { FormField } from '../form.ts';
 import type { CriterionRow, ScoreRow } from '../service/scoring.ts';
 import type { CallRow, EvaluatorView } from '../service.ts';
-import { answerText, BudgetRows, type Option } from './application.tsx';
+import { AnswerList, type Option } from './application.tsx';
 import { callTitle } from './shared.tsx';
 
 export type EvaluatorState = 'assigned' | 'declared' | 'drafted' | 'submitted' | 'overdue' | 'recused';
@@ -189,34 +189,11 @@ function Statement({ id, state }: { id: string; state: FormState }) {
 
 /** The application's title and answers, read-only. */
 function Answers({ view, fields, subareas }: AssignmentProps) {
-  const { t, locale } = useView();
-  const e = t.callsEvaluator;
-  const answers = view.answers ?? {};
-  const rows = [
-    { key: e.applicationTitle, value: view.title || t.calls.notAnswered },
-    ...fields.map((f) => {
-      const v = answers[f.key];
-      const text = answerText(f, v, subareas, locale, t);
-      return {
-        key: pick(f.label, locale).text,
-        value:
-          f.type === 'budget' && v ? (
-            <>
-              <BudgetRows value={v as BudgetAnswer} />
-              <p class="govuk-body">{text}</p>
-            </>
-          ) : f.type === 'long_text' ? (
-            <p class="govuk-body klaster-pre-line">{text}</p>
-          ) : (
-            text
-          ),
-      };
-    }),
-  ];
+  const e = useView().t.callsEvaluator;
   return (
     <>
       <h2 class="govuk-heading-m">{e.answersHeading}</h2>
-      <SummaryList rows={rows} />
+      <AnswerList title={view.title ?? ''} answers={view.answers ?? {}} fields={fields} subareas={subareas} />
     </>
   );
 }
