@@ -12,7 +12,7 @@ import { as } from '../../../test/support/context.ts';
 import { queryRows } from '../../db/client.ts';
 import { testPeople } from '../events/test-helpers.ts';
 import type { CallsServices } from './service.ts';
-import { callsOf, completeAnswers, minutesFromNow, publishedCall } from './test-helpers.ts';
+import { callsOf, completeAnswers, minutesFromNow, publishedCall, testFields } from './test-helpers.ts';
 
 let t: TestApp;
 let svc: CallsServices;
@@ -121,11 +121,29 @@ describe('evaluating an application', () => {
     assert.doesNotMatch(statement.body, /name="scores\./);
     assertMarkup(statement.body);
 
+    // The form changes after the application (version 2): the evaluator reads the answers to the
+    // version the application answered, without the new field.
+    const [v1] = await queryRows<{ call_id: string }>(
+      t.database.db,
+      sql`select call_id from call_application where id = ${applicationId}`,
+    );
+    await svc.calls.setForm(as(staff), v1!.call_id, [
+      ...testFields,
+      {
+        key: 'partner',
+        type: 'short_text',
+        label: { pl: 'Partner projektu' },
+        required: false,
+        maxLength: 100,
+      },
+    ]);
+
     // Declared: the answers and the card.
     const declared = await anna.post(`${page}/deklaracja`);
     assert.equal(declared.statusCode, 303);
     const card = await anna.get(page);
     assert.match(card.body, new RegExp(summary));
+    assert.doesNotMatch(card.body, /Partner projektu/);
     assert.match(card.body, new RegExp(`name="scores.${k1.id}"`));
     assert.match(card.body, new RegExp(`name="scores.${k2.id}.justification"`));
     assert.match(card.body, /Oświadczenie złożone/);

@@ -96,7 +96,7 @@ export async function callsEvaluatorRoutes(
     const call = await calls.get(ctx, view.call.id);
     // The view does not carry the application's form version; the call's current one is used (a
     // form changes after publishing only by a new version, so it holds the same keys or more).
-    const fields = view.answers ? await calls.formOf(call.id, call.formVersion) : [];
+    const fields = view.answers ? await calls.formOf(call.id, view.application.formVersion) : [];
     const subareas = view.answers ? await calls.subareas() : [];
     return { view, call, fields, subareas };
   }

@@ -99,7 +99,8 @@ export interface ScoreInput {
 export interface EvaluatorView {
   assignment: AssignmentRow;
   call: { id: string; title: string };
-  application: { id: string; number: string | null };
+  /** The application; the answers are to its form version (not the call's current one). */
+  application: { id: string; number: string | null; formVersion: number };
   /** The answers, once the evaluator declared no conflict (null before, and after a recusal). */
   answers: Record<string, unknown> | null;
   title: string | null;
@@ -330,7 +331,7 @@ export function scoringUseCases(c: CallsContext) {
       return {
         assignment: a,
         call: { id: call.id, title: call.title },
-        application: { id: app.id, number: app.number },
+        application: { id: app.id, number: app.number, formVersion: app.formVersion },
         answers: readable ? app.answers : null,
         title: readable ? app.title : null,
         criteria: await criteriaOf(db, call.id),
