@@ -8,13 +8,14 @@ import { type CallsDeps, callsContext } from './service/context.ts';
 import { type FormalUseCases, formalUseCases } from './service/formal.ts';
 import { type JuryUseCases, juryUseCases } from './service/jury.ts';
 import { callsPrivacy } from './service/privacy.ts';
+import { type ResultUseCases, resultUseCases } from './service/results.ts';
 import { type ScoringUseCases, scoringUseCases } from './service/scoring.ts';
 
 export interface CallsServices {
   calls: CallUseCases;
   applications: ApplicationUseCases;
   /** The judging: the formal check, the jury and its assignments, the scores, consensus, ranking, results. */
-  judging: { formal: FormalUseCases; jury: JuryUseCases; scoring: ScoringUseCases };
+  judging: { formal: FormalUseCases; jury: JuryUseCases; scoring: ScoringUseCases & ResultUseCases };
   /** Applicants' and jurors' data in "download my data", and what deleting an account does here. */
   privacy: PersonalDataContributor;
 }
@@ -25,7 +26,11 @@ export function callsServices(deps: CallsDeps): CallsServices {
   return {
     calls,
     applications: applicationUseCases(c, calls),
-    judging: { formal: formalUseCases(c, calls), jury: juryUseCases(c), scoring: scoringUseCases(c) },
+    judging: {
+      formal: formalUseCases(c, calls),
+      jury: juryUseCases(c),
+      scoring: { ...scoringUseCases(c), ...resultUseCases(c) },
+    },
     privacy: callsPrivacy(deps.db),
   };
 }

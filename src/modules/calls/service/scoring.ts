@@ -1,5 +1,5 @@
-// The evaluation card, the scores, the consensus step, the ranking and the results (issue 13,
-// judging steps 3–4). What each person may see is decided here, not by the pages:
+// The evaluation card and the scores (issue 13, judging step 2–3; the consensus, ranking and
+// results are in results.ts). What each person may see is decided here, not by the pages:
 // - an evaluator reads an application's answers only once they declared no conflict, and only of
 //   applications assigned to them;
 // - they see the other evaluators' scores of it only once their own are submitted;
@@ -7,30 +7,20 @@
 // A submitted score is never edited: a correction is a new row that supersedes it, with a reason.
 // The ranking is computed by ranking.ts from the stored rows (the current, submitted scores), so the
 // ranking the chair approved is recomputed identically from the database.
-import { and, asc, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../../../db/client.ts';
 import { audit } from '../../../platform/audit/audit.ts';
-import { user } from '../../../platform/auth/schema.ts';
 import { type Localized, localized, localizedInput, translationsOf } from '../../../platform/content.ts';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.ts';
 import { checkedInput } from '../../../platform/http/forms.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
-import { plnText } from '../answers.ts';
 import { callPolicy, judgingPolicy } from '../policy.ts';
-import { computeRanking, type RankingInput, type RankingResult } from '../ranking.ts';
-import {
-  callApplications,
-  callAssignments,
-  callConsensus,
-  callCriteria,
-  callRankings,
-  callScores,
-  calls,
-} from '../schema.ts';
-import { auditBy, type CallRow, type CallsContext, type Ctx } from './context.ts';
-import { mailApplicant, requiredText } from './formal.ts';
-import { type AssignmentRow, assignFromJury, checkStaffOrChair, findAssignment, juryRoleOf } from './jury.ts';
+import { callAssignments, callConsensus, callCriteria, type callRankings, callScores } from '../schema.ts';
+import { auditBy, type CallsContext, type Ctx } from './context.ts';
+import { requiredText } from './formal.ts';
+import { type AssignmentRow, assignFromJury, findAssignment } from './jury.ts';
+import { rankingReader } from './ranking-read.ts';
 
 export type CriterionRow = typeof callCriteria.$inferSelect;
 export type ScoreRow = typeof callScores.$inferSelect;
@@ -73,7 +63,7 @@ export type CriterionInput = {
 };
 
 /** Points as the card takes them: 0 to the criterion's maximum, at most 2 decimals ('7.5' → '7.50'). */
-function checkedPoints(value: unknown, criterion: CriterionRow): string {
+export function checkedPoints(value: unknown, criterion: CriterionRow): string {
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
   const field = `scores.${criterion.id}`;
   const details = { criterion: criterion.name, maxPoints: criterion.maxPoints };
@@ -114,16 +104,6 @@ export interface EvaluatorView {
 export function scoringUseCases(c: CallsContext) {
   const { db } = c;
 
-  const staffOrChair = (ctx: Ctx, callId: string) => checkStaffOrChair(c, ctx, callId);
-
-  async function criteriaOf(executor: Db | Tx, callId: string): Promise<CriterionRow[]> {
-    return executor
-      .select()
-      .from(callCriteria)
-      .where(eq(callCriteria.callId, callId))
-      .orderBy(asc(callCriteria.position));
-  }
-
   /** The assignment the actor holds (refused otherwise), with its application's call. */
   async function ownAssignment(ctx: Ctx, executor: Db | Tx, assignmentId: string, lock = false) {
     const a = await findAssignment(executor, assignmentId, lock);
@@ -140,115 +120,7 @@ export function scoringUseCases(c: CallsContext) {
           .where(and(inArray(callScores.assignmentId, assignmentIds), isNull(callScores.supersededBy)))
       : Promise.resolve([] as ScoreRow[]);
 
-  /**
-   * What ranking.ts needs, read from the stored rows: only current scores of submitted evaluations.
-   * Four statements by the call (joins, not lists of ids), only the columns the ranking reads, and
-   * grouped in maps: 10,000 applications with 30,000 evaluations and 300,000 scores stay linear.
-   */
-  async function rankingInput(
-    executor: Db | Tx,
-    call: CallRow,
-    onlyApplication?: string,
-  ): Promise<RankingInput> {
-    const criteria = await criteriaOf(executor, call.id);
-    // One application's own figures (its dispersion, its agenda) depend on nothing else.
-    const ofCall = onlyApplication
-      ? and(eq(callApplications.callId, call.id), eq(callApplications.id, onlyApplication))!
-      : eq(callApplications.callId, call.id);
-    const apps = await executor
-      .select({
-        id: callApplications.id,
-        number: callApplications.number,
-        seq: callApplications.seq,
-        submittedAt: callApplications.submittedAt,
-        amountRequested: callApplications.amountRequested,
-      })
-      .from(callApplications)
-      .where(and(ofCall, inArray(callApplications.status, ['accepted', 'funded', 'not_funded'])));
-    const assignments = await executor
-      .select({
-        id: callAssignments.id,
-        applicationId: callAssignments.applicationId,
-        evaluatorId: callAssignments.evaluatorId,
-        status: callAssignments.status,
-        further: callAssignments.further,
-      })
-      .from(callAssignments)
-      .innerJoin(callApplications, eq(callAssignments.applicationId, callApplications.id))
-      .where(ofCall);
-    // One row per submitted evaluation with its points as a JSON object: 30,000 rows to read
-    // rather than 300,000 (the reading, not the ranking, was most of the time).
-    const scores = await executor
-      .select({
-        assignmentId: callScores.assignmentId,
-        points: sql<
-          Record<string, string>
-        >`json_object_agg(${callScores.criterionId}, ${callScores.points}::text)`,
-      })
-      .from(callScores)
-      .innerJoin(callAssignments, eq(callScores.assignmentId, callAssignments.id))
-      .innerJoin(callApplications, eq(callAssignments.applicationId, callApplications.id))
-      .where(and(ofCall, eq(callAssignments.status, 'submitted'), isNull(callScores.supersededBy)))
-      .groupBy(callScores.assignmentId);
-    const consensus = await executor
-      .select({
-        applicationId: callConsensus.applicationId,
-        criterionId: callConsensus.criterionId,
-        points: callConsensus.points,
-      })
-      .from(callConsensus)
-      .innerJoin(callApplications, eq(callConsensus.applicationId, callApplications.id))
-      .where(ofCall);
-    const pointsOf = new Map(scores.map((s) => [s.assignmentId, s.points]));
-    const evaluationsOf = new Map<string, RankingInput['applications'][number]['evaluations']>();
-    for (const a of assignments) {
-      const list = evaluationsOf.get(a.applicationId) ?? [];
-      list.push({
-        evaluatorId: a.evaluatorId,
-        status: a.status,
-        further: a.further === 1,
-        points: a.status === 'submitted' ? (pointsOf.get(a.id) ?? {}) : {},
-      });
-      evaluationsOf.set(a.applicationId, list);
-    }
-    const agreedOf = new Map<string, Record<string, string | null>>();
-    for (const k of consensus) {
-      const row = agreedOf.get(k.applicationId) ?? {};
-      row[k.criterionId] = k.points;
-      agreedOf.set(k.applicationId, row);
-    }
-    return {
-      call: {
-        id: call.id,
-        tieRule: call.tieRule,
-        dispersionShare: call.dispersionShare,
-        consensusGap: call.consensusGap,
-        totalThreshold: call.totalThreshold,
-        evaluatorsPerApplication: call.evaluatorsPerApplication,
-        budget: call.budget,
-        places: call.places,
-      },
-      criteria: criteria.map((k) => ({
-        id: k.id,
-        position: k.position,
-        maxPoints: k.maxPoints,
-        weight: k.weight,
-        minPoints: k.minPoints,
-      })),
-      applications: apps.map((app) => ({
-        id: app.id,
-        number: app.number!,
-        seq: app.seq!,
-        submittedAt: app.submittedAt!,
-        amountRequested: app.amountRequested,
-        evaluations: evaluationsOf.get(app.id) ?? [],
-        consensus: agreedOf.get(app.id) ?? {},
-      })),
-    };
-  }
-
-  const rank = async (executor: Db | Tx, call: CallRow, onlyApplication?: string) =>
-    computeRanking(await rankingInput(executor, call, onlyApplication));
+  const { criteriaOf, rank } = rankingReader(c);
 
   return {
     async criteria(callId: string): Promise<CriterionRow[]> {
@@ -478,239 +350,6 @@ export function scoringUseCases(c: CallsContext) {
         });
         return row!;
       });
-    },
-
-    /** The ranking as the stored scores give it now (staff or the chair). */
-    async computeRanking(ctx: Ctx, callId: string): Promise<RankingResult> {
-      await staffOrChair(ctx, callId);
-      return rank(db, await c.findCall(db, callId));
-    },
-
-    /** The consensus step's open items: per application, the criteria the evaluators differ on. */
-    async agenda(
-      ctx: Ctx,
-      callId: string,
-    ): Promise<Array<{ applicationId: string; number: string; criteria: string[] }>> {
-      await staffOrChair(ctx, callId);
-      const result = await rank(db, await c.findCall(db, callId));
-      return result.rows
-        .filter((r) => r.agenda.length > 0)
-        .map((r) => ({ applicationId: r.applicationId, number: r.number, criteria: r.agenda }));
-    },
-
-    /**
-     * Each ranked application's title and applicant (the organisation's name, or the person's), as
-     * the results list names them (Polish law asks it of open competitions): public once the results
-     * are published, before that for staff and the chair only.
-     */
-    async resultLabels(ctx: Ctx, callId: string): Promise<Map<string, { title: string; applicant: string }>> {
-      const call = await c.findCall(db, callId);
-      if (call.status !== 'results') await staffOrChair(ctx, callId);
-      const rows = await db
-        .select({
-          id: callApplications.id,
-          title: callApplications.title,
-          organisationId: callApplications.organisationId,
-          person: user.name,
-        })
-        .from(callApplications)
-        .leftJoin(user, eq(user.id, callApplications.applicantId))
-        .where(
-          and(
-            eq(callApplications.callId, callId),
-            inArray(callApplications.status, ['accepted', 'funded', 'not_funded']),
-          ),
-        );
-      const orgIds = [
-        ...new Set(rows.map((r) => r.organisationId).filter((id): id is string => id !== null)),
-      ];
-      const orgNames = orgIds.length ? await c.deps.organisations.namesOf(orgIds) : new Map<string, string>();
-      return new Map(
-        rows.map((r) => [
-          r.id,
-          {
-            title: r.title,
-            applicant: (r.organisationId ? orgNames.get(r.organisationId) : r.person) ?? '—',
-          },
-        ]),
-      );
-    },
-
-    /** The chair records the agreed points for a criterion of an application, with a comment. */
-    async recordConsensus(
-      ctx: Ctx,
-      applicationId: string,
-      criterionId: string,
-      points: number | string,
-      comment: string,
-    ): Promise<void> {
-      const app = await c.findApplication(db, applicationId);
-      judgingPolicy.check(ctx.actor, 'chair', { juryRole: await juryRoleOf(db, app.callId, ctx.actor?.id) });
-      const note = requiredText(comment, 'comment');
-      await db.transaction(async (tx) => {
-        const call = await c.lockCall(tx, app.callId);
-        if (call.status !== 'published') throw new RuleError('callClosed', undefined, 409);
-        const criterion = (await criteriaOf(tx, call.id)).find((k) => k.id === criterionId);
-        if (!criterion) throw new RuleError('unknownCriterion', 'criterionId');
-        const value = checkedPoints(points, criterion);
-        await tx
-          .insert(callConsensus)
-          .values({
-            applicationId,
-            criterionId,
-            points: value,
-            comment: note,
-            recordedBy: ctx.actor!.id,
-            recordedAt: ctx.now,
-          })
-          .onConflictDoUpdate({
-            target: [callConsensus.applicationId, callConsensus.criterionId],
-            set: { points: value, comment: note, recordedBy: ctx.actor!.id, recordedAt: ctx.now },
-          });
-        await audit(tx, auditBy(ctx), {
-          action: 'call_consensus.recorded',
-          entityType: 'call_application',
-          entityId: applicationId,
-          after: { criterionId, points: value, comment: note },
-        });
-      });
-    },
-
-    /**
-     * The chair approves the ranking: refused while anything is pending (evaluations missing, a
-     * further evaluator, the consensus agenda). Stored as the next edition, exactly as computed.
-     */
-    async approveRanking(ctx: Ctx, callId: string): Promise<RankingRowStored> {
-      await c.findCall(db, callId);
-      judgingPolicy.check(ctx.actor, 'chair', { juryRole: await juryRoleOf(db, callId, ctx.actor?.id) });
-      return db.transaction(async (tx) => {
-        const call = await c.lockCall(tx, callId);
-        if (call.status !== 'published') throw new RuleError('callClosed', undefined, 409);
-        const result = await rank(tx, call);
-        if (!result.complete || result.rows.length === 0) {
-          const pending = result.rows
-            .filter((r) => r.pending.length)
-            .map((r) => ({ number: r.number, pending: r.pending }));
-          throw new RuleError('rankingIncomplete', undefined, 409, { pending });
-        }
-        const [last] = await tx
-          .select({ n: max(callRankings.edition) })
-          .from(callRankings)
-          .where(eq(callRankings.callId, callId));
-        const [row] = await tx
-          .insert(callRankings)
-          .values({
-            id: uuidv7(),
-            callId,
-            edition: (last?.n ?? 0) + 1,
-            result,
-            approvedBy: ctx.actor!.id,
-            approvedAt: ctx.now,
-          })
-          .returning();
-        await audit(tx, auditBy(ctx), {
-          action: 'call.ranking_approved',
-          entityType: 'call',
-          entityId: callId,
-          after: { edition: row!.edition },
-        });
-        return row!;
-      });
-    },
-
-    /** The latest approved ranking of the call, or null. */
-    async approvedRanking(callId: string): Promise<RankingRowStored | null> {
-      const [row] = await db
-        .select()
-        .from(callRankings)
-        .where(eq(callRankings.callId, callId))
-        .orderBy(desc(callRankings.edition))
-        .limit(1);
-      return row ?? null;
-    },
-
-    /**
-     * Staff publish the approved ranking: each application funded or not (with the amount granted),
-     * the call's results out, every applicant mailed their decision. Refused when the stored scores
-     * no longer give the approved ranking (a score was corrected since): the chair approves again.
-     */
-    async publishResults(ctx: Ctx, callId: string): Promise<RankingRowStored> {
-      callPolicy.check(ctx.actor, 'manage', {});
-      const published = await c.changing(async (tx) => {
-        const call = await c.lockCall(tx, callId);
-        if (call.status !== 'published') throw new RuleError('callClosed', undefined, 409);
-        const [ranking] = await tx
-          .select()
-          .from(callRankings)
-          .where(eq(callRankings.callId, callId))
-          .orderBy(desc(callRankings.edition))
-          .limit(1);
-        if (!ranking || ranking.publishedAt) throw new RuleError('nothingToPublish', undefined, 409);
-        const result = ranking.result as RankingResult;
-        if (canonical(await rank(tx, call)) !== canonical(result))
-          throw new RuleError('rankingChanged', undefined, 409);
-        for (const r of result.rows) {
-          const [app] = await tx
-            .update(callApplications)
-            .set({
-              status: r.funded ? 'funded' : 'not_funded',
-              amountGranted: r.amountGranted,
-              updatedAt: ctx.now,
-            })
-            .where(eq(callApplications.id, r.applicationId))
-            .returning();
-          const url = `${c.deps.baseUrl}/nabory/wnioski/${app!.id}`;
-          if (r.funded)
-            await mailApplicant(tx, app!, 'callsFunded', [
-              call.title,
-              app!.number,
-              r.amountGranted === null ? null : plnText(r.amountGranted),
-              url,
-            ]);
-          else await mailApplicant(tx, app!, 'callsNotFunded', [call.title, app!.number, url]);
-        }
-        await tx.update(calls).set({ status: 'results', updatedAt: ctx.now }).where(eq(calls.id, callId));
-        const [row] = await tx
-          .update(callRankings)
-          .set({ publishedAt: ctx.now })
-          .where(eq(callRankings.id, ranking.id))
-          .returning();
-        await audit(tx, auditBy(ctx), {
-          action: 'call.results_published',
-          entityType: 'call',
-          entityId: callId,
-          after: { edition: ranking.edition, funded: result.rows.filter((r) => r.funded).length },
-        });
-        return row!;
-      });
-      return published;
-    },
-
-    /**
-     * What the applicant sees of the judging: nothing of the scores until the results are published;
-     * then their row of the published ranking.
-     */
-    async resultFor(
-      ctx: Ctx,
-      applicationId: string,
-    ): Promise<{ published: false } | { published: true; row: RankingResult['rows'][number] | null }> {
-      const app = await c.findApplication(db, applicationId);
-      const actorId = ctx.actor?.id;
-      const own =
-        !!actorId &&
-        (app.applicantId === actorId ||
-          (!!app.organisationId &&
-            (await c.deps.organisations.mine({ id: actorId })).some((o) => o.id === app.organisationId)));
-      callPolicy.check(ctx.actor, 'write', { own });
-      const [ranking] = await db
-        .select()
-        .from(callRankings)
-        .where(eq(callRankings.callId, app.callId))
-        .orderBy(desc(callRankings.edition))
-        .limit(1);
-      if (!ranking?.publishedAt) return { published: false };
-      const result = ranking.result as RankingResult;
-      return { published: true, row: result.rows.find((r) => r.applicationId === app.id) ?? null };
     },
 
     /** The criterion's name for a reader (the card's Polish text with its translations). */
