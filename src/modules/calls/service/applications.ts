@@ -81,12 +81,7 @@ export function applicationUseCases(c: CallsContext, callsUc: Pick<CallUseCases,
 
   /** Whether the actor may write the application: they started it, or are a member of its organisation. */
   async function checkOwn(ctx: Ctx, row: ApplicationRow): Promise<void> {
-    const actorId = ctx.actor?.id;
-    const own =
-      actorId !== undefined &&
-      (row.applicantId === actorId ||
-        (row.organisationId !== null && (await membership(actorId)).has(row.organisationId)));
-    callPolicy.check(ctx.actor, 'write', { own });
+    callPolicy.check(ctx.actor, 'write', { own: await c.owns(ctx, row) });
   }
 
   async function answerContext(call: CallRow, applicationId: string): Promise<AnswerContext> {

@@ -88,6 +88,17 @@ export function callsContext(deps: CallsDeps) {
       if (!row) throw new NotFoundError('call');
       return row;
     },
+    /**
+     * Whether the actor is the application's own: they started it, or are a member of the
+     * organisation it is for (the one rule the applicant's use cases and the completion share).
+     */
+    async owns(ctx: Ctx, row: Pick<ApplicationRow, 'applicantId' | 'organisationId'>): Promise<boolean> {
+      const actorId = ctx.actor?.id;
+      if (!actorId) return false;
+      if (row.applicantId === actorId) return true;
+      if (!row.organisationId) return false;
+      return (await deps.organisations.mine({ id: actorId })).some((o) => o.id === row.organisationId);
+    },
     async findApplication(executor: Db | Tx, id: string): Promise<ApplicationRow> {
       if (!isUuid(id)) throw new NotFoundError('application');
       const [row] = await executor.select().from(callApplications).where(eq(callApplications.id, id));

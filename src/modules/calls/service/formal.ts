@@ -78,15 +78,6 @@ export function formalUseCases(c: CallsContext, callsUc: Pick<CallUseCases, 'for
     return row!;
   }
 
-  /** Whether the actor is the application's applicant, or a member of its organisation. */
-  async function own(ctx: Ctx, app: ApplicationRow): Promise<boolean> {
-    const actorId = ctx.actor?.id;
-    if (!actorId) return false;
-    if (app.applicantId === actorId) return true;
-    if (!app.organisationId) return false;
-    return (await c.deps.organisations.mine({ id: actorId })).some((o) => o.id === app.organisationId);
-  }
-
   return {
     /** Passed the formal check: goes to the jury. The checklist ticked is kept with it. */
     async accept(ctx: Ctx, id: string, checklist: Record<string, boolean> = {}): Promise<ApplicationRow> {
@@ -165,7 +156,7 @@ export function formalUseCases(c: CallsContext, callsUc: Pick<CallUseCases, 'for
      */
     async complete(ctx: Ctx, id: string, answers: Record<string, unknown>): Promise<ApplicationRow> {
       const before = await c.findApplication(db, id);
-      callPolicy.check(ctx.actor, 'write', { own: await own(ctx, before) });
+      callPolicy.check(ctx.actor, 'write', { own: await c.owns(ctx, before) });
       const call = await c.findCall(db, before.callId);
       const form = await callsUc.formOf(call.id, before.formVersion);
       const subareaIds = call.subareaIds.length
